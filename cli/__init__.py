@@ -1,0 +1,1 @@
+"""The ``sinograph`` command line."""

@@ -1,0 +1,152 @@
+"""``sinograph copy``: the embedded store into a Neo4j database, batched and resumable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from graph.errors import GraphError, InvalidInput, StoreUnavailable
+from graph.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from graph.neo4j_store.copy import CopyResult
+
+__all__ = ["copy", "register"]
+
+_err = Console(stderr=True)
+
+
+def _exit_code(error: GraphError) -> int:
+    if isinstance(error, StoreUnavailable):
+        return 3
+    if isinstance(error, InvalidInput):
+        return 2
+    return 1
+
+
+def copy(
+    to: Annotated[str, typer.Option("--to", help="Neo4j URI: neo4j://, bolt:// or neo4j+s://")],
+    user: Annotated[
+        str | None, typer.Option(help="Neo4j user [default: SINOGRAPH_NEO4J_USER]")
+    ] = None,
+    password: Annotated[
+        str | None,
+        typer.Option(
+            help="Neo4j password; prefer the SINOGRAPH_NEO4J_PASSWORD variable",
+            show_default=False,
+        ),
+    ] = None,
+    database: Annotated[
+        str | None, typer.Option(help="database [default: SINOGRAPH_NEO4J_DATABASE]")
+    ] = None,
+    batch_size: Annotated[
+        int | None,
+        typer.Option(min=1, help="records per transaction [default: SINOGRAPH_NEO4J_BATCH_SIZE]"),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume/--restart",
+            help="continue an interrupted copy from its checkpoint, or start over",
+        ),
+    ] = True,
+    checkpoint: Annotated[
+        Path | None,
+        typer.Option(help="checkpoint file [default: next to the embedded store]"),
+    ] = None,
+) -> None:
+    """Copy the embedded store (SINOGRAPH_STORE) into Neo4j, batch by batch.
+
+    Safe to run again: records merge as in any load, and an interrupted copy
+    resumes after its last finished batch. Exit 3 when Neo4j cannot be reached.
+    """
+    settings = get_settings()
+    try:
+        result = _run_copy(
+            settings, to, user=user, password=password, database=database,
+            batch_size=batch_size, restart=not resume, checkpoint=checkpoint,
+        )
+    except GraphError as exc:
+        _err.print(f"[red]error:[/red] {exc.message}", highlight=False, markup=True)
+        raise typer.Exit(_exit_code(exc)) from None
+    report = result.report
+    note = f" (resumed after batch {result.batches_skipped})" if result.resumed else ""
+    Console().print(
+        f"copied {result.batches_total} batches{note}: "
+        f"{report.entities_added} entities, {report.facts_added} facts, "
+        f"{report.stories_added} stories and {report.metrics_added} metrics added; "
+        f"{report.entities_known + report.facts_known} records already there",
+        highlight=False,
+    )
+
+
+def _run_copy(
+    settings: Settings,
+    to: str,
+    *,
+    user: str | None,
+    password: str | None,
+    database: str | None,
+    batch_size: int | None,
+    restart: bool,
+    checkpoint: Path | None,
+) -> CopyResult:
+    from graph.embedded import EmbeddedStore
+    from graph.neo4j_store import Neo4jStore, open_driver
+    from graph.neo4j_store.connection import redact_uri
+    from graph.neo4j_store.copy import copy_graph
+
+    if settings.store_kind != "embedded":
+        raise InvalidInput(
+            f"copy reads the embedded store, but SINOGRAPH_STORE is {redact_uri(settings.store)}"
+        )
+    source_path = Path(settings.store)
+    if not source_path.is_file():
+        raise InvalidInput(f"no embedded store at {source_path} (SINOGRAPH_STORE)")
+    database = database or settings.neo4j_database
+    size = batch_size or settings.neo4j_batch_size
+    source = EmbeddedStore(source_path)
+    try:
+        source.ensure_schema()
+        delta = source.export_delta()
+    finally:
+        source.close()
+    driver = open_driver(
+        to,
+        user=user or settings.neo4j_user,
+        password=password if password is not None else settings.neo4j_password.get_secret_value(),
+        database=database,
+        connect_timeout=settings.neo4j_connect_timeout,
+        query_timeout=settings.neo4j_query_timeout,
+    )
+    target = Neo4jStore(
+        driver, database=database, query_timeout=settings.neo4j_query_timeout,
+        batch_size=size, uri=to,
+    )
+    state = checkpoint or source_path.with_name(source_path.name + ".neo4j-copy.json")
+    try:
+        target.ensure_schema()
+        with Progress(
+            TextColumn("copying to Neo4j"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("batches"), TimeElapsedColumn(), console=_err,
+        ) as bar:
+            task = bar.add_task("copy", total=None)
+
+            def progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            return copy_graph(
+                delta, target, target_name=f"{redact_uri(to)}/{database}", batch_size=size,
+                checkpoint=state, restart=restart, progress=progress,
+            )
+    finally:
+        target.close()
+
+
+def register(app: typer.Typer) -> None:
+    """Add this group's commands to ``app``."""
+    app.command("copy")(copy)

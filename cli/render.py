@@ -1,0 +1,117 @@
+"""Human-readable output of query results (the ``--json`` flag prints the models instead)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from graph.results import FactView, GraphStats, Path, PathResult, TimelinePage
+from loaders.ingest import IngestReport
+
+__all__ = ["fact_line", "path_line", "print_ingest", "print_paths", "print_stats", "print_timeline"]
+
+
+def _arrow(predicate: str, forward: bool) -> str:
+    return f"-{predicate}->" if forward else f"<-{predicate}-"
+
+
+def path_line(path: Path) -> str:
+    """``Cantech S.à r.l. -SELLS-> RG Gold <-ACQUIRES- Zijin Mining Group``"""
+    parts = [path.nodes[0].name]
+    for hop, node in zip(path.hops, path.nodes[1:], strict=True):
+        parts.append(_arrow(hop.fact.predicate.value, hop.direction == "forward"))
+        parts.append(node.name)
+    return " ".join(parts)
+
+
+def _when(fact: FactView) -> str:
+    bits = [fact.date or "undated"]
+    if fact.valid_until:
+        bits.append(f"ended {fact.valid_until}")
+    if fact.status:
+        bits.append(fact.status.value)
+    if fact.amount:
+        bits.append(f"{fact.amount.currency} {fact.amount.value:,.0f}")
+    return ", ".join(bits)
+
+
+def fact_line(fact: FactView) -> str:
+    return f"{fact.subject_name} -{fact.predicate.value}-> {fact.object_name}  [{_when(fact)}]"
+
+
+def _source_lines(fact: FactView, indent: str) -> list[str]:
+    lines = []
+    for src in fact.sources:
+        where = ", ".join(x for x in (src.publisher, src.title, src.published, src.url) if x)
+        lines.append(f'{indent}"{src.sentence}"')
+        lines.append(f"{indent}  — {where or src.story_id}")
+    return lines
+
+
+def print_paths(console: Console, result: PathResult) -> None:
+    for number, path in enumerate(result.paths, 1):
+        console.print(f"Path {number} ({len(path.hops)} hops): {path_line(path)}", markup=False)
+        for step, hop in enumerate(path.hops, 1):
+            fact = hop.fact
+            console.print(f"  {step}. {fact_line(fact)}", markup=False)
+            for line in _source_lines(fact, "     "):
+                console.print(line, markup=False)
+
+
+def print_timeline(console: Console, page: TimelinePage) -> None:
+    title = page.entity.name if page.entity else "the whole graph"
+    console.print(f"Timeline of {title}", markup=False, style="bold")
+    for item in page.items:
+        if item.fact:
+            console.print(f"{item.date:<10}  {fact_line(item.fact)}", markup=False)
+            for line in _source_lines(item.fact, " " * 12):
+                console.print(line, markup=False)
+        elif item.metric:
+            m = item.metric
+            change = f", {m.change_pct:+g}%" if m.change_pct is not None else ""
+            console.print(
+                f"{item.date:<10}  {m.subject_name}: {m.name} = {m.value:,.6g} {m.unit or ''}"
+                f"{change} ({m.period or 'no period'})",
+                markup=False,
+            )
+    if page.undated:
+        console.print(f"Undated ({page.undated_total}):", markup=False, style="bold")
+        for item in page.undated:
+            if item.fact:
+                console.print(f"  {fact_line(item.fact)}", markup=False)
+            elif item.metric:
+                console.print(f"  {item.metric.subject_name}: {item.metric.name}", markup=False)
+    if page.next_cursor:
+        console.print(f"more: --cursor {page.next_cursor}", markup=False)
+
+
+def print_stats(console: Console, stats: GraphStats) -> None:
+    table = Table(title="sinograph store")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for name in ("entities", "facts", "stories", "metrics", "sources"):
+        table.add_row(name, str(getattr(stats, name)))
+    for group, counts in (
+        ("label", stats.by_label),
+        ("predicate", stats.by_predicate),
+        ("publisher", stats.by_publisher),
+    ):
+        for key, value in counts.items():
+            table.add_row(f"  {group}: {key}", str(value))
+    console.print(table)
+
+
+def print_ingest(console: Console, origin: str, report: IngestReport) -> None:
+    u = report.upsert
+    console.print(
+        f"{origin}: stories {u.stories_added} added / {u.stories_known} known, "
+        f"entities {u.entities_added} added / {u.entities_known} known, "
+        f"facts {u.facts_added} added / {u.facts_known} known"
+        + (f", {u.facts_closed} closed" if u.facts_closed else "")
+        + (
+            f", metrics {u.metrics_added} added / {u.metrics_known} known"
+            if u.metrics_added or u.metrics_known
+            else ""
+        ),
+        markup=False,
+    )

@@ -1,0 +1,1 @@
+"""sinograph's domain model and stores: entities, dated and sourced facts, and queries over them."""

@@ -1,0 +1,97 @@
+"""Domain errors, translated once at the edges (CLI exit codes, HTTP problems).
+
+::
+
+    GraphError
+    ├── InvalidInput          bad parameter, label, predicate or date (CLI 2, HTTP 400/422)
+    │   └── InputTooLarge     a body or file over the configured size (HTTP 413)
+    ├── EntityNotFound        no entity with that id or name (HTTP 404)
+    ├── AmbiguousEntity       a name that fits several entities (HTTP 409)
+    ├── FactNotFound          no fact with that key (HTTP 404)
+    ├── NoPath                both entities exist but no path joins them (CLI 1, HTTP 404)
+    ├── StoreUnavailable      the database cannot be reached or opened (CLI 3, HTTP 503)
+    └── Unauthorized          a write without the right API key (HTTP 401)
+
+"Unknown entity" and "no path" are different answers: the first means the
+question was wrong, the second that the graph holds no connection.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "AmbiguousEntity",
+    "EntityNotFound",
+    "FactNotFound",
+    "GraphError",
+    "InputTooLarge",
+    "InvalidInput",
+    "NoPath",
+    "StoreUnavailable",
+    "Unauthorized",
+]
+
+
+class GraphError(Exception):
+    """Base class of every error sinograph raises on purpose."""
+
+    title = "Graph error"
+
+    def __init__(self, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class InvalidInput(GraphError):
+    title = "Invalid input"
+
+
+class InputTooLarge(InvalidInput):
+    title = "Input too large"
+
+
+class EntityNotFound(GraphError):
+    title = "Entity not found"
+
+    def __init__(self, ref: str) -> None:
+        super().__init__(f"no entity matches {ref!r}", ref=ref)
+        self.ref = ref
+
+
+class AmbiguousEntity(GraphError):
+    title = "Ambiguous entity name"
+
+    def __init__(self, ref: str, candidates: list[dict[str, Any]]) -> None:
+        names = ", ".join(f"{c['name']} ({c['id']})" for c in candidates)
+        super().__init__(f"{ref!r} fits several entities: {names}", ref=ref, candidates=candidates)
+        self.ref = ref
+        self.candidates = candidates
+
+
+class FactNotFound(GraphError):
+    title = "Fact not found"
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"no fact with key {key!r}", key=key)
+
+
+class NoPath(GraphError):
+    title = "No path"
+
+    def __init__(self, source: str, target: str, max_hops: int) -> None:
+        super().__init__(
+            f"no path between {source!r} and {target!r} within {max_hops} hops",
+            source=source,
+            target=target,
+            max_hops=max_hops,
+        )
+
+
+class StoreUnavailable(GraphError):
+    title = "Store unavailable"
+
+
+class Unauthorized(GraphError):
+    title = "Unauthorized"

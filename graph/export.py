@@ -1,0 +1,80 @@
+"""Export formats built from a :class:`GraphDelta`, whatever store it came from."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+
+from graph.model import GraphDelta
+
+__all__ = ["delta_to_graphml", "delta_to_json", "write_export"]
+
+
+def delta_to_json(delta: GraphDelta) -> str:
+    """The lossless JSON export (reload it with ``sinograph load``)."""
+    return json.dumps(delta.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+
+
+def delta_to_graphml(delta: GraphDelta) -> bytes:
+    """GraphML for Gephi or Cytoscape: entities as nodes, facts as directed edges.
+
+    GraphML values must be scalars, so lists (aliases, sources) are joined with ``"; "``.
+    """
+    names = {e.id: e.name for e in delta.entities}
+    stories = {s.id: s for s in delta.stories}
+    graph = nx.MultiDiGraph()
+    for e in delta.entities:
+        graph.add_node(
+            e.id,
+            label=e.name,
+            type=e.type.value,
+            aliases="; ".join(e.aliases),
+            name_zh=e.name_zh or "",
+            tickers="; ".join(e.tickers),
+        )
+    for f in delta.facts:
+        publishers = sorted(
+            {stories[ev.story_id].publisher or "" for ev in f.evidence if ev.story_id in stories}
+        )
+        graph.add_edge(
+            f.subject,
+            f.object,
+            key=f.key,
+            predicate=f.predicate.value,
+            label=f"{f.predicate.value} {f.date or ''}".strip(),
+            date=f.date or "",
+            status=f.status.value if f.status else "",
+            valid_from=f.valid_from or "",
+            valid_until=f.valid_until or "",
+            amount=f.amount.value if f.amount else 0.0,
+            currency=f.amount.currency if f.amount else "",
+            confidence=f.confidence,
+            evidence=" | ".join(ev.sentence for ev in f.evidence),
+            sources="; ".join(ev.story_id for ev in f.evidence),
+            publishers="; ".join(p for p in publishers if p),
+            subject_name=names.get(f.subject, f.subject),
+            object_name=names.get(f.object, f.object),
+        )
+    buffer = io.BytesIO()
+    nx.write_graphml(graph, buffer, encoding="utf-8")
+    return buffer.getvalue()
+
+
+def write_export(delta: GraphDelta, fmt: str, out: Path) -> list[Path]:
+    """Write ``delta`` as ``json``, ``graphml`` or ``neo4j-admin`` (a folder of CSV files)."""
+    if fmt == "json":
+        out.write_text(delta_to_json(delta), encoding="utf-8")
+        return [out]
+    if fmt == "graphml":
+        out.write_bytes(delta_to_graphml(delta))
+        return [out]
+    if fmt == "neo4j-admin":
+        from graph.neo4j_admin_export import write_neo4j_admin_csv
+
+        return write_neo4j_admin_csv(delta, out)
+    from graph.errors import InvalidInput
+
+    raise InvalidInput(f"unknown export format {fmt!r}; use json, graphml or neo4j-admin")

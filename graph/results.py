@@ -1,0 +1,196 @@
+"""What queries return: read models shared by every store, the CLI and the API."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.dates import Precision
+from graph.model import Amount, AttributeValue, Entity
+from graph.ontology import EntityType, FactStatus, Predicate
+
+__all__ = [
+    "EntityDetail",
+    "EntityMatch",
+    "EntityRef",
+    "FactView",
+    "GraphStats",
+    "Hop",
+    "MatchKind",
+    "MetricView",
+    "Path",
+    "PathResult",
+    "SourceRef",
+    "Subgraph",
+    "TimelineItem",
+    "TimelinePage",
+    "UpsertReport",
+]
+
+MatchKind = Literal["id", "exact", "prefix", "fuzzy"]
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class EntityRef(_Result):
+    id: str
+    name: str
+    type: EntityType
+
+
+class EntityMatch(_Result):
+    """One search hit: the entity, how it matched and on which surface form."""
+
+    entity: Entity
+    match: MatchKind
+    score: float
+    matched_alias: str
+
+
+class EntityDetail(_Result):
+    entity: Entity
+    fact_counts: dict[str, int] = Field(description="facts where the entity is subject or object")
+    fact_total: int
+    metric_total: int
+    source_count: int = Field(description="distinct stories that mention it in a fact or metric")
+
+
+class SourceRef(_Result):
+    """Where a fact was read: the story and the sentence."""
+
+    story_id: str
+    sentence: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+class FactView(_Result):
+    """A fact with its entities named and every source resolved."""
+
+    key: str
+    subject: str
+    subject_name: str
+    predicate: Predicate
+    object: str
+    object_name: str
+    date: str | None = None
+    date_precision: Precision | None = None
+    amount: Amount | None = None
+    stake_pct: float | None = None
+    status: FactStatus | None = None
+    role: str | None = None
+    valid_from: str | None = None
+    valid_until: str | None = None
+    confidence: float
+    attributes: dict[str, AttributeValue] = Field(default_factory=dict)
+    sources: list[SourceRef]
+
+
+class MetricView(_Result):
+    id: str
+    subject: str
+    subject_name: str
+    name: str
+    value: float
+    unit: str | None = None
+    change_pct: float | None = None
+    period: str | None = None
+    reported_by: str | None = None
+    date: str | None = None
+    sources: list[SourceRef]
+
+
+class Hop(_Result):
+    """One step of a path, walked from ``from_id`` to ``to_id``.
+
+    ``direction`` is ``forward`` when the fact points the way the path walks
+    (``from -PREDICATE-> to``) and ``backward`` when it points against it.
+    """
+
+    from_id: str
+    to_id: str
+    direction: Literal["forward", "backward"]
+    fact: FactView
+
+
+class Path(_Result):
+    nodes: list[EntityRef]
+    hops: list[Hop]
+
+    @property
+    def length(self) -> int:
+        return len(self.hops)
+
+
+class PathResult(_Result):
+    source: EntityRef
+    target: EntityRef
+    paths: list[Path]
+
+
+class TimelineItem(_Result):
+    kind: Literal["fact", "metric"]
+    date: str | None
+    date_precision: Precision | None
+    fact: FactView | None = None
+    metric: MetricView | None = None
+
+
+class TimelinePage(_Result):
+    entity: EntityRef | None
+    items: list[TimelineItem]
+    undated: list[TimelineItem] = Field(
+        description="facts and metrics with no date, on the first page only"
+    )
+    undated_total: int
+    next_cursor: str | None = None
+
+
+class Subgraph(_Result):
+    entities: list[Entity]
+    facts: list[FactView]
+    truncated: bool = False
+
+
+class GraphStats(_Result):
+    entities: int
+    facts: int
+    stories: int
+    metrics: int
+    sources: int = Field(description="fact-to-story evidence links")
+    by_label: dict[str, int]
+    by_predicate: dict[str, int]
+    by_publisher: dict[str, int]
+
+
+class UpsertReport(_Result):
+    """What one upsert changed: new records versus ones the store already knew."""
+
+    stories_added: int = 0
+    stories_known: int = 0
+    entities_added: int = 0
+    entities_known: int = 0
+    facts_added: int = 0
+    facts_known: int = 0
+    metrics_added: int = 0
+    metrics_known: int = 0
+    facts_closed: int = 0
+
+    def __add__(self, other: UpsertReport) -> UpsertReport:
+        fields = type(self).model_fields
+        return UpsertReport(**{f: getattr(self, f) + getattr(other, f) for f in fields})
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.stories_added
+            or self.entities_added
+            or self.facts_added
+            or self.metrics_added
+            or self.facts_closed
+        )
