@@ -60,6 +60,14 @@ def load(
     publisher: Annotated[
         str | None, typer.Option(help="publisher for stories that lack one")
     ] = None,
+    input_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="read story files as this format (text, markdown, digest, html,"
+            " feed, jsonl) instead of detecting it",
+        ),
+    ] = None,
 ) -> None:
     """Load graph JSON exports and news stories (text, Markdown, digests, HTML, feeds, JSON Lines)
     into the store, reporting what was added and what was already known."""
@@ -74,23 +82,29 @@ def load(
             raise InvalidInput(f"no such file or folder: {', '.join(missing)}")
         total = IngestReport()
         with opened_store() as store:
-            for path in _expand(paths):
-                if looks_like_graph_json(path):
+            for path in paths:
+                graph_files, story_files, problems = _sort_inputs(path)
+                total = _add(total, IngestReport(problems=problems))
+                for graph_file in graph_files:
                     try:
-                        delta = read_graph_json(path, max_bytes=settings.max_file_bytes)
+                        delta = read_graph_json(graph_file, max_bytes=settings.max_file_bytes)
                     except InvalidInput as exc:
-                        problem = IngestProblem(origin=str(path), message=exc.message)
+                        problem = IngestProblem(origin=str(graph_file), message=exc.message)
                         total = _add(total, IngestReport(problems=[problem]))
                         continue
                     report = IngestReport(
                         stories_read=len(delta.stories),
                         stories_written=len(delta.stories),
-                        upsert=_upsert_with_progress(store, delta, path),
+                        upsert=_upsert_with_progress(store, delta, graph_file),
                     )
-                else:
-                    report = _load_stories(store, path, published, publisher)
-                print_ingest(console, str(path), report)
-                total = _add(total, report)
+                    print_ingest(console, str(graph_file), report)
+                    total = _add(total, report)
+                if story_files:
+                    report = _load_stories(
+                        store, story_files, str(path), published, publisher, input_format
+                    )
+                    print_ingest(console, f"{path} (stories)", report)
+                    total = _add(total, report)
         for problem in total.problems:
             err_console.print(f"problem: {problem.origin}: {problem.message}", markup=False)
         if total.problems and not total.upsert.changed and not total.stories_written:
@@ -124,16 +138,34 @@ def _upsert_with_progress(store: GraphStore, delta: GraphDelta, path: Path) -> U
     return report
 
 
-def _expand(paths: list[Path]) -> Iterator[Path]:
-    """Files to load: folders are walked in sorted order, hidden entries skipped."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path).parts
-                if child.is_file() and not any(part.startswith(".") for part in relative):
-                    yield child
+def _sort_inputs(path: Path) -> tuple[list[Path], list[Path], list[IngestProblem]]:
+    """Split a file or folder into graph JSON files, story files and problems.
+
+    A folder is walked in sorted order with hidden entries skipped; a file named
+    on the command line is read whatever its extension.
+    """
+    from loaders.inputs import STORY_EXTENSIONS
+    from loaders.inputs.walk import walk_files
+
+    if not path.is_dir():
+        return ([path], [], []) if looks_like_graph_json(path) else ([], [path], [])
+    graphs: list[Path] = []
+    stories: list[Path] = []
+    problems: list[IngestProblem] = []
+    for item in walk_files(path):
+        if not isinstance(item, Path):
+            problems.append(IngestProblem(origin=item.origin, message=item.message))
+        elif looks_like_graph_json(item):
+            graphs.append(item)
+        elif item.suffix.lower() in STORY_EXTENSIONS:
+            stories.append(item)
         else:
-            yield path
+            problems.append(
+                IngestProblem(
+                    origin=str(item), message="not a story or graph file (by extension); skipped"
+                )
+            )
+    return graphs, stories, problems
 
 
 def _add(a: IngestReport, b: IngestReport) -> IngestReport:
@@ -146,15 +178,28 @@ def _add(a: IngestReport, b: IngestReport) -> IngestReport:
 
 
 def _load_stories(
-    store: GraphStore, path: Path, published: str | None, publisher: str | None
+    store: GraphStore,
+    files: list[Path],
+    label: str,
+    published: str | None,
+    publisher: str | None,
+    input_format: str | None,
 ) -> IngestReport:
     from loaders.extract import Registry
     from loaders.inputs import read_stories
 
     settings = get_settings()
     registry = Registry.load(settings.registry_file)
-    items = read_stories(
-        path, published=published, publisher=publisher, max_bytes=settings.max_file_bytes
+    items = (
+        item
+        for file in files
+        for item in read_stories(
+            file,
+            published=published,
+            publisher=publisher,
+            max_bytes=settings.max_file_bytes,
+            fmt=input_format,
+        )
     )
     with Progress(
         SpinnerColumn(),
@@ -165,7 +210,7 @@ def _load_stories(
         console=err_console,
         transient=True,
     ) as progress:
-        task = progress.add_task(f"loading {path}", total=None)
+        task = progress.add_task(f"loading {label}", total=None)
         return ingest_stories(
             store,
             items,

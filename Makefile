@@ -1,0 +1,75 @@
+# sinograph — the two commands a fresh machine needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test install install-dev samples serve lint typecheck unit cypher-lint \
+        explorer-vendor browser-deps bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## The main job: load the bundled samples into the embedded store and serve the API + explorer.
+run: install explorer-vendor samples
+	$(BIN)/sinograph serve --host $(HOST) --port $(PORT)
+
+samples: install
+	$(BIN)/sinograph load samples/graph samples/stories
+
+## Everything CI checks: lint, types, the Cypher lint, and the whole pytest suite.
+test: install-dev explorer-vendor cypher-lint-deps browser-deps lint typecheck cypher-lint unit
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+typecheck: install-dev
+	$(BIN)/mypy
+
+unit: install-dev
+	$(BIN)/pytest
+
+EXPLORER_VENDOR_DIR := api/explorer-vendor
+EXPLORER_VENDOR     := api/static/vendor/manifest.json
+
+## The explorer's graph library (Cytoscape.js + fcose, MIT) from npm into api/static/vendor/.
+explorer-vendor: $(EXPLORER_VENDOR)
+
+$(EXPLORER_VENDOR): $(EXPLORER_VENDOR_DIR)/package-lock.json $(EXPLORER_VENDOR_DIR)/copy-vendor.mjs
+	command -v npm >/dev/null || (apt-get update && apt-get install -y nodejs npm)
+	npm ci --prefix $(EXPLORER_VENDOR_DIR) --no-audit --no-fund
+	node $(EXPLORER_VENDOR_DIR)/copy-vendor.mjs
+
+## Debian's Chromium for the browser tests (never a browser download); a CJK font for names.
+browser-deps:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update && apt-get install -y chromium fonts-droid-fallback; \
+	else echo "browser-deps: no /usr/bin/chromium and no root apt-get; browser tests will skip"; fi
+
+## Neo4j's own Cypher front end (npm @neo4j-cypher/language-support) over every cypher/*.cypher.
+cypher-lint-deps: tools/cypher-lint/node_modules/.package-lock.json
+tools/cypher-lint/node_modules/.package-lock.json: tools/cypher-lint/package-lock.json
+	npm ci --prefix tools/cypher-lint --no-audit --no-fund
+
+cypher-lint: install-dev cypher-lint-deps
+	node tools/cypher-lint/lint.cjs --schema tools/cypher-lint/graph-schema.json cypher
+
+bench: install-dev
+	$(BIN)/sinograph bench
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache tests/artifacts

@@ -1,0 +1,7 @@
+// Facts touching one entity, counted by predicate.
+// params: id, predicates
+MATCH (:Entity {id: $id})-[r:__Predicates__]-(:Entity)
+WHERE type(r) IN $predicates
+WITH DISTINCT r
+RETURN type(r) AS predicate, count(r) AS n
+ORDER BY predicate

@@ -1,0 +1,5 @@
+// Evidence (story and sentence) of facts or metrics, by fact key or metric id.
+// params: keys
+UNWIND $keys AS key
+MATCH (st:Story)-[e:EVIDENCE {key: key}]->()
+RETURN key, st.id AS story_id, e.sentence AS sentence

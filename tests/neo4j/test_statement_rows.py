@@ -1,0 +1,101 @@
+"""Every row the store sends has the fields its statement reads (``row.x``, ``t.x``).
+
+No server runs here, so the driver is replaced by a recorder that answers every
+read with no records (an empty database) and keeps what each statement was
+sent; the statements themselves are checked by the Cypher lint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+
+from cypher import all_statements
+from graph.errors import InvalidInput
+from graph.neo4j_store import Neo4jStore
+from tests.conftest import sample_deltas
+
+_FIELD = re.compile(r"\b(row|t)\.([a-z_]+)")
+
+
+class RecordingTx:
+    def __init__(self, sent: list[tuple[str, dict[str, Any]]]) -> None:
+        self.sent = sent
+
+    def run(self, text: str, params: dict[str, Any]) -> list[Any]:
+        self.sent.append((text, params))
+        return []
+
+
+class RecordingDriver:
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, dict[str, Any]]] = []
+        self.closed = False
+
+    @contextmanager
+    def session(self, **_config: Any) -> Iterator[RecordingDriver]:
+        yield self
+
+    def execute_write(self, work: Callable[[RecordingTx], Any]) -> Any:
+        return work(RecordingTx(self.sent))
+
+    def execute_query(self, query: Any, params: dict[str, Any], **_kw: Any) -> Any:
+        self.sent.append((query.text, params))
+        return [], None, []
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def _statement_named(text: str) -> str:
+    for name, stmt in all_statements().items():
+        first = stmt.text.splitlines()[0]
+        if text.startswith(first):
+            return name
+    raise AssertionError(f"unknown statement text: {text[:60]!r}")
+
+
+def _check_fields(sent: list[tuple[str, dict[str, Any]]]) -> set[str]:
+    names = set()
+    for text, params in sent:
+        names.add(_statement_named(text))
+        fields = {f for var, f in _FIELD.findall(text) if var == "row"}
+        for row in params.get("rows", []):
+            assert fields <= set(row), (text.splitlines()[0], sorted(fields - set(row)))
+        tfields = {f for var, f in _FIELD.findall(text) if var == "t"}
+        for triple in params.get("triples", []):
+            assert tfields <= set(triple), text.splitlines()[0]
+    return names
+
+
+def test_an_upsert_sends_complete_rows_in_dependency_order() -> None:
+    driver = RecordingDriver()
+    store = Neo4jStore(driver, batch_size=3)  # type: ignore[arg-type]
+    delta = sample_deltas()[0]
+    report = store.upsert(delta)
+    assert report.entities_added == len({e.id for e in delta.entities})
+    assert report.facts_added == len({f.key for f in delta.facts}) > 0
+    names = _check_fields(driver.sent)
+    assert {"write_lock", "stories_create", "entities_upsert", "aliases_upsert", "facts_upsert",
+            "fact_evidence_upsert", "facts_by_triples"} <= names
+    order = [_statement_named(t) for t, _ in driver.sent]
+    assert order.index("stories_create") < order.index("entities_upsert")
+    batches = [p["rows"] for t, p in driver.sent if "rows" in p]
+    assert batches and max(len(b) for b in batches) <= 3
+
+
+def test_reads_send_the_declared_parameters() -> None:
+    driver = RecordingDriver()
+    store = Neo4jStore(driver)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput):
+        store.search_entities("x", limit=0)
+    assert store.search_entities("zijin mining", limit=5) == []
+    store.export_delta()
+    names = _check_fields(driver.sent)
+    assert {"aliases_exact", "aliases_prefix", "entities_fulltext", "export_facts"} <= names
+    store.close()
+    assert driver.closed
