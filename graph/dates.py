@@ -6,6 +6,7 @@ day ordinal for ordering and windowing without losing what the text said.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from typing import Annotated, Literal
@@ -85,12 +86,15 @@ def partial_date_ordinal(value: str) -> int:
 
 
 def partial_date_end_ordinal(value: str) -> int:
-    """Day ordinal of the last day of the period ``value`` names."""
+    """Day ordinal of the last day of the period ``value`` names.
+
+    >>> partial_date_end_ordinal("9999-12") == date(9999, 12, 31).toordinal()
+    True
+    """
     year = int(value[0:4])
     if len(value) == 10:
         return partial_date_ordinal(value)
     if len(value) == 7:
         month = int(value[5:7])
-        nxt = date(year + (month == 12), month % 12 + 1, 1)
-        return nxt.toordinal() - 1
+        return date(year, month, calendar.monthrange(year, month)[1]).toordinal()
     return date(year, 12, 31).toordinal()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -18,10 +19,19 @@ def delta_to_json(delta: GraphDelta) -> str:
     return json.dumps(delta.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
 
 
+# XML 1.0 cannot carry most C0 control characters, even escaped.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value: str) -> str:
+    return _XML_INVALID.sub("\ufffd", value)
+
+
 def delta_to_graphml(delta: GraphDelta) -> bytes:
     """GraphML for Gephi or Cytoscape: entities as nodes, facts as directed edges.
 
-    GraphML values must be scalars, so lists (aliases, sources) are joined with ``"; "``.
+    GraphML values must be scalars, so lists (aliases, sources) are joined with ``"; "``;
+    characters XML cannot hold are replaced with U+FFFD (the JSON export keeps them exactly).
     """
     names = {e.id: e.name for e in delta.entities}
     stories = {s.id: s for s in delta.stories}
@@ -58,6 +68,14 @@ def delta_to_graphml(delta: GraphDelta) -> bytes:
             subject_name=names.get(f.subject, f.subject),
             object_name=names.get(f.object, f.object),
         )
+    for _node, data in graph.nodes(data=True):
+        for key, value in data.items():
+            if isinstance(value, str):
+                data[key] = _xml_safe(value)
+    for _a, _b, data in graph.edges(data=True):
+        for key, value in data.items():
+            if isinstance(value, str):
+                data[key] = _xml_safe(value)
     buffer = io.BytesIO()
     nx.write_graphml(graph, buffer, encoding="utf-8")
     return buffer.getvalue()

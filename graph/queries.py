@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Iterable
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
@@ -30,6 +31,7 @@ __all__ = [
 MAX_HOPS_LIMIT = 6
 MAX_K = 50
 MAX_LIMIT = 1_000
+_MAX_SORT_KEY = date.max.toordinal() * 3 + 2
 
 
 def parse_predicates(values: Iterable[str] | str | None) -> frozenset[Predicate] | None:
@@ -73,6 +75,16 @@ class TimeWindow(BaseModel):
         ):
             raise ValueError(f"since {self.since} is after until {self.until}")
         return self
+
+    @classmethod
+    def build(
+        cls, *, since: str | None = None, until: str | None = None, as_of: str | None = None
+    ) -> TimeWindow:
+        """Validate user-given dates, raising :class:`InvalidInput` with the reason."""
+        try:
+            return cls(since=since, until=until, as_of=as_of)
+        except ValidationError as exc:
+            raise InvalidInput(_first_error(exc)) from None
 
     @property
     def since_ordinal(self) -> int | None:
@@ -121,10 +133,7 @@ class TimeWindow(BaseModel):
 
 
 def _window(since: str | None, until: str | None, as_of: str | None) -> TimeWindow:
-    try:
-        return TimeWindow(since=since, until=until, as_of=as_of)
-    except ValidationError as exc:
-        raise InvalidInput(_first_error(exc)) from None
+    return TimeWindow.build(since=since, until=until, as_of=as_of)
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -267,9 +276,13 @@ def decode_cursor(cursor: str) -> tuple[int, str]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         ordinal, item_id = base64.urlsafe_b64decode(padded.encode("ascii")).decode().split("|", 1)
-        return int(ordinal), item_id
+        position = int(ordinal)
     except (ValueError, UnicodeError, binascii.Error):
         raise InvalidInput(f"bad cursor {cursor!r}") from None
+    # Sort keys are day ordinals times three: anything outside the calendar is forged.
+    if not 0 <= position <= _MAX_SORT_KEY:
+        raise InvalidInput(f"bad cursor {cursor!r}")
+    return position, item_id
 
 
 def check_date(value: str | None) -> str | None:

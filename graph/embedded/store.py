@@ -1,35 +1,54 @@
-"""``EmbeddedStore``: the zero-setup default — one SQLite file plus a networkx index.
+"""``EmbeddedStore``: the zero-setup default — one SQLite file plus an in-memory index.
 
 SQLite (WAL mode) holds every record durably; each upsert is one transaction.
-A networkx ``MultiDiGraph`` mirrors the facts for traversal and is kept in step
-with writes, including writes made by another process (detected through a
-revision counter). Several readers may read while one writer writes.
+A compact in-memory index (:mod:`graph.embedded.compact`: integer ids, numpy
+arrays, CSR adjacency) mirrors the facts for traversal, timelines and key
+look-ups, and is kept in step with writes, including writes made by another
+process (detected through a revision counter). Several readers may read while
+one writer writes. :meth:`EmbeddedStore.networkx_graph` gives the same graph as
+a networkx ``MultiDiGraph``, built on first use and kept in step from then on.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import threading
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.assemble import (
-    best_fact,
-    date_sort_key,
-    entity_ref,
-    fact_view,
-    metric_view,
-    ordinals,
-    timeline_item,
+from graph.assemble import entity_ref, metric_view, ordinals, timeline_item
+from graph.embedded.compact import (
+    I32,
+    NONE,
+    PREDICATE_CODE,
+    PREDICATES,
+    CompactIndex,
+    EdgeBatch,
+    EdgeFilter,
+    IntArray,
+    key_prefix,
+    to_networkx,
 )
-from graph.embedded.index import EdgeInfo, TraversalIndex, edge_admitted
-from graph.embedded.schema import migrate
+from graph.embedded.fuzzy import TrigramIndex
+from graph.embedded.paths import PathSearch
+from graph.embedded.rows import FACT_COLUMNS, FACT_JOINS, SOURCE_COLUMNS, fact_view_from_row
+from graph.embedded.schema import V1_TABLES, migrate
+from graph.embedded.writer import (
+    Staged,
+    chunks,
+    load_facts,
+    marks,
+    write_delta,
+)
 from graph.errors import (
     AmbiguousEntity,
     EntityNotFound,
@@ -39,19 +58,8 @@ from graph.errors import (
     StoreUnavailable,
 )
 from graph.ids import normalize_name
-from graph.merge import (
-    close_fact,
-    closer_patterns,
-    closes,
-    closing_date,
-    closing_pattern,
-    merge_entity,
-    merge_fact,
-    merge_metric,
-)
 from graph.model import Entity, Fact, GraphDelta, Metric, Story
-from graph.ontology import EntityType, Predicate
-from graph.pathfinding import k_shortest_simple_paths
+from graph.ontology import EntityType
 from graph.queries import NeighborQuery, PathQuery, TimelineQuery, TimeWindow, encode_cursor
 from graph.results import (
     EntityDetail,
@@ -73,20 +81,14 @@ from graph.results import (
 __all__ = ["EmbeddedStore"]
 
 _BUSY_TIMEOUT_MS = 30_000
-_CHUNK = 500  # SQLite host-parameter batches
-
-
-def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
+_CACHE_KIB = 64 * 1024  # SQLite page cache per connection
+_OPEN_CHUNK = 200_000  # fact rows read at a time when building the index
+_BULK = 1_000  # records in a delta from which the garbage collector is paused
+_PRED_BY_NAME = {p.value: code for p, code in PREDICATE_CODE.items()}
 
 
 class EmbeddedStore:
-    """The graph in one SQLite file (``path``), traversed through networkx.
+    """The graph in one SQLite file (``path``), traversed through an in-memory index.
 
     >>> import tempfile, os
     >>> store = EmbeddedStore(os.path.join(tempfile.mkdtemp(), "g.db"))
@@ -100,10 +102,9 @@ class EmbeddedStore:
         self.path = str(path)
         self._local = threading.local()
         self._write_lock = threading.Lock()
-        self._index = TraversalIndex()
-        self._revision = -1
-        self._alias_norms: list[str] = []
-        self._alias_rows: list[tuple[str, str]] = []  # (entity_id, alias) per norm position
+        self._index = CompactIndex()
+        self._applied: set[int] = set()  # signatures of entity records already merged
+        self._trigrams = TrigramIndex()
         self._connections: list[sqlite3.Connection] = []
         self._connections_lock = threading.Lock()
         self._closed = False
@@ -127,11 +128,13 @@ class EmbeddedStore:
                 timeout=_BUSY_TIMEOUT_MS / 1000,
                 isolation_level=None,
                 check_same_thread=False,
+                cached_statements=256,
             )
             conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+            conn.execute("PRAGMA temp_store = MEMORY")
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"cannot open store {self.path}: {exc}") from exc
         self._local.conn = conn
@@ -140,10 +143,12 @@ class EmbeddedStore:
         return conn
 
     @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        """A read transaction: every SELECT inside sees one snapshot."""
-        conn = self._connect()
-        self._refresh(conn)
+    def _snapshot(self, conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+        """A read transaction: every SELECT inside sees one snapshot.
+
+        Queries take it after their traversal, so it holds at least every fact
+        the index showed them (the index only ever holds committed data).
+        """
         try:
             conn.execute("BEGIN")
             try:
@@ -153,11 +158,18 @@ class EmbeddedStore:
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"reading {self.path} failed: {exc}") from exc
 
+    def _fresh(self) -> sqlite3.Connection:
+        """A connection, with the index brought up to the database's revision."""
+        conn = self._connect()
+        self._refresh(conn)
+        return conn
+
     def ensure_schema(self) -> None:
         """Create or migrate the schema and build the traversal index."""
         conn = self._connect()
         try:
             migrate(conn)
+            self._convert_v1(conn)
         except sqlite3.DatabaseError as exc:
             raise StoreUnavailable(f"{self.path} is not a sinograph store: {exc}") from exc
         except RuntimeError as exc:
@@ -178,6 +190,16 @@ class EmbeddedStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def networkx_graph(self) -> nx.MultiDiGraph:
+        """The graph as a networkx ``MultiDiGraph``: nodes are entity ids, each fact one edge
+        (key = its row number; attributes: predicate, date ordinals, sources).
+
+        Built on the first call (a few seconds at a million facts) and kept in step
+        with every later write; hold no reference across writes from other threads.
+        """
+        self._fresh()
+        return to_networkx(self._index)
+
     # ---------------------------------------------------------------- the index
 
     def _db_revision(self, conn: sqlite3.Connection) -> int:
@@ -194,40 +216,102 @@ class EmbeddedStore:
 
     def _refresh(self, conn: sqlite3.Connection) -> None:
         """Bring the in-memory index up to the database's revision (other writers included)."""
+        index = self._index
         revision = self._db_revision(conn)
-        if revision == self._revision:
+        if revision == index.revision:
             return
-        with self._index.lock:
-            if revision == self._revision:
-                return
-            since = self._revision
-            conn.execute("BEGIN")
+        with index.lock:
+            own = not conn.in_transaction
+            if own:
+                conn.execute("BEGIN")
             try:
                 revision = self._db_revision(conn)
-                node_rows = conn.execute("SELECT id FROM entities WHERE seq > ?", (since,))
-                self._index.add_nodes(r[0] for r in node_rows)
-                rows = conn.execute(
-                    "SELECT key, subject, predicate, object, date_start, date_end, valid_from,"
-                    " valid_until, n_sources FROM facts WHERE seq > ?",
-                    (since,),
-                )
-                self._index.put_edges(
-                    EdgeInfo(r[0], r[1], r[3], Predicate(r[2]), r[4], r[5], r[6], r[7], r[8])
-                    for r in rows
-                )
-                alias_rows = conn.execute(
-                    "SELECT a.norm, a.entity_id, a.alias FROM aliases a JOIN entities e"
-                    " ON e.id = a.entity_id WHERE e.seq > ? ORDER BY a.norm, a.entity_id, a.alias",
-                    (since,),
-                ).fetchall()
+                if revision != index.revision:
+                    self._load_increment(conn)
+                    index.revision = revision
             finally:
+                if own:
+                    conn.execute("COMMIT")
+            index.compact()
+
+    def _load_increment(self, conn: sqlite3.Connection) -> None:
+        index = self._index
+        rows = conn.execute(
+            "SELECT nid, id FROM entity WHERE nid >= ? ORDER BY nid", (index.n_nodes,)
+        ).fetchall()
+        if rows:
+            index.add_nodes(rows[0][0], [r[1] for r in rows])
+        index.add_aliases(
+            conn.execute(
+                "SELECT rowid, norm, nid FROM alias WHERE rowid > ? ORDER BY rowid",
+                (index.alias_rowid,),
+            ).fetchall()
+        )
+        while True:
+            facts = conn.execute(
+                "SELECT fid, subject, object, predicate, date_start, date_end, valid_from,"
+                " valid_until, sort_key, n_sources, kpre FROM fact WHERE fid >= ?"
+                " ORDER BY fid LIMIT ?",
+                (index.n_edges, _OPEN_CHUNK),
+            ).fetchall()
+            if not facts:
+                break
+            index.add_edges(
+                EdgeBatch.from_rows(
+                    [(r[0], r[1], r[2], _PRED_BY_NAME[r[3]], *r[4:]) for r in facts]
+                )
+            )
+            del facts
+        updates = conn.execute(
+            "SELECT u.rowid, f.fid, f.valid_from, f.valid_until, f.n_sources FROM fact_update u"
+            " JOIN fact f ON f.fid = u.fid WHERE u.rowid > ? ORDER BY u.rowid",
+            (index.update_rowid,),
+        ).fetchall()
+        if updates:
+            index.update_edges(
+                EdgeBatch.from_rows([(r[1], 0, 0, 0, None, None, r[2], r[3], None, r[4], 0)
+                                     for r in updates])
+            )
+            index.update_rowid = updates[-1][0]
+
+    def _apply(self, conn: sqlite3.Connection, staged: Staged) -> None:
+        """Apply a committed upsert to the index (or refresh, if another reader got there)."""
+        index = self._index
+        with index.lock:
+            if index.revision == staged.revision - 1:
+                index.add_nodes(staged.first_nid, staged.new_nodes)
+                index.add_aliases(staged.aliases)
+                index.add_edges(staged.edge_batch())
+                index.update_edges(staged.update_batch())
+                index.update_rowid = max(index.update_rowid, staged.update_rowid)
+                index.revision = staged.revision
+                index.compact()
+            self._applied.update(staged.signatures)
+        self._refresh(conn)
+
+    def _convert_v1(self, conn: sqlite3.Connection) -> None:
+        """Copy a version-1 store's tables (renamed ``v1_*`` by the migration) into version 2."""
+        if not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'v1_facts'"
+        ).fetchone():
+            return
+        with self._write_lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                delta = _read_v1(conn)
+                staged = None
+                if not delta.is_empty():
+                    self._refresh(conn)
+                    revision = self._db_revision(conn) + 1
+                    _, staged = write_delta(conn, self._index, delta, revision, set())
+                for table in V1_TABLES:
+                    conn.execute(f"DROP TABLE v1_{table}")
                 conn.execute("COMMIT")
-            known = set(zip(self._alias_norms, self._alias_rows, strict=True))
-            for norm, eid, alias in alias_rows:
-                if (norm, (eid, alias)) not in known:
-                    self._alias_norms.append(norm)
-                    self._alias_rows.append((eid, alias))
-            self._revision = revision
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            if staged is not None:
+                self._apply(conn, staged)
 
     # -------------------------------------------------------------------- writes
 
@@ -242,317 +326,129 @@ class EmbeddedStore:
                     f"the store {self.path} is busy (another load is writing): {exc}"
                 ) from exc
             try:
-                report = self._upsert(conn, delta)
+                self._refresh(conn)
+                revision = self._db_revision(conn) + 1
+                with _collector_paused(len(delta.facts) + len(delta.entities) >= _BULK):
+                    report, staged = write_delta(
+                        conn, self._index, delta, revision, self._applied
+                    )
                 conn.execute("COMMIT")
             except BaseException as exc:
                 conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
                     raise StoreUnavailable(f"writing to {self.path} failed: {exc}") from exc
                 raise
-        self._refresh(conn)
+            self._apply(conn, staged)
         return report
-
-    def _upsert(self, conn: sqlite3.Connection, delta: GraphDelta) -> UpsertReport:
-        revision = self._db_revision(conn) + 1
-        counts: Counter[str] = Counter()
-
-        # Stories: the first record of a story is kept.
-        for story in delta.stories:
-            cur = conn.execute(
-                "INSERT OR IGNORE INTO stories(id, title, publisher, published, url, text_hash)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    story.id,
-                    story.title,
-                    story.publisher,
-                    story.published,
-                    story.url,
-                    story.text_hash,
-                ),
-            )
-            counts["stories_added" if cur.rowcount else "stories_known"] += 1
-
-        # Entities: merge duplicates inside the delta, then with the stored record.
-        incoming: dict[str, Entity] = {}
-        for entity in delta.entities:
-            prior = incoming.get(entity.id)
-            incoming[entity.id] = merge_entity(prior, entity) if prior else entity
-        stored = self._load_entities(conn, list(incoming))
-        for eid, entity in incoming.items():
-            old = stored.get(eid)
-            if old is not None and old.type != entity.type:
-                raise InvalidInput(f"entity {eid} is stored as {old.type}, not {entity.type}")
-            merged = merge_entity(old, entity) if old else entity
-            counts["entities_known" if old else "entities_added"] += 1
-            if merged == old:
-                continue
-            conn.execute(
-                "INSERT OR REPLACE INTO entities(id, name, type, data, seq) VALUES (?, ?, ?, ?, ?)",
-                (eid, merged.name, merged.type.value, merged.model_dump_json(), revision),
-            )
-            conn.executemany(
-                "INSERT OR IGNORE INTO aliases(norm, entity_id, alias) VALUES (?, ?, ?)",
-                [(normalize_name(a), eid, a) for a in merged.aliases if normalize_name(a)],
-            )
-
-        self._check_references(conn, delta)
-
-        # Facts: merge duplicates, merge with stored, then apply closing rules.
-        pending: dict[str, Fact] = {}
-        for fact in delta.facts:
-            prior_fact = pending.get(fact.key)
-            pending[fact.key] = merge_fact(prior_fact, fact) if prior_fact else fact
-        stored_facts = self._load_facts(conn, list(pending))
-        new_keys = set()
-        for key, fact in list(pending.items()):
-            old_fact = stored_facts.get(key)
-            if old_fact is None:
-                new_keys.add(key)
-                counts["facts_added"] += 1
-            else:
-                counts["facts_known"] += 1
-                pending[key] = merge_fact(old_fact, fact)
-        closed = self._apply_closing(conn, pending)
-        counts["facts_closed"] += len(closed)
-        for key, fact in pending.items():
-            if key not in new_keys and stored_facts.get(key) == fact:
-                continue
-            self._write_fact(conn, fact, revision)
-
-        # Metrics.
-        metrics: dict[str, Metric] = {}
-        for metric in delta.metrics:
-            prior_metric = metrics.get(metric.id)
-            metrics[metric.id] = merge_metric(prior_metric, metric) if prior_metric else metric
-        stored_metrics = self._load_metrics(conn, list(metrics))
-        for mid, metric in metrics.items():
-            old_metric = stored_metrics.get(mid)
-            counts["metrics_known" if old_metric else "metrics_added"] += 1
-            merged_metric = merge_metric(old_metric, metric) if old_metric else metric
-            if merged_metric == old_metric:
-                continue
-            self._write_metric(conn, merged_metric, revision)
-
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'revision'", (str(revision),))
-        return UpsertReport(**counts)
-
-    def _check_references(self, conn: sqlite3.Connection, delta: GraphDelta) -> None:
-        entity_ids = {f.subject for f in delta.facts} | {f.object for f in delta.facts}
-        entity_ids |= {m.subject for m in delta.metrics}
-        missing = sorted(entity_ids - self._existing(conn, "entities", "id", entity_ids))
-        if missing:
-            raise InvalidInput(
-                f"facts or metrics name entities that are neither in the input nor stored: "
-                f"{', '.join(missing[:10])}",
-                missing=missing,
-            )
-        story_ids = {e.story_id for f in delta.facts for e in f.evidence}
-        story_ids |= {e.story_id for m in delta.metrics for e in m.evidence}
-        missing = sorted(story_ids - self._existing(conn, "stories", "id", story_ids))
-        if missing:
-            raise InvalidInput(
-                f"evidence cites stories that are neither in the input nor stored: "
-                f"{', '.join(missing[:10])}",
-                missing=missing,
-            )
-
-    @staticmethod
-    def _existing(conn: sqlite3.Connection, table: str, column: str, ids: set[str]) -> set[str]:
-        found: set[str] = set()
-        values = sorted(ids)
-        for chunk in _chunks(values):
-            rows = conn.execute(
-                f"SELECT {column} FROM {table} WHERE {column} IN ({_marks(len(chunk))})", chunk
-            )
-            found.update(r[0] for r in rows)
-        return found
-
-    def _apply_closing(self, conn: sqlite3.Connection, pending: dict[str, Fact]) -> set[str]:
-        """Close facts ended by others (both directions: new closers, and new closable facts)."""
-        closed: set[str] = set()
-        # Facts that might be closed, from the store and from this delta.
-        patterns: set[tuple[str, Predicate, str]] = set()
-        for fact in pending.values():
-            pattern = closing_pattern(fact)
-            if pattern:
-                patterns.add(pattern)
-            patterns.update(closer_patterns(fact))
-        if not patterns:
-            return closed
-        pool: dict[str, Fact] = {}
-        for subject, predicate, obj in patterns:
-            rows = conn.execute(
-                "SELECT key FROM facts WHERE subject = ? AND predicate = ? AND object = ?",
-                (subject, predicate.value, obj),
-            )
-            keys = [r[0] for r in rows if r[0] not in pending]
-            pool.update(self._load_facts(conn, keys))
-        pool.update(pending)
-        candidates = sorted(pool.values(), key=lambda f: f.key)
-        for closer in candidates:
-            if closing_pattern(closer) is None:
-                continue
-            for target in candidates:
-                current = pool[target.key]
-                if closes(closer, current):
-                    until = closing_date(closer)
-                    assert until is not None
-                    pool[target.key] = close_fact(current, until)
-                    pending[target.key] = pool[target.key]
-                    closed.add(target.key)
-        return closed
-
-    def _write_fact(self, conn: sqlite3.Connection, fact: Fact, revision: int) -> None:
-        start, end, valid_from, valid_until = ordinals(fact)
-        data = fact.model_dump_json(exclude={"evidence"})
-        conn.execute(
-            "INSERT OR REPLACE INTO facts(key, subject, predicate, object, date, date_start,"
-            " date_end, sort_key, valid_from, valid_until, n_sources, data, seq)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                fact.key,
-                fact.subject,
-                fact.predicate.value,
-                fact.object,
-                fact.date,
-                start,
-                end,
-                date_sort_key(fact.date),
-                valid_from,
-                valid_until,
-                len({e.story_id for e in fact.evidence}),
-                data,
-                revision,
-            ),
-        )
-        conn.executemany(
-            "INSERT OR IGNORE INTO evidence(fact_key, story_id, sentence) VALUES (?, ?, ?)",
-            [(fact.key, e.story_id, e.sentence) for e in fact.evidence],
-        )
-
-    def _write_metric(self, conn: sqlite3.Connection, metric: Metric, revision: int) -> None:
-        conn.execute(
-            "INSERT OR REPLACE INTO metrics(id, subject, date, sort_key, data, seq)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                metric.id,
-                metric.subject,
-                metric.date,
-                date_sort_key(metric.date),
-                metric.model_dump_json(exclude={"evidence"}),
-                revision,
-            ),
-        )
-        conn.executemany(
-            "INSERT OR IGNORE INTO metric_evidence(metric_id, story_id, sentence) VALUES (?, ?, ?)",
-            [(metric.id, e.story_id, e.sentence) for e in metric.evidence],
-        )
 
     # ---------------------------------------------------------------- loading
 
     @staticmethod
-    def _load_entities(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Entity]:
-        out: dict[str, Entity] = {}
-        for chunk in _chunks(list(ids)):
-            for eid, data in conn.execute(
-                f"SELECT id, data FROM entities WHERE id IN ({_marks(len(chunk))})", chunk
+    def _entities_by_nid(conn: sqlite3.Connection, nids: Iterable[int]) -> dict[int, Entity]:
+        out: dict[int, Entity] = {}
+        for chunk in chunks(sorted(set(nids))):
+            for nid, data in conn.execute(
+                f"SELECT nid, data FROM entity WHERE nid IN ({marks(len(chunk))})", chunk
             ):
-                out[eid] = Entity.model_validate_json(data)
+                out[nid] = Entity.model_validate_json(data)
         return out
 
     @staticmethod
-    def _load_facts(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, Fact]:
-        raw: dict[str, dict[str, Any]] = {}
-        evidence: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for chunk in _chunks(list(keys)):
-            marks = _marks(len(chunk))
-            for key, data in conn.execute(
-                f"SELECT key, data FROM facts WHERE key IN ({marks})", chunk
+    def _fact_rows(
+        conn: sqlite3.Connection, fids: Iterable[int]
+    ) -> tuple[dict[int, tuple[Any, ...]], dict[int, list[Any]]]:
+        rows: dict[int, tuple[Any, ...]] = {}
+        sources: dict[int, list[Any]] = defaultdict(list)
+        for chunk in chunks(sorted(set(fids))):
+            m = marks(len(chunk))
+            for row in conn.execute(
+                f"SELECT {FACT_COLUMNS} FROM {FACT_JOINS} WHERE f.fid IN ({m})", chunk
             ):
-                raw[key] = json.loads(data)
-            for key, story, sentence in conn.execute(
-                f"SELECT fact_key, story_id, sentence FROM evidence WHERE fact_key IN ({marks})",
+                rows[row[0]] = row
+            for source in conn.execute(
+                f"SELECT {SOURCE_COLUMNS} FROM fact_source x JOIN story t ON t.sid = x.sid"
+                f" WHERE x.fid IN ({m})",
                 chunk,
             ):
-                evidence[key].append({"story_id": story, "sentence": sentence})
-        return {
-            key: Fact.model_validate({**data, "evidence": evidence.get(key, [])})
-            for key, data in raw.items()
-        }
+                sources[source[0]].append(source)
+        return rows, sources
 
-    @staticmethod
-    def _load_metrics(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Metric]:
-        raw: dict[str, dict[str, Any]] = {}
-        evidence: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for chunk in _chunks(list(ids)):
-            marks = _marks(len(chunk))
-            for mid, data in conn.execute(
-                f"SELECT id, data FROM metrics WHERE id IN ({marks})", chunk
-            ):
-                raw[mid] = json.loads(data)
-            for mid, story, sentence in conn.execute(
-                "SELECT metric_id, story_id, sentence FROM metric_evidence"
-                f" WHERE metric_id IN ({marks})",
-                chunk,
-            ):
-                evidence[mid].append({"story_id": story, "sentence": sentence})
-        return {
-            mid: Metric.model_validate({**data, "evidence": evidence.get(mid, [])})
-            for mid, data in raw.items()
-        }
+    def _fact_views(self, conn: sqlite3.Connection, fids: Iterable[int]) -> dict[int, FactView]:
+        rows, sources = self._fact_rows(conn, fids)
+        return {fid: fact_view_from_row(row, sources.get(fid, [])) for fid, row in rows.items()}
 
     @staticmethod
     def _load_stories(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Story]:
         out: dict[str, Story] = {}
-        for chunk in _chunks(sorted(set(ids))):
+        for chunk in chunks(sorted(set(ids))):
             for row in conn.execute(
-                "SELECT id, title, publisher, published, url, text_hash FROM stories"
-                f" WHERE id IN ({_marks(len(chunk))})",
+                "SELECT id, title, publisher, published, url, text_hash FROM story"
+                f" WHERE id IN ({marks(len(chunk))})",
                 chunk,
             ):
                 out[row[0]] = Story(
-                    id=row[0],
-                    title=row[1],
-                    publisher=row[2],
-                    published=row[3],
-                    url=row[4],
+                    id=row[0], title=row[1], publisher=row[2], published=row[3], url=row[4],
                     text_hash=row[5],
                 )
         return out
 
-    def _names(self, conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
-        names: dict[str, str] = {}
-        for chunk in _chunks(sorted(set(ids))):
-            names.update(
-                conn.execute(
-                    f"SELECT id, name FROM entities WHERE id IN ({_marks(len(chunk))})", chunk
-                ).fetchall()
-            )
-        return names
+    @staticmethod
+    def _metrics(conn: sqlite3.Connection, where: str, args: Sequence[Any]) -> dict[str, Metric]:
+        raw: dict[int, tuple[str, dict[str, Any]]] = {}
+        for mid, metric_id, data in conn.execute(
+            f"SELECT mid, id, data FROM metric WHERE {where}", args
+        ):
+            raw[mid] = (metric_id, json.loads(data))
+        evidence: dict[int, list[dict[str, str]]] = defaultdict(list)
+        for chunk in chunks(sorted(raw)):
+            for mid, story, sentence in conn.execute(
+                "SELECT x.mid, t.id, x.sentence FROM metric_source x"
+                f" JOIN story t ON t.sid = x.sid WHERE x.mid IN ({marks(len(chunk))})",
+                chunk,
+            ):
+                evidence[mid].append({"story_id": story, "sentence": sentence})
+        return {
+            metric_id: Metric.model_validate({**data, "evidence": evidence.get(mid, [])})
+            for mid, (metric_id, data) in raw.items()
+        }
 
-    def _fact_views(self, conn: sqlite3.Connection, facts: Sequence[Fact]) -> list[FactView]:
-        names = self._names(conn, [f.subject for f in facts] + [f.object for f in facts])
-        stories = self._load_stories(conn, (e.story_id for f in facts for e in f.evidence))
-        return [fact_view(f, names, stories) for f in facts]
+    def _metric_items(
+        self, conn: sqlite3.Connection, ids: Sequence[str]
+    ) -> dict[str, TimelineItem]:
+        if not ids:
+            return {}
+        metrics: dict[str, Metric] = {}
+        for chunk in chunks(list(ids)):
+            metrics.update(self._metrics(conn, f"id IN ({marks(len(chunk))})", chunk))
+        names = dict(
+            conn.execute(
+                f"SELECT id, name FROM entity WHERE id IN ({marks(len(metrics))})",
+                [m.subject for m in metrics.values()],
+            ).fetchall()
+        ) if metrics else {}
+        stories = self._load_stories(
+            conn, (e.story_id for m in metrics.values() for e in m.evidence)
+        )
+        return {i: timeline_item(metric_view(m, names, stories)) for i, m in metrics.items()}
 
     # -------------------------------------------------------------- entities
 
-    def _resolve(self, conn: sqlite3.Connection, ref: str) -> Entity:
+    def _resolve(self, conn: sqlite3.Connection, ref: str) -> tuple[int, Entity]:
         if not ref or not ref.strip():
             raise InvalidInput("an entity id or name is required")
-        by_id = self._load_entities(conn, [ref])
-        if ref in by_id:
-            return by_id[ref]
+        nid = self._index.node_of.get(ref)
+        if nid is not None:
+            return nid, self._entities_by_nid(conn, [nid])[nid]
         norm = normalize_name(ref)
-        ids = sorted(
-            {r[0] for r in conn.execute("SELECT entity_id FROM aliases WHERE norm = ?", (norm,))}
+        nids = sorted(
+            {r[0] for r in conn.execute("SELECT nid FROM alias WHERE norm = ?", (norm,))}
         )
-        if not ids:
+        if not nids:
             raise EntityNotFound(ref)
-        entities = self._load_entities(conn, ids)
+        entities = self._entities_by_nid(conn, nids)
         if len(entities) == 1:
-            return next(iter(entities.values()))
-        canonical = [e for e in entities.values() if normalize_name(e.name) == norm]
+            return next(iter(entities.items()))
+        canonical = [(n, e) for n, e in entities.items() if normalize_name(e.name) == norm]
         if len(canonical) == 1:
             return canonical[0]
         candidates = [
@@ -562,44 +458,42 @@ class EmbeddedStore:
         raise AmbiguousEntity(ref, candidates)
 
     def resolve_entity(self, ref: str) -> Entity:
-        with self._read() as conn:
-            return self._resolve(conn, ref)
+        conn = self._fresh()
+        with self._snapshot(conn):
+            return self._resolve(conn, ref)[1]
 
     def find_entities_by_alias(self, name: str) -> list[Entity]:
         norm = normalize_name(name)
         if not norm:
             return []
-        with self._read() as conn:
-            ids = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT DISTINCT entity_id FROM aliases WHERE norm = ? ORDER BY entity_id",
-                    (norm,),
-                )
-            ]
-            found = self._load_entities(conn, ids)
-        return [found[i] for i in ids if i in found]
+        conn = self._fresh()
+        with self._snapshot(conn):
+            nids = [r[0] for r in conn.execute("SELECT DISTINCT nid FROM alias WHERE norm = ?",
+                                               (norm,))]
+            found = self._entities_by_nid(conn, nids)
+        return sorted(found.values(), key=lambda e: e.id)
 
     def get_entity(self, ref: str) -> EntityDetail:
-        with self._read() as conn:
-            entity = self._resolve(conn, ref)
-            counts = dict(
-                conn.execute(
-                    "SELECT predicate, COUNT(*) FROM facts WHERE subject = ? OR object = ?"
-                    " GROUP BY predicate ORDER BY predicate",
-                    (entity.id, entity.id),
-                ).fetchall()
-            )
+        conn = self._fresh()
+        with self._snapshot(conn):
+            nid, entity = self._resolve(conn, ref)
+            with self._index.lock:
+                _, eids = self._index.incident(nid)
+                codes = np.bincount(self._index.pred[eids], minlength=len(PREDICATES))
+                fids = eids.tolist()
+            counts = {
+                PREDICATES[c].value: int(codes[c])
+                for c in sorted(np.flatnonzero(codes).tolist(), key=lambda c: PREDICATES[c].value)
+            }
             metric_total = conn.execute(
-                "SELECT COUNT(*) FROM metrics WHERE subject = ?", (entity.id,)
+                "SELECT COUNT(*) FROM metric WHERE subject = ?", (nid,)
             ).fetchone()[0]
             source_count = conn.execute(
-                "SELECT COUNT(DISTINCT story_id) FROM ("
-                " SELECT e.story_id FROM evidence e JOIN facts f ON f.key = e.fact_key"
-                "  WHERE f.subject = ? OR f.object = ?"
-                " UNION SELECT me.story_id FROM metric_evidence me"
-                "  JOIN metrics m ON m.id = me.metric_id WHERE m.subject = ?)",
-                (entity.id, entity.id, entity.id),
+                "SELECT COUNT(DISTINCT sid) FROM ("
+                " SELECT sid FROM fact_source WHERE fid IN (SELECT value FROM json_each(?))"
+                " UNION SELECT x.sid FROM metric_source x JOIN metric m ON m.mid = x.mid"
+                "  WHERE m.subject = ?)",
+                (json.dumps(fids), nid),
             ).fetchone()[0]
         return EntityDetail(
             entity=entity,
@@ -614,6 +508,9 @@ class EmbeddedStore:
     ) -> list[EntityMatch]:
         """Exact alias, then prefix, then fuzzy (rapidfuzz) matches, best first.
 
+        Fuzzy candidates are the aliases sharing the most character trigrams with
+        the query (:mod:`graph.embedded.fuzzy`), scored with ``WRatio``.
+
         >>> # store.search_entities("zijin")[0].match  -> 'prefix' or 'exact'
         """
         if not 1 <= limit <= 100:
@@ -621,87 +518,87 @@ class EmbeddedStore:
         norm = normalize_name(query)
         if not norm:
             return []
-        hits: dict[str, tuple[int, float, str]] = {}  # entity id -> (kind rank, score, alias)
+        hits: dict[int, tuple[int, float, str]] = {}  # nid -> (kind rank, score, alias)
 
-        def offer(eid: str, rank: int, score: float, alias: str) -> None:
-            best = hits.get(eid)
+        def offer(nid: int, rank: int, score: float, alias: str) -> None:
+            best = hits.get(nid)
             if best is None or (rank, -score, alias) < (best[0], -best[1], best[2]):
-                hits[eid] = (rank, score, alias)
+                hits[nid] = (rank, score, alias)
 
-        with self._read() as conn:
+        conn = self._fresh()
+        with self._snapshot(conn):
             type_filter = entity_type.value if entity_type else None
+            types: dict[int, str] = {}
 
-            def typed(rows: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+            def typed(rows: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
                 rows = list(rows)
                 if type_filter is None or not rows:
                     return rows
-                types = dict(
-                    conn.execute(
-                        f"SELECT id, type FROM entities WHERE id IN ({_marks(len(rows))})",
-                        [r[0] for r in rows],
-                    ).fetchall()
-                )
+                unknown = sorted({r[0] for r in rows} - types.keys())
+                for chunk in chunks(unknown):
+                    types.update(conn.execute(
+                        f"SELECT nid, type FROM entity WHERE nid IN ({marks(len(chunk))})", chunk
+                    ).fetchall())
                 return [r for r in rows if types.get(r[0]) == type_filter]
 
-            if query.strip() in self._existing(conn, "entities", "id", {query.strip()}):
-                offer(query.strip(), 0, 100.0, query.strip())
-            exact = conn.execute(
-                "SELECT entity_id, alias FROM aliases WHERE norm = ? LIMIT 200", (norm,)
-            )
-            for eid, alias in typed(exact):
-                offer(eid, 1, 100.0, alias)
+            by_id = self._index.node_of.get(query.strip())
+            if by_id is not None:
+                offer(by_id, 0, 100.0, query.strip())
+            exact = conn.execute("SELECT nid, alias FROM alias WHERE norm = ? LIMIT 200", (norm,))
+            for nid, alias in typed(exact):
+                offer(nid, 1, 100.0, alias)
             prefix = conn.execute(
-                "SELECT entity_id, alias, norm FROM aliases WHERE norm > ? AND norm < ?"
+                "SELECT nid, alias, norm FROM alias WHERE norm > ? AND norm < ?"
                 " ORDER BY length(norm), norm LIMIT 400",
                 (norm, norm + "\U0010ffff"),
-            )
-            for eid, alias, alias_norm in ((r[0], r[1], r[2]) for r in prefix):
-                if type_filter and not typed([(eid, alias)]):
-                    continue
-                offer(eid, 2, round(100.0 * len(norm) / len(alias_norm), 2), alias)
+            ).fetchall()
+            kept = set(typed((r[0], r[1]) for r in prefix))
+            for nid, alias, alias_norm in prefix:
+                if (nid, alias) in kept:
+                    offer(nid, 2, round(100.0 * len(norm) / len(alias_norm), 2), alias)
             if len(hits) < limit and len(norm) >= 3:
-                for _choice, score, pos in process.extract(
-                    norm,
-                    self._alias_norms,
-                    scorer=fuzz.WRatio,
-                    score_cutoff=75,
-                    limit=limit * 5,
-                ):
-                    eid, alias = self._alias_rows[pos]
-                    if type_filter and not typed([(eid, alias)]):
-                        continue
-                    offer(eid, 3, round(float(score), 2), alias)
-            ranked = sorted(hits.items(), key=lambda kv: (kv[1][0], -kv[1][1], kv[0]))[:limit]
-            entities = self._load_entities(conn, [eid for eid, _ in ranked])
+                for nid, alias, score in self._fuzzy(conn, norm, limit * 5):
+                    if typed([(nid, alias)]):
+                        offer(nid, 3, score, alias)
+            ranked = sorted(
+                hits.items(),
+                key=lambda kv: (kv[1][0], -kv[1][1], self._index.node_ids[kv[0]]),
+            )[:limit]
+            entities = self._entities_by_nid(conn, [nid for nid, _ in ranked])
         kinds: dict[int, MatchKind] = {0: "id", 1: "exact", 2: "prefix", 3: "fuzzy"}
         return [
-            EntityMatch(
-                entity=entities[eid],
-                match=kinds[rank],
-                score=score,
-                matched_alias=alias,
+            EntityMatch(entity=entities[nid], match=kinds[rank], score=score, matched_alias=alias)
+            for nid, (rank, score, alias) in ranked
+            if nid in entities
+        ]
+
+    def _fuzzy(
+        self, conn: sqlite3.Connection, norm: str, limit: int
+    ) -> list[tuple[int, str, float]]:
+        index = self._index
+        with index.lock:
+            norms = index.alias_norms
+            positions = self._trigrams.candidates(norms, norm, 500)
+            choices = [norms[p] for p in positions]
+            rowids = [index.alias_rowids[p] for p in positions]
+        scored = process.extract(norm, choices, scorer=fuzz.WRatio, score_cutoff=75, limit=limit)
+        if not scored:
+            return []
+        wanted = [rowids[i] for _, _, i in scored]
+        found = {
+            r[0]: (r[1], r[2])
+            for r in conn.execute(
+                f"SELECT rowid, nid, alias FROM alias WHERE rowid IN ({marks(len(wanted))})",
+                wanted,
             )
-            for eid, (rank, score, alias) in ranked
-            if eid in entities
+        }
+        return [
+            (found[rowids[i]][0], found[rowids[i]][1], round(float(score), 2))
+            for _, score, i in scored
+            if rowids[i] in found
         ]
 
     # ------------------------------------------------------------ traversal
-
-    def _admitted_neighbours(
-        self, predicates: frozenset[Predicate] | None, window: TimeWindow
-    ) -> Any:
-        index = self._index
-
-        def neighbours(node: str) -> list[str]:
-            return sorted(
-                {
-                    other
-                    for other, edge in index.edges_of(node)
-                    if edge_admitted(edge, predicates, window)
-                }
-            )
-
-        return neighbours
 
     def paths(
         self,
@@ -720,54 +617,80 @@ class EmbeddedStore:
         >>> # store.paths("Cantech", "Zijin Mining Group", max_hops=3).paths[0].hops[0].direction
         """
         query = PathQuery.build(
-            source,
-            target,
-            max_hops=max_hops,
-            k=k,
-            predicates=predicates,
-            since=since,
-            until=until,
-            as_of=as_of,
+            source, target, max_hops=max_hops, k=k, predicates=predicates, since=since,
+            until=until, as_of=as_of,
         )
-        with self._read() as conn:
-            src = self._resolve(conn, query.source)
-            dst = self._resolve(conn, query.target)
-            neighbours = self._admitted_neighbours(query.predicates, query.window)
-            with self._index.lock:
-                node_paths = k_shortest_simple_paths(
-                    neighbours,
-                    src.id,
-                    dst.id,
-                    max_hops=query.max_hops,
-                    k=query.k,
-                    sort_key=lambda n: n,
-                )
-                hop_keys: list[list[str]] = []
-                for nodes in node_paths:
-                    keys = []
-                    for a, b in zip(nodes, nodes[1:], strict=False):
-                        admitted = [
-                            e
-                            for e in self._index.edges_between(a, b)
-                            if edge_admitted(e, query.predicates, query.window)
-                        ]
-                        keys.append(min(admitted, key=lambda e: (-e.n_sources, e.key)).key)
-                    hop_keys.append(keys)
-            if src.id != dst.id and not node_paths:
-                raise NoPath(src.name, dst.name, query.max_hops)
-            all_keys = sorted({key for keys in hop_keys for key in keys})
-            facts = self._load_facts(conn, all_keys)
-            views = {v.key: v for v in self._fact_views(conn, [facts[k] for k in all_keys])}
-            entities = self._load_entities(conn, sorted({n for p in node_paths for n in p}))
+        conn = self._fresh()
+        with self._snapshot(conn):
+            src_nid, src = self._resolve(conn, query.source)
+            dst_nid, dst = self._resolve(conn, query.target)
+        edge_filter = EdgeFilter(query.predicates, query.window)
+        index = self._index
+        with index.lock:
+            node_paths = PathSearch(index, edge_filter).run(
+                src_nid, dst_nid, max_hops=query.max_hops, k=query.k
+            )
+            hop_candidates = [
+                [self._hop_candidates(a, b, edge_filter) for a, b in zip(p, p[1:], strict=False)]
+                for p in node_paths
+            ]
+            node_ids = index.node_ids
+            id_paths = [[node_ids[n] for n in p] for p in node_paths]
+        if src_nid != dst_nid and not node_paths:
+            raise NoPath(src.name, dst.name, query.max_hops)
+        with self._snapshot(conn):
+            ties = {fid for hops in hop_candidates for cands in hops if len(cands) > 1
+                    for fid in cands}
+            keys = dict(self._keys(conn, ties))
+            chosen = [[min(c, key=lambda f: keys.get(f, "")) if len(c) > 1 else c[0]
+                       for c in hops] for hops in hop_candidates]
+            views = self._fact_views(conn, {fid for hops in chosen for fid in hops})
+            refs = self._refs(conn, {n for p in id_paths for n in p})
         paths = []
-        for nodes, keys in zip(node_paths, hop_keys, strict=True):
+        for ids, fids in zip(id_paths, chosen, strict=True):
             hops = []
-            for a, b, key in zip(nodes, nodes[1:], keys, strict=False):
-                view = views[best_fact([facts[key]]).key]
+            for a, b, fid in zip(ids, ids[1:], fids, strict=False):
+                view = views[fid]
                 direction = "forward" if view.subject == a and view.object == b else "backward"
                 hops.append(Hop(from_id=a, to_id=b, direction=direction, fact=view))
-            paths.append(PathOut(nodes=[entity_ref(entities[n]) for n in nodes], hops=hops))
+            paths.append(PathOut(nodes=[refs[n] for n in ids], hops=hops))
         return PathResult(source=entity_ref(src), target=entity_ref(dst), paths=paths)
+
+    def _hop_candidates(self, a: int, b: int, edge_filter: EdgeFilter) -> list[int]:
+        """The facts that may stand for the hop a-b: most sources, then smallest key prefix.
+
+        Several are returned only when prefixes tie too; the caller compares keys.
+        """
+        index = self._index
+        eids = index.between(a, b)
+        eids = eids[edge_filter.admits(index, eids)]
+        sources = index.n_sources[eids]
+        eids = eids[sources == sources.max()]
+        if eids.shape[0] == 1:
+            return [int(eids[0])]
+        prefixes = index.kpre[eids]
+        return [int(e) for e in eids[prefixes == prefixes.min()].tolist()]
+
+    @staticmethod
+    def _keys(conn: sqlite3.Connection, fids: Iterable[int]) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        for chunk in chunks(sorted(fids)):
+            out += conn.execute(
+                f"SELECT fid, key FROM fact WHERE fid IN ({marks(len(chunk))})", chunk
+            ).fetchall()
+        return out
+
+    @staticmethod
+    def _refs(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Any]:
+        from graph.results import EntityRef
+
+        out: dict[str, EntityRef] = {}
+        for chunk in chunks(sorted(set(ids))):
+            for eid, name, kind in conn.execute(
+                f"SELECT id, name, type FROM entity WHERE id IN ({marks(len(chunk))})", chunk
+            ):
+                out[eid] = EntityRef(id=eid, name=name, type=kind)
+        return out
 
     def neighbors(
         self,
@@ -782,59 +705,73 @@ class EmbeddedStore:
     ) -> Subgraph:
         """Entities within ``depth`` hops and the facts that join them (nearest first)."""
         query = NeighborQuery.build(
-            entity,
-            depth=depth,
-            predicates=predicates,
-            since=since,
-            until=until,
-            as_of=as_of,
+            entity, depth=depth, predicates=predicates, since=since, until=until, as_of=as_of,
             limit=limit,
         )
-        with self._read() as conn:
-            center = self._resolve(conn, query.entity)
-            order: dict[str, int] = {center.id: 0}
-            edge_keys: set[str] = set()
+        conn = self._fresh()
+        with self._snapshot(conn):
+            center, _ = self._resolve(conn, query.entity)
+        edge_filter = EdgeFilter(query.predicates, query.window)
+        index = self._index
+        with index.lock:
+            ranks = index.ranks()
+            level_of: dict[int, int] = {center: 0}
+            edges: list[I32] = []
             truncated = False
-            with self._index.lock:
-                frontier = [center.id]
-                for level in range(1, query.depth + 1):
-                    nxt: list[str] = []
-                    for node in frontier:
-                        for other, edge in sorted(
-                            self._index.edges_of(node), key=lambda oe: (oe[0], oe[1].key)
-                        ):
-                            if not edge_admitted(edge, query.predicates, query.window):
-                                continue
-                            if other not in order:
-                                if len(order) >= query.limit:
-                                    truncated = True
-                                    continue
-                                order[other] = level
-                                nxt.append(other)
-                            edge_keys.add(edge.key)
-                    frontier = nxt
-            facts = self._load_facts(conn, sorted(edge_keys))
-            views = self._fact_views(conn, [facts[k] for k in sorted(facts)])
-            entities = self._load_entities(conn, list(order))
-        ranked = sorted(order, key=lambda n: (order[n], n))
-        return Subgraph(entities=[entities[n] for n in ranked], facts=views, truncated=truncated)
+            frontier = np.array([center], np.int32)
+            for level in range(1, query.depth + 1):
+                if not frontier.shape[0]:
+                    break
+                frm, nbr, eid = index.expand(frontier)
+                ok = edge_filter.admits(index, eid)
+                frm, nbr, eid = frm[ok], nbr[ok], eid[ok]
+                position = np.full(index.n_nodes, -1, np.int64)
+                position[frontier] = np.arange(frontier.shape[0], dtype=np.int64)
+                pos = position[frm]
+                order = np.lexsort((_ranks_of(index, ranks, nbr), pos))
+                admitted: list[int] = []
+                room = query.limit - len(level_of)
+                for other in _first_seen(nbr[order]):
+                    if other in level_of:
+                        continue
+                    if room <= 0:
+                        truncated = True
+                        break
+                    level_of[other] = level
+                    admitted.append(other)
+                    room -= 1
+                inside = np.fromiter(level_of, np.int64, len(level_of))
+                edges.append(eid[np.isin(nbr, inside)])
+                frontier = np.array(admitted, np.int32)
+            fids = np.unique(np.concatenate(edges)).tolist() if edges else []
+            ids = {n: index.node_ids[n] for n in level_of}
+        with self._snapshot(conn):
+            views = self._fact_views(conn, fids)
+            entities = self._entities_by_nid(conn, level_of)
+        ranked = sorted(level_of, key=lambda n: (level_of[n], ids[n]))
+        return Subgraph(
+            entities=[entities[n] for n in ranked],
+            facts=sorted(views.values(), key=lambda v: v.key),
+            truncated=truncated,
+        )
 
     def subgraph(self, entity_ids: Sequence[str], *, as_of: str | None = None) -> Subgraph:
         """The given entities (ids or names) and every fact among them."""
-        window = TimeWindow.model_validate({"as_of": as_of}) if as_of else TimeWindow()
-        with self._read() as conn:
-            ids = sorted({self._resolve(conn, ref).id for ref in entity_ids})
-            wanted = set(ids)
-            keys: set[str] = set()
-            with self._index.lock:
-                for node in ids:
-                    for other, edge in self._index.edges_of(node):
-                        if other in wanted and edge_admitted(edge, None, window):
-                            keys.add(edge.key)
-            facts = self._load_facts(conn, sorted(keys))
-            views = self._fact_views(conn, [facts[k] for k in sorted(facts)])
-            entities = self._load_entities(conn, ids)
-        return Subgraph(entities=[entities[i] for i in ids], facts=views)
+        window = TimeWindow.build(as_of=as_of)
+        conn = self._fresh()
+        with self._snapshot(conn):
+            nids = sorted({self._resolve(conn, ref)[0] for ref in entity_ids})
+        edge_filter = EdgeFilter(None, window)
+        index = self._index
+        with index.lock:
+            frm, nbr, eid = index.expand(np.array(nids, np.int32))
+            keep = np.isin(nbr, np.array(nids, np.int64)) & edge_filter.admits(index, eid)
+            fids = np.unique(eid[keep]).tolist()
+        with self._snapshot(conn):
+            views = self._fact_views(conn, fids)
+            entities = self._entities_by_nid(conn, nids)
+        ordered = sorted(entities.values(), key=lambda e: e.id)
+        return Subgraph(entities=ordered, facts=sorted(views.values(), key=lambda v: v.key))
 
     # -------------------------------------------------------------- timeline
 
@@ -851,71 +788,93 @@ class EmbeddedStore:
         """Dated facts and metrics in date order; undated ones apart on the first page.
 
         A partial date sorts at the start of its period (``2025`` before
-        ``2025-03-01``) and keeps its precision in the output.
+        ``2025-03-01``) and keeps its precision in the output. The facts of the
+        page are picked in memory (sort key, then key prefix), so a hub costs no
+        more than a leaf; metrics come from SQLite.
         """
         query = TimelineQuery.build(
             entity, predicates=predicates, since=since, until=until, cursor=cursor, limit=limit
         )
-        with self._read() as conn:
-            ref = self._resolve(conn, query.entity) if query.entity else None
-            base = _Clauses()
-            if ref is not None:
-                base.fact("(subject = ? OR object = ?)", ref.id, ref.id)
-                base.metric("subject = ?", ref.id)
+        conn = self._fresh()
+        ref: Entity | None = None
+        nid: int | None = None
+        if query.entity:
+            with self._snapshot(conn):
+                nid, ref = self._resolve(conn, query.entity)
+        w = query.window
+        first_page = query.cursor is None and w.since is None and w.until is None
+        index = self._index
+        with index.lock:
+            if nid is not None:
+                _, eids = index.incident(nid)
+            else:
+                eids = np.arange(index.n_edges, dtype=np.int32)
             if query.predicates is not None:
-                preds = sorted(p.value for p in query.predicates)
-                base.fact(f"predicate IN ({_marks(len(preds))})", *preds)
-                base.metric("0")  # metrics carry no predicate
-            dated = base.copy()
-            dated.fact("sort_key IS NOT NULL")
-            dated.metric("sort_key IS NOT NULL")
-            w = query.window
+                eids = eids[EdgeFilter(query.predicates, TimeWindow()).admits(index, eids)]
+            sort_keys = index.sort_key[eids]
+            dated = sort_keys != NONE
+            undated_fids = eids[~dated] if first_page else eids[:0]
+            eids, sort_keys = eids[dated], sort_keys[dated]
+            keep = np.ones(eids.shape[0], np.bool_)
             if w.since_ordinal is not None:
-                dated.fact("date_end >= ?", w.since_ordinal)
-                dated.metric("sort_key >= ?", w.since_ordinal * 3)
+                keep &= index.date_end[eids] >= w.since_ordinal
             if w.until_ordinal is not None:
-                dated.fact("date_start <= ?", w.until_ordinal)
-                dated.metric("sort_key < ?", (w.until_ordinal + 1) * 3)
+                keep &= index.date_start[eids] <= w.until_ordinal
+            unsure = 0
             if query.cursor is not None:
                 position, after = query.cursor
-                dated.fact(
-                    "(sort_key > ? OR (sort_key = ? AND key > ?))", position, position, after
-                )
-                dated.metric(
-                    "(sort_key > ? OR (sort_key = ? AND id > ?))", position, position, after
-                )
-            rows = conn.execute(
-                f"SELECT 'fact', key, sort_key FROM facts WHERE {dated.fact_sql()}"
-                f" UNION ALL SELECT 'metric', id, sort_key FROM metrics WHERE {dated.metric_sql()}"
-                " ORDER BY 3, 2 LIMIT ?",
-                [*dated.args(), query.limit + 1],
-            ).fetchall()
-            more = len(rows) > query.limit
-            rows = rows[: query.limit]
-            items = self._timeline_items(conn, [(r[0], r[1]) for r in rows])
-            undated: list[TimelineItem] = []
-            undated_total = 0
-            # Undated items come on the first page, and only when no date bound is asked
-            # for: a window says "between these dates", which nothing undated is.
-            if query.cursor is None and w.since is None and w.until is None:
-                plain = base.copy()
-                plain.fact("sort_key IS NULL")
-                plain.metric("sort_key IS NULL")
-                union = (
-                    f"SELECT 'fact', key FROM facts WHERE {plain.fact_sql()}"
-                    f" UNION ALL SELECT 'metric', id FROM metrics WHERE {plain.metric_sql()}"
-                )
-                undated_total = conn.execute(
-                    f"SELECT COUNT(*) FROM ({union})", plain.args()
-                ).fetchone()[0]
-                u_rows = conn.execute(
-                    f"{union} ORDER BY 1, 2 LIMIT ?", [*plain.args(), query.limit]
-                ).fetchall()
-                undated = self._timeline_items(conn, [(r[0], r[1]) for r in u_rows])
+                same = sort_keys == position
+                prefix = _fact_key_prefix(after)
+                if prefix is None:
+                    # Not a fact key: every fact key ("fact:...") is after it or none is.
+                    keep &= (sort_keys > position) | (same & (after < "fact:"))
+                else:
+                    prefixes = index.kpre[eids]
+                    keep &= (sort_keys > position) | (same & (prefixes >= prefix))
+                    unsure = int((same & (prefixes == prefix)).sum())
+            eids, sort_keys = eids[keep], sort_keys[keep]
+            dated_fids = _smallest(
+                eids, sort_keys.astype(np.int64) << 39 | index.kpre[eids] >> 21,
+                query.limit + 1 + unsure,
+            )
+            undated_total = int(undated_fids.shape[0])
+            undated_pick = _smallest(undated_fids, index.kpre[undated_fids], query.limit)
+        with self._snapshot(conn):
+            rows, sources = self._fact_rows(conn, [*dated_fids, *undated_pick])
+            dated_items: list[tuple[int, str, str]] = []  # (sort key, id, kind)
+            for fid in dated_fids:
+                row = rows[fid]
+                if query.cursor is not None and (row[11], row[1]) <= query.cursor:
+                    continue
+                dated_items.append((row[11], row[1], "fact"))
+            undated_ids = sorted(rows[f][1] for f in undated_pick)
+            fact_by_key = {rows[f][1]: f for f in [*dated_fids, *undated_pick]}
+            if query.predicates is None:
+                dated_items += self._metric_page(conn, nid, query)
+                if first_page:
+                    total, ids = self._undated_metrics(conn, nid, query.limit)
+                    undated_total += total
+                    undated_ids += ids
+            dated_items.sort()
+            more = len(dated_items) > query.limit
+            dated_items = dated_items[: query.limit]
+            undated_ids = undated_ids[: query.limit]
+            metric_ids = [i for _, i, kind in dated_items if kind == "metric"]
+            metric_ids += [i for i in undated_ids if i not in fact_by_key]
+            metric_items = self._metric_items(conn, metric_ids)
+
+            def item(item_id: str) -> TimelineItem:
+                fid = fact_by_key.get(item_id)
+                if fid is None:
+                    return metric_items[item_id]
+                return timeline_item(fact_view_from_row(rows[fid], sources.get(fid, [])))
+
+            items = [item(i) for _, i, _ in dated_items]
+            undated = [item(i) for i in undated_ids]
         next_cursor = None
-        if more and rows:
-            last = rows[-1]
-            next_cursor = encode_cursor(int(last[2]), last[1])
+        if more and dated_items:
+            last = dated_items[-1]
+            next_cursor = encode_cursor(int(last[0]), last[1])
         return TimelinePage(
             entity=entity_ref(ref) if ref else None,
             items=items,
@@ -924,67 +883,92 @@ class EmbeddedStore:
             next_cursor=next_cursor,
         )
 
-    def _timeline_items(
-        self, conn: sqlite3.Connection, refs: Sequence[tuple[str, str]]
-    ) -> list[TimelineItem]:
-        fact_keys = [i for kind, i in refs if kind == "fact"]
-        metric_ids = [i for kind, i in refs if kind == "metric"]
-        facts = self._load_facts(conn, fact_keys)
-        metrics = self._load_metrics(conn, metric_ids)
-        names = self._names(
-            conn,
-            [f.subject for f in facts.values()]
-            + [f.object for f in facts.values()]
-            + [m.subject for m in metrics.values()],
-        )
-        stories = self._load_stories(
-            conn,
-            [e.story_id for f in facts.values() for e in f.evidence]
-            + [e.story_id for m in metrics.values() for e in m.evidence],
-        )
-        items = []
-        for kind, item_id in refs:
-            if kind == "fact":
-                items.append(timeline_item(fact_view(facts[item_id], names, stories)))
-            else:
-                items.append(timeline_item(metric_view(metrics[item_id], names, stories)))
-        return items
+    def _metric_page(
+        self, conn: sqlite3.Connection, nid: int | None, query: TimelineQuery
+    ) -> list[tuple[int, str, str]]:
+        where: list[str] = ["sort_key IS NOT NULL"]
+        args: list[Any] = []
+        if nid is not None:
+            where.append("subject = ?")
+            args.append(nid)
+        w = query.window
+        if w.since_ordinal is not None:
+            where.append("sort_key >= ?")
+            args.append(w.since_ordinal * 3)
+        if w.until_ordinal is not None:
+            where.append("sort_key < ?")
+            args.append((w.until_ordinal + 1) * 3)
+        if query.cursor is not None:
+            position, after = query.cursor
+            where.append("(sort_key > ? OR (sort_key = ? AND id > ?))")
+            args += [position, position, after]
+        rows = conn.execute(
+            f"SELECT sort_key, id FROM metric WHERE {' AND '.join(where)}"
+            " ORDER BY sort_key, id LIMIT ?",
+            [*args, query.limit + 1],
+        ).fetchall()
+        return [(r[0], r[1], "metric") for r in rows]
+
+    @staticmethod
+    def _undated_metrics(
+        conn: sqlite3.Connection, nid: int | None, limit: int
+    ) -> tuple[int, list[str]]:
+        where, args = "sort_key IS NULL", []
+        if nid is not None:
+            where += " AND subject = ?"
+            args.append(nid)
+        total = conn.execute(f"SELECT COUNT(*) FROM metric WHERE {where}", args).fetchone()[0]
+        ids = [r[0] for r in conn.execute(
+            f"SELECT id FROM metric WHERE {where} ORDER BY id LIMIT ?", [*args, limit]
+        )]
+        return int(total), ids
 
     # --------------------------------------------------------------- misc
 
     def get_fact(self, key: str) -> FactView:
-        with self._read() as conn:
-            facts = self._load_facts(conn, [key])
-            if key not in facts:
-                raise FactNotFound(key)
-            return self._fact_views(conn, [facts[key]])[0]
+        conn = self._fresh()
+        if not key.startswith("fact:") or len(key) < 20:
+            raise FactNotFound(key)
+        try:
+            prefix = key_prefix(key)
+        except ValueError:
+            raise FactNotFound(key) from None
+        with self._index.lock:
+            fids = self._index.fids_with_prefix(np.array([prefix], np.int64))
+        with self._snapshot(conn):
+            views = self._fact_views(conn, fids)
+        for view in views.values():
+            if view.key == key:
+                return view
+        raise FactNotFound(key)
 
     def stats(self) -> GraphStats:
-        with self._read() as conn:
+        conn = self._fresh()
+        with self._snapshot(conn):
 
             def count(sql: str) -> int:
                 return int(conn.execute(sql).fetchone()[0])
 
             return GraphStats(
-                entities=count("SELECT COUNT(*) FROM entities"),
-                facts=count("SELECT COUNT(*) FROM facts"),
-                stories=count("SELECT COUNT(*) FROM stories"),
-                metrics=count("SELECT COUNT(*) FROM metrics"),
-                sources=count("SELECT COUNT(*) FROM evidence"),
+                entities=count("SELECT COUNT(*) FROM entity"),
+                # Facts and sources are never deleted, so their row numbers count them.
+                facts=count("SELECT COALESCE(MAX(fid), -1) + 1 FROM fact"),
+                stories=count("SELECT COUNT(*) FROM story"),
+                metrics=count("SELECT COUNT(*) FROM metric"),
+                sources=count("SELECT COALESCE(MAX(rowid), 0) FROM fact_source"),
                 by_label=dict(
                     conn.execute(
-                        "SELECT type, COUNT(*) FROM entities GROUP BY type ORDER BY type"
+                        "SELECT type, COUNT(*) FROM entity GROUP BY type ORDER BY type"
                     ).fetchall()
                 ),
                 by_predicate=dict(
                     conn.execute(
-                        "SELECT predicate, COUNT(*) FROM facts"
-                        " GROUP BY predicate ORDER BY predicate"
+                        "SELECT predicate, COUNT(*) FROM fact GROUP BY predicate ORDER BY predicate"
                     ).fetchall()
                 ),
                 by_publisher=dict(
                     conn.execute(
-                        "SELECT COALESCE(publisher, '(unknown)'), COUNT(*) FROM stories"
+                        "SELECT COALESCE(publisher, '(unknown)'), COUNT(*) FROM story"
                         " GROUP BY 1 ORDER BY 1"
                     ).fetchall()
                 ),
@@ -992,52 +976,108 @@ class EmbeddedStore:
 
     def export_delta(self, *, as_of: str | None = None) -> GraphDelta:
         """Everything stored, as one delta (lossless: loading it elsewhere gives this graph)."""
-        window = TimeWindow.model_validate({"as_of": as_of}) if as_of else TimeWindow()
-        with self._read() as conn:
-            stories = self._load_stories(
-                conn, [r[0] for r in conn.execute("SELECT id FROM stories")]
-            )
-            entity_ids = [r[0] for r in conn.execute("SELECT id FROM entities ORDER BY id")]
-            entities = self._load_entities(conn, entity_ids)
-            keys = [r[0] for r in conn.execute("SELECT key FROM facts ORDER BY key")]
-            facts = self._load_facts(conn, keys)
-            metric_ids = [r[0] for r in conn.execute("SELECT id FROM metrics ORDER BY id")]
-            metrics = self._load_metrics(conn, metric_ids)
-        kept = [facts[k] for k in keys if window.is_open or window.admits(*ordinals(facts[k]))]
+        window = TimeWindow.build(as_of=as_of)
+        conn = self._fresh()
+        with self._snapshot(conn):
+            stories = self._load_stories(conn, [r[0] for r in conn.execute("SELECT id FROM story")])
+            entities = [Entity.model_validate_json(r[0])
+                        for r in conn.execute("SELECT data FROM entity ORDER BY id")]
+            fids = [r[0] for r in conn.execute("SELECT fid FROM fact")]
+            facts = sorted(load_facts(conn, fids).values(), key=lambda f: f.key)
+            metrics = self._metrics(conn, "1", [])
+        if not window.is_open:
+            facts = [f for f in facts if window.admits(*ordinals(f))]
         return GraphDelta(
             stories=tuple(stories[s] for s in sorted(stories)),
-            entities=tuple(entities[e] for e in entity_ids),
-            facts=tuple(kept),
-            metrics=tuple(metrics[m] for m in metric_ids),
+            entities=tuple(entities),
+            facts=tuple(facts),
+            metrics=tuple(metrics[m] for m in sorted(metrics)),
         )
 
 
-class _Clauses:
-    """WHERE clauses and their arguments for the fact and metric halves of a timeline."""
+def _ranks_of(index: CompactIndex, ranks: IntArray, nodes: I32) -> IntArray:
+    """Rank of each node by id; nodes newer than the ranks sort by their id string."""
+    if not nodes.shape[0] or int(nodes.max()) < ranks.shape[0]:
+        return ranks[nodes]
+    ids = index.node_ids
+    unique = np.unique(nodes)
+    order = sorted(unique.tolist(), key=ids.__getitem__)
+    position = np.empty(int(unique.max()) + 1, np.int64)
+    position[np.array(order, np.int64)] = np.arange(len(order), dtype=np.int64)
+    return position[nodes]
 
-    def __init__(self) -> None:
-        self.facts: list[tuple[str, tuple[Any, ...]]] = []
-        self.metrics: list[tuple[str, tuple[Any, ...]]] = []
 
-    def copy(self) -> _Clauses:
-        other = _Clauses()
-        other.facts = list(self.facts)
-        other.metrics = list(self.metrics)
-        return other
+@contextmanager
+def _collector_paused(pause: bool) -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a large delta is merged.
 
-    def fact(self, clause: str, *args: Any) -> None:
-        self.facts.append((clause, args))
+    A bulk write allocates hundreds of thousands of short-lived row tuples; each
+    full collection would walk every object in the process (a quarter of the
+    load time in BENCHMARKS.md). Nothing written here forms a cycle, so the
+    pause only postpones work; the previous state is restored afterwards.
+    """
+    was_enabled = gc.isenabled()
+    if pause and was_enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if pause and was_enabled:
+            gc.enable()
 
-    def metric(self, clause: str, *args: Any) -> None:
-        self.metrics.append((clause, args))
 
-    def fact_sql(self) -> str:
-        return " AND ".join(c for c, _ in self.facts) or "1"
+def _fact_key_prefix(value: str) -> int | None:
+    if not value.startswith("fact:") or len(value) < 20:
+        return None
+    try:
+        return key_prefix(value)
+    except ValueError:
+        return None
 
-    def metric_sql(self) -> str:
-        return " AND ".join(c for c, _ in self.metrics) or "1"
 
-    def args(self) -> list[Any]:
-        return [a for _, args in self.facts for a in args] + [
-            a for _, args in self.metrics for a in args
-        ]
+def _first_seen(values: I32) -> list[int]:
+    """Distinct values in order of first appearance."""
+    if not values.shape[0]:
+        return []
+    _, first = np.unique(values, return_index=True)
+    return [int(v) for v in values[np.sort(first)].tolist()]
+
+
+def _smallest(fids: I32, order_keys: IntArray, count: int) -> list[int]:
+    """The ``count`` fids with the smallest keys, plus any tied with the last of them."""
+    if fids.shape[0] <= count:
+        return [int(f) for f in fids.tolist()]
+    bound = np.partition(order_keys, count - 1)[count - 1]
+    return [int(f) for f in fids[order_keys <= bound].tolist()]
+
+
+def _read_v1(conn: sqlite3.Connection) -> GraphDelta:
+    """The content of a version-1 store (tables renamed ``v1_*``) as one delta."""
+    stories = [
+        Story(id=r[0], title=r[1], publisher=r[2], published=r[3], url=r[4], text_hash=r[5])
+        for r in conn.execute(
+            "SELECT id, title, publisher, published, url, text_hash FROM v1_stories"
+        )
+    ]
+    entities = [Entity.model_validate_json(r[0]) for r in conn.execute(
+        "SELECT data FROM v1_entities ORDER BY seq, id")]
+    evidence: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for key, story, sentence in conn.execute(
+        "SELECT fact_key, story_id, sentence FROM v1_evidence"
+    ):
+        evidence[key].append({"story_id": story, "sentence": sentence})
+    facts = [
+        Fact.model_validate({**json.loads(data), "evidence": evidence.get(key, [])})
+        for key, data in conn.execute("SELECT key, data FROM v1_facts ORDER BY seq, key")
+    ]
+    metric_evidence: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for mid, story, sentence in conn.execute(
+        "SELECT metric_id, story_id, sentence FROM v1_metric_evidence"
+    ):
+        metric_evidence[mid].append({"story_id": story, "sentence": sentence})
+    metrics = [
+        Metric.model_validate({**json.loads(data), "evidence": metric_evidence.get(mid, [])})
+        for mid, data in conn.execute("SELECT id, data FROM v1_metrics ORDER BY seq, id")
+    ]
+    return GraphDelta(stories=stories, entities=entities, facts=facts, metrics=metrics)
+

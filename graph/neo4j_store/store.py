@@ -453,7 +453,7 @@ class Neo4jStore:
 
     def subgraph(self, entity_ids: Sequence[str], *, as_of: str | None = None) -> Subgraph:
         """The given entities (ids or names) and every fact among them."""
-        window = TimeWindow.model_validate({"as_of": as_of}) if as_of else TimeWindow()
+        window = TimeWindow.build(as_of=as_of)
         ids = sorted({self._resolve(ref).id for ref in entity_ids})
         wanted = set(ids)
         adjacency = RemoteAdjacency(self._runner, None, window)
@@ -591,7 +591,7 @@ class Neo4jStore:
 
     def export_delta(self, *, as_of: str | None = None) -> GraphDelta:
         """Everything stored, as one delta (lossless: loading it elsewhere gives this graph)."""
-        window = TimeWindow.model_validate({"as_of": as_of}) if as_of else TimeWindow()
+        window = TimeWindow.build(as_of=as_of)
         runner = self._runner
         stories = [story_from_props(r["props"]) for r in runner.read("export_stories")]
         entities = [entity_from_props(r["props"]) for r in runner.read("export_entities")]

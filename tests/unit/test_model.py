@@ -106,3 +106,32 @@ def test_parse_names_of_labels_and_predicates() -> None:
         parse_predicate("MATCH (n) DELETE n")
     with pytest.raises(InvalidInput, match="unknown entity type"):
         parse_entity_type("Company`) DETACH DELETE")
+
+
+def test_extreme_but_valid_dates_and_forged_cursors() -> None:
+    from graph.queries import TimeWindow, decode_cursor, encode_cursor
+
+    assert TimeWindow.build(since="0001", until="9999-12", as_of="9999").until_ordinal
+    with pytest.raises(InvalidInput):
+        TimeWindow.build(as_of="2023-02-29")
+    with pytest.raises(InvalidInput, match="bad cursor"):
+        decode_cursor(encode_cursor(10**30, "fact:x"))
+    with pytest.raises(InvalidInput, match="bad cursor"):
+        decode_cursor(encode_cursor(-5, "fact:x"))
+
+
+def test_graphml_replaces_characters_xml_cannot_hold() -> None:
+    import io
+
+    import networkx as nx
+
+    from graph.export import delta_to_graphml
+
+    s = Story.from_text("t")
+    a = Entity(name="Ctrl\x01 Group", type="Company")
+    b = Entity(name="B Co", type="Company")
+    f = Fact(subject=a.id, predicate="OWNS", object=b.id,
+             evidence=[{"story_id": s.id, "sentence": "bell \x07 here"}])
+    g = nx.read_graphml(io.BytesIO(delta_to_graphml(GraphDelta(stories=[s], entities=[a, b],
+                                                               facts=[f]))))
+    assert g.nodes[a.id]["label"] == "Ctrl\ufffd Group"

@@ -1,0 +1,1 @@
+"""sinograph's HTTP API (FastAPI): ``create_app`` in :mod:`api.app`."""

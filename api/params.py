@@ -1,0 +1,64 @@
+"""Query parameters several routes share, as ``Annotated`` aliases.
+
+The patterns here document the shape; the stores still validate every value
+(an impossible date such as ``2025-02-30`` answers 400 from there).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Query
+
+__all__ = [
+    "AsOfQuery",
+    "CursorQuery",
+    "PredicatesQuery",
+    "SinceQuery",
+    "UntilQuery",
+]
+
+# YYYY, YYYY-MM or YYYY-MM-DD; years 1000-2999, which covers any news story.
+DATE_PATTERN = r"^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+
+SinceQuery = Annotated[
+    str | None,
+    Query(
+        pattern=DATE_PATTERN,
+        description="only facts whose date overlaps this date or later (YYYY[-MM[-DD]])",
+        examples=["2024"],
+    ),
+]
+UntilQuery = Annotated[
+    str | None,
+    Query(
+        pattern=DATE_PATTERN,
+        description="only facts whose date overlaps this date or earlier; `2025` means to the "
+        "end of 2025",
+        examples=["2025-06"],
+    ),
+]
+AsOfQuery = Annotated[
+    str | None,
+    Query(
+        pattern=DATE_PATTERN,
+        description="the graph as it stood then: facts begun by that date and not yet ended",
+        examples=["2024-12-31"],
+    ),
+]
+PredicatesQuery = Annotated[
+    list[str] | None,
+    Query(
+        max_length=50,
+        description="only these predicates: repeat the parameter or separate names with commas "
+        "(`ACQUIRES,SELLS`); case-insensitive",
+        examples=[["ACQUIRES,SELLS,CONTROLS"]],
+    ),
+]
+CursorQuery = Annotated[
+    str | None,
+    Query(
+        max_length=400,
+        description="the `next_cursor` of the previous page",
+    ),
+]

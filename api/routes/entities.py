@@ -1,0 +1,139 @@
+"""Entity search, detail and neighbourhood."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from api.deps import StoreDep
+from api.examples import EXAMPLE_IDS, example_content
+from api.params import AsOfQuery, PredicatesQuery, SinceQuery, UntilQuery
+from api.problems import problem_responses
+from graph.ontology import EntityType
+from graph.results import EntityDetail, EntityMatch, Subgraph
+
+__all__ = ["EntityPath", "router"]
+
+router = APIRouter(prefix="/entities", tags=["entities"])
+
+EntityPath = Annotated[
+    str,
+    Path(
+        description="an entity id, or a name or alias that fits one entity",
+        examples=[EXAMPLE_IDS["entity"]],
+    ),
+]
+
+
+@router.get(
+    "",
+    operation_id="search_entities",
+    summary="Ranked entity search",
+    responses={
+        200: {
+            "content": example_content("search"),
+            "links": {
+                "GetEntity": {
+                    "operationId": "get_entity",
+                    "parameters": {"id": "$response.body#/0/entity/id"},
+                },
+                "GetNeighbors": {
+                    "operationId": "get_neighbors",
+                    "parameters": {"id": "$response.body#/0/entity/id"},
+                },
+                "GetEntityTimeline": {
+                    "operationId": "get_entity_timeline",
+                    "parameters": {"id": "$response.body#/0/entity/id"},
+                },
+                "FindPathsFromHit": {
+                    "operationId": "find_paths",
+                    "parameters": {
+                        "source": "$response.body#/0/entity/id",
+                        "target": "$request.query.q",
+                    },
+                },
+            },
+        },
+        **problem_responses(400),
+    },
+)
+def search_entities(
+    store: StoreDep,
+    q: Annotated[
+        str,
+        Query(min_length=1, max_length=500, description="a name, alias or id", examples=["zijin"]),
+    ],
+    type: Annotated[EntityType | None, Query(description="only this entity type")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> list[EntityMatch]:
+    """Exact alias (or id) matches first, then prefix, then fuzzy; `match` says which."""
+    return store.search_entities(q, entity_type=type, limit=limit)
+
+
+@router.get(
+    "/{id}",
+    operation_id="get_entity",
+    summary="One entity: aliases, type, attributes, fact counts by predicate, sources",
+    responses={
+        200: {
+            "content": example_content("entity"),
+            "links": {
+                "GetNeighbors": {
+                    "operationId": "get_neighbors",
+                    "parameters": {"id": "$response.body#/entity/id"},
+                },
+                "GetSubgraph": {
+                    "operationId": "get_subgraph",
+                    "parameters": {"entity": "$response.body#/entity/id"},
+                },
+            },
+        },
+        **problem_responses(400, 404, 409),
+    },
+)
+def get_entity(store: StoreDep, id: EntityPath) -> EntityDetail:
+    return store.get_entity(id)
+
+
+@router.get(
+    "/{id}/neighbors",
+    operation_id="get_neighbors",
+    summary="Entities within `depth` hops and the facts between them",
+    responses={
+        200: {
+            "content": example_content("neighbors"),
+            "links": {
+                "GetFact": {
+                    "operationId": "get_fact",
+                    "parameters": {"key": "$response.body#/facts/0/key"},
+                },
+                "GetNeighbor": {
+                    "operationId": "get_entity",
+                    "parameters": {"id": "$response.body#/entities/1/id"},
+                },
+            },
+        },
+        **problem_responses(400, 404, 409),
+    },
+)
+def get_neighbors(
+    store: StoreDep,
+    id: EntityPath,
+    predicates: PredicatesQuery = None,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
+    as_of: AsOfQuery = None,
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+    limit: Annotated[int, Query(ge=1, le=5_000, description="most entities returned")] = 200,
+) -> Subgraph:
+    """Nearest first; `truncated` is true when `limit` cut the neighbourhood short."""
+    return store.neighbors(
+        id,
+        depth=depth,
+        predicates=predicates,
+        since=since,
+        until=until,
+        as_of=as_of,
+        limit=limit,
+    )

@@ -1,0 +1,29 @@
+"""``GET /facts/{key}``: one fact with every source and evidence sentence."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from api.deps import StoreDep
+from api.examples import EXAMPLE_IDS, example_content
+from api.problems import problem_responses
+from graph.results import FactView
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["facts"])
+
+
+@router.get(
+    "/facts/{key}",
+    operation_id="get_fact",
+    summary="One fact with every source and evidence sentence",
+    responses={200: {"content": example_content("fact")}, **problem_responses(404)},
+)
+def get_fact(
+    store: StoreDep,
+    key: Annotated[str, Path(description="a fact key", examples=[EXAMPLE_IDS["fact"]])],
+) -> FactView:
+    return store.get_fact(key)

@@ -1,0 +1,81 @@
+"""``GET /paths``: how two entities are connected, with evidence on every hop."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import StoreDep
+from api.examples import example_content
+from api.params import AsOfQuery, PredicatesQuery, SinceQuery, UntilQuery
+from api.problems import problem_responses
+from graph.results import PathResult
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["paths"])
+
+
+@router.get(
+    "/paths",
+    operation_id="find_paths",
+    summary="Shortest paths between two entities, by id or by name",
+    responses={
+        200: {
+            "content": example_content("paths"),
+            "links": {
+                "GetFirstHopFact": {
+                    "operationId": "get_fact",
+                    "parameters": {"key": "$response.body#/paths/0/hops/0/fact/key"},
+                },
+                "GetTargetTimeline": {
+                    "operationId": "get_entity_timeline",
+                    "parameters": {"id": "$response.body#/target/id"},
+                },
+            },
+        },
+        **problem_responses(400, 404, 409),
+    },
+)
+def find_paths(
+    store: StoreDep,
+    source: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=500,
+            description="an entity id, or a name or alias",
+            examples=["Zijin Mining Group"],
+        ),
+    ],
+    target: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=500,
+            description="an entity id, or a name or alias",
+            examples=["Verny Capital"],
+        ),
+    ],
+    max_hops: Annotated[int, Query(ge=1, le=6)] = 4,
+    k: Annotated[int, Query(ge=1, le=50, description="most paths returned")] = 5,
+    predicates: PredicatesQuery = None,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
+    as_of: AsOfQuery = None,
+) -> PathResult:
+    """Up to `k` shortest simple paths, edge direction ignored; each hop carries its fact
+    (true direction, date, evidence, sources). An unknown endpoint answers 404
+    `/problems/entity-not-found`, no connection 404 `/problems/no-path`, a name that fits
+    several entities 409 with the candidates."""
+    return store.paths(
+        source,
+        target,
+        max_hops=max_hops,
+        k=k,
+        predicates=predicates,
+        since=since,
+        until=until,
+        as_of=as_of,
+    )

@@ -1,0 +1,127 @@
+"""``POST /stories``: a story as JSON, or a file in any loader format, into the graph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.deps import SettingsDep, StoreDep, get_registry, require_api_key
+from api.examples import example_content
+from api.params import DATE_PATTERN
+from api.problems import problem_responses
+from api.schemas import StoryIn
+from api.uploads import ingest_upload
+from graph.errors import InvalidInput
+from loaders.ingest import IngestReport, ingest_stories
+from loaders.inputs import FORMATS
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["stories"])
+
+_UPLOAD_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["file"],
+    "properties": {
+        "file": {
+            "type": "string",
+            "format": "binary",
+            "description": "text, Markdown, digest, HTML, RSS/Atom, JSON Lines or graph JSON",
+        },
+        "published": {
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "description": "publication date for stories that state none",
+        },
+        "publisher": {
+            "type": "string",
+            "maxLength": 2000,
+            "description": "publisher for stories that name none",
+        },
+        "format": {
+            "type": "string",
+            "enum": list(FORMATS),
+            "description": "force a format instead of detecting it",
+        },
+    },
+}
+
+
+def _body_schema() -> dict[str, Any]:
+    schema = StoryIn.model_json_schema(ref_template="#/components/schemas/{model}")
+    schema.pop("title", None)
+    return schema
+
+
+@router.post(
+    "/stories",
+    operation_id="post_stories",
+    summary="Add a story (JSON) or a file of stories (multipart upload)",
+    dependencies=[Depends(require_api_key)],
+    responses={
+        200: {"content": example_content("stories")},
+        **problem_responses(400, 401, 413, 415),
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": _body_schema(),
+                    "example": StoryIn.model_config["json_schema_extra"]["examples"][0],  # type: ignore[index]
+                },
+                "multipart/form-data": {"schema": _UPLOAD_SCHEMA},
+            },
+        }
+    },
+)
+async def post_stories(request: Request, store: StoreDep, settings: SettingsDep) -> IngestReport:
+    """Runs the extractor, resolves entities against the graph and writes; the report says
+    what was added and what was already known, and any problem with the input.
+    Needs `X-API-Key` when the server has a key; bodies over the size limit answer 413."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type == "application/json":
+        raw = await request.body()
+        try:
+            story = StoryIn.model_validate_json(raw)
+        except ValidationError as exc:
+            raise RequestValidationError(
+                [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
+            ) from None
+        # The registry is loaded (once) only when there is something to extract.
+        registry = await run_in_threadpool(get_registry, request)
+        return await run_in_threadpool(
+            ingest_stories, store, [story.to_story_input()], registry=registry
+        )
+    if media_type == "multipart/form-data":
+        async with request.form(max_files=1, max_fields=10) as form:
+            upload = form.get("file")
+            if not isinstance(upload, UploadFile):
+                raise InvalidInput("the multipart body needs a `file` part holding the upload")
+            options = {k: form.get(k) for k in ("published", "publisher", "format")}
+            if any(v is not None and not isinstance(v, str) for v in options.values()):
+                raise InvalidInput("`published`, `publisher` and `format` must be text fields")
+            return await run_in_threadpool(
+                ingest_upload,
+                store,
+                upload.file,
+                upload.filename,
+                load_registry=lambda: get_registry(request),
+                max_bytes=settings.max_file_bytes,
+                published=_text(options["published"]),
+                publisher=_text(options["publisher"]),
+                fmt=_text(options["format"]),
+            )
+    raise StarletteHTTPException(
+        415, detail="send the story as application/json or a file as multipart/form-data"
+    )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None

@@ -1,0 +1,65 @@
+"""Timelines: of one entity, and of the whole graph."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import StoreDep
+from api.examples import example_content
+from api.params import CursorQuery, PredicatesQuery, SinceQuery, UntilQuery
+from api.problems import problem_responses
+from api.routes.entities import EntityPath
+from graph.results import TimelinePage
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["timeline"])
+
+LimitQuery = Annotated[int, Query(ge=1, le=1_000, description="items per page")]
+
+
+@router.get(
+    "/entities/{id}/timeline",
+    operation_id="get_entity_timeline",
+    summary="Facts and metrics of one entity in date order",
+    responses={
+        200: {"content": example_content("timeline")},
+        **problem_responses(400, 404, 409),
+    },
+)
+def entity_timeline(
+    store: StoreDep,
+    id: EntityPath,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
+    predicates: PredicatesQuery = None,
+    cursor: CursorQuery = None,
+    limit: LimitQuery = 50,
+) -> TimelinePage:
+    """Dated items oldest first, a partial date (`2025-06`) at the start of its period;
+    undated items apart on the first page. Follow `next_cursor` for the next page."""
+    return store.timeline(
+        id, since=since, until=until, predicates=predicates, cursor=cursor, limit=limit
+    )
+
+
+@router.get(
+    "/timeline",
+    operation_id="get_timeline",
+    summary="Facts and metrics of the whole graph in date order",
+    responses={200: {"content": example_content("timeline")}, **problem_responses(400)},
+)
+def graph_timeline(
+    store: StoreDep,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
+    predicates: PredicatesQuery = None,
+    cursor: CursorQuery = None,
+    limit: LimitQuery = 50,
+) -> TimelinePage:
+    """Like the entity timeline, over every fact and metric."""
+    return store.timeline(
+        None, since=since, until=until, predicates=predicates, cursor=cursor, limit=limit
+    )

@@ -1,0 +1,171 @@
+"""API request and response models where they differ from :mod:`graph.results`.
+
+Routes return ``graph.results`` models as they are wherever those fit; this
+module holds only what is particular to HTTP: the story body, the health
+report and the Cytoscape.js form of a subgraph.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.dates import PartialDate
+from graph.model import Entity
+from graph.ontology import EntityType
+from graph.results import FactView, GraphStats, Subgraph
+from loaders.story_input import StoryInput
+
+__all__ = [
+    "CytoscapeEdge",
+    "CytoscapeEdgeData",
+    "CytoscapeElements",
+    "CytoscapeGraph",
+    "CytoscapeNode",
+    "CytoscapeNodeData",
+    "HealthOut",
+    "StoryIn",
+    "cytoscape_graph",
+]
+
+MAX_STORY_CHARS = 2_000_000
+
+
+class StoryIn(BaseModel):
+    """A news story sent as JSON to ``POST /stories``."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "Zijin Mining Group said on Monday it had agreed to buy the "
+                    "Raygorodok gold mine in Kazakhstan for $1.2 billion.",
+                    "title": "Zijin buys a Kazakh gold mine",
+                    "published": "2025-06-30",
+                    "publisher": "Example Wire",
+                    "url": "https://news.example.com/zijin-kazakh-mine",
+                }
+            ]
+        },
+    )
+
+    text: str = Field(min_length=1, max_length=MAX_STORY_CHARS)
+    title: str | None = Field(default=None, max_length=2_000)
+    published: PartialDate | None = Field(
+        default=None, description="publication date: YYYY, YYYY-MM or YYYY-MM-DD"
+    )
+    publisher: str | None = Field(default=None, max_length=2_000)
+    url: str | None = Field(default=None, max_length=8_000)
+
+    def to_story_input(self, origin: str = "<request body>") -> StoryInput:
+        return StoryInput(
+            text=self.text,
+            title=self.title,
+            published=self.published,
+            publisher=self.publisher,
+            url=self.url,
+            origin=origin,
+        )
+
+
+class HealthOut(BaseModel):
+    """The store answers, and what it holds."""
+
+    status: Literal["ok"] = "ok"
+    store: Literal["embedded", "neo4j"]
+    writes: Literal["open", "protected"] = Field(
+        description="`protected` when write routes need the API key"
+    )
+    counts: GraphStats
+
+
+class CytoscapeNodeData(BaseModel):
+    id: str
+    label: str = Field(description="the canonical name, for display")
+    type: EntityType
+    aliases: list[str]
+    name_zh: str | None = None
+    country: str | None = None
+    tickers: list[str] = Field(default_factory=list)
+    description: str | None = None
+
+
+class CytoscapeNode(BaseModel):
+    group: Literal["nodes"] = "nodes"
+    data: CytoscapeNodeData
+    classes: str = Field(description="the entity type, for styling by class")
+
+
+class CytoscapeEdgeData(FactView):
+    """A fact with the fields Cytoscape.js reads (``id``, ``source``, ``target``)."""
+
+    id: str = Field(description="the fact key")
+    source: str = Field(description="the subject's entity id")
+    target: str = Field(description="the object's entity id")
+    label: str = Field(description="the predicate, for display")
+
+
+class CytoscapeEdge(BaseModel):
+    group: Literal["edges"] = "edges"
+    data: CytoscapeEdgeData
+    classes: str = Field(description="the predicate, for styling by class")
+
+
+class CytoscapeElements(BaseModel):
+    nodes: list[CytoscapeNode]
+    edges: list[CytoscapeEdge]
+
+
+class CytoscapeGraph(BaseModel):
+    """``elements`` is what ``cytoscape({elements})`` or ``cy.add()`` takes as it is."""
+
+    elements: CytoscapeElements
+    truncated: bool = Field(
+        default=False, description="whether the neighbourhood was cut at its entity limit"
+    )
+
+
+def _node(entity: Entity) -> CytoscapeNode:
+    return CytoscapeNode(
+        data=CytoscapeNodeData(
+            id=entity.id,
+            label=entity.name,
+            type=entity.type,
+            aliases=list(entity.aliases),
+            name_zh=entity.name_zh,
+            country=entity.country,
+            tickers=list(entity.tickers),
+            description=entity.description,
+        ),
+        classes=entity.type.value,
+    )
+
+
+def _edge(fact: FactView) -> CytoscapeEdge:
+    data = CytoscapeEdgeData(
+        **fact.model_dump(),
+        id=fact.key,
+        source=fact.subject,
+        target=fact.object,
+        label=fact.predicate.value,
+    )
+    return CytoscapeEdge(data=data, classes=fact.predicate.value)
+
+
+def cytoscape_graph(subgraph: Subgraph) -> CytoscapeGraph:
+    """Cytoscape.js elements JSON of a subgraph: one node per entity, one edge per fact.
+
+    >>> from graph.model import Entity
+    >>> one = Subgraph(entities=[Entity(name="Zijin", type="Company")], facts=[])
+    >>> cytoscape_graph(one).elements.nodes[0].data.id
+    'company:zijin'
+    """
+    return CytoscapeGraph(
+        elements=CytoscapeElements(
+            nodes=[_node(e) for e in subgraph.entities],
+            edges=[_edge(f) for f in subgraph.facts],
+        ),
+        truncated=subgraph.truncated,
+    )
