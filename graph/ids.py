@@ -17,7 +17,8 @@ __all__ = [
     "text_hash",
 ]
 
-_NON_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff\uf900-\ufaff]+")
+# Letters and digits of every script survive (Latin, CJK, Cyrillic, Arabic, Hebrew...).
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def normalize_name(name: str) -> str:
@@ -27,6 +28,8 @@ def normalize_name(name: str) -> str:
     'cantech s a r l'
     >>> normalize_name("The  Zijin Mining Group's")
     'zijin mining group'
+    >>> normalize_name("ПАО «Газпром»")
+    'пао газпром'
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()

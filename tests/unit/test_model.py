@@ -25,6 +25,9 @@ def test_normalize_name_folds_case_accents_punctuation_and_articles() -> None:
     assert normalize_name("Cantech S.à r.l.") == "cantech s a r l"
     assert normalize_name("The Hong Kong Exchanges’s") == "hong kong exchanges"
     assert normalize_name("ÉCOLE") == "ecole"
+    assert normalize_name("Газпром") == "газпром"
+    assert normalize_name("שלום Mining") == "שלום mining"
+    assert normalize_name("snake_case") == "snake case"
 
 
 def test_entity_aliases_include_the_name_sorted_and_unique() -> None:
