@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from graph.errors import InputTooLarge, InvalidInput
-from graph.model import GraphDelta
+from graph.model import Fact, GraphDelta, Metric, Story
 
 __all__ = ["looks_like_graph_json", "read_graph_json", "split_delta"]
 
@@ -53,23 +53,51 @@ def read_graph_json(path: Path, *, max_bytes: int) -> GraphDelta:
         raise InvalidInput(f"{path}: {where}: {err['msg']}{more}") from None
 
 
-def split_delta(delta: GraphDelta, batch_size: int = 5_000) -> list[GraphDelta]:
-    """Cut a large delta into batches that can be written one transaction each.
+def split_delta(delta: GraphDelta, batch_size: int = 20_000) -> list[GraphDelta]:
+    """Cut a large delta into batches written one transaction each, keeping stories whole.
 
-    Stories and entities come first, so every later batch of facts and metrics
-    finds what it refers to already stored; an interrupted load keeps whole batches
-    and re-running it completes the rest.
+    A delta of at most ``batch_size`` records is one batch. A larger one is cut
+    into entity batches first, then batches of stories, each carrying the facts
+    and metrics that cite them — a fact goes with the last of its stories — so an
+    interrupted load never leaves a story with only part of its facts (except a
+    fact shared with a story of a later batch, which arrives with that batch).
+    Re-running the load completes whatever was cut off.
 
-    >>> len(split_delta(GraphDelta(), 10))
-    0
+    >>> split_delta(GraphDelta(), 10)
+    []
     """
-    batches: list[GraphDelta] = []
-    for start in range(0, len(delta.stories), batch_size):
-        batches.append(GraphDelta(stories=delta.stories[start : start + batch_size]))
-    for start in range(0, len(delta.entities), batch_size):
-        batches.append(GraphDelta(entities=delta.entities[start : start + batch_size]))
-    for start in range(0, len(delta.facts), batch_size):
-        batches.append(GraphDelta(facts=delta.facts[start : start + batch_size]))
-    for start in range(0, len(delta.metrics), batch_size):
-        batches.append(GraphDelta(metrics=delta.metrics[start : start + batch_size]))
+    records = len(delta.stories) + len(delta.entities) + len(delta.facts) + len(delta.metrics)
+    if records == 0:
+        return []
+    if records <= batch_size:
+        return [delta]
+    batches = [
+        GraphDelta(entities=delta.entities[start : start + batch_size])
+        for start in range(0, len(delta.entities), batch_size)
+    ]
+    position = {story.id: i for i, story in enumerate(delta.stories)}
+    last = len(delta.stories)  # records citing no story of this file go last
+
+    def owner(story_ids: list[str]) -> int:
+        known = [position[s] for s in story_ids if s in position]
+        return max(known) if known else last
+
+    facts_of: dict[int, list[Fact]] = {}
+    for fact in delta.facts:
+        facts_of.setdefault(owner([e.story_id for e in fact.evidence]), []).append(fact)
+    metrics_of: dict[int, list[Metric]] = {}
+    for metric in delta.metrics:
+        metrics_of.setdefault(owner([e.story_id for e in metric.evidence]), []).append(metric)
+    stories: list[Story] = []
+    facts: list[Fact] = []
+    metrics: list[Metric] = []
+    for index in range(last + 1):
+        if index < last:
+            stories.append(delta.stories[index])
+        facts += facts_of.get(index, [])
+        metrics += metrics_of.get(index, [])
+        if len(stories) + len(facts) + len(metrics) >= batch_size or index == last:
+            if stories or facts or metrics:
+                batches.append(GraphDelta(stories=stories, facts=facts, metrics=metrics))
+            stories, facts, metrics = [], [], []
     return batches

@@ -67,7 +67,9 @@ def ingest_stories(
             continue
         report.stories_read += 1
         try:
-            delta = resolve_against_store(extract(item, registry=registry), store)
+            delta = resolve_against_store(
+                extract(item, registry=registry), store, registry=registry
+            )
             report.upsert = report.upsert + store.upsert(delta)
             report.stories_written += 1
         except StoreUnavailable:

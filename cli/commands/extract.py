@@ -1,9 +1,192 @@
-"""Commands of the extract group (filled in by its issue)."""
+"""``sinograph extract`` and ``sinograph eval``: run the extractor without a store.
+
+``extract FILE...`` prints what the extractor reads in the given stories (JSON or a
+readable list); ``eval DIR`` runs it over ``*.txt`` files that have a
+``*.gold.json`` beside them and prints precision, recall and F1 of the facts, core
+recall, date and amount accuracy.
+"""
 
 from __future__ import annotations
 
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+
+from cli.errors import EXIT_BAD_INPUT, err_console, reported
+from graph.errors import InvalidInput
+from graph.model import GraphDelta
+from graph.settings import get_settings
+from loaders.evaluation import StoryScore, combine_scores, score_story
+from loaders.extract import Registry, extract
+from loaders.extract.report import combine_deltas, extraction_report
+from loaders.inputs import InputProblem, read_stories
+from loaders.story_input import StoryInput
+
+__all__ = ["eval_command", "extract_command", "register"]
+
+
+class OutputFormat(StrEnum):
+    JSON = "json"
+    TEXT = "text"
+
+
+def _registry() -> Registry:
+    return Registry.load(get_settings().registry_file)
+
+
+def _with_title(story: StoryInput) -> StoryInput:
+    """Headlines state facts too: read the title as the story's first line."""
+    if story.title and not story.text.lstrip().startswith(story.title.strip()):
+        return story.model_copy(update={"text": f"{story.title.strip()}\n\n{story.text}"})
+    return story
+
+
+def extract_command(
+    files: Annotated[list[Path], typer.Argument(help="story files or folders to read")],
+    published: Annotated[
+        str | None,
+        typer.Option(help="publication date (YYYY-MM-DD) for stories that state none"),
+    ] = None,
+    output: Annotated[
+        OutputFormat, typer.Option("--format", help="json report or readable text")
+    ] = OutputFormat.JSON,
+) -> None:
+    """Print the entities, facts and metrics the extractor reads in FILE... (no store)."""
+    problems = 0
+    deltas: list[GraphDelta] = []
+    with reported():
+        registry = _registry()
+        for path in files:
+            for item in read_stories(path, published=published):
+                if isinstance(item, InputProblem):
+                    err_console.print(
+                        f"[bold red]error:[/] {item.origin}: {item.message}", markup=True
+                    )
+                    problems += 1
+                    continue
+                deltas.append(extract(_with_title(item), registry=registry))
+    delta = combine_deltas(deltas)
+    if output is OutputFormat.JSON:
+        typer.echo(json.dumps(extraction_report(delta), ensure_ascii=False, indent=1))
+    else:
+        _print_text(delta)
+    if problems:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _print_text(delta: GraphDelta) -> None:
+    names = {e.id: e.name for e in delta.entities}
+    for fact in sorted(delta.facts, key=lambda f: (f.date or "", names.get(f.subject, ""))):
+        parts = [
+            f"{names.get(fact.subject, fact.subject)} -{fact.predicate.value}-> "
+            f"{names.get(fact.object, fact.object)}"
+        ]
+        if fact.date:
+            parts.append(fact.date)
+        if fact.amount:
+            parts.append(f"{fact.amount.currency} {fact.amount.value:.4g}")
+        if fact.stake_pct is not None:
+            parts.append(f"{fact.stake_pct:g}%")
+        if fact.status:
+            parts.append(fact.status.value)
+        if fact.role:
+            parts.append(f"as {fact.role}")
+        if fact.valid_until:
+            parts.append(f"until {fact.valid_until}")
+        parts.append(f"(confidence {fact.confidence:.2f})")
+        typer.echo("  ".join(parts))
+        for evidence in fact.evidence[:1]:
+            typer.echo(f"    \u201c{evidence.sentence}\u201d")
+    for metric in delta.metrics:
+        line = f"{names.get(metric.subject, metric.subject)}: {metric.name} = {metric.value:.4g}"
+        if metric.unit:
+            line += f" {metric.unit}"
+        if metric.change_pct is not None:
+            line += f" ({metric.change_pct:+g}%)"
+        if metric.period:
+            line += f" [{metric.period}]"
+        typer.echo(line)
+
+
+def _load_gold(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"{path}: cannot read gold file: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("facts"), list)
+        or not isinstance(data.get("entities"), list)
+    ):
+        raise InvalidInput(f"{path}: a gold file needs 'entities' and 'facts' lists")
+    names = {e.get("name") for e in data["entities"] if isinstance(e, dict)}
+    for index, fact in enumerate(data["facts"]):
+        for end in ("subject", "object"):
+            if not isinstance(fact, dict) or fact.get(end) not in names:
+                raise InvalidInput(f"{path}: facts[{index}].{end} names no entity of the file")
+    return data
+
+
+def score_folder(folder: Path, registry: Registry) -> list[tuple[str, StoryScore]]:
+    """Extract and score every ``NAME.txt`` that has a ``NAME.gold.json`` in ``folder``."""
+    if not folder.is_dir():
+        raise InvalidInput(f"{folder}: not a folder")
+    results: list[tuple[str, StoryScore]] = []
+    for text_path in sorted(folder.glob("*.txt")):
+        gold_path = text_path.with_name(text_path.name[: -len(".txt")] + ".gold.json")
+        if not gold_path.is_file():
+            continue
+        gold = _load_gold(gold_path)
+        published = gold.get("published")
+        stories = []
+        for item in read_stories(text_path, published=published):
+            if isinstance(item, InputProblem):
+                raise InvalidInput(f"{item.origin}: {item.message}")
+            stories.append(item.model_copy(update={"published": published}) if published else item)
+        delta = combine_deltas(extract(_with_title(s), registry=registry) for s in stories)
+        results.append((text_path.name, score_story(gold, extraction_report(delta))))
+    if not results:
+        raise InvalidInput(f"{folder}: no NAME.txt with a NAME.gold.json beside it")
+    return results
+
+
+def eval_command(
+    folder: Annotated[Path, typer.Argument(help="folder of NAME.txt + NAME.gold.json pairs")],
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="list misses, extras and wrong dates")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the totals as JSON")] = False,
+) -> None:
+    """Score the extractor on the annotated stories in FOLDER."""
+    with reported():
+        results = score_folder(folder, _registry())
+    total = combine_scores(score for _, score in results)
+    if as_json:
+        typer.echo(json.dumps(total.summary()))
+        return
+    for name, score in results:
+        typer.echo(
+            f"{name:<28} P {score.precision:.3f}  R {score.recall:.3f}  "
+            f"F1 {score.f1:.3f}  facts {score.true_positives}/"
+            f"{score.true_positives + score.false_negatives}"
+        )
+        if verbose:
+            for line in score.misses:
+                typer.echo(f"    MISS  {line}")
+            for line in score.extras:
+                typer.echo(f"    EXTRA {line}")
+            for line in score.wrong_dates:
+                typer.echo(f"    DATE  {line}")
+    summary = total.summary()
+    typer.echo("total: " + "  ".join(f"{k} {v}" for k, v in summary.items()))
 
 
 def register(app: typer.Typer) -> None:
     """Add this group's commands to ``app``."""
+    app.command("extract")(extract_command)
+    app.command("eval")(eval_command)

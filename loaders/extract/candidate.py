@@ -1,0 +1,39 @@
+"""A fact as the relation stage proposes it, before merging and naming."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.model import AttributeValue
+from graph.ontology import FactStatus, Predicate
+
+__all__ = ["Candidate"]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """``subject -predicate-> object`` between two clusters, read in sentence ``sentence``.
+
+    ``trigger`` is the token that stated it; ``hints`` are token positions of money or
+    percentages met while reading the arguments (they usually belong to the fact);
+    ``no_date`` lists token ranges whose dates belong to something else.
+    """
+
+    subject: int
+    predicate: Predicate
+    object: int
+    sentence: int
+    trigger: int
+    confidence: float
+    rule: str
+    date: str | None = None
+    amount: tuple[float, str] | None = None
+    stake_pct: float | None = None
+    status: FactStatus | None = None
+    role: str | None = None
+    valid_from: str | None = None
+    valid_until: str | None = None
+    attributes: dict[str, AttributeValue] = field(default_factory=dict)
+    hints: list[int] = field(default_factory=list)
+    wants_amount: bool = False
+    fixed_date: bool = False

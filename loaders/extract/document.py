@@ -1,0 +1,167 @@
+"""A story prepared for relation extraction: sentences, tokens, mentions, and the
+money, percentages and dates of each sentence mapped onto its tokens."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.extract.amounts import MoneyMention, PercentMention, find_money, find_percentages
+from loaders.extract.cues import COMPANY_SUFFIXES, GOVERNMENT_HEADS
+from loaders.extract.mention import Mention
+from loaders.extract.mentions import find_mentions
+from loaders.extract.registry import Registry
+from loaders.extract.sentences import Sentence, split_sentences
+from loaders.extract.temporal import DateMention, find_dates
+from loaders.extract.tokens import Token, tokenize
+
+# Cheap tests that let sentences without numbers or date words skip the slower readers.
+_DIGIT = re.compile(r"\d")
+_DATE_WORD = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|"
+    r"sun|yesterday|today|tomorrow|tonight|week|month|year|quarter|half|ago|decade|annual|"
+    r"spring|summer|autumn|fall|winter|earlier|later|recent)"
+)
+
+__all__ = ["MAX_TOKENS_PER_SENTENCE", "ParsedSentence", "Span", "parse_document"]
+
+# Bounded work per sentence: tokens past this are not read.
+MAX_TOKENS_PER_SENTENCE = 400
+# Bounded work per story: sentences past this are not read.
+MAX_SENTENCES = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A money amount, percentage or date at tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    money: MoneyMention | None = None
+    percent: PercentMention | None = None
+    date: DateMention | None = None
+
+
+@dataclass(slots=True)
+class ParsedSentence:
+    """One sentence with everything the relation stage reads."""
+
+    sentence: Sentence
+    tokens: list[Token]
+    begin: int
+    mentions: list[Mention] = field(default_factory=list)
+    owner: list[int] = field(default_factory=list)
+    money: list[Span] = field(default_factory=list)
+    percents: list[Span] = field(default_factory=list)
+    dates: list[Span] = field(default_factory=list)
+    subject: int = -1  # index of the mention in subject position, or -1
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def reindex(self) -> None:
+        """Recompute ``owner`` after mentions changed."""
+        self.mentions.sort(key=lambda m: m.start)
+        self.owner = [-1] * len(self.tokens)
+        for index, m in enumerate(self.mentions):
+            for k in range(m.start, m.end):
+                self.owner[k] = index
+
+    def mention_at(self, token: int) -> Mention | None:
+        if 0 <= token < len(self.owner) and self.owner[token] >= 0:
+            return self.mentions[self.owner[token]]
+        return None
+
+    def money_at(self, token: int) -> Span | None:
+        for span in self.money:
+            if span.start <= token < span.end:
+                return span
+        return None
+
+    def percent_at(self, token: int) -> Span | None:
+        for span in self.percents:
+            if span.start <= token < span.end:
+                return span
+        return None
+
+
+def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    first = last = -1
+    for k, tok in enumerate(tokens):
+        if tok.end > start and tok.start < end:
+            if first < 0:
+                first = k
+            last = k
+        elif tok.start >= end:
+            break
+    if first < 0:
+        return None
+    return first, last + 1
+
+
+def parse_document(text: str, published: str | None, registry: Registry) -> list[ParsedSentence]:
+    """Split, tokenise and find the mentions of every sentence of a story."""
+    sentences = split_sentences(text)[:MAX_SENTENCES]
+    tokenized = [tokenize(s.text)[:MAX_TOKENS_PER_SENTENCE] for s in sentences]
+    known = _known_names(sentences, tokenized)
+    parsed: list[ParsedSentence] = []
+    for sentence, tokens in zip(sentences, tokenized, strict=True):
+        begin = 0
+        if sentence.body_start:
+            begin = next(
+                (k for k, t in enumerate(tokens) if t.start >= sentence.body_start), len(tokens)
+            )
+        limit = tokens[-1].end if tokens else 0
+        body = sentence.text[:limit]
+        item = ParsedSentence(sentence, tokens, begin)
+        blocked = [False] * len(tokens)
+        has_digit = _DIGIT.search(body) is not None
+        for money in find_money(body) if has_digit else ():
+            span = _token_span(tokens, money.start, money.end)
+            if span is not None:
+                item.money.append(Span(span[0], span[1], money=money))
+                for k in range(*span):
+                    blocked[k] = True
+        for percent in find_percentages(body) if has_digit else ():
+            span = _token_span(tokens, percent.start, percent.end)
+            if span is not None:
+                item.percents.append(Span(span[0], span[1], percent=percent))
+                for k in range(*span):
+                    blocked[k] = True
+        maybe_date = has_digit or _DATE_WORD.search(body) is not None
+        for found in find_dates(body, published) if maybe_date else ():
+            span = _token_span(tokens, found.start, found.end)
+            if span is not None:
+                item.dates.append(Span(span[0], span[1], date=found))
+                for k in range(*span):
+                    blocked[k] = True
+        item.mentions = find_mentions(
+            tokens, begin, registry, known, headline=sentence.headline, blocked=blocked
+        )
+        for m in item.mentions:
+            m.text = sentence.text[tokens[m.start].start : tokens[m.end - 1].end]
+        item.reindex()
+        parsed.append(item)
+    return parsed
+
+
+def _known_names(sentences: list[Sentence], tokenized: list[list[Token]]) -> set[str]:
+    """Words written capitalised inside body sentences: names, not sentence openers."""
+    known: set[str] = set()
+    for sentence, tokens in zip(sentences, tokenized, strict=True):
+        if sentence.headline:
+            continue
+        # "Norvik Mining Group bought ...": a name that opens a sentence is known by
+        # its suffix, and its first word then names it alone elsewhere.
+        k = 0
+        while k < len(tokens) and tokens[k].is_cap and tokens[k].text[0].isalpha():
+            k += 1
+        if k >= 2 and tokens[k - 1].text in COMPANY_SUFFIXES | GOVERNMENT_HEADS:
+            known.add(tokens[0].text)
+        for k in range(1, len(tokens)):
+            tok = tokens[k]
+            prev = tokens[k - 1].text
+            if tok.is_cap and prev not in '.!?"\u201c\u2018(-\u2014:' and tok.text[0].isalpha():
+                known.add(tok.text)
+    return known

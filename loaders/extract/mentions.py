@@ -1,0 +1,536 @@
+"""Entity mentions in one sentence: registry and gazetteer matches, capitalised names
+typed by their words and context, model names, and common-noun phrases.
+
+>>> from loaders.extract.registry import Registry
+>>> from loaders.extract.tokens import tokenize
+>>> tokens = tokenize("Dutch chipmaker Vantrix Technology opened a plant in Austin, Texas.")
+>>> found = find_mentions(tokens, 0, Registry([]), set(), headline=False)
+>>> [(m.text, m.type.value) for m in found if m.type]
+[('Vantrix Technology', 'Company'), ('Austin', 'Region'), ('Texas', 'Region')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph.ontology import EntityType
+from loaders.extract.cues import (
+    COMPANY_SUFFIXES,
+    DESCRIPTOR_TYPES,
+    LEGAL_SUFFIXES,
+    PERSON_TITLES,
+    PRODUCT_NOUNS,
+    ROLE_WORDS,
+    word_set,
+)
+from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from loaders.extract.mention import Mention, MentionKind
+from loaders.extract.names import (
+    descriptor_type,
+    find_name_runs,
+    is_model_token,
+    looks_like_person,
+    type_name,
+)
+from loaders.extract.phrases import find_phrases
+from loaders.extract.registry import AliasMatch, Registry
+from loaders.extract.tokens import Token
+
+__all__ = ["MAX_MENTIONS_PER_SENTENCE", "find_mentions", "is_titlecase"]
+
+# Bounded work: a sentence of thousands of capitalised words keeps the first ones.
+MAX_MENTIONS_PER_SENTENCE = 60
+
+_SPEECH = word_set("said says told added noted wrote according")
+_PRODUCT_TRIGGERS = word_set(
+    """launch launched launches launching release released releases unveil unveiled unveils debut
+    debuted debuts open-source open-sourced upgrade upgraded develop developed introduced rolled
+    model models version"""
+)
+_FUNCTION_TITLE = word_set("To In Of On For At As By With From And The A An Is")
+
+
+def is_titlecase(tokens: Sequence[Token]) -> bool:
+    """A headline written In Title Case, where capitals say nothing about names."""
+    words = [t for t in tokens if t.is_word and t.text[0].isalpha()]
+    if len(words) < 4:
+        return False
+    long_words = [t for t in words if len(t.text) > 3]
+    capitalised = sum(1 for t in long_words if t.is_cap)
+    function_caps = sum(1 for t in words[1:] if t.text in _FUNCTION_TITLE)
+    return bool(long_words) and capitalised / len(long_words) >= 0.8 and function_caps >= 1
+
+
+def find_mentions(
+    tokens: Sequence[Token],
+    begin: int,
+    registry: Registry,
+    known: set[str] | frozenset[str],
+    *,
+    headline: bool,
+    blocked: Sequence[bool] | None = None,
+) -> list[Mention]:
+    """Every mention in one sentence, sorted and non-overlapping.
+
+    ``begin`` skips a dateline; ``known`` holds words seen capitalised mid-sentence
+    elsewhere in the story; ``blocked`` marks tokens inside money, percentages and
+    dates, which are never names.
+    """
+    n = len(tokens)
+    block = list(blocked) if blocked is not None else [False] * n
+    titlecase = headline and is_titlecase(tokens)
+    lowers = [t.lower for t in tokens]
+    texts = [t.text for t in tokens]
+    aliases = [
+        a
+        for a in registry.matcher.match(lowers[begin:], texts[begin:])
+        if not any(block[begin + k] for k in range(a.start, a.end))
+    ]
+    alias_matches = [
+        AliasMatch(a.start + begin, a.end + begin, a.entry, a.surface, a.from_registry)
+        for a in aliases
+    ]
+    runs = [
+        r
+        for r in find_name_runs(tokens, begin, known, titlecase=titlecase)
+        if not any(block[k] for k in range(r[0], r[1]))
+    ]
+    mentions = _reconcile(tokens, alias_matches, runs)
+    _add_models(tokens, mentions, begin, block)
+    mentions.sort(key=lambda m: m.start)
+    mentions = mentions[:MAX_MENTIONS_PER_SENTENCE]
+    _type_by_context(tokens, mentions)
+    owner = _owners(n, mentions)
+    mentions.extend(find_phrases(tokens, mentions, owner, begin))
+    mentions = _drop_absorbed(mentions)
+    mentions.sort(key=lambda m: m.start)
+    return mentions[: MAX_MENTIONS_PER_SENTENCE * 2]
+
+
+def _owners(n: int, mentions: list[Mention]) -> list[int]:
+    owner = [-1] * n
+    for index, m in enumerate(mentions):
+        for k in range(m.start, m.end):
+            owner[k] = index
+    return owner
+
+
+def _drop_absorbed(mentions: list[Mention]) -> list[Mention]:
+    """Phrases may be built on a place mention ("Hong Kong stocks"): the phrase wins."""
+    keep: list[Mention] = []
+    phrases = [m for m in mentions if m.kind in _PHRASE_KINDS]
+    for m in mentions:
+        absorbable = (
+            m.kind in (MentionKind.PLACE, MentionKind.COMMODITY)
+            or (m.kind == MentionKind.REGISTRY and m.type in _ABSORBABLE_IN_NAMES)
+            or (m.kind == MentionKind.NAME and m.type is None)
+        )
+        if absorbable and any(
+            p.start <= m.start and m.end <= p.end and p is not m for p in phrases
+        ):
+            continue
+        keep.append(m)
+    return keep
+
+
+# Words that leave a known firm the same firm ("Norvik Mining Group" after "Norvik"); a
+# sector word makes another firm ("GE Appliances" is not GE).
+_SAME_FIRM_SUFFIXES = LEGAL_SUFFIXES | frozenset(
+    {
+        "Group",
+        "Holding",
+        "Holdings",
+        "Co",
+        "Company",
+        "Corporation",
+        "Inc",
+        "International",
+        "Mining",
+        "Securities",
+        "Motor",
+        "Motors",
+        "Technologies",
+        "Technology",
+    }
+)
+_ABSORBABLE_IN_NAMES = frozenset(
+    {
+        EntityType.COUNTRY,
+        EntityType.REGION,
+        EntityType.COMMODITY,
+        EntityType.MARKET,
+        EntityType.INVESTOR_GROUP,
+    }
+)
+_PHRASE_KINDS = frozenset(
+    {
+        MentionKind.MARKET,
+        MentionKind.GROUP,
+        MentionKind.COMMODITY,
+        MentionKind.GOVERNMENT,
+        MentionKind.ASSET,
+    }
+)
+
+
+def _alias_mention(tokens: Sequence[Token], match: AliasMatch) -> Mention:
+    entry = match.entry
+    kind = MentionKind.REGISTRY if match.from_registry else MentionKind.PLACE
+    return Mention(
+        match.start,
+        match.end,
+        match.surface,
+        entry.type,
+        kind,
+        canonical=entry.name,
+        cue=1.0,
+        registry_id=entry.id if match.from_registry else None,
+        place=entry.country,
+    )
+
+
+def _surface(tokens: Sequence[Token], start: int, end: int) -> str:
+    parts: list[str] = []
+    for k in range(start, end):
+        if parts and tokens[k - 1].end == tokens[k].start:
+            parts[-1] += tokens[k].text
+        else:
+            parts.append(tokens[k].text)
+    return " ".join(parts)
+
+
+def _reconcile(
+    tokens: Sequence[Token], matches: list[AliasMatch], runs: list[tuple[int, int]]
+) -> list[Mention]:
+    mentions: list[Mention] = []
+    used: set[int] = set()
+    for start, end in runs:
+        inside = [(k, m) for k, m in enumerate(matches) if m.start >= start and m.end <= end]
+        overlapping = [
+            (k, m)
+            for k, m in enumerate(matches)
+            if m.start < end and m.end > start and (m.start < start or m.end > end)
+        ]
+        if overlapping:
+            # A known form crossing the run's edge: trust the known form, keep the rest.
+            _split_run(tokens, start, end, [m for _, m in overlapping], mentions)
+            continue
+        if not inside:
+            mentions.append(_run_mention(tokens, start, end))
+            continue
+        if len(inside) == 1 and inside[0][1].start == start and inside[0][1].end == end:
+            continue  # the alias match itself is added below
+        words = [t.text for t in tokens[start:end]]
+        kind, _ = type_name(words)
+        places_only = all(
+            not m.from_registry or m.entry.type in _ABSORBABLE_IN_NAMES for _, m in inside
+        )
+        inner_only = all(m.start > start and m.end < end for _, m in inside) or (
+            # "Sichuan Baicha Baidao", "Zhejiang Geely": a firm named after its home
+            len(inside) == 1
+            and inside[0][1].start == start
+            and inside[0][1].entry.type is EntityType.REGION
+            and end - inside[0][1].end >= 2
+        )
+        if (
+            places_only
+            and end - start >= 2
+            and ((kind is not None and kind is not EntityType.PERSON) or inner_only)
+        ):
+            for k, _ in inside:
+                used.add(k)
+            mentions.append(_run_mention(tokens, start, end))
+            continue
+        first_k, first = inside[0]
+        rest = [t.text for t in tokens[first.end : end]]
+        if (
+            first.start == start
+            and first.from_registry
+            and first.entry.type in (EntityType.COMPANY, EntityType.PRODUCT)
+            and rest
+            and rest[0][:1].isdigit()
+        ):
+            # "Boeing 737 MAX", "Llama 2": a maker's or family's name with a model number
+            for k, _ in inside:
+                used.add(k)
+            m = _run_mention(tokens, start, end)
+            m.type, m.kind, m.cue = EntityType.PRODUCT, MentionKind.PRODUCT, 0.8
+            mentions.append(m)
+            continue
+        if (
+            first.start == start
+            and first.from_registry
+            and rest
+            and all(w in _SAME_FIRM_SUFFIXES or w == "," for w in rest)
+            and first.entry.type is EntityType.COMPANY
+        ):
+            used.add(first_k)
+            m = _alias_mention(tokens, first)
+            m.end = end
+            m.text = _surface(tokens, start, end)
+            mentions.append(m)
+            continue
+        if (
+            first.start == start
+            and first.from_registry
+            and first.entry.type is EntityType.COMPANY
+            and rest
+            and all(w in COMPANY_SUFFIXES for w in rest)
+        ):
+            # "GE Appliances": a known firm's name plus a sector word is another firm
+            for k, _ in inside:
+                used.add(k)
+            mentions.append(_run_mention(tokens, start, end))
+            continue
+        _split_run(tokens, start, end, [m for _, m in inside], mentions)
+    for k, match in enumerate(matches):
+        if k not in used:
+            mentions.append(_alias_mention(tokens, match))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    result: list[Mention] = []
+    last_end = -1
+    for m in mentions:
+        if m.start >= last_end:
+            result.append(m)
+            last_end = m.end
+    return result
+
+
+def _split_run(
+    tokens: Sequence[Token],
+    start: int,
+    end: int,
+    matches: list[AliasMatch],
+    out: list[Mention],
+) -> None:
+    cursor = start
+    for m in sorted(matches, key=lambda x: x.start):
+        if m.start > cursor:
+            _add_piece(tokens, cursor, m.start, out)
+        cursor = max(cursor, m.end)
+    if cursor < end:
+        _add_piece(tokens, cursor, end, out)
+
+
+def _add_piece(tokens: Sequence[Token], start: int, end: int, out: list[Mention]) -> None:
+    while start < end and not (tokens[start].is_cap or tokens[start].text[:1].isdigit()):
+        start += 1
+    while end > start and tokens[end - 1].lower in ("of", "and", "&", ",", "for", "'s"):
+        end -= 1
+    if end > start and any(t.is_cap for t in tokens[start:end]):
+        out.append(_run_mention(tokens, start, end))
+
+
+def _run_mention(tokens: Sequence[Token], start: int, end: int) -> Mention:
+    title: str | None = None
+    first = start
+    whole_kind, _ = type_name([t.text for t in tokens[start:end]])
+    while (
+        first < end - 1
+        and tokens[first].text in PERSON_TITLES
+        and whole_kind in (None, EntityType.PERSON)
+    ):
+        first += 1
+    if first > start:
+        title = " ".join(t.text for t in tokens[start:first])
+    # A demonym opening a longer name is a description ("Chilean Brenn Capital", "Chinese
+    # EV startup"), unless the name needs it ("Chinese Academy of Sciences").
+    if first < end - 1 and tokens[first].text in COUNTRY_OF_DEMONYM:
+        whole, _ = type_name([t.text for t in tokens[first:end]])
+        if whole not in (EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY):
+            first += 1
+    text = _surface(tokens, first, end)
+    words = [t.text for t in tokens[first:end]]
+    kind, cue = type_name(words)
+    m = Mention(first, end, text, kind, MentionKind.NAME, canonical=text, cue=cue)
+    if title is not None:
+        m.head = title
+        if kind is None or kind is EntityType.PERSON:
+            m.type = EntityType.PERSON
+            m.cue = max(cue, 0.8)
+    if kind is EntityType.PRODUCT:
+        m.kind = MentionKind.PRODUCT
+    return m
+
+
+def _add_models(
+    tokens: Sequence[Token], mentions: list[Mention], begin: int, block: Sequence[bool]
+) -> None:
+    covered = [False] * len(tokens)
+    for m in mentions:
+        for k in range(m.start, m.end):
+            covered[k] = True
+    for i in range(begin, len(tokens)):
+        if covered[i] or block[i] or not is_model_token(tokens[i].text):
+            continue
+        if not _product_context(tokens, i):
+            continue
+        mentions.append(
+            Mention(
+                i,
+                i + 1,
+                tokens[i].text,
+                EntityType.PRODUCT,
+                MentionKind.PRODUCT,
+                canonical=tokens[i].text,
+                cue=0.6,
+            )
+        )
+
+
+def _product_context(tokens: Sequence[Token], i: int) -> bool:
+    lo, hi = max(0, i - 5), min(len(tokens), i + 5)
+    return any(
+        tokens[k].lower in PRODUCT_NOUNS or tokens[k].lower in _PRODUCT_TRIGGERS
+        for k in range(lo, hi)
+        if k != i
+    )
+
+
+def _type_by_context(tokens: Sequence[Token], mentions: list[Mention]) -> None:
+    n = len(tokens)
+    for index, m in enumerate(mentions):
+        if m.kind != MentionKind.NAME:
+            continue
+        kind, word = descriptor_type(tokens, m.start)
+        if (
+            kind is not None
+            and (m.type is None or m.cue < 0.8)
+            and not (kind is EntityType.PERSON and not _person_shaped(tokens, m))
+        ):
+            m.type, m.cue = kind, 0.8
+            _type_list(tokens, mentions, index, kind)
+            continue
+        if m.type is not None and m.cue >= 0.8:
+            continue
+        after = _apposition_type(tokens, m.end)
+        if after is not None:
+            m.type, m.cue = after, 0.75
+            continue
+        if (
+            m.type is None
+            and m.start >= 2
+            and tokens[m.start - 1].text == ","
+            and tokens[m.start - 2].lower in ROLE_WORDS
+            and 2 <= m.end - m.start <= 3
+            and all(t.text.isalpha() for t in tokens[m.start : m.end])
+        ):
+            m.type, m.cue = EntityType.PERSON, 0.7  # "its chief executive, Pascal Soriot,"
+            continue
+        if m.type is None and m.end < n and tokens[m.end].lower in ("brand", "brands", "label"):
+            m.type, m.cue = EntityType.COMPANY, 0.6  # "the MG brand"
+            continue
+        if m.type is None and m.end < n and tokens[m.end].lower in ("-based", "-headquartered"):
+            m.type, m.cue = EntityType.REGION, 0.6  # "Ningde-based"
+            continue
+        if m.type is None and index > 0 and m.start >= 2 and tokens[m.start - 1].lower == "'s":
+            owner = mentions[index - 1]
+            if owner.end == m.start - 1 and owner.type is EntityType.COUNTRY:
+                m.type, m.cue = EntityType.COMPANY, 0.6  # "Sweden's Electrolux"
+                continue
+        if (
+            m.type is None
+            and m.start > 0
+            and tokens[m.start - 1].lower in ("in", "near")
+            and index + 1 < len(mentions)
+            and m.end + 1 < n
+            and tokens[m.end].text == ","
+            and mentions[index + 1].start == m.end + 1
+            and mentions[index + 1].type in (EntityType.REGION, EntityType.COUNTRY)
+        ):
+            m.type, m.cue = EntityType.REGION, 0.6  # "in Louisville, Kentucky"
+            continue
+        if m.end < n and tokens[m.end].lower in PRODUCT_NOUNS and m.type is None:
+            m.type, m.cue, m.kind = EntityType.PRODUCT, 0.5, MentionKind.PRODUCT
+            continue
+        if m.type is None and m.end - m.start >= 2 and _person_shaped(tokens, m):
+            before = tokens[m.start - 1].lower if m.start > 0 else ""
+            after_word = tokens[m.end].lower if m.end < n else ""
+            if before in _SPEECH or after_word in _SPEECH or after_word == "who":
+                m.type, m.cue = EntityType.PERSON, 0.6
+
+
+def _person_shaped(tokens: Sequence[Token], m: Mention) -> bool:
+    words = [t.text for t in tokens[m.start : m.end]]
+    if looks_like_person(words):
+        return True
+    return (
+        1 <= len(words) <= 3
+        and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
+        and not any(w in COMPANY_SUFFIXES for w in words)
+    )
+
+
+def _type_list(
+    tokens: Sequence[Token], mentions: list[Mention], index: int, kind: EntityType
+) -> None:
+    """ "the brands Fiat, Jeep and Opel": the descriptor types every item of the list."""
+    k = index
+    while k + 1 < len(mentions):
+        cur, nxt = mentions[k], mentions[k + 1]
+        gap = [t.lower for t in tokens[cur.end : nxt.start]]
+        if gap not in ([","], ["and"], [",", "and"], ["or"], [",", "or"]):
+            break
+        if nxt.kind == MentionKind.NAME and (nxt.type is None or nxt.cue < 0.8):
+            nxt.type, nxt.cue = kind, 0.7
+        elif nxt.type is not kind:
+            break
+        k += 1
+
+
+_APPOSITION_NOUNS = {k: v for k, v in DESCRIPTOR_TYPES.items()}
+
+
+_APPOSITION_OPENERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "one",
+        "its",
+        "his",
+        "her",
+        "their",
+        "chief",
+        "senior",
+        "former",
+        "deputy",
+        "vice",
+        "head",
+        "co-founder",
+        "founder",
+        "lead",
+    ]
+)
+
+
+def _apposition_type(tokens: Sequence[Token], end: int) -> EntityType | None:
+    """ "Li Wenjie, an analyst at ...": the noun of an apposition types the name."""
+    n = len(tokens)
+    if end >= n or tokens[end].text != ",":
+        return None
+    k = end + 1
+    if k < n and tokens[k].text.isdigit() and k + 1 < n and tokens[k + 1].text == ",":
+        return EntityType.PERSON  # "Wu, 58, chaired..."
+    if k < n and tokens[k].lower == "who":
+        return EntityType.PERSON
+    if k >= n or not (
+        tokens[k].lower in _APPOSITION_OPENERS or tokens[k].lower in _APPOSITION_NOUNS
+    ):
+        return None  # "X, has made ...": not an apposition
+    for j in range(k, min(n, k + 6)):
+        word = tokens[j].lower
+        if word in (",", ".", ";", "which", "that"):
+            return None
+        kind = _APPOSITION_NOUNS.get(word)
+        if kind is not None:
+            if (
+                kind is EntityType.PERSON
+                and j + 1 < n
+                and tokens[j + 1].lower in ("at", "with", "of", "for", "in", "and")
+            ):
+                return kind
+            if kind is not EntityType.PERSON:
+                return kind
+            return kind
+    return None

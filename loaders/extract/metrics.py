@@ -1,0 +1,222 @@
+"""Reported figures: "property sales ... were 300 billion yuan, down 20%", "Its
+revenue rose to $4.5 billion in 2024".
+
+A metric needs a measure word (sales, revenue, purchases, profit, turnover...) and a
+money amount (or a ratio such as "11.2 times earnings") in one sentence, and a
+subject: an entity named with the measure ("its revenue", "Norvik's income", "southbound
+purchases of Hong Kong shares"), else the sentence's subject. The change is the first
+percentage after "up"/"down"/"fall"/"rise"/"decline"; the period comes from the date
+expression; ``reported_by`` from "according to X", "data from X", "X said".
+"""
+
+from __future__ import annotations
+
+from graph.model import Evidence, Metric
+from graph.ontology import EntityType
+from loaders.extract.coref import Cluster, Coreference
+from loaders.extract.cues import word_set
+from loaders.extract.document import ParsedSentence
+from loaders.extract.mention import MentionKind
+
+__all__ = ["build_metric", "metric_candidates"]
+
+_MEASURES = word_set(
+    """sales revenue revenues income profit profits earnings purchases buying turnover exports
+    imports output production shipments deliveries spending investment inflows outflows losses
+    loss value volume gdp"""
+)
+_DOWN = word_set(
+    "down fall fell falls decline declined declines drop dropped drops lower slump slumped "
+    "decrease decreased"
+)
+_UP = word_set(
+    "up rise rose rises increase increased increases gain gained gains higher growth grew "
+    "jump jumped"
+)
+_SUBJECT_TYPES = frozenset(
+    {
+        EntityType.COMPANY,
+        EntityType.MARKET,
+        EntityType.COUNTRY,
+        EntityType.REGION,
+        EntityType.INVESTOR_GROUP,
+    }
+)
+_MAX_METRICS_PER_SENTENCE = 4
+_NOT_NAME_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "of",
+        "in",
+        "and",
+        "had",
+        "has",
+        "have",
+        "was",
+        "were",
+        "is",
+        "are",
+        "with",
+        "reported",
+        "posted",
+        "recorded",
+        "its",
+        "total",
+    ]
+)
+
+
+def metric_candidates(
+    sentences: list[ParsedSentence], coref: Coreference
+) -> list[tuple[Cluster, dict[str, object], int]]:
+    """(subject cluster, metric fields, sentence index) for every figure found."""
+    found: list[tuple[Cluster, dict[str, object], int]] = []
+    for index, ps in enumerate(sentences):
+        tokens = ps.tokens
+        measure_at = [k for k in range(ps.begin, len(tokens)) if tokens[k].lower in _MEASURES]
+        if not measure_at:
+            continue
+        count = 0
+        for span in ps.money:
+            money = span.money
+            if money is None or money.per_unit:
+                continue
+            measure = min(measure_at, key=lambda k: abs(k - span.start))
+            if abs(measure - span.start) > 14:
+                continue
+            subject = _subject(ps, coref, measure)
+            if subject is None:
+                continue
+            fields: dict[str, object] = {
+                "name": _name(ps, measure),
+                "value": money.value,
+                "unit": money.currency,
+            }
+            change = _change(ps, span.end)
+            if change is not None:
+                fields["change_pct"] = change
+            period, date = _period(ps)
+            if period:
+                fields["period"] = period
+            if date:
+                fields["date"] = date
+            source = _reported_by(ps, coref)
+            if source is not None and source.id != subject.id:
+                fields["reported_by"] = source.canonical
+            found.append((subject, fields, index))
+            count += 1
+            if count >= _MAX_METRICS_PER_SENTENCE:
+                break
+    return found
+
+
+def _name(ps: ParsedSentence, measure: int) -> str:
+    tokens = ps.tokens
+    words = [tokens[measure].lower]
+    k = measure - 1
+    while (
+        k >= ps.begin
+        and measure - k <= 2
+        and tokens[k].text[0].isalpha()
+        and not tokens[k].is_cap
+        and tokens[k].lower not in _NOT_NAME_WORDS
+    ):
+        words.insert(0, tokens[k].lower)
+        k -= 1
+    return " ".join(words)
+
+
+def _subject(ps: ParsedSentence, coref: Coreference, measure: int) -> Cluster | None:
+    tokens = ps.tokens
+    # "its revenue", "Norvik's income", "sales of X", "purchases of Japanese bonds"
+    k = measure - 1
+    while k >= ps.begin and measure - k <= 3:
+        m = ps.mention_at(k)
+        if m is not None:
+            c = coref.of(m)
+            if c is not None and c.type in _SUBJECT_TYPES:
+                return c
+            break
+        k -= 1
+    if measure + 2 < len(tokens) and tokens[measure + 1].lower in ("of", "from", "in"):
+        m = ps.mention_at(measure + 2)
+        c = coref.of(m) if m is not None else None
+        if c is not None and c.type in (EntityType.MARKET, EntityType.COMPANY):
+            return c
+    m_measure = ps.mention_at(measure)
+    if m_measure is not None and m_measure.kind == MentionKind.MARKET:
+        return coref.of(m_measure)
+    if ps.subject >= 0:
+        c = coref.of(ps.mentions[ps.subject])
+        if c is not None and c.type in _SUBJECT_TYPES:
+            return c
+    return None
+
+
+def _change(ps: ParsedSentence, after: int) -> float | None:
+    tokens = ps.tokens
+    for span in ps.percents:
+        if span.percent is None or span.start < after or span.start - after > 8:
+            continue
+        window = {t.lower for t in tokens[max(0, span.start - 3) : span.end + 2]}
+        if window & _DOWN:
+            return -span.percent.value
+        if window & _UP:
+            return span.percent.value
+    return None
+
+
+def _period(ps: ParsedSentence) -> tuple[str | None, str | None]:
+    for span in ps.dates:
+        if (
+            span.date is not None
+            and span.start >= ps.begin
+            and (span.date.period or span.date.date)
+        ):
+            return span.date.period, span.date.date
+    return None, None
+
+
+def _reported_by(ps: ParsedSentence, coref: Coreference) -> Cluster | None:
+    tokens = ps.tokens
+    for k in range(ps.begin, len(tokens) - 1):
+        low = tokens[k].lower
+        if (low == "according" and tokens[k + 1].lower == "to") or (
+            low == "from" and k > 0 and tokens[k - 1].lower in ("data", "figures", "statistics")
+        ):
+            for j in range(k + 1, min(len(tokens), k + 8)):
+                m = ps.mention_at(j)
+                c = coref.of(m) if m is not None else None
+                if c is not None and c.type in (
+                    EntityType.COMPANY,
+                    EntityType.GOVERNMENT_BODY,
+                    EntityType.ORGANIZATION,
+                ):
+                    return c
+        if low in ("said", "showed", "shows") and k > 0:
+            m = ps.mention_at(k - 1)
+            c = coref.of(m) if m is not None else None
+            if c is not None and c.type in (
+                EntityType.COMPANY,
+                EntityType.GOVERNMENT_BODY,
+                EntityType.ORGANIZATION,
+            ):
+                return c
+    return None
+
+
+def build_metric(
+    subject_id: str, fields: dict[str, object], story_id: str, sentence: str
+) -> Metric:
+    """A :class:`Metric` for ``subject_id`` with its evidence sentence."""
+    return Metric.model_validate(
+        {
+            **fields,
+            "subject": subject_id,
+            "evidence": [Evidence(story_id=story_id, sentence=sentence)],
+        }
+    )

@@ -1,0 +1,315 @@
+"""Capitalised names the registry may not know, and their types.
+
+A name is a run of capitalised tokens, which may hold connectors inside an
+institutional name ("Bank of China", "State Administration for Market
+Regulation"), a legal form ("Tallis S.à r.l.", "Co., Limited") or a version
+number before a product noun ("Orion 3.5 models"). Its type comes from, in this
+order: a suffix or head word (Group, Securities: Company; Ministry: GovernmentBody;
+Institute: Organization; Index: Market), the shape of a person's name (a known
+given name or Chinese surname), a descriptive noun before it ("chipmaker
+Vantrix", "analyst Li") or an apposition after it ("Li Wenjie, an analyst at").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from graph.ontology import EntityType
+from loaders.extract.cues import (
+    CHINESE_SURNAMES,
+    COMMON_CAPITALISED,
+    COMPANY_SUFFIXES,
+    DESCRIPTOR_TYPES,
+    FIRST_NAMES,
+    GOVERNMENT_HEADS,
+    INTERNATIONAL_PREFIXES,
+    LEGAL_SUFFIXES,
+    MARKET_HEADS,
+    MONTHS,
+    ORGANIZATION_HEADS,
+    PERSON_TITLES,
+    PRODUCT_NOUNS,
+    REGION_HEADS,
+    word_set,
+)
+from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from loaders.extract.mention import Mention, MentionKind
+from loaders.extract.tokens import Token
+
+__all__ = ["find_name_runs", "is_model_token", "looks_like_person", "type_name"]
+
+_WEEKDAYS = word_set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+_INNER_CONNECTORS = word_set("of for on de du des la le van von der da di del")
+_INSTITUTION_HEADS = (
+    GOVERNMENT_HEADS
+    | ORGANIZATION_HEADS
+    | word_set(
+        """Bank Exchange Exchanges Ministry Bureau Department Corporation Fund Court Museum
+        Commission Administration Agency Authority Office Council Institute University Academy
+        Association Federation Chamber Society League Union Organization Organisation Centre
+        Center Board School College Stock Party Committee"""
+    )
+)
+_PINYIN = re.compile(
+    r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|"
+    r"uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|e|i|o|u|v)){1,3}$"
+)
+_MODEL_TOKEN = re.compile(r"^[A-Za-z][A-Za-z0-9.+\-]*\d[A-Za-z0-9.+\-]*$")
+_NOT_MODELS = re.compile(
+    r"^(?:Q[1-4]|H[12]|[1-9]H|[2-6]G|COVID-19|G\d{1,2}|B20|FY\d{2,4}|CY\d{2,4}|PM2\.5|"
+    r"A\d|No\d+|MH\d+|CO2|H2O|T\+\d|SARS-CoV-2)$",
+    re.IGNORECASE,
+)
+_MODEL_NUMBER = re.compile(r"^(?!19\d\d$|20\d\d$)\d{3,4}[A-Za-z]?$")
+_VERSION = re.compile(r"^\d{1,3}(?:\.\d{1,2})+$|^\d{1,2}$")
+_NUMBER_UNITS = word_set(
+    """% percent per billion million trillion bn mn times years months days shares points pct gwh
+    gw mw kwh tonnes tons"""
+)
+_ASSET_NAME_HEADS = word_set(
+    """Mine Plant Factory Gigafactory Refinery Smelter Terminal Port Pipeline Dam Oilfield Gasfield
+    Reactor Shipyard Project Field Deposit Station"""
+)
+_GENERIC_WORDS = word_set(
+    """Big Small New Old Top Major Global Local Foreign Domestic International National Chinese
+    Asian Western State Private Public Other Such More Most Some All The A An"""
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+
+
+def find_name_runs(
+    tokens: Sequence[Token], begin: int, known: frozenset[str] | set[str], *, titlecase: bool
+) -> list[tuple[int, int]]:
+    """Spans ``[start, end)`` of capitalised names, from token ``begin`` on.
+
+    ``known`` holds words seen capitalised inside sentences elsewhere in the story:
+    a sentence's first word is a name only if it is one of them (or a name follows).
+    In a title-case headline only known words count.
+    """
+    runs: list[tuple[int, int]] = []
+    n = len(tokens)
+    first_word = _first_word(tokens, begin)
+    i = begin
+    while i < n:
+        if not _namey(tokens, i, first_word, known, titlecase):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _namey(tokens, j, first_word, known, titlecase) or tokens[j].text in LEGAL_SUFFIXES:
+                j += 1
+                continue
+            low = tokens[j].lower
+            nxt = tokens[j + 1] if j + 1 < n else None
+            if nxt is None:
+                break
+            if (
+                (_VERSION.match(tokens[j].text) or _MODEL_NUMBER.match(tokens[j].text))
+                and (
+                    "." in tokens[j].text
+                    or nxt.lower in PRODUCT_NOUNS
+                    or (nxt.is_cap and nxt.text.isalpha() and nxt.text not in MONTHS)
+                )
+                and tokens[j - 1].text not in MONTHS
+                and nxt.lower not in _NUMBER_UNITS
+            ):
+                j += 1
+                continue
+            if (
+                low in _INNER_CONNECTORS
+                and _namey(tokens, j + 1, first_word, known, titlecase)
+                and tokens[j - 1].text in _INSTITUTION_HEADS
+            ):
+                j += 1
+                continue
+            if low == "&" and _namey(tokens, j + 1, first_word, known, titlecase):
+                j += 1
+                continue
+            if low == "and" and _joins_and(tokens, i, j, first_word, known, titlecase):
+                j += 1
+                continue
+            if low == "," and nxt.text in LEGAL_SUFFIXES and nxt.text not in ("SA", "AG", "SE"):
+                j += 1
+                continue
+            if low == "'s" and tokens[j - 1].text == "People" and nxt.is_cap:
+                j += 1
+                continue
+            break
+        while j > i and (tokens[j - 1].lower in _INNER_CONNECTORS or tokens[j - 1].lower in "&,"):
+            j -= 1
+        single_adjective = j == i + 1 and tokens[i].text in COUNTRY_OF_DEMONYM
+        if j > i and not single_adjective:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+def _first_word(tokens: Sequence[Token], begin: int) -> int:
+    i = begin
+    while i < len(tokens) and not tokens[i].is_word:
+        i += 1
+    return i
+
+
+def _namey(
+    tokens: Sequence[Token], i: int, first: int, known: frozenset[str] | set[str], titlecase: bool
+) -> bool:
+    token = tokens[i]
+    text = token.text
+    if not text[0].isalnum():
+        return False
+    mixed = text[0].islower() and any(c.isupper() for c in text[1:4]) and text[1:2] != "-"
+    if not (token.is_cap or mixed):
+        return False
+    if text in _WEEKDAYS or (text in MONTHS and not _month_in_name(tokens, i)):
+        return False
+    if titlecase:
+        return text in known
+    if i == first or (i > 0 and tokens[i - 1].text in "\"\u201c\u2018'(["):
+        if text in COMMON_CAPITALISED and not (
+            i + 1 < len(tokens) and tokens[i + 1].is_cap and tokens[i + 1].is_word
+        ):
+            return False  # "The", "Shares": a sentence opener, whatever else the story says
+        if text in known:
+            return True
+        if (
+            text.isupper()
+            and 2 <= len(text) <= 6
+            and text.isalpha()
+            and text not in (COMMON_CAPITALISED)
+        ):
+            return True  # an acronym opening a sentence is a name
+        if (
+            i + 2 < len(tokens)
+            and tokens[i + 1].text == ","
+            and tokens[i + 2].lower in ("a", "an", "the", "which", "who")
+            and text not in COMMON_CAPITALISED
+        ):
+            return True  # "Lazada, a Southeast Asian platform, ...": an apposition follows
+        if text in COMMON_CAPITALISED or text in PERSON_TITLES:
+            return text in PERSON_TITLES and i + 1 < len(tokens) and tokens[i + 1].is_cap
+        return i + 1 < len(tokens) and tokens[i + 1].is_cap and tokens[i + 1].is_word
+    return True
+
+
+def _month_in_name(tokens: Sequence[Token], i: int) -> bool:
+    # "May" as a name part ("Theresa May") is rare next to a number; a date is not a name.
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    prev = tokens[i - 1] if i > 0 else None
+    if nxt is not None and (nxt.text[0].isdigit() or nxt.lower in ("last", "this")):
+        return False
+    return prev is not None and prev.is_cap and prev.text not in MONTHS and prev.is_word
+
+
+def _joins_and(
+    tokens: Sequence[Token],
+    i: int,
+    j: int,
+    first: int,
+    known: frozenset[str] | set[str],
+    titlecase: bool,
+) -> bool:
+    """Join "X and Y" only inside an institution's name whose head comes after "and"."""
+    if any(tokens[k].text in _INSTITUTION_HEADS for k in range(i, j)):
+        return False
+    k = j + 1
+    while k < len(tokens) and k < j + 5 and _namey(tokens, k, first, known, titlecase):
+        if tokens[k].text in GOVERNMENT_HEADS or tokens[k].text in ORGANIZATION_HEADS:
+            return True
+        k += 1
+    return False
+
+
+def is_model_token(text: str) -> bool:
+    """Whether ``text`` looks like a model name: letters and digits ("X2", "Orion3.5-Max")."""
+    return bool(_MODEL_TOKEN.match(text)) and not _NOT_MODELS.match(text) and len(text) <= 24
+
+
+def looks_like_person(words: Sequence[str]) -> bool:
+    """A name of 2-4 words that starts with a known given name or a Chinese surname
+    followed by a pinyin given name ("Li Wenjie", "Zhou Hanbin")."""
+    if not 2 <= len(words) <= 4:
+        return False
+    if any(not w.replace("-", "").replace(".", "").isalpha() for w in words):
+        return False
+    if any(w in COMPANY_SUFFIXES or w in _INSTITUTION_HEADS for w in words):
+        return False
+    if words[0] in FIRST_NAMES:
+        return True
+    if words[0] in CHINESE_SURNAMES and len(words) <= 3:
+        given = "".join(words[1:]).replace("-", "").lower()
+        return bool(_PINYIN.match(given)) and words[1] not in COMMON_CAPITALISED
+    return False
+
+
+def type_name(words: Sequence[str]) -> tuple[EntityType | None, float]:
+    """The type a name's own words imply, and how sure that is."""
+    if not words:
+        return None, 0.0
+    core = list(words)
+    while len(core) > 1 and (core[-1] in LEGAL_SUFFIXES or core[-1] == ","):
+        core.pop()
+    has_legal = len(core) < len(words)
+    head = core[-1]
+    if "of" in core or "for" in core:
+        cut = core.index("of") if "of" in core else core.index("for")
+        if cut > 0 and core[cut - 1] in _INSTITUTION_HEADS:
+            head = core[cut - 1]
+    if has_legal:
+        return EntityType.COMPANY, 0.9
+    if len(core) == 1 and is_model_token(core[0]):
+        return EntityType.PRODUCT, 0.6
+    if len(core) == 1 and _ACRONYM.match(core[0]):
+        return None, 0.0
+    if head in MARKET_HEADS or (head == "Market" and len(core) >= 2):
+        return EntityType.MARKET, 0.8
+    if head in GOVERNMENT_HEADS and len(core) >= 2:
+        if core[0] in INTERNATIONAL_PREFIXES:
+            return EntityType.ORGANIZATION, 0.8
+        return EntityType.GOVERNMENT_BODY, 0.8
+    if head in ORGANIZATION_HEADS and len(core) >= 2:
+        return EntityType.ORGANIZATION, 0.8
+    if head in _ASSET_NAME_HEADS and len(core) >= 2:
+        return EntityType.ASSET, 0.8
+    if head in REGION_HEADS and len(core) >= 2:
+        return EntityType.REGION, 0.7
+    if head in COMPANY_SUFFIXES and len(core) >= 2:
+        if all(
+            w in COMPANY_SUFFIXES or w in COUNTRY_OF_DEMONYM or w in _GENERIC_WORDS for w in core
+        ):
+            return None, 0.0
+        return EntityType.COMPANY, 0.8
+    if any(is_model_token(w) or _VERSION.match(w) for w in core):
+        return EntityType.PRODUCT, 0.6
+    if looks_like_person(core):
+        return EntityType.PERSON, 0.6
+    return None, 0.0
+
+
+def descriptor_type(tokens: Sequence[Token], start: int) -> tuple[EntityType | None, str | None]:
+    """The type given by a descriptive noun right before a name ("chipmaker Vantrix")."""
+    if start == 0:
+        return None, None
+    prev = tokens[start - 1].lower
+    kind = DESCRIPTOR_TYPES.get(prev)
+    if kind is not None:
+        return kind, prev
+    return None, None
+
+
+def strip_titles(tokens: Sequence[Token], start: int, end: int) -> tuple[int, str | None]:
+    """Skip title words at the start of a name ("Governor Zhou Hanbin" -> "Zhou Hanbin")."""
+    title: list[str] = []
+    i = start
+    while i < end - 1 and tokens[i].text in PERSON_TITLES:
+        title.append(tokens[i].text)
+        i += 1
+    return i, " ".join(title) if title else None
+
+
+def name_mention(tokens: Sequence[Token], start: int, end: int, text: str) -> Mention:
+    """A :class:`Mention` for the name at ``[start, end)`` typed by its own words."""
+    words = [t.text for t in tokens[start:end]]
+    kind, cue = type_name(words)
+    return Mention(start, end, text, kind, MentionKind.NAME, canonical=text, cue=cue)

@@ -1,0 +1,586 @@
+"""Facts stated by trigger words: a verb and its subject and object ("Norvik will acquire
+Tallis"), in active or passive voice ("Orion chips designed by Kivra"), with
+coordinated arguments ("controlled by A and B" gives two facts), and nouns with
+their prepositional object and an agent ("Norvik announced the purchase of
+a 30% stake in Tallis", "the sale of X to Y", "a ban on barley imports").
+
+Side arguments add facts in the other direction: "acquire X from Y" is also Y
+SELLS X; "sell X to Y" is also Y ACQUIRES X.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from graph.ontology import EntityType, Predicate
+from loaders.extract.candidate import Candidate
+from loaders.extract.coref import Cluster, Coreference
+from loaders.extract.cues import word_set
+from loaders.extract.document import ParsedSentence
+from loaders.extract.gazetteer import CAPITAL_OF
+from loaders.extract.grammar import (
+    Arg,
+    agent_after,
+    np_ending_at,
+    object_after,
+    prep_object,
+    subject_before,
+)
+from loaders.extract.lexicon import NOUN_FRAMES, VERB_FRAMES, NounFrame, VerbFrame
+from loaders.extract.mention import MentionKind
+
+__all__ = ["MAX_PAIRS_PER_SENTENCE", "verb_and_noun_facts"]
+
+# Bounded work: at most this many facts are read from one sentence.
+MAX_PAIRS_PER_SENTENCE = 40
+
+_NOUN_CUES = word_set(
+    """a an the its their his her this that first latest new proposed planned initial landmark
+    major recent"""
+)
+_LIGHT_VERBS = word_set(
+    """announced announces announce announcing completed completes complete completing closed
+    closes close made makes make struck strikes strike agreed agrees agree launched launches
+    launch finalised finalized confirmed confirms unveiled unveils proposed proposes propose
+    signed signs sign reached reaches clinched sealed inked approved approves cleared won
+    secured received receives began begins opened opens initiated initiates started starts led
+    leads imposed imposes imposing impose extended extends lifted lifts pledged pledges pledge
+    slapped slaps levied levies raised raises hiked hikes formed forms form set sets created
+    creates established establishes opened launched"""
+)
+_UNTYPED_OK = frozenset(
+    {
+        Predicate.ACQUIRES,
+        Predicate.SELLS,
+        Predicate.MERGES_WITH,
+        Predicate.PARTNERS_WITH,
+        Predicate.LISTED_ON,
+        Predicate.INVESTS_IN,
+        Predicate.SANCTIONS,
+        Predicate.FINES,
+        Predicate.INVESTIGATES,
+        Predicate.SUPPLIES,
+        Predicate.AUDITS,
+    }
+)
+_NOUN_AGENT_STOPS = word_set(
+    """of in on for with by to and or from following after before since amid despite during than as
+    at into about over under against between like via without"""
+)
+_LIFT_VERBS = word_set(
+    "lifted lifts lift lifting removed removes remove ended ends end scrapped scraps eased"
+)
+_GERUND_SUBJECT = word_set(", by after before while when")
+
+
+def _type_ok(cluster: Cluster, allowed: frozenset[EntityType], predicate: Predicate) -> bool:
+    if cluster.type is None:
+        return EntityType.COMPANY in allowed and predicate in _UNTYPED_OK and cluster.named
+    return cluster.type in allowed
+
+
+def _choose(frame: VerbFrame | NounFrame, obj: Cluster) -> Predicate | None:
+    if obj.type is not None and obj.type in frame.object:
+        return frame.predicate
+    if obj.type is None and EntityType.COMPANY in frame.object and obj.named:
+        return frame.predicate if frame.predicate in _UNTYPED_OK else None
+    for kind, predicate in frame.by_object:
+        if obj.type is kind:
+            return predicate
+    return None
+
+
+def verb_and_noun_facts(ps: ParsedSentence, s_index: int, coref: Coreference) -> list[Candidate]:
+    """Every fact opened by a trigger word of the lexicon in one sentence."""
+    out: list[Candidate] = []
+    tokens = ps.tokens
+    for t in range(ps.begin, len(tokens)):
+        low = tokens[t].lower
+        if tokens[t].is_cap and t > ps.begin:
+            continue  # "Bar", "Fine": names, not triggers
+        verb_frames = VERB_FRAMES.get(low)
+        noun_frames = NOUN_FRAMES.get(low)
+        as_noun = noun_frames is not None and _looks_nominal(ps, t)
+        if verb_frames and not as_noun:
+            out.extend(_verb_facts(ps, s_index, coref, t, verb_frames))
+        if noun_frames and (as_noun or not verb_frames):
+            out.extend(_noun_facts(ps, s_index, coref, t, noun_frames))
+        if len(out) >= MAX_PAIRS_PER_SENTENCE:
+            break
+    return out[:MAX_PAIRS_PER_SENTENCE]
+
+
+_STATE_ACTIONS = frozenset(
+    {
+        Predicate.BANS,
+        Predicate.LIFTS_BAN,
+        Predicate.IMPOSES_TARIFF,
+        Predicate.SANCTIONS,
+        Predicate.APPROVES,
+        Predicate.INVESTIGATES,
+        Predicate.SUPPORTS,
+        Predicate.IMPORTS,
+        Predicate.FINES,
+    }
+)
+
+
+def _capital_as_state(coref: Coreference, arg: Arg, predicate: Predicate) -> Arg:
+    """ "Beijing banned ...": a capital acting as a state stands for its country."""
+    cluster = arg.cluster
+    if (
+        predicate in _STATE_ACTIONS
+        and cluster.type is EntityType.REGION
+        and cluster.canonical in CAPITAL_OF
+    ):
+        country = CAPITAL_OF[cluster.canonical]
+        target = coref.find(country, EntityType.COUNTRY) or coref.add(country, EntityType.COUNTRY)
+        return Arg(arg.mention, target, "capital")
+    return arg
+
+
+def _looks_nominal(ps: ParsedSentence, t: int) -> bool:
+    tokens = ps.tokens
+    prev = tokens[t - 1].lower if t > 0 else ""
+    nxt = tokens[t + 1].lower if t + 1 < len(tokens) else ""
+    if prev in _NOUN_CUES or prev == "'s" or ps.money_at(t - 1) or ps.percent_at(t - 1):
+        return True
+    if nxt in ("of", "on", "into", "for", "between", "against") and prev not in (
+        "to",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "can",
+        "should",
+        "must",
+    ):
+        return tokens[t].lower not in ("invest", "merge", "compete", "partner")
+    return bool(any(s.start <= t - 1 < s.end for s in ps.dates))
+
+
+def _pairs(subjects: list[Arg], objects: list[Arg]) -> Iterator[tuple[Arg, Arg]]:
+    for s in subjects:
+        for o in objects:
+            if s.cluster.id != o.cluster.id:
+                yield s, o
+
+
+def _gerund_subject(ps: ParsedSentence, coref: Coreference, t: int) -> list[Arg]:
+    """ "..., offloading its stake": an -ing clause takes the sentence's subject."""
+    tokens = ps.tokens
+    if not tokens[t].lower.endswith("ing") or t == 0:
+        return []
+    prev = tokens[t - 1].lower
+    if prev not in _GERUND_SUBJECT:
+        return []
+    if ps.subject < 0:
+        return []
+    m = ps.mentions[ps.subject]
+    cluster = coref.of(m)
+    if cluster is None or m.start >= t:
+        return []
+    return [Arg(m, cluster, "gerund")]
+
+
+def _verb_facts(
+    ps: ParsedSentence,
+    s_index: int,
+    coref: Coreference,
+    t: int,
+    frames: list[VerbFrame],
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    tokens = ps.tokens
+    passive = _passive(ps, t)
+    if passive:
+        objects, hints = subject_before(ps, coref, t)
+        if not objects and t >= 2 and tokens[t - 1].text == ",":
+            # "Shein, founded in Nanjing by Xu Yangtian, ...": a reduced relative clause
+            before = ps.mention_at(t - 2)
+            cluster = coref.of(before) if before is not None else None
+            if before is not None and cluster is not None and not before.is_reference:
+                objects = [Arg(before, cluster, "apposition")]
+        subjects = agent_after(ps, coref, t)
+        rule = "verb-passive"
+    else:
+        subjects, hints = subject_before(ps, coref, t)
+        if not subjects:
+            subjects = _gerund_subject(ps, coref, t)
+        rule = "verb"
+        objects = []
+    for frame in frames:
+        if frame.particle is not None and (
+            t + 1 >= len(tokens) or tokens[t + 1].lower != frame.particle
+        ):
+            continue
+        if not passive:
+            if frame.prep:
+                objects, _ = prep_object(ps, coref, t + 1, frame.prep, window=6)
+                if not objects and frame.symmetric_subjects and len(subjects) >= 2:
+                    objects = subjects[1:]
+                    subjects = subjects[:1]
+            else:
+                objects, more = object_after(ps, coref, t)
+                hints = hints + more
+        for s, o in _pairs(subjects, objects):
+            predicate = _choose(frame, o.cluster)
+            if predicate is None:
+                continue
+            subject_types = frame.subject
+            if predicate is not frame.predicate:
+                subject_types = subject_types | {EntityType.COUNTRY}
+            s = _capital_as_state(coref, s, predicate)
+            if not _type_ok(s.cluster, subject_types, predicate):
+                continue
+            confidence = frame.confidence - (0.1 if s.via in ("gerund", "parent") else 0.0)
+            confidence -= 0.05 if passive else 0.0
+            out.append(
+                Candidate(
+                    s.cluster.id,
+                    predicate,
+                    o.cluster.id,
+                    s_index,
+                    t,
+                    confidence,
+                    rule,
+                    hints=list(hints),
+                    wants_amount=predicate in _MONEY_PREDICATES,
+                )
+            )
+        if out:
+            break
+    out.extend(_side_arguments(ps, s_index, coref, t, out))
+    return out
+
+
+_MAKER_PREDICATES = frozenset({Predicate.RELEASES, Predicate.OPEN_SOURCES})
+_MONEY_PREDICATES = frozenset(
+    {
+        Predicate.ACQUIRES,
+        Predicate.SELLS,
+        Predicate.INVESTS_IN,
+        Predicate.LISTED_ON,
+        Predicate.FINES,
+        Predicate.IMPORTS,
+    }
+)
+
+
+def _passive(ps: ParsedSentence, t: int) -> bool:
+    from loaders.extract.grammar import is_passive
+
+    word = ps.tokens[t].lower
+    if not (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES):
+        return False
+    return is_passive(ps, t)
+
+
+_IRREGULAR_PARTICIPLES = word_set(
+    "sold bought held led taken made built run won struck set put begun given"
+)
+
+
+def _side_arguments(
+    ps: ParsedSentence,
+    s_index: int,
+    coref: Coreference,
+    t: int,
+    found: list[Candidate],
+) -> list[Candidate]:
+    """ "acquire X from Y" -> Y SELLS X; "sell X to Y" -> Y ACQUIRES X."""
+    out: list[Candidate] = []
+    for fact in found:
+        if fact.predicate is Predicate.ACQUIRES:
+            sellers, _ = prep_object(ps, coref, t + 1, ("from",), window=14)
+            for seller in sellers:
+                if seller.cluster.id in (fact.subject, fact.object):
+                    continue
+                if seller.cluster.type in (
+                    EntityType.COMPANY,
+                    EntityType.GOVERNMENT_BODY,
+                    EntityType.PERSON,
+                    None,
+                ):
+                    out.append(
+                        Candidate(
+                            seller.cluster.id,
+                            Predicate.SELLS,
+                            fact.object,
+                            s_index,
+                            t,
+                            fact.confidence - 0.05,
+                            "from-seller",
+                            hints=list(fact.hints),
+                            wants_amount=True,
+                        )
+                    )
+        elif fact.predicate is Predicate.SELLS:
+            buyers, _ = prep_object(ps, coref, t + 1, ("to",), window=14)
+            for buyer in buyers:
+                if buyer.cluster.id in (fact.subject, fact.object):
+                    continue
+                if buyer.cluster.type in (
+                    EntityType.COMPANY,
+                    EntityType.GOVERNMENT_BODY,
+                    EntityType.INVESTOR_GROUP,
+                    EntityType.PERSON,
+                    None,
+                ):
+                    out.append(
+                        Candidate(
+                            buyer.cluster.id,
+                            Predicate.ACQUIRES,
+                            fact.object,
+                            s_index,
+                            t,
+                            fact.confidence - 0.05,
+                            "to-buyer",
+                            hints=list(fact.hints),
+                            wants_amount=True,
+                        )
+                    )
+    # one fact per (subject, predicate, object) from one trigger
+    seen = {(f.subject, f.predicate, f.object) for f in found}
+    unique: list[Candidate] = []
+    for c in out:
+        key = (c.subject, c.predicate, c.object)
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    return unique
+
+
+def _noun_facts(
+    ps: ParsedSentence,
+    s_index: int,
+    coref: Coreference,
+    t: int,
+    frames: list[NounFrame],
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    tokens = ps.tokens
+    n = len(tokens)
+    for frame in frames:
+        objects: list[Arg] = []
+        hints: list[int] = []
+        k = t + 1
+        k = _prep_after_noun(ps, k, frame.preps)
+        if k < n and tokens[k].lower in frame.preps:
+            objects, hints = object_after(ps, coref, k)
+            joint_of = tokens[k].lower == "of" and t > 0 and tokens[t - 1].lower == "joint"
+            if (tokens[k].lower == "between" or joint_of) and len(objects) >= 2:
+                for a, b in _pairs(objects[:1], objects[1:]):
+                    if _type_ok(a.cluster, frame.subject, frame.predicate) and _type_ok(
+                        b.cluster, frame.object, frame.predicate
+                    ):
+                        out.append(
+                            Candidate(
+                                a.cluster.id,
+                                frame.predicate,
+                                b.cluster.id,
+                                s_index,
+                                t,
+                                frame.confidence,
+                                "noun-between",
+                            )
+                        )
+                return out
+        if not objects:
+            objects = _object_before_noun(ps, coref, t)
+        if not objects:
+            continue
+        agents = _noun_agent(ps, coref, t, objects)
+        if not agents and frame.predicate in _MAKER_PREDICATES:
+            # "the launch of Orion X2": the maker is found elsewhere in the story.
+            for o in objects:
+                if o.cluster.type is EntityType.PRODUCT:
+                    out.append(
+                        Candidate(
+                            -1,
+                            frame.predicate,
+                            o.cluster.id,
+                            s_index,
+                            t,
+                            frame.confidence - 0.05,
+                            "noun-orphan",
+                        )
+                    )
+            if out:
+                break
+        for s, o in _pairs(agents, objects):
+            predicate = _choose(frame, o.cluster)
+            if predicate is None:
+                continue
+            subject_types = frame.subject
+            if predicate is not frame.predicate:
+                subject_types = subject_types | {EntityType.COUNTRY}
+            if not _type_ok(s.cluster, subject_types, predicate):
+                continue
+            first, second = (o, s) if frame.reverse else (s, o)
+            out.append(
+                Candidate(
+                    first.cluster.id,
+                    predicate,
+                    second.cluster.id,
+                    s_index,
+                    t,
+                    frame.confidence - (0.1 if s.via == "light" else 0.0),
+                    "noun",
+                    hints=list(hints),
+                    status=frame.status,
+                    wants_amount=predicate in _MONEY_PREDICATES,
+                )
+            )
+        if out:
+            break
+    if out and out[0].predicate is Predicate.SELLS:
+        buyers, _ = prep_object(ps, coref, t + 1, ("to",), window=14)
+        for buyer in buyers:
+            fact = out[0]
+            if buyer.cluster.id not in (fact.subject, fact.object):
+                out.append(
+                    Candidate(
+                        buyer.cluster.id,
+                        Predicate.ACQUIRES,
+                        fact.object,
+                        s_index,
+                        t,
+                        fact.confidence - 0.05,
+                        "sale-to-buyer",
+                        wants_amount=True,
+                    )
+                )
+    return out
+
+
+def _prep_after_noun(ps: ParsedSentence, k: int, preps: tuple[str, ...]) -> int:
+    """The position of the noun's preposition, past a measure ("tariffs of more than 80%
+    on X", "a fine of 18.2 billion yuan on X")."""
+    tokens = ps.tokens
+    n = len(tokens)
+    if k >= n or tokens[k].lower in preps or tokens[k].lower != "of":
+        return k
+    j = k + 1
+    while j < n and j - k <= 8:
+        span = ps.money_at(j) or ps.percent_at(j)
+        if span is not None:
+            j = span.end
+            continue
+        if tokens[j].lower in preps:
+            return j
+        if tokens[j].lower not in (
+            "up",
+            "to",
+            "more",
+            "than",
+            "about",
+            "around",
+            "over",
+            "nearly",
+            "almost",
+            "as",
+            "much",
+            "high",
+            "least",
+            "at",
+        ):
+            return k
+        j += 1
+    return k
+
+
+def _object_before_noun(ps: ParsedSentence, coref: Coreference, t: int) -> list[Arg]:
+    """ "Australian barley import ban", "its Orion X2 launch": the object before the noun."""
+    tokens = ps.tokens
+    k = t - 1
+    if k >= 0 and tokens[k].lower in ("import", "export", "imports", "trading", "sales"):
+        k -= 1
+    m = ps.mention_at(k)
+    if m is None or m.end - 1 != k:
+        return []
+    if m.type not in (EntityType.COMMODITY, EntityType.PRODUCT):
+        return []
+    cluster = coref.of(m)
+    return [Arg(m, cluster, "compound")] if cluster else []
+
+
+def _noun_agent(ps: ParsedSentence, coref: Coreference, t: int, objects: list[Arg]) -> list[Arg]:
+    """Who does what a noun names: "X's acquisition of", "its ban", "... by X", or the
+    subject of a light verb ("X announced the acquisition of ...")."""
+    tokens = ps.tokens
+    k = t - 1
+    steps = 0
+    while k >= ps.begin and steps < 6:
+        steps += 1
+        span = ps.money_at(k) or ps.percent_at(k)
+        if span is not None:
+            k = span.start - 1
+            continue
+        if any(d.start <= k < d.end for d in ps.dates):
+            k -= 1
+            continue
+        low = tokens[k].lower
+        if low == "'s" or (low == "'" and k > 0 and tokens[k - 1].lower.endswith("s")):
+            owner = ps.mention_at(k - 1)
+            if owner is not None:
+                cluster = coref.of(owner)
+                return [Arg(owner, cluster, "possessive")] if cluster else []
+            return []
+        m = ps.mention_at(k)
+        if m is not None and m.kind == MentionKind.PRONOUN and m.head in ("its", "their"):
+            if k > ps.begin and tokens[k - 1].lower in _LIFT_VERBS:
+                return []  # "lifted its ban on X": the ban ends, read by its own rule
+            cluster = coref.of(m)
+            return [Arg(m, cluster, "possessive")] if cluster else []
+        if low in _LIFT_VERBS:
+            return []  # "lifted its ban on X": LIFTS_BAN, read by its own rule
+        if low in _LIGHT_VERBS:
+            subjects, _ = subject_before(ps, coref, k)
+            if not subjects:
+                subjects = _gerund_subject(ps, coref, k)
+            return [Arg(a.mention, a.cluster, "light") for a in subjects]
+        if low in (
+            "a",
+            "an",
+            "the",
+            "this",
+            "first",
+            "new",
+            "proposed",
+            "planned",
+            "major",
+            "landmark",
+            "$",
+            "recent",
+            "latest",
+            "initial",
+            "formal",
+            "full",
+        ) or (
+            tokens[k].text[0].isalpha()
+            and not tokens[k].is_cap
+            and ps.mention_at(k) is None
+            and low not in _NOUN_AGENT_STOPS
+        ):
+            k -= 1
+            continue
+        break
+    if k >= ps.begin + 1 and tokens[k].text == ",":
+        # "Brenn Accounting, the auditor of X,": the noun is an apposition to the name
+        before = ps.mention_at(k - 1)
+        if before is not None and not before.is_reference:
+            cluster = coref.of(before)
+            if cluster is not None:
+                return [Arg(before, cluster, "apposition")]
+    agents = agent_after(ps, coref, objects[-1].mention.end - 1) if objects else []
+    if agents:
+        return agents
+    return (
+        np_ending_at(ps, coref, k)
+        if k >= ps.begin
+        and tokens[k].lower
+        not in ("of", "in", "on", "for", "with", "by", "to", "and", "or", "from", ",")
+        else []
+    )

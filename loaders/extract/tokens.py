@@ -1,0 +1,111 @@
+"""Word tokens with character offsets, tuned for business news.
+
+Names keep their inner punctuation ("S.à", "U.S.", "Co.", "Orion3.5-Max",
+"X2-0915", "e-commerce"); possessive ``'s`` is its own token; hyphenated
+attributive suffixes ("Beijing-based", "Hong Kong-listed") are split so the place
+is a token of its own.
+
+>>> [t.text for t in tokenize("Hangzhou-based Kivra's Orion 3.5, from U.S. Corp. rivals")]
+['Hangzhou', '-based', 'Kivra', "'s", 'Orion', '3.5', ',', 'from', 'U.S.', 'Corp.', 'rivals']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.extract.cues import word_set
+
+__all__ = ["ABBREVIATIONS", "Token", "tokenize"]
+
+# Words written with a final period that is not a full stop.
+ABBREVIATIONS = word_set(
+    """Mr Mrs Ms Dr Prof St No Nos Co Corp Inc Ltd Bhd Jr Sr vs etc Jan Feb Mar Apr Jun Jul Aug Sep
+    Sept Oct Nov Dec Gen Sen Rep Gov Lt Col Capt Sgt Mt Ft approx est Dept Univ Assn Bros Pte
+    Plc fig Vol Rev Hon Mssrs Messrs e.g i.e a.m p.m U.S U.K S.A N.V B.V r.l S.à L.P L.L.C K.K
+    S.p.A U.S.A E.U P.R.C"""
+)
+
+# "Beijing-based" -> "Beijing" + "-based": the place must be matchable on its own.
+_ATTRIBUTIVE = re.compile(
+    r"-(based|listed|owned|backed|controlled|headquartered|registered|funded|led|run|made|"
+    r"born|linked|affiliated|focused|traded)$",
+    re.IGNORECASE,
+)
+
+_SUFFIX_AFTER = re.compile(
+    r"-(?:based|listed|owned|backed|controlled|headquartered|registered|funded|led|run)\b",
+    re.IGNORECASE,
+)
+
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 5,258 and 1,000.5
+    r"|[^\W_](?:[^\W_]|[-.&/:+](?=[^\W_])|['\u2019](?![sS]\b)(?=[^\W_]))*"  # words, 4.5, S.à
+    r"|['\u2019][sS]\b"  # possessive
+    r"|\S",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: its text, lower-cased text and character span in the sentence."""
+
+    text: str
+    lower: str
+    start: int
+    end: int
+
+    @property
+    def is_cap(self) -> bool:
+        """Starts with an upper-case letter (or is a CJK word)."""
+        first = self.text[0]
+        return first.isupper() or "\u4e00" <= first <= "\u9fff"
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into tokens (see the module doc for the rules)."""
+    tokens: list[Token] = []
+    length = len(text)
+    position = 0
+    while True:
+        match = _TOKEN.search(text, position)
+        if match is None:
+            break
+        start, end = match.span()
+        word = match.group()
+        if end < length and text[end] == "." and _takes_period(word):
+            end += 1
+            word += "."
+        position = end
+        attributive = _ATTRIBUTIVE.search(word) if "-" in word else None
+        if attributive is not None and attributive.start() > 0:
+            cut = start + attributive.start()
+            head = text[start:cut]
+            tokens.append(Token(head, head.lower(), start, cut))
+            tail = text[cut:end]
+            tokens.append(Token(tail, tail.lower(), cut, end))
+            continue
+        tokens.append(Token(word, _fold(word), start, end))
+        if end < length and text[end] == "-":
+            suffix = _SUFFIX_AFTER.match(text, end)
+            if suffix is not None:
+                tokens.append(Token(suffix.group(), suffix.group().lower(), end, suffix.end()))
+                position = suffix.end()
+    return tokens
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+def _takes_period(word: str) -> bool:
+    if word in ABBREVIATIONS:
+        return True
+    # Single letters are initials ("Robert F. Kennedy"), dotted words are initialisms.
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True
+    return "." in word and all(part.isalpha() and len(part) <= 2 for part in word.split("."))
