@@ -1,0 +1,100 @@
+"""`sinograph load` and `extract` on stories: every input format, bad input, nothing lost."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cli.main import app
+from tests.conftest import SAMPLES
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def stats(db: Path) -> dict[str, object]:
+    return json.loads(run("--store", str(db), "stats", "--json")[1])
+
+
+def test_every_sample_story_format_loads_and_a_second_load_adds_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    code, out, err = run("--store", str(db), "load", str(SAMPLES / "stories"))
+    assert code == 0, err
+    first = stats(db)
+    assert first["facts"] and first["stories"] >= 12
+    publishers = first["by_publisher"]
+    assert isinstance(publishers, dict) and len(publishers) >= 3
+    code, out, _ = run("--store", str(db), "load", str(SAMPLES / "stories"))
+    assert code == 0
+    assert "stories 0 added" in out and "facts 0 added" in out
+    assert stats(db) == first
+
+
+def test_bad_inputs_are_reported_by_file_and_place_and_the_rest_loads(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("", "utf-8")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00" * 50)
+    (folder / "gbk.txt").write_bytes(
+        "比亚迪收购\n\nBYD agreed to buy a stake in Leapmotor, the company said on Monday."
+        .encode("gbk")
+    )
+    good = {"title": "CATL lists in Hong Kong", "published": "2025-05-20",
+            "publisher": "Wire", "body": "CATL listed on the Hong Kong Stock Exchange on "
+            "Tuesday, raising HK$35.7 billion."}
+    lines = [json.dumps(good), "{not json", json.dumps({**good, "title": "Bad date",
+                                                         "published": "someday"})]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    db = tmp_path / "x.db"
+    code, out, err = run("--store", str(db), "load", str(folder))
+    assert code == 0, err
+    assert "empty.txt" in err and "empty" in err
+    assert "binary.txt" in err
+    assert "feed.jsonl:line 2" in err
+    assert "feed.jsonl:line 3" in err and "someday" in err
+    assert "Traceback" not in out + err
+    assert stats(db)["stories"] == 2  # the good JSON line and the GBK article
+
+
+def test_nothing_loadable_exits_2_and_keeps_what_was_stored(tmp_path: Path) -> None:
+    db = tmp_path / "keep.db"
+    assert run("--store", str(db), "load", str(SAMPLES / "graph"))[0] == 0
+    before = stats(db)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    code, _, err = run("--store", str(db), "load", str(empty))
+    assert code == 2
+    assert "empty.txt" in err and "nothing was loaded" in err
+    assert stats(db) == before
+
+
+def test_extract_prints_json_that_loads_back(tmp_path: Path) -> None:
+    story = tmp_path / "deal.txt"
+    story.write_text(
+        "Zijin to buy gold mine\n\nZijin Mining Group agreed on Sunday to buy the Raygorodok "
+        "gold mine in Kazakhstan for $1.2 billion from Cantech S.à r.l., a firm controlled by "
+        "Verny Capital.\n",
+        "utf-8",
+    )
+    code, out, err = run("extract", str(story), "--published", "2025-06-30", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert {"stories", "entities", "facts", "metrics"} <= set(data)
+    acquires = [f for f in data["facts"] if f["predicate"] == "ACQUIRES"]
+    assert acquires and acquires[0]["date"] == "2025-06-29"
+    assert acquires[0]["amount"] == {"value": 1.2e9, "currency": "USD"}
+    assert acquires[0]["evidence"] and acquires[0]["source"] == data["stories"][0]["id"]
+    out_file = tmp_path / "extraction.json"
+    out_file.write_text(out, "utf-8")
+    db = tmp_path / "e.db"
+    code, _, err = run("--store", str(db), "load", str(out_file))
+    assert code == 0, err
+    assert stats(db)["facts"] == len(data["facts"])
+    bad = run("extract", str(story), "--published", "someday")
+    assert bad[0] == 2
