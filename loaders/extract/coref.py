@@ -28,7 +28,7 @@ from loaders.extract.cues import (
     word_set,
 )
 from loaders.extract.document import ParsedSentence
-from loaders.extract.gazetteer import CAPITAL_OF
+from loaders.extract.gazetteer import CAPITAL_OF, COUNTRY_OF_DEMONYM, REGION_COUNTRY
 from loaders.extract.mention import Mention, MentionKind
 from loaders.extract.registry import Registry, RegistryEntry
 
@@ -424,7 +424,26 @@ def _abbreviates(short: Cluster, long: Cluster) -> bool:
                 continue
             if short_type is EntityType.PERSON:
                 continue
+            if (
+                len(l_words) > len(s_words) + 1
+                and l_words[0] in _PLACE_WORDS
+                and l_words[1 : 1 + len(s_words)] == s_words
+                and short.registry is None
+                and long_type is EntityType.COMPANY
+                and not all(w.capitalize() in COMPANY_SUFFIXES for w in s_words)
+                and _rest_is_suffix(" ".join(l_form.split()[1:]), len(s_words))
+            ):
+                return True  # "Huarong" for "China Huarong Asset Management"
             if l_words[: len(s_words)] == s_words and _rest_is_suffix(l_form, len(s_words)):
+                rest = l_form.split()[len(s_words) :]
+                if (
+                    short.registry is not None
+                    and long.registry is None
+                    and rest[-1] in COMPANY_SUFFIXES
+                    and rest[-1] not in LEGAL_SUFFIXES
+                    and any(w not in COMPANY_SUFFIXES for w in rest)
+                ):
+                    continue  # "Wistron InfoComm Manufacturing" is not Wistron itself
                 return True
             if s_form.isupper() and 2 <= len(s_form) <= 8 and is_acronym(s_form, l_form):
                 return True
@@ -554,8 +573,12 @@ def _find_subjects(sentences: list[ParsedSentence], coref: Coreference) -> None:
             while k >= 0 and tokens[k].lower in ("the", "a", "an", "its", "their"):
                 k -= 1
             prev = tokens[k].lower if k >= 0 else ""
-            if prev in _SUBJECT_BLOCKERS:
-                continue
+            if prev in _SUBJECT_BLOCKERS and not (
+                prev == "of" and k > 0 and tokens[k - 1].lower in _SHARE_NOUNS
+            ):
+                continue  # "Shares of X rose": X is what the sentence is about
+            if m.end < len(tokens) and tokens[m.end].lower.startswith("-"):
+                continue  # "The Ningde-based company": the place modifies the subject
             sentence.subject = index
             break
 
@@ -584,9 +607,12 @@ def _describes_next(sentence: ParsedSentence, m: Mention) -> bool:
     ):
         k += 1
     nxt = sentence.mention_at(k)
+    if k == m.end and nxt is not None and nxt.kind == MentionKind.DESCRIPTION:
+        return nxt.type is EntityType.COMPANY  # "The U.S. retailer offloaded ..."
     return k > m.end and nxt is not None and nxt.type is EntityType.COMPANY
 
 
+_SHARE_NOUNS = word_set("shares stock stocks")
 _SUBJECT_BLOCKERS = word_set(
     "of in at from to with by for on as into than like about against between via"
 )
@@ -621,6 +647,8 @@ def _clause_subject(
     for other in reversed(sentence.mentions):
         if other.end > m.start or other.is_reference and other.kind != MentionKind.PRONOUN:
             continue
+        if other.end == m.start and other.is_place:
+            continue  # "the U.S. retailer": the place modifies the description
         nxt = tokens[other.end].lower if other.end < len(tokens) else ""
         if nxt.startswith("-") or nxt in _NOT_VERBS:
             continue  # a modifier ("Beijing-based") or the object of a preposition
@@ -677,6 +705,32 @@ def _fits(cluster: Cluster, m: Mention) -> bool:
     if m.type is EntityType.COMPANY:
         return kind is EntityType.COMPANY
     return kind is m.type
+
+
+# Place names that may open a firm's name ("China Huarong", "Zhejiang Geely"), lower case.
+_PLACE_WORDS = frozenset(
+    w.lower() for w in (*REGION_COUNTRY, *COUNTRY_OF_DEMONYM.values()) if " " not in w
+)
+_COPULAR_LINKS = word_set(
+    "is are was were remains remained became becomes among one of also now still"
+)
+
+
+def _origin_of(sentence: ParsedSentence, m: Mention) -> str | None:
+    """The country a description names ("the Swedish carmaker" -> Sweden)."""
+    if m.kind != MentionKind.DESCRIPTION:
+        return None
+    tokens = sentence.tokens
+    for k in range(max(0, m.start - 2), m.end):
+        country = COUNTRY_OF_DEMONYM.get(tokens[k].text)
+        if country is not None:
+            return country
+    return None
+
+
+def _place_token(sentence: ParsedSentence, k: int) -> bool:
+    m = sentence.mention_at(k)
+    return m is not None and m.is_place
 
 
 def _resolve_references(coref: Coreference, registry: Registry) -> None:
@@ -759,20 +813,50 @@ def _antecedent(
     reach = 3 if m.kind == MentionKind.PRONOUN else 6
     window = [h for h in history if s_index - h[0] <= reach]
     tokens = sentence.tokens
-    if m.kind == MentionKind.DESCRIPTION and m.start >= 2 and tokens[m.start - 1].text == ",":
+    possessor = m.end < len(tokens) and tokens[m.end].lower == "'s"
+    if (
+        m.kind == MentionKind.DESCRIPTION
+        and m.start >= 2
+        and tokens[m.start - 1].text == ","
+        and not possessor  # "X, the group's finance chief": the group is not X
+    ):
         # "Temu, the online marketplace owned by ...": an apposition names what it follows
         appositive = sentence.mention_at(m.start - 2)
         if appositive is not None and not appositive.is_reference:
             cluster = coref.of(appositive)
             if cluster is not None and _fits(cluster, m):
                 return cluster
+    origin = _origin_of(sentence, m)
+    if origin is not None:
+        # "the Swedish carmaker": the nearest firm known to come from Sweden
+        for require_subject in (True, False):
+            for _, _, cid, is_subject, named in reversed(window):
+                cluster = coref.root(coref.clusters[cid])
+                home = cluster.registry.country if cluster.registry is not None else None
+                if require_subject and not is_subject:
+                    continue
+                if named and home == origin and _fits(cluster, m):
+                    return cluster
+    excluded = -1
+    copular = False
     if m.kind == MentionKind.PRONOUN and m.head in ("its", "it"):
         # "Geely completed its takeover": the subject of the pronoun's own clause
         own = _clause_subject(sentence, m, strict=True)
         if own is not None and own.cluster >= 0 and not own.is_reference:
             cluster = coref.root(coref.clusters[own.cluster])
-            if _fits(cluster, m):
+            between = {t.lower for t in tokens[own.end : m.start]}
+            if between and between <= _COPULAR_LINKS:
+                excluded = cluster.id  # "BYD remains its main rival": not BYD's own rival
+                copular = True
+            elif _fits(cluster, m):
                 return cluster
+            else:
+                # "... the chipmaker broke commitments it made when Beijing approved its
+                # acquisition": the nearest firm before, not the place heading the clause
+                for h_s, h_t, cid, _, _ in reversed(window):
+                    near = coref.root(coref.clusters[cid])
+                    if h_s == s_index and h_t < m.start and near.type is EntityType.COMPANY:
+                        return near
     if m.kind == MentionKind.DESCRIPTION and m.head in _REGULATOR_WORDS:
         # "the watchdog": a body known as a regulator, not any government body
         for _, _, cid, _, _ in reversed(window):
@@ -798,12 +882,29 @@ def _antecedent(
             cluster = coref.root(coref.clusters[cid])
             if named and not is_subject and _fits(cluster, m) and not _after_of(coref, h_s, h_t):
                 return cluster
-    before = tokens[m.start - 1].lower if m.start > 0 else ""
-    before2 = tokens[m.start - 2].lower if m.start > 1 else ""
+    lead = m.start
+    while lead > 0 and (
+        tokens[lead - 1].lower.startswith("-")
+        or tokens[lead - 1].lower in ("the", "a", "an")
+        or _place_token(sentence, lead - 1)
+    ):
+        lead -= 1  # "the Hong Kong-listed carmaker": what comes before the whole phrase
+    before = tokens[lead - 1].lower if lead > 0 else ""
+    before2 = tokens[lead - 2].lower if lead > 1 else ""
     complement = before in ("of", "at", "for", "with") and before2 in _HEAD_NOUNS
     if m.kind == MentionKind.DESCRIPTION and before not in _CLAUSE_START and not complement:
         clause_subject = _clause_subject(sentence, m)
-        if clause_subject is not None and clause_subject.cluster >= 0:
+        own_cluster = (
+            coref.root(coref.clusters[clause_subject.cluster])
+            if clause_subject is not None and clause_subject.cluster >= 0
+            else None
+        )
+        # "Lu joined the company": a person's firm is the salient one, not the latest named
+        if (
+            clause_subject is not None
+            and own_cluster is not None
+            and own_cluster.type is not EntityType.PERSON
+        ):
             # "Google bought the handset maker": a description after the subject of its
             # own clause names something else; prefer the latest other named entity.
             own_id = coref.root(coref.clusters[clause_subject.cluster]).id
@@ -819,9 +920,20 @@ def _antecedent(
                     return cluster
             return None
     # Prefer a subject in this sentence, then subjects of earlier sentences, then any.
+    objective = m.kind == MentionKind.PRONOUN and m.head in ("him", "them")
+    if possessor and m.start >= 2 and tokens[m.start - 1].text == ",":
+        # "Alibaba Cloud, the group's unit": the group owns the name, it is not the name
+        apposed = sentence.mention_at(m.start - 2)
+        named_cluster = coref.of(apposed) if apposed is not None else None
+        if named_cluster is not None:
+            excluded = coref.root(named_cluster).id
     for require_subject in (True, False):
-        for _, _, cid, is_subject, _ in reversed(window):
+        for h_s, _, cid, is_subject, _ in reversed(window):
             if require_subject and not is_subject:
+                continue
+            if (objective or copular) and h_s == s_index:
+                continue  # "Xu will replace him": not the clause's own subject
+            if coref.root(coref.clusters[cid]).id == excluded:
                 continue
             cluster = coref.root(coref.clusters[cid])
             if _fits(cluster, m):

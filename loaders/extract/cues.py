@@ -21,6 +21,7 @@ __all__ = [
     "COMPANY_SUFFIXES",
     "DESCRIPTOR_TYPES",
     "FIRST_NAMES",
+    "GENERIC_ACRONYMS",
     "GOVERNMENT_HEADS",
     "GOVERNMENT_DESCRIPTIONS",
     "LEGAL_SUFFIXES",
@@ -61,7 +62,7 @@ COMPANY_SUFFIXES = LEGAL_SUFFIXES | _words(
     Motors Motor Automobile Automotive Auto Autos Funds Fund Partners Investment Investments
     Ventures Electronics Energy Pharmaceutical Pharmaceuticals Pharma Airlines Airways Telecom
     Telecommunications Communications Industries Industrial Resources Retail Properties Property
-    Logistics Semiconductor Semiconductors Insurance Assurance Macroeconomics Economics Research
+    Logistics Semiconductor Semiconductors Insurance Assurance Economics Research
     Consulting Advisors Advisers Shipping Steel Chemical Chemicals Foods Food Beverage Beverages
     Media Entertainment Networks Systems Solutions Software Robotics Biotech Biotechnology
     Therapeutics Health Healthcare Power Petroleum Petrochemical Oil Gas Coal Metals Materials
@@ -78,6 +79,11 @@ COMPANY_SUFFIXES = LEGAL_SUFFIXES | _words(
     Chips Chip Microsystems Silicon Foundry Medical Biosciences Life Sciences Diagnostics
     Vaccines Bio Clearing Exchange Exchanges Asset Management Wealth Bancorp Bankshares Credit
     Leasing Guarantee Lending Payments Pay Fintech Capital Equity Advisory Associates"""
+)
+
+# Technology words written in capitals that name no entity ("AI processors", "EV makers").
+GENERIC_ACRONYMS = _words(
+    "AI EV EVs NEV NEVs IT 5G 6G LLM LLMs GPU GPUs CPU CPUs IoT VR AR AGI ESG"
 )
 
 # Heads that make a capitalised name a government body.
@@ -120,7 +126,9 @@ PRODUCT_NOUNS = _words(
     vehicle vehicles car cars sedan SUV SUVs EV EVs truck trucks drone drones console game
     handset handsets laptop laptops tablet device devices engine engines aircraft jet jets
     satellite rocket robot robots robotaxi robotaxis browser operating service variant variants
-    LLM LLMs tool agent agents edition family"""
+    LLM LLMs tool agent agents edition family hatchback hatchbacks coupe minivan MPV pickup
+    crossover crossovers wagon saloon headset headsets earbuds wearable foldable foldables
+    supercomputer GPU GPUs accelerator accelerators"""
 )
 
 # Descriptive nouns before a name ("chipmaker Vantrix", "analyst Li Wenjie") and their type.
@@ -167,7 +175,7 @@ PERSON_TITLES = _words(
     Mayor Judge Justice General Gen. Ambassador Commissioner Director Vice Deputy CEO Chief
     Executive King Queen Prince Princess Emperor Pope Sheikh Vice-Premier Vice-President
     Prime Finance Commerce Trade Foreign Defence Defense Treasury State Party Secretary-General
-    Founder Co-founder Analyst Economist Spokesperson Spokesman Spokeswoman Chair"""
+    Founder Co-founder Analyst Economist Spokesperson Spokesman Spokeswoman Chair CFO COO CTO"""
 )
 
 # Role words and the predicate they imply between a person and an organisation.
@@ -246,7 +254,7 @@ COMMON_CAPITALISED = _words(
     Year Years Month Months Week Weeks Today Yesterday Tomorrow Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday January February March April May June July August
     September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec He
-    She They We You I His Her Their Our Your My Halfway Retail Institutional State Global
+    She They We You I His Her Their Our Your My Retail Institutional State Global
     Local Foreign Domestic International National Regional Central Western Eastern Northern
     Southern Overseas Premier President Chairman Minister CEO Chief Executive Former Markets
     Revenue Profit Net Income Earnings Growth Demand Supply Trade Exports Imports Tariffs

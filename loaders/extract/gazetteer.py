@@ -196,7 +196,7 @@ Asia|Europe|Africa|North America|South America|Latin America|Oceania|Middle East
 Southeast Asia|South Asia|East Asia|Asia-Pacific|Asia Pacific|Western Europe|Eastern Europe
 Central Europe|Northern Europe|Southern Europe|Gulf|Persian Gulf|Scandinavia|Balkans
 Sub-Saharan Africa|West Africa|East Africa|North Africa|Caribbean|Pacific|Arctic|Siberia
-Silicon Valley|Wall Street|Central Asia Gold Triangle
+Silicon Valley|Wall Street
 """
 
 # City or state|country

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from graph.ontology import EntityType
 from loaders.extract.coref import Cluster, Coreference
-from loaders.extract.cues import DESCRIPTOR_TYPES, PRODUCT_NOUNS, word_set
+from loaders.extract.cues import DESCRIPTOR_TYPES, GENERIC_ACRONYMS, PRODUCT_NOUNS, word_set
 from loaders.extract.document import ParsedSentence
 from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
 from loaders.extract.mention import Mention, MentionKind
@@ -46,7 +46,7 @@ _CONTROL = word_set(
     going trying tried attempting attempts attempt prepares prepared preparing due continues
     continued continue began begins begin started starts start pledged pledges pledge vowed vows
     promised promises sought unlikely ready eager keen considering consider considers mulling
-    weighing set to"""
+    weighing set to propose proposes proposed proposing"""
 )
 _CONTROL_NOUNS = word_set(
     """deal agreement pact bid offer plan plans proposal move effort attempt talks contract mou
@@ -124,6 +124,8 @@ _OF_QUANTITIES = word_set(
     acquisition tonnes tons barrels metric bushels cargoes kilograms pounds litres liters
     volumes bulk lot lots stakes"""
 )
+# "invest in a new subsidiary of X": an unnamed unit stands for its parent
+_UNIT_OF = word_set("subsidiary unit arm affiliate division")
 _BUILD_VERBS = word_set("build construct develop set operate run create establish")
 _VEHICLE_NOUNS = word_set("venture project plan company firm partnership vehicle fund")
 
@@ -340,6 +342,24 @@ def np_ending_at(ps: ParsedSentence, coref: Coreference, k: int, depth: int = 0)
             return []
         args = _with_coordination_left(ps, coref, m)
         return _through_transparent(ps, coref, m, args)
+    if low in ("administration", "government") and k - 1 >= ps.begin:
+        leader = ps.mention_at(k - 1)
+        if (
+            leader is not None
+            and leader.end == k
+            and leader.type
+            in (
+                EntityType.PERSON,
+                EntityType.COUNTRY,
+            )
+        ):
+            arg = _arg(ps, coref, leader, "government")  # "the Trump administration"
+            return [arg] if arg else []
+    if low in _NAMING_NOUNS and k - 1 >= ps.begin:
+        named = ps.mention_at(k - 1)
+        if named is not None and named.end == k and named.kind == MentionKind.NAME:
+            arg = _arg(ps, coref, named, "direct")  # "its Audi brand signed ..."
+            return [arg] if arg else []
     if low in TRANSPARENT_NOUNS or low in DESCRIPTOR_TYPES or low in PRODUCT_NOUNS:
         # "Norvik's subsidiary", "the Orion models", "a company" in apposition
         j = k - 1
@@ -475,12 +495,16 @@ def _with_coordination_left(ps: ParsedSentence, coref: Coreference, m: Mention) 
     current = m
     for _ in range(6):
         k = current.start - 1
+        if k > ps.begin and tokens[k].lower == "the" and tokens[k - 1].lower == "and":
+            k -= 1  # "China's securities regulator and the Ministry of Finance"
         if k < ps.begin:
             break
         if tokens[k].lower in ("and", "&") or tokens[k].text == ",":
             j = k - 1
             if tokens[k].lower == "and" and j >= ps.begin and tokens[j].text == ",":
                 j -= 1
+            if j > ps.begin and tokens[j].text == ")":
+                j = _open_bracket(ps, j) - 1  # "China National Chemical Corp (ChemChina) and"
             prev = ps.mention_at(j)
             if prev is None or prev.end - 1 != j or prev.is_reference:
                 break
@@ -515,6 +539,18 @@ def _apposition_start(ps: ParsedSentence, k: int) -> int | None:
     """For a comma closing an apposition (", Chile's biggest copper miner,"), the
     position of the comma that opens it."""
     tokens = ps.tokens
+    # ", whose customers include A, B and C,": a relative clause with commas of its own
+    for r in range(k - 2, max(ps.begin, k - 20), -1):
+        if tokens[r].text in (";", ":"):
+            break
+        if (
+            tokens[r].lower in ("whose", "which", "who")
+            and tokens[r - 1].text == ","
+            and ps.mention_at(r - 2) is not None
+        ):
+            if any(t.text == "," for t in tokens[r + 1 : k]):
+                return r - 1
+            break
     j = k - 1
     while j >= ps.begin and k - j <= 14:
         if tokens[j].text == ",":
@@ -608,11 +644,28 @@ def _skip_object_lead(ps: ParsedSentence, k: int, limit: int) -> tuple[int, list
         if tokens[k].text in COUNTRY_OF_DEMONYM and loose < 4:
             loose += 1
             k += 1
+            if k < n and tokens[k].lower in _ATTRIBUTIVE:
+                k += 1  # "Chinese-made electric cars"
+            continue
+        if (
+            low in _UNIT_OF | _NAMING_NOUNS
+            and k + 2 < n
+            and tokens[k + 1].text == ","
+            and ps.mention_at(k + 2) is not None
+        ):
+            k += 2  # "sell its Indian unit, Wistron InfoComm Manufacturing"
             continue
         if low in _STAKE_NOUNS:
             k += 1
             if k < n and tokens[k].lower in ("in", "of"):
                 k += 1
+            elif k < n and tokens[k].lower in ("it", "that", "which", "they"):
+                # "the shares it does not already own in Zeekr"
+                for r in range(k + 1, min(n - 1, k + 7)):
+                    if tokens[r].lower in ("own", "owns", "hold", "holds", "have", "has"):
+                        if tokens[r + 1].lower in ("in", "of"):
+                            k = r + 2
+                        break
             continue
         if low in ("%", "per", "cent", "percent"):
             k += 1
@@ -625,6 +678,7 @@ def _skip_object_lead(ps: ParsedSentence, k: int, limit: int) -> tuple[int, list
                 or prev_low in _NUMBER_WORDS
                 or prev_low in _STAKE_NOUNS
                 or prev_low in _OF_QUANTITIES
+                or prev_low in _UNIT_OF
                 or prev_low[:1].isdigit()
             ):
                 k += 1
@@ -640,8 +694,9 @@ def _skip_object_lead(ps: ParsedSentence, k: int, limit: int) -> tuple[int, list
             continue
         if low in _STOP_RIGHT or not tokens[k].text[0].isalnum():
             return -1, passed
-        if not tokens[k].is_cap and loose < 4:
-            loose += 1
+        if (not tokens[k].is_cap or tokens[k].text in GENERIC_ACRONYMS) and loose < 4:
+            if low not in DESCRIPTOR_TYPES:  # "Israeli network equipment maker Mellanox"
+                loose += 1
             k += 1
             continue
         return -1, passed
@@ -672,7 +727,7 @@ def object_after(
 
 
 def coordinated_after(ps: ParsedSentence, coref: Coreference, m: Mention) -> list[Arg]:
-    """``m`` and the mentions coordinated after it ("Fiat, Jeep, Peugeot, and others")."""
+    """``m`` and the mentions coordinated after it ("Audi, Skoda, Seat, and others")."""
     args: list[Arg] = []
     first = _arg(ps, coref, m, "direct")
     if first is None:
@@ -706,6 +761,7 @@ def coordinated_after(ps: ParsedSentence, coref: Coreference, m: Mention) -> lis
         ):
             break  # "Yunnan, southern China", "Penang, Malaysia": an address, not a list
         # Skip attributive places and short modifiers: "and U.S.-based Ostrava Fund".
+        item_start = k
         for _skip in range(5):
             nxt_m = ps.mention_at(k)
             if (
@@ -733,6 +789,16 @@ def coordinated_after(ps: ParsedSentence, coref: Coreference, m: Mention) -> lis
         nxt = ps.mention_at(k)
         if nxt is None or nxt.start != k or nxt.is_reference or is_modifier(ps, nxt):
             break
+        if (
+            bare_comma
+            and k > item_start
+            and not tokens[item_start].text[0].isupper()
+            and not (
+                nxt.end < n
+                and (tokens[nxt.end].text == "," or tokens[nxt.end].lower in ("and", "or"))
+            )
+        ):
+            break  # "X, overtook Tesla in ...": a verb after the comma, not a list
         if (
             first.mention.type is not None
             and nxt.type is not None
@@ -767,6 +833,12 @@ def prep_object(
         if low in preps:
             objs, _ = object_after(ps, coref, j, window=8)
             return objs, j
+        if low in ("which", "who") and j > 0 and tokens[j - 1].text == ",":
+            # "sell X, which assembles iPhones for Apple, to Y": past the relative clause
+            close = next((r for r in range(j + 1, min(n, j + 16)) if tokens[r].text == ","), -1)
+            if close > 0:
+                j = close + 1
+                continue
         if low in (";", "which", "who", "while", "but") or tokens[j].text in (";", ":"):
             break
         j += 1

@@ -268,6 +268,10 @@ _verbs(
     "rival surpass overtake outsell outpace challenge",
     VerbFrame(Predicate.COMPETES_WITH, _FIRMS, _FIRMS, confidence=0.65),
 )
+_nouns(
+    "competition rivalry",
+    NounFrame(Predicate.COMPETES_WITH, _FIRMS, _FIRMS, ("with", "against"), confidence=0.6),
+)
 _verbs(
     "compete",
     VerbFrame(
@@ -329,6 +333,6 @@ _nouns(
     NounFrame(Predicate.SUPPORTS, frozenset({G, P, N}), frozenset({K, C, R}), ("for", "to")),
 )
 _nouns(
-    "tariff tariffs duty duties levy levies",
+    "tariff tariffs duty duties levy levies surtax surtaxes surcharge surcharges",
     NounFrame(Predicate.IMPOSES_TARIFF, frozenset({N, G}), frozenset({N, M}), ("on", "against")),
 )

@@ -17,6 +17,7 @@ from graph.ontology import EntityType
 from loaders.extract.cues import (
     COMPANY_SUFFIXES,
     DESCRIPTOR_TYPES,
+    GENERIC_ACRONYMS,
     LEGAL_SUFFIXES,
     PERSON_TITLES,
     PRODUCT_NOUNS,
@@ -95,8 +96,12 @@ def find_mentions(
         for r in find_name_runs(tokens, begin, known, titlecase=titlecase)
         if not any(block[k] for k in range(r[0], r[1]))
     ]
-    mentions = _reconcile(tokens, alias_matches, runs)
+    runs = [_trim_generic(tokens, r) for r in runs]
+    mentions = _reconcile(tokens, alias_matches, [r for r in runs if r[1] > r[0]])
     _add_models(tokens, mentions, begin, block)
+    mentions = [
+        m for m in mentions if not (m.kind != MentionKind.REGISTRY and m.text in GENERIC_ACRONYMS)
+    ]
     mentions.sort(key=lambda m: m.start)
     mentions = mentions[:MAX_MENTIONS_PER_SENTENCE]
     _type_by_context(tokens, mentions)
@@ -105,6 +110,21 @@ def find_mentions(
     mentions = _drop_absorbed(mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions[: MAX_MENTIONS_PER_SENTENCE * 2]
+
+
+_PLACE_WORDS = word_set("province state region city county district prefecture municipality")
+_LED_BY = word_set("led headed run chaired founded co-founded helmed")
+
+
+def _trim_generic(tokens: Sequence[Token], run: tuple[int, int]) -> tuple[int, int]:
+    """ "Qwen3 AI models": a trailing technology word is not part of the name."""
+    start, end = run
+    trimmed = end
+    while trimmed - start > 1 and tokens[trimmed - 1].text in GENERIC_ACRONYMS:
+        trimmed -= 1
+    if trimmed < end and all(t.text in COUNTRY_OF_DEMONYM for t in tokens[start:trimmed]):
+        return start, start  # "Chinese EV startup": a description, no name at all
+    return start, trimmed
 
 
 def _owners(n: int, mentions: list[Mention]) -> list[int]:
@@ -226,7 +246,7 @@ def _reconcile(
             not m.from_registry or m.entry.type in _ABSORBABLE_IN_NAMES for _, m in inside
         )
         inner_only = all(m.start > start and m.end < end for _, m in inside) or (
-            # "Sichuan Baicha Baidao", "Zhejiang Geely": a firm named after its home
+            # "Zhejiang Geely", "Anhui Conch": a firm named after its home province
             len(inside) == 1
             and inside[0][1].start == start
             and inside[0][1].entry.type is EntityType.REGION
@@ -237,6 +257,20 @@ def _reconcile(
             and end - start >= 2
             and ((kind is not None and kind is not EntityType.PERSON) or inner_only)
         ):
+            for k, _ in inside:
+                used.add(k)
+            mentions.append(_run_mention(tokens, start, end))
+            continue
+        last = inside[-1][1]
+        if (
+            len(inside) >= 2
+            and last.from_registry
+            and last.entry.type is EntityType.COMPANY
+            and last.end < end
+            and all(m.entry.type in (EntityType.COUNTRY, EntityType.REGION) for _, m in inside[:-1])
+            and all(t.text in COMPANY_SUFFIXES for t in tokens[last.end : end])
+        ):
+            # "China CSSC Holdings": a place, a known short name and a suffix name one firm
             for k, _ in inside:
                 used.add(k)
             mentions.append(_run_mention(tokens, start, end))
@@ -275,7 +309,12 @@ def _reconcile(
             and first.from_registry
             and first.entry.type is EntityType.COMPANY
             and rest
-            and all(w in COMPANY_SUFFIXES for w in rest)
+            and (
+                all(w in COMPANY_SUFFIXES for w in rest)
+                # "Wistron InfoComm Manufacturing": a known firm's name opening another
+                # firm's name that ends in a sector word
+                or (len(inside) == 1 and rest[-1] in COMPANY_SUFFIXES and rest[0][:1].isupper())
+            )
         ):
             # "GE Appliances": a known firm's name plus a sector word is another firm
             for k, _ in inside:
@@ -317,11 +356,15 @@ def _add_piece(tokens: Sequence[Token], start: int, end: int, out: list[Mention]
         start += 1
     while end > start and tokens[end - 1].lower in ("of", "and", "&", ",", "for", "'s"):
         end -= 1
+    if all(t.text in PERSON_TITLES or t.text in ("The", "A", "An") for t in tokens[start:end]):
+        return  # "Chairman" before a known person's name: a title, not a name of its own
     if end > start and any(t.is_cap for t in tokens[start:end]):
         out.append(_run_mention(tokens, start, end))
 
 
 def _run_mention(tokens: Sequence[Token], start: int, end: int) -> Mention:
+    if end - start >= 2 and tokens[start].text == "The":
+        start += 1  # "The Norvik Agency said": the article is not part of the name
     title: str | None = None
     first = start
     whole_kind, _ = type_name([t.text for t in tokens[start:end]])
@@ -426,6 +469,9 @@ def _type_by_context(tokens: Sequence[Token], mentions: list[Mention]) -> None:
         if m.type is None and index > 0 and m.start >= 2 and tokens[m.start - 1].lower == "'s":
             owner = mentions[index - 1]
             if owner.end == m.start - 1 and owner.type is EntityType.COUNTRY:
+                if m.end < n and tokens[m.end].lower in _PLACE_WORDS:
+                    m.type, m.cue = EntityType.REGION, 0.7  # "Congo's Lualaba province"
+                    continue
                 m.type, m.cue = EntityType.COMPANY, 0.6  # "Sweden's Electrolux"
                 continue
         if (
@@ -442,6 +488,17 @@ def _type_by_context(tokens: Sequence[Token], mentions: list[Mention]) -> None:
             continue
         if m.end < n and tokens[m.end].lower in PRODUCT_NOUNS and m.type is None:
             m.type, m.cue, m.kind = EntityType.PRODUCT, 0.5, MentionKind.PRODUCT
+            continue
+        if (
+            m.type is None
+            and 2 <= m.end - m.start <= 3
+            and m.start >= 2
+            and tokens[m.start - 1].lower == "by"
+            and tokens[m.start - 2].lower in _LED_BY
+            and all(t.text.isalpha() for t in tokens[m.start : m.end])
+            and tokens[m.end - 1].text not in COMPANY_SUFFIXES
+        ):
+            m.type, m.cue = EntityType.PERSON, 0.6  # "the chipmaker led by Hock Tan"
             continue
         if m.type is None and m.end - m.start >= 2 and _person_shaped(tokens, m):
             before = tokens[m.start - 1].lower if m.start > 0 else ""
@@ -464,7 +521,7 @@ def _person_shaped(tokens: Sequence[Token], m: Mention) -> bool:
 def _type_list(
     tokens: Sequence[Token], mentions: list[Mention], index: int, kind: EntityType
 ) -> None:
-    """ "the brands Fiat, Jeep and Opel": the descriptor types every item of the list."""
+    """ "the brands Audi, Skoda and Seat": the descriptor types every item of the list."""
     k = index
     while k + 1 < len(mentions):
         cur, nxt = mentions[k], mentions[k + 1]
@@ -514,14 +571,32 @@ def _apposition_type(tokens: Sequence[Token], end: int) -> EntityType | None:
         return EntityType.PERSON  # "Wu, 58, chaired..."
     if k < n and tokens[k].lower == "who":
         return EntityType.PERSON
+    for j in range(k + 1, min(n - 1, k + 5)):
+        if tokens[j].lower == "'s" and tokens[k].is_cap:
+            # "Yves Guillemot, Ubisoft's chief executive, said"
+            role = tokens[j + 1].lower
+            if role in ROLE_WORDS or role in ("chief", "co-founder", "founder", "new", "former"):
+                return EntityType.PERSON
+            break
+        if not tokens[j].is_cap:
+            break
     if k >= n or not (
         tokens[k].lower in _APPOSITION_OPENERS or tokens[k].lower in _APPOSITION_NOUNS
     ):
         return None  # "X, has made ...": not an apposition
-    for j in range(k, min(n, k + 6)):
+    begin = k
+    for j in range(k, min(n, k + 5)):
+        if tokens[j].text in (",", ".", ";"):
+            break
+        if tokens[j].lower == "'s":
+            begin = j + 1  # "X, the e-commerce group's finance chief": the possessor is not X
+            break
+    for j in range(begin, min(n, begin + 6)):
         word = tokens[j].lower
         if word in (",", ".", ";", "which", "that"):
             return None
+        if tokens[j].is_cap and j > begin:
+            continue  # "a former Norvik Group executive": "Group" is part of a name
         kind = _APPOSITION_NOUNS.get(word)
         if kind is not None:
             if (

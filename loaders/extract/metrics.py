@@ -27,11 +27,13 @@ _MEASURES = word_set(
 )
 _DOWN = word_set(
     "down fall fell falls decline declined declines drop dropped drops lower slump slumped "
-    "decrease decreased"
+    "decrease decreased plunge plunged plunges slid slide slides tumbled sank shrank shrink "
+    "contracted"
 )
 _UP = word_set(
     "up rise rose rises increase increased increases gain gained gains higher growth grew "
-    "jump jumped"
+    "jump jumped jumps climb climbed climbs surge surged surges soar soared soars advanced "
+    "rebounded"
 )
 _SUBJECT_TYPES = frozenset(
     {
@@ -75,10 +77,12 @@ def metric_candidates(
 ) -> list[tuple[Cluster, dict[str, object], int]]:
     """(subject cluster, metric fields, sentence index) for every figure found."""
     found: list[tuple[Cluster, dict[str, object], int]] = []
+    last_subject: Cluster | None = None
     for index, ps in enumerate(sentences):
         tokens = ps.tokens
         measure_at = [k for k in range(ps.begin, len(tokens)) if tokens[k].lower in _MEASURES]
         if not measure_at:
+            _carry_change(ps, index, found)
             continue
         count = 0
         for span in ps.money:
@@ -89,14 +93,19 @@ def metric_candidates(
             if abs(measure - span.start) > 14:
                 continue
             subject = _subject(ps, coref, measure)
+            if subject is None and measure == ps.begin and index - 1 in [f[2] for f in found]:
+                subject = last_subject  # "Revenue climbed 42% to ...": the firm just reported on
             if subject is None:
                 continue
+            last_subject = subject
             fields: dict[str, object] = {
                 "name": _name(ps, measure),
                 "value": money.value,
                 "unit": money.currency,
             }
             change = _change(ps, span.end)
+            if change is None:
+                change = _change_before(ps, span.start)
             if change is not None:
                 fields["change_pct"] = change
             period, date = _period(ps)
@@ -170,15 +179,48 @@ def _change(ps: ParsedSentence, after: int) -> float | None:
     return None
 
 
+def _change_before(ps: ParsedSentence, money_start: int) -> float | None:
+    """ "net profit rose 80.7% to 30.04 billion yuan": the change comes before "to"."""
+    tokens = ps.tokens
+    for span in ps.percents:
+        if span.percent is None or span.end > money_start or money_start - span.end > 2:
+            continue
+        if span.end < len(tokens) and tokens[span.end].lower != "to":
+            continue
+        window = {t.lower for t in tokens[max(ps.begin, span.start - 3) : span.start]}
+        if window & _DOWN:
+            return -span.percent.value
+        if window & _UP:
+            return span.percent.value
+    return None
+
+
+def _carry_change(
+    ps: ParsedSentence, index: int, found: list[tuple[Cluster, dict[str, object], int]]
+) -> None:
+    """ "... was 30 billion yuan. That was up 81% from a year earlier.": the change
+    stated in the next sentence belongs to the figure just read."""
+    if not found or found[-1][2] != index - 1 or "change_pct" in found[-1][1]:
+        return
+    tokens = ps.tokens
+    if ps.begin >= len(tokens) or tokens[ps.begin].lower not in ("that", "this", "it", "the"):
+        return
+    change = _change(ps, ps.begin)
+    if change is not None:
+        found[-1][1]["change_pct"] = change
+
+
 def _period(ps: ParsedSentence) -> tuple[str | None, str | None]:
+    """The reporting period (a year, quarter or month named with the figure) and date."""
+    first: tuple[str | None, str | None] = (None, None)
     for span in ps.dates:
-        if (
-            span.date is not None
-            and span.start >= ps.begin
-            and (span.date.period or span.date.date)
-        ):
-            return span.date.period, span.date.date
-    return None, None
+        if span.date is None or span.start < ps.begin:
+            continue
+        if span.date.period and len(span.date.date or "") != 10:
+            return span.date.period, span.date.date  # "net profit for 2023", not "on Tuesday"
+        if first == (None, None) and (span.date.period or span.date.date):
+            first = (span.date.period, span.date.date)
+    return first
 
 
 def _reported_by(ps: ParsedSentence, coref: Coreference) -> Cluster | None:

@@ -189,6 +189,8 @@ def _namey(
             return True  # "Lazada, a Southeast Asian platform, ...": an apposition follows
         if text in COMMON_CAPITALISED or text in PERSON_TITLES:
             return text in PERSON_TITLES and i + 1 < len(tokens) and tokens[i + 1].is_cap
+        if i + 1 < len(tokens) and tokens[i + 1].lower == "'s":
+            return True  # "Huarong's former chairman": a possessor opening the sentence
         return i + 1 < len(tokens) and tokens[i + 1].is_cap and tokens[i + 1].is_word
     return True
 

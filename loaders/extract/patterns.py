@@ -49,6 +49,7 @@ _OPERATION_NOUNS = word_set(
     """assets operations projects mines plants factories stores outlets businesses presence
     subsidiaries offices facilities units branches mills refineries smelters fields sites"""
 )
+_SINGLE_SITES = word_set("factory plant mine refinery smelter gigafactory")
 _REVENUE_NOUNS = word_set("revenue revenues income sales profit earnings")
 _MULTI_ROLES: dict[tuple[str, ...], str] = {
     ("chief", "executive", "officer"): "chief executive officer",
@@ -147,6 +148,7 @@ def construction_facts(
     _people(ps, s_index, coref, state, out)
     _products(ps, s_index, coref, out)
     _competition(ps, s_index, coref, state, out)
+    _customers(ps, s_index, coref, out)
     _trade(ps, s_index, coref, state, out)
     _listing(ps, s_index, coref, state, out)
     _partnership(ps, s_index, coref, out)
@@ -464,7 +466,18 @@ def _description_places(
             continue
         for k in range(max(ps.begin, m.start - 3), m.end):
             country = COUNTRY_OF_DEMONYM.get(tokens[k].text)
-            if country is None or ps.mention_at(k) is not None and ps.mention_at(k) is not m:
+            here = ps.mention_at(k)
+            if here is not None and here is not m:
+                country = None
+                if (
+                    here.type is EntityType.COUNTRY
+                    and here.end == m.start
+                    and k > ps.begin
+                    and tokens[here.start - 1].lower == "the"  # "the U.S. chipmaker"
+                ):
+                    c = coref.of(here)
+                    country = c.canonical if c is not None else None
+            if country is None:
                 continue
             place = coref.find(country, EntityType.COUNTRY) or coref.add(
                 country, EntityType.COUNTRY
@@ -691,6 +704,27 @@ def _operations(
                         0.7,
                         "operations-in",
                     )
+        elif (
+            low in _SINGLE_SITES
+            and tokens[j + 1].lower == "in"
+            and j > 0
+            and tokens[j - 1].lower in ("its", "their")
+        ):
+            # "fund its factory in Hungary": the owner operates in that country
+            places, _ = object_after(ps, coref, j + 1, window=3)
+            owner = _owner_of_noun(ps, coref, j, state, possessive_only=True)
+            for place in places[:1]:
+                if place.cluster.type is EntityType.COUNTRY and owner is not None:
+                    _add(
+                        out,
+                        owner,
+                        Predicate.OPERATES_IN,
+                        place.cluster,
+                        s_index,
+                        j,
+                        0.65,
+                        "site-in",
+                    )
         elif low in ("operates", "operate", "operating") and tokens[j + 1].lower in ("in",):
             places, _ = object_after(ps, coref, j + 1, window=5)
             subjects, _ = subject_before(ps, coref, j)
@@ -833,6 +867,10 @@ def _structure(ps: ParsedSentence, s_index: int, coref: Coreference, out: list[C
             parent_m = _possessor_before(ps, j)
             parent_c = _cluster(coref, parent_m)
             child_c = _cluster(coref, ps.mention_at(j + 1))
+            if child_c is None and j + 2 < len(tokens) and tokens[j + 1].text == ",":
+                child_c = _cluster(coref, ps.mention_at(j + 2))  # "its Indian unit, X"
+            if child_c is None and parent_m is not None:
+                child_c = _apposed_to(ps, coref, parent_m.start)
             if (
                 parent_c is not None
                 and child_c is not None
@@ -849,6 +887,31 @@ def _structure(ps: ParsedSentence, s_index: int, coref: Coreference, out: list[C
                     0.75,
                     "possessive-unit",
                 )
+        elif low in ("unit", "subsidiary") and j >= 2:
+            # "its Audi brand", "Geely's Zeekr unit": the name is the owned firm
+            named = ps.mention_at(j - 1)
+            if named is not None and named.kind != MentionKind.PRONOUN and named.start >= 1:
+                before = named.start - 1
+                owner_m = ps.mention_at(before - 1) if tokens[before].lower == "'s" else None
+                if owner_m is None:
+                    owner_m = ps.mention_at(before)
+                    if owner_m is not None and not (
+                        owner_m.kind == MentionKind.PRONOUN and owner_m.head == "its"
+                    ):
+                        owner_m = None
+                parent_c = _cluster(coref, owner_m)
+                child_c = _cluster(coref, named)
+                if (
+                    parent_c is not None
+                    and child_c is not None
+                    and parent_c.id != child_c.id
+                    and parent_c.type is EntityType.COMPANY
+                    and child_c.type in (EntityType.COMPANY, None)
+                ):
+                    child_c.type = EntityType.COMPANY
+                    _add(
+                        out, child_c, Predicate.SUBSIDIARY_OF, parent_c, s_index, j, 0.7, "its-unit"
+                    )
         elif low in ("stake", "holding", "interest") and tokens[j + 1].lower == "in":
             _stake(ps, s_index, coref, j, out)
         elif low in ("shareholder", "shareholders", "owner", "investor") and tokens[
@@ -953,6 +1016,19 @@ def _owned_by(ps: ParsedSentence, s_index: int, coref: Coreference, out: list[Ca
                     )
 
 
+def _apposed_to(ps: ParsedSentence, coref: Coreference, k: int) -> Cluster | None:
+    """The name an apposition starting at ``k`` describes: "Zeekr, its premium unit,"."""
+    j = k - 1
+    while j > ps.begin and ps.tokens[j].lower in ("the", "a", "an"):
+        j -= 1
+    if j <= ps.begin or ps.tokens[j].text != ",":
+        return None
+    m = ps.mention_at(j - 1)
+    if m is None or m.is_reference:
+        return None
+    return _cluster(coref, m)
+
+
 def _possessor_before(ps: ParsedSentence, j: int) -> Mention | None:
     """The owner of the noun at ``j``: "X's (onshore) unit", "its (main) unit"."""
     tokens = ps.tokens
@@ -961,11 +1037,11 @@ def _possessor_before(ps: ParsedSentence, j: int) -> Mention | None:
         k > ps.begin
         and j - k <= 3
         and tokens[k].text[0].isalpha()
-        and not tokens[k].is_cap
-        and ps.mention_at(k) is None
+        and (not tokens[k].is_cap or tokens[k].text in COUNTRY_OF_DEMONYM)
+        and (ps.mention_at(k) is None or tokens[k].text in COUNTRY_OF_DEMONYM)
         and tokens[k].lower not in ("the", "a", "an")
     ):
-        k -= 1
+        k -= 1  # "its Indian unit": a demonym is a modifier too
     if k >= ps.begin and tokens[k].lower == "'s":
         return ps.mention_at(k - 1)
     m = ps.mention_at(k)
@@ -1155,6 +1231,7 @@ def _role_phrase(ps: ParsedSentence, k: int, limit: int = 7) -> tuple[str, int] 
     tokens = ps.tokens
     roles: list[str] = []
     end = -1
+    loose = 0
     j = k
     while j < len(tokens) and j < k + limit:
         found = _role_at(ps, j)
@@ -1211,11 +1288,48 @@ def _role_phrase(ps: ParsedSentence, k: int, limit: int = 7) -> tuple[str, int] 
             at = ps.mention_at(j)
             j = at.end if at is not None else j + 1
             continue
+        if loose < 2 and (
+            (low.isalpha() and not tokens[j].is_cap and low not in _NOT_ROLE_MODIFIERS)
+            or _company_at(ps, j)
+        ):
+            # "a securities strategist", "a former Volkswagen executive"
+            loose += 1
+            at = ps.mention_at(j)
+            j = at.end if at is not None else j + 1
+            continue
         break
     if not roles:
         return None
     prefix = " ".join(t.lower for t in tokens[k:end] if t.lower not in ("a", "an", "the"))
     return prefix if prefix else " ".join(roles), end
+
+
+_NOT_ROLE_MODIFIERS = word_set(
+    """and or of at with for in on by to from who which that whose is was are were has had have
+    will would said says told"""
+)
+
+
+def _company_at(ps: ParsedSentence, j: int) -> bool:
+    m = ps.mention_at(j)
+    return (
+        m is not None
+        and m.start == j
+        and m.type is EntityType.COMPANY
+        and m.kind
+        in (
+            MentionKind.NAME,
+            MentionKind.REGISTRY,
+        )
+    )
+
+
+def _company_inside(ps: ParsedSentence, coref: Coreference, start: int, end: int) -> Cluster | None:
+    """A firm named inside a role phrase: "a former Volkswagen executive"."""
+    for m in ps.mentions:
+        if start <= m.start and m.end <= end and m.type is EntityType.COMPANY:
+            return coref.of(m)
+    return None
 
 
 def _role_kind(role: str) -> Predicate:
@@ -1319,6 +1433,23 @@ def _people(
             if j + 1 < n and tokens[j].text.isdigit() and tokens[j + 1].text == ",":
                 j += 2
             role = _role_phrase(ps, j)
+            if role is not None and _org_after_role(ps, coref, role[1], state) is None:
+                inside = _company_inside(ps, coref, j, role[1])
+                if inside is not None:
+                    _role_fact(out, person, role[0], inside, s_index, j, 0.7, "person-org-role")
+                    role = None
+            owner = ps.mention_at(j)
+            if role is None and owner is not None and owner.end + 1 < n:
+                # "Yves Guillemot, Ubisoft's chief executive, said"
+                owned = _role_phrase(ps, owner.end + 1)
+                org_before = _cluster(coref, owner)
+                if (
+                    tokens[owner.end].lower == "'s"
+                    and owned is not None
+                    and org_before is not None
+                    and org_before.type in _ORG
+                ):
+                    _role_fact(out, person, owned[0], org_before, s_index, j, 0.8, "person-role")
             if role is not None:
                 org = _org_after_role(ps, coref, role[1], state)
                 if org is None and role[1] < n and tokens[role[1]].lower in ("'s",):
@@ -1334,6 +1465,10 @@ def _people(
         _role_then_name(ps, s_index, coref, m, person, out)
         # "Leon Wang, who heads its China business": a unit's head works for the firm
         _heads_unit(ps, s_index, coref, m, person, out)
+        if k + 1 < n and tokens[k].text == "," and tokens[k + 1].lower == "who":
+            close = next((r for r in range(k + 2, min(n, k + 14)) if tokens[r].text == ","), -1)
+            if close > 0:
+                k = close + 1  # "Ning, who chaired both groups, will be chairman of X"
         # "X is/was/became the chairman of Y"
         if k < n and tokens[k].lower in (
             "is",
@@ -1646,9 +1781,15 @@ def _role_then_name(
         if found is not None:
             words.insert(0, found[0])
         break
-    if not words or k < ps.begin + 1 or tokens[k].lower != "'s":
+    if not words or k < ps.begin:
         return
-    org = _cluster(coref, ps.mention_at(k - 1))
+    before = ps.mention_at(k)
+    if before is not None and before.kind == MentionKind.PRONOUN and before.head == "its":
+        org = coref.of(before)  # "Its chairman, Wang Chuanfu, founded ..."
+    elif k >= ps.begin + 1 and tokens[k].lower == "'s":
+        org = _cluster(coref, ps.mention_at(k - 1))
+    else:
+        return
     if org is None or org.type not in _ORG:
         return
     _role_fact(out, person, " ".join(words), org, s_index, m.start, 0.75, "role-comma-name")
@@ -1788,6 +1929,7 @@ def _departure(
             _org_after_role(ps, coref, role[1], state)
             or _role_owner_before(ps, coref, m)
             or _focus_company(ps, coref, state)
+            or _sentence_company(ps, coref, m.start, state)  # "JD.com said X had resigned"
         )
         if org is not None:
             _role_fact(
@@ -1860,14 +2002,30 @@ def _appointments(
             if k < n and tokens[k].lower in _SUCCEED:
                 _succession(ps, s_index, coref, state, people[0].cluster, k, out)
                 continue
+            named_owner = ps.mention_at(k)
+            if (
+                named_owner is not None
+                and named_owner.end + 1 < n
+                and tokens[named_owner.end].lower == "'s"
+                and possessive is None
+            ):
+                # "was appointed Volvo's chief executive"
+                possessive = _cluster(coref, named_owner)
+                k = named_owner.end + 1
             role = _role_phrase(ps, k)
             if role is None:
                 continue
             org = _org_after_role(ps, coref, role[1], state) or possessive
+            if org is None and not passive:
+                # "Xiaomi appointed Lu as president": the appointing firm is the employer
+                subj, _ = subject_before(ps, coref, j)
+                org = next((a.cluster for a in subj if a.cluster.type in _ORG), None)
             if org is None:
                 continue
             # "..., replacing Noel Quinn": the predecessor leaves the same post
             r = role[1]
+            while r < n and r < role[1] + 6 and _in_date(ps, r):
+                r += 1  # "as president on Tuesday, replacing ..."
             if (
                 r + 1 < n
                 and tokens[r].text == ","
@@ -1902,9 +2060,47 @@ def _appointments(
                 )
         elif low in _SUCCEED:
             subj, _ = subject_before(ps, coref, j)
+            olds, _ = object_after(ps, coref, j, window=4)
+            if any(a.cluster.type is EntityType.PERSON for a in olds):
+                for a in subj:  # "Sandy Ran Xu will replace him": a person replaces a person
+                    if (
+                        a.cluster.type is None
+                        and a.cluster.named
+                        and a.mention.end - a.mention.start >= 2
+                    ):
+                        a.cluster.type = EntityType.PERSON
             people = [a for a in subj if a.cluster.type is EntityType.PERSON]
             if people:
                 _succession(ps, s_index, coref, state, people[0].cluster, j, out)
+        elif (
+            low in ("took", "take", "takes", "taking")
+            and j + 2 < n
+            and tokens[j + 1].lower == "over"
+            and tokens[j + 2].lower == "as"
+        ):
+            # "Eddie Wu, who took over as group CEO"
+            subj, _ = subject_before(ps, coref, j)
+            takers = [a for a in subj if a.cluster.type is EntityType.PERSON]
+            role = _role_phrase(ps, j + 3)
+            if not takers or role is None:
+                continue
+            org = (
+                _org_after_role(ps, coref, role[1], state)
+                or _focus_company(ps, coref, state)
+                or _sentence_company(ps, coref, n, state)
+            )
+            if org is not None:
+                _role_fact(
+                    out,
+                    takers[0].cluster,
+                    role[0].replace("group ", ""),
+                    org,
+                    s_index,
+                    j,
+                    0.7,
+                    "took-over-as",
+                    attributes={"appointed": True},
+                )
         elif low in ("handed", "given", "took", "assumed", "got") and j + 3 < n:
             # "Her predecessor got the regulator's top job in 2017"
             k = j + 1
@@ -1931,6 +2127,16 @@ def _appointments(
                     role=role[0],
                     attributes={"appointed": True},
                 )
+
+
+def _in_date(ps: ParsedSentence, k: int) -> bool:
+    return any(span.start <= k < span.end for span in ps.dates) or ps.tokens[k].lower in (
+        "on",
+        "in",
+        "from",
+        "effective",
+        "immediately",
+    )
 
 
 def _predecessor(
@@ -1966,6 +2172,28 @@ def _succession(
         return
     j = olds[-1].mention.end
     if j >= len(tokens) or tokens[j].lower != "as":
+        # "Sandy Xu will replace him": the post the replaced person was said to leave
+        old_id = coref.root(olds[0].cluster).id
+        for fact in reversed(state.facts):
+            if (
+                fact.predicate is Predicate.LEADS
+                and coref.root(coref.clusters[fact.subject]).id == old_id
+                and fact.role
+            ):
+                org_c = coref.root(coref.clusters[fact.object])
+                state.replaced, state.replacer = old_id, new.id
+                _role_fact(
+                    out,
+                    new,
+                    fact.role,
+                    org_c,
+                    s_index,
+                    k,
+                    0.7,
+                    "succession",
+                    attributes={"appointed": True},
+                )
+                break
         return
     role = _role_phrase(ps, j + 1)
     if role is None:
@@ -2137,12 +2365,18 @@ def _made_available(
         if tokens[k].lower in ("making", "made", "make", "makes"):
             objs, _ = object_after(ps, coref, k, window=6)
             products = [a for a in objs if a.cluster.type is EntityType.PRODUCT]
+            if not products and k + 1 < len(tokens) and tokens[k + 1].lower in ("them", "it"):
+                # "released Qwen3 ... and made them available": the products named before
+                for m in ps.mentions:
+                    c = coref.of(m)
+                    if m.start < k and c is not None and c.type is EntityType.PRODUCT:
+                        products.append(Arg(m, c, "pronoun"))
             break
         k -= 1
     if not products:
         return
     subjects, _ = subject_before(ps, coref, k)
-    if not subjects and k > 0 and tokens[k - 1].lower in ("by", ",") and ps.subject >= 0:
+    if not subjects and k > 0 and tokens[k - 1].lower in ("by", ",", "and") and ps.subject >= 0:
         c = coref.of(ps.mentions[ps.subject])
         if c is not None:
             subjects = [Arg(ps.mentions[ps.subject], c, "gerund")]
@@ -2245,8 +2479,24 @@ def _competition(
                     rivals.append(Arg(m, c, "listed"))
                 if len(rivals) >= 5:
                     break
+        if not rivals and not plural:
+            # "BYD remains its main rival": the rival is the copula's subject
+            cop = j - 1
+            while cop >= ps.begin and j - cop <= 6 and tokens[cop].lower not in _COPULAS:
+                cop -= 1
+            if cop >= ps.begin and tokens[cop].lower in _COPULAS:
+                subj, _ = subject_before(ps, coref, cop)
+                rivals = [a for a in subj if a.cluster.type is EntityType.COMPANY]
+                if owner is not None and any(a.cluster.id == owner.id for a in rivals):
+                    # "its" cannot be the rival itself: the firm the story is about
+                    focus = _focus_company(ps, coref, state)
+                    owner = focus if focus is not None and focus.id != owner.id else None
+                    if owner is None:
+                        continue
         if owner is None:
             owner = _sentence_company(ps, coref, j, state)
+        if owner is None and rivals:
+            owner = _focus_company(ps, coref, state)  # "Chinese rivals such as Huawei ..."
         if owner is None or owner.type is not EntityType.COMPANY:
             continue
         for r in rivals:
@@ -2275,6 +2525,89 @@ def _competition(
                             0.6,
                             "closes-in-on",
                         )
+
+
+_CLIENT_NOUNS = word_set("customers clients buyers")
+_SUPPLIER_NOUNS = word_set("suppliers vendors")
+
+
+def _customers(ps: ParsedSentence, s_index: int, coref: Coreference, out: list[Candidate]) -> None:
+    """ "X, whose customers include A and B", "its suppliers include C": a supply link for
+    each listed firm (customers reversed)."""
+    tokens = ps.tokens
+    n = len(tokens)
+    for j in range(ps.begin + 1, n - 1):
+        low = tokens[j].lower
+        if low not in _CLIENT_NOUNS and low not in _SUPPLIER_NOUNS:
+            continue
+        k = j + 1
+        if tokens[k].lower in ("include", "includes", "included", "including"):
+            k += 1
+        elif k + 1 < n and tokens[k].lower == "such" and tokens[k + 1].lower == "as":
+            k += 2
+        else:
+            _among_clients(ps, s_index, coref, j, out)
+            continue
+        prev = tokens[j - 1].lower
+        if prev == "whose":
+            owner = _whose_owner(ps, coref, j - 1)
+        elif prev in ("its", "their"):
+            owner = _cluster(coref, ps.mention_at(j - 1))
+        elif prev == "'s":
+            owner = _cluster(coref, ps.mention_at(j - 2))
+        else:
+            continue
+        first = ps.mention_at(k)
+        if owner is None or owner.type is not EntityType.COMPANY or first is None:
+            continue
+        for a in coordinated_after(ps, coref, first):
+            if a.cluster.type is not EntityType.COMPANY or a.cluster.id == owner.id:
+                continue
+            supplier, client = (owner, a.cluster) if low in _CLIENT_NOUNS else (a.cluster, owner)
+            _add(out, supplier, Predicate.SUPPLIES, client, s_index, j, 0.7, "customers-include")
+
+
+def _among_clients(
+    ps: ParsedSentence, s_index: int, coref: Coreference, j: int, out: list[Candidate]
+) -> None:
+    """ "Huawei is among its biggest customers", "X is one of Y's suppliers"."""
+    tokens = ps.tokens
+    k = j - 1
+    while (
+        k > ps.begin
+        and j - k <= 3
+        and tokens[k].lower in ("biggest", "largest", "main", "key", "major", "top")
+    ):
+        k -= 1
+    owner: Cluster | None = None
+    if tokens[k].lower in ("its", "their"):
+        owner = _cluster(coref, ps.mention_at(k))
+    elif tokens[k].lower == "'s":
+        owner = _cluster(coref, ps.mention_at(k - 1))
+        k -= 1
+        while k > ps.begin and ps.mention_at(k - 1) is ps.mention_at(k):
+            k -= 1
+    else:
+        return
+    lead = k - 1
+    if lead > ps.begin and tokens[lead].lower == "of" and tokens[lead - 1].lower == "one":
+        lead -= 2
+    if lead <= ps.begin or tokens[lead].lower not in ("among", "is", "are", "was", "remains"):
+        return
+    while lead > ps.begin and tokens[lead].lower in ("among", "is", "are", "was", "remains"):
+        lead -= 1
+    subj = np_ending_at(ps, coref, lead)
+    for a in subj:
+        if owner is None or a.cluster.type is not EntityType.COMPANY or a.cluster.id == owner.id:
+            continue
+        if owner.type is not EntityType.COMPANY:
+            continue
+        low = tokens[j].lower
+        supplier, client = (owner, a.cluster) if low in _CLIENT_NOUNS else (a.cluster, owner)
+        _add(out, supplier, Predicate.SUPPLIES, client, s_index, j, 0.7, "among-customers")
+
+
+_COPULAS = word_set("is was remains remained became becomes")
 
 
 def _sentence_company(
@@ -2400,6 +2733,12 @@ def _trade(
             )
         ):
             _stop_buying(ps, s_index, coref, state, j, out)
+        elif (
+            low in ("suspend", "suspended", "suspends", "halted", "banned", "barred") and j + 3 < n
+        ):
+            _imports_from(ps, s_index, coref, state, j, out)
+        elif low in ("buyer", "importer", "consumer") and j + 1 < n and tokens[j + 1].lower == "of":
+            _biggest_buyer(ps, s_index, coref, j, out)
         elif low in ("failed", "fails", "fail", "failing") and j + 3 < n:
             _failed_review(ps, s_index, coref, state, j, out)
         elif low in ("added", "adds", "add", "adding", "placed", "put", "puts") and j + 1 < n:
@@ -2408,6 +2747,64 @@ def _trade(
             _approval_from(ps, s_index, coref, j, out)
         elif low in ("granted", "grants", "grant", "issued", "issues", "gave", "gives"):
             _granted_licence(ps, s_index, coref, state, j, out)
+
+
+def _biggest_buyer(
+    ps: ParsedSentence, s_index: int, coref: Coreference, j: int, out: list[Candidate]
+) -> None:
+    """ "China is the biggest buyer of Iranian oil" -> IMPORTS."""
+    tokens = ps.tokens
+    goods, _ = object_after(ps, coref, j + 1, window=4)
+    goods = [g for g in goods if g.cluster.type is EntityType.COMMODITY]
+    if not goods:
+        return
+    k = j - 1
+    while k > ps.begin and j - k <= 5 and tokens[k].lower not in _COPULAS:
+        k -= 1
+    if tokens[k].lower not in _COPULAS:
+        return
+    subjects, _ = subject_before(ps, coref, k)
+    for a in subjects:
+        if a.cluster.type in (EntityType.COUNTRY, EntityType.COMPANY):
+            for g in goods:
+                _add(out, a.cluster, Predicate.IMPORTS, g.cluster, s_index, j, 0.7, "buyer-of")
+
+
+def _imports_from(
+    ps: ParsedSentence,
+    s_index: int,
+    coref: Coreference,
+    state: StoryState,
+    j: int,
+    out: list[Candidate],
+) -> None:
+    """ "suspended soybean imports from three U.S. companies, including CHS and EGT":
+    the named exporters are banned."""
+    tokens = ps.tokens
+    n = len(tokens)
+    k = j + 1
+    while k < n and k < j + 5 and tokens[k].lower not in ("imports", "shipments", "purchases"):
+        k += 1
+    if k + 1 >= n or tokens[k].lower not in ("imports", "shipments", "purchases"):
+        return
+    if tokens[k + 1].lower != "from":
+        return
+    start = k + 2
+    for r in range(start, min(n, start + 8)):
+        if tokens[r].lower in ("including", "among", "namely"):
+            start = r + 1
+            break
+    first = ps.mention_at(start)
+    if first is None:
+        return
+    actor = _actor(ps, coref, j, state)
+    if actor is None:
+        return
+    for a in coordinated_after(ps, coref, first):
+        if a.cluster.type is None and a.cluster.named:
+            a.cluster.type = EntityType.COMPANY  # "exporters ... including X and Y"
+        if a.cluster.type is EntityType.COMPANY:
+            _add(out, actor, Predicate.BANS, a.cluster, s_index, j, 0.75, "imports-from")
 
 
 def _lift_ban(
@@ -2641,10 +3038,11 @@ def _entity_list(
     window = [t.lower for t in tokens[k + 1 : k + 7]]
     if not any(w in ("list", "blacklist", "lists") for w in window):
         return
+    reason = [t.lower for t in tokens[k + 1 : k + 14]]
     if not any(
         w in ("entity", "blacklist", "sanctions", "control", "unreliable", "trade") for w in window
-    ):
-        return
+    ) and not any(w in ("military", "sanctioned", "restricted", "security") for w in reason):
+        return  # "a list of companies it says work with China's military" is a blacklist too
     subjects, _ = subject_before(ps, coref, j)
     actor = next((a.cluster for a in subjects if a.cluster.type in _STATE), None)
     if actor is None:
@@ -2781,6 +3179,7 @@ def _listing(
         ex = _exchange_for(coref, coref.of(m)) if not m.is_place else None
         if ex is not None:
             state.exchange = ex.id
+    _city_listed(ps, s_index, coref, out)
     for j in range(ps.begin, n):
         low = tokens[j].lower
         if (
@@ -2796,6 +3195,8 @@ def _listing(
                 "lists",
                 "list",
                 "trading",
+                "trades",
+                "traded",
             )
             and j + 1 < n
             and tokens[j + 1].lower in ("on", "in")
@@ -2807,6 +3208,8 @@ def _listing(
             places, _ = object_after(ps, coref, j + 1, window=5)
             exchanges = [x for x in (_exchange_for(coref, p.cluster) for p in places) if x]
             if not exchanges:
+                if low in ("debut", "listing", "ipo"):
+                    _ipo_mention(ps, s_index, coref, state, j, out)  # "debut on Tuesday"
                 continue
             state.exchange = exchanges[0].id
             company = _listing_company(ps, coref, j)
@@ -2825,10 +3228,38 @@ def _listing(
                         status=status,
                         wants_amount=True,
                     )
-        elif low in ("ipo", "ipos", "offering", "listing") and (
+        elif low in ("ipo", "ipos", "offering", "listing", "debut") and (
             low != "offering" or (j >= 2 and tokens[j - 1].lower == "public")
         ):
             _ipo_mention(ps, s_index, coref, state, j, out)
+
+
+def _city_listed(
+    ps: ParsedSentence, s_index: int, coref: Coreference, out: list[Candidate]
+) -> None:
+    """ "the Hong Kong-listed carmaker", "Xpeng's Hong Kong-listed shares" -> LISTED_ON."""
+    tokens = ps.tokens
+    n = len(tokens)
+    for m in ps.mentions:
+        if not m.is_place or m.end + 1 >= n or tokens[m.end].lower != "-listed":
+            continue
+        exchange = _exchange_for(coref, coref.of(m))
+        if exchange is None:
+            continue
+        company: Cluster | None = None
+        k = m.end + 1
+        if tokens[k].lower in ("shares", "stock", "stocks") and m.start >= 2:
+            if tokens[m.start - 1].lower == "'s":
+                company = _cluster(coref, ps.mention_at(m.start - 2))
+            else:
+                company = _cluster(coref, ps.mention_at(m.start - 1))
+        else:
+            owned = ps.mention_at(k)
+            if owned is None and k + 1 < n:
+                owned = ps.mention_at(k + 1)  # "Hong Kong-listed electric carmaker X"
+            company = _cluster(coref, owned)
+        if company is not None and company.type is EntityType.COMPANY and company.id != exchange.id:
+            _add(out, company, Predicate.LISTED_ON, exchange, s_index, m.end, 0.7, "city-listed")
 
 
 def _is_plan(ps: ParsedSentence, j: int) -> bool:
@@ -3065,6 +3496,31 @@ def _partnership(
                             0.65,
                             "agreement-with",
                         )
+        elif low in ("partner", "partners") and j >= 1:
+            _partner_noun(ps, s_index, coref, j, out)
+        elif (
+            low in ("companies", "firms", "groups", "carmakers")
+            and j >= 1
+            and tokens[j - 1].lower in ("two", "both")
+            and any(
+                t.lower in ("jointly", "together", "co-develop", "co-invest")
+                for t in tokens[j + 1 : j + 5]
+            )
+        ):
+            # "..., and the two companies will jointly develop two models"
+            pair: list[Cluster] = []
+            for m in ps.mentions:
+                mc = coref.of(m)
+                if (
+                    m.start < j
+                    and mc is not None
+                    and mc.type is EntityType.COMPANY
+                    and not m.is_reference
+                    and all(mc.id != p.id for p in pair)
+                ):
+                    pair.append(mc)
+            if len(pair) == 2:
+                _add(out, pair[0], Predicate.PARTNERS_WITH, pair[1], s_index, j, 0.7, "jointly")
         elif (
             low in ("teamed", "teams", "team", "joined", "joins", "join")
             and j + 2 < n
@@ -3087,6 +3543,44 @@ def _partnership(
                             0.75,
                             "team-up",
                         )
+
+
+def _partner_noun(
+    ps: ParsedSentence, s_index: int, coref: Coreference, j: int, out: list[Candidate]
+) -> None:
+    """ "SAIC Motor, its long-time joint venture partner", "its partner X", "X's partner Y"."""
+    tokens = ps.tokens
+    n = len(tokens)
+    k = j - 1
+    while k > ps.begin and j - k <= 5 and tokens[k].lower in _PARTNER_MODIFIERS:
+        k -= 1
+    if tokens[k].lower == "'s":
+        possessor = ps.mention_at(k - 1)
+        owner = _cluster(coref, possessor)
+        start = possessor.start if possessor is not None else k
+    else:
+        m = ps.mention_at(k)
+        if m is None or m.kind != MentionKind.PRONOUN or m.head not in ("its", "their"):
+            return
+        owner, start = coref.of(m), m.start
+    partner: Cluster | None = None
+    if j + 1 < n and ps.mention_at(j + 1) is not None:
+        partner = _cluster(coref, ps.mention_at(j + 1))  # "its partner SAIC"
+    if partner is None:
+        partner = _apposed_to(ps, coref, start)  # "SAIC, its joint venture partner,"
+    if (
+        owner is not None
+        and partner is not None
+        and owner.type is EntityType.COMPANY
+        and partner.type is EntityType.COMPANY
+    ):
+        _add(out, owner, Predicate.PARTNERS_WITH, partner, s_index, j, 0.7, "partner-noun")
+
+
+_PARTNER_MODIFIERS = word_set(
+    """long-time longtime long-standing longstanding joint venture jv strategic key main
+    biggest largest local chinese foreign technology manufacturing business new former"""
+)
 
 
 def _clause_verb(ps: ParsedSentence, j: int) -> int:

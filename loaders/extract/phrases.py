@@ -85,6 +85,9 @@ _NOT_MODIFIERS = word_set(
     operate open close said says into about as than up out new-build also which who that plans
     plan deal"""
 )
+_AMOUNT_WORDS = word_set(
+    "billion million trillion bn mn yuan dollar dollars euro euros yen won rupee rupees credit loan"
+)
 _COMPOUND_AFTER_ASSET = word_set(
     """deal deals sale purchase acquisition stake operator operators owner owners workers
     construction output production capacity site sites investment investments"""
@@ -164,6 +167,7 @@ def find_phrases(
     found: list[Mention] = []
     n = len(tokens)
     taken = list(owner)
+    _qualify_known_goods(tokens, mentions, owner)
 
     def free(start: int, end: int, absorb_places: bool, absorb_names: bool = False) -> bool:
         pool = mentions + found
@@ -212,10 +216,39 @@ def find_phrases(
     for i in range(begin, n):
         if taken[i] >= 0:
             continue
-        ref = _reference(tokens, i, taken)
+        ref = _reference(tokens, i, taken, mentions + found)
         if ref is not None and free(ref.start, ref.end, absorb_places=False):
             add(ref)
     return found
+
+
+def _qualify_known_goods(
+    tokens: Sequence[Token], mentions: list[Mention], owner: list[int]
+) -> None:
+    """A known class of goods qualified by origin is its own commodity: "Chinese EVs",
+    "electric vehicles imported from China" -> "Chinese electric vehicles"."""
+    n = len(tokens)
+    for m in mentions:
+        if m.kind != MentionKind.REGISTRY or m.type is not EntityType.COMMODITY:
+            continue
+        country: str | None = None
+        qualifier = _qualifier_before(tokens, m.start, mentions, owner)
+        if qualifier is not None:
+            country = qualifier[2]
+        else:
+            k = m.end
+            if k < n and tokens[k].lower in ("imported", "made", "produced", "shipped"):
+                k += 1
+            if k + 1 < n and tokens[k].lower in ("from", "in"):
+                place = _place_at(mentions, owner, k + 1)
+                if place is not None and place.type is EntityType.COUNTRY:
+                    country = place.canonical
+        if country is None or country == m.canonical:
+            continue
+        m.canonical = f"{_demonym(country)} {m.canonical}"
+        m.kind = MentionKind.COMMODITY
+        m.registry_id = None
+        m.place = country
 
 
 def _place_at(mentions: list[Mention], owner: list[int], i: int) -> Mention | None:
@@ -233,8 +266,8 @@ def _qualifier_before(
 ) -> tuple[int, str, str | None] | None:
     """A place, demonym or possessive place right before token ``i``: (start, words, country)."""
     j = i - 1
-    if j >= 0 and tokens[j].lower == "'s":
-        j -= 1
+    if j >= 0 and tokens[j].lower in ("'s", "-made"):
+        j -= 1  # "Japan's seafood", "Chinese-made electric cars"
     if j < 0:
         return None
     place = _place_at(mentions, owner, j)
@@ -519,6 +552,8 @@ def _asset(
         modifiers.insert(0, tok.text)
         j -= 1
     start = j + 1
+    if any(w.lower() in _AMOUNT_WORDS for w in modifiers):
+        return None  # "a 500 billion yuan swap facility": a sum of money, not a site
     core = [m for m in modifiers if m.lower() not in _ASSET_ADJECTIVES]
     while core and core[0].startswith("("):
         core.pop(0)
@@ -588,7 +623,9 @@ def _asset(
     return m
 
 
-def _reference(tokens: Sequence[Token], i: int, taken: list[int]) -> Mention | None:
+def _reference(
+    tokens: Sequence[Token], i: int, taken: list[int], pool: Sequence[Mention] = ()
+) -> Mention | None:
     low = tokens[i].lower
     if low in _PRONOUNS:
         return Mention(
@@ -613,14 +650,30 @@ def _reference(tokens: Sequence[Token], i: int, taken: list[int]) -> Mention | N
             break
         if tok.lower in ("-based", "-listed", "-owned", "-backed", "-headquartered"):
             continue  # "the Ningde-based company"
-        if taken[k] >= 0 and k + 1 < n and tokens[k + 1].lower.startswith("-"):
-            continue
+        if taken[k] >= 0:
+            e = k
+            while e + 1 < n and taken[e + 1] == taken[k]:
+                e += 1
+            if e + 1 < n and tokens[e + 1].lower.startswith("-"):
+                continue  # "the Hong Kong-listed carmaker"
+            owner_m = pool[taken[k]] if taken[k] < len(pool) else None
+            if (
+                owner_m is not None
+                and owner_m.type is EntityType.COUNTRY
+                and e + 1 < n
+                and tokens[e + 1].lower in _DESCRIPTION_NOUNS
+                and DESCRIPTOR_TYPES.get(tokens[e + 1].lower) is EntityType.COMPANY
+                and (e + 2 >= n or not tokens[e + 2].is_cap)
+            ):
+                continue  # "the U.S. chipmaker": the country describes the firm
         if taken[k] >= 0:
             return None  # "the MG brand": the noun classifies the name before it
         if not tok.text[0].isalnum() or taken[k] >= 0 and k > j:
             break
         if tok.text[0].isdigit() or tok.lower.endswith("est") or tok.lower in ("most", "more"):
             return None
+        if tok.lower in _CLAUSE_WORDS:
+            return None  # "the proceeds would fund": a clause, not a description
     if end is None:
         return None
     if end < n and (tokens[end].is_cap and tokens[end].is_word or taken[end] >= 0):
@@ -660,6 +713,12 @@ def _reference(tokens: Sequence[Token], i: int, taken: list[int]) -> Mention | N
         cue=0.0,
         named=False,
     )
+
+
+_CLAUSE_WORDS = word_set(
+    """would will could can may might must should shall is are was were be been has have had
+    do does did to of in on at for with by from and or but that which who said says"""
+)
 
 
 def kind_plural(noun: str) -> bool:

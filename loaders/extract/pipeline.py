@@ -123,6 +123,7 @@ def run_pipeline(
     merged = _merge(candidates, coref, published)
     _share_deal_attributes(merged, coref)
     merged = _prune_implied_locations(merged, coref)
+    merged = _prune_state_metonyms(merged, coref)
     facts = [m for m in merged if m.fact.confidence >= min_confidence]
     return _delta(story, sentences, coref, facts)
 
@@ -266,6 +267,11 @@ def _valid(c: Candidate, coref: Coreference) -> bool:
     if s.id == o.id:
         return False
     c.subject, c.object = s.id, o.id
+    if c.predicate is Predicate.HEADQUARTERED_IN and s.type in (
+        EntityType.REGION,
+        EntityType.ASSET,
+    ):
+        c.predicate = Predicate.LOCATED_IN  # "Congo's Lualaba province": a place has no seat
     if s.type is None:
         s.type = EntityType.COMPANY
     if o.type is None:
@@ -524,12 +530,52 @@ def _prune_implied_locations(merged: list[_Merged], coref: Coreference) -> list[
     return keep
 
 
+_STATE_ACTS = frozenset(
+    {
+        Predicate.BANS,
+        Predicate.LIFTS_BAN,
+        Predicate.SANCTIONS,
+        Predicate.APPROVES,
+        Predicate.INVESTIGATES,
+        Predicate.FINES,
+        Predicate.IMPOSES_TARIFF,
+    }
+)
+
+
+def _prune_state_metonyms(merged: list[_Merged], coref: Coreference) -> list[_Merged]:
+    """ "China opens probe into X" (headline) and "the State Administration for Market
+    Regulation launched an investigation into X": one act, done by the body; the country
+    standing for it is dropped."""
+    acted: set[tuple[Predicate, int, str]] = set()
+    for m in merged:
+        if m.fact.predicate not in _STATE_ACTS:
+            continue
+        subject = coref.root(coref.clusters[m.fact.subject])
+        home = subject.registry.country if subject.registry is not None else None
+        if subject.type is EntityType.GOVERNMENT_BODY and home:
+            acted.add((m.fact.predicate, m.fact.object, home))
+    keep: list[_Merged] = []
+    for m in merged:
+        subject = coref.root(coref.clusters[m.fact.subject])
+        if (
+            subject.type is EntityType.COUNTRY
+            and (m.fact.predicate, m.fact.object, subject.canonical) in acted
+        ):
+            continue
+        keep.append(m)
+    return keep
+
+
 def _share_deal_attributes(merged: list[_Merged], coref: Coreference) -> None:
     deals = [m for m in merged if m.fact.predicate in (Predicate.ACQUIRES, Predicate.SELLS)]
     for a in deals:
         for b in deals:
             if a is b or a.fact.object != b.fact.object:
                 continue
+            same_pair = a.fact.subject == b.fact.subject and a.fact.predicate is b.fact.predicate
+            if same_pair and a.fact.amount is None and b.fact.amount is not None:
+                a.fact.amount = b.fact.amount  # "agreed to buy X in May 2022" ... "$69bn deal"
             if not _compatible(a.fact.date, b.fact.date):
                 continue
             if a.fact.date is None and b.fact.date is not None and len(b.fact.date) == 10:

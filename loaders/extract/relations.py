@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from graph.ontology import EntityType, Predicate
 from loaders.extract.candidate import Candidate
 from loaders.extract.coref import Cluster, Coreference
-from loaders.extract.cues import word_set
+from loaders.extract.cues import ASSET_HEADS, word_set
 from loaders.extract.document import ParsedSentence
 from loaders.extract.gazetteer import CAPITAL_OF
 from loaders.extract.grammar import (
@@ -45,8 +45,8 @@ _LIGHT_VERBS = word_set(
     signed signs sign reached reaches clinched sealed inked approved approves cleared won
     secured received receives began begins opened opens initiated initiates started starts led
     leads imposed imposes imposing impose extended extends lifted lifts pledged pledges pledge
-    slapped slaps levied levies raised raises hiked hikes formed forms form set sets created
-    creates established establishes opened launched"""
+    slapped slaps slap levied levies levy levying raised raises hiked hikes formed forms form set
+    sets created creates established establishes opened launched"""
 )
 _UNTYPED_OK = frozenset(
     {
@@ -129,6 +129,16 @@ def _capital_as_state(coref: Coreference, arg: Arg, predicate: Predicate) -> Arg
     """ "Beijing banned ...": a capital acting as a state stands for its country."""
     cluster = arg.cluster
     if (
+        arg.via == "government"
+        and cluster.type is EntityType.PERSON
+        and cluster.registry is not None
+        and cluster.registry.country
+    ):
+        # "the Trump administration barred ...": the leader's government, i.e. the country
+        country = cluster.registry.country
+        target = coref.find(country, EntityType.COUNTRY) or coref.add(country, EntityType.COUNTRY)
+        return Arg(arg.mention, target, "government")
+    if (
         predicate in _STATE_ACTIONS
         and cluster.type is EntityType.REGION
         and cluster.canonical in CAPITAL_OF
@@ -137,6 +147,77 @@ def _capital_as_state(coref: Coreference, arg: Arg, predicate: Predicate) -> Arg
         target = coref.find(country, EntityType.COUNTRY) or coref.add(country, EntityType.COUNTRY)
         return Arg(arg.mention, target, "capital")
     return arg
+
+
+def _said_source(ps: ParsedSentence, coref: Coreference, t: int) -> Arg | None:
+    """The state body a sentence is attributed to ("..., the regulator said"), after ``t``."""
+    tokens = ps.tokens
+    for j in range(t + 1, len(tokens)):
+        if tokens[j].lower not in ("said", "says", "announced", "according"):
+            continue
+        if tokens[j].lower == "according":
+            objs, _ = prep_object(ps, coref, j + 1, ("to",), window=2)
+            m = objs[0].mention if objs else None
+        else:
+            m = ps.mention_at(j - 1)
+        cluster = coref.of(m) if m is not None else None
+        if m is not None and cluster is not None and cluster.type in _STATE_TYPES:
+            return Arg(m, cluster, "source")
+    return None
+
+
+_STATE_TYPES = frozenset({EntityType.COUNTRY, EntityType.GOVERNMENT_BODY})
+
+
+def _relative_object(ps: ParsedSentence, coref: Coreference, subjects: list[Arg]) -> list[Arg]:
+    """ "the Tenke Fungurume mine, which it bought from Freeport": the relative pronoun's
+    antecedent is the object when the clause has its own subject."""
+    if len(subjects) != 1:
+        return []
+    k = subjects[0].mention.start - 1
+    tokens = ps.tokens
+    if k < ps.begin + 1 or tokens[k].lower not in ("which", "that"):
+        return []
+    j = k - 1
+    if tokens[j].text == ",":
+        j -= 1
+    antecedent = ps.mention_at(j)
+    if antecedent is None or antecedent.end - 1 != j:
+        return []
+    cluster = coref.of(antecedent)
+    if cluster is None or cluster.id == subjects[0].cluster.id:
+        return []
+    return [Arg(antecedent, cluster, "relative-object")]
+
+
+def _pair_of_subjects(
+    ps: ParsedSentence, coref: Coreference, s_index: int, t: int, frame: NounFrame
+) -> list[Candidate]:
+    """ "ChemChina and Sinochem have completed their merger": the coordinated subjects."""
+    subjects, _ = subject_before(ps, coref, t - 1)
+    if len(subjects) < 2:
+        k = t - 2
+        while k > ps.begin and ps.tokens[k].lower not in _LIGHT_VERBS and t - k < 6:
+            k -= 1
+        subjects, _ = subject_before(ps, coref, k)
+    firms = [a for a in subjects if _type_ok(a.cluster, frame.subject, frame.predicate)]
+    if len(firms) != 2 or firms[0].cluster.id == firms[1].cluster.id:
+        return []
+    return [
+        Candidate(
+            firms[0].cluster.id,
+            frame.predicate,
+            firms[1].cluster.id,
+            s_index,
+            t,
+            frame.confidence,
+            "their-noun",
+        )
+    ]
+
+
+def _names_a_site(ps: ParsedSentence, k: int) -> bool:
+    return any(t.lower in ASSET_HEADS for t in ps.tokens[k : k + 4])
 
 
 def _looks_nominal(ps: ParsedSentence, t: int) -> bool:
@@ -170,10 +251,13 @@ def _pairs(subjects: list[Arg], objects: list[Arg]) -> Iterator[tuple[Arg, Arg]]
 def _gerund_subject(ps: ParsedSentence, coref: Coreference, t: int) -> list[Arg]:
     """ "..., offloading its stake": an -ing clause takes the sentence's subject."""
     tokens = ps.tokens
-    if not tokens[t].lower.endswith("ing") or t == 0:
+    if t == 0:
         return []
     prev = tokens[t - 1].lower
-    if prev not in _GERUND_SUBJECT:
+    word = tokens[t].lower
+    finite = word.endswith(("s", "ed")) and not word.endswith("ss") and prev in (",", "and")
+    # "X closes in on Y, surpasses Z": a second verb shares the sentence's subject
+    if not (word.endswith("ing") and prev in _GERUND_SUBJECT) and not finite:
         return []
     if ps.subject < 0:
         return []
@@ -193,6 +277,8 @@ def _verb_facts(
 ) -> list[Candidate]:
     out: list[Candidate] = []
     tokens = ps.tokens
+    if any(tokens[k].lower in ("not", "n't", "never") for k in range(max(ps.begin, t - 2), t)):
+        return out  # "the shares it does not already own": no fact is stated
     passive = _passive(ps, t)
     if passive:
         objects, hints = subject_before(ps, coref, t)
@@ -200,9 +286,14 @@ def _verb_facts(
             # "Shein, founded in Nanjing by Xu Yangtian, ...": a reduced relative clause
             before = ps.mention_at(t - 2)
             cluster = coref.of(before) if before is not None else None
-            if before is not None and cluster is not None and not before.is_reference:
+            if before is not None and cluster is not None and cluster.named:
                 objects = [Arg(before, cluster, "apposition")]
         subjects = agent_after(ps, coref, t)
+        if not subjects and any(f.predicate in _STATE_ACTIONS for f in frames):
+            # "Hui was fined 47 million yuan ..., the regulator said": the source acts
+            source = _said_source(ps, coref, t)
+            if source is not None:
+                subjects = [source]
         rule = "verb-passive"
     else:
         subjects, hints = subject_before(ps, coref, t)
@@ -224,14 +315,19 @@ def _verb_facts(
             else:
                 objects, more = object_after(ps, coref, t)
                 hints = hints + more
+                if not objects:
+                    objects = _relative_object(ps, coref, subjects)
         for s, o in _pairs(subjects, objects):
             predicate = _choose(frame, o.cluster)
             if predicate is None:
                 continue
+            if predicate is Predicate.IMPORTS and _names_a_site(ps, o.mention.end):
+                continue  # "buy the Kisanfu copper and cobalt project": a site, not goods
             subject_types = frame.subject
             if predicate is not frame.predicate:
                 subject_types = subject_types | {EntityType.COUNTRY}
-            s = _capital_as_state(coref, s, predicate)
+            if predicate is not Predicate.IMPORTS:  # "Beijing will allow the import of"
+                s = _capital_as_state(coref, s, predicate)
             if not _type_ok(s.cluster, subject_types, predicate):
                 continue
             confidence = frame.confidence - (0.1 if s.via in ("gerund", "parent") else 0.0)
@@ -252,7 +348,27 @@ def _verb_facts(
         if out:
             break
     out.extend(_side_arguments(ps, s_index, coref, t, out))
+    if out and out[0].predicate is Predicate.WORKS_FOR and tokens[t].lower in _JOIN_FORMS:
+        # "She joined JD.com in 2018 from PwC": she worked for PwC before
+        former, _ = prep_object(ps, coref, t + 1, ("from",), window=6)
+        for f in former:
+            if f.cluster.type is EntityType.COMPANY and f.cluster.id != out[0].object:
+                out.append(
+                    Candidate(
+                        out[0].subject,
+                        Predicate.WORKS_FOR,
+                        f.cluster.id,
+                        s_index,
+                        t,
+                        0.6,
+                        "joined-from",
+                        attributes={"former": True},
+                    )
+                )
     return out
+
+
+_JOIN_FORMS = word_set("joined joins join")
 
 
 _MAKER_PREDICATES = frozenset({Predicate.RELEASES, Predicate.OPEN_SOURCES})
@@ -389,6 +505,15 @@ def _noun_facts(
                 return out
         if not objects:
             objects = _object_before_noun(ps, coref, t)
+        if (
+            not objects
+            and frame.predicate in (Predicate.MERGES_WITH, Predicate.PARTNERS_WITH)
+            and t > 0
+            and tokens[t - 1].lower == "their"
+        ):
+            out.extend(_pair_of_subjects(ps, coref, s_index, t, frame))
+            if out:
+                break
         if not objects:
             continue
         agents = _noun_agent(ps, coref, t, objects)
@@ -416,6 +541,8 @@ def _noun_facts(
             subject_types = frame.subject
             if predicate is not frame.predicate:
                 subject_types = subject_types | {EntityType.COUNTRY}
+            if predicate is not Predicate.IMPORTS:  # "Beijing will allow the import of"
+                s = _capital_as_state(coref, s, predicate)
             if not _type_ok(s.cluster, subject_types, predicate):
                 continue
             first, second = (o, s) if frame.reverse else (s, o)
@@ -449,6 +576,28 @@ def _noun_facts(
                         t,
                         fact.confidence - 0.05,
                         "sale-to-buyer",
+                        wants_amount=True,
+                    )
+                )
+    if out and out[0].predicate is Predicate.ACQUIRES:
+        # "completed its acquisition of Volvo from Ford": Ford sells
+        sellers, _ = prep_object(ps, coref, t + 1, ("from",), window=12)
+        for seller in sellers:
+            fact = out[0]
+            if seller.cluster.id not in (fact.subject, fact.object) and seller.cluster.type in (
+                EntityType.COMPANY,
+                EntityType.GOVERNMENT_BODY,
+                None,
+            ):
+                out.append(
+                    Candidate(
+                        seller.cluster.id,
+                        Predicate.SELLS,
+                        fact.object,
+                        s_index,
+                        t,
+                        fact.confidence - 0.05,
+                        "acquisition-from",
                         wants_amount=True,
                     )
                 )
@@ -577,6 +726,9 @@ def _noun_agent(ps: ParsedSentence, coref: Coreference, t: int, objects: list[Ar
     agents = agent_after(ps, coref, objects[-1].mention.end - 1) if objects else []
     if agents:
         return agents
+    if k >= ps.begin and tokens[k].text == "," and tokens[k + 1].lower.endswith("ing"):
+        # "..., stepping up competition with X": the gerund's subject is the sentence's
+        return _gerund_subject(ps, coref, k + 1)
     return (
         np_ending_at(ps, coref, k)
         if k >= ps.begin
