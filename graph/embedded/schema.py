@@ -2,88 +2,130 @@
 
 Each migration is a list of statements applied once, in order, inside one
 transaction; ``schema_version`` records the last one applied.
+
+Version 2 numbers entities (``nid``), stories (``sid``) and facts (``fid``) so
+that rows are narrow, the traversal index holds integers, and new rows are
+appended at the end of their tables. Only the look-ups that SQLite must answer
+have an index: by entity id, story id, alias, a fact's or metric's sources,
+metrics by subject. Facts by key, by entity and in date order are answered by
+the in-memory index (:mod:`graph.embedded.compact`), which is rebuilt from these
+tables on open. The views ``entities``, ``stories``, ``facts`` and ``evidence``
+show the data with string ids, for people and tools reading the file directly.
+
+A store of version 1 is converted by :meth:`EmbeddedStore.ensure_schema`: the
+old tables are renamed ``v1_*``, re-read as one delta and written again.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "V1_TABLES", "migrate"]
 
-MIGRATIONS: list[list[str]] = [
-    # 1: the initial schema.
-    [
-        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        """CREATE TABLE entities (
-            id TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            type TEXT NOT NULL,
-            data TEXT NOT NULL,
-            seq INTEGER NOT NULL
-        )""",
-        "CREATE INDEX entities_type ON entities(type)",
-        "CREATE INDEX entities_seq ON entities(seq)",
-        """CREATE TABLE aliases (
-            norm TEXT NOT NULL,
-            entity_id TEXT NOT NULL REFERENCES entities(id),
-            alias TEXT NOT NULL,
-            PRIMARY KEY (norm, entity_id, alias)
-        ) WITHOUT ROWID""",
-        "CREATE INDEX aliases_entity ON aliases(entity_id)",
-        """CREATE TABLE stories (
-            id TEXT PRIMARY KEY,
-            title TEXT,
-            publisher TEXT,
-            published TEXT,
-            url TEXT,
-            text_hash TEXT NOT NULL
-        )""",
-        """CREATE TABLE facts (
-            key TEXT PRIMARY KEY,
-            subject TEXT NOT NULL REFERENCES entities(id),
-            predicate TEXT NOT NULL,
-            object TEXT NOT NULL REFERENCES entities(id),
-            date TEXT,
-            date_start INTEGER,
-            date_end INTEGER,
-            sort_key INTEGER,
-            valid_from INTEGER,
-            valid_until INTEGER,
-            n_sources INTEGER NOT NULL,
-            data TEXT NOT NULL,
-            seq INTEGER NOT NULL
-        )""",
-        "CREATE INDEX facts_subject ON facts(subject, sort_key)",
-        "CREATE INDEX facts_object ON facts(object, sort_key)",
-        "CREATE INDEX facts_sort ON facts(sort_key, key)",
-        "CREATE INDEX facts_spo ON facts(subject, predicate, object)",
-        "CREATE INDEX facts_seq ON facts(seq)",
-        """CREATE TABLE evidence (
-            fact_key TEXT NOT NULL REFERENCES facts(key),
-            story_id TEXT NOT NULL REFERENCES stories(id),
-            sentence TEXT NOT NULL,
-            PRIMARY KEY (fact_key, story_id, sentence)
-        ) WITHOUT ROWID""",
-        "CREATE INDEX evidence_story ON evidence(story_id)",
-        """CREATE TABLE metrics (
-            id TEXT PRIMARY KEY,
-            subject TEXT NOT NULL REFERENCES entities(id),
-            date TEXT,
-            sort_key INTEGER,
-            data TEXT NOT NULL,
-            seq INTEGER NOT NULL
-        )""",
-        "CREATE INDEX metrics_subject ON metrics(subject, sort_key)",
-        "CREATE INDEX metrics_sort ON metrics(sort_key, id)",
-        """CREATE TABLE metric_evidence (
-            metric_id TEXT NOT NULL REFERENCES metrics(id),
-            story_id TEXT NOT NULL REFERENCES stories(id),
-            sentence TEXT NOT NULL,
-            PRIMARY KEY (metric_id, story_id, sentence)
-        ) WITHOUT ROWID""",
-        "INSERT OR IGNORE INTO meta(key, value) VALUES ('revision', '0')",
-    ],
+_V1: list[str] = [
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE entities (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
+        seq INTEGER NOT NULL)""",
+    """CREATE TABLE aliases (
+        norm TEXT NOT NULL, entity_id TEXT NOT NULL, alias TEXT NOT NULL,
+        PRIMARY KEY (norm, entity_id, alias)) WITHOUT ROWID""",
+    """CREATE TABLE stories (
+        id TEXT PRIMARY KEY, title TEXT, publisher TEXT, published TEXT, url TEXT,
+        text_hash TEXT NOT NULL)""",
+    """CREATE TABLE facts (
+        key TEXT PRIMARY KEY, subject TEXT NOT NULL, predicate TEXT NOT NULL,
+        object TEXT NOT NULL, date TEXT, date_start INTEGER, date_end INTEGER,
+        sort_key INTEGER, valid_from INTEGER, valid_until INTEGER,
+        n_sources INTEGER NOT NULL, data TEXT NOT NULL, seq INTEGER NOT NULL)""",
+    """CREATE TABLE evidence (
+        fact_key TEXT NOT NULL, story_id TEXT NOT NULL, sentence TEXT NOT NULL,
+        PRIMARY KEY (fact_key, story_id, sentence)) WITHOUT ROWID""",
+    """CREATE TABLE metrics (
+        id TEXT PRIMARY KEY, subject TEXT NOT NULL, date TEXT, sort_key INTEGER,
+        data TEXT NOT NULL, seq INTEGER NOT NULL)""",
+    """CREATE TABLE metric_evidence (
+        metric_id TEXT NOT NULL, story_id TEXT NOT NULL, sentence TEXT NOT NULL,
+        PRIMARY KEY (metric_id, story_id, sentence)) WITHOUT ROWID""",
+    "INSERT OR IGNORE INTO meta(key, value) VALUES ('revision', '0')",
 ]
+
+V1_TABLES = ("entities", "aliases", "stories", "facts", "evidence", "metrics", "metric_evidence")
+
+_V2: list[str] = [
+    *(f"ALTER TABLE {t} RENAME TO v1_{t}" for t in V1_TABLES),
+    """CREATE TABLE entity (
+        nid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        data TEXT NOT NULL,
+        seq INTEGER NOT NULL
+    )""",
+    # Rows are only ever appended: refresh reads the ones past the last rowid it saw.
+    "CREATE TABLE alias (norm TEXT NOT NULL, nid INTEGER NOT NULL, alias TEXT NOT NULL)",
+    "CREATE INDEX alias_norm ON alias(norm)",
+    """CREATE TABLE story (
+        sid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT,
+        publisher TEXT,
+        published TEXT,
+        url TEXT,
+        text_hash TEXT NOT NULL
+    )""",
+    # key is unique: the in-memory index checks it inside the write transaction.
+    """CREATE TABLE fact (
+        fid INTEGER PRIMARY KEY,
+        key TEXT NOT NULL,
+        subject INTEGER NOT NULL,
+        predicate TEXT NOT NULL,
+        object INTEGER NOT NULL,
+        date TEXT,
+        date_start INTEGER,
+        date_end INTEGER,
+        sort_key INTEGER,
+        valid_from INTEGER,
+        valid_until INTEGER,
+        n_sources INTEGER NOT NULL,
+        confidence REAL NOT NULL,
+        extra TEXT,
+        kpre INTEGER NOT NULL,
+        seq INTEGER NOT NULL
+    )""",
+    # Facts changed after they were first written, so other processes can refresh.
+    "CREATE TABLE fact_update (seq INTEGER NOT NULL, fid INTEGER NOT NULL)",
+    "CREATE TABLE fact_source (fid INTEGER NOT NULL, sid INTEGER NOT NULL, sentence TEXT NOT NULL)",
+    "CREATE INDEX fact_source_fid ON fact_source(fid, sid)",
+    """CREATE TABLE metric (
+        mid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        subject INTEGER NOT NULL,
+        date TEXT,
+        sort_key INTEGER,
+        data TEXT NOT NULL,
+        seq INTEGER NOT NULL
+    )""",
+    "CREATE INDEX metric_subject ON metric(subject, sort_key)",
+    "CREATE INDEX metric_sort ON metric(sort_key)",
+    """CREATE TABLE metric_source (
+        mid INTEGER NOT NULL, sid INTEGER NOT NULL, sentence TEXT NOT NULL)""",
+    "CREATE INDEX metric_source_mid ON metric_source(mid)",
+    """CREATE VIEW entities AS SELECT id, name, type, data FROM entity""",
+    """CREATE VIEW stories AS SELECT id, title, publisher, published, url, text_hash FROM story""",
+    """CREATE VIEW facts AS
+        SELECT f.key AS key, s.id AS subject, f.predicate AS predicate, o.id AS object,
+               f.date AS date, f.n_sources AS n_sources, f.confidence AS confidence,
+               f.extra AS extra
+        FROM fact f LEFT JOIN entity s ON s.nid = f.subject
+        LEFT JOIN entity o ON o.nid = f.object""",
+    """CREATE VIEW evidence AS
+        SELECT f.key AS fact_key, s.id AS story_id, x.sentence AS sentence
+        FROM fact_source x LEFT JOIN fact f ON f.fid = x.fid
+        LEFT JOIN story s ON s.sid = x.sid""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -91,7 +133,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the database to :data:`SCHEMA_VERSION`; return the version it had before.
 
-    Raises ``RuntimeError`` for a file written by a newer sinograph.
+    Raises ``RuntimeError`` for a file written by a newer sinograph. After a
+    migration from version 1 the ``v1_*`` tables hold the old data until the
+    store has copied it (see the module doc).
     """
     conn.execute("BEGIN IMMEDIATE")
     try:

@@ -25,7 +25,7 @@ import networkx as nx
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.assemble import entity_ref, metric_view, ordinals, timeline_item
+from graph.assemble import entity_ref, ordinals, timeline_item
 from graph.embedded.compact import (
     I32,
     NONE,
@@ -40,7 +40,12 @@ from graph.embedded.compact import (
 )
 from graph.embedded.fuzzy import TrigramIndex
 from graph.embedded.paths import PathSearch
-from graph.embedded.rows import FACT_COLUMNS, FACT_JOINS, SOURCE_COLUMNS, fact_view_from_row
+from graph.embedded.rows import (
+    FACT_COLUMNS,
+    SOURCE_COLUMNS,
+    fact_view_from_row,
+    metric_view_from_row,
+)
 from graph.embedded.schema import V1_TABLES, migrate
 from graph.embedded.writer import (
     Staged,
@@ -64,6 +69,7 @@ from graph.queries import NeighborQuery, PathQuery, TimelineQuery, TimeWindow, e
 from graph.results import (
     EntityDetail,
     EntityMatch,
+    EntityRef,
     FactView,
     GraphStats,
     Hop,
@@ -82,7 +88,11 @@ __all__ = ["EmbeddedStore"]
 
 _BUSY_TIMEOUT_MS = 30_000
 _CACHE_KIB = 64 * 1024  # SQLite page cache per connection
-_OPEN_CHUNK = 200_000  # fact rows read at a time when building the index
+# Queries read rows scattered over the file; through a memory map that costs half of
+# what read() calls do (BENCHMARKS.md). Touched pages count as resident, so it is capped.
+_MMAP_BYTES = 256 * 2**20
+_WAL_PAGES = 16_384
+_OPEN_CHUNK = 50_000  # fact rows read at a time when building the index
 _BULK = 1_000  # records in a delta from which the garbage collector is paused
 _PRED_BY_NAME = {p.value: code for p, code in PREDICATE_CODE.items()}
 
@@ -135,6 +145,11 @@ class EmbeddedStore:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
             conn.execute("PRAGMA temp_store = MEMORY")
+            # Checkpoint every 64 MB of WAL rather than 4: a bulk load rewrites the same index
+            # pages commit after commit, and each checkpoint writes them back (BENCHMARKS.md).
+            conn.execute(f"PRAGMA wal_autocheckpoint = {_WAL_PAGES}")
+            if self._index.revision >= 0:
+                conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"cannot open store {self.path}: {exc}") from exc
         self._local.conn = conn
@@ -175,6 +190,9 @@ class EmbeddedStore:
         except RuntimeError as exc:
             raise StoreUnavailable(str(exc)) from exc
         self._refresh(conn)
+        # Map the file only now: building the index above reads every fact row once, and
+        # mapped pages count in the process's resident memory.
+        conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
 
     def close(self) -> None:
         self._closed = True
@@ -237,10 +255,12 @@ class EmbeddedStore:
     def _load_increment(self, conn: sqlite3.Connection) -> None:
         index = self._index
         rows = conn.execute(
-            "SELECT nid, id FROM entity WHERE nid >= ? ORDER BY nid", (index.n_nodes,)
+            "SELECT nid, id, name, type FROM entity WHERE nid >= ? ORDER BY nid", (index.n_nodes,)
         ).fetchall()
         if rows:
-            index.add_nodes(rows[0][0], [r[1] for r in rows])
+            index.add_nodes(
+                rows[0][0], [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows]
+            )
         index.add_aliases(
             conn.execute(
                 "SELECT rowid, norm, nid FROM alias WHERE rowid > ? ORDER BY rowid",
@@ -259,9 +279,16 @@ class EmbeddedStore:
             index.add_edges(
                 EdgeBatch.from_rows(
                     [(r[0], r[1], r[2], _PRED_BY_NAME[r[3]], *r[4:]) for r in facts]
-                )
+                ),
+                # Many rows (an open): fold them into the CSR at once, not node by node.
+                defer=len(facts) >= _OPEN_CHUNK // 2,
             )
             del facts
+        metrics = conn.execute(
+            "SELECT mid, subject FROM metric WHERE mid >= ? ORDER BY mid", (index.n_metrics,)
+        ).fetchall()
+        if metrics:
+            index.add_metrics(metrics[0][0], [r[1] for r in metrics])
         updates = conn.execute(
             "SELECT u.rowid, f.fid, f.valid_from, f.valid_until, f.n_sources FROM fact_update u"
             " JOIN fact f ON f.fid = u.fid WHERE u.rowid > ? ORDER BY u.rowid",
@@ -279,8 +306,11 @@ class EmbeddedStore:
         index = self._index
         with index.lock:
             if index.revision == staged.revision - 1:
-                index.add_nodes(staged.first_nid, staged.new_nodes)
+                index.add_nodes(
+                    staged.first_nid, staged.new_nodes, staged.new_names, staged.new_types
+                )
                 index.add_aliases(staged.aliases)
+                index.add_metrics(index.n_metrics, staged.new_metric_subjects)
                 index.add_edges(staged.edge_batch())
                 index.update_edges(staged.update_batch())
                 index.update_rowid = max(index.update_rowid, staged.update_rowid)
@@ -318,7 +348,8 @@ class EmbeddedStore:
     def upsert(self, delta: GraphDelta) -> UpsertReport:
         """Write ``delta`` in one transaction, merging with what is stored (see graph.merge)."""
         conn = self._connect()
-        with self._write_lock:
+        bulk = len(delta.facts) + len(delta.entities) >= _BULK
+        with self._write_lock, _collector_paused(bulk):
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
@@ -328,10 +359,7 @@ class EmbeddedStore:
             try:
                 self._refresh(conn)
                 revision = self._db_revision(conn) + 1
-                with _collector_paused(len(delta.facts) + len(delta.entities) >= _BULK):
-                    report, staged = write_delta(
-                        conn, self._index, delta, revision, self._applied
-                    )
+                report, staged = write_delta(conn, self._index, delta, revision, self._applied)
                 conn.execute("COMMIT")
             except BaseException as exc:
                 conn.execute("ROLLBACK")
@@ -353,18 +381,19 @@ class EmbeddedStore:
                 out[nid] = Entity.model_validate_json(data)
         return out
 
-    @staticmethod
     def _fact_rows(
-        conn: sqlite3.Connection, fids: Iterable[int]
+        self, conn: sqlite3.Connection, fids: Iterable[int]
     ) -> tuple[dict[int, tuple[Any, ...]], dict[int, list[Any]]]:
         rows: dict[int, tuple[Any, ...]] = {}
         sources: dict[int, list[Any]] = defaultdict(list)
+        ids, names = self._index.node_ids, self._index.node_names
         for chunk in chunks(sorted(set(fids))):
             m = marks(len(chunk))
-            for row in conn.execute(
-                f"SELECT {FACT_COLUMNS} FROM {FACT_JOINS} WHERE f.fid IN ({m})", chunk
+            for fid, key, s, pred, o, date, conf, extra, n, sort_key in conn.execute(
+                f"SELECT {FACT_COLUMNS} FROM fact f WHERE f.fid IN ({m})", chunk
             ):
-                rows[row[0]] = row
+                rows[fid] = (fid, key, ids[s], pred, ids[o], date, conf, extra, n, names[s],
+                             names[o], sort_key)
             for source in conn.execute(
                 f"SELECT {SOURCE_COLUMNS} FROM fact_source x JOIN story t ON t.sid = x.sid"
                 f" WHERE x.fid IN ({m})",
@@ -415,21 +444,28 @@ class EmbeddedStore:
     def _metric_items(
         self, conn: sqlite3.Connection, ids: Sequence[str]
     ) -> dict[str, TimelineItem]:
-        if not ids:
-            return {}
-        metrics: dict[str, Metric] = {}
+        """Timeline items of metrics, built from their rows (as graph.assemble would)."""
+        items: dict[str, TimelineItem] = {}
+        index = self._index
         for chunk in chunks(list(ids)):
-            metrics.update(self._metrics(conn, f"id IN ({marks(len(chunk))})", chunk))
-        names = dict(
-            conn.execute(
-                f"SELECT id, name FROM entity WHERE id IN ({marks(len(metrics))})",
-                [m.subject for m in metrics.values()],
+            m = marks(len(chunk))
+            rows = conn.execute(
+                f"SELECT mid, id, subject, data FROM metric WHERE id IN ({m})", chunk
             ).fetchall()
-        ) if metrics else {}
-        stories = self._load_stories(
-            conn, (e.story_id for m in metrics.values() for e in m.evidence)
-        )
-        return {i: timeline_item(metric_view(m, names, stories)) for i, m in metrics.items()}
+            sources: dict[int, list[Any]] = defaultdict(list)
+            for source in conn.execute(
+                f"SELECT x.mid, t.id, x.sentence, t.title, t.publisher, t.published, t.url"
+                f" FROM metric_source x JOIN story t ON t.sid = x.sid"
+                f" WHERE x.mid IN ({marks(len(rows))})",
+                [r[0] for r in rows],
+            ):
+                sources[source[0]].append(source)
+            for mid, metric_id, subject, data in rows:
+                items[metric_id] = timeline_item(
+                    metric_view_from_row(json.loads(data), index.node_names[subject],
+                                         sources.get(mid, []))
+                )
+        return items
 
     # -------------------------------------------------------------- entities
 
@@ -456,6 +492,15 @@ class EmbeddedStore:
             for e in sorted(entities.values(), key=lambda e: e.id)
         ]
         raise AmbiguousEntity(ref, candidates)
+
+    def _resolve_ref(self, conn: sqlite3.Connection, ref: str) -> tuple[int, EntityRef]:
+        """Like :meth:`_resolve` but only the reference; an id costs no query."""
+        index = self._index
+        nid = index.node_of.get(ref)
+        if nid is None:
+            nid, entity = self._resolve(conn, ref)
+            return nid, entity_ref(entity)
+        return nid, EntityRef(id=ref, name=index.node_names[nid], type=index.node_types[nid])
 
     def resolve_entity(self, ref: str) -> Entity:
         conn = self._fresh()
@@ -622,8 +667,8 @@ class EmbeddedStore:
         )
         conn = self._fresh()
         with self._snapshot(conn):
-            src_nid, src = self._resolve(conn, query.source)
-            dst_nid, dst = self._resolve(conn, query.target)
+            src_nid, src = self._resolve_ref(conn, query.source)
+            dst_nid, dst = self._resolve_ref(conn, query.target)
         edge_filter = EdgeFilter(query.predicates, query.window)
         index = self._index
         with index.lock:
@@ -645,7 +690,7 @@ class EmbeddedStore:
             chosen = [[min(c, key=lambda f: keys.get(f, "")) if len(c) > 1 else c[0]
                        for c in hops] for hops in hop_candidates]
             views = self._fact_views(conn, {fid for hops in chosen for fid in hops})
-            refs = self._refs(conn, {n for p in id_paths for n in p})
+            refs = self._refs({n for p in id_paths for n in p})
         paths = []
         for ids, fids in zip(id_paths, chosen, strict=True):
             hops = []
@@ -654,7 +699,7 @@ class EmbeddedStore:
                 direction = "forward" if view.subject == a and view.object == b else "backward"
                 hops.append(Hop(from_id=a, to_id=b, direction=direction, fact=view))
             paths.append(PathOut(nodes=[refs[n] for n in ids], hops=hops))
-        return PathResult(source=entity_ref(src), target=entity_ref(dst), paths=paths)
+        return PathResult(source=src, target=dst, paths=paths)
 
     def _hop_candidates(self, a: int, b: int, edge_filter: EdgeFilter) -> list[int]:
         """The facts that may stand for the hop a-b: most sources, then smallest key prefix.
@@ -680,16 +725,12 @@ class EmbeddedStore:
             ).fetchall()
         return out
 
-    @staticmethod
-    def _refs(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Any]:
-        from graph.results import EntityRef
-
+    def _refs(self, ids: Iterable[str]) -> dict[str, EntityRef]:
+        index = self._index
         out: dict[str, EntityRef] = {}
-        for chunk in chunks(sorted(set(ids))):
-            for eid, name, kind in conn.execute(
-                f"SELECT id, name, type FROM entity WHERE id IN ({marks(len(chunk))})", chunk
-            ):
-                out[eid] = EntityRef(id=eid, name=name, type=kind)
+        for eid in set(ids):
+            nid = index.node_of[eid]
+            out[eid] = EntityRef(id=eid, name=index.node_names[nid], type=index.node_types[nid])
         return out
 
     def neighbors(
@@ -710,7 +751,7 @@ class EmbeddedStore:
         )
         conn = self._fresh()
         with self._snapshot(conn):
-            center, _ = self._resolve(conn, query.entity)
+            center, _ = self._resolve_ref(conn, query.entity)
         edge_filter = EdgeFilter(query.predicates, query.window)
         index = self._index
         with index.lock:
@@ -796,11 +837,11 @@ class EmbeddedStore:
             entity, predicates=predicates, since=since, until=until, cursor=cursor, limit=limit
         )
         conn = self._fresh()
-        ref: Entity | None = None
+        ref: EntityRef | None = None
         nid: int | None = None
         if query.entity:
             with self._snapshot(conn):
-                nid, ref = self._resolve(conn, query.entity)
+                nid, ref = self._resolve_ref(conn, query.entity)
         w = query.window
         first_page = query.cursor is None and w.since is None and w.until is None
         index = self._index
@@ -849,7 +890,9 @@ class EmbeddedStore:
                 dated_items.append((row[11], row[1], "fact"))
             undated_ids = sorted(rows[f][1] for f in undated_pick)
             fact_by_key = {rows[f][1]: f for f in [*dated_fids, *undated_pick]}
-            if query.predicates is None:
+            # Most entities have no metric: the index counts them, so skip those queries.
+            has_metrics = index.n_metrics > 0 if nid is None else index.metric_count[nid] > 0
+            if query.predicates is None and has_metrics:
                 dated_items += self._metric_page(conn, nid, query)
                 if first_page:
                     total, ids = self._undated_metrics(conn, nid, query.limit)
@@ -876,7 +919,7 @@ class EmbeddedStore:
             last = dated_items[-1]
             next_cursor = encode_cursor(int(last[0]), last[1])
         return TimelinePage(
-            entity=entity_ref(ref) if ref else None,
+            entity=ref,
             items=items,
             undated=undated,
             undated_total=undated_total,

@@ -37,3 +37,5 @@ class Candidate:
     hints: list[int] = field(default_factory=list)
     wants_amount: bool = False
     fixed_date: bool = False
+    # the subject stood in for its unit ("Norvik's chip unit launched ...")
+    via_parent: bool = False

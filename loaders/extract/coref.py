@@ -61,6 +61,7 @@ class Cluster:
     description: str | None = None
     merged_into: int = -1
     named_surfaces: list[str] = field(default_factory=list)
+    extends: str | None = None
 
     def forms(self) -> list[str]:
         return [self.canonical, *self.surfaces]
@@ -122,6 +123,10 @@ def resolve_coreference(sentences: list[ParsedSentence], registry: Registry) -> 
 def _key(m: Mention) -> str:
     if m.registry_id:
         return "r:" + m.registry_id
+    if m.extends is not None:
+        # "PwC Zhong Tian" and "PricewaterhouseCoopers Zhong Tian": one firm's two forms
+        return f"x:{m.extends}:{normalize_name(m.text.split(maxsplit=1)[-1])}"
+
     if m.kind == MentionKind.PLACE:
         return f"p:{m.type}:{m.canonical}"
     if m.kind in (MentionKind.COMMODITY, MentionKind.MARKET, MentionKind.GROUP):
@@ -168,6 +173,7 @@ def _cluster_names(coref: Coreference, registry: Registry) -> None:
                     place=m.place,
                     head=m.head,
                 )
+                cluster.extends = m.extends
                 coref.clusters.append(cluster)
                 by_key[key] = cluster
             _attach(cluster, m, s_index, m_index)
@@ -371,6 +377,8 @@ def _link_short_forms(coref: Coreference) -> None:
                 continue
             if short.registry is not None and long.registry is not None:
                 continue
+            if long.extends is not None and short.registry is not None:
+                continue  # "Alibaba Cloud Intelligence" is not Alibaba Cloud
             if _abbreviates(short, long):
                 candidates.append(long)
         if not candidates:

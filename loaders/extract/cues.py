@@ -284,7 +284,8 @@ COMMODITIES = _words(
     steel aluminium aluminum copper nickel cobalt lithium zinc lead tin gold silver platinum
     palladium uranium gallium germanium antimony graphite tungsten molybdenum magnesium
     manganese titanium vanadium rare-earths rare-earth polysilicon silicon semiconductors chips
-    solar-panels panels batteries EVs electric-vehicles vehicles cars tyres tires textiles
+    solar-panels panels solar-glass solar-cells solar-modules wafers batteries EVs
+    electric-vehicles vehicles cars tyres tires textiles
     garments apparel furniture fertiliser fertilizer fertilisers fertilizers urea potash
     phosphate plastics chemicals pharmaceuticals drugs medicines vaccines cosmetics
     machinery equipment drones pork-products beef-products meat"""

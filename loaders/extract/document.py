@@ -105,6 +105,7 @@ def parse_document(text: str, published: str | None, registry: Registry) -> list
     sentences = split_sentences(text)[:MAX_SENTENCES]
     tokenized = [tokenize(s.text)[:MAX_TOKENS_PER_SENTENCE] for s in sentences]
     known = _known_names(sentences, tokenized)
+    tails = _repeated_tails(sentences, tokenized)
     parsed: list[ParsedSentence] = []
     for sentence, tokens in zip(sentences, tokenized, strict=True):
         begin = 0
@@ -137,13 +138,46 @@ def parse_document(text: str, published: str | None, registry: Registry) -> list
                 for k in range(*span):
                     blocked[k] = True
         item.mentions = find_mentions(
-            tokens, begin, registry, known, headline=sentence.headline, blocked=blocked
+            tokens,
+            begin,
+            registry,
+            known,
+            headline=sentence.headline,
+            blocked=blocked,
+            repeated_tails=tails,
         )
         for m in item.mentions:
             m.text = sentence.text[tokens[m.start].start : tokens[m.end - 1].end]
         item.reindex()
         parsed.append(item)
     return parsed
+
+
+def _repeated_tails(
+    sentences: list[Sentence], tokenized: list[list[Token]]
+) -> frozenset[tuple[str, ...]]:
+    """Up to three capitalised words closing a longer capitalised run, seen twice or more.
+
+    A firm's full name repeated after different short forms ("PwC Zhong Tian",
+    "PricewaterhouseCoopers Zhong Tian") marks the tail as part of one name.
+    """
+    counts: dict[tuple[str, ...], int] = {}
+    for sentence, tokens in zip(sentences, tokenized, strict=True):
+        if sentence.headline:
+            continue
+        k = 0
+        while k < len(tokens):
+            if not tokens[k].is_cap:
+                k += 1
+                continue
+            j = k
+            while j < len(tokens) and tokens[j].is_cap and tokens[j].text[:1].isalpha():
+                j += 1
+            for size in range(1, min(3, j - k - 1) + 1):
+                tail = tuple(t.text for t in tokens[j - size : j])
+                counts[tail] = counts.get(tail, 0) + 1
+            k = max(j, k + 1)
+    return frozenset(tail for tail, n in counts.items() if n >= 2)
 
 
 def _known_names(sentences: list[Sentence], tokenized: list[list[Token]]) -> set[str]:

@@ -335,6 +335,8 @@ def np_ending_at(ps: ParsedSentence, coref: Coreference, k: int, depth: int = 0)
             j -= 1
         return []
     m = ps.mention_at(k)
+    if m is None and _names_a_pair(ps, k):
+        return plural_antecedents(ps, coref, k)
     if m is not None:
         if m.end - 1 != k:
             return []  # the phrase ends inside a mention only if that mention ends here
@@ -402,6 +404,110 @@ def np_ending_at(ps: ParsedSentence, coref: Coreference, k: int, depth: int = 0)
                 if m3 is not None and not m3.is_reference:
                     arg = _arg(ps, coref, m3, "apposition")
                     return [arg] if arg else []
+    return []
+
+
+_JOINING_VERBS = word_set(
+    "merge merges merged merging combine combines combined combining partner partnered"
+)
+_PRODUCT_REFERENCE_LEADS = word_set("the these those its their")
+
+
+def recent_products(ps: ParsedSentence, coref: Coreference, k: int) -> list[Arg]:
+    """ "developed the models", "made them available": the products named just before.
+
+    ``k`` is where the reference starts; it must be "the models"-like (a determiner and a
+    product noun that name nothing themselves) or "them". The products come from this
+    sentence before ``k`` or, failing that, the two sentences before it.
+    """
+    tokens = ps.tokens
+    n = len(tokens)
+    if k >= n or ps.mention_at(k) is not None and tokens[k].lower not in ("them", "its", "their"):
+        return []
+    if tokens[k].lower == "them":
+        pass
+    elif not (
+        k + 1 < n
+        and tokens[k].lower in _PRODUCT_REFERENCE_LEADS
+        and tokens[k + 1].lower in PRODUCT_NOUNS
+        and ps.mention_at(k + 1) is None
+        and (k + 2 >= n or tokens[k + 2].lower not in PRODUCT_NOUNS and not tokens[k + 2].is_cap)
+    ):
+        return []
+    position = next((i for i, s in enumerate(coref.sentences) if s is ps), -1)
+    for back in range(0, 3):
+        index = position - back
+        if position < 0 or index < 0:
+            break
+        sentence = coref.sentences[index]
+        found: list[Arg] = []
+        for m in sentence.mentions:
+            if back == 0 and m.end > k:
+                break
+            c = coref.of(m)
+            if (
+                c is not None
+                and c.type is EntityType.PRODUCT
+                and not m.is_reference
+                and all(a.cluster.id != c.id for a in found)
+            ):
+                found.append(Arg(m, c, "product-reference"))
+        if found:
+            return found
+    return []
+
+
+_PAIR_NOUNS = word_set(
+    """companies firms groups brokers banks carmakers automakers lenders insurers miners
+    developers chipmakers makers rivals partners"""
+)
+
+
+def _names_a_pair(ps: ParsedSentence, k: int) -> bool:
+    """ "Both", "the pair", "the two companies" ending at ``k``."""
+    tokens = ps.tokens
+    low = tokens[k].lower
+    if low == "both":
+        return k == ps.begin or tokens[k - 1].lower in (",", "and", "but")
+    if low == "pair":
+        return k > ps.begin and tokens[k - 1].lower == "the"
+    return low in _PAIR_NOUNS and k > ps.begin and tokens[k - 1].lower in ("two", "both")
+
+
+def plural_antecedents(ps: ParsedSentence, coref: Coreference, k: int) -> list[Arg]:
+    """The two firms a plural reference at ``k`` stands for: the latest "A and B" pair of
+    companies in this sentence before ``k`` or in the two sentences before it."""
+    position = next((i for i, s in enumerate(coref.sentences) if s is ps), -1)
+    if position < 0:
+        return []
+    for back in range(0, 3):
+        index = position - back
+        if index < 0:
+            break
+        sentence = coref.sentences[index]
+        if sentence.sentence.headline:
+            continue
+        mentions = [m for m in sentence.mentions if back > 0 or m.end <= k]
+        for a, b in reversed(list(zip(mentions, mentions[1:], strict=False))):
+            between = [t.lower for t in sentence.tokens[a.end : b.start]]
+            joined = between in (["and"], [",", "and"], ["&"]) or (
+                # "A will merge with B", "A agreed to combine with B"
+                2 <= len(between) <= 4
+                and between[-1] == "with"
+                and any(w in _JOINING_VERBS for w in between)
+            )
+            if not joined:
+                continue
+            ca, cb = coref.of(a), coref.of(b)
+            if (
+                ca is None
+                or cb is None
+                or ca.id == cb.id
+                or ca.type is not EntityType.COMPANY
+                or cb.type is not EntityType.COMPANY
+            ):
+                continue
+            return [Arg(a, ca, "plural"), Arg(b, cb, "plural")]
     return []
 
 
@@ -711,6 +817,9 @@ def object_after(
     n = len(ps.tokens)
     while k < n and ps.tokens[k].lower in ("up", "over", "out", "off"):
         k += 1
+    named_before = recent_products(ps, coref, k)
+    if named_before:
+        return named_before, []
     start, passed = _skip_object_lead(ps, k, k + window)
     if start < 0:
         return [], passed
@@ -721,6 +830,19 @@ def object_after(
             return ([arg] if arg else []), passed
         if m is None:
             return [], passed
+    region = coref.of(m)
+    if (
+        region is not None
+        and region.type is EntityType.REGION
+        and m.end < n
+        and ps.tokens[m.end].lower == "government"
+    ):
+        # "controlled by the Shanghai government": the city's government, not the city
+        name = f"{region.canonical} government"
+        body = coref.find(name, EntityType.GOVERNMENT_BODY) or coref.add(
+            name, EntityType.GOVERNMENT_BODY
+        )
+        return [Arg(m, body, "government")], passed
     if is_modifier(ps, m):
         return [], passed
     return coordinated_after(ps, coref, m), passed

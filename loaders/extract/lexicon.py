@@ -47,6 +47,7 @@ class VerbFrame:
     confidence: float = 0.8
     particle: str | None = None  # "snap up": the word that must follow
     goods_object: bool = False  # "supply battery cells to Ford": goods first, then "to"
+    reverse: bool = False  # "X sources chips from Y": Y SUPPLIES X
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +177,13 @@ _nouns(
 )
 _nouns(
     "purchases buying",
-    NounFrame(Predicate.INVESTS_IN, frozenset({I, C, G}), frozenset({K}), ("of",)),
+    NounFrame(
+        Predicate.INVESTS_IN,
+        frozenset({I, C, G}),
+        frozenset({K, M}),
+        ("of",),
+        by_object=((M, Predicate.IMPORTS),),
+    ),
 )
 _verbs(
     "merge combine",
@@ -229,6 +236,22 @@ _forms(
 )
 _verbs(
     "make manufacture produce assemble",
+    VerbFrame(Predicate.SUPPLIES, _FIRMS, _FIRMS, prep=("for",), confidence=0.6, goods_object=True),
+)
+_forms(
+    "source sources sourced sourcing procure procures procured procuring buy buys bought buying",
+    VerbFrame(
+        Predicate.SUPPLIES,
+        _FIRMS,
+        _FIRMS,
+        prep=("from",),
+        confidence=0.6,
+        goods_object=True,
+        reverse=True,
+    ),
+)
+_verbs(
+    "supply provide",
     VerbFrame(Predicate.SUPPLIES, _FIRMS, _FIRMS, prep=("for",), confidence=0.6, goods_object=True),
 )
 _nouns(

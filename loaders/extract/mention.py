@@ -47,6 +47,8 @@ class Mention:
     named: bool = True
     cluster: int = -1
     aliases: list[str] = field(default_factory=list)
+    # registry id of a known firm whose name this longer name opens ("PwC Zhong Tian")
+    extends: str | None = None
 
     @property
     def is_place(self) -> bool:

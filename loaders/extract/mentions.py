@@ -70,12 +70,14 @@ def find_mentions(
     *,
     headline: bool,
     blocked: Sequence[bool] | None = None,
+    repeated_tails: frozenset[tuple[str, ...]] = frozenset(),
 ) -> list[Mention]:
     """Every mention in one sentence, sorted and non-overlapping.
 
     ``begin`` skips a dateline; ``known`` holds words seen capitalised mid-sentence
     elsewhere in the story; ``blocked`` marks tokens inside money, percentages and
-    dates, which are never names.
+    dates, which are never names; ``repeated_tails`` holds capitalised word sequences
+    that end a name more than once in the story ("... Zhong Tian").
     """
     n = len(tokens)
     block = list(blocked) if blocked is not None else [False] * n
@@ -97,7 +99,7 @@ def find_mentions(
         if not any(block[k] for k in range(r[0], r[1]))
     ]
     runs = [_trim_generic(tokens, r) for r in runs]
-    mentions = _reconcile(tokens, alias_matches, [r for r in runs if r[1] > r[0]])
+    mentions = _reconcile(tokens, alias_matches, [r for r in runs if r[1] > r[0]], repeated_tails)
     _add_models(tokens, mentions, begin, block)
     mentions = [
         m for m in mentions if not (m.kind != MentionKind.REGISTRY and m.text in GENERIC_ACRONYMS)
@@ -220,7 +222,10 @@ def _surface(tokens: Sequence[Token], start: int, end: int) -> str:
 
 
 def _reconcile(
-    tokens: Sequence[Token], matches: list[AliasMatch], runs: list[tuple[int, int]]
+    tokens: Sequence[Token],
+    matches: list[AliasMatch],
+    runs: list[tuple[int, int]],
+    repeated_tails: frozenset[tuple[str, ...]] = frozenset(),
 ) -> list[Mention]:
     mentions: list[Mention] = []
     used: set[int] = set()
@@ -321,6 +326,21 @@ def _reconcile(
                 used.add(k)
             mentions.append(_run_mention(tokens, start, end))
             continue
+        if (
+            len(inside) == 1
+            and first.start == start
+            and first.from_registry
+            and first.entry.type is EntityType.COMPANY
+            and _longer_firm_name(tokens, first.end, end, repeated_tails)
+        ):
+            # "Alibaba Cloud Intelligence", "PwC Zhong Tian": a known short name opening a
+            # longer name the story repeats is that longer firm, not the short one
+            used.add(first_k)
+            m = _run_mention(tokens, start, end)
+            m.type, m.kind, m.cue = EntityType.COMPANY, MentionKind.NAME, max(m.cue, 0.8)
+            m.extends = first.entry.id
+            mentions.append(m)
+            continue
         _split_run(tokens, start, end, [m for _, m in inside], mentions)
     for k, match in enumerate(matches):
         if k not in used:
@@ -333,6 +353,31 @@ def _reconcile(
             result.append(m)
             last_end = m.end
     return result
+
+
+_UNIT_WORDS = word_set("unit arm business subsidiary division affiliate auditor")
+
+
+def _longer_firm_name(
+    tokens: Sequence[Token], start: int, end: int, repeated: frozenset[tuple[str, ...]]
+) -> bool:
+    """The words after a known firm's name are a repeated capitalised tail, not a title."""
+    if not 0 < end - start <= 3:
+        return False
+    words = tuple(t.text for t in tokens[start:end])
+    after = [t.lower for t in tokens[end : end + 8]]
+    unit_apposition = (
+        bool(after)
+        and after[0] == ","
+        and len(after) > 1
+        and after[1] in ("the", "its", "a")
+        and any(
+            w in _UNIT_WORDS or DESCRIPTOR_TYPES.get(w) is EntityType.COMPANY for w in after[2:5]
+        )
+    )
+    return (words in repeated or unit_apposition) and all(
+        w[:1].isupper() and w.isalpha() and w not in PERSON_TITLES for w in words
+    )
 
 
 def _split_run(
@@ -435,6 +480,9 @@ def _type_by_context(tokens: Sequence[Token], mentions: list[Mention]) -> None:
     for index, m in enumerate(mentions):
         if m.kind != MentionKind.NAME:
             continue
+        if m.type in (None, EntityType.PERSON, EntityType.ASSET) and _partner_named(tokens, m):
+            m.type, m.cue = EntityType.COMPANY, 0.8  # "a joint venture with Ebro Factory"
+            continue
         kind, word = descriptor_type(tokens, m.start)
         if (
             kind is not None
@@ -445,6 +493,9 @@ def _type_by_context(tokens: Sequence[Token], mentions: list[Mention]) -> None:
             _type_list(tokens, mentions, index, kind)
             continue
         if m.type is not None and m.cue >= 0.8:
+            continue
+        if m.type in (None, EntityType.PERSON) and _bought_thing(tokens, m.start):
+            m.type, m.cue = EntityType.COMPANY, 0.7  # "its acquisition of Jack Wolfskin"
             continue
         after = _apposition_type(tokens, m.end)
         if after is not None:
@@ -505,6 +556,28 @@ def _type_by_context(tokens: Sequence[Token], mentions: list[Mention]) -> None:
             after_word = tokens[m.end].lower if m.end < n else ""
             if before in _SPEECH or after_word in _SPEECH or after_word == "who":
                 m.type, m.cue = EntityType.PERSON, 0.6
+
+
+_DEAL_NOUNS = word_set("acquisition purchase takeover buyout")
+_BUY_VERBS = word_set("acquire acquires acquired acquiring buy buys bought buying")
+
+
+_PARTNER_WORDS = word_set("venture partnership alliance partnered partners partner tie-up")
+
+
+def _partner_named(tokens: Sequence[Token], m: Mention) -> bool:
+    """A name right after "a joint venture with" (or "with Spain's") is a firm."""
+    k = m.start - 1
+    if k >= 2 and tokens[k].lower == "'s":
+        k -= 2  # "with Spain's Ebro Factory": past a one-word possessor
+    return k >= 1 and tokens[k].lower == "with" and tokens[k - 1].lower in _PARTNER_WORDS
+
+
+def _bought_thing(tokens: Sequence[Token], start: int) -> bool:
+    """A name right after "acquisition of" or "to buy" is a firm, never a person."""
+    if start >= 2 and tokens[start - 1].lower == "of" and tokens[start - 2].lower in _DEAL_NOUNS:
+        return True
+    return start >= 1 and tokens[start - 1].lower in _BUY_VERBS
 
 
 def _person_shaped(tokens: Sequence[Token], m: Mention) -> bool:

@@ -149,6 +149,8 @@ def construction_facts(
     _products(ps, s_index, coref, out)
     _competition(ps, s_index, coref, state, out)
     _customers(ps, s_index, coref, out)
+    _signed_off(ps, s_index, coref, out)
+    _green_light(ps, s_index, coref, state, out)
     _trade(ps, s_index, coref, state, out)
     _listing(ps, s_index, coref, state, out)
     _partnership(ps, s_index, coref, out)
@@ -295,6 +297,8 @@ def _locations(ps: ParsedSentence, s_index: int, coref: Coreference, out: list[C
             if country is None or ps.mention_at(j) is not None:
                 continue
             org = _next_org(ps, coref, j + 1)
+            if org is None:
+                org = _apposed_before(ps, coref, j)
             if org is not None:
                 place = coref.find(country, EntityType.COUNTRY) or coref.add(
                     country, EntityType.COUNTRY
@@ -338,7 +342,9 @@ def _locations(ps: ParsedSentence, s_index: int, coref: Coreference, out: list[C
                 )
                 _address(ps, s_index, coref, places[0].mention, out)
         elif low in ("based", "headquartered") and j + 1 < n and tokens[j + 1].lower == "in":
+            named = _city_of(ps, coref, j + 2)
             places, _ = object_after(ps, coref, j + 1, window=4)
+            places = [named] if named is not None else places
             places = [p for p in places if p.cluster.type in _PLACE]
             if not places:
                 continue
@@ -408,6 +414,87 @@ def _locations(ps: ParsedSentence, s_index: int, coref: Coreference, out: list[C
     for m in ps.mentions:
         if m.is_place and m.type is EntityType.REGION:
             _place_apposition(ps, s_index, coref, m, out)
+            _place_in_province(ps, s_index, coref, m, out)
+
+
+_APPOSITION_HEADS = word_set("maker group company firm brand developer producer operator chain")
+
+
+def _apposed_before(ps: ParsedSentence, coref: Coreference, j: int) -> Mention | None:
+    """ "Teka Group, a Spanish kitchen appliance maker,": the firm the demonym at ``j``
+    describes in an apposition."""
+    tokens = ps.tokens
+    n = len(tokens)
+    if j < ps.begin + 3 or tokens[j - 1].lower not in ("a", "an") or tokens[j - 2].text != ",":
+        return None
+    org = ps.mention_at(j - 3)
+    cluster = _cluster(coref, org)
+    if org is None or cluster is None or cluster.type is not EntityType.COMPANY:
+        return None
+    if org.is_reference:
+        return None
+    k = j + 1
+    while k < n and k <= j + 4 and tokens[k].text.isalpha() and not tokens[k].is_cap:
+        if tokens[k].lower in _APPOSITION_HEADS or tokens[k].lower in _COMPANY_DESCRIPTORS:
+            after = tokens[k + 1].text if k + 1 < n else "."
+            return org if after in (",", ".", ";") else None
+        k += 1
+    return None
+
+
+def _city_of(ps: ParsedSentence, coref: Coreference, k: int) -> Arg | None:
+    """ "the eastern city of Hangzhou" from ``k``: the place named after the place noun."""
+    tokens = ps.tokens
+    n = len(tokens)
+    j = k
+    while j < n and j < k + 4 and tokens[j].lower in _PLACE_LEAD_WORDS:
+        j += 1
+    if not (j + 2 < n and tokens[j].lower in _PLACE_NOUNS and tokens[j + 1].lower == "of"):
+        return None
+    m = ps.mention_at(j + 2)
+    cluster = _cluster(coref, m)
+    if m is None or cluster is None or cluster.type not in _PLACE:
+        return None
+    return Arg(m, cluster, "direct")
+
+
+def _place_in_province(
+    ps: ParsedSentence, s_index: int, coref: Coreference, m: Mention, out: list[Candidate]
+) -> None:
+    """ "Wuhu, in China's Anhui province": the city lies in the province, the province in
+    the country."""
+    tokens = ps.tokens
+    n = len(tokens)
+    k = m.end
+    if not (k + 2 < n and tokens[k].text == "," and tokens[k + 1].lower == "in"):
+        return
+    k += 2
+    country: Cluster | None = None
+    first = ps.mention_at(k)
+    if first is not None and k + 1 < n and tokens[first.end].lower == "'s":
+        country = _cluster(coref, first)
+        if country is None or country.type is not EntityType.COUNTRY:
+            return
+        k = first.end + 1
+    else:
+        while k < n and k < m.end + 6 and tokens[k].lower in _PLACE_LEAD_WORDS:
+            k += 1
+    region_m = ps.mention_at(k)
+    region = _cluster(coref, region_m)
+    inner = coref.of(m)
+    if region_m is None or region is None or inner is None or region.type not in _PLACE:
+        return
+    if region.id == inner.id:
+        return
+    _add(out, inner, Predicate.LOCATED_IN, region, s_index, m.end, 0.8, "place-in-province")
+    if country is not None and region.type is EntityType.REGION and region.id != country.id:
+        _add(out, region, Predicate.LOCATED_IN, country, s_index, k, 0.8, "place-in-province")
+
+
+_PLACE_LEAD_WORDS = word_set(
+    "the eastern western northern southern central northeastern northwestern southeastern "
+    "southwestern coastal inland"
+)
 
 
 def _place_apposition(
@@ -746,6 +833,40 @@ def _operations(
                             0.7,
                             "operates-in",
                         )
+        elif low in ("sells", "sell", "selling") and j + 2 < n:
+            # "sells cars in Norway and Germany": only named places, never "in 50 countries"
+            k = j + 1
+            while k < n and k <= j + 3 and tokens[k].lower != "in":
+                k += 1
+            if (
+                k >= n
+                or tokens[k].lower != "in"
+                or not all(
+                    tokens[i].text.isalpha() and not tokens[i].is_cap for i in range(j + 1, k)
+                )
+            ):
+                continue
+            places, _ = object_after(ps, coref, k, window=3)
+            subjects, _ = subject_before(ps, coref, j)
+            seller = subjects[0].cluster if subjects else None
+            if seller is None and j > 0 and tokens[j - 1].lower == "and" and ps.subject >= 0:
+                seller = coref.of(ps.mentions[ps.subject])
+            for place in places:
+                if (
+                    place.cluster.type in _PLACE
+                    and seller is not None
+                    and seller.type is EntityType.COMPANY
+                ):
+                    _add(
+                        out,
+                        seller,
+                        Predicate.OPERATES_IN,
+                        place.cluster,
+                        s_index,
+                        j,
+                        0.65,
+                        "sells-in",
+                    )
         elif (
             low == "sold"
             and tokens[j + 1].lower == "in"
@@ -2298,6 +2419,12 @@ def _products(ps: ParsedSentence, s_index: int, coref: Coreference, out: list[Ca
                             "product-debuted",
                         )
         elif (
+            low in ("open-source", "open")
+            and j + 1 < n
+            and tokens[j + 1].lower in ("licence", "license", "licences", "licenses", "-source")
+        ):
+            _open_licence(ps, s_index, coref, j, out)
+        elif (
             low in ("available", "free")
             and j + 2 < n
             and tokens[j + 1].lower in ("for", "to")
@@ -2352,6 +2479,48 @@ def _upgrade(
             new.type = EntityType.PRODUCT
             _add(out, owner, Predicate.RELEASES, new, s_index, j, 0.7, "upgrade")
         return
+
+
+_PUBLISH_VERBS = word_set(
+    "released releases release published publishes publish offered offers offer made makes"
+)
+
+
+def _open_licence(
+    ps: ParsedSentence, s_index: int, coref: Coreference, j: int, out: list[Candidate]
+) -> None:
+    """ "released them under an open-source licence" -> OPEN_SOURCES."""
+    tokens = ps.tokens
+    verb = next(
+        (
+            k
+            for k in range(j - 1, max(ps.begin, j - 8) - 1, -1)
+            if tokens[k].lower in _PUBLISH_VERBS
+        ),
+        -1,
+    )
+    if verb < 0:
+        return
+    objects, _ = object_after(ps, coref, verb, window=6)
+    products = [a for a in objects if a.cluster.type is EntityType.PRODUCT]
+    subjects, _ = subject_before(ps, coref, verb)
+    if not subjects and tokens[verb - 1].lower == "and" and ps.subject >= 0:
+        subject_c = coref.of(ps.mentions[ps.subject])
+        if subject_c is not None:
+            subjects = [Arg(ps.mentions[ps.subject], subject_c, "coordinated-verb")]
+    for subject in subjects:
+        if subject.cluster.type is EntityType.COMPANY:
+            for p in products:
+                _add(
+                    out,
+                    subject.cluster,
+                    Predicate.OPEN_SOURCES,
+                    p.cluster,
+                    s_index,
+                    j,
+                    0.75,
+                    "open-licence",
+                )
 
 
 def _made_available(
@@ -2527,6 +2696,113 @@ def _competition(
                         )
 
 
+_ACCOUNT_NOUNS = word_set("accounts books statements results")
+
+
+def _signed_off(ps: ParsedSentence, s_index: int, coref: Coreference, out: list[Candidate]) -> None:
+    """ "X signed off on the accounts of Y", "X signed off on Y's books" -> X AUDITS Y."""
+    tokens = ps.tokens
+    n = len(tokens)
+    for j in range(ps.begin, n - 3):
+        if not (
+            tokens[j].lower in ("signed", "signs", "sign", "signing")
+            and tokens[j + 1].lower == "off"
+            and tokens[j + 2].lower == "on"
+        ):
+            continue
+        k = j + 3
+        audited: Cluster | None = None
+        while k < n and k < j + 8:
+            m = ps.mention_at(k)
+            if m is not None:
+                if m.end < n and tokens[m.end].lower == "'s":
+                    audited = _cluster(coref, m)
+                break
+            if tokens[k].lower in _ACCOUNT_NOUNS and k + 1 < n and tokens[k + 1].lower == "of":
+                objs, _ = object_after(ps, coref, k + 1, window=4)
+                audited = objs[0].cluster if objs else None
+                break
+            k += 1
+        if audited is None or audited.type is not EntityType.COMPANY:
+            continue
+        if not any(tokens[i].lower in _ACCOUNT_NOUNS for i in range(j + 3, min(n, k + 3))):
+            continue
+        subjects, _ = subject_before(ps, coref, j)
+        for subject in subjects:
+            if subject.cluster.type is EntityType.COMPANY and subject.cluster.id != audited.id:
+                _add(out, subject.cluster, Predicate.AUDITS, audited, s_index, j, 0.75, "sign-off")
+
+
+_APPROVED_DEALS = word_set("merger deal takeover acquisition purchase tie-up combination listing")
+
+
+def _green_light(
+    ps: ParsedSentence,
+    s_index: int,
+    coref: Coreference,
+    state: StoryState,
+    out: list[Candidate],
+) -> None:
+    """ "The regulator gave the green light to the merger of A and B" -> APPROVES A, B."""
+    tokens = ps.tokens
+    n = len(tokens)
+    for j in range(ps.begin + 2, n - 3):
+        if not (
+            tokens[j].lower == "green"
+            and tokens[j + 1].lower == "light"
+            and tokens[j + 2].lower in ("to", "for")
+        ):
+            continue
+        k = j + 3
+        while k < n and k < j + 6 and tokens[k].lower in ("the", "a", "its", "their", "proposed"):
+            k += 1
+        if k + 1 < n and tokens[k].lower in _APPROVED_DEALS and tokens[k + 1].lower == "of":
+            objects, _ = object_after(ps, coref, k + 1, window=4)
+        else:
+            objects, _ = object_after(ps, coref, j + 2, window=4)
+        if not objects and k < n and tokens[k].lower in _APPROVED_DEALS:
+            objects = _last_deal_parties(coref, state)  # "the merger": the story's deal
+        verb = j - 1
+        while verb > ps.begin and tokens[verb].lower in ("the", "a", "its", "final"):
+            verb -= 1
+        subjects, _ = subject_before(ps, coref, verb)
+        for subject in subjects:
+            if subject.cluster.type not in (EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION):
+                continue
+            for o in objects:
+                if o.cluster.type in (EntityType.COMPANY, EntityType.PRODUCT, EntityType.ASSET):
+                    _add(
+                        out,
+                        subject.cluster,
+                        Predicate.APPROVES,
+                        o.cluster,
+                        s_index,
+                        j,
+                        0.75,
+                        "green-light",
+                    )
+
+
+def _last_deal_parties(coref: Coreference, state: StoryState) -> list[Arg]:
+    """The firms of the latest merger or acquisition read so far in the story."""
+    for fact in reversed(state.facts):
+        if fact.predicate is Predicate.MERGES_WITH:
+            ids = [fact.subject, fact.object]
+        elif fact.predicate is Predicate.ACQUIRES:
+            ids = [fact.object]
+        else:
+            continue
+        args: list[Arg] = []
+        for cluster_id in ids:
+            cluster = coref.root(coref.clusters[cluster_id])
+            sentence = coref.sentences[fact.sentence]
+            m = next((x for x in sentence.mentions if coref.of(x) is cluster), None)
+            if m is not None:
+                args.append(Arg(m, cluster, "deal"))
+        return args
+    return []
+
+
 _CLIENT_NOUNS = word_set("customers clients buyers")
 _SUPPLIER_NOUNS = word_set("suppliers vendors")
 
@@ -2642,6 +2918,12 @@ def _sentence_company(
 def _actor(ps: ParsedSentence, coref: Coreference, j: int, state: StoryState) -> Cluster | None:
     """Who acts: the verb's subject, else the source after "according to" or before "said"."""
     subjects, _ = subject_before(ps, coref, j)
+    if not subjects and j > ps.begin and ps.tokens[j - 1].lower == "and" and ps.subject >= 0:
+        # "China resumed imports of X and ended its ban on Y": the first verb's subject
+        subject_m = ps.mentions[ps.subject]
+        subject_c = coref.of(subject_m)
+        if subject_c is not None and subject_m.end < j:
+            subjects = [Arg(subject_m, subject_c, "coordinated-verb")]
     for s in subjects:
         if s.cluster.type in _STATE or s.cluster.type is EntityType.REGION:
             return _state_actor(coref, s.cluster)
@@ -2714,6 +2996,13 @@ def _trade(
             "scraps",
             "eased",
             "eases",
+            "ending",
+            "scrapping",
+            "removing",
+            "reversed",
+            "reverses",
+            "reverse",
+            "reversing",
         ):
             _lift_ban(ps, s_index, coref, state, j, out)
         elif low in ("resume", "resumed", "resumes", "resumption") and j + 1 < n:

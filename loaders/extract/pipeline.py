@@ -103,6 +103,7 @@ def run_pipeline(
     published = story.published
     sentences = parse_document(text, published, registry)
     _reanchor_relative_months(sentences, published)
+    _past_months_before_publication(sentences, published)
     _resolve_event_relative_days(sentences)
     coref = resolve_coreference(sentences, registry)
     state = StoryState(home_country=_home_country(coref))
@@ -118,6 +119,7 @@ def run_pipeline(
     _adopt_orphans(candidates, coref)
     candidates = [c for c in candidates if c.subject >= 0 and _valid(c, coref)]
     candidates = _drop_weaker_product_facts(candidates, coref)
+    candidates = _drop_parent_stand_ins(candidates)
     _lead_dates(candidates, sentences)
     _event_anaphora(candidates, sentences)
     merged = _merge(candidates, coref, published)
@@ -156,6 +158,19 @@ def _drop_weaker_product_facts(candidates: list[Candidate], coref: Coreference) 
         c
         for c in candidates
         if not (c.rule == "possessive-product" and (c.subject, c.object) in stronger)
+    ]
+
+
+def _drop_parent_stand_ins(candidates: list[Candidate]) -> list[Candidate]:
+    """ "X's cloud unit launched Y" credits X only when no other actor is named for it."""
+    named = {(c.predicate, c.object, c.subject) for c in candidates if not c.via_parent}
+    return [
+        c
+        for c in candidates
+        if not (
+            c.via_parent
+            and any(p == c.predicate and o == c.object and s != c.subject for p, o, s in named)
+        )
     ]
 
 
@@ -201,6 +216,46 @@ def _reanchor_relative_months(sentences: list[ParsedSentence], published: str | 
                     span.end,
                     date=found.model_copy(update={"date": value, "period": value}),
                 )
+
+
+_FUTURE_WORDS = word_set(
+    "will would plans plan planned expects expected shall could may might intends aims "
+    "next scheduled set due"
+)
+_PAST_IRREGULAR = word_set("bought sold took made won struck agreed began paid")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _past_months_before_publication(sentences: list[ParsedSentence], published: str | None) -> None:
+    """ "Midea agreed to buy Teka in November" in a May story: a past-tense event in a
+    month named without a year is the last such month before publication."""
+    if published is None or len(published) < 7:
+        return
+    for ps in sentences:
+        for k, span in enumerate(ps.dates):
+            found = span.date
+            if (
+                found is None
+                or not found.date
+                or found.date[:7] <= published[:7]
+                or _YEAR.search(found.text)
+            ):
+                continue
+            before = [t.lower for t in ps.tokens[ps.begin : span.start]]
+            if any(w in _FUTURE_WORDS for w in before):
+                continue
+            if not any(
+                w in _PAST_IRREGULAR or (w.endswith("ed") and w.isalpha() and len(w) > 3)
+                for w in before
+            ):
+                continue
+            year = int(found.date[:4]) - 1
+            value = f"{year:04d}{found.date[4:]}"
+            ps.dates[k] = Span(
+                span.start,
+                span.end,
+                date=found.model_copy(update={"date": value, "period": value}),
+            )
 
 
 _DAYS_LATER = re.compile(
@@ -416,7 +471,10 @@ def _merge(candidates: list[Candidate], coref: Coreference, published: str | Non
         group = groups[key]
         predicate = key[1]
         if predicate in _EVENT_PREDICATES:
-            merged.extend(_merge_events(group, published))
+            buckets = _merge_events(group, published)
+            if predicate in (Predicate.ACQUIRES, Predicate.SELLS):
+                buckets = _one_deal(buckets)
+            merged.extend(buckets)
         else:
             merged.append(_merge_state(group, predicate, published))
     return merged
@@ -441,6 +499,26 @@ def _merge_events(group: list[Candidate], published: str | None) -> list[_Merged
     for b in buckets:
         b.fact.confidence = min(0.99, b.fact.confidence)
     return buckets
+
+
+def _one_deal(buckets: list[_Merged]) -> list[_Merged]:
+    """A deal agreed on one date and completed on another is one deal: the story's main
+    (earliest-stated) mention keeps its date and takes the later status."""
+    if len(buckets) != 2:
+        return buckets
+    done = [b for b in buckets if b.fact.status is FactStatus.COMPLETED]
+    if len(done) != 1:
+        return buckets
+    main = min(buckets, key=lambda b: min(b.sentences) if b.sentences else b.fact.sentence)
+    other = buckets[1] if main is buckets[0] else buckets[0]
+    first, second = sorted(d for d in (main.fact.date, other.fact.date) if d) or ["", ""]
+    if len(first) < 7 or len(second) < 7 or int(second[:4]) - int(first[:4]) > 1:
+        return buckets  # years apart: two deals, not one
+    main.fact.status = FactStatus.COMPLETED
+    if main.fact.amount is None:
+        main.fact.amount = other.fact.amount
+    main.sentences.extend(x for x in other.sentences if x not in main.sentences)
+    return [main]
 
 
 def _copy(c: Candidate) -> Candidate:

@@ -306,6 +306,8 @@ def _verb_facts(
             t + 1 >= len(tokens) or tokens[t + 1].lower != frame.particle
         ):
             continue
+        if frame.reverse and (passive or not _goods_follow(ps, t + 1)):
+            continue  # "bought a stake from X" is a deal, "buys chips from X" a supply
         if not passive:
             if frame.prep:
                 objects, _ = prep_object(ps, coref, t + 1, frame.prep, window=6)
@@ -315,6 +317,8 @@ def _verb_facts(
             else:
                 objects, more = object_after(ps, coref, t)
                 hints = hints + more
+                if not objects and frame.predicate is Predicate.APPROVES:
+                    objects = _deal_parties(ps, coref, t + 1)
                 if not objects:
                     objects = _relative_object(ps, coref, subjects)
         for s, o in _pairs(subjects, objects):
@@ -334,15 +338,16 @@ def _verb_facts(
             confidence -= 0.05 if passive else 0.0
             out.append(
                 Candidate(
-                    s.cluster.id,
+                    (o if frame.reverse else s).cluster.id,
                     predicate,
-                    o.cluster.id,
+                    (s if frame.reverse else o).cluster.id,
                     s_index,
                     t,
                     confidence,
                     rule,
                     hints=list(hints),
                     wants_amount=predicate in _MONEY_PREDICATES,
+                    via_parent=s.via == "parent",
                 )
             )
         if out:
@@ -382,6 +387,55 @@ _MONEY_PREDICATES = frozenset(
         Predicate.IMPORTS,
     }
 )
+
+
+_DEAL_NOUNS = word_set("merger deal takeover acquisition purchase tie-up combination listing")
+
+
+def _deal_parties(ps: ParsedSentence, coref: Coreference, k: int) -> list[Arg]:
+    """ "approved the merger of A and B": the firms of the deal a regulator approved."""
+    tokens = ps.tokens
+    n = len(tokens)
+    j = k
+    while j < n and j - k < 4 and tokens[j].lower not in _DEAL_NOUNS:
+        if tokens[j].is_cap or not tokens[j].text[:1].isalpha():
+            return []
+        j += 1
+    if j + 1 >= n or tokens[j].lower not in _DEAL_NOUNS or tokens[j + 1].lower != "of":
+        return []
+    found, _ = object_after(ps, coref, j + 1, window=4)
+    return [a for a in found if a.cluster.type is EntityType.COMPANY]
+
+
+_NOT_GOODS = word_set(
+    """stake stakes shares share control assets asset business businesses unit units division
+    company companies firm firms majority minority interest holding holdings rights brand brands
+    operations licence license licences licenses"""
+)
+
+
+def _goods_follow(ps: ParsedSentence, k: int) -> bool:
+    """Goods after a buying verb ("buys its chips from"), not a stake or a firm."""
+    tokens = ps.tokens
+    n = len(tokens)
+    while k < n and tokens[k].lower in ("its", "their", "most", "all", "some", "many", "key"):
+        k += 1
+    start = k
+    while k < n and k - start < 4 and tokens[k].lower != "from":
+        m = ps.mention_at(k)
+        if m is not None:
+            if m.type is not EntityType.COMMODITY:
+                return False
+            k = m.end
+            continue
+        word = tokens[k]
+        if not word.text.isalpha() or word.is_cap or word.lower in _NOT_GOODS:
+            return False
+        k += 1
+    if k == start or k >= n or tokens[k].lower != "from":
+        return False
+    last = ps.mention_at(k - 1)
+    return last is not None or tokens[k - 1].lower.endswith("s")
 
 
 def _passive(ps: ParsedSentence, t: int) -> bool:
@@ -655,6 +709,20 @@ def _object_before_noun(ps: ParsedSentence, coref: Coreference, t: int) -> list[
     return [Arg(m, cluster, "compound")] if cluster else []
 
 
+def _coordinated_trigger(ps: ParsedSentence, t: int, k: int) -> int | None:
+    """A noun of the same predicate before the "and" at ``k`` in one coordination."""
+    frames = NOUN_FRAMES.get(ps.tokens[t].lower) or []
+    predicates = {f.predicate for f in frames}
+    for j in range(k - 1, max(ps.begin, k - 16) - 1, -1):
+        low = ps.tokens[j].lower
+        if low in (";", ":", "said", "says") or ps.tokens[j].text == ".":
+            return None
+        other = NOUN_FRAMES.get(low)
+        if other and predicates & {f.predicate for f in other}:
+            return j
+    return None
+
+
 def _noun_agent(ps: ParsedSentence, coref: Coreference, t: int, objects: list[Arg]) -> list[Arg]:
     """Who does what a noun names: "X's acquisition of", "its ban", "... by X", or the
     subject of a light verb ("X announced the acquisition of ...")."""
@@ -685,6 +753,12 @@ def _noun_agent(ps: ParsedSentence, coref: Coreference, t: int, objects: list[Ar
             return [Arg(m, cluster, "possessive")] if cluster else []
         if low in _LIFT_VERBS:
             return []  # "lifted its ban on X": LIFTS_BAN, read by its own rule
+        if low in ("resume", "resumes", "resumed", "resuming") and tokens[t].lower in (
+            "imports",
+            "import",
+            "purchases",
+        ):
+            return []  # "resumed imports of X": a ban lifted, read by its own rule
         if low in _LIGHT_VERBS:
             subjects, _ = subject_before(ps, coref, k)
             if not subjects:
@@ -716,6 +790,11 @@ def _noun_agent(ps: ParsedSentence, coref: Coreference, t: int, objects: list[Ar
             k -= 1
             continue
         break
+    if k > ps.begin and tokens[k].lower == "and":
+        earlier = _coordinated_trigger(ps, t, k)
+        if earlier is not None:
+            # "a 15% tariff on X and duties of 10% on Y": the first noun's agent
+            return _noun_agent(ps, coref, earlier, objects)
     if k >= ps.begin + 1 and tokens[k].text == ",":
         # "Brenn Accounting, the auditor of X,": the noun is an apposition to the name
         before = ps.mention_at(k - 1)

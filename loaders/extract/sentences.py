@@ -41,6 +41,8 @@ _OPENERS = word_set(
 _DATELINE = re.compile(
     r"^\s*(?:\([A-Z][^()\n]{0,40}\)\s*)?"
     r"(?:[A-Z][A-Z.'\u2019-]*(?:[ /][A-Z][A-Z.'\u2019-]*){0,3}\s*,?\s*)?"
+    # "WUHU, China, May 15": a country after the city
+    r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*)?"
     r"(?:\([A-Z][^()\n]{0,40}\)\s*)?"
     r"(?:--|\u2014|\u2013|-)\s+(?=\S)"

@@ -1,0 +1,318 @@
+"""The networkx-only baseline: the same graph and queries in a plain ``MultiDiGraph``.
+
+Nothing is persisted; every record lives in Python objects; traversal reads
+networkx's adjacency dicts. It applies the same merge rules
+(:mod:`graph.merge`), runs the same path algorithm in pure Python
+(:func:`graph.pathfinding.bidirectional_k_shortest_paths`), builds the same
+result models (:mod:`graph.assemble`) and ranks search the same way, so its
+answers match the embedded store's and its figures measure what persistence
+and the compact index cost (or save) for the same work.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import networkx as nx
+from rapidfuzz import fuzz, process
+
+from graph.assemble import (
+    best_fact,
+    date_sort_key,
+    entity_ref,
+    fact_view,
+    metric_view,
+    ordinals,
+    timeline_item,
+)
+from graph.embedded.fuzzy import TrigramIndex
+from graph.errors import EntityNotFound, NoPath
+from graph.ids import normalize_name
+from graph.merge import (
+    close_fact,
+    closer_patterns,
+    closes,
+    closing_date,
+    closing_pattern,
+    merge_entity,
+    merge_fact,
+    merge_metric,
+)
+from graph.model import Entity, Fact, GraphDelta, Metric, Story
+from graph.pathfinding import bidirectional_k_shortest_paths
+from graph.queries import NeighborQuery, PathQuery, TimeWindow
+from graph.results import EntityMatch, Hop, MatchKind, Path, PathResult, Subgraph, TimelinePage
+
+__all__ = ["NetworkxBaseline"]
+
+
+class NetworkxBaseline:
+    """A GraphStore-like graph held in a networkx ``MultiDiGraph`` (edge key = fact key)."""
+
+    def __init__(self) -> None:
+        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self.entities: dict[str, Entity] = {}
+        self.stories: dict[str, Story] = {}
+        self.metrics: dict[str, Metric] = {}
+        self.metrics_of: dict[str, list[str]] = defaultdict(list)
+        self.alias_ids: dict[str, set[str]] = defaultdict(set)
+        self.alias_norms: list[str] = []
+        self.alias_rows: list[tuple[str, str]] = []
+        self._sorted_norms: list[tuple[str, str, str]] | None = None
+        self._trigrams = TrigramIndex()
+
+    # ------------------------------------------------------------------ writes
+
+    def upsert(self, delta: GraphDelta) -> None:
+        for story in delta.stories:
+            self.stories.setdefault(story.id, story)
+        for entity in delta.entities:
+            old = self.entities.get(entity.id)
+            merged = merge_entity(old, entity) if old else entity
+            if merged == old:
+                continue
+            self.entities[entity.id] = merged
+            self.graph.add_node(entity.id)
+            known = set(old.aliases) if old else set()
+            for alias in merged.aliases:
+                norm = normalize_name(alias)
+                if alias not in known and norm:
+                    self.alias_ids[norm].add(entity.id)
+                    self.alias_norms.append(norm)
+                    self.alias_rows.append((entity.id, alias))
+                    self._sorted_norms = None
+        pending: dict[str, Fact] = {}
+        for fact in delta.facts:
+            prior = pending.get(fact.key) or self._fact(fact)
+            pending[fact.key] = merge_fact(prior, fact) if prior else fact
+        self._close(pending)
+        for fact in pending.values():
+            self._put(fact)
+        for metric in delta.metrics:
+            old_metric = self.metrics.get(metric.id)
+            if old_metric is None:
+                self.metrics_of[metric.subject].append(metric.id)
+            self.metrics[metric.id] = merge_metric(old_metric, metric) if old_metric else metric
+
+    def _fact(self, fact: Fact) -> Fact | None:
+        edges = self.graph.succ.get(fact.subject, {}).get(fact.object, {})
+        data = edges.get(fact.key)
+        return data["fact"] if data else None
+
+    def _put(self, fact: Fact) -> None:
+        start, end, valid_from, valid_until = ordinals(fact)
+        self.graph.add_edge(
+            fact.subject, fact.object, key=fact.key, fact=fact, predicate=fact.predicate,
+            start=start, end=end, valid_from=valid_from, valid_until=valid_until,
+            sources=len({e.story_id for e in fact.evidence}),
+        )
+
+    def _close(self, pending: dict[str, Fact]) -> None:
+        patterns = set()
+        for fact in pending.values():
+            pattern = closing_pattern(fact)
+            if pattern:
+                patterns.add(pattern)
+            patterns.update(closer_patterns(fact))
+        if not patterns:
+            return
+        pool: dict[str, Fact] = {}
+        for subject, predicate, obj in patterns:
+            for data in self.graph.succ.get(subject, {}).get(obj, {}).values():
+                if data["predicate"] is predicate and data["fact"].key not in pending:
+                    pool[data["fact"].key] = data["fact"]
+        pool.update(pending)
+        by_pattern: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for key in sorted(pool):
+            f = pool[key]
+            by_pattern[(f.subject, f.predicate, f.object)].append(key)
+        for closer in sorted(pool.values(), key=lambda f: f.key):
+            target_pattern = closing_pattern(closer)
+            if target_pattern is None:
+                continue
+            for key in by_pattern.get(target_pattern, ()):
+                if closes(closer, pool[key]):
+                    until = closing_date(closer)
+                    assert until is not None
+                    pool[key] = pending[key] = close_fact(pool[key], until)
+
+    # ------------------------------------------------------------------ reads
+
+    def resolve(self, ref: str) -> Entity:
+        if ref in self.entities:
+            return self.entities[ref]
+        ids = sorted(self.alias_ids.get(normalize_name(ref), ()))
+        if not ids:
+            raise EntityNotFound(ref)
+        return self.entities[ids[0]]
+
+    def _admits(self, predicates: frozenset[str] | None, window: TimeWindow) -> Callable[..., bool]:
+        # The window's ordinals once, not per edge (TimeWindow computes them on each access).
+        since, until, as_of = window.since_ordinal, window.until_ordinal, window.as_of_ordinal
+        is_open = window.is_open
+
+        def admits(data: dict[str, Any]) -> bool:
+            if predicates is not None and data["predicate"] not in predicates:
+                return False
+            if is_open:
+                return True
+            start = data["start"]
+            if start is not None:
+                if since is not None and data["end"] < since:
+                    return False
+                if until is not None and start > until:
+                    return False
+            if as_of is not None:
+                begun = data["valid_from"] if data["valid_from"] is not None else start
+                if begun is not None and begun > as_of:
+                    return False
+                ended = data["valid_until"]
+                if ended is not None and ended <= as_of:
+                    return False
+            return True
+
+        return admits
+
+    def _neighbours(self, admits: Callable[..., bool]) -> Callable[[str], Iterable[str]]:
+        succ, pred = self.graph.succ, self.graph.pred
+
+        def neighbours(node: str) -> Iterable[str]:
+            for adjacency in (succ[node], pred[node]):
+                for other, keyed in adjacency.items():
+                    if any(admits(d) for d in keyed.values()):
+                        yield other
+        return neighbours
+
+    def _view(self, fact: Fact):  # type: ignore[no-untyped-def]
+        names = {fact.subject: self.entities[fact.subject].name,
+                 fact.object: self.entities[fact.object].name}
+        return fact_view(fact, names, self.stories)
+
+    def paths(self, source: str, target: str, *, max_hops: int = 4, k: int = 5,
+              predicates: str | None = None, since: str | None = None,
+              until: str | None = None, as_of: str | None = None) -> PathResult:
+        query = PathQuery.build(source, target, max_hops=max_hops, k=k, predicates=predicates,
+                                since=since, until=until, as_of=as_of)
+        src, dst = self.resolve(query.source), self.resolve(query.target)
+        admits = self._admits(query.predicates, query.window)
+        node_paths = bidirectional_k_shortest_paths(
+            self._neighbours(admits), src.id, dst.id, max_hops=query.max_hops, k=query.k,
+            sort_key=str,
+        )
+        if src.id != dst.id and not node_paths:
+            raise NoPath(src.name, dst.name, query.max_hops)
+        out = []
+        for nodes in node_paths:
+            hops = []
+            for a, b in zip(nodes, nodes[1:], strict=False):
+                facts = [d["fact"] for d in self.graph.succ[a].get(b, {}).values() if admits(d)]
+                facts += [d["fact"] for d in self.graph.succ[b].get(a, {}).values() if admits(d)]
+                view = self._view(best_fact(facts))
+                direction = "forward" if view.subject == a and view.object == b else "backward"
+                hops.append(Hop(from_id=a, to_id=b, direction=direction, fact=view))
+            out.append(Path(nodes=[entity_ref(self.entities[n]) for n in nodes], hops=hops))
+        return PathResult(source=entity_ref(src), target=entity_ref(dst), paths=out)
+
+    def raw_shortest_path(self, source: str, target: str) -> list[str]:
+        """networkx's own undirected bidirectional BFS: any shortest path, no evidence."""
+        undirected = self.graph.to_undirected(as_view=True)
+        return list(nx.bidirectional_shortest_path(undirected, source, target))
+
+    def timeline(self, entity: str, *, limit: int = 50) -> TimelinePage:
+        ref = self.resolve(entity)
+        node = ref.id
+        facts: dict[str, Fact] = {}
+        for adjacency in (self.graph.succ[node], self.graph.pred[node]):
+            for keyed in adjacency.values():
+                for key, data in keyed.items():
+                    facts[key] = data["fact"]
+        dated = sorted(
+            [(date_sort_key(f.date), f.key) for f in facts.values() if f.date]
+            + [(date_sort_key(self.metrics[m].date), m) for m in self.metrics_of.get(node, ())
+               if self.metrics[m].date]
+        )
+        undated = sorted(k for k, f in facts.items() if not f.date)
+        undated += sorted(m for m in self.metrics_of.get(node, ()) if not self.metrics[m].date)
+
+        def item(item_id: str):  # type: ignore[no-untyped-def]
+            if item_id in facts:
+                return timeline_item(self._view(facts[item_id]))
+            metric = self.metrics[item_id]
+            names = {metric.subject: self.entities[metric.subject].name}
+            return timeline_item(metric_view(metric, names, self.stories))
+
+        return TimelinePage(
+            entity=entity_ref(ref),
+            items=[item(i) for _, i in dated[:limit]],
+            undated=[item(i) for i in undated[:limit]],
+            undated_total=len(undated),
+            next_cursor=None,
+        )
+
+    def search_entities(self, query: str, *, limit: int = 10) -> list[EntityMatch]:
+        norm = normalize_name(query)
+        hits: dict[str, tuple[int, float, str]] = {}
+
+        def offer(eid: str, rank: int, score: float, alias: str) -> None:
+            best = hits.get(eid)
+            if best is None or (rank, -score, alias) < (best[0], -best[1], best[2]):
+                hits[eid] = (rank, score, alias)
+
+        if query.strip() in self.entities:
+            offer(query.strip(), 0, 100.0, query.strip())
+        for eid in self.alias_ids.get(norm, ()):
+            for alias in self.entities[eid].aliases:
+                if normalize_name(alias) == norm:
+                    offer(eid, 1, 100.0, alias)
+        if self._sorted_norms is None:
+            self._sorted_norms = sorted(
+                (n, eid, alias) for n, (eid, alias) in zip(self.alias_norms, self.alias_rows,
+                                                           strict=True)
+            )
+        rows = self._sorted_norms
+        lo = bisect.bisect_right(rows, (norm, "\U0010ffff"))
+        hi = bisect.bisect_left(rows, (norm + "\U0010ffff",))
+        prefix = sorted(rows[lo:hi], key=lambda r: (len(r[0]), r[0]))[:400]
+        for alias_norm, eid, alias in prefix:
+            offer(eid, 2, round(100.0 * len(norm) / len(alias_norm), 2), alias)
+        if len(hits) < limit and len(norm) >= 3:
+            positions = self._trigrams.candidates(self.alias_norms, norm, 500)
+            choices = [self.alias_norms[p] for p in positions]
+            for _, score, i in process.extract(norm, choices, scorer=fuzz.WRatio,
+                                               score_cutoff=75, limit=limit * 5):
+                eid, alias = self.alias_rows[positions[i]]
+                offer(eid, 3, round(float(score), 2), alias)
+        ranked = sorted(hits.items(), key=lambda kv: (kv[1][0], -kv[1][1], kv[0]))[:limit]
+        kinds: dict[int, MatchKind] = {0: "id", 1: "exact", 2: "prefix", 3: "fuzzy"}
+        return [EntityMatch(entity=self.entities[eid], match=kinds[r], score=s,
+                            matched_alias=a) for eid, (r, s, a) in ranked]
+
+    def neighbors(self, entity: str, *, depth: int = 1, limit: int = 200) -> Subgraph:
+        query = NeighborQuery.build(entity, depth=depth, limit=limit)
+        center = self.resolve(query.entity).id
+        order: dict[str, int] = {center: 0}
+        keys: dict[str, Fact] = {}
+        truncated = False
+        frontier = [center]
+        for level in range(1, query.depth + 1):
+            nxt: list[str] = []
+            for node in frontier:
+                edges = [(o, k, d["fact"]) for o, keyed in self.graph.succ[node].items()
+                         for k, d in keyed.items()]
+                edges += [(o, k, d["fact"]) for o, keyed in self.graph.pred[node].items()
+                          if o != node for k, d in keyed.items()]
+                for other, key, fact in sorted(edges, key=lambda e: (e[0], e[1])):
+                    if other not in order:
+                        if len(order) >= query.limit:
+                            truncated = True
+                            continue
+                        order[other] = level
+                        nxt.append(other)
+                    keys[key] = fact
+            frontier = nxt
+        ranked = sorted(order, key=lambda n: (order[n], n))
+        return Subgraph(entities=[self.entities[n] for n in ranked],
+                        facts=[self._view(keys[k]) for k in sorted(keys)], truncated=truncated)

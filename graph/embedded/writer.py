@@ -1,0 +1,645 @@
+"""One upsert of the embedded store: merge a delta with what is stored and write it.
+
+Runs inside the write transaction, after the in-memory index was brought up to
+the database, so the index answers "is this key stored?" and "which stored
+facts join these two entities?" without a query. Rows are written with one
+``executemany`` per table. Nothing touches the index here: the changes are
+returned as a :class:`Staged` record and applied only once the transaction has
+committed.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from graph.assemble import date_sort_key
+from graph.embedded.compact import (
+    NONE,
+    PREDICATE_CODE,
+    CompactIndex,
+    EdgeBatch,
+    key_prefix,
+)
+from graph.embedded.rows import fact_extra, fact_from_row, fact_insert_row, fact_ordinals
+from graph.errors import InvalidInput
+from graph.ids import normalize_name
+from graph.merge import (
+    close_fact,
+    closer_patterns,
+    closes,
+    closing_date,
+    closing_pattern,
+    merge_entity,
+    merge_fact,
+    merge_metric,
+)
+from graph.model import Entity, Fact, GraphDelta, Metric
+from graph.ontology import DURATIVE_PREDICATES, Predicate
+from graph.results import UpsertReport
+
+__all__ = ["Staged", "entity_signature", "load_facts", "load_heads", "write_delta"]
+
+CHUNK = 500  # SQLite host parameters per IN (...) list
+_LIFTS = PREDICATE_CODE[Predicate.LIFTS_BAN]
+_DURATIVE_CODES = frozenset(PREDICATE_CODE[p] for p in DURATIVE_PREDICATES)
+_CLOSING_FAMILY = frozenset({*DURATIVE_PREDICATES, Predicate.LIFTS_BAN})
+
+Pattern = tuple[str, Predicate, str]
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+@lru_cache(maxsize=262_144)
+def _norm(alias: str) -> str:
+    return normalize_name(alias)
+
+
+def entity_signature(entity: Entity) -> int:
+    """A hash of everything an entity record says: merging the same record twice is a no-op,
+    so a record whose signature was applied once can be skipped."""
+    return hash(
+        (
+            entity.id,
+            entity.name,
+            entity.type,
+            entity.aliases,
+            entity.name_zh,
+            entity.country,
+            entity.tickers,
+            entity.description,
+            tuple(sorted(entity.attributes.items())),
+        )
+    )
+
+
+@dataclass
+class Staged:
+    """What a committed upsert changes in the index."""
+
+    revision: int
+    first_nid: int
+    new_nodes: list[str] = field(default_factory=list)
+    new_names: list[str] = field(default_factory=list)
+    new_types: list[str] = field(default_factory=list)
+    new_metric_subjects: list[int] = field(default_factory=list)
+    new_edges: list[tuple[int, int, int, int, int | None, int | None, int | None, int | None,
+                          int | None, int, int]] = field(default_factory=list)
+    updated_edges: list[tuple[int, int | None, int | None, int]] = field(default_factory=list)
+    aliases: list[tuple[int, str, int]] = field(default_factory=list)
+    update_rowid: int = 0
+    signatures: list[int] = field(default_factory=list)
+
+    def edge_batch(self) -> EdgeBatch:
+        return EdgeBatch.from_rows(self.new_edges)
+
+    def update_batch(self) -> EdgeBatch:
+        rows = [(fid, 0, 0, 0, None, None, vf, vu, None, n, 0)
+                for fid, vf, vu, n in self.updated_edges]
+        return EdgeBatch.from_rows(rows)
+
+
+# ------------------------------------------------------------------- reading
+
+
+def load_entities(conn: sqlite3.Connection, nids: Sequence[int]) -> dict[int, Entity]:
+    out: dict[int, Entity] = {}
+    for chunk in chunks(list(nids)):
+        for nid, data in conn.execute(
+            f"SELECT nid, data FROM entity WHERE nid IN ({marks(len(chunk))})", chunk
+        ):
+            out[nid] = Entity.model_validate_json(data)
+    return out
+
+
+def load_facts(conn: sqlite3.Connection, fids: Sequence[int]) -> dict[int, Fact]:
+    """Full facts (with evidence) by fact id."""
+    rows: dict[int, tuple[Any, ...]] = {}
+    evidence: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for chunk in chunks(sorted(set(fids))):
+        m = marks(len(chunk))
+        for row in conn.execute(
+            "SELECT f.fid, f.key, s.id, f.predicate, o.id, f.date, f.confidence, f.extra"
+            " FROM fact f JOIN entity s ON s.nid = f.subject JOIN entity o ON o.nid = f.object"
+            f" WHERE f.fid IN ({m})",
+            chunk,
+        ):
+            rows[row[0]] = row
+        for fid, story, sentence in conn.execute(
+            "SELECT x.fid, t.id, x.sentence FROM fact_source x JOIN story t ON t.sid = x.sid"
+            f" WHERE x.fid IN ({m})",
+            chunk,
+        ):
+            evidence[fid].append((story, sentence))
+    return {
+        fid: fact_from_row(r[1], r[2], r[3], r[4], r[5], r[6], r[7], evidence.get(fid, []))
+        for fid, r in rows.items()
+    }
+
+
+def load_heads(conn: sqlite3.Connection, fids: Sequence[int]) -> dict[int, tuple[Fact, int]]:
+    """Stored facts without their evidence ("heads"), and their number of sources.
+
+    Every merge rule but the evidence union reads only a fact's own fields, so a
+    merge needs the head; the union is worked out row by row (see
+    :func:`_new_sources`). A fact told by hundreds of stories then costs no more
+    to merge than one told once.
+    """
+    out: dict[int, tuple[Fact, int]] = {}
+    for chunk in chunks(sorted(set(fids))):
+        for fid, key, s, p, o, date, confidence, extra, count in conn.execute(
+            "SELECT f.fid, f.key, s.id, f.predicate, o.id, f.date, f.confidence, f.extra,"
+            " f.n_sources FROM fact f JOIN entity s ON s.nid = f.subject"
+            f" JOIN entity o ON o.nid = f.object WHERE f.fid IN ({marks(len(chunk))})",
+            chunk,
+        ):
+            out[fid] = (fact_from_row(key, s, p, o, date, confidence, extra, ()), count)
+    return out
+
+
+def _new_sources(
+    conn: sqlite3.Connection, candidates: list[tuple[int, int, str]]
+) -> tuple[set[tuple[int, int, str]], set[tuple[int, int]]]:
+    """Of ``(fid, sid, sentence)`` rows, those already stored, and the (fid, sid) pairs stored."""
+    have: set[tuple[int, int, str]] = set()
+    pairs: set[tuple[int, int]] = set()
+    # One indexed look-up per pair (a prepared statement): SQLite does not use the index
+    # for a row-value IN list.
+    for fid, sid in sorted({(fid, sid) for fid, sid, _ in candidates}):
+        for (sentence,) in conn.execute(
+            "SELECT sentence FROM fact_source WHERE fid = ? AND sid = ?", (fid, sid)
+        ):
+            have.add((fid, sid, sentence))
+            pairs.add((fid, sid))
+    return have, pairs
+
+
+def _head_fields(fact: Fact) -> tuple[Any, ...]:
+    return (fact.status, fact.confidence, fact.amount, fact.stake_pct, fact.role,
+            fact.valid_from, fact.valid_until, fact.attributes)
+
+
+def load_metrics_by_id(
+    conn: sqlite3.Connection, ids: Sequence[str]
+) -> dict[str, tuple[int, Metric]]:
+    raw: dict[str, tuple[int, dict[str, Any]]] = {}
+    evidence: dict[int, list[dict[str, str]]] = defaultdict(list)
+    for chunk in chunks(list(ids)):
+        for mid, metric_id, data in conn.execute(
+            f"SELECT mid, id, data FROM metric WHERE id IN ({marks(len(chunk))})", chunk
+        ):
+            raw[metric_id] = (mid, json.loads(data))
+    mids = [mid for mid, _ in raw.values()]
+    for chunk in chunks(mids):
+        for mid, story, sentence in conn.execute(
+            "SELECT x.mid, t.id, x.sentence FROM metric_source x JOIN story t ON t.sid = x.sid"
+            f" WHERE x.mid IN ({marks(len(chunk))})",
+            chunk,
+        ):
+            evidence[mid].append({"story_id": story, "sentence": sentence})
+    return {
+        metric_id: (mid, Metric.model_validate({**data, "evidence": evidence.get(mid, [])}))
+        for metric_id, (mid, data) in raw.items()
+    }
+
+
+def _story_sids(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in chunks(sorted(set(ids))):
+        found.update(
+            conn.execute(
+                f"SELECT id, sid FROM story WHERE id IN ({marks(len(chunk))})", chunk
+            ).fetchall()
+        )
+    return found
+
+
+def _next_id(conn: sqlite3.Connection, table: str, column: str) -> int:
+    return int(conn.execute(f"SELECT COALESCE(MAX({column}), -1) + 1 FROM {table}").fetchone()[0])
+
+
+# ------------------------------------------------------------------- writing
+
+
+def write_delta(
+    conn: sqlite3.Connection,
+    index: CompactIndex,
+    delta: GraphDelta,
+    revision: int,
+    applied: set[int],
+) -> tuple[UpsertReport, Staged]:
+    """Merge ``delta`` into the store inside the caller's transaction.
+
+    ``index`` must hold exactly the committed database; ``applied`` holds the
+    signatures of entity records merged before (see :func:`entity_signature`).
+    """
+    counts: Counter[str] = Counter()
+    staged = Staged(revision=revision, first_nid=index.n_nodes)
+    named: set[str] = set()
+    cited: set[str] = set()
+    for fact in delta.facts:
+        named.add(fact.subject)
+        named.add(fact.object)
+        for e in fact.evidence:
+            cited.add(e.story_id)
+    for metric in delta.metrics:
+        named.add(metric.subject)
+        cited.update(e.story_id for e in metric.evidence)
+
+    # Stories: the first record of a story is kept.
+    sids = _story_sids(conn, cited | {s.id for s in delta.stories})
+    next_sid = _next_id(conn, "story", "sid")
+    story_rows = []
+    for story in delta.stories:
+        if story.id in sids:
+            counts["stories_known"] += 1
+            continue
+        sids[story.id] = next_sid
+        story_rows.append((next_sid, story.id, story.title, story.publisher, story.published,
+                           story.url, story.text_hash))
+        next_sid += 1
+        counts["stories_added"] += 1
+    conn.executemany(
+        "INSERT INTO story(sid, id, title, publisher, published, url, text_hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        story_rows,
+    )
+
+    nids = _write_entities(conn, index, delta, revision, applied, counts, staged)
+    node_of = index.node_of
+    for eid in named - nids.keys():
+        nid = node_of.get(eid)
+        if nid is not None:
+            nids[eid] = nid
+    _check_references(named, cited, nids, sids)
+    _write_facts(conn, index, delta, revision, nids, sids, counts, staged)
+    _write_metrics(conn, delta, revision, nids, sids, counts, staged)
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'revision'", (str(revision),))
+    return UpsertReport(**counts), staged
+
+
+def _write_entities(
+    conn: sqlite3.Connection,
+    index: CompactIndex,
+    delta: GraphDelta,
+    revision: int,
+    applied: set[int],
+    counts: Counter[str],
+    staged: Staged,
+) -> dict[str, int]:
+    """Insert new entities, merge known ones; return the nid of every entity in the delta."""
+    incoming: dict[str, Entity] = {}
+    for entity in delta.entities:
+        prior = incoming.get(entity.id)
+        incoming[entity.id] = merge_entity(prior, entity) if prior else entity
+    node_of = index.node_of
+    nids: dict[str, int] = {}
+    next_nid = index.n_nodes
+    new_rows: list[tuple[Any, ...]] = []
+    alias_rows: list[tuple[str, int, str]] = []
+    to_merge: dict[int, Entity] = {}
+    for eid, entity in incoming.items():
+        signature = entity_signature(entity)
+        nid = node_of.get(eid)
+        if nid is None:
+            nid = next_nid
+            next_nid += 1
+            staged.new_nodes.append(eid)
+            staged.new_names.append(entity.name)
+            staged.new_types.append(entity.type.value)
+            new_rows.append((nid, eid, entity.name, entity.type.value,
+                             entity.model_dump_json(), revision))
+            alias_rows.extend((_norm(a), nid, a) for a in entity.aliases if _norm(a))
+            counts["entities_added"] += 1
+            staged.signatures.append(signature)
+        else:
+            counts["entities_known"] += 1
+            if signature not in applied:
+                to_merge[nid] = entity
+                staged.signatures.append(signature)
+        nids[eid] = nid
+    stored = load_entities(conn, list(to_merge))
+    updates = []
+    for nid, entity in to_merge.items():
+        old = stored[nid]
+        if old.type != entity.type:
+            raise InvalidInput(f"entity {entity.id} is stored as {old.type}, not {entity.type}")
+        merged = merge_entity(old, entity)
+        if merged == old:
+            continue
+        updates.append((merged.model_dump_json(), revision, nid))
+        known = set(old.aliases)
+        alias_rows.extend(
+            (_norm(a), nid, a) for a in merged.aliases if a not in known and _norm(a)
+        )
+    conn.executemany(
+        "INSERT INTO entity(nid, id, name, type, data, seq) VALUES (?, ?, ?, ?, ?, ?)", new_rows
+    )
+    conn.executemany("UPDATE entity SET data = ?, seq = ? WHERE nid = ?", updates)
+    if alias_rows:
+        first = int(conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM alias").fetchone()[0]) + 1
+        conn.executemany("INSERT INTO alias(rowid, norm, nid, alias) VALUES (?, ?, ?, ?)",
+                         [(first + i, *row) for i, row in enumerate(alias_rows)])
+        staged.aliases = [(first + i, norm, nid) for i, (norm, nid, _) in enumerate(alias_rows)]
+    return nids
+
+
+def _check_references(
+    named: set[str], cited: set[str], nids: dict[str, int], sids: dict[str, int]
+) -> None:
+    missing = sorted(named - nids.keys())
+    if missing:
+        raise InvalidInput(
+            "facts or metrics name entities that are neither in the input nor stored: "
+            f"{', '.join(missing[:10])}",
+            missing=missing,
+        )
+    missing = sorted(cited - sids.keys())
+    if missing:
+        raise InvalidInput(
+            "evidence cites stories that are neither in the input nor stored: "
+            f"{', '.join(missing[:10])}",
+            missing=missing,
+        )
+
+
+def _stored_fids(conn: sqlite3.Connection, index: CompactIndex, keys: list[str]) -> dict[str, int]:
+    """The fact id of every key in ``keys`` that is stored."""
+    if not keys or not index.n_edges:
+        return {}
+    prefixes = np.fromiter((key_prefix(k) for k in keys), dtype=np.int64, count=len(keys))
+    maybe = index.fids_with_prefix(prefixes)
+    found: dict[str, int] = {}
+    wanted = set(keys)
+    for chunk in chunks(maybe):
+        for fid, key in conn.execute(
+            f"SELECT fid, key FROM fact WHERE fid IN ({marks(len(chunk))})", chunk
+        ):
+            if key in wanted:
+                found[key] = fid
+    return found
+
+
+def _write_facts(
+    conn: sqlite3.Connection,
+    index: CompactIndex,
+    delta: GraphDelta,
+    revision: int,
+    nids: dict[str, int],
+    sids: dict[str, int],
+    counts: Counter[str],
+    staged: Staged,
+) -> None:
+    pending: dict[str, Fact] = {}
+    for fact in delta.facts:
+        prior = pending.get(fact.key)
+        pending[fact.key] = merge_fact(prior, fact) if prior else fact
+    stored_fid = _stored_fids(conn, index, list(pending))
+    heads = load_heads(conn, list(stored_fid.values()))
+    stored: dict[str, Fact] = {head.key: head for head, _ in heads.values()}
+    stored_sources = {head.key: count for head, count in heads.values()}
+    for key, fact in pending.items():
+        old = stored.get(key)
+        if old is None:
+            counts["facts_added"] += 1
+        else:
+            counts["facts_known"] += 1
+            pending[key] = merge_fact(old, fact)
+    closed = _apply_closing(conn, index, pending, stored, stored_fid, stored_sources)
+    counts["facts_closed"] += len(closed)
+    # Which of the merged facts' evidence is new (a merge saw only the stored head).
+    candidates = [
+        (stored_fid[key], sids[e.story_id], e.sentence)
+        for key, fact in pending.items()
+        if key in stored_fid
+        for e in fact.evidence
+    ]
+    have, have_pairs = _new_sources(conn, candidates) if candidates else (set(), set())
+
+    next_fid = index.n_edges
+    fact_rows: list[tuple[Any, ...]] = []
+    source_rows: list[tuple[int, int, str]] = []
+    changes: list[tuple[Any, ...]] = []
+    for key, fact in pending.items():
+        fid = stored_fid.get(key)
+        if fid is None:
+            fid = next_fid
+            next_fid += 1
+            subject, obj = nids[fact.subject], nids[fact.object]
+            row, ords = fact_insert_row(fact, fid, subject, obj, revision)
+            fact_rows.append(row)
+            source_rows.extend((fid, sids[e.story_id], e.sentence) for e in fact.evidence)
+            staged.new_edges.append((fid, subject, obj, PREDICATE_CODE[fact.predicate], ords[0],
+                                     ords[1], ords[3], ords[4], ords[2], row[11], row[14]))
+            continue
+        new_rows = [
+            (fid, sids[e.story_id], e.sentence)
+            for e in fact.evidence
+            if (fid, sids[e.story_id], e.sentence) not in have
+        ]
+        if not new_rows and _head_fields(stored[key]) == _head_fields(fact):
+            continue
+        new_stories = {sid for _, sid, _ in new_rows if (fid, sid) not in have_pairs}
+        sources = stored_sources[key] + len(new_stories)
+        ords = fact_ordinals(fact)
+        changes.append((ords[3], ords[4], sources, fact.confidence, fact_extra(fact), revision,
+                        fid))
+        source_rows.extend(new_rows)
+        staged.updated_edges.append((fid, ords[3], ords[4], sources))
+    conn.executemany(
+        "INSERT INTO fact(fid, key, subject, predicate, object, date, date_start, date_end,"
+        " sort_key, valid_from, valid_until, n_sources, confidence, extra, kpre, seq)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        fact_rows,
+    )
+    conn.executemany(
+        "INSERT INTO fact_source(fid, sid, sentence) VALUES (?, ?, ?)", source_rows
+    )
+    if changes:
+        conn.executemany(
+            "UPDATE fact SET valid_from = ?, valid_until = ?, n_sources = ?, confidence = ?,"
+            " extra = ?, seq = ? WHERE fid = ?",
+            changes,
+        )
+        conn.executemany(
+            "INSERT INTO fact_update(seq, fid) VALUES (?, ?)",
+            [(revision, row[-1]) for row in changes],
+        )
+        staged.update_rowid = int(
+            conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM fact_update").fetchone()[0]
+        )
+
+
+def _is_stored_closer(index: CompactIndex, fid: int) -> bool:
+    code = int(index.pred[fid])
+    if code == _LIFTS:
+        return int(index.date_start[fid]) != NONE or int(index.valid_from[fid]) != NONE
+    return code in _DURATIVE_CODES and int(index.valid_until[fid]) != NONE
+
+
+def _apply_closing(
+    conn: sqlite3.Connection,
+    index: CompactIndex,
+    pending: dict[str, Fact],
+    stored: dict[str, Fact],
+    stored_fid: dict[str, int],
+    stored_sources: dict[str, int],
+) -> set[str]:
+    """Close facts ended by others, both ways (new closers, and new closable facts).
+
+    The pool is the facts of this delta plus the stored facts with the same
+    (subject, predicate, object) as one of their closing patterns, as in the
+    reference rule; a closer only ever ends facts of its own pattern, so the
+    pool is worked pattern by pattern, and only patterns with a closer load
+    anything from SQLite.
+    """
+    patterns: set[Pattern] = set()
+    for fact in pending.values():
+        if fact.predicate not in _CLOSING_FAMILY:
+            continue
+        pattern = closing_pattern(fact)
+        if pattern:
+            patterns.add(pattern)
+        patterns.update(closer_patterns(fact))
+    if not patterns:
+        return set()
+    # Stored facts of each pattern, from the index.
+    pooled: dict[Pattern, list[int]] = {}
+    active: set[Pattern] = set()
+    node_of = index.node_of
+    for pattern in patterns:
+        subject, predicate, obj = pattern
+        a, b = node_of.get(subject), node_of.get(obj)
+        if a is None or b is None or (a << 32 | b) not in index.closable_pairs:
+            continue
+        code = PREDICATE_CODE[predicate]
+        fids = [
+            fid
+            for fid in index.between(a, b).tolist()
+            if int(index.src[fid]) == a and int(index.dst[fid]) == b
+            and int(index.pred[fid]) == code
+        ]
+        if fids:
+            pooled[pattern] = fids
+            for fid in fids:
+                if _is_stored_closer(index, fid):
+                    closed_pred = Predicate.BANS if code == _LIFTS else predicate
+                    active.add((subject, closed_pred, obj))
+    for fact in pending.values():
+        if fact.predicate in _CLOSING_FAMILY:
+            pattern = closing_pattern(fact)
+            if pattern is not None:
+                active.add(pattern)
+    if not active:
+        return set()
+    # Load the stored facts that can close or be closed.
+    wanted: set[int] = set()
+    for pattern, fids in pooled.items():
+        for fid in fids:
+            if pattern in active or _is_stored_closer(index, fid):
+                wanted.add(fid)
+    by_fid = {fid: key for key, fid in stored_fid.items()}
+    to_load = [fid for fid in wanted if fid not in by_fid]
+    pool: dict[str, Fact] = {}
+    for fid, (fact, count) in load_heads(conn, to_load).items():
+        pool[fact.key] = fact
+        stored[fact.key] = fact
+        stored_fid[fact.key] = fid
+        stored_sources[fact.key] = count
+    for fid in wanted:
+        key = by_fid.get(fid)
+        if key is not None and key not in pending:
+            pool[key] = stored[key]
+    pool.update(pending)
+    closers: dict[Pattern, list[Fact]] = defaultdict(list)
+    targets: dict[Pattern, list[str]] = defaultdict(list)
+    for key in sorted(pool):
+        fact = pool[key]
+        if fact.predicate not in _CLOSING_FAMILY:
+            continue
+        pattern = closing_pattern(fact)
+        if pattern is not None and pattern in active:
+            closers[pattern].append(fact)
+        spo = (fact.subject, fact.predicate, fact.object)
+        if spo in active:
+            targets[spo].append(key)
+    closed: set[str] = set()
+    for pattern, group in closers.items():
+        for closer in group:
+            for key in targets.get(pattern, ()):
+                current = pool[key]
+                if closes(closer, current):
+                    until = closing_date(closer)
+                    assert until is not None
+                    pool[key] = close_fact(current, until)
+                    pending[key] = pool[key]
+                    closed.add(key)
+    return closed
+
+
+def _write_metrics(
+    conn: sqlite3.Connection,
+    delta: GraphDelta,
+    revision: int,
+    nids: dict[str, int],
+    sids: dict[str, int],
+    counts: Counter[str],
+    staged: Staged,
+) -> None:
+    metrics: dict[str, Metric] = {}
+    for metric in delta.metrics:
+        prior = metrics.get(metric.id)
+        metrics[metric.id] = merge_metric(prior, metric) if prior else metric
+    if not metrics:
+        return
+    stored = load_metrics_by_id(conn, list(metrics))
+    next_mid = _next_id(conn, "metric", "mid")
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[tuple[Any, ...]] = []
+    sources: list[tuple[int, int, str]] = []
+    for metric_id, metric in metrics.items():
+        known = stored.get(metric_id)
+        counts["metrics_known" if known else "metrics_added"] += 1
+        if known is None:
+            mid, merged, had = next_mid, metric, set()
+            next_mid += 1
+            staged.new_metric_subjects.append(nids[metric.subject])
+            inserts.append((mid, metric_id, nids[metric.subject], metric.date,
+                            date_sort_key(metric.date),
+                            metric.model_dump_json(exclude={"evidence"}), revision))
+        else:
+            mid, old = known
+            merged = merge_metric(old, metric)
+            if merged == old:
+                continue
+            had = {(e.story_id, e.sentence) for e in old.evidence}
+            updates.append((merged.date, date_sort_key(merged.date),
+                            merged.model_dump_json(exclude={"evidence"}), revision, mid))
+        sources.extend(
+            (mid, sids[e.story_id], e.sentence)
+            for e in merged.evidence
+            if (e.story_id, e.sentence) not in had
+        )
+    conn.executemany(
+        "INSERT INTO metric(mid, id, subject, date, sort_key, data, seq)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        inserts,
+    )
+    conn.executemany(
+        "UPDATE metric SET date = ?, sort_key = ?, data = ?, seq = ? WHERE mid = ?", updates
+    )
+    conn.executemany("INSERT INTO metric_source(mid, sid, sentence) VALUES (?, ?, ?)", sources)

@@ -1,0 +1,159 @@
+"""The embedded store's fast paths give what the shared code would: views, migration."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from graph.assemble import fact_view, metric_view
+from graph.embedded import EmbeddedStore
+from graph.embedded.schema import MIGRATIONS
+from graph.errors import NoPath
+from graph.model import GraphDelta
+from graph.synthetic import SyntheticNews
+from tests.conftest import sample_deltas
+
+
+def test_fact_views_from_rows_equal_the_shared_assembly(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "g.db")
+    store.ensure_schema()
+    for delta in SyntheticNews(facts=1_500, seed=2).deltas(batch_facts=400):
+        store.upsert(delta)
+    exported = store.export_delta()
+    names = {e.id: e.name for e in exported.entities}
+    stories = {s.id: s for s in exported.stories}
+    rich = [f for f in exported.facts if f.amount or f.status or f.role or f.valid_until]
+    assert rich
+    for fact in rich[:60] + list(exported.facts[:60]):
+        assert store.get_fact(fact.key) == fact_view(fact, names, stories)
+    assert exported.metrics
+    for metric in exported.metrics[:20]:
+        page = store.timeline(metric.subject, limit=1000)
+        items = page.items + page.undated
+        shown = [i.metric for i in items if i.metric and i.metric.id == metric.id]
+        assert shown == [metric_view(metric, names, stories)]
+    store.close()
+
+
+def _write_version_1(path: Path, delta: GraphDelta) -> None:
+    """A store as the first schema wrote it (the tables the old store filled)."""
+    from graph.assemble import date_sort_key, ordinals
+    from graph.ids import normalize_name
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for statement in MIGRATIONS[0]:
+        conn.execute(statement)
+    conn.execute("INSERT INTO schema_version VALUES (1)")
+    for s in delta.stories:
+        conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+                     (s.id, s.title, s.publisher, s.published, s.url, s.text_hash))
+    for e in delta.entities:
+        conn.execute("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, 1)",
+                     (e.id, e.name, e.type.value, e.model_dump_json()))
+        for a in e.aliases:
+            conn.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?)",
+                         (normalize_name(a), e.id, a))
+    for f in delta.facts:
+        start, end, vf, vu = ordinals(f)
+        conn.execute(
+            "INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            (f.key, f.subject, f.predicate.value, f.object, f.date, start, end,
+             date_sort_key(f.date), vf, vu, len(f.evidence),
+             f.model_dump_json(exclude={"evidence"})))
+        for e in f.evidence:
+            conn.execute("INSERT OR IGNORE INTO evidence VALUES (?, ?, ?)",
+                         (f.key, e.story_id, e.sentence))
+    for m in delta.metrics:
+        conn.execute("INSERT OR REPLACE INTO metrics VALUES (?, ?, ?, ?, ?, 1)",
+                     (m.id, m.subject, m.date, date_sort_key(m.date),
+                      m.model_dump_json(exclude={"evidence"})))
+        for e in m.evidence:
+            conn.execute("INSERT OR IGNORE INTO metric_evidence VALUES (?, ?, ?)",
+                         (m.id, e.story_id, e.sentence))
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'revision'")
+    conn.close()
+
+
+def test_a_version_1_store_is_converted_on_open(tmp_path: Path) -> None:
+    reference = EmbeddedStore(tmp_path / "new.db")
+    reference.ensure_schema()
+    for delta in sample_deltas():
+        reference.upsert(delta)
+    expected = reference.export_delta()
+    old = tmp_path / "old.db"
+    _write_version_1(old, expected)
+    store = EmbeddedStore(old)
+    store.ensure_schema()
+    assert store.export_delta() == expected
+    assert store.stats() == reference.stats()
+    assert store.paths("Verny Capital", "Zijin Mining Group", max_hops=3, k=1).paths
+    tables = {r[0] for r in sqlite3.connect(old).execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert not {t for t in tables if t.startswith("v1_")}
+    # The readable views show the data with string ids.
+    conn = sqlite3.connect(old)
+    rows = conn.execute("SELECT key, subject, object FROM facts").fetchall()
+    assert {r[0] for r in rows} == {f.key for f in expected.facts}
+    assert all(r[1].count(":") == 1 for r in rows)
+    assert json.loads(json.dumps(conn.execute("SELECT COUNT(*) FROM evidence").fetchone()))[0] \
+        == sum(len(f.evidence) for f in expected.facts)
+    store.close()
+    reference.close()
+
+
+def test_another_process_writes_are_seen_after_refresh(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    reader, writer = EmbeddedStore(path), EmbeddedStore(path)
+    reader.ensure_schema()
+    writer.ensure_schema()
+    deltas = list(SyntheticNews(facts=1_000, seed=4).deltas(batch_facts=250))
+    writer.upsert(deltas[0])
+    first = reader.stats().facts
+    for delta in deltas[1:]:
+        writer.upsert(delta)
+    # Merges and closings change stored facts: the reader sees their new state.
+    exported = writer.export_delta()
+    assert reader.stats().facts > first
+    assert reader.export_delta() == exported
+    for fact in exported.facts[:50]:
+        assert reader.get_fact(fact.key).sources == writer.get_fact(fact.key).sources
+    graph = reader.networkx_graph()
+    assert graph.number_of_edges() == len(exported.facts)
+    writer.upsert(SyntheticNews(facts=1_300, seed=4).deltas(batch_facts=1_300).__next__())
+    assert reader.stats().facts == writer.stats().facts
+    assert graph.number_of_edges() == writer.stats().facts
+    reader.close()
+    writer.close()
+
+
+def test_opening_in_chunks_gives_the_same_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph.embedded.store as store_module
+
+    path = tmp_path / "g.db"
+    writer = EmbeddedStore(path)
+    writer.ensure_schema()
+    for delta in SyntheticNews(facts=2_000, seed=6).deltas(batch_facts=500):
+        writer.upsert(delta)
+    hubs = [e.id for e in writer.export_delta().entities][:12]
+    # Small chunks: the open reads the facts in many batches folded into the CSR at once.
+    monkeypatch.setattr(store_module, "_OPEN_CHUNK", 100)
+    reader = EmbeddedStore(path)
+    reader.ensure_schema()
+    for a, b in zip(hubs, hubs[1:], strict=False):
+        try:
+            expected = writer.paths(a, b, max_hops=4, k=3)
+        except NoPath:
+            with pytest.raises(NoPath):
+                reader.paths(a, b, max_hops=4, k=3)
+            continue
+        assert reader.paths(a, b, max_hops=4, k=3) == expected
+        assert reader.neighbors(a, depth=2) == writer.neighbors(a, depth=2)
+        assert reader.timeline(a) == writer.timeline(a)
+    reader.close()
+    writer.close()
