@@ -23,6 +23,7 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 import httpx
@@ -66,7 +67,8 @@ def synthetic_deltas(
     """
     rng = random.Random(seed)
     ids = [e.id for e in entities]
-    weights = [1.0 / (rank + 1) ** 0.8 for rank in range(len(ids))]
+    # Cumulative weights once: passing plain weights re-sums them on every draw.
+    cum_weights = list(accumulate(1.0 / (rank + 1) ** 0.8 for rank in range(len(ids))))
     stories = [
         Story.from_text(
             f"synthetic story {i}",
@@ -78,7 +80,7 @@ def synthetic_deltas(
     ]
     facts: dict[str, Fact] = {}
     while len(facts) < n_facts:
-        subject, obj = rng.choices(ids, weights=weights, k=2)
+        subject, obj = rng.choices(ids, cum_weights=cum_weights, k=2)
         if subject == obj:
             continue
         story = rng.choice(stories)
