@@ -6,14 +6,15 @@ functions, so ordering and tie-breaks are the same whatever the backend.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from graph.dates import date_precision, partial_date_end_ordinal, partial_date_ordinal
 from graph.model import Entity, Fact, Metric, Story
-from graph.results import EntityRef, FactView, MetricView, SourceRef, TimelineItem
+from graph.results import EntityRef, FactView, Hop, MetricView, Path, SourceRef, TimelineItem
 
 __all__ = [
     "best_fact",
+    "build_path",
     "date_sort_key",
     "entity_ref",
     "fact_view",
@@ -123,3 +124,20 @@ def best_fact(facts: Iterable[Fact]) -> Fact:
     """The fact to show for a hop when several join the same two entities:
     the best-sourced one, then the smallest key (a stable tie-break)."""
     return min(facts, key=lambda f: (-len(f.evidence), f.key))
+
+
+def build_path(nodes: Sequence[EntityRef], facts: Sequence[FactView]) -> Path:
+    """A path from its entities and the fact joining each consecutive pair.
+
+    Each hop's direction says whether its fact points the way the path walks.
+    """
+    hops = [
+        Hop(
+            from_id=a.id,
+            to_id=b.id,
+            direction="forward" if fact.subject == a.id and fact.object == b.id else "backward",
+            fact=fact,
+        )
+        for (a, b), fact in zip(zip(nodes, nodes[1:], strict=False), facts, strict=True)
+    ]
+    return Path(nodes=list(nodes), hops=hops)

@@ -25,7 +25,7 @@ import networkx as nx
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.assemble import entity_ref, ordinals, timeline_item
+from graph.assemble import build_path, entity_ref, ordinals, timeline_item
 from graph.embedded.compact import (
     I32,
     NONE,
@@ -72,16 +72,12 @@ from graph.results import (
     EntityRef,
     FactView,
     GraphStats,
-    Hop,
     MatchKind,
     PathResult,
     Subgraph,
     TimelineItem,
     TimelinePage,
     UpsertReport,
-)
-from graph.results import (
-    Path as PathOut,
 )
 
 __all__ = ["EmbeddedStore"]
@@ -691,14 +687,10 @@ class EmbeddedStore:
                        for c in hops] for hops in hop_candidates]
             views = self._fact_views(conn, {fid for hops in chosen for fid in hops})
             refs = self._refs({n for p in id_paths for n in p})
-        paths = []
-        for ids, fids in zip(id_paths, chosen, strict=True):
-            hops = []
-            for a, b, fid in zip(ids, ids[1:], fids, strict=False):
-                view = views[fid]
-                direction = "forward" if view.subject == a and view.object == b else "backward"
-                hops.append(Hop(from_id=a, to_id=b, direction=direction, fact=view))
-            paths.append(PathOut(nodes=[refs[n] for n in ids], hops=hops))
+        paths = [
+            build_path([refs[n] for n in ids], [views[fid] for fid in fids])
+            for ids, fids in zip(id_paths, chosen, strict=True)
+        ]
         return PathResult(source=src, target=dst, paths=paths)
 
     def _hop_candidates(self, a: int, b: int, edge_filter: EdgeFilter) -> list[int]:

@@ -21,7 +21,14 @@ from typing import Any
 import neo4j
 from rapidfuzz import fuzz, process
 
-from graph.assemble import best_fact, entity_ref, fact_view, metric_view, ordinals, timeline_item
+from graph.assemble import (
+    build_path,
+    entity_ref,
+    fact_view,
+    metric_view,
+    ordinals,
+    timeline_item,
+)
 from graph.embedded.index import EdgeInfo
 from graph.errors import (
     AmbiguousEntity,
@@ -57,7 +64,6 @@ from graph.results import (
     EntityMatch,
     FactView,
     GraphStats,
-    Hop,
     MatchKind,
     PathResult,
     Subgraph,
@@ -65,7 +71,6 @@ from graph.results import (
     TimelinePage,
     UpsertReport,
 )
-from graph.results import Path as PathOut
 
 __all__ = ["Neo4jStore"]
 
@@ -397,14 +402,12 @@ class Neo4jStore:
         )
         views = {v.key: v for v in self._fact_views([facts[k] for k in sorted(facts)])}
         entities = self._entities({n for p in node_paths for n in p})
-        paths = []
-        for nodes, edges in zip(node_paths, hop_edges, strict=True):
-            hops = []
-            for a, b, edge in zip(nodes, nodes[1:], edges, strict=False):
-                view = views[best_fact([facts[edge.key]]).key]
-                direction = "forward" if view.subject == a and view.object == b else "backward"
-                hops.append(Hop(from_id=a, to_id=b, direction=direction, fact=view))
-            paths.append(PathOut(nodes=[entity_ref(entities[n]) for n in nodes], hops=hops))
+        paths = [
+            build_path(
+                [entity_ref(entities[n]) for n in nodes], [views[edge.key] for edge in edges]
+            )
+            for nodes, edges in zip(node_paths, hop_edges, strict=True)
+        ]
         return PathResult(source=entity_ref(src), target=entity_ref(dst), paths=paths)
 
     def neighbors(
