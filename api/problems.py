@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from graph.errors import (
     AmbiguousEntity,
     EntityNotFound,
+    ExtractorUnavailable,
     FactNotFound,
     GraphError,
     InputTooLarge,
@@ -140,6 +141,13 @@ PROBLEM_TYPES: dict[str, ProblemType] = {
             "The graph store cannot be reached or opened right now; try again later "
             "(see `Retry-After`).",
         ),
+        _kind(
+            "extractor-unavailable",
+            "Extractor unavailable",
+            503,
+            "The server's extractor cannot run: its language pipeline is not installed. "
+            "An operator must install it; stories cannot be loaded until then.",
+        ),
     )
 }
 
@@ -232,6 +240,7 @@ _DOMAIN_KINDS: dict[type[GraphError], tuple[int, str]] = {
     AmbiguousEntity: (409, "ambiguous-entity"),
     Unauthorized: (401, "unauthorized"),
     StoreUnavailable: (503, "store-unavailable"),
+    ExtractorUnavailable: (503, "extractor-unavailable"),
 }
 
 # Extension members a domain error may carry in ``details`` that a client can use.

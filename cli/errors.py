@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import typer
 from rich.console import Console
 
-from graph.errors import GraphError, InvalidInput, NoPath, StoreUnavailable
+from graph.errors import ExtractorUnavailable, GraphError, InvalidInput, NoPath, StoreUnavailable
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -31,7 +31,7 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def exit_code(exc: GraphError) -> int:
-    if isinstance(exc, StoreUnavailable):
+    if isinstance(exc, StoreUnavailable | ExtractorUnavailable):
         return EXIT_STORE
     if isinstance(exc, NoPath):
         return EXIT_NOT_FOUND

@@ -10,6 +10,7 @@
     ├── FactNotFound          no fact with that key (HTTP 404)
     ├── NoPath                both entities exist but no path joins them (CLI 1, HTTP 404)
     ├── StoreUnavailable      the database cannot be reached or opened (CLI 3, HTTP 503)
+    ├── ExtractorUnavailable  the extractor's language pipeline is not installed (CLI 3, HTTP 503)
     └── Unauthorized          a write without the right API key (HTTP 401)
 
 "Unknown entity" and "no path" are different answers: the first means the
@@ -23,6 +24,7 @@ from typing import Any
 __all__ = [
     "AmbiguousEntity",
     "EntityNotFound",
+    "ExtractorUnavailable",
     "FactNotFound",
     "GraphError",
     "InputTooLarge",
@@ -91,6 +93,12 @@ class NoPath(GraphError):
 
 class StoreUnavailable(GraphError):
     title = "Store unavailable"
+
+
+class ExtractorUnavailable(GraphError):
+    """The extractor cannot run here: its language pipeline is missing."""
+
+    title = "Extractor unavailable"
 
 
 class Unauthorized(GraphError):

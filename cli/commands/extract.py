@@ -20,10 +20,9 @@ from graph.errors import InvalidInput
 from graph.model import GraphDelta
 from graph.settings import get_settings
 from loaders.evaluation import StoryScore, combine_scores, score_story
-from loaders.extract import Registry, extract
+from loaders.extract import DEFAULT_PIPELINE, Registry, extract
 from loaders.extract.report import combine_deltas, extraction_report
 from loaders.inputs import InputProblem, read_stories
-from loaders.story_input import StoryInput
 
 __all__ = ["eval_command", "extract_command", "register"]
 
@@ -35,13 +34,6 @@ class OutputFormat(StrEnum):
 
 def _registry() -> Registry:
     return Registry.load(get_settings().registry_file)
-
-
-def _with_title(story: StoryInput) -> StoryInput:
-    """Headlines state facts too: read the title as the story's first line."""
-    if story.title and not story.text.lstrip().startswith(story.title.strip()):
-        return story.model_copy(update={"text": f"{story.title.strip()}\n\n{story.text}"})
-    return story
 
 
 def extract_command(
@@ -67,7 +59,7 @@ def extract_command(
                     )
                     problems += 1
                     continue
-                deltas.append(extract(_with_title(item), registry=registry))
+                deltas.append(extract(item, registry=registry, pipeline=get_settings().spacy_pipeline))
     delta = combine_deltas(deltas)
     if output is OutputFormat.JSON:
         typer.echo(json.dumps(extraction_report(delta), ensure_ascii=False, indent=1))
@@ -132,7 +124,9 @@ def _load_gold(path: Path) -> dict[str, Any]:
     return data
 
 
-def score_folder(folder: Path, registry: Registry) -> list[tuple[str, StoryScore]]:
+def score_folder(
+    folder: Path, registry: Registry, pipeline: str = DEFAULT_PIPELINE
+) -> list[tuple[str, StoryScore]]:
     """Extract and score every ``NAME.txt`` that has a ``NAME.gold.json`` in ``folder``."""
     if not folder.is_dir():
         raise InvalidInput(f"{folder}: not a folder")
@@ -148,7 +142,7 @@ def score_folder(folder: Path, registry: Registry) -> list[tuple[str, StoryScore
             if isinstance(item, InputProblem):
                 raise InvalidInput(f"{item.origin}: {item.message}")
             stories.append(item.model_copy(update={"published": published}) if published else item)
-        delta = combine_deltas(extract(_with_title(s), registry=registry) for s in stories)
+        delta = combine_deltas(extract(s, registry=registry, pipeline=pipeline) for s in stories)
         results.append((text_path.name, score_story(gold, extraction_report(delta))))
     if not results:
         raise InvalidInput(f"{folder}: no NAME.txt with a NAME.gold.json beside it")
@@ -164,7 +158,7 @@ def eval_command(
 ) -> None:
     """Score the extractor on the annotated stories in FOLDER."""
     with reported():
-        results = score_folder(folder, _registry())
+        results = score_folder(folder, _registry(), get_settings().spacy_pipeline)
     total = combine_scores(score for _, score in results)
     if as_json:
         typer.echo(json.dumps(total.summary()))

@@ -17,11 +17,19 @@ from __future__ import annotations
 from functools import lru_cache
 
 from graph.model import GraphDelta
+from loaders.extract.parse import DEFAULT_PIPELINE
 from loaders.extract.pipeline import DEFAULT_MIN_CONFIDENCE, run_pipeline
 from loaders.extract.registry import Registry, RegistryEntry
 from loaders.story_input import StoryInput
 
-__all__ = ["DEFAULT_MIN_CONFIDENCE", "Registry", "RegistryEntry", "default_registry", "extract"]
+__all__ = [
+    "DEFAULT_MIN_CONFIDENCE",
+    "DEFAULT_PIPELINE",
+    "Registry",
+    "RegistryEntry",
+    "default_registry",
+    "extract",
+]
 
 
 @lru_cache(maxsize=1)
@@ -35,15 +43,32 @@ def extract(
     *,
     registry: Registry | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    pipeline: str = DEFAULT_PIPELINE,
 ) -> GraphDelta:
-    """Entities, facts and metrics stated in one story; never raises on any text.
+    """Entities, facts and metrics stated in one story; never raises on any text
+    (only :class:`~graph.errors.ExtractorUnavailable` when ``pipeline`` is not installed).
 
-    Facts carry their evidence sentence, the story id and a confidence in 0..1;
-    relative dates resolve against ``story.published``.
+    The story's title is read as its first line (headlines state facts), whether or
+    not the text repeats it. Facts carry their evidence sentence, the story id and a
+    confidence in 0..1; relative dates resolve against ``story.published``.
     """
     return run_pipeline(
-        story.text,
+        with_title(story.text, story.title),
         story.to_story(),
         registry if registry is not None else default_registry(),
         min_confidence=min_confidence,
+        pipeline=pipeline,
     )
+
+
+def with_title(text: str, title: str | None) -> str:
+    """The text with its title as the first line, unless it already starts with it.
+
+    >>> with_title("Norvik bought Tallis.", "Norvik buys Tallis")
+    'Norvik buys Tallis\\n\\nNorvik bought Tallis.'
+    >>> with_title("Norvik buys Tallis\\n\\nNorvik bought Tallis.", "Norvik buys Tallis")
+    'Norvik buys Tallis\\n\\nNorvik bought Tallis.'
+    """
+    if title and title.strip() and not text.lstrip().startswith(title.strip()):
+        return f"{title.strip()}\n\n{text}"
+    return text

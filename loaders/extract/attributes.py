@@ -96,6 +96,8 @@ def fill_attributes(c: Candidate, ps: ParsedSentence) -> None:
 
 def _pick_money(c: Candidate, ps: ParsedSentence) -> Span | None:
     totals = [s for s in ps.money if s.money is not None and not s.money.per_unit]
+    if c.scope is not None:
+        totals = [s for s in totals if s.start in c.scope]
     if not totals:
         return None
     for hint in c.hints:
@@ -120,6 +122,8 @@ def _pick_money(c: Candidate, ps: ParsedSentence) -> Span | None:
 def _pick_stake(c: Candidate, ps: ParsedSentence) -> float | None:
     tokens = ps.tokens
     for span in ps.percents:
+        if c.scope is not None and span.start not in c.scope:
+            continue
         if span.percent is None or span.percent.points or not 0 < span.percent.value <= 100:
             continue
         nxt = tokens[span.end].lower if span.end < len(tokens) else ""
@@ -155,6 +159,8 @@ def _usable_dates(c: Candidate, ps: ParsedSentence) -> list[Span]:
 
 def _pick_date(c: Candidate, ps: ParsedSentence) -> None:
     dates = _usable_dates(c, ps)
+    if c.scope is not None:
+        dates = [d for d in dates if d.start in c.scope]
     if not dates:
         return
     tokens = ps.tokens

@@ -39,3 +39,6 @@ class Candidate:
     fixed_date: bool = False
     # the subject stood in for its unit ("Norvik's chip unit launched ...")
     via_parent: bool = False
+    # extractor token positions of the trigger's clause: its dates, money and
+    # percentages are the fact's (None: the whole sentence)
+    scope: frozenset[int] | None = None

@@ -820,6 +820,18 @@ def _antecedent(
 ) -> Cluster | None:
     reach = 3 if m.kind == MentionKind.PRONOUN else 6
     window = [h for h in history if s_index - h[0] <= reach]
+    if m.kind == MentionKind.DESCRIPTION and m.head and m.type is EntityType.GOVERNMENT_BODY:
+        # "the ministry" many sentences after "the Finance Ministry": the body whose own
+        # name has that word, however far back
+        word = m.head.lower()
+        for _, _, cid, _, named in reversed(history):
+            cluster = coref.root(coref.clusters[cid])
+            if (
+                named
+                and cluster.type is EntityType.GOVERNMENT_BODY
+                and any(word in f.lower().split() for f in cluster.forms())
+            ):
+                return cluster
     tokens = sentence.tokens
     possessor = m.end < len(tokens) and tokens[m.end].lower == "'s"
     if (

@@ -146,7 +146,8 @@ for _word in _words(
     behemoth heavyweight powerhouse player players house consultancy agency agencies
     newspaper broadcaster publisher wire outlet outlets juggernaut leader specialist
     drugmaker drugmakers planemaker shipbuilder steelmaker automakers phonemaker utility
-    partnership"""
+    partnership auditor auditors accountant assembler assemblers carrier carriers exporter
+    importer trader traders conglomerate"""
 ):
     DESCRIPTOR_TYPES[_word] = EntityType.COMPANY
 for _word in _words(

@@ -98,7 +98,20 @@ def find_mentions(
         for r in find_name_runs(tokens, begin, known, titlecase=titlecase)
         if not any(block[k] for k in range(r[0], r[1]))
     ]
-    runs = [_trim_generic(tokens, r) for r in runs]
+    runs = [_trim_generic(tokens, r) for r in _split_at_titles(tokens, runs)]
+    # "The Group will hold ...": a capitalised common noun after "the" describes, it
+    # does not name
+    runs = [
+        r
+        for r in runs
+        if not (
+            tokens[r[1] - 1].lower in DESCRIPTOR_TYPES
+            and (
+                (r[1] - r[0] == 1 and r[0] > 0 and tokens[r[0] - 1].lower == "the")
+                or (r[1] - r[0] == 2 and tokens[r[0]].lower == "the")
+            )
+        )
+    ]
     mentions = _reconcile(tokens, alias_matches, [r for r in runs if r[1] > r[0]], repeated_tails)
     _add_models(tokens, mentions, begin, block)
     mentions = [
@@ -116,6 +129,29 @@ def find_mentions(
 
 _PLACE_WORDS = word_set("province state region city county district prefecture municipality")
 _LED_BY = word_set("led headed run chaired founded co-founded helmed")
+
+
+def _split_at_titles(
+    tokens: Sequence[Token], runs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """ "Norvik Group Chief Executive Anna Berg": an organisation, a title, a person."""
+    out: list[tuple[int, int]] = []
+    for start, end in runs:
+        cut = None
+        for k in range(start + 1, end - 1):
+            if tokens[k].text not in _INNER_TITLES or tokens[k - 1].text in _INNER_TITLES:
+                continue
+            stop = k
+            while stop < end and tokens[stop].text in _INNER_TITLES:
+                stop += 1
+            if stop < end and looks_like_person([t.text for t in tokens[stop:end]]):
+                cut = (k, stop)
+                break
+        if cut is None:
+            out.append((start, end))
+        else:
+            out.extend(((start, cut[0]), (cut[1], end)))
+    return out
 
 
 def _trim_generic(tokens: Sequence[Token], run: tuple[int, int]) -> tuple[int, int]:
@@ -245,6 +281,18 @@ def _reconcile(
             continue
         if len(inside) == 1 and inside[0][1].start == start and inside[0][1].end == end:
             continue  # the alias match itself is added below
+        name_start = start
+        while name_start < end - 1 and tokens[name_start].text in PERSON_TITLES:
+            name_start += 1
+        if (
+            looks_like_person([t.text for t in tokens[name_start:end]])
+            and all(m.start > name_start and m.entry.type is not EntityType.PERSON for _, m in inside)
+        ):
+            # "Chairman Zhou Yonghui": a person whose given name is also a firm's short name
+            for k, _ in inside:
+                used.add(k)
+            mentions.append(_run_mention(tokens, start, end))
+            continue
         words = [t.text for t in tokens[start:end]]
         kind, _ = type_name(words)
         places_only = all(
@@ -396,9 +444,19 @@ def _split_run(
         _add_piece(tokens, cursor, end, out)
 
 
+# Title words that may stand between an organisation's name and a person's name in one
+# capitalised run: "Norvik Group Chief Executive Anna Berg".
+_INNER_TITLES = frozenset(
+    """Chief Executive Officer CEO Chairman Chairwoman President Founder Co-founder Cofounder
+    CFO COO CTO Vice Chair Analyst Economist Spokesperson Spokesman Spokeswoman Managing
+    Director Governor Secretary Head Boss""".split()
+)
+
+
 def _add_piece(tokens: Sequence[Token], start: int, end: int, out: list[Mention]) -> None:
     while start < end and not (tokens[start].is_cap or tokens[start].text[:1].isdigit()):
         start += 1
+
     while end > start and tokens[end - 1].lower in ("of", "and", "&", ",", "for", "'s"):
         end -= 1
     if all(t.text in PERSON_TITLES or t.text in ("The", "A", "An") for t in tokens[start:end]):

@@ -643,7 +643,9 @@ def _reference(
     end = None
     for k in range(j, min(n, j + 4)):
         tok = tokens[k]
-        if tok.lower in _DESCRIPTION_NOUNS and not tok.is_cap:
+        # "The Group will ...": press releases capitalise their own descriptions
+        capital_ok = k == j and low == "the" and (k + 1 >= n or not tokens[k + 1].is_cap)
+        if tok.lower in _DESCRIPTION_NOUNS and (not tok.is_cap or capital_ok):
             end = k + 1
             if k + 1 < n and tokens[k + 1].lower in _DESCRIPTION_NOUNS:
                 continue

@@ -34,9 +34,10 @@ from loaders.extract.cues import word_set
 from loaders.extract.document import ParsedSentence, Span, parse_document
 from loaders.extract.gazetteer import REGION_COUNTRY
 from loaders.extract.metrics import build_metric, metric_candidates
-from loaders.extract.patterns import StoryState, construction_facts
+from loaders.extract.exchanges import exchange_for
+from loaders.extract.matcher import StoryContext, sentence_facts
+from loaders.extract.parse import DEFAULT_PIPELINE, parse_sentences
 from loaders.extract.registry import Registry
-from loaders.extract.relations import verb_and_noun_facts
 from loaders.extract.temporal import resolve_relative_date
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "run_pipeline"]
@@ -98,6 +99,7 @@ def run_pipeline(
     registry: Registry,
     *,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    pipeline: str = DEFAULT_PIPELINE,
 ) -> GraphDelta:
     """Extract one story's entities, facts and metrics."""
     published = story.published
@@ -106,15 +108,14 @@ def run_pipeline(
     _past_months_before_publication(sentences, published)
     _resolve_event_relative_days(sentences)
     coref = resolve_coreference(sentences, registry)
-    state = StoryState(home_country=_home_country(coref))
+    trees = parse_sentences(sentences, pipeline)
+    context = StoryContext(_home_country(coref), _story_exchange(sentences, coref))
     candidates: list[Candidate] = []
-    for index, ps in enumerate(sentences):
-        found = verb_and_noun_facts(ps, index, coref)
-        state.facts = candidates + found
-        found.extend(construction_facts(ps, index, coref, state))
+    for index, (ps, tree) in enumerate(zip(sentences, trees, strict=True)):
+        found = sentence_facts(tree, ps, index, coref, context=context)
         for c in found:
             fill_attributes(c, ps)
-        _update_state(state, ps, coref, found)
+            _stake_or_control(c)
         candidates.extend(found)
     _adopt_orphans(candidates, coref)
     candidates = [c for c in candidates if c.subject >= 0 and _valid(c, coref)]
@@ -293,27 +294,51 @@ def _resolve_event_relative_days(sentences: list[ParsedSentence]) -> None:
             last_day = value
 
 
+_LISTING_WORDS = frozenset(
+    {"ipo", "ipos", "listing", "listings", "listed", "list", "debut", "debuts", "debuted",
+     "float", "flotation", "offering", "bourse", "exchange", "shares", "trading"}
+)  # fmt: skip
+
+
+def _story_exchange(sentences: list[ParsedSentence], coref: Coreference) -> Cluster | None:
+    """The exchange a story's listings happen on when a sentence names none: the first
+    trading venue (or its city) named in a sentence about listings."""
+    for ps in sentences:
+        if not any(t.lower in _LISTING_WORDS for t in ps.tokens):
+            continue
+        for m in ps.mentions:
+            cluster = coref.of(m)
+            if cluster is None:
+                continue
+            found = exchange_for(coref, cluster)
+            if found is not None:
+                return found
+    return None
+
+
+_CONTROL_WORDS = frozenset({"majority", "controlling", "control", "all", "outright", "full"})
+
+
+def _stake_or_control(c: Candidate) -> None:
+    """Buying a stake is investing; buying control (a majority) is acquiring."""
+    if c.predicate is not Predicate.ACQUIRES or c.attributes.get("through") is None:
+        return
+    if str(c.attributes["through"]) not in ("stake", "stakes", "share", "shares", "interest",
+                                            "%", "percent", "equity", "holding"):
+        return
+    if c.stake_pct is not None and c.stake_pct > 50:
+        return
+    if c.stake_pct is None and c.attributes.get("control"):
+        return
+    c.predicate = Predicate.INVESTS_IN
+
+
 def _home_country(coref: Coreference) -> str | None:
     counts = [(len(c.mentions), c.canonical) for c in coref.live() if c.type is EntityType.COUNTRY]
     if not counts:
         return None
     counts.sort(key=lambda x: (-x[0], x[1]))
     return counts[0][1]
-
-
-def _update_state(
-    state: StoryState, ps: ParsedSentence, coref: Coreference, found: list[Candidate]
-) -> None:
-    for c in found:
-        if c.predicate in (Predicate.ACQUIRES, Predicate.SELLS):
-            state.deal_target = c.object
-    if ps.subject >= 0:
-        cluster = coref.of(ps.mentions[ps.subject])
-        if cluster is not None and cluster.type is EntityType.COMPANY:
-            state.focus_company = cluster.id
-            state.focus_sentence = ps.sentence.index
-    if ps.sentence.headline:
-        state.focus_company = -1
 
 
 def _valid(c: Candidate, coref: Coreference) -> bool:

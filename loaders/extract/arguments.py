@@ -1,0 +1,358 @@
+"""From an argument's tokens to the story's entities.
+
+A role (:mod:`loaders.extract.syntax`) gives a token; the entity it stands for is
+the mention covering it, else one reached through the phrase around it:
+
+* apposition: "the chipmaker, *Vantrix*," / "its chairman, *Joseph Tsai*";
+* a list introduced by "including" / "such as": "16 firms, including *A* and *B*";
+* a naming participle: "a startup called *X*";
+* a transparent noun (a table per domain: "a 30% *stake* in X", "*imports* of X",
+  "*shares* of X", "the *state* of X", "its Ernie *model* family");
+* a demonym: "*Chinese* regulators" -> China;
+* an unnamed unit: as a subject it stands for its parent ("Norvik's cloud *unit*
+  launched X"); as an object, when a place names it, it is an entity of its own
+  ("Norvik's *Kunshan unit*", a unit of Norvik).
+
+Coordinated arguments ("A, B and C") are expanded once here, for every rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graph.ontology import EntityType
+from loaders.extract.coref import Cluster, Coreference
+from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from loaders.extract.syntax import surface_subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from loaders.extract.document import ParsedSentence
+    from loaders.extract.parse import SentenceTree
+
+__all__ = ["Binder", "Bound"]
+
+_LIST_PREPS = frozenset({"including", "include", "like", "as", "among"})
+_NAMING = frozenset({"call", "name", "dub", "know", "brand"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
+_OWNER_TYPES = frozenset(
+    {
+        EntityType.COMPANY,
+        EntityType.GOVERNMENT_BODY,
+        EntityType.ORGANIZATION,
+        EntityType.COUNTRY,
+        EntityType.PERSON,
+    }
+)
+# Units named by a place ("its Beijing branch") and the type of entity they are.
+_UNIT_NOUNS: dict[str, EntityType] = {
+    **dict.fromkeys(
+        ("unit", "branch", "office", "subsidiary", "arm", "division", "affiliate", "operation"),
+        EntityType.COMPANY,
+    ),
+    **dict.fromkeys(
+        ("plant", "factory", "site", "campus", "facility", "mine", "refinery", "smelter"),
+        EntityType.ASSET,
+    ),
+}
+_PLACE_NOUNS = frozenset(
+    {"state", "province", "city", "region", "county", "prefecture", "town", "district",
+     "municipality", "island"}
+)  # fmt: skip
+_LISTING_VERBS = frozenset({"include", "comprise", "feature", "be"})
+_MAX_DEPTH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """An argument bound to an entity: its cluster, the token it was read at, how
+    (``name``, ``apposition``, ``member``, ``through:stake``, ``unit``...), and for a
+    unit named by a place, the cluster of its parent."""
+
+    cluster: Cluster
+    token: Token
+    via: str
+    parent: Cluster | None = None
+
+
+class Binder:
+    """Binds argument tokens of one sentence to clusters."""
+
+    def __init__(
+        self,
+        tree: SentenceTree,
+        ps: ParsedSentence,
+        coref: Coreference,
+        transparent: dict[str, tuple[str, ...]],
+    ) -> None:
+        self.tree = tree
+        self.ps = ps
+        self.coref = coref
+        self.transparent = transparent
+
+    def mention_cluster(self, token: Token) -> Cluster | None:
+        """The cluster of the mention covering ``token``, if any."""
+        index = self.tree.mention[token.i]
+        if index < 0:
+            return None
+        return self.coref.of(self.ps.mentions[index])
+
+    def bind(self, token: Token, *, expand: bool = True, subject: bool = False) -> list[Bound]:
+        """Every entity ``token`` stands for (one, or several when coordinated)."""
+        out: list[Bound] = []
+        seen: set[int] = set()
+        heads = [token]
+        if expand:
+            heads.extend(c for c in token.conjuncts if c.i > token.i)
+        found = [b for head in heads for b in self._bind_one(head, 0, subject)]
+        if expand:
+            found.extend(self._listed_with(token))
+        for bound in found:
+            if bound.cluster.id not in seen:
+                seen.add(bound.cluster.id)
+                out.append(bound)
+        return out
+
+    def _bind_one(self, token: Token, depth: int, subject: bool) -> list[Bound]:
+        if token.lower_ in _POSSESSIVE_PRONOUNS and token.dep_ == "poss":
+            own = self._clause_owner(token)
+            if own is not None:
+                return [own]
+        cluster = self.mention_cluster(token)
+        if cluster is not None:
+            if token.lower_ in _OBJECT_PRONOUNS:
+                cluster = self._not_the_subject(token, cluster)
+            return [Bound(cluster, token, "name")]
+        if depth >= _MAX_DEPTH:
+            return []
+        country = COUNTRY_OF_DEMONYM.get(token.text)
+        if country is not None and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+            found = self.coref.find(country, EntityType.COUNTRY) or self.coref.add(
+                country, EntityType.COUNTRY
+            )
+            return [Bound(found, token, "demonym")]
+        out: list[Bound] = []
+        for child in token.children:
+            if child.dep_ == "appos":
+                out.extend(self._bind_all(child, depth + 1, "apposition", subject))
+        if out:
+            return out
+        if self._is_money(token):
+            # "fined Didi Global 8 billion yuan" read as one noun phrase headed by the money
+            for t in token.subtree:
+                if t.i < token.i and not self._is_money(t):
+                    cluster = self.mention_cluster(t)
+                    if cluster is not None:
+                        return [Bound(cluster, t, "before-money")]
+            return []
+        member_of = self._member_of(token)
+        if member_of is not None:
+            # "X, which is among the entities sanctioned by Y": what holds for the group
+            # holds for X
+            out.extend(self._bind_all(member_of, depth + 1, "member-of", subject))
+            if out:
+                return out
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in _LISTING_VERBS:
+            # "the firms added to the list include A, B and C"
+            for member in token.head.children:
+                if member.dep_ in ("dobj", "attr"):
+                    out.extend(self._bind_all(member, depth + 1, "member", subject))
+            if out:
+                return out
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in _LIST_PREPS:
+                for member in child.children:
+                    if member.dep_ == "pobj":
+                        out.extend(self._bind_all(member, depth + 1, "member", subject))
+            elif child.dep_ == "acl" and child.lemma_ in _NAMING:
+                for named in child.children:
+                    if named.dep_ in ("oprd", "attr", "dobj", "xcomp"):
+                        out.extend(self._bind_all(named, depth + 1, "named", subject))
+                    elif named.dep_ == "prep" and named.lower_ == "as":
+                        for pobj in named.children:
+                            out.extend(self._bind_all(pobj, depth + 1, "named", subject))
+        if out:
+            return out
+        if not subject:
+            unit = self._named_unit(token)
+            if unit is not None:
+                return [unit]
+        found = self._through(token, depth, subject)
+        if found:
+            return found
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.i < token.i:
+            # "Tallis, a firm controlled by X": the description stands for the name
+            return self._bind_all(token.head, depth + 1, "described", subject)
+        if token.dep_ == "attr" and token.head.lemma_ in ("be", "become", "remain"):
+            # "Tallis is a firm controlled by X"
+            return [
+                b
+                for t in surface_subject(token.head)
+                if t.i < token.i
+                for b in self._bind_all(t, depth + 1, "described", subject)
+            ]
+        return []
+
+    def _not_the_subject(self, pronoun: Token, cluster: Cluster) -> Cluster:
+        """ "PBOC fined Gopay and issued *it* with a warning": an object pronoun is not
+        its own clause's subject; take the nearest other name before it instead."""
+        verb = pronoun.head
+        if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if pronoun.dep_ not in ("dobj", "dative", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+            return cluster
+        subjects = [self.mention_cluster(t) for t in surface_subject(verb)]
+        if not any(s is not None and s.id == cluster.id for s in subjects):
+            return cluster
+        k = self.tree.ps_token[pronoun.i]
+        for m in reversed(self.ps.mentions):
+            if m.end > k or not m.named:
+                continue
+            other = self.coref.of(m)
+            if other is not None and other.id != cluster.id and other.type in _OWNER_TYPES:
+                return other
+        return cluster
+
+    @staticmethod
+    def _member_of(token: Token) -> Token | None:
+        """The subject of "S is among the Ns ..." / "S is one of the Ns ..." for the N."""
+        head = token.head
+        if token.dep_ != "pobj" or head.dep_ != "prep":
+            return None
+        if head.lower_ == "among" and head.head.lemma_ == "be":
+            subjects = surface_subject(head.head)
+            return subjects[0] if subjects else None
+        quantity = head.head
+        if (
+            head.lower_ == "of"
+            and quantity.dep_ == "attr"
+            and quantity.head.lemma_ == "be"
+            and quantity.pos_ in ("NUM", "PRON")
+        ):
+            subjects = surface_subject(quantity.head)
+            return subjects[0] if subjects else None
+        return None
+
+    def _is_money(self, token: Token) -> bool:
+        k = self.tree.ps_token[token.i]
+        return k >= 0 and self.ps.money_at(k) is not None
+
+    def _through(self, token: Token, depth: int, subject: bool) -> list[Bound]:
+        word = token.lemma_.lower()
+        preps = self.transparent.get(word) or self.transparent.get(token.lower_)
+        if not preps:
+            return []
+        out: list[Bound] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self._bind_all(pobj, depth + 1, f"through:{word}", subject)
+                        if word in _PLACE_NOUNS:
+                            for bound in found:
+                                if bound.cluster.type is None:
+                                    bound.cluster.type = EntityType.REGION  # "the state of X"
+                        out.extend(found)
+            elif child.dep_ == "poss" and "poss" in preps and subject:
+                # "Norvik's cloud unit launched X": the parent stands in for its unit
+                out.extend(self._bind_all(child, depth + 1, "parent", subject))
+            elif child.dep_ in ("compound", "nmod") and "compound" in preps:
+                # "its Ernie 4.5 model family": the name inside a kind of thing
+                out.extend(self._bind_all(child, depth + 1, "kind", subject))
+        return out
+
+    def _named_unit(self, token: Token) -> Bound | None:
+        """ "Norvik's Kunshan unit", "its Beijing branch": a unit named by a place is an
+        entity of its own, a unit of its possessor."""
+        kind = _UNIT_NOUNS.get(token.lemma_.lower())
+        if kind is None:
+            return None
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        names = [
+            c
+            for c in token.children
+            if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" and c.i < token.i
+        ]
+        if len(owners) != 1 or not names:
+            return None
+        parent: Cluster | None = None
+        for bound in self._bind_one(owners[0], _MAX_DEPTH - 1, True):
+            parent = bound.cluster
+            break
+        if parent is None or parent.type not in (EntityType.COMPANY, None):
+            return None
+        label = " ".join(t.text for t in token.doc[names[0].i : token.i + 1])
+        cluster = self.coref.add(f"{parent.canonical} {label}", kind)
+        if label not in cluster.surfaces:
+            cluster.surfaces.append(label)
+        return Bound(cluster, token, "unit", parent=parent)
+
+    def _bind_all(self, token: Token, depth: int, via: str, subject: bool) -> list[Bound]:
+        out: list[Bound] = []
+        for head in [token, *[c for c in token.conjuncts if c.i > token.i]]:
+            for bound in self._bind_one(head, depth, subject):
+                keep = via if bound.via == "name" else bound.via
+                out.append(Bound(bound.cluster, bound.token, keep, bound.parent))
+        return out
+
+    def _listed_with(self, token: Token) -> list[Bound]:
+        """Names listed with the one at ``token`` ("A, B and C") inside its phrase, when
+        the parser attached the list oddly ("Verny Capital and Resource Capital Funds"
+        read as one name with modifiers)."""
+        index = self.tree.mention[token.i]
+        if index < 0:
+            return []
+        mentions = self.ps.mentions
+        tokens = self.ps.tokens
+        inside = {self.tree.ps_token[t.i] for t in token.subtree}
+        found: list[int] = [index]
+        for step in (-1, 1):
+            k = index
+            while 0 <= k + step < len(mentions):
+                here, there = mentions[k], mentions[k + step]
+                gap = (
+                    tokens[here.end : there.start] if step > 0 else tokens[there.end : here.start]
+                )
+                words = [t.lower for t in gap]
+                if not words or any(w not in (",", "and", "or", "&") for w in words):
+                    break
+                if not all(j in inside for j in range(there.start, there.end)):
+                    break
+                k += step
+                found.append(k)
+        # "A, B and C" is a list; "Shandong, China" is an address
+        first, last = min(found), max(found)
+        joined = {t.lower for t in tokens[mentions[first].end : mentions[last].start]}
+        if not joined & {"and", "or", "&"}:
+            return []
+        out: list[Bound] = []
+        for k in found[1:]:
+            cluster = self.coref.of(mentions[k])
+            if cluster is not None:
+                out.append(Bound(cluster, token, "listed"))
+        return out
+
+    def _clause_owner(self, pronoun: Token) -> Bound | None:
+        """ "Nvidia broke the rules in *its* purchase of Mellanox": a possessive pronoun
+        inside a clause refers to that clause's subject when it is an organisation."""
+        node = pronoun.head
+        for _ in range(6):
+            if node.pos_ in ("VERB", "AUX"):
+                for subject in surface_subject(node):
+                    if subject.i >= pronoun.i:
+                        continue
+                    cluster = self.mention_cluster(subject)
+                    if cluster is None:
+                        for bound in self._bind_one(subject, _MAX_DEPTH - 1, True):
+                            cluster = bound.cluster
+                            break
+                    if cluster is not None and cluster.type in _OWNER_TYPES:
+                        return Bound(cluster, pronoun, "clause-subject")
+                return None
+            if node.head is node:
+                return None
+            node = node.head
+        return None

@@ -1,0 +1,37 @@
+"""Stock exchanges named by their city: "listed in Hong Kong" is listed on the Hong Kong
+Stock Exchange."""
+
+from __future__ import annotations
+
+from graph.ontology import EntityType
+from loaders.extract.coref import Cluster, Coreference
+from loaders.extract.gazetteer import EXCHANGE_OF_CITY
+
+__all__ = ["exchange_for"]
+
+_EXCHANGE_WORDS = ("Exchange", "Nasdaq", "NYSE", "HKEX", "Bourse", "bourse", "SGX", "Board")
+_PLACES = frozenset({EntityType.REGION, EntityType.COUNTRY})
+
+
+def exchange_for(coref: Coreference, cluster: Cluster) -> Cluster | None:
+    """The exchange ``cluster`` names or stands for, or None when it is no trading venue."""
+    if cluster.type in (EntityType.COMPANY, EntityType.MARKET, None) and any(
+        w in cluster.canonical for w in _EXCHANGE_WORDS
+    ):
+        return cluster
+    entry = cluster.registry
+    if entry is not None and entry.description and "exchange" in entry.description.lower():
+        return cluster
+    city = cluster.canonical if cluster.type in _PLACES else None
+    if cluster.type is EntityType.MARKET:
+        # "Hong Kong stocks", "the Hong Kong IPO market": the city's exchange
+        city = next((c for c in EXCHANGE_OF_CITY if cluster.canonical.startswith(c + " ")), None)
+    if city is not None and city in EXCHANGE_OF_CITY:
+        name = EXCHANGE_OF_CITY[city]
+        for c in coref.live():
+            if c.type is EntityType.COMPANY and any(
+                f == name or f.replace("The ", "") == name for f in c.forms()
+            ):
+                return c
+        return coref.add(name, EntityType.COMPANY)
+    return None

@@ -1,0 +1,559 @@
+"""The one engine that applies the rule tables to a parsed sentence.
+
+For every token whose lemma triggers a rule (with the rule's part of speech,
+particle, required preposition and governing verb), the rule's subject and object
+roles are read from the tree (:mod:`loaders.extract.syntax`), bound to entities
+(:mod:`loaders.extract.arguments`), checked against the rule's types, and become
+:class:`Candidate` facts that remember the rule, the trigger and the clause.
+
+Titles ("chief executive", "analyst") are relational nouns read the same way: the
+person they are said of (``holder``) and the organisation they belong to
+(``owner``), with appointments, departures and successions read from the verb
+that carries the title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from graph.ontology import EntityType, Predicate
+from loaders.extract.arguments import Binder, Bound
+from loaders.extract.candidate import Candidate
+from loaders.extract.coref import Cluster, Coreference
+from loaders.extract.exchanges import exchange_for
+from loaders.extract.rules.schema import Rule, TitleEntry, load_rule_tables
+from loaders.extract.syntax import (
+    LIGHT_VERBS,
+    actor_of,
+    attributed_source,
+    clause_scope,
+    described_by,
+    governor,
+    hyphen_modifier,
+    is_negated,
+    lemma_forms,
+    noun_actor,
+    patient_of,
+    possessor,
+    prep_objects,
+    relational_holder,
+    relational_owner,
+    surface_subject,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from loaders.extract.document import ParsedSentence
+    from loaders.extract.parse import SentenceTree
+
+__all__ = ["MAX_FACTS_PER_SENTENCE", "RuleBook", "rule_book", "sentence_facts"]
+
+# Bounded work: at most this many facts are read from one sentence.
+MAX_FACTS_PER_SENTENCE = 40
+_VERB_POS = frozenset({"VERB", "AUX"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_ADJ_POS = frozenset({"ADJ", "VERB", "NOUN", "PROPN"})
+_APPOINTING = frozenset(
+    {"appoint", "name", "elect", "promote", "nominate", "tap", "pick", "choose", "select",
+     "succeed", "replace", "become", "join", "take", "install", "hire", "reappoint"}
+)  # fmt: skip
+_SUCCEEDING = frozenset({"succeed", "replace"})
+_PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.MARKET})
+_FORMER = frozenset({"former", "ex", "previous", "then", "outgoing", "erstwhile", "late"})
+_ORG_TYPES = frozenset(
+    {EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryContext:
+    """What the whole story tells every sentence: the country it is mostly about and
+    the exchange its listings happen on (when a sentence names none)."""
+
+    home_country: str | None = None
+    exchange: Cluster | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RuleBook:
+    """Every rule, indexed by trigger word; every title; the shared word tables."""
+
+    by_trigger: dict[str, tuple[Rule, ...]]
+    titles: dict[tuple[str, ...], TitleEntry]
+    longest_title: int
+    transparent: dict[str, tuple[str, ...]]
+    departures: frozenset[str]
+    rules: tuple[Rule, ...] = field(default=())
+
+
+@lru_cache(maxsize=1)
+def rule_book() -> RuleBook:
+    """The shipped rule tables, indexed once per process."""
+    index: dict[str, list[Rule]] = {}
+    titles: dict[tuple[str, ...], TitleEntry] = {}
+    transparent: dict[str, tuple[str, ...]] = {}
+    departures: set[str] = set()
+    rules: list[Rule] = []
+    for table in load_rule_tables():
+        for rule in table.rules:
+            rules.append(rule)
+            for word in rule.trigger:
+                index.setdefault(word, []).append(rule)
+        for entry in table.titles:
+            titles[tuple(entry.phrase.lower().split())] = entry
+        for word, preps in table.transparent.items():
+            transparent[word] = tuple(dict.fromkeys((*transparent.get(word, ()), *preps)))
+        departures.update(table.departures)
+    return RuleBook(
+        by_trigger={k: tuple(v) for k, v in index.items()},
+        titles=titles,
+        longest_title=max((len(k) for k in titles), default=1),
+        transparent=transparent,
+        departures=frozenset(departures),
+        rules=tuple(rules),
+    )
+
+
+def _pos_ok(rule: Rule, token: Token) -> bool:
+    if rule.pos == "verb":
+        return token.pos_ in _VERB_POS
+    if rule.pos == "noun":
+        # "its rival X": a relational noun tagged as an adjective before a name
+        return token.pos_ in _NOUN_POS or (token.pos_ == "ADJ" and token.dep_ == "amod")
+    return token.pos_ in _ADJ_POS
+
+
+def _effective_type(cluster: Cluster) -> EntityType | None:
+    if cluster.type is not None:
+        return cluster.type
+    return EntityType.COMPANY if cluster.named else None
+
+
+class _SentenceReader:
+    def __init__(
+        self,
+        tree: SentenceTree,
+        ps: ParsedSentence,
+        index: int,
+        coref: Coreference,
+        book: RuleBook,
+        context: StoryContext,
+    ) -> None:
+        self.tree = tree
+        self.ps = ps
+        self.index = index
+        self.coref = coref
+        self.book = book
+        self.context = context
+        self.binder = Binder(tree, ps, coref, book.transparent)
+        self.out: list[Candidate] = []
+        self.begin_char = ps.tokens[ps.begin].start if ps.begin < len(ps.tokens) else 0
+
+    # --- roles -------------------------------------------------------------------
+    def role_tokens(self, role: str, trigger: Token, rule: Rule | None) -> list[Token]:
+        is_verb = rule is not None and rule.pos == "verb"
+        if role == "actor":
+            return actor_of(trigger) if is_verb else noun_actor(trigger)
+        if role == "patient":
+            return patient_of(trigger) if is_verb else []
+        if role.startswith("prep:"):
+            words = role[5:].split("|")
+            found = prep_objects(trigger, words)
+            if not found and is_verb:
+                for patient in patient_of(trigger):
+                    found = prep_objects(patient, words)
+                    if found:
+                        break
+            if not found and not is_verb:
+                # "X struck a deal *for* Y", "announced the sale of X *to* Y": the
+                # parser often hangs the noun's preposition on its light verb
+                verb = governor(trigger)
+                if verb is not None and verb.lemma_ in LIGHT_VERBS:
+                    found = [
+                        t for t in prep_objects(verb, words) if trigger not in t.ancestors
+                    ]
+            return found
+        if role == "poss":
+            return possessor(trigger)
+        if role == "hyphen":
+            return hyphen_modifier(trigger)
+        if role == "described":
+            return described_by(trigger)
+        if role == "holder":
+            return relational_holder(trigger)
+        if role == "owner":
+            return relational_owner(trigger)
+        if role == "place":
+            return [
+                c
+                for c in trigger.children
+                if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and c.i < trigger.i
+            ]
+        if role == "governor_actor":
+            verb = governor(trigger)
+            return actor_of(verb) if verb is not None else []
+        if role == "governor_patient":
+            verb = governor(trigger)
+            if verb is None:
+                return []
+            return [t for t in patient_of(verb) if t is not trigger and trigger not in t.subtree]
+        if role == "source":
+            return attributed_source(trigger)
+        return []
+
+    def bind_roles(
+        self, roles: tuple[str, ...], trigger: Token, rule: Rule | None, *, subject: bool
+    ) -> list[Bound]:
+        """The entities of the first role that names any ("a+b" joins two roles)."""
+        for alternative in roles:
+            bound: list[Bound] = []
+            for role in alternative.split("+"):
+                if role == "clause_subject":
+                    bound.extend(self.clause_subject(trigger))
+                    continue
+                if role == "story_exchange":
+                    if self.context.exchange is not None:
+                        bound.append(Bound(self.context.exchange, trigger, "story"))
+                    continue
+                for token in self.role_tokens(role, trigger, rule):
+                    if token.idx >= self.begin_char:
+                        found = self.binder.bind(token, subject=subject)
+                        if role == "place":
+                            found = [b for b in found if b.cluster.type in _PLACE_TYPES]
+                        bound.extend(found)
+            if bound:
+                return bound
+        return []
+
+    def clause_subject(self, trigger: Token) -> list[Bound]:
+        """The nearest subject up the tree that names an organisation ("X closes in on
+        its rival Y": whose rival Y is)."""
+        node = trigger
+        for _ in range(8):
+            if node.head is node:
+                break
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            for subject in surface_subject(node):
+                bound = [
+                    b
+                    for b in self.binder.bind(subject)
+                    if _effective_type(b.cluster) in _ORG_TYPES
+                ]
+                if bound:
+                    return bound
+        return []
+
+    def has_prep(self, trigger: Token, rule: Rule, words: tuple[str, ...]) -> bool:
+        """The trigger (or, for a noun, its light verb) carries one of ``words`` as a
+        preposition or adverb; ``W+ing`` is preposition W before a gerund."""
+        heads = [trigger]
+        verb = governor(trigger) if rule.pos == "noun" else None
+        if verb is not None and verb.lemma_ in LIGHT_VERBS:
+            heads.append(verb)
+        for head in heads:
+            for c in head.children:
+                if c.dep_ not in ("prep", "agent", "dative", "advmod"):
+                    continue
+                if c.lower_ in words:
+                    return True
+                # "from+ing": "barred X from buying"
+                if f"{c.lower_}+ing" in words and any(
+                    g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children
+                ):
+                    return True
+        return False
+
+    # --- candidates ----------------------------------------------------------------
+    def scope_of(self, trigger: Token) -> frozenset[int]:
+        return frozenset(
+            self.tree.ps_token[i] for i in clause_scope(trigger) if self.tree.ps_token[i] >= 0
+        )
+
+    def emit(
+        self,
+        subject: Cluster,
+        predicate: Predicate,
+        obj: Cluster,
+        trigger: Token,
+        confidence: float,
+        rule_id: str,
+        **extra: object,
+    ) -> Candidate | None:
+        if subject.id == obj.id or len(self.out) >= MAX_FACTS_PER_SENTENCE:
+            return None
+        ps_trigger = self.tree.ps_token[trigger.i]
+        candidate = Candidate(
+            subject.id,
+            predicate,
+            obj.id,
+            self.index,
+            max(ps_trigger, 0),
+            confidence,
+            rule_id,
+            scope=self.scope_of(trigger),
+        )
+        for key, value in extra.items():
+            setattr(candidate, key, value)
+        candidate.wants_amount = True
+        self.out.append(candidate)
+        return candidate
+
+    def apply(self, rule: Rule, trigger: Token) -> None:
+        if rule.particle and not any(
+            c.dep_ in ("prt", "prep", "advmod") and c.lower_ == rule.particle
+            for c in trigger.children
+        ):
+            return
+        if rule.requires and not self.has_prep(trigger, rule, rule.requires):
+            return
+        if rule.unless and self.has_prep(trigger, rule, rule.unless):
+            return
+        if rule.prefix and not (
+            trigger.i >= 2
+            and trigger.doc[trigger.i - 1].text == "-"
+            and trigger.doc[trigger.i - 2].lower_ == rule.prefix
+        ):
+            return
+        if rule.near and not any(
+            t.lemma_.lower() in rule.near or t.lower_ in rule.near
+            for t in trigger.subtree
+            if t is not trigger
+        ):
+            return
+        if rule.patient_words and not any(
+            t.lemma_.lower() in rule.patient_words or t.lower_ in rule.patient_words
+            for t in patient_of(trigger)
+        ):
+            return
+        predicate = rule.predicate
+        subject_roles = rule.subject
+        if rule.pos == "noun":
+            verb = governor(trigger)
+            verb_lemma = verb.lemma_.lower() if verb is not None else ""
+            if rule.governors and verb_lemma not in rule.governors:
+                return
+            if verb_lemma in rule.blocked_governors:
+                return
+            if verb_lemma in rule.governor_switch:
+                # "China lifted its ban on X": the lifter acts
+                predicate = rule.governor_switch[verb_lemma]
+                subject_roles = ("governor_actor", *rule.subject)
+            if verb is not None and is_negated(verb):
+                return
+        elif is_negated(trigger) or (
+            trigger.dep_ == "xcomp" and trigger.head is not trigger and is_negated(trigger.head)
+        ):
+            return
+        subjects = self.bind_roles(subject_roles, trigger, rule, subject=True)
+        if not subjects:
+            return
+        objects = self.bind_roles(rule.object, trigger, rule, subject=False)
+        pairs: list[tuple[Bound, Bound]] = [(s, o) for s in subjects for o in objects]
+        if rule.symmetric and not objects and len(subjects) >= 2:
+            pairs = [(subjects[0], o) for o in subjects[1:]]
+        for s, o in pairs:
+            s_type = _effective_type(s.cluster)
+            o_type = _effective_type(o.cluster)
+            if s_type not in rule.subject_types:
+                continue
+            emitted = predicate
+            if o_type not in rule.object_types:
+                if o_type is None or o_type not in rule.object_switch:
+                    continue
+                emitted = rule.object_switch[o_type]
+            target: Cluster | None = o.cluster
+            if rule.exchange:
+                target = exchange_for(self.coref, o.cluster)
+                if target is None:
+                    continue
+            candidate = self.emit(
+                s.cluster,
+                emitted,
+                target,
+                trigger,
+                rule.confidence,
+                rule.id,
+                status=rule.status,
+                role=rule.role,
+            )
+            if candidate is not None and o.via.startswith("through:"):
+                candidate.attributes["through"] = o.via[len("through:") :]
+                if any(
+                    t.lower_ in ("majority", "controlling", "control", "outright")
+                    for p in patient_of(trigger)
+                    for t in p.subtree
+                ):
+                    candidate.attributes["control"] = True
+            for bound in (s, o):
+                if bound.parent is not None:
+                    unit = self.emit(
+                        bound.cluster,
+                        Predicate.SUBSIDIARY_OF,
+                        bound.parent,
+                        bound.token,
+                        0.7,
+                        "named-unit",
+                    )
+                    if unit is not None:
+                        unit.wants_amount = False
+
+    # --- titles ----------------------------------------------------------------------
+    def titles(self) -> Iterator[tuple[int, int, TitleEntry]]:
+        doc = self.tree.doc
+        words = [t.lower_ for t in doc]
+        i = 0
+        while i < len(doc):
+            if doc[i].idx < self.begin_char:
+                i += 1
+                continue
+            for size in range(min(self.book.longest_title, len(doc) - i), 0, -1):
+                entry = self.book.titles.get(tuple(words[i : i + size]))
+                if entry is not None:
+                    yield i, i + size, entry
+                    i += size
+                    break
+            else:
+                i += 1
+
+    def title_facts(self) -> None:
+        doc = self.tree.doc
+        for start, end, entry in self.titles():
+            span = doc[start:end]
+            head = span.root
+            holders = [
+                b for t in relational_holder(head) for b in self.binder.bind(t, expand=False)
+            ]
+            people = [b for b in holders if b.cluster.type is EntityType.PERSON]
+            if not people:
+                continue
+            verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
+            if head.dep_ == "oprd":
+                verb = head.head
+            owners = self._title_owners(head, entry, verb, people)
+            if not owners:
+                continue
+            former = any(t.lower_ in _FORMER for t in doc[max(0, start - 2) : start]) or any(
+                c.lower_ in _FORMER for c in head.children
+            )
+            verb_lemma = verb.lemma_.lower() if verb is not None else ""
+            departure = former or verb_lemma in self.book.departures
+            appointed = verb_lemma in _APPOINTING
+            if verb is not None and is_negated(verb):
+                continue
+            for person in people:
+                for owner in owners:
+                    self._title_fact(person.cluster, owner, entry, head, departure, appointed)
+            if verb is not None and verb_lemma in _SUCCEEDING:
+                for token in patient_of(verb):
+                    for prior in self.binder.bind(token):
+                        if prior.cluster.type is EntityType.PERSON:
+                            for owner in owners:
+                                self._title_fact(prior.cluster, owner, entry, head, True, False)
+
+    def _title_fact(
+        self,
+        person: Cluster,
+        owner: Cluster,
+        entry: TitleEntry,
+        head: Token,
+        departure: bool,
+        appointed: bool,
+    ) -> None:
+        candidate = self.emit(
+            person, entry.predicate, owner, head, 0.8, f"title:{entry.role}", role=entry.role
+        )
+        if candidate is None:
+            return
+        candidate.wants_amount = False
+        if departure:
+            candidate.attributes["departure"] = True
+        if appointed:
+            candidate.attributes["appointed"] = True
+
+    def _title_owners(
+        self, head: Token, entry: TitleEntry, verb: Token | None, people: list[Bound]
+    ) -> list[Cluster]:
+        person_ids = {p.cluster.id for p in people}
+        found: list[Cluster] = []
+        for token in relational_owner(head, preps=("of", "at", "for", "with", "in")):
+            for bound in self.binder.bind(token):
+                if bound.cluster.id not in person_ids:
+                    found.append(bound.cluster)
+        if not found and verb is not None:
+            # "joined Norvik as chief executive", "Norvik named X as chairman"
+            for token in patient_of(verb) + actor_of(verb):
+                for bound in self.binder.bind(token):
+                    if bound.cluster.id not in person_ids:
+                        found.append(bound.cluster)
+        if not found:
+            # "Didi CEO Cheng Wei and President Liu Qing": the second title shares the
+            # organisation named before the first
+            for person in people:
+                token = person.token
+                if token.dep_ == "conj":
+                    first = token.head
+                    for c in first.children:
+                        if c.dep_ not in ("compound", "nmod", "poss", "amod") or c.i > first.i:
+                            continue
+                        for t in c.subtree:
+                            cluster = self.binder.mention_cluster(t)
+                            if cluster is not None and cluster.id not in person_ids:
+                                found.append(cluster)
+        allowed = _ORG_TYPES | (
+            {EntityType.COUNTRY, EntityType.REGION} if entry.political else set()
+        )
+        owners = [c for c in found if _effective_type(c) in allowed]
+        if not owners and entry.political:
+            owners = self._state_of(people)
+        return owners
+
+    def _state_of(self, people: list[Bound]) -> list[Cluster]:
+        """The country a political title without one belongs to: the person's own (from
+        the registry), else the story's, when the sentence names no organisation."""
+        for person in people:
+            entry = person.cluster.registry
+            if entry is not None and entry.country:
+                country = self.coref.find(entry.country, EntityType.COUNTRY)
+                return [country or self.coref.add(entry.country, EntityType.COUNTRY)]
+        if self.context.home_country is None:
+            return []
+        for m in self.ps.mentions:
+            cluster = self.coref.of(m)
+            if cluster is not None and _effective_type(cluster) in _ORG_TYPES:
+                return []
+        country = self.coref.find(self.context.home_country, EntityType.COUNTRY)
+        return [country] if country is not None else []
+
+
+def sentence_facts(
+    tree: SentenceTree,
+    ps: ParsedSentence,
+    index: int,
+    coref: Coreference,
+    *,
+    context: StoryContext | None = None,
+    book: RuleBook | None = None,
+) -> list[Candidate]:
+    """Every fact the rules read in one sentence."""
+    book = book or rule_book()
+    reader = _SentenceReader(tree, ps, index, coref, book, context or StoryContext())
+    for token in tree.doc:
+        if token.idx < reader.begin_char:
+            continue
+        seen: set[str] = set()
+        for form in lemma_forms(token):
+            for rule in book.by_trigger.get(form, ()):
+                if rule.id in seen or not _pos_ok(rule, token):
+                    continue
+                seen.add(rule.id)
+                reader.apply(rule, token)
+        if len(reader.out) >= MAX_FACTS_PER_SENTENCE:
+            break
+    reader.title_facts()
+    return reader.out[:MAX_FACTS_PER_SENTENCE]

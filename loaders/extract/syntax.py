@@ -1,0 +1,463 @@
+"""Argument positions read from a dependency tree, the same way for every rule.
+
+A relation rule names the *roles* it wants ("actor", "patient", "prep:in", ...);
+this module finds the tokens that fill them, handling once what would otherwise be
+handled per construction:
+
+* voice: the passive subject is the patient, the ``by`` agent the actor;
+* control and raising: in "agreed to buy", "is set to buy", "plans to buy" the
+  subject of the governing verb acts; in "was asked to sell" its passive subject;
+* coordination: "bought X and sold Y" shares the subject;
+* relative and participial clauses: "X, which owns Y", "X, founded by Y",
+  "firms supplying Y", "the company it bought";
+* light verbs over event nouns: "X completed its purchase of Y", "X struck a deal to
+  buy Y", "X is in talks to buy Y";
+* relational nouns: "X, a unit of Y", "Y's chief executive, X", "X became chairman
+  of Y", "named X (as) chairman".
+
+Every function takes and returns spaCy tokens; no function looks further than the
+sentence, and every walk up the tree is bounded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = [
+    "LIGHT_VERBS",
+    "actor_of",
+    "attributed_source",
+    "clause_scope",
+    "described_by",
+    "governor",
+    "hyphen_modifier",
+    "is_negated",
+    "is_passive",
+    "lemma_forms",
+    "misread_finite",
+    "noun_actor",
+    "patient_of",
+    "possessor",
+    "prep_objects",
+    "relational_holder",
+    "relational_owner",
+    "surface_subject",
+]
+
+_SUBJECT = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
+_RELATIVE = frozenset({"which", "that", "who", "whom"})
+_COPULAS = frozenset({"be", "become", "remain", "stay", "serve", "act"})
+_MAX_CLIMB = 6
+
+# Verbs whose object, not subject, performs the verb they govern: "allowed X to buy".
+_OBJECT_CONTROL = frozenset(
+    {"allow", "ask", "order", "force", "urge", "require", "permit", "tell", "instruct", "push"}
+)
+
+# Verbs that carry an event noun without adding meaning of their own: the subject of
+# "X completed its purchase of Y" is the buyer.
+LIGHT_VERBS = frozenset(
+    """announce complete agree make launch sign close finalise finalize strike reach
+    pursue seek propose unveil conclude file submit initiate open impose extend
+    announce confirm clinch seal ink win secure table outline enter take get receive
+    lead start begin plan consider weigh explore mull expand widen carry conduct
+    undertake place put issue slap levy raise hike set form create establish approve
+    unveil complete finish do have hold keep maintain announce expect eye prepare
+    push launch kick restart resume revive renew pledge vow promise offer provide roll
+    step ramp pour""".split()
+)
+
+
+def lemma_forms(token: Token) -> frozenset[str]:
+    """The forms a rule's trigger lemma may take on ``token``: spaCy's lemma, the lower-
+    cased word, and the word with a regular inflection undone ("fined" -> "fine"),
+    since the small model's lemmatizer misses some ("fined" -> "fin")."""
+    low = token.lower_
+    forms = {token.lemma_.lower(), low}
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("es", ""),
+        ("es", "e"),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            forms.add(low[: -len(suffix)] + repl)
+    if len(low) > 4 and low[-3:-2] == low[-4:-3] and low.endswith(("ed",)):
+        forms.add(low[:-3])  # "banned" -> "ban"
+    if len(low) > 5 and low.endswith("ing") and low[-4] == low[-5]:
+        forms.add(low[:-4])  # "banning" -> "ban"
+    return frozenset(forms)
+
+
+def _children(token: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = set(deps)
+    return [c for c in token.children if c.dep_ in wanted]
+
+
+def misread_finite(verb: Token) -> bool:
+    """ "Norvik Motors partnered with X": the small parser sometimes reads a sentence's
+    only finite verb as a participle modifying the name before it (the name becomes
+    the root). Such a verb is the clause's verb and the name its subject."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("PROPN", "NOUN")
+        and verb.i == head.i + 1
+        and not any(c.dep_ in ("agent", "aux", "auxpass") for c in verb.children)
+    )
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb: "was fined", "to be acquired", or a past participle modifying a
+    noun ("X, founded by Y", "Geely-owned Volvo")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass", "agent") for c in verb.children):
+        return True
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "amod")
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and not misread_finite(verb)
+    )
+
+
+def is_negated(token: Token) -> bool:
+    """ "did not buy", "never owned", "no longer owns"."""
+    for c in token.children:
+        if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't"):
+            return True
+        if c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+            return True
+    return False
+
+
+def _antecedent(pronoun: Token, clause: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if pronoun.lower_ in _RELATIVE and clause.dep_ == "relcl":
+        return clause.head
+    return pronoun
+
+
+def surface_subject(verb: Token) -> list[Token]:
+    """The grammatical subject of ``verb`` (active or passive), relative pronouns
+    replaced by their antecedent; inherited through coordination and control."""
+    for _ in range(_MAX_CLIMB):
+        found = _children(verb, _SUBJECT | _PASSIVE_SUBJECT)
+        if found:
+            return [_antecedent(found[0], verb)]
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+            continue
+        if verb.dep_ == "relcl":
+            return [verb.head]
+        return []
+    return []
+
+
+def actor_of(verb: Token) -> list[Token]:
+    """Who does what ``verb`` says: the active subject, the passive ``by`` agent, or the
+    subject inherited from a governing verb or noun."""
+    passive = is_passive(verb)
+    if passive:
+        for agent in _children(verb, ("agent",)):
+            return _children(agent, ("pobj",))
+        return []
+    subjects = _children(verb, _SUBJECT)
+    if subjects:
+        return [_antecedent(subjects[0], verb)]
+    if misread_finite(verb):
+        return [verb.head]
+    return _inherited_actor(verb)
+
+
+def _inherited_actor(verb: Token) -> list[Token]:
+    head = verb.head
+    if head is verb:
+        return []
+    dep = verb.dep_
+    if dep == "xcomp":
+        objects = _children(head, ("dobj",))
+        if objects and head.lemma_ in _OBJECT_CONTROL:
+            return objects
+        return surface_subject(head)
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return surface_subject(head)
+    if dep == "advcl" and verb.tag_ in ("VBG", "VBN", "VB"):
+        return surface_subject(head)
+    if dep == "pcomp" and head.dep_ == "prep":
+        verb = head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        objects = _children(verb, ("dobj",))
+        if head.lower_ == "from" and objects:
+            return objects  # "barred X from buying": X would buy
+        return surface_subject(verb)
+    if dep == "acl":
+        if verb.tag_ == "VBG":
+            return [head]  # "firms supplying drones"
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "a deal to buy X", "talks to buy X": whoever holds the deal or talks
+            return noun_actor(head)
+    if dep == "relcl":
+        return [head]
+    return []
+
+
+def patient_of(verb: Token) -> list[Token]:
+    """What ``verb`` acts on: the direct object, the passive subject, the noun a past
+    participle modifies, or a relative clause's antecedent ("the firm it bought")."""
+    if is_passive(verb):
+        subjects = _children(verb, _PASSIVE_SUBJECT)
+        if subjects:
+            return [_antecedent(subjects[0], verb)]
+        if verb.dep_ in ("acl", "amod"):
+            return [verb.head]
+        if verb.dep_ in ("xcomp", "conj", "acomp", "oprd", "ccomp"):
+            return surface_subject(verb.head)
+        return []
+    # "fined *X* $3 million": a noun indirect object comes before the money object
+    objects = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    objects += _children(verb, ("dobj",))
+    if objects:
+        return [_antecedent(o, verb) for o in objects]
+    if verb.dep_ == "relcl" and _children(verb, _SUBJECT):
+        return [verb.head]  # "the company it bought"
+    for c in verb.children:
+        if c.dep_ == "oprd" and c.pos_ in ("PROPN", "NOUN"):
+            return [c]  # "named Anna Berg (as) chairman" read as a predicate
+    return []
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the prepositions ``preps`` attached to ``token`` ("stake *in* X")."""
+    wanted = set(preps)
+    out: list[Token] = []
+    for c in token.children:
+        if c.dep_ not in ("prep", "agent", "dative"):
+            continue
+        word = c.lower_
+        if word not in wanted:
+            # two-word prepositions: "according to", "such as", "along with"
+            inner = [g for g in c.children if g.dep_ == "prep" and f"{word} {g.lower_}" in wanted]
+            for g in inner:
+                out.extend(_children(g, ("pobj",)))
+            continue
+        out.extend(_children(c, ("pobj", "pcomp")))
+    return out
+
+
+def possessor(noun: Token) -> list[Token]:
+    """ "X's purchase", "its stake"."""
+    return _children(noun, ("poss",))
+
+
+def hyphen_modifier(token: Token) -> list[Token]:
+    """The name joined by a hyphen before a participle: "Tencent-backed", "Hangzhou-based"."""
+    out: list[Token] = []
+    for c in token.children:
+        if c.dep_ in ("npadvmod", "compound", "nmod", "amod", "nsubj") and c.i < token.i:
+            between = token.doc[c.i + 1 : token.i]
+            if any(t.text in ("-", "\u2010", "\u2011") for t in between) or (
+                c.i == token.i - 2 and token.doc[token.i - 1].text == "-"
+            ):
+                out.append(c)
+    if not out and token.i >= 2 and token.doc[token.i - 1].text == "-":
+        out.append(token.doc[token.i - 2])
+    return out
+
+
+def described_by(token: Token) -> list[Token]:
+    """The noun a participle or relational noun describes: "the Hangzhou-based *firm*",
+    "*X*, based in Y", "*X* is based in Y"."""
+    if token.dep_ in ("amod", "acl", "compound", "appos") and token.head is not token:
+        return [token.head]
+    subjects = _children(token, _PASSIVE_SUBJECT | _SUBJECT)
+    if subjects:
+        return [_antecedent(subjects[0], token)]
+    if token.dep_ in ("acomp", "xcomp", "oprd", "attr") and token.head.lemma_ in _COPULAS:
+        return surface_subject(token.head)
+    return []
+
+
+def governor(noun: Token) -> Token | None:
+    """The verb an event noun is the object of ("completed *the purchase*"), looking
+    through "in talks", "a plan for" and coordination."""
+    node = noun
+    for _ in range(_MAX_CLIMB):
+        head = node.head
+        if head is node:
+            return None
+        if node.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head
+        if node.dep_ in ("conj", "appos") or (node.dep_ == "pobj" and head.dep_ == "prep"):
+            node = head if node.dep_ != "pobj" else head.head
+            continue
+        if node.dep_ in ("amod", "compound", "nmod") and head.pos_ in ("NOUN", "NUM", "PROPN"):
+            node = head  # "a 1.8 million yuan *fine*" read as a modifier of the money
+            continue
+        return None
+    return None
+
+
+def noun_actor(noun: Token) -> list[Token]:
+    """Who performs an event noun: its possessor, its ``by`` agent, or the actor of the
+    light verb that carries it."""
+    found = possessor(noun)
+    if found:
+        return found
+    found = prep_objects(noun, ("by",))
+    if found:
+        return found
+    for c in noun.children:
+        # "a round led by X", "a deal backed by X"
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for agent in _children(c, ("agent",)):
+                found.extend(_children(agent, ("pobj",)))
+    if found:
+        return found
+    verb = governor(noun)
+    if verb is not None and verb.lemma_ in LIGHT_VERBS | {"be"}:
+        if verb.lemma_ == "be":
+            return surface_subject(verb)  # "X is in talks to buy"
+        if noun.dep_ == "nsubjpass":
+            return actor_of(verb)
+        return actor_of(verb) or surface_subject(verb)
+    return []
+
+
+def relational_holder(noun: Token) -> list[Token]:
+    """What a relational noun ("unit", "chief executive", "owner") is said of:
+
+    "X, a unit of Y" / "Y's unit, X" / "X is a unit of Y" / "chief executive X" /
+    "named X (as) chief executive" / "X will serve as chief executive".
+    """
+    for c in noun.children:
+        if c.dep_ == "appos":
+            return [c]
+    dep = noun.dep_
+    head = noun.head
+    if dep == "appos":
+        return [head]
+    if dep in ("compound", "amod") and head.pos_ in ("PROPN", "NOUN"):
+        return [head]
+    if dep in ("attr", "acomp") and head.lemma_ in _COPULAS:
+        return surface_subject(head)
+    if dep == "oprd":
+        return patient_of(head) or surface_subject(head)
+    if dep == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+        patient = patient_of(verb)
+        if patient and not is_passive(verb) and verb.lemma_ not in _KEEPS_SUBJECT:
+            return patient  # "named X as chief executive"
+        return surface_subject(verb)  # "X will serve as", "X was named as"
+    # "rivals including X and Y": the noun's own list (bound through "including")
+    return [noun]
+
+
+# "X succeeded Y as chairman", "X joined Z as CEO": the role is the subject's.
+_KEEPS_SUBJECT = frozenset(
+    {"succeed", "replace", "join", "leave", "quit", "resign", "retire", "serve", "remain",
+     "take", "return", "step", "continue", "stay", "act", "start", "begin"}
+)  # fmt: skip
+
+
+def relational_owner(
+    noun: Token, *, preps: Iterable[str] = ("of", "at", "for", "with", "in", "to")
+) -> list[Token]:
+    """Whose relational noun it is: "Y's unit", "a unit of Y", "the Y unit"."""
+    found = possessor(noun)
+    if found:
+        return found
+    found = prep_objects(noun, preps)
+    if found:
+        return found
+    # "Norvik Group Chief Executive Anna Berg": a name compounded before the title
+    head = noun.head
+    siblings = [
+        c
+        for c in head.children
+        if c.dep_ in ("compound", "nmod", "poss") and c.i < noun.i and c is not noun
+    ]
+    own = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i]
+    return own + siblings
+
+
+_SAYING = frozenset(
+    {"say", "announce", "state", "report", "add", "confirm", "disclose", "note", "reveal",
+     "declare", "show", "find", "determine", "rule", "decide", "publish"}
+)  # fmt: skip
+
+
+def attributed_source(trigger: Token) -> list[Token]:
+    """Who states the clause holding ``trigger``: "..., the regulator said", "X announced
+    that ...", "according to X"."""
+    node = trigger
+    for _ in range(_MAX_CLIMB):
+        head = node.head
+        if head is node:
+            break
+        if head.lemma_ in _SAYING and node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj"):
+            found = actor_of(head)
+            if found:
+                return found
+        node = head
+    root = trigger.sent.root if trigger.has_head() else trigger
+    for token in (root, *root.children):
+        found = prep_objects(token, ("according to",))
+        if found:
+            return found
+    # "..., the regulator said." read with the saying verb as the root
+    if root.lemma_ in _SAYING and root is not trigger:
+        return actor_of(root)
+    return []
+
+
+def clause_scope(trigger: Token) -> set[int]:
+    """Token positions that belong to the clause of ``trigger``: its subtree without
+    embedded clauses, plus the direct modifiers of the verbs that govern it through
+    control ("agreed *on Monday* to buy") or as a light verb ("completed *on Friday*
+    its purchase of")."""
+    scope: set[int] = set()
+    stop = {"relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "appos"}
+
+    def add(node: Token, root: bool) -> None:
+        scope.add(node.i)
+        for c in node.children:
+            if not root and c.dep_ in stop:
+                continue
+            if root and c.dep_ in ("relcl", "ccomp", "conj", "parataxis", "advcl"):
+                continue
+            add(c, False)
+
+    add(trigger, True)
+    node = trigger
+    for _ in range(_MAX_CLIMB):
+        head = node.head
+        if head is node or node.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acl", "nsubjpass"):
+            break
+        if node.dep_ == "acl" and head.pos_ not in ("NOUN",):
+            break
+        scope.add(head.i)
+        # "agreed *on Monday* to buy"; "a *$750 million* agreement to buy"
+        kept = ("prep", "npadvmod", "advmod", "tmod")
+        if node.dep_ == "acl":
+            kept = (*kept, "nummod", "compound", "nmod", "amod", "quantmod")
+        for c in head.children:
+            if c.dep_ in kept and c is not node:
+                for t in c.subtree:
+                    scope.add(t.i)
+        node = head
+    return scope
