@@ -28,6 +28,7 @@ from graph.errors import (
     GraphError,
     InputTooLarge,
     InvalidInput,
+    ModelUnavailable,
     NoPath,
     StoreUnavailable,
     Unauthorized,
@@ -140,6 +141,14 @@ PROBLEM_TYPES: dict[str, ProblemType] = {
             "The graph store cannot be reached or opened right now; try again later "
             "(see `Retry-After`).",
         ),
+        _kind(
+            "model-unavailable",
+            "Language model unavailable",
+            503,
+            "The language model the server is configured with cannot be reached, refuses "
+            "the server's key or does not know the model; nothing was written. Try again "
+            "later, or post with `extractor: rules`.",
+        ),
     )
 }
 
@@ -232,6 +241,7 @@ _DOMAIN_KINDS: dict[type[GraphError], tuple[int, str]] = {
     AmbiguousEntity: (409, "ambiguous-entity"),
     Unauthorized: (401, "unauthorized"),
     StoreUnavailable: (503, "store-unavailable"),
+    ModelUnavailable: (503, "model-unavailable"),
 }
 
 # Extension members a domain error may carry in ``details`` that a client can use.
@@ -253,6 +263,17 @@ def _domain_problem(request: Request, exc: GraphError) -> JSONResponse:
             503,
             kind=kind,
             detail="the graph store cannot be reached; try again later",
+            instance=instance,
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
+    if isinstance(exc, ModelUnavailable):
+        # The message names the server's model endpoint: log it, answer in general terms.
+        logger.warning("language model unavailable on %s %s: %s", request.method, instance,
+                       exc.message)
+        return problem_response(
+            503,
+            kind=kind,
+            detail="the language model cannot be reached; try again later or use the rules",
             instance=instance,
             headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
         )

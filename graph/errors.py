@@ -10,6 +10,10 @@
     ├── FactNotFound          no fact with that key (HTTP 404)
     ├── NoPath                both entities exist but no path joins them (CLI 1, HTTP 404)
     ├── StoreUnavailable      the database cannot be reached or opened (CLI 3, HTTP 503)
+    ├── ModelUnavailable      the language model cannot be reached, refuses the key or does
+    │                         not know the model (CLI 3, HTTP 503): a load stops there
+    ├── ExtractionFailed      one story the language model could not read (timeouts, rate
+    │                         limits, broken answers, after retries): that story is skipped
     └── Unauthorized          a write without the right API key (HTTP 401)
 
 "Unknown entity" and "no path" are different answers: the first means the
@@ -23,10 +27,12 @@ from typing import Any
 __all__ = [
     "AmbiguousEntity",
     "EntityNotFound",
+    "ExtractionFailed",
     "FactNotFound",
     "GraphError",
     "InputTooLarge",
     "InvalidInput",
+    "ModelUnavailable",
     "NoPath",
     "StoreUnavailable",
     "Unauthorized",
@@ -91,6 +97,14 @@ class NoPath(GraphError):
 
 class StoreUnavailable(GraphError):
     title = "Store unavailable"
+
+
+class ModelUnavailable(GraphError):
+    title = "Language model unavailable"
+
+
+class ExtractionFailed(GraphError):
+    title = "Extraction failed"
 
 
 class Unauthorized(GraphError):
