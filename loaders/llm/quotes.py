@@ -33,6 +33,7 @@ _FOLD = {
     "\u2026": "...",
 }
 _SURROUNDING = " \t\r\n\"'"
+_CJK_STOPS = ("\u3002", "\uff01", "\uff1f")
 
 
 def _fold_char(ch: str) -> str:
@@ -115,7 +116,15 @@ class StoryText:
             return self.text[start:end].strip()
         if len(covering) > MAX_EVIDENCE_SENTENCES:
             return None
-        return self.text[covering[0][0] : covering[-1][1]].strip()
+        first, last = covering[0][0], covering[-1][1]
+        # The splitter reads Latin punctuation; Chinese sentences end at 。！？ too.
+        before = max(self.text.rfind(stop, first, start) for stop in _CJK_STOPS)
+        if before != -1:
+            first = before + 1
+        after = [i for stop in _CJK_STOPS if (i := self.text.find(stop, end - 1, last)) != -1]
+        if after:
+            last = min(after) + 1
+        return self.text[first:last].strip()
 
     def mentions(self, name: str) -> bool:
         """Whether ``name`` is written in the story as a whole word or phrase."""
