@@ -112,6 +112,8 @@ class Evidence(_Frozen):
     @field_validator("extractor")
     @classmethod
     def _canonical_extractor(cls, value: str | None) -> str | None:
+        if value is None or (EXTRACTOR_SEPARATOR not in value and value == value.strip()):
+            return value
         return join_extractors(value, None)
 
 

@@ -254,3 +254,20 @@ def test_post_stories_model_problems_are_400_and_503(server: FakeModelServer,
         assert unreachable.status_code == 503
         assert unreachable.json()["type"] == "/problems/model-unavailable"
         assert "127.0.0.1:9" not in unreachable.text
+
+
+def test_an_upload_chooses_its_extractor_in_a_form_part(
+    server: FakeModelServer, tmp_path: Path
+) -> None:
+    server.script(MARK, Reply.json(MINE_ANSWER))
+    settings = make_settings(tmp_path / "up.db", llm_base_url=server.base_url,
+                             llm_model=server.model, llm_max_retries=0)
+    files = {"file": ("mine.txt", MINE_TEXT.encode(), "text/plain")}
+    with TestClient(create_app(settings)) as client:
+        answer = client.post("/stories", files=files,
+                             data={"published": "2025-06-30", "extractor": "llm"})
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["verification"]["facts_kept"] == 5
+        wrong = client.post("/stories", files=files, data={"extractor": "gpt"})
+        assert wrong.status_code == 400 and "unknown extractor" in wrong.json()["detail"]
+    assert len(server.requests) == 1
