@@ -22,7 +22,7 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from api.body_limit import BodySizeLimit
-from api.deps import API_KEY_HEADER
+from api.deps import API_KEY_HEADER, close_extractors
 from api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
 from api.routes import (
     entities,
@@ -81,6 +81,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         finally:
             provider.close()
             del app.state.store_provider
+            close_extractors(app)
 
     app = FastAPI(
         title="sinograph",

@@ -23,9 +23,12 @@ from graph.store import GraphStore
 
 if TYPE_CHECKING:
     from loaders.extract import Registry
+    from loaders.extractor import Extractor
 
 __all__ = [
     "API_KEY_HEADER",
+    "close_extractors",
+    "get_extractor",
     "ApiKeyDep",
     "SettingsDep",
     "StoreDep",
@@ -84,6 +87,46 @@ def get_registry(request: Request) -> Registry:
                 raise RuntimeError(f"the entity registry cannot be loaded: {exc}") from exc
             state.registry = registry
     return registry
+
+
+_extractor_lock = threading.Lock()
+
+
+def get_extractor(request: Request, kind: str | None) -> Extractor:
+    """The app's extractor of ``kind`` (``rules``, ``llm``, ``hybrid``; None: the
+    configured one), built once per app so a model's connections and response cache
+    are shared by every request. ``InvalidInput`` (400) when a model is asked for and
+    the server has none configured."""
+    from loaders.extractor import build_extractor
+    from loaders.llm import llm_config_from_settings
+
+    settings = get_app_settings(request)
+    kind = kind or settings.extractor
+    state = request.app.state
+    with _extractor_lock:
+        built: dict[str, Extractor] = getattr(state, "extractors", None) or {}
+        state.extractors = built
+        extractor = built.get(kind)
+        if extractor is None:
+            llm = llm_config_from_settings(settings) if kind in ("llm", "hybrid") else None
+            extractor = build_extractor(
+                kind,
+                registry=get_registry(request),
+                llm=llm,
+                cache_path=settings.llm_cache_path,
+                pipeline=settings.spacy_pipeline,
+            )
+            built[kind] = extractor
+    return extractor
+
+
+def close_extractors(app: object) -> None:
+    """Release the model clients the app built (at shutdown)."""
+    from loaders.extractor import close_extractor
+
+    state = getattr(app, "state", None)
+    for extractor in (getattr(state, "extractors", None) or {}).values():
+        close_extractor(extractor)
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]

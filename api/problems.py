@@ -29,6 +29,7 @@ from graph.errors import (
     GraphError,
     InputTooLarge,
     InvalidInput,
+    ModelUnavailable,
     NoPath,
     StoreUnavailable,
     Unauthorized,
@@ -148,6 +149,14 @@ PROBLEM_TYPES: dict[str, ProblemType] = {
             "The server's extractor cannot run: its language pipeline is not installed. "
             "An operator must install it; stories cannot be loaded until then.",
         ),
+        _kind(
+            "model-unavailable",
+            "Language model unavailable",
+            503,
+            "The language model the server is configured with cannot be reached, refuses "
+            "the server's key or does not know the model; nothing was written. Try again "
+            "later, or post with `extractor: rules`.",
+        ),
     )
 }
 
@@ -241,6 +250,7 @@ _DOMAIN_KINDS: dict[type[GraphError], tuple[int, str]] = {
     Unauthorized: (401, "unauthorized"),
     StoreUnavailable: (503, "store-unavailable"),
     ExtractorUnavailable: (503, "extractor-unavailable"),
+    ModelUnavailable: (503, "model-unavailable"),
 }
 
 # Extension members a domain error may carry in ``details`` that a client can use.
@@ -262,6 +272,17 @@ def _domain_problem(request: Request, exc: GraphError) -> JSONResponse:
             503,
             kind=kind,
             detail="the graph store cannot be reached; try again later",
+            instance=instance,
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
+    if isinstance(exc, ModelUnavailable):
+        # The message names the server's model endpoint: log it, answer in general terms.
+        logger.warning("language model unavailable on %s %s: %s", request.method, instance,
+                       exc.message)
+        return problem_response(
+            503,
+            kind=kind,
+            detail="the language model cannot be reached; try again later or use the rules",
             instance=instance,
             headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
         )

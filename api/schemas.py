@@ -58,6 +58,11 @@ class StoryIn(BaseModel):
     )
     publisher: str | None = Field(default=None, max_length=2_000)
     url: str | None = Field(default=None, max_length=8_000)
+    extractor: Literal["rules", "llm", "hybrid"] | None = Field(
+        default=None,
+        description="rules (offline), llm (the server's language model, every fact verified "
+        "against the story) or hybrid (both); default: the server's SINOGRAPH_EXTRACTOR",
+    )
 
     def to_story_input(self, origin: str = "<request body>") -> StoryInput:
         return StoryInput(

@@ -22,6 +22,7 @@ from loaders.story_input import StoryInput
 
 if TYPE_CHECKING:
     from loaders.extract import Registry
+    from loaders.extractor import Extractor
 
 __all__ = ["ingest_upload", "safe_upload_name"]
 
@@ -47,6 +48,7 @@ def ingest_upload(
     filename: str | None,
     *,
     load_registry: Callable[[], Registry | None],
+    load_extractor: Callable[[], Extractor] | None = None,
     max_bytes: int,
     published: str | None = None,
     publisher: str | None = None,
@@ -54,7 +56,8 @@ def ingest_upload(
 ) -> IngestReport:
     """Read the uploaded ``source`` in any loader format and write what it holds.
 
-    ``load_registry`` is called only when there are stories to extract. Raises
+    ``load_registry`` (and ``load_extractor``, the rules when None) are called only
+    when there are stories to extract. Raises
     ``InvalidInput`` (with the readers' problems in ``details["problems"]``) when
     nothing in the file can be loaded.
     """
@@ -96,7 +99,13 @@ def ingest_upload(
                 f"no story could be read from {name}",
                 problems=[p.model_dump() for p in problems],
             )
-        report = ingest_stories(store, items, registry=load_registry())
+        registry = load_registry()
+        report = ingest_stories(
+            store,
+            items,
+            registry=registry,
+            extractor=load_extractor() if load_extractor else None,
+        )
     return report.model_copy(
         update={
             "problems": [

@@ -9,7 +9,14 @@ from contextlib import contextmanager
 import typer
 from rich.console import Console
 
-from graph.errors import ExtractorUnavailable, GraphError, InvalidInput, NoPath, StoreUnavailable
+from graph.errors import (
+    ExtractorUnavailable,
+    GraphError,
+    InvalidInput,
+    ModelUnavailable,
+    NoPath,
+    StoreUnavailable,
+)
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -24,14 +31,14 @@ __all__ = [
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1  # nothing found: no path, no match
 EXIT_BAD_INPUT = 2
-EXIT_STORE = 3
+EXIT_STORE = 3  # the store or the language model cannot be reached
 EXIT_INTERNAL = 4  # a bug in sinograph
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def exit_code(exc: GraphError) -> int:
-    if isinstance(exc, StoreUnavailable | ExtractorUnavailable):
+    if isinstance(exc, StoreUnavailable | ModelUnavailable | ExtractorUnavailable):
         return EXIT_STORE
     if isinstance(exc, NoPath):
         return EXIT_NOT_FOUND

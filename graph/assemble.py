@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from graph.dates import date_precision, partial_date_end_ordinal, partial_date_ordinal
-from graph.model import Entity, Fact, Metric, Story
+from graph.model import Entity, Evidence, Fact, Metric, Story
 from graph.results import EntityRef, FactView, Hop, MetricView, Path, SourceRef, TimelineItem
 
 __all__ = [
@@ -52,14 +52,16 @@ def entity_ref(entity: Entity) -> EntityRef:
     return EntityRef(id=entity.id, name=entity.name, type=entity.type)
 
 
-def _sources(evidence: Iterable[tuple[str, str]], stories: Mapping[str, Story]) -> list[SourceRef]:
+def _sources(evidence: Iterable[Evidence], stories: Mapping[str, Story]) -> list[SourceRef]:
     refs = []
-    for story_id, sentence in evidence:
+    for item in evidence:
+        story_id, sentence = item.story_id, item.sentence
         story = stories.get(story_id)
         refs.append(
             SourceRef(
                 story_id=story_id,
                 sentence=sentence,
+                extractor=item.extractor,
                 title=story.title if story else None,
                 publisher=story.publisher if story else None,
                 published=story.published if story else None,
@@ -90,7 +92,7 @@ def fact_view(fact: Fact, names: Mapping[str, str], stories: Mapping[str, Story]
         valid_until=fact.valid_until,
         confidence=fact.confidence,
         attributes=dict(fact.attributes),
-        sources=_sources(((e.story_id, e.sentence) for e in fact.evidence), stories),
+        sources=_sources(fact.evidence, stories),
     )
 
 
@@ -108,7 +110,7 @@ def metric_view(
         period=metric.period,
         reported_by=metric.reported_by,
         date=metric.date,
-        sources=_sources(((e.story_id, e.sentence) for e in metric.evidence), stories),
+        sources=_sources(metric.evidence, stories),
     )
 
 

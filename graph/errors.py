@@ -11,6 +11,10 @@
     ├── NoPath                both entities exist but no path joins them (CLI 1, HTTP 404)
     ├── StoreUnavailable      the database cannot be reached or opened (CLI 3, HTTP 503)
     ├── ExtractorUnavailable  the extractor's language pipeline is not installed (CLI 3, HTTP 503)
+    ├── ModelUnavailable      the language model cannot be reached, refuses the key or does
+    │                         not know the model (CLI 3, HTTP 503): a load stops there
+    ├── ExtractionFailed      one story the language model could not read (timeouts, rate
+    │                         limits, broken answers, after retries): that story is skipped
     └── Unauthorized          a write without the right API key (HTTP 401)
 
 "Unknown entity" and "no path" are different answers: the first means the
@@ -25,10 +29,12 @@ __all__ = [
     "AmbiguousEntity",
     "EntityNotFound",
     "ExtractorUnavailable",
+    "ExtractionFailed",
     "FactNotFound",
     "GraphError",
     "InputTooLarge",
     "InvalidInput",
+    "ModelUnavailable",
     "NoPath",
     "StoreUnavailable",
     "Unauthorized",
@@ -99,6 +105,12 @@ class ExtractorUnavailable(GraphError):
     """The extractor cannot run here: its language pipeline is missing."""
 
     title = "Extractor unavailable"
+class ModelUnavailable(GraphError):
+    title = "Language model unavailable"
+
+
+class ExtractionFailed(GraphError):
+    title = "Extraction failed"
 
 
 class Unauthorized(GraphError):

@@ -5,7 +5,8 @@ result, so that the embedded store and Neo4j agree to the letter:
 
 * the same entity again extends its aliases and fills attributes it lacked;
 * the same fact again (same subject, predicate, object and date) gains the new
-  evidence; its status only moves forward; confidence keeps the highest;
+  evidence (the same sentence read by another extractor names both extractors);
+  its status only moves forward; confidence keeps the highest;
 * a LIFTS_BAN closes the open BANS with the same subject and object that began
   on or before it; a durative fact carrying ``valid_until`` (a departure) closes
   the open facts of the same subject, predicate and object that began by then.
@@ -17,7 +18,7 @@ gives the same graph.
 from __future__ import annotations
 
 from graph.dates import partial_date_ordinal
-from graph.model import Entity, Fact, Metric
+from graph.model import Entity, Fact, Metric, union_evidence
 from graph.ontology import DURATIVE_PREDICATES, STATUS_RANK, Predicate
 
 __all__ = [
@@ -59,11 +60,10 @@ def _earliest(a: str | None, b: str | None) -> str | None:
 
 def merge_fact(old: Fact, new: Fact) -> Fact:
     """Combine two records of the same fact key."""
-    evidence = {(e.story_id, e.sentence): e for e in (*old.evidence, *new.evidence)}
     status = new.status if _status_rank(new) > _status_rank(old) else old.status
     return old.model_copy(
         update={
-            "evidence": tuple(evidence[k] for k in sorted(evidence)),
+            "evidence": union_evidence(old.evidence, new.evidence),
             "status": status,
             "confidence": max(old.confidence, new.confidence),
             "amount": old.amount or new.amount,
@@ -77,10 +77,9 @@ def merge_fact(old: Fact, new: Fact) -> Fact:
 
 
 def merge_metric(old: Metric, new: Metric) -> Metric:
-    evidence = {(e.story_id, e.sentence): e for e in (*old.evidence, *new.evidence)}
     return old.model_copy(
         update={
-            "evidence": tuple(evidence[k] for k in sorted(evidence)),
+            "evidence": union_evidence(old.evidence, new.evidence),
             "change_pct": old.change_pct if old.change_pct is not None else new.change_pct,
             "unit": old.unit or new.unit,
             "date": old.date or new.date,

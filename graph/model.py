@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -28,6 +29,8 @@ __all__ = [
     "GraphDelta",
     "Metric",
     "Story",
+    "join_extractors",
+    "union_evidence",
 ]
 
 AttributeValue = str | int | float | bool
@@ -92,10 +95,65 @@ class Amount(_Frozen):
 
 
 class Evidence(_Frozen):
-    """The sentence that states a fact, and the story it comes from."""
+    """The sentence that states a fact, the story it comes from, and which extractor read it.
+
+    ``extractor`` is ``rules`` (the deterministic extractor), ``llm:<model>`` (a
+    language model), several of them joined by `` + `` when they read the same
+    sentence, or ``None`` when unknown (a hand-made graph file).
+
+    >>> Evidence(story_id="s", sentence="X bought Y.", extractor="rules").extractor
+    'rules'
+    """
 
     story_id: str
     sentence: str = Field(max_length=MAX_SENTENCE_LENGTH)
+    extractor: str | None = Field(default=None, min_length=1, max_length=MAX_NAME_LENGTH)
+
+    @field_validator("extractor")
+    @classmethod
+    def _canonical_extractor(cls, value: str | None) -> str | None:
+        if value is None or (EXTRACTOR_SEPARATOR not in value and value == value.strip()):
+            return value
+        return join_extractors(value, None)
+
+
+EXTRACTOR_SEPARATOR = " + "
+
+
+def join_extractors(*labels: str | None) -> str | None:
+    """The extractors of one piece of evidence read by several, as one label.
+
+    >>> join_extractors("llm:qwen2.5:7b", "rules")
+    'rules + llm:qwen2.5:7b'
+    >>> join_extractors("rules + llm:a", "llm:a")
+    'rules + llm:a'
+    >>> join_extractors(None, None) is None
+    True
+    """
+    parts: set[str] = set()
+    for label in labels:
+        if label:
+            parts.update(p.strip() for p in label.split(EXTRACTOR_SEPARATOR) if p.strip())
+    if not parts:
+        return None
+    return EXTRACTOR_SEPARATOR.join(sorted(parts, key=lambda p: (p != "rules", p)))
+
+
+def union_evidence(*groups: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """Every piece of evidence once per (story, sentence), sorted; the extractors of a
+    sentence read several times are joined (see :func:`join_extractors`)."""
+    out: dict[tuple[str, str], Evidence] = {}
+    for group in groups:
+        for item in group:
+            key = (item.story_id, item.sentence)
+            old = out.get(key)
+            if old is None:
+                out[key] = item
+            elif item.extractor and item.extractor != old.extractor:
+                out[key] = old.model_copy(
+                    update={"extractor": join_extractors(old.extractor, item.extractor)}
+                )
+    return tuple(out[k] for k in sorted(out))
 
 
 class Story(_Frozen):
@@ -150,13 +208,18 @@ class Fact(_Frozen):
         if not isinstance(data, dict):
             return data
         data = dict(data)
-        # The extractor's report gives one sentence and its story as flat fields;
-        # accept that shape so its output loads as it is.
+        # The extractor's report gives one sentence, its story and the extractor that
+        # read it as flat fields; accept that shape so its output loads as it is.
         source = data.pop("source", None)
+        extractor = data.pop("extractor", None)
         if isinstance(data.get("evidence"), str):
             sentence = data.pop("evidence")
             story = source.get("id") if isinstance(source, dict) else source
-            data["evidence"] = [{"story_id": story, "sentence": sentence}] if story else []
+            data["evidence"] = (
+                [{"story_id": story, "sentence": sentence, "extractor": extractor}]
+                if story
+                else []
+            )
         data.pop("sources", None)
         for drop in ("subject_name", "object_name", "date_precision"):
             data.pop(drop, None)
@@ -182,8 +245,32 @@ def _sorted_evidence(items: Any) -> tuple[Any, ...]:
 
     unique: dict[tuple[str, str], Any] = {}
     for item in items:
-        unique.setdefault(sort_key(item), item)
+        key = sort_key(item)
+        old = unique.setdefault(key, item)
+        if old is not item:
+            unique[key] = _with_extractors(old, item)
     return tuple(unique[k] for k in sorted(unique))
+
+
+def _extractor_of(item: Any) -> str | None:
+    if isinstance(item, Evidence):
+        return item.extractor
+    if isinstance(item, dict):
+        value = item.get("extractor")
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _with_extractors(old: Any, new: Any) -> Any:
+    """``old`` (the same sentence as ``new``) naming the extractors of both."""
+    joined = join_extractors(_extractor_of(old), _extractor_of(new))
+    if joined == _extractor_of(old):
+        return old
+    if isinstance(old, Evidence):
+        return old.model_copy(update={"extractor": joined})
+    if isinstance(old, dict):
+        return {**old, "extractor": joined}
+    return old
 
 
 class Metric(_Frozen):

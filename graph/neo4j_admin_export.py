@@ -130,8 +130,12 @@ def write_neo4j_admin_csv(delta: GraphDelta, out_dir: Path) -> list[Path]:
         "facts.csv": [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"]
         + [h for _, h in _FACT_COLUMNS],
         "alias_of.csv": [":START_ID(Alias)", ":END_ID(Entity)", ":TYPE"],
-        "fact_evidence.csv": [":START_ID(Story)", ":END_ID(Entity)", ":TYPE", "key", "sentence"],
-        "metric_evidence.csv": [":START_ID(Story)", ":END_ID(Metric)", ":TYPE", "key", "sentence"],
+        "fact_evidence.csv": [
+            ":START_ID(Story)", ":END_ID(Entity)", ":TYPE", "key", "sentence", "extractor"
+        ],
+        "metric_evidence.csv": [
+            ":START_ID(Story)", ":END_ID(Metric)", ":TYPE", "key", "sentence", "extractor"
+        ],
         "metric_about.csv": [":START_ID(Metric)", ":END_ID(Entity)", ":TYPE"],
     }
     files = {name: _CsvFile(out_dir / name, header) for name, header in specs.items()}
@@ -155,7 +159,8 @@ def write_neo4j_admin_csv(delta: GraphDelta, out_dir: Path) -> list[Path]:
             )
             for ev in evidence_rows(fact.key, fact.subject, fact.evidence):
                 files["fact_evidence.csv"].row(
-                    [ev["story_id"], ev["target"], "EVIDENCE", ev["key"], ev["sentence"]]
+                    [ev["story_id"], ev["target"], "EVIDENCE", ev["key"], ev["sentence"],
+                     ev["extractor"]]
                 )
         for metric in delta.metrics:
             props = metric_row(metric)["props"]
@@ -163,7 +168,8 @@ def write_neo4j_admin_csv(delta: GraphDelta, out_dir: Path) -> list[Path]:
             files["metric_about.csv"].row([metric.id, metric.subject, "ABOUT"])
             for ev in evidence_rows(metric.id, metric.id, metric.evidence):
                 files["metric_evidence.csv"].row(
-                    [ev["story_id"], ev["target"], "EVIDENCE", ev["key"], ev["sentence"]]
+                    [ev["story_id"], ev["target"], "EVIDENCE", ev["key"], ev["sentence"],
+                     ev["extractor"]]
                 )
     finally:
         for handle in files.values():

@@ -59,7 +59,7 @@ class EntityDetail(_Result):
 
 
 class SourceRef(_Result):
-    """Where a fact was read: the story and the sentence."""
+    """Where a fact was read: the story, the sentence, and the extractor that read it."""
 
     story_id: str
     sentence: str
@@ -67,6 +67,9 @@ class SourceRef(_Result):
     publisher: str | None = None
     published: str | None = None
     url: str | None = None
+    extractor: str | None = Field(
+        default=None, description="`rules`, `llm:<model>`, both joined by ` + `, or unknown"
+    )
 
 
 class FactView(_Result):

@@ -48,6 +48,30 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
+    extractor: Literal["rules", "llm", "hybrid"] = Field(
+        default="rules",
+        description="how stories are read: the rules, a language model, or both",
+    )
+    llm_base_url: str | None = Field(
+        default=None, description="an OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1"
+    )
+    llm_model: str | None = Field(default=None, description="the model name the server knows")
+    llm_api_key: SecretStr = Field(
+        default=SecretStr(""), description="the endpoint's key; empty for local servers"
+    )
+    llm_timeout: float = Field(default=120.0, gt=0, description="seconds per request")
+    llm_max_concurrency: int = Field(
+        default=2, ge=1, le=64, description="stories sent to the model at once"
+    )
+    llm_max_tokens: int = Field(default=4_096, ge=256, description="longest answer, in tokens")
+    llm_max_retries: int = Field(
+        default=3, ge=0, le=10, description="retries on 429, 5xx, timeouts and lost connections"
+    )
+    llm_cache: str | None = Field(
+        default=None,
+        description="the response cache file; default: next to the embedded store",
+    )
+
     @property
     def store_kind(self) -> Literal["embedded", "neo4j"]:
         return "neo4j" if self.store.startswith(NEO4J_SCHEMES) else "embedded"
@@ -58,7 +82,28 @@ class Settings(BaseSettings):
             raise ValueError("SINOGRAPH_STORE must be a file path or a neo4j:// / bolt:// URI")
         if self.api_key is not None and not self.api_key.get_secret_value():
             self.api_key = None
+        if self.llm_base_url is not None and not self.llm_base_url.startswith(
+            ("http://", "https://")
+        ):
+            raise ValueError("SINOGRAPH_LLM_BASE_URL must be an http:// or https:// URL")
+        if self.extractor != "rules" and not (self.llm_base_url and self.llm_model):
+            raise ValueError(
+                f"SINOGRAPH_EXTRACTOR={self.extractor} needs SINOGRAPH_LLM_BASE_URL and "
+                "SINOGRAPH_LLM_MODEL"
+            )
         return self
+
+    @property
+    def llm_cache_path(self) -> str:
+        """Where language-model answers are kept: ``SINOGRAPH_LLM_CACHE``, else beside
+        the embedded store's file (``sinograph.db`` -> ``sinograph.llm-cache.sqlite``),
+        else ``./sinograph.llm-cache.sqlite`` for a Neo4j store."""
+        if self.llm_cache:
+            return self.llm_cache
+        if self.store_kind == "embedded":
+            base = self.store[:-3] if self.store.endswith(".db") else self.store
+            return f"{base}.llm-cache.sqlite"
+        return "./sinograph.llm-cache.sqlite"
 
 
 @lru_cache

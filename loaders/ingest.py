@@ -3,24 +3,44 @@
 Each story is written in its own transaction, so an interruption or a bad story
 never loses what was already stored, and running the same load again only
 fills in what is missing.
+
+The extractor is any :class:`loaders.extractor.Extractor` (the rules by default).
+One that allows it (a language model) reads up to ``concurrency`` stories ahead
+in worker threads while the stories are still written one by one, in order.
+A story the extractor cannot read (:class:`ExtractionFailed`) is reported and
+skipped, with nothing of it written; :class:`ModelUnavailable` and
+:class:`StoreUnavailable` stop the load (everything written so far stays).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.errors import GraphError, StoreUnavailable
+from graph.errors import ExtractionFailed, GraphError, ModelUnavailable, StoreUnavailable
 from graph.results import UpsertReport
 from graph.store import GraphStore
+from loaders.extractor import (
+    DroppedItem,
+    Extraction,
+    Extractor,
+    RulesExtractor,
+    TokenUsage,
+    Verification,
+)
 from loaders.story_input import StoryInput
 
 if TYPE_CHECKING:
     from loaders.extract import Registry
 
-__all__ = ["IngestProblem", "IngestReport", "ingest_stories"]
+__all__ = ["MAX_REPORTED_DROPS", "IngestProblem", "IngestReport", "ingest_stories"]
+
+# A load's report lists at most this many dropped items (the counts are always whole).
+MAX_REPORTED_DROPS = 1_000
 
 
 class IngestProblem(BaseModel):
@@ -31,12 +51,86 @@ class IngestProblem(BaseModel):
 
 
 class IngestReport(BaseModel):
-    """What a load did: stories read, what was written, and what went wrong where."""
+    """What a load did: stories read, what was written, and what went wrong where.
+
+    With a language model: ``verification`` counts what its answers proposed, kept and
+    dropped by reason, ``dropped`` lists the dropped items (the first
+    :data:`MAX_REPORTED_DROPS`), ``usage`` sums the tokens, and ``stories_failed``
+    counts stories the model could not read (each also in ``problems``).
+    """
 
     stories_read: int = 0
     stories_written: int = 0
+    stories_failed: int = 0
+    extractor: str | None = Field(
+        default=None, description="`rules`, `llm:<model>` or `rules + llm:<model>`"
+    )
     upsert: UpsertReport = Field(default_factory=UpsertReport)
     problems: list[IngestProblem] = Field(default_factory=list)
+    verification: Verification | None = None
+    dropped: list[DroppedItem] = Field(default_factory=list)
+    usage: TokenUsage | None = None
+
+    def __add__(self, other: IngestReport) -> IngestReport:
+        return IngestReport(
+            stories_read=self.stories_read + other.stories_read,
+            stories_written=self.stories_written + other.stories_written,
+            stories_failed=self.stories_failed + other.stories_failed,
+            extractor=self.extractor or other.extractor,
+            upsert=self.upsert + other.upsert,
+            problems=[*self.problems, *other.problems],
+            verification=_plus(self.verification, other.verification),
+            dropped=[*self.dropped, *other.dropped][:MAX_REPORTED_DROPS],
+            usage=_plus(self.usage, other.usage),
+        )
+
+
+_Summable = TypeVar("_Summable", Verification, TokenUsage)
+
+
+def _plus(a: _Summable | None, b: _Summable | None) -> _Summable | None:
+    if a is None or b is None:
+        return a or b
+    return a + b
+
+
+Outcome = Extraction | GraphError
+
+
+def _extracted(
+    items: Iterable[StoryInput | object], extractor: Extractor
+) -> Iterator[tuple[StoryInput | object, Outcome | None]]:
+    """Each item with its extraction (or the error), in input order."""
+
+    def run(story: StoryInput) -> Outcome:
+        try:
+            return extractor.extract(story)
+        except (ModelUnavailable, StoreUnavailable):
+            raise
+        except GraphError as exc:
+            return exc
+
+    if extractor.concurrency <= 1:
+        for item in items:
+            yield item, run(item) if isinstance(item, StoryInput) else None
+        return
+    pending: deque[tuple[StoryInput | object, Future[Outcome] | None]] = deque()
+    with ThreadPoolExecutor(max_workers=extractor.concurrency) as pool:
+        try:
+            for item in items:
+                future = pool.submit(run, item) if isinstance(item, StoryInput) else None
+                pending.append((item, future))
+                # Read ahead at most a few stories: a huge folder is never held in memory.
+                while len(pending) > 2 * extractor.concurrency:
+                    head, done = pending.popleft()
+                    yield head, done.result() if done else None
+            while pending:
+                head, done = pending.popleft()
+                yield head, done.result() if done else None
+        finally:
+            for _, future in pending:
+                if future is not None:
+                    future.cancel()
 
 
 def ingest_stories(
@@ -44,20 +138,22 @@ def ingest_stories(
     stories: Iterable[StoryInput | IngestProblem | object],
     *,
     registry: Registry | None = None,
+    extractor: Extractor | None = None,
     on_story: Callable[[StoryInput | None], None] | None = None,
 ) -> IngestReport:
     """Extract each story, resolve its entities against the store and write it.
 
     ``stories`` may interleave problems reported by the readers (any object with
     ``origin`` and ``message``); they are carried into the report. A story the
-    extractor or the store rejects becomes a problem too; ``StoreUnavailable``
-    stops the load (everything written so far stays written).
+    extractor or the store rejects becomes a problem too; ``StoreUnavailable`` and
+    ``ModelUnavailable`` stop the load (everything written so far stays written).
+    ``extractor`` defaults to the rules with ``registry``.
     """
-    from loaders.extract import extract
     from loaders.resolve import resolve_against_store
 
-    report = IngestReport()
-    for item in stories:
+    extractor = extractor or RulesExtractor(registry)
+    report = IngestReport(extractor=extractor.name)
+    for item, outcome in _extracted(stories, extractor):
         if not isinstance(item, StoryInput):
             origin = getattr(item, "origin", "?")
             message = getattr(item, "message", str(item))
@@ -67,15 +163,31 @@ def ingest_stories(
             continue
         report.stories_read += 1
         try:
-            delta = resolve_against_store(
-                extract(item, registry=registry), store, registry=registry
-            )
+            if isinstance(outcome, GraphError):
+                raise outcome
+            assert outcome is not None
+            _note_extraction(report, outcome)
+            delta = resolve_against_store(outcome.delta, store, registry=registry)
             report.upsert = report.upsert + store.upsert(delta)
             report.stories_written += 1
         except StoreUnavailable:
             raise
+        except ExtractionFailed as exc:
+            report.stories_failed += 1
+            usage = exc.details.get("usage")
+            if isinstance(usage, TokenUsage):
+                report.usage = _plus(report.usage, usage)
+            report.problems.append(IngestProblem(origin=item.origin, message=exc.message))
         except GraphError as exc:
             report.problems.append(IngestProblem(origin=item.origin, message=exc.message))
         if on_story:
             on_story(item)
     return report
+
+
+def _note_extraction(report: IngestReport, extraction: Extraction) -> None:
+    report.verification = _plus(report.verification, extraction.verification)
+    report.usage = _plus(report.usage, extraction.usage)
+    room = MAX_REPORTED_DROPS - len(report.dropped)
+    if room > 0:
+        report.dropped.extend(extraction.dropped[:room])

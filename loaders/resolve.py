@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from graph.ids import normalize_name
-from graph.model import Entity, Fact, GraphDelta, Metric
+from graph.model import Entity, Fact, GraphDelta, Metric, union_evidence
 from graph.ontology import EntityType
 from graph.store import GraphStore
 from loaders.extract.cues import COMPANY_SUFFIXES, word_set
@@ -184,10 +184,9 @@ def _remap_facts(facts: Iterable[Fact], mapping: dict[str, str]) -> tuple[Fact, 
         new = Fact.model_validate(data)
         old = out.get(new.key)
         if old is not None:
-            evidence = {(e.story_id, e.sentence): e for e in (*old.evidence, *new.evidence)}
             new = new.model_copy(
                 update={
-                    "evidence": tuple(evidence[k] for k in sorted(evidence)),
+                    "evidence": union_evidence(old.evidence, new.evidence),
                     "confidence": max(old.confidence, new.confidence),
                     "amount": old.amount or new.amount,
                 }

@@ -11,13 +11,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.deps import SettingsDep, StoreDep, get_registry, require_api_key
+from api.deps import SettingsDep, StoreDep, get_extractor, get_registry, require_api_key
 from api.examples import example_content
 from api.params import DATE_PATTERN
 from api.problems import problem_responses
 from api.schemas import StoryIn
 from api.uploads import ingest_upload
 from graph.errors import InvalidInput
+from loaders.extractor import EXTRACTOR_KINDS
 from loaders.ingest import IngestReport, ingest_stories
 from loaders.inputs import FORMATS
 
@@ -48,6 +49,11 @@ _UPLOAD_SCHEMA: dict[str, Any] = {
             "type": "string",
             "enum": list(FORMATS),
             "description": "force a format instead of detecting it",
+        },
+        "extractor": {
+            "type": "string",
+            "enum": list(EXTRACTOR_KINDS),
+            "description": "rules, llm or hybrid; default: the server's SINOGRAPH_EXTRACTOR",
         },
     },
 }
@@ -83,7 +89,11 @@ def _body_schema() -> dict[str, Any]:
 )
 async def post_stories(request: Request, store: StoreDep, settings: SettingsDep) -> IngestReport:
     """Runs the extractor, resolves entities against the graph and writes; the report says
-    what was added and what was already known, and any problem with the input.
+    what was added and what was already known, and any problem with the input. With
+    `extractor` `llm` or `hybrid` it also says what the model proposed, what verification
+    kept and dropped (by reason, and each dropped item) and the tokens spent; a story the
+    model could not read is a problem (`stories_failed`), a model that cannot be reached
+    answers 503.
     Needs `X-API-Key` when the server has a key; bodies over the size limit answer 413."""
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type == "application/json":
@@ -96,23 +106,36 @@ async def post_stories(request: Request, store: StoreDep, settings: SettingsDep)
             ) from None
         # The registry is loaded (once) only when there is something to extract.
         registry = await run_in_threadpool(get_registry, request)
+        extractor = await run_in_threadpool(get_extractor, request, story.extractor)
         return await run_in_threadpool(
-            ingest_stories, store, [story.to_story_input()], registry=registry
+            ingest_stories,
+            store,
+            [story.to_story_input()],
+            registry=registry,
+            extractor=extractor,
         )
     if media_type == "multipart/form-data":
         async with request.form(max_files=1, max_fields=10) as form:
             upload = form.get("file")
             if not isinstance(upload, UploadFile):
                 raise InvalidInput("the multipart body needs a `file` part holding the upload")
-            options = {k: form.get(k) for k in ("published", "publisher", "format")}
+            options = {k: form.get(k) for k in ("published", "publisher", "format", "extractor")}
             if any(v is not None and not isinstance(v, str) for v in options.values()):
-                raise InvalidInput("`published`, `publisher` and `format` must be text fields")
+                raise InvalidInput(
+                    "`published`, `publisher`, `format` and `extractor` must be text fields"
+                )
+            kind = _text(options["extractor"])
+            if kind is not None and kind not in EXTRACTOR_KINDS:
+                raise InvalidInput(
+                    f"unknown extractor {kind!r}; use {', '.join(EXTRACTOR_KINDS)}"
+                )
             return await run_in_threadpool(
                 ingest_upload,
                 store,
                 upload.file,
                 upload.filename,
                 load_registry=lambda: get_registry(request),
+                load_extractor=lambda: get_extractor(request, kind),
                 max_bytes=settings.max_file_bytes,
                 published=_text(options["published"]),
                 publisher=_text(options["publisher"]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,6 +13,13 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from cli.errors import EXIT_BAD_INPUT, EXIT_NOT_FOUND, err_console, reported
+from cli.extraction import (
+    ExtractorOption,
+    NoCacheOption,
+    VerboseOption,
+    chosen_extractor,
+    print_model_summary,
+)
 from cli.render import print_ingest, print_paths, print_stats, print_timeline
 from graph.errors import InvalidInput
 from graph.export import write_export
@@ -22,6 +29,8 @@ from graph.ontology import parse_entity_type
 from graph.results import UpsertReport
 from graph.settings import get_settings
 from graph.store import GraphStore
+from loaders.extract import Registry
+from loaders.extractor import Extractor
 from loaders.graph_json import looks_like_graph_json, read_graph_json, split_delta
 from loaders.ingest import IngestProblem, IngestReport, ingest_stories
 
@@ -68,9 +77,15 @@ def load(
             " feed, jsonl) instead of detecting it",
         ),
     ] = None,
+    extractor: ExtractorOption = None,
+    no_cache: NoCacheOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Load graph JSON exports and news stories (text, Markdown, digests, HTML, feeds, JSON Lines)
-    into the store, reporting what was added and what was already known."""
+    into the store, reporting what was added and what was already known.
+
+    With `--extractor llm` or `hybrid`, the end of the load says what the model proposed,
+    what verification kept and dropped (by reason), and the tokens spent."""
     settings = get_settings()
     with reported():
         if published is not None:
@@ -81,7 +96,20 @@ def load(
         if missing:
             raise InvalidInput(f"no such file or folder: {', '.join(missing)}")
         total = IngestReport()
-        with opened_store() as store:
+        with ExitStack() as stack:
+            store = stack.enter_context(opened_store())
+            chosen: list[tuple[Extractor, Registry]] = []
+
+            def story_extractor() -> tuple[Extractor, Registry]:
+                # Built on first use: a load of graph files needs no model or registry.
+                if not chosen:
+                    registry = Registry.load(settings.registry_file)
+                    reader = stack.enter_context(
+                        chosen_extractor(extractor, no_cache=no_cache, registry=registry)
+                    )
+                    chosen.append((reader, registry))
+                return chosen[0]
+
             for path in paths:
                 graph_files, story_files, problems = _sort_inputs(path)
                 total = _add(total, IngestReport(problems=problems))
@@ -101,12 +129,27 @@ def load(
                     total = _add(total, report)
                 if story_files:
                     report = _load_stories(
-                        store, story_files, str(path), published, publisher, input_format
+                        store,
+                        story_files,
+                        str(path),
+                        published,
+                        publisher,
+                        input_format,
+                        *story_extractor(),
                     )
                     print_ingest(console, f"{path} (stories)", report)
                     total = _add(total, report)
         for problem in total.problems:
             err_console.print(f"problem: {problem.origin}: {problem.message}", markup=False)
+        if total.verification is not None or total.usage is not None:
+            print_model_summary(
+                console,
+                total.verification,
+                total.usage,
+                total.dropped,
+                verbose=verbose,
+                stories=total.stories_read,
+            )
         if total.problems and not total.upsert.changed and not total.stories_written:
             err_console.print("nothing was loaded", markup=False)
             raise typer.Exit(EXIT_BAD_INPUT)
@@ -169,12 +212,7 @@ def _sort_inputs(path: Path) -> tuple[list[Path], list[Path], list[IngestProblem
 
 
 def _add(a: IngestReport, b: IngestReport) -> IngestReport:
-    return IngestReport(
-        stories_read=a.stories_read + b.stories_read,
-        stories_written=a.stories_written + b.stories_written,
-        upsert=a.upsert + b.upsert,
-        problems=[*a.problems, *b.problems],
-    )
+    return a + b
 
 
 def _load_stories(
@@ -184,12 +222,12 @@ def _load_stories(
     published: str | None,
     publisher: str | None,
     input_format: str | None,
+    extractor: Extractor,
+    registry: Registry,
 ) -> IngestReport:
-    from loaders.extract import Registry
     from loaders.inputs import read_stories
 
     settings = get_settings()
-    registry = Registry.load(settings.registry_file)
     items = (
         item
         for file in files
@@ -215,6 +253,7 @@ def _load_stories(
             store,
             items,
             registry=registry,
+            extractor=extractor,
             on_story=lambda _story: progress.advance(task),
         )
 

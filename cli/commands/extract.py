@@ -9,22 +9,42 @@ recall, date and amount accuracy.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 
 from cli.errors import EXIT_BAD_INPUT, err_console, reported
-from graph.errors import InvalidInput
+from cli.extraction import (
+    ExtractorOption,
+    NoCacheOption,
+    VerboseOption,
+    chosen_extractor,
+    print_model_summary,
+)
+from graph.errors import ExtractionFailed, InvalidInput
 from graph.model import GraphDelta
 from graph.settings import get_settings
 from loaders.evaluation import StoryScore, combine_scores, score_story
-from loaders.extract import DEFAULT_PIPELINE, Registry, extract
+from loaders.extract import Registry
 from loaders.extract.report import combine_deltas, extraction_report
+from loaders.extractor import (
+    DroppedItem,
+    Extraction,
+    Extractor,
+    RulesExtractor,
+    TokenUsage,
+    Verification,
+)
 from loaders.inputs import InputProblem, read_stories
 
 __all__ = ["eval_command", "extract_command", "register"]
+
+
+_stdout = Console(highlight=False, soft_wrap=True)
 
 
 class OutputFormat(StrEnum):
@@ -36,6 +56,51 @@ def _registry() -> Registry:
     return Registry.load(get_settings().registry_file)
 
 
+@dataclass
+class _Run:
+    """What an extractor read in several stories, and what its model spent."""
+
+    deltas: list[GraphDelta] = field(default_factory=list)
+    verification: Verification | None = None
+    usage: TokenUsage | None = None
+    dropped: list[DroppedItem] = field(default_factory=list)
+    stories: int = 0
+
+    def add(self, extraction: Extraction) -> None:
+        self.stories += 1
+        self.deltas.append(extraction.delta)
+        if extraction.verification is not None:
+            v = self.verification
+            self.verification = v + extraction.verification if v else extraction.verification
+        self.note_usage(extraction.usage)
+        self.dropped.extend(extraction.dropped)
+
+    def note_usage(self, usage: object) -> None:
+        if isinstance(usage, TokenUsage):
+            self.usage = self.usage + usage if self.usage else usage
+
+    def summary(self) -> dict[str, Any] | None:
+        if self.verification is None and self.usage is None:
+            return None
+        return {
+            "verification": self.verification.model_dump() if self.verification else None,
+            "usage": self.usage.model_dump() if self.usage else None,
+            "dropped": [d.model_dump() for d in self.dropped],
+        }
+
+
+def _report(delta: GraphDelta, extractor: str, run: _Run) -> dict[str, Any]:
+    report = extraction_report(delta)
+    # The flat report names one sentence per fact; say which extractor read it.
+    for flat, fact in zip(report["facts"], delta.facts, strict=True):
+        flat["extractor"] = fact.evidence[0].extractor if fact.evidence else None
+    report["extractor"] = extractor
+    summary = run.summary()
+    if summary is not None:
+        report["model"] = summary
+    return report
+
+
 def extract_command(
     files: Annotated[list[Path], typer.Argument(help="story files or folders to read")],
     published: Annotated[
@@ -45,12 +110,20 @@ def extract_command(
     output: Annotated[
         OutputFormat, typer.Option("--format", help="json report or readable text")
     ] = OutputFormat.JSON,
+    extractor: ExtractorOption = None,
+    no_cache: NoCacheOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
-    """Print the entities, facts and metrics the extractor reads in FILE... (no store)."""
+    """Print the entities, facts and metrics the extractor reads in FILE... (no store).
+
+    With a language model the JSON report has a `model` block (what verification kept
+    and dropped, tokens); the text output prints it after the facts, and `--verbose`
+    (on standard error) lists every dropped item."""
     problems = 0
-    deltas: list[GraphDelta] = []
-    with reported():
-        registry = _registry()
+    run = _Run()
+    with reported(), chosen_extractor(
+        extractor, no_cache=no_cache, registry=_registry()
+    ) as reader:
         for path in files:
             for item in read_stories(path, published=published):
                 if isinstance(item, InputProblem):
@@ -59,12 +132,29 @@ def extract_command(
                     )
                     problems += 1
                     continue
-                deltas.append(extract(item, registry=registry, pipeline=get_settings().spacy_pipeline))
-    delta = combine_deltas(deltas)
+                try:
+                    run.add(reader.extract(item))
+                except ExtractionFailed as exc:
+                    run.note_usage(exc.details.get("usage"))
+                    err_console.print(
+                        f"[bold red]error:[/] {item.origin}: {exc.message}", markup=True
+                    )
+                    problems += 1
+        name = reader.name
+    delta = combine_deltas(run.deltas)
     if output is OutputFormat.JSON:
-        typer.echo(json.dumps(extraction_report(delta), ensure_ascii=False, indent=1))
+        typer.echo(json.dumps(_report(delta, name, run), ensure_ascii=False, indent=1))
+        if verbose:
+            print_model_summary(
+                err_console, run.verification, run.usage, run.dropped, verbose=True,
+                stories=run.stories,
+            )
     else:
         _print_text(delta)
+        print_model_summary(
+            err_console if verbose else _stdout, run.verification, run.usage, run.dropped,
+            verbose=verbose, stories=run.stories,
+        )
     if problems:
         raise typer.Exit(EXIT_BAD_INPUT)
 
@@ -125,9 +215,15 @@ def _load_gold(path: Path) -> dict[str, Any]:
 
 
 def score_folder(
-    folder: Path, registry: Registry, pipeline: str = DEFAULT_PIPELINE
+    folder: Path, registry: Registry, reader: Extractor | None = None, run: _Run | None = None
 ) -> list[tuple[str, StoryScore]]:
-    """Extract and score every ``NAME.txt`` that has a ``NAME.gold.json`` in ``folder``."""
+    """Extract (with the rules, or ``reader``) and score every ``NAME.txt`` that has a
+    ``NAME.gold.json`` in ``folder``; ``run`` collects what a model spent and dropped.
+
+    A story the model could not read scores as extracting nothing (its gold facts
+    are misses) and is reported on standard error."""
+    reader = reader or RulesExtractor(registry)
+    run = run if run is not None else _Run()
     if not folder.is_dir():
         raise InvalidInput(f"{folder}: not a folder")
     results: list[tuple[str, StoryScore]] = []
@@ -142,7 +238,17 @@ def score_folder(
             if isinstance(item, InputProblem):
                 raise InvalidInput(f"{item.origin}: {item.message}")
             stories.append(item.model_copy(update={"published": published}) if published else item)
-        delta = combine_deltas(extract(s, registry=registry, pipeline=pipeline) for s in stories)
+        deltas = []
+        for story in stories:
+            try:
+                extraction = reader.extract(story)
+            except ExtractionFailed as exc:
+                run.note_usage(exc.details.get("usage"))
+                err_console.print(f"[bold red]error:[/] {story.origin}: {exc.message}")
+                continue
+            run.add(extraction)
+            deltas.append(extraction.delta)
+        delta = combine_deltas(deltas)
         results.append((text_path.name, score_story(gold, extraction_report(delta))))
     if not results:
         raise InvalidInput(f"{folder}: no NAME.txt with a NAME.gold.json beside it")
@@ -152,16 +258,30 @@ def score_folder(
 def eval_command(
     folder: Annotated[Path, typer.Argument(help="folder of NAME.txt + NAME.gold.json pairs")],
     verbose: Annotated[
-        bool, typer.Option("--verbose", help="list misses, extras and wrong dates")
+        bool,
+        typer.Option(
+            "--verbose", help="list misses, extras, wrong dates and what verification dropped"
+        ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the totals as JSON")] = False,
+    extractor: ExtractorOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
-    """Score the extractor on the annotated stories in FOLDER."""
+    """Score the extractor (`--extractor rules|llm|hybrid`) on the annotated stories in
+    FOLDER."""
+    run = _Run()
     with reported():
-        results = score_folder(folder, _registry(), get_settings().spacy_pipeline)
+        registry = _registry()
+        with chosen_extractor(extractor, no_cache=no_cache, registry=registry) as reader:
+            results = score_folder(folder, registry, reader, run)
     total = combine_scores(score for _, score in results)
     if as_json:
-        typer.echo(json.dumps(total.summary()))
+        summary: dict[str, Any] = dict(total.summary())
+        model = run.summary()
+        if model is not None:
+            model.pop("dropped")
+            summary["model"] = model
+        typer.echo(json.dumps(summary))
         return
     for name, score in results:
         typer.echo(
@@ -178,6 +298,9 @@ def eval_command(
                 typer.echo(f"    DATE  {line}")
     summary = total.summary()
     typer.echo("total: " + "  ".join(f"{k} {v}" for k, v in summary.items()))
+    print_model_summary(
+        _stdout, run.verification, run.usage, run.dropped, verbose=verbose, stories=run.stories
+    )
 
 
 def register(app: typer.Typer) -> None:

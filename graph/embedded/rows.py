@@ -42,12 +42,14 @@ FACT_COLUMNS = (
     " f.n_sources, f.sort_key"
 )
 # SELECT list of a source row: (fid, story id, sentence, title, publisher, published, url).
-SOURCE_COLUMNS = "x.fid, t.id, x.sentence, t.title, t.publisher, t.published, t.url"
+SOURCE_COLUMNS = (
+    "x.fid, t.id, x.sentence, t.title, t.publisher, t.published, t.url, x.extractor"
+)
 
 # One encoder, built once: json.dumps with options builds a new one per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
-SourceRow = tuple[int, str, str, str | None, str | None, str | None, str | None]
+SourceRow = tuple[int, str, str, str | None, str | None, str | None, str | None, str | None]
 Ordinals = tuple[int | None, int | None, int | None, int | None, int | None]
 
 
@@ -137,9 +139,10 @@ def fact_from_row(
     date: str | None,
     confidence: float,
     extra: str | None,
-    evidence: Sequence[tuple[str, str]],
+    evidence: Sequence[tuple[str, str, str | None]],
 ) -> Fact:
-    """The :class:`Fact` a row and its sources hold (validated, so it equals the original)."""
+    """The :class:`Fact` a row and its sources hold (validated, so it equals the original);
+    ``evidence`` is (story id, sentence, extractor) triples."""
     data: dict[str, Any] = json.loads(extra) if extra else {}
     fact = Fact.model_validate(
         {
@@ -149,7 +152,9 @@ def fact_from_row(
             "object": obj,
             "date": date,
             "confidence": confidence,
-            "evidence": [{"story_id": s, "sentence": t} for s, t in evidence],
+            "evidence": [
+                {"story_id": s, "sentence": t, "extractor": x} for s, t, x in evidence
+            ],
         }
     )
     if fact.key != key:
@@ -165,6 +170,7 @@ def source_ref(row: SourceRow) -> SourceRef:
         publisher=row[4],
         published=row[5],
         url=row[6],
+        extractor=row[7],
     )
 
 
@@ -173,7 +179,7 @@ def _source_order(row: SourceRow) -> tuple[bool, str, str, str]:
     return (row[5] is None, row[5] or "", row[1], row[2])
 
 
-_SOURCE_FIELDS = ("story_id", "sentence", "title", "publisher", "published", "url")
+_SOURCE_FIELDS = ("story_id", "sentence", "title", "publisher", "published", "url", "extractor")
 
 
 def fact_view_from_row(row: Sequence[Any], sources: Sequence[SourceRow]) -> FactView:

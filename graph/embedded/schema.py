@@ -12,6 +12,9 @@ the in-memory index (:mod:`graph.embedded.compact`), which is rebuilt from these
 tables on open. The views ``entities``, ``stories``, ``facts`` and ``evidence``
 show the data with string ids, for people and tools reading the file directly.
 
+Version 3 adds the ``extractor`` of each sentence (``fact_source``,
+``metric_source`` and the ``evidence`` view).
+
 A store of version 1 is converted by :meth:`EmbeddedStore.ensure_schema`: the
 old tables are renamed ``v1_*``, re-read as one delta and written again.
 """
@@ -125,7 +128,20 @@ _V2: list[str] = [
         LEFT JOIN story s ON s.sid = x.sid""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+# Version 3 records which extractor read each sentence (``rules``, ``llm:<model>``);
+# rows written before it have none (NULL: unknown).
+_V3: list[str] = [
+    "ALTER TABLE fact_source ADD COLUMN extractor TEXT",
+    "ALTER TABLE metric_source ADD COLUMN extractor TEXT",
+    "DROP VIEW evidence",
+    """CREATE VIEW evidence AS
+        SELECT f.key AS fact_key, s.id AS story_id, x.sentence AS sentence,
+               x.extractor AS extractor
+        FROM fact_source x LEFT JOIN fact f ON f.fid = x.fid
+        LEFT JOIN story s ON s.sid = x.sid""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -424,14 +424,16 @@ class EmbeddedStore:
             f"SELECT mid, id, data FROM metric WHERE {where}", args
         ):
             raw[mid] = (metric_id, json.loads(data))
-        evidence: dict[int, list[dict[str, str]]] = defaultdict(list)
+        evidence: dict[int, list[dict[str, str | None]]] = defaultdict(list)
         for chunk in chunks(sorted(raw)):
-            for mid, story, sentence in conn.execute(
-                "SELECT x.mid, t.id, x.sentence FROM metric_source x"
+            for mid, story, sentence, extractor in conn.execute(
+                "SELECT x.mid, t.id, x.sentence, x.extractor FROM metric_source x"
                 f" JOIN story t ON t.sid = x.sid WHERE x.mid IN ({marks(len(chunk))})",
                 chunk,
             ):
-                evidence[mid].append({"story_id": story, "sentence": sentence})
+                evidence[mid].append(
+                    {"story_id": story, "sentence": sentence, "extractor": extractor}
+                )
         return {
             metric_id: Metric.model_validate({**data, "evidence": evidence.get(mid, [])})
             for mid, (metric_id, data) in raw.items()
@@ -450,8 +452,8 @@ class EmbeddedStore:
             ).fetchall()
             sources: dict[int, list[Any]] = defaultdict(list)
             for source in conn.execute(
-                f"SELECT x.mid, t.id, x.sentence, t.title, t.publisher, t.published, t.url"
-                f" FROM metric_source x JOIN story t ON t.sid = x.sid"
+                "SELECT x.mid, t.id, x.sentence, t.title, t.publisher, t.published, t.url,"
+                " x.extractor FROM metric_source x JOIN story t ON t.sid = x.sid"
                 f" WHERE x.mid IN ({marks(len(rows))})",
                 [r[0] for r in rows],
             ):

@@ -41,7 +41,7 @@ from graph.merge import (
     merge_fact,
     merge_metric,
 )
-from graph.model import Entity, Fact, GraphDelta, Metric
+from graph.model import Entity, Fact, GraphDelta, Metric, join_extractors
 from graph.ontology import DURATIVE_PREDICATES, Predicate
 from graph.results import UpsertReport
 
@@ -129,7 +129,7 @@ def load_entities(conn: sqlite3.Connection, nids: Sequence[int]) -> dict[int, En
 def load_facts(conn: sqlite3.Connection, fids: Sequence[int]) -> dict[int, Fact]:
     """Full facts (with evidence) by fact id."""
     rows: dict[int, tuple[Any, ...]] = {}
-    evidence: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    evidence: dict[int, list[tuple[str, str, str | None]]] = defaultdict(list)
     for chunk in chunks(sorted(set(fids))):
         m = marks(len(chunk))
         for row in conn.execute(
@@ -139,12 +139,12 @@ def load_facts(conn: sqlite3.Connection, fids: Sequence[int]) -> dict[int, Fact]
             chunk,
         ):
             rows[row[0]] = row
-        for fid, story, sentence in conn.execute(
-            "SELECT x.fid, t.id, x.sentence FROM fact_source x JOIN story t ON t.sid = x.sid"
-            f" WHERE x.fid IN ({m})",
+        for fid, story, sentence, extractor in conn.execute(
+            "SELECT x.fid, t.id, x.sentence, x.extractor FROM fact_source x"
+            f" JOIN story t ON t.sid = x.sid WHERE x.fid IN ({m})",
             chunk,
         ):
-            evidence[fid].append((story, sentence))
+            evidence[fid].append((story, sentence, extractor))
     return {
         fid: fact_from_row(r[1], r[2], r[3], r[4], r[5], r[6], r[7], evidence.get(fid, []))
         for fid, r in rows.items()
@@ -173,17 +173,18 @@ def load_heads(conn: sqlite3.Connection, fids: Sequence[int]) -> dict[int, tuple
 
 def _new_sources(
     conn: sqlite3.Connection, candidates: list[tuple[int, int, str]]
-) -> tuple[set[tuple[int, int, str]], set[tuple[int, int]]]:
-    """Of ``(fid, sid, sentence)`` rows, those already stored, and the (fid, sid) pairs stored."""
-    have: set[tuple[int, int, str]] = set()
+) -> tuple[dict[tuple[int, int, str], str | None], set[tuple[int, int]]]:
+    """Of ``(fid, sid, sentence)`` rows, those already stored (with their extractor), and
+    the (fid, sid) pairs stored."""
+    have: dict[tuple[int, int, str], str | None] = {}
     pairs: set[tuple[int, int]] = set()
     # One indexed look-up per pair (a prepared statement): SQLite does not use the index
     # for a row-value IN list.
     for fid, sid in sorted({(fid, sid) for fid, sid, _ in candidates}):
-        for (sentence,) in conn.execute(
-            "SELECT sentence FROM fact_source WHERE fid = ? AND sid = ?", (fid, sid)
+        for sentence, extractor in conn.execute(
+            "SELECT sentence, extractor FROM fact_source WHERE fid = ? AND sid = ?", (fid, sid)
         ):
-            have.add((fid, sid, sentence))
+            have[(fid, sid, sentence)] = extractor
             pairs.add((fid, sid))
     return have, pairs
 
@@ -197,7 +198,7 @@ def load_metrics_by_id(
     conn: sqlite3.Connection, ids: Sequence[str]
 ) -> dict[str, tuple[int, Metric]]:
     raw: dict[str, tuple[int, dict[str, Any]]] = {}
-    evidence: dict[int, list[dict[str, str]]] = defaultdict(list)
+    evidence: dict[int, list[dict[str, str | None]]] = defaultdict(list)
     for chunk in chunks(list(ids)):
         for mid, metric_id, data in conn.execute(
             f"SELECT mid, id, data FROM metric WHERE id IN ({marks(len(chunk))})", chunk
@@ -205,12 +206,14 @@ def load_metrics_by_id(
             raw[metric_id] = (mid, json.loads(data))
     mids = [mid for mid, _ in raw.values()]
     for chunk in chunks(mids):
-        for mid, story, sentence in conn.execute(
-            "SELECT x.mid, t.id, x.sentence FROM metric_source x JOIN story t ON t.sid = x.sid"
-            f" WHERE x.mid IN ({marks(len(chunk))})",
+        for mid, story, sentence, extractor in conn.execute(
+            "SELECT x.mid, t.id, x.sentence, x.extractor FROM metric_source x"
+            f" JOIN story t ON t.sid = x.sid WHERE x.mid IN ({marks(len(chunk))})",
             chunk,
         ):
-            evidence[mid].append({"story_id": story, "sentence": sentence})
+            evidence[mid].append(
+                {"story_id": story, "sentence": sentence, "extractor": extractor}
+            )
     return {
         metric_id: (mid, Metric.model_validate({**data, "evidence": evidence.get(mid, [])}))
         for metric_id, (mid, data) in raw.items()
@@ -428,11 +431,13 @@ def _write_facts(
         if key in stored_fid
         for e in fact.evidence
     ]
-    have, have_pairs = _new_sources(conn, candidates) if candidates else (set(), set())
+    have, have_pairs = _new_sources(conn, candidates) if candidates else ({}, set())
 
     next_fid = index.n_edges
     fact_rows: list[tuple[Any, ...]] = []
-    source_rows: list[tuple[int, int, str]] = []
+    source_rows: list[tuple[int, int, str, str | None]] = []
+    # Stored sentences read again by another extractor: their label names both.
+    relabels: list[tuple[str | None, int, int, str]] = []
     changes: list[tuple[Any, ...]] = []
     for key, fact in pending.items():
         fid = stored_fid.get(key)
@@ -442,18 +447,24 @@ def _write_facts(
             subject, obj = nids[fact.subject], nids[fact.object]
             row, ords = fact_insert_row(fact, fid, subject, obj, revision)
             fact_rows.append(row)
-            source_rows.extend((fid, sids[e.story_id], e.sentence) for e in fact.evidence)
+            source_rows.extend(
+                (fid, sids[e.story_id], e.sentence, e.extractor) for e in fact.evidence
+            )
             staged.new_edges.append((fid, subject, obj, PREDICATE_CODE[fact.predicate], ords[0],
                                      ords[1], ords[3], ords[4], ords[2], row[11], row[14]))
             continue
-        new_rows = [
-            (fid, sids[e.story_id], e.sentence)
-            for e in fact.evidence
-            if (fid, sids[e.story_id], e.sentence) not in have
-        ]
+        new_rows = []
+        for e in fact.evidence:
+            row_key = (fid, sids[e.story_id], e.sentence)
+            if row_key not in have:
+                new_rows.append((*row_key, e.extractor))
+                continue
+            label = join_extractors(have[row_key], e.extractor)
+            if label != have[row_key]:
+                relabels.append((label, *row_key))
         if not new_rows and _head_fields(stored[key]) == _head_fields(fact):
             continue
-        new_stories = {sid for _, sid, _ in new_rows if (fid, sid) not in have_pairs}
+        new_stories = {sid for _, sid, _, _ in new_rows if (fid, sid) not in have_pairs}
         sources = stored_sources[key] + len(new_stories)
         ords = fact_ordinals(fact)
         changes.append((ords[3], ords[4], sources, fact.confidence, fact_extra(fact), revision,
@@ -467,7 +478,11 @@ def _write_facts(
         fact_rows,
     )
     conn.executemany(
-        "INSERT INTO fact_source(fid, sid, sentence) VALUES (?, ?, ?)", source_rows
+        "INSERT INTO fact_source(fid, sid, sentence, extractor) VALUES (?, ?, ?, ?)", source_rows
+    )
+    conn.executemany(
+        "UPDATE fact_source SET extractor = ? WHERE fid = ? AND sid = ? AND sentence = ?",
+        relabels,
     )
     if changes:
         conn.executemany(
@@ -610,12 +625,14 @@ def _write_metrics(
     next_mid = _next_id(conn, "metric", "mid")
     inserts: list[tuple[Any, ...]] = []
     updates: list[tuple[Any, ...]] = []
-    sources: list[tuple[int, int, str]] = []
+    sources: list[tuple[int, int, str, str | None]] = []
+    relabels: list[tuple[str | None, int, int, str]] = []
     for metric_id, metric in metrics.items():
         known = stored.get(metric_id)
         counts["metrics_known" if known else "metrics_added"] += 1
+        had: dict[tuple[str, str], str | None]
         if known is None:
-            mid, merged, had = next_mid, metric, set()
+            mid, merged, had = next_mid, metric, {}
             next_mid += 1
             staged.new_metric_subjects.append(nids[metric.subject])
             inserts.append((mid, metric_id, nids[metric.subject], metric.date,
@@ -626,14 +643,15 @@ def _write_metrics(
             merged = merge_metric(old, metric)
             if merged == old:
                 continue
-            had = {(e.story_id, e.sentence) for e in old.evidence}
+            had = {(e.story_id, e.sentence): e.extractor for e in old.evidence}
             updates.append((merged.date, date_sort_key(merged.date),
                             merged.model_dump_json(exclude={"evidence"}), revision, mid))
-        sources.extend(
-            (mid, sids[e.story_id], e.sentence)
-            for e in merged.evidence
-            if (e.story_id, e.sentence) not in had
-        )
+        for e in merged.evidence:
+            pair = (e.story_id, e.sentence)
+            if pair not in had:
+                sources.append((mid, sids[e.story_id], e.sentence, e.extractor))
+            elif e.extractor != had[pair]:
+                relabels.append((e.extractor, mid, sids[e.story_id], e.sentence))
     conn.executemany(
         "INSERT INTO metric(mid, id, subject, date, sort_key, data, seq)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -642,4 +660,10 @@ def _write_metrics(
     conn.executemany(
         "UPDATE metric SET date = ?, sort_key = ?, data = ?, seq = ? WHERE mid = ?", updates
     )
-    conn.executemany("INSERT INTO metric_source(mid, sid, sentence) VALUES (?, ?, ?)", sources)
+    conn.executemany(
+        "INSERT INTO metric_source(mid, sid, sentence, extractor) VALUES (?, ?, ?, ?)", sources
+    )
+    conn.executemany(
+        "UPDATE metric_source SET extractor = ? WHERE mid = ? AND sid = ? AND sentence = ?",
+        relabels,
+    )

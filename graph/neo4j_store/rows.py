@@ -23,6 +23,7 @@ from graph.ontology import EntityType, Predicate
 
 __all__ = [
     "ALIAS_KEY_SEPARATOR",
+    "EvidenceRow",
     "Row",
     "alias_rows",
     "entity_from_props",
@@ -38,6 +39,8 @@ __all__ = [
 ]
 
 Row = dict[str, Any]
+# One EVIDENCE link as read back: (story id, sentence, extractor or None).
+EvidenceRow = tuple[str, str, str | None]
 
 # Separates entity id and alias in an Alias node's key; ids and names never contain it.
 ALIAS_KEY_SEPARATOR = "\x1f"
@@ -168,9 +171,9 @@ def fact_from_props(
     predicate: str,
     obj: str,
     props: Mapping[str, Any],
-    evidence: Iterable[tuple[str, str]] = (),
+    evidence: Iterable[EvidenceRow] = (),
 ) -> Fact:
-    """Rebuild a fact from its relationship; ``evidence`` is (story id, sentence) pairs."""
+    """Rebuild a fact from its relationship; ``evidence`` is (story id, sentence, extractor)."""
     currency = props.get("amount_currency")
     amount = (
         {"value": float(props["amount_value"]), "currency": currency}
@@ -192,7 +195,7 @@ def fact_from_props(
             "valid_until": props.get("valid_until"),
             "confidence": float(props.get("confidence", 1.0)),
             "attributes": _attributes(props),
-            "evidence": [{"story_id": s, "sentence": t} for s, t in evidence],
+            "evidence": [{"story_id": s, "sentence": t, "extractor": x} for s, t, x in evidence],
         }
     )
 
@@ -218,7 +221,7 @@ def metric_row(metric: Metric) -> Row:
     }
 
 
-def metric_from_props(props: Mapping[str, Any], evidence: Iterable[tuple[str, str]] = ()) -> Metric:
+def metric_from_props(props: Mapping[str, Any], evidence: Iterable[EvidenceRow] = ()) -> Metric:
     change = props.get("change_pct")
     metric = Metric.model_validate(
         {
@@ -230,7 +233,7 @@ def metric_from_props(props: Mapping[str, Any], evidence: Iterable[tuple[str, st
             "period": props.get("period"),
             "reported_by": props.get("reported_by"),
             "date": props.get("date"),
-            "evidence": [{"story_id": s, "sentence": t} for s, t in evidence],
+            "evidence": [{"story_id": s, "sentence": t, "extractor": x} for s, t, x in evidence],
         }
     )
     if metric.id != props["id"]:
@@ -245,7 +248,13 @@ def evidence_rows(key: str, target: str, evidence: Sequence[Evidence]) -> list[R
     ``target`` is the node the link points at: a fact's subject entity, or the metric.
     """
     return [
-        {"key": key, "target": target, "story_id": e.story_id, "sentence": e.sentence}
+        {
+            "key": key,
+            "target": target,
+            "story_id": e.story_id,
+            "sentence": e.sentence,
+            "extractor": e.extractor,
+        }
         for e in evidence
     ]
 

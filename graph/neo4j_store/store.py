@@ -42,6 +42,7 @@ from graph.ids import normalize_name
 from graph.model import Entity, Fact, GraphDelta, Metric, Story
 from graph.neo4j_store.plan import Lookups, StoredRecords, UpsertPlan, lookups, plan_upsert
 from graph.neo4j_store.rows import (
+    EvidenceRow,
     alias_rows,
     entity_from_props,
     entity_row,
@@ -203,7 +204,7 @@ class Neo4jStore:
         rows = self._runner.read_in_batches("stories_by_ids", "ids", sorted(set(ids)))
         return {s.id: s for s in (story_from_props(r["props"]) for r in rows)}
 
-    def _evidence(self, keys: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    def _evidence(self, keys: Iterable[str]) -> dict[str, list[EvidenceRow]]:
         rows = self._runner.read_in_batches("evidence_by_keys", "keys", sorted(set(keys)))
         return _group_evidence(rows)
 
@@ -620,15 +621,15 @@ def _edge_ref(edge: EdgeInfo) -> tuple[str, str, str, str]:
     return (edge.subject, edge.predicate.value, edge.object, edge.key)
 
 
-def _group_evidence(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[tuple[str, str]]]:
-    evidence: dict[str, list[tuple[str, str]]] = defaultdict(list)
+def _group_evidence(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[EvidenceRow]]:
+    evidence: dict[str, list[EvidenceRow]] = defaultdict(list)
     for row in rows:
-        evidence[row["key"]].append((row["story_id"], row["sentence"]))
+        evidence[row["key"]].append((row["story_id"], row["sentence"], row.get("extractor")))
     return evidence
 
 
 def _facts_from_rows(
-    rows: Iterable[Mapping[str, Any]], evidence: Mapping[str, Sequence[tuple[str, str]]]
+    rows: Iterable[Mapping[str, Any]], evidence: Mapping[str, Sequence[EvidenceRow]]
 ) -> dict[str, Fact]:
     facts: dict[str, Fact] = {}
     for row in rows:

@@ -130,10 +130,10 @@ class Binder:
             return []
         country = COUNTRY_OF_DEMONYM.get(token.text)
         if country is not None and token.pos_ in ("ADJ", "PROPN", "NOUN"):
-            found = self.coref.find(country, EntityType.COUNTRY) or self.coref.add(
+            state = self.coref.find(country, EntityType.COUNTRY) or self.coref.add(
                 country, EntityType.COUNTRY
             )
-            return [Bound(found, token, "demonym")]
+            return [Bound(state, token, "demonym")]
         out: list[Bound] = []
         for child in token.children:
             if child.dep_ == "appos":
@@ -180,9 +180,9 @@ class Binder:
             unit = self._named_unit(token)
             if unit is not None:
                 return [unit]
-        found = self._through(token, depth, subject)
-        if found:
-            return found
+        through = self._through(token, depth, subject)
+        if through:
+            return through
         if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.i < token.i:
             # "Tallis, a firm controlled by X": the description stands for the name
             return self._bind_all(token.head, depth + 1, "described", subject)
@@ -313,9 +313,7 @@ class Binder:
             k = index
             while 0 <= k + step < len(mentions):
                 here, there = mentions[k], mentions[k + step]
-                gap = (
-                    tokens[here.end : there.start] if step > 0 else tokens[there.end : here.start]
-                )
+                gap = tokens[here.end : there.start] if step > 0 else tokens[there.end : here.start]
                 words = [t.lower for t in gap]
                 if not words or any(w not in (",", "and", "or", "&") for w in words):
                     break

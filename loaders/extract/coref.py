@@ -516,6 +516,19 @@ def _link_assets(coref: Coreference) -> None:
                     b if b.place and _specific(b.place) else a,
                     a if b.place and _specific(b.place) else b,
                 )
+    # "the Kestrel copper mine" and "the Kestrel mine": one name, one head noun
+    by_name: dict[tuple[str, str], Cluster] = {}
+    for c in named:
+        words = c.canonical.split()
+        proper = tuple(w for w in words if w[:1].isupper())
+        if len(words) < 2 or not proper or words[-1][:1].isupper():
+            continue
+        key = (" ".join(proper), words[-1].lower())
+        first = by_name.get(key)
+        if first is None:
+            by_name[key] = c
+        elif first.merged_into < 0 and c.merged_into < 0:
+            _merge(coref, first, c)
     unnamed_list = [c for c in unnamed_list if c.merged_into < 0]
     for unnamed in unnamed_list:
         head = (unnamed.head or "").split()[-1:] or []
@@ -825,13 +838,13 @@ def _antecedent(
         # name has that word, however far back
         word = m.head.lower()
         for _, _, cid, _, named in reversed(history):
-            cluster = coref.root(coref.clusters[cid])
+            body = coref.root(coref.clusters[cid])
             if (
                 named
-                and cluster.type is EntityType.GOVERNMENT_BODY
-                and any(word in f.lower().split() for f in cluster.forms())
+                and body.type is EntityType.GOVERNMENT_BODY
+                and any(word in f.lower().split() for f in body.forms())
             ):
-                return cluster
+                return body
     tokens = sentence.tokens
     possessor = m.end < len(tokens) and tokens[m.end].lower == "'s"
     if (

@@ -64,9 +64,7 @@ _APPOINTING = frozenset(
 _SUCCEEDING = frozenset({"succeed", "replace"})
 _PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.MARKET})
 _FORMER = frozenset({"former", "ex", "previous", "then", "outgoing", "erstwhile", "late"})
-_ORG_TYPES = frozenset(
-    {EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
-)
+_ORG_TYPES = frozenset({EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,9 +171,7 @@ class _SentenceReader:
                 # parser often hangs the noun's preposition on its light verb
                 verb = governor(trigger)
                 if verb is not None and verb.lemma_ in LIGHT_VERBS:
-                    found = [
-                        t for t in prep_objects(verb, words) if trigger not in t.ancestors
-                    ]
+                    found = [t for t in prep_objects(verb, words) if trigger not in t.ancestors]
             return found
         if role == "poss":
             return possessor(trigger)
@@ -241,9 +237,7 @@ class _SentenceReader:
                 continue
             for subject in surface_subject(node):
                 bound = [
-                    b
-                    for b in self.binder.bind(subject)
-                    if _effective_type(b.cluster) in _ORG_TYPES
+                    b for b in self.binder.bind(subject) if _effective_type(b.cluster) in _ORG_TYPES
                 ]
                 if bound:
                     return bound
@@ -367,11 +361,12 @@ class _SentenceReader:
                 if o_type is None or o_type not in rule.object_switch:
                     continue
                 emitted = rule.object_switch[o_type]
-            target: Cluster | None = o.cluster
+            target = o.cluster
             if rule.exchange:
-                target = exchange_for(self.coref, o.cluster)
-                if target is None:
+                exchange = exchange_for(self.coref, o.cluster)
+                if exchange is None:
                     continue
+                target = exchange
             candidate = self.emit(
                 s.cluster,
                 emitted,

@@ -286,7 +286,9 @@ def _reconcile(
             name_start += 1
         if (
             looks_like_person([t.text for t in tokens[name_start:end]])
-            and all(m.start > name_start and m.entry.type is not EntityType.PERSON for _, m in inside)
+            and all(
+                m.start > name_start and m.entry.type is not EntityType.PERSON for _, m in inside
+            )
         ):
             # "Chairman Zhou Yonghui": a person whose given name is also a firm's short name
             for k, _ in inside:
@@ -446,10 +448,10 @@ def _split_run(
 
 # Title words that may stand between an organisation's name and a person's name in one
 # capitalised run: "Norvik Group Chief Executive Anna Berg".
-_INNER_TITLES = frozenset(
+_INNER_TITLES = word_set(
     """Chief Executive Officer CEO Chairman Chairwoman President Founder Co-founder Cofounder
     CFO COO CTO Vice Chair Analyst Economist Spokesperson Spokesman Spokeswoman Managing
-    Director Governor Secretary Head Boss""".split()
+    Director Governor Secretary Head Boss"""
 )
 
 

@@ -32,10 +32,10 @@ from loaders.extract.candidate import Candidate
 from loaders.extract.coref import Cluster, Coreference, resolve_coreference
 from loaders.extract.cues import word_set
 from loaders.extract.document import ParsedSentence, Span, parse_document
-from loaders.extract.gazetteer import REGION_COUNTRY
-from loaders.extract.metrics import build_metric, metric_candidates
 from loaders.extract.exchanges import exchange_for
+from loaders.extract.gazetteer import REGION_COUNTRY
 from loaders.extract.matcher import StoryContext, sentence_facts
+from loaders.extract.metrics import build_metric, metric_candidates
 from loaders.extract.parse import DEFAULT_PIPELINE, parse_sentences
 from loaders.extract.registry import Registry
 from loaders.extract.temporal import resolve_relative_date
@@ -323,8 +323,17 @@ def _stake_or_control(c: Candidate) -> None:
     """Buying a stake is investing; buying control (a majority) is acquiring."""
     if c.predicate is not Predicate.ACQUIRES or c.attributes.get("through") is None:
         return
-    if str(c.attributes["through"]) not in ("stake", "stakes", "share", "shares", "interest",
-                                            "%", "percent", "equity", "holding"):
+    if str(c.attributes["through"]) not in (
+        "stake",
+        "stakes",
+        "share",
+        "shares",
+        "interest",
+        "%",
+        "percent",
+        "equity",
+        "holding",
+    ):
         return
     if c.stake_pct is not None and c.stake_pct > 50:
         return

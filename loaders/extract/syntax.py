@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from loaders.extract.cues import word_set
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -61,7 +63,7 @@ _OBJECT_CONTROL = frozenset(
 
 # Verbs that carry an event noun without adding meaning of their own: the subject of
 # "X completed its purchase of Y" is the buyer.
-LIGHT_VERBS = frozenset(
+LIGHT_VERBS = word_set(
     """announce complete agree make launch sign close finalise finalize strike reach
     pursue seek propose unveil conclude file submit initiate open impose extend
     announce confirm clinch seal ink win secure table outline enter take get receive
@@ -69,7 +71,7 @@ LIGHT_VERBS = frozenset(
     undertake place put issue slap levy raise hike set form create establish approve
     unveil complete finish do have hold keep maintain announce expect eye prepare
     push launch kick restart resume revive renew pledge vow promise offer provide roll
-    step ramp pour""".split()
+    step ramp pour"""
 )
 
 
@@ -452,7 +454,7 @@ def clause_scope(trigger: Token) -> set[int]:
             break
         scope.add(head.i)
         # "agreed *on Monday* to buy"; "a *$750 million* agreement to buy"
-        kept = ("prep", "npadvmod", "advmod", "tmod")
+        kept: tuple[str, ...] = ("prep", "npadvmod", "advmod", "tmod")
         if node.dep_ == "acl":
             kept = (*kept, "nummod", "compound", "nmod", "amod", "quantmod")
         for c in head.children:

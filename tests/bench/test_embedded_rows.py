@@ -157,3 +157,41 @@ def test_opening_in_chunks_gives_the_same_answers(
         assert reader.timeline(a) == writer.timeline(a)
     reader.close()
     writer.close()
+
+
+def test_a_version_2_store_gains_the_extractor_column_on_open(tmp_path: Path) -> None:
+    from graph.embedded.schema import SCHEMA_VERSION
+    from loaders.extractor import stamp_extractor
+
+    path = tmp_path / "v2.db"
+    store = EmbeddedStore(path)
+    store.ensure_schema()
+    for delta in sample_deltas():
+        store.upsert(delta)
+    expected = store.export_delta()
+    store.close()
+    # Take the file back to version 2, as the previous sinograph left it.
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP VIEW evidence")
+    conn.execute("ALTER TABLE fact_source DROP COLUMN extractor")
+    conn.execute("ALTER TABLE metric_source DROP COLUMN extractor")
+    conn.execute("CREATE VIEW evidence AS SELECT x.fid AS fid FROM fact_source x")
+    conn.execute("DELETE FROM schema_version WHERE version = 3")
+    conn.close()
+
+    store = EmbeddedStore(path)
+    store.ensure_schema()
+    assert store.export_delta() == expected
+    assert {e.extractor for f in expected.facts for e in f.evidence} == {None}
+    first = sample_deltas()[0]
+    store.upsert(stamp_extractor(first, "rules"))
+    read_again = {(f.key, e.story_id, e.sentence) for f in first.facts for e in f.evidence}
+    for fact in store.export_delta().facts:
+        for e in fact.evidence:
+            wanted = "rules" if (fact.key, e.story_id, e.sentence) in read_again else None
+            assert e.extractor == wanted
+    store.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("SELECT COUNT(*) FROM evidence WHERE extractor = 'rules'").fetchone()[0]
+    conn.close()

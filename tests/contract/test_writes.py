@@ -248,3 +248,32 @@ def test_export_then_load_into_an_empty_store_reproduces_the_graph(
     target.upsert(GraphDelta.model_validate_json(text))
     assert target.export_delta() == exported
     assert target.stats() == source.stats()
+
+
+def _with_extractor(delta: GraphDelta, label: str) -> GraphDelta:
+    from loaders.extractor import stamp_extractor
+
+    return stamp_extractor(delta, label)
+
+
+def test_evidence_keeps_the_extractor_and_joins_a_second_one(store: GraphStore) -> None:
+    b = DeltaBuilder()
+    story = b.story("Deal", published="2025-06-30")
+    buyer, target = b.company("Norvik Group"), b.company("Tallis Ltd")
+    b.fact(buyer, "ACQUIRES", target, story, "Norvik Group buys Tallis Ltd.", date="2025-06")
+    b.metric(buyer, story, "Norvik Group sales rose 5%.", name="sales", value=5.0)
+    store.upsert(_with_extractor(b.delta(), "rules"))
+    (fact,) = store.export_delta().facts
+    assert [e.extractor for e in fact.evidence] == ["rules"]
+
+    # The same sentence read again by a model: one piece of evidence naming both.
+    report = store.upsert(_with_extractor(b.delta(), "llm:qwen2.5:7b"))
+    assert report.facts_added == 0
+    exported = store.export_delta()
+    assert [e.extractor for e in exported.facts[0].evidence] == ["rules + llm:qwen2.5:7b"]
+    assert [e.extractor for e in exported.metrics[0].evidence] == ["rules + llm:qwen2.5:7b"]
+    detail = store.get_fact(fact.key)
+    assert [s.extractor for s in detail.sources] == ["rules + llm:qwen2.5:7b"]
+    # Loading either again changes nothing.
+    store.upsert(_with_extractor(b.delta(), "rules"))
+    assert store.export_delta() == exported

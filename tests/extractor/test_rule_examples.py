@@ -17,7 +17,9 @@ def _cases() -> list[tuple[str, Example]]:
     cases: list[tuple[str, Example]] = []
     for table in load_rule_tables():
         for rule in table.rules:
-            cases.extend((f"{table.domain}:{rule.id}#{n}", ex) for n, ex in enumerate(rule.examples))
+            cases.extend(
+                (f"{table.domain}:{rule.id}#{n}", ex) for n, ex in enumerate(rule.examples)
+            )
         cases.extend(
             (f"{table.domain}:titles#{n}", ex) for n, ex in enumerate(table.title_examples)
         )

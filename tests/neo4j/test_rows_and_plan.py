@@ -35,8 +35,8 @@ from tests.conftest import sample_deltas
 from tests.contract.builders import DeltaBuilder
 
 
-def _evidence(fact: Fact | Metric) -> list[tuple[str, str]]:
-    return [(e.story_id, e.sentence) for e in fact.evidence]
+def _evidence(fact: Fact | Metric) -> list[tuple[str, str, str | None]]:
+    return [(e.story_id, e.sentence, e.extractor) for e in fact.evidence]
 
 
 def test_sample_records_round_trip_through_their_rows() -> None:

@@ -1,0 +1,126 @@
+"""The extractor options shared by ``extract``, ``load`` and ``eval``, and how their
+language-model figures are printed (what verification dropped, tokens spent)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from graph.settings import get_settings
+from loaders.extract import Registry
+from loaders.extractor import (
+    DroppedItem,
+    Extractor,
+    TokenUsage,
+    Verification,
+    build_extractor,
+    close_extractor,
+)
+
+__all__ = [
+    "ExtractorOption",
+    "NoCacheOption",
+    "VerboseOption",
+    "chosen_extractor",
+    "print_model_summary",
+]
+
+ExtractorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--extractor",
+        help="rules (offline, the default), llm (a language model: SINOGRAPH_LLM_*) or "
+        "hybrid (both); default: $SINOGRAPH_EXTRACTOR",
+        show_default=False,
+    ),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="ask the model again even for stories it answered")
+]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", help="list every fact or value the verification dropped")
+]
+
+
+@contextmanager
+def chosen_extractor(
+    choice: str | None, *, no_cache: bool, registry: Registry
+) -> Iterator[Extractor]:
+    """The extractor ``--extractor`` (else the settings) names, closed afterwards."""
+    from loaders.llm import llm_config_from_settings
+
+    settings = get_settings()
+    kind = (choice or settings.extractor).strip().lower()
+    llm = llm_config_from_settings(settings) if kind in ("llm", "hybrid") else None
+    extractor = build_extractor(
+        kind,
+        registry=registry,
+        llm=llm,
+        cache_path=None if no_cache else settings.llm_cache_path,
+        pipeline=settings.spacy_pipeline,
+    )
+    try:
+        yield extractor
+    finally:
+        close_extractor(extractor)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{reason.replace('_', ' ')} {n}" for reason, n in counts.items())
+
+
+def print_model_summary(
+    console: Console,
+    verification: Verification | None,
+    usage: TokenUsage | None,
+    dropped: list[DroppedItem] | tuple[DroppedItem, ...] = (),
+    *,
+    verbose: bool = False,
+    stories: int = 0,
+) -> None:
+    """What the model proposed and what verification kept, dropped and corrected; the
+    tokens spent (per story too); with ``verbose`` every dropped item."""
+    if verification is not None:
+        v = verification
+        console.print(
+            f"model: {v.facts_kept} of {v.facts_proposed} facts kept"
+            + (f" (dropped: {_counts(v.facts_dropped)})" if v.facts_dropped else ""),
+            markup=False,
+        )
+        if v.metrics_proposed:
+            console.print(
+                f"model: {v.metrics_kept} of {v.metrics_proposed} metrics kept"
+                + (f" (dropped: {_counts(v.metrics_dropped)})" if v.metrics_dropped else ""),
+                markup=False,
+            )
+        if v.entities_dropped:
+            console.print(f"model: entities dropped: {_counts(v.entities_dropped)}", markup=False)
+        if v.fields_dropped:
+            console.print(f"model: values removed: {_counts(v.fields_dropped)}", markup=False)
+        if v.fields_corrected:
+            console.print(
+                f"model: values narrowed to the sentence: {_counts(v.fields_corrected)}",
+                markup=False,
+            )
+    if verbose:
+        for item in dropped:
+            console.print(
+                f"  dropped {item.kind} ({item.reason.replace('_', ' ')}): {item.item}"
+                f"  [{item.origin}]",
+                markup=False,
+            )
+            if item.evidence:
+                console.print(f"      \u201c{item.evidence}\u201d", markup=False)
+    if usage is not None:
+        asked = max(stories - usage.cached, 0)
+        per_story = f", {usage.total_tokens // asked} per story asked" if asked else ""
+        console.print(
+            f"tokens: {usage.prompt_tokens} prompt + {usage.completion_tokens} completion = "
+            f"{usage.total_tokens} in {usage.requests} requests{per_story}; "
+            f"{usage.cached} stories from the cache",
+            markup=False,
+        )

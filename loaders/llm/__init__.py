@@ -1,0 +1,23 @@
+"""Extraction with a language model on any OpenAI-compatible server, every fact verified.
+
+``client`` (one chat completion, retries and typed failures), ``prompt`` (instructions
+and the ontology, from :mod:`graph.ontology`), ``answer`` (the wire contract and
+tolerant reading), ``verify`` (the story decides what is kept), ``quotes`` (finding
+quotes and names in the story), ``cache`` (answers by model, prompt version and
+story), ``extractor`` (:class:`LlmExtractor`) and ``hybrid`` (rules and model together).
+"""
+
+from __future__ import annotations
+
+from loaders.llm.cache import ResponseCache
+from loaders.llm.config import LlmConfig, llm_config_from_settings
+from loaders.llm.extractor import LlmExtractor
+from loaders.llm.hybrid import HybridExtractor
+
+__all__ = [
+    "HybridExtractor",
+    "LlmConfig",
+    "LlmExtractor",
+    "ResponseCache",
+    "llm_config_from_settings",
+]
