@@ -19,6 +19,7 @@ from functools import lru_cache
 from graph.model import GraphDelta
 from loaders.extract.pipeline import DEFAULT_MIN_CONFIDENCE, run_pipeline
 from loaders.extract.registry import Registry, RegistryEntry
+from loaders.extract.zh import extract_chinese, is_chinese
 from loaders.story_input import StoryInput
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "Registry", "RegistryEntry", "default_registry", "extract"]
@@ -39,8 +40,15 @@ def extract(
     """Entities, facts and metrics stated in one story; never raises on any text.
 
     Facts carry their evidence sentence, the story id and a confidence in 0..1;
-    relative dates resolve against ``story.published``.
+    relative dates resolve against ``story.published``. A Chinese story goes to the
+    Chinese extractor (``loaders.extract.zh``), which gives the same kind of delta.
     """
+    if is_chinese(story.text):
+        return extract_chinese(
+            story,
+            registry if registry is not None else default_registry(),
+            min_confidence=min_confidence,
+        )
     return run_pipeline(
         story.text,
         story.to_story(),
