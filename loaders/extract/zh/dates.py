@@ -30,7 +30,8 @@ _PATTERN = re.compile(
     r"|(?P<rel_ymd>(?P<ry>今年|去年|前年|明年)(?:(?P<rm>\d{1,2})月份?(?:(?P<rd>\d{1,2})"
     + _DAY_WORD
     + r")?)?)"
-    r"|(?P<year>(?P<y4>(?:19|20)\d{2})\s*年(?!代|度报告|报|年报|以来))"
+    r"|(?P<year>(?P<y4>(?:19|20)\d{2})\s*年(?![\u4e00-\u9fff])|(?P<y4b>(?:19|20)\d{2})\s*年"
+    r"(?=起|以来|底|初|末|前|后|内|中|间|至|到|开始|全年|年底|年初|年中|期间))"
     r"|(?P<md>(?P<m5>\d{1,2})\s*月\s*(?P<d5>\d{1,2})\s*" + _DAY_WORD + r")"
     r"|(?P<month>(?<![\d.])(?P<m6>\d{1,2})\s*月份?(?![\d底末初中]))"
     r"|(?P<week>(?P<wk>上|本|这|下)?(?:个)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天]))"
@@ -101,7 +102,7 @@ def _resolve(m: re.Match[str], pub: date | None) -> tuple[str | None, str | None
             return _valid(year, int(g["rm"])), None
         return _valid(year, int(g["rm"]), int(g["rd"])), None
     if g["year"]:
-        return g["y4"], None
+        return g["y4"] or g["y4b"], None
     if g["md"]:
         month = int(g["m5"])
         year = _year_for_month(month, pub)

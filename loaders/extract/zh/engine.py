@@ -187,8 +187,17 @@ class RuleEngine:
             return self._side(rule, rest, units, pos + step, step, table, bound, ends)
         if unit.kind != "entity" or not self._fits(rule, role, unit, table):
             return False
-        if clause_initial and _entity_before_in_clause(units, pos):
+        if clause_initial and pos != _clause_topic(rule, role, units, pos, table):
             return False
+        if (
+            role in ("S", "P")
+            and step == -1
+            and pos > 0
+            and units[pos - 1].kind == "word"
+            and units[pos - 1].text in _OBLIQUE
+            and not (rest and rest[0][0] == "words")
+        ):
+            return False  # "从欧盟进口": 欧盟 is where from, not who
         if role in bound and bound[role] != pos:
             return False
         bound[role] = pos
@@ -234,20 +243,14 @@ class RuleEngine:
                 if table.get(units[k].entity).type in kinds or k == at
             ]
         role = None
-        if rule.by_title and units[ends["trigger"]].kind == "title":
-            role = units[ends["trigger"]].text
-        if "T" in bound:
-            role = units[bound["T"]].text
+        k = bound.get("T", ends["trigger"])
+        if units[k].kind == "title":
+            role = units[k].text
             # "董事长、执行董事周子学": the leading title of a run of titles counts.
-            k = bound["T"]
             while k - 2 >= 0 and units[k - 1].text == "、" and units[k - 2].kind == "title":
                 k -= 2
-                if units[k].text in LEADING_TITLES:
+                if units[k].text in LEADING_TITLES and role not in LEADING_TITLES:
                     role = units[k].text
-        if role is not None and rule.by_title and units[ends["trigger"]].kind == "title":
-            trigger_title = units[ends["trigger"]].text
-            if trigger_title in LEADING_TITLES and role not in LEADING_TITLES:
-                role = trigger_title
         return _Match(subjects, objects, role, ends["first"], ends["last"])
 
     # --- attributes -------------------------------------------------------------------
@@ -326,13 +329,22 @@ def _unit_at(units: list[Unit], offset: int) -> int | None:
     return None
 
 
-def _entity_before_in_clause(units: list[Unit], pos: int) -> bool:
-    for k in range(pos - 1, -1, -1):
-        if units[k].is_clause_end or units[k].is_sentence_end:
-            return False
-        if units[k].kind == "entity":
-            return True
-    return False
+_OBLIQUE = frozenset({"从", "自", "向", "对", "被", "由", "给", "为", "跟", "同"})
+
+
+def _clause_topic(rule: Rule, role: str, units: list[Unit], pos: int, table: EntityTable) -> int:
+    """The clause's topic: its first fitting entity, a firm or good before a country
+    ("加拿大最大的谷物商理查森公司…被海关总署撤销": the firm)."""
+    lo, _ = _clause_bounds(units, pos, pos)
+    wanted = rule.object if role == "O" else rule.subject
+    fitting = [
+        k for k in range(lo, pos + 1)
+        if units[k].kind == "entity" and table.get(units[k].entity).type in wanted
+    ]
+    if not fitting:
+        return pos
+    preferred = [k for k in fitting if table.get(units[k].entity).type is not EntityType.COUNTRY]
+    return (preferred or fitting)[0]
 
 
 def _clause_bounds(units: list[Unit], first: int, last: int) -> tuple[int, int]:
@@ -348,8 +360,19 @@ def _clause_bounds(units: list[Unit], first: int, last: int) -> tuple[int, int]:
 
 
 def _date_near(units: list[Unit], first: int, last: int) -> str | None:
-    """The event's date: the nearest date before the trigger in the sentence (the usual
-    "9月16日，甲宣布…"), else the first one after it in its clause."""
+    """The event's date: the nearest date in the trigger's clause ("已于2021年7月27日订立"),
+    else the nearest before it in the sentence ("9月16日，甲宣布…")."""
+    lo, hi = _clause_bounds(units, first, last)
+    inside = [
+        k for k in range(lo, hi + 1)
+        if units[k].kind == "date" and units[k].date is not None
+        and not (k > 0 and units[k - 1].text in ("截至", "截止", "至", "到"))
+    ]
+    if inside:
+        best = min(inside, key=lambda k: (first - k if k < first else k - last + 0.5))
+        value = units[best].date
+        assert value is not None
+        return value.value
     for k in range(first - 1, -1, -1):
         unit = units[k]
         if unit.kind == "date" and unit.date is not None:

@@ -529,14 +529,28 @@ def _resolve_anaphors(units: list[Unit], table: EntityTable, state: StoryState) 
             unit.kind, unit.entity, unit.anaphor = "entity", state.last_company, True
 
 
+_QUOTES = frozenset("“”\"「」『』")
+
+
 def conjuncts(units: list[Unit], index: int, step: int, table: EntityTable) -> list[int]:
-    """Entity units coordinated with ``units[index]`` ("A、B和C"), walking by ``step``."""
+    """Entity units coordinated with ``units[index]`` ("A、B和C", "“A”“B”"), walking by
+    ``step``."""
     found: list[int] = []
     k = index + step
-    while 0 <= k + step < len(units) or 0 <= k < len(units):
-        if not (0 <= k < len(units)) or units[k].text not in CONJUNCTIONS:
+    while 0 <= k < len(units):
+        while 0 <= k < len(units) and units[k].text in _QUOTES:
+            k += step
+        if not 0 <= k < len(units):
+            break
+        if units[k].kind == "entity" and units[k - step].text in _QUOTES:
+            found.append(k)  # quoted names in a row: "“中化国际”“中化化肥”"
+            k += step
+            continue
+        if units[k].text not in CONJUNCTIONS:
             break
         nxt = k + step
+        while 0 <= nxt < len(units) and units[nxt].text in _QUOTES:
+            nxt += step
         if not (0 <= nxt < len(units)) or units[nxt].kind != "entity":
             break
         found.append(nxt)

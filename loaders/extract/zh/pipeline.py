@@ -116,13 +116,11 @@ def _fill_dates(
         dated = [u.date.value for u in units[sentence.index] if u.kind == "date" and u.date]
         if dated:
             current = dated[-1]
-    by_index = {s.index: s for s in sentences}
     for c in candidates:
         if c.date is not None or c.predicate in _DURATIVE:
             continue
-        c.date = latest.get(c.sentence)
-        if c.date is None and by_index[c.sentence].paragraph <= _LEAD_PARAGRAPHS:
-            c.date = lead
+        # An act stated without a date is the story's news: its dateline date.
+        c.date = latest.get(c.sentence) or lead
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -218,6 +216,7 @@ def _delta(
         return entities[index]
 
     facts: dict[str, Fact] = {}
+    order: dict[str, int] = {}
     for m in merged:
         c = m.fact
         subject, obj = entity_of(c.subject), entity_of(c.object)
@@ -244,6 +243,7 @@ def _delta(
         old = facts.get(fact.key)
         if old is None or fact.confidence > old.confidence:
             facts[fact.key] = fact
+            order[fact.key] = min(m.sentences)
     named = {u.entity for sentence in units for u in sentence if u.kind == "entity" and not
              u.anaphor}
     for index in sorted(named):
@@ -265,6 +265,7 @@ def _delta(
     return GraphDelta(
         stories=(story,),
         entities=tuple(sorted(entities.values(), key=lambda e: e.id)),
-        facts=tuple(sorted(facts.values(), key=lambda f: f.key)),
+        # The earliest-stated fact first: a story states its news before background.
+        facts=tuple(sorted(facts.values(), key=lambda f: (order[f.key], f.key))),
         metrics=tuple(sorted(metrics.values(), key=lambda m: m.id)),
     )
