@@ -84,6 +84,7 @@ class RuleEngine:
         sentence: int,
         table: EntityTable,
         context_actor: int,
+        context_firm: int = -1,
     ) -> list[Candidate]:
         """Every fact the rules read in one sentence."""
         found: list[Candidate] = []
@@ -99,7 +100,9 @@ class RuleEngine:
                 if last is None:
                     continue
                 for rule in self._by_trigger[trigger]:
-                    for match in self._match(rule, units, first, last, table, context_actor):
+                    for match in self._match(
+                        rule, units, first, last, table, context_actor, context_firm
+                    ):
                         found.extend(
                             self._candidates(rule, match, units, first, last, sentence, table)
                         )
@@ -115,6 +118,7 @@ class RuleEngine:
         last: int,
         table: EntityTable,
         context_actor: int,
+        context_firm: int = -1,
     ) -> Iterator[_Match]:
         split = next(i for i, (kind, _) in enumerate(rule.elements) if kind == "trigger")
         left = rule.elements[:split][::-1]
@@ -126,6 +130,21 @@ class RuleEngine:
         ):
             yield self._expand(rule, units, bound, table, ends)
             return
+        if rule.object_from_context and context_firm >= 0 and left and left[-1] == ("role", "O"):
+            trimmed = left[:-1]
+            while trimmed and trimmed[-1][0] == "gap":
+                trimmed = trimmed[:-1]
+            bound = {}
+            ends = {"first": first, "last": last, "trigger": first}
+            if (
+                self._side(rule, trimmed, units, first - 1, -1, table, bound, ends)
+                and self._side(rule, right, units, last + 1, 1, table, bound, ends)
+                and table.get(context_firm).type in rule.object
+            ):
+                match = self._expand(rule, units, bound, table, ends)
+                match.objects = [context_firm]
+                yield match
+                return
         if rule.subject_from_context and context_actor >= 0 and left and left[-1] == ("role", "S"):
             trimmed = left[:-1]
             while trimmed and trimmed[-1][0] == "gap":
@@ -174,12 +193,13 @@ class RuleEngine:
             return False
         unit = units[pos]
         if kind == "words":
-            if unit.kind == "word" and unit.text in str(value).split("|"):
+            if unit.kind in ("word", "punct") and unit.text in str(value).split("|"):
                 return self._side(rule, rest, units, pos + step, step, table, bound, ends)
             return False
         role = str(value)
         clause_initial = role.endswith("^")
-        role = role.rstrip("^")
+        first_after_word = role.endswith("<")
+        role = role.rstrip("^<")
         if role == "T":
             if unit.kind != "title":
                 return False
@@ -188,6 +208,10 @@ class RuleEngine:
         if unit.kind != "entity" or not self._fits(rule, role, unit, table):
             return False
         if clause_initial and pos != _clause_topic(rule, role, units, pos, table):
+            return False
+        if first_after_word and step == -1 and not _first_after_word(
+            rule, role, units, pos, table
+        ):
             return False
         if (
             role in ("S", "P")
@@ -230,16 +254,23 @@ class RuleEngine:
         if "P" in bound:
             at = bound["P"]
             group = [at, *conjuncts(units, at, -1, table), *conjuncts(units, at, 1, table)]
-            subjects = sorted({units[k].entity for k in group})
+            subjects = sorted(
+                {units[k].entity for k in group if table.get(units[k].entity).type in rule.subject}
+            )
         if "S" in bound:
             at = bound["S"]
-            subjects = [units[k].entity for k in (at, *conjuncts(units, at, -1, table))]
+            own = [
+                units[k].entity for k in (at, *conjuncts(units, at, -1, table))
+                if k == at or table.get(units[k].entity).type in rule.subject
+            ]
+            # "甲拟与乙、丙共同出资": the parties join the subject
+            subjects = own + [p for p in subjects if p not in own]
         if "O" in bound:
             at = bound["O"]
             kinds = rule.object
+            around = (at, *conjuncts(units, at, 1, table), *conjuncts(units, at, -1, table))
             objects = [
-                units[k].entity
-                for k in (at, *conjuncts(units, at, 1, table))
+                units[k].entity for k in around
                 if table.get(units[k].entity).type in kinds or k == at
             ]
         role = None
@@ -269,7 +300,7 @@ class RuleEngine:
         predicate = rule.predicate
         if rule.by_title and match.role is not None:
             predicate = Predicate.LEADS if match.role in LEADING_TITLES else Predicate.WORKS_FOR
-        if "P" in rule.pattern.split():
+        if "P" in rule.pattern.split() and "O" not in rule.pattern.split():
             pairs = [
                 (a, b) for i, a in enumerate(match.subjects) for b in match.subjects[i + 1 :]
             ]
@@ -330,6 +361,25 @@ def _unit_at(units: list[Unit], offset: int) -> int | None:
 
 
 _OBLIQUE = frozenset({"从", "自", "向", "对", "被", "由", "给", "为", "跟", "同"})
+
+
+def _first_after_word(rule: Rule, role: str, units: list[Unit], pos: int, table: EntityTable) -> bool:
+    """Whether ``units[pos]`` is the first fitting entity after the pattern word before it
+    (a country only when nothing else fits: "对原产于美国的大豆" is the soybeans)."""
+    wanted = rule.object if role == "O" else rule.subject
+    words = {str(v) for kind, v in rule.elements if kind == "words"}
+    literals = {w for group in words for w in group.split("|")}
+    k = pos - 1
+    while k >= 0 and not (units[k].kind == "word" and units[k].text in literals):
+        if units[k].is_sentence_end:
+            return True
+        k -= 1
+    fitting = [
+        j for j in range(k + 1, pos + 1)
+        if units[j].kind == "entity" and table.get(units[j].entity).type in wanted
+    ]
+    preferred = [j for j in fitting if table.get(units[j].entity).type is not EntityType.COUNTRY]
+    return bool(fitting) and (preferred or fitting)[0] == pos
 
 
 def _clause_topic(rule: Rule, role: str, units: list[Unit], pos: int, table: EntityTable) -> int:

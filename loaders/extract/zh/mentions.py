@@ -38,7 +38,11 @@ __all__ = ["StoryState", "read_sentence"]
 
 _PUNCT = frozenset("，,。！？；!?;：:、（）()“”\"'‘’「」『』《》〈〉【】[]—-…·／/|～~")
 _TITLE_RE = re.compile(
-    "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + "(?!会|长)"
+    "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + ")(?!会|长)"
+)
+# Verbs whose subject is a person: a name before them is a person's.
+_PERSON_VERBS = frozenset(
+    {"出任", "担任", "辞去", "辞任", "卸任", "接任", "获任", "当选", "升任", "就任", "离任", "不再担任"}
 )
 _LATIN_RE = re.compile(
     r"[A-Za-z][A-Za-z0-9&'\-]*(?:[ .][A-Za-z0-9][A-Za-z0-9&'\-]*)*(?:\.(?=[\s，,。]))?"
@@ -75,9 +79,12 @@ _NOT_PLACES = frozenset({"上市", "上线", "出海", "内地", "境内", "境�
 # Known names that may open a longer one: "上海龙宇数据", "北方黄金有限公司".
 _NAME_OPENERS = frozenset(
     {EntityType.REGION, EntityType.COUNTRY, EntityType.COMPANY, EntityType.COMMODITY,
-     EntityType.PRODUCT, EntityType.MARKET}
+     EntityType.PRODUCT, EntityType.MARKET, EntityType.GOVERNMENT_BODY}
 )
-_PLACE_OR_FIRM = frozenset({EntityType.REGION, EntityType.COUNTRY, EntityType.COMPANY})
+_COVERB_CHARS = frozenset("对向被与和在将把从由为")
+_PLACE_OR_FIRM = frozenset(
+    {EntityType.REGION, EntityType.COUNTRY, EntityType.COMPANY, EntityType.GOVERNMENT_BODY}
+)
 _TRIGGER_AFTER_PLACE = frozenset({"在", "于", "位于", "设在", "来自", "总部设在", "总部位于"})
 _STRONG_SUFFIXES = frozenset(
     {"有限公司", "股份有限公司", "有限责任公司", "集团股份有限公司", "集团有限公司", "控股有限公司",
@@ -146,6 +153,7 @@ def _units(text: str, table: EntityTable, published: str | None) -> list[Unit]:
     if position < len(text):
         units.extend(_words(text[position:], position))
     units = _organisations(units, table, text)
+    units = _ticker_named(units, table, text)
     _people(units, table)
     _places_and_goods(units, table, text)
     return units
@@ -272,8 +280,13 @@ def _suffix_kind(unit: Unit) -> tuple[EntityType, bool] | None:
 def _name_part(unit: Unit, previous: Unit | None, table: EntityTable) -> bool:
     if unit.kind == "entity":
         return not unit.anaphor and table.get(unit.entity).type in _NAME_OPENERS
-    if unit.kind != "word" or unit.text in NAME_BREAKERS:
+    if unit.kind != "word":
         return False
+    after_proper = previous is not None and previous.kind == "word" and (
+        previous.tag in _PROPER_TAGS
+    )
+    if unit.text in NAME_BREAKERS and not (len(unit.text) == 1 and after_proper):
+        return False  # "华信达科技": a one-character word right after a proper name is in it
     if unit.tag in _BREAK_TAGS and not (unit.tag == "f" and len(unit.text) >= 2):
         return False
     if unit.tag == "m":
@@ -324,6 +337,15 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             if candidate.kind == "entity" and table.get(candidate.entity).type in _PLACE_OR_FIRM:
                 break  # a known name opens a longer one ("上海" in "上海龙宇数据…"), never more
         parts = out[start:]
+        if parts and parts[0].kind == "word" and len(parts[0].text) > 1 and (
+            parts[0].text[0] in _COVERB_CHARS
+        ):
+            # jieba glued a preposition to an unknown name ("对斯凯迪克"): cut it off
+            head = parts[0]
+            out.insert(start, Unit("word", head.text[0], head.start, head.start + 1, tag="p"))
+            start += 1
+            out[start] = Unit("word", head.text[1:], head.start + 1, head.end, tag="nz")
+            parts = out[start:]
         name_units = [*parts, *units[i : end + 1]]
         if _acceptable(parts, name_units, kind, weak, table):
             surface = text[name_units[0].start : name_units[-1].end]
@@ -367,6 +389,42 @@ def _acceptable(
     return (suffix in _STRONG_SUFFIXES or kind is not EntityType.COMPANY) and len(content) >= 4
 
 
+_TICKER_RE = re.compile(
+    r"\s*(?:\d{6}\.(?:SH|SZ|BJ)|\d{4,5}\.HK|[A-Z]{1,5}\.(?:US|N|O)|(?:SH|SZ|HK|BJ)\s*[,，]?\s*\d{4,6}"
+    r"|(?:股票|证券)?代码[:：]?\s*\d{4,6})",
+    re.IGNORECASE,
+)
+
+
+def _ticker_named(units: list[Unit], table: EntityTable, text: str) -> list[Unit]:
+    """ "东阿阿胶(000423.SZ)": a name followed by a stock code is a listed firm."""
+    k = 0
+    while k < len(units):
+        unit = units[k]
+        if unit.kind == "punct" and unit.text in ("(", "（") and k and _TICKER_RE.match(
+            text, unit.end
+        ):
+            start = k
+            chars = 0
+            while start > 0 and chars < 8:
+                candidate = units[start - 1]
+                if candidate.kind != "word" or not _name_part(
+                    candidate, units[start - 2] if start >= 2 else None, table
+                ):
+                    break
+                start -= 1
+                chars += len(candidate.text)
+            if start < k and 2 <= chars <= 8:
+                surface = text[units[start].start : units[k - 1].end]
+                index = table.add(surface, EntityType.COMPANY)
+                units[start:k] = [Unit("entity", surface, units[start].start, units[k - 1].end,
+                                       entity=index)]
+                k = start + 1
+                continue
+        k += 1
+    return units
+
+
 # --- people ----------------------------------------------------------------------
 
 
@@ -378,6 +436,20 @@ def _people(units: list[Unit], table: EntityTable) -> None:
         if before is not None and before.kind == "title" and unit.kind == "word":
             _name_after_title(units, k)
             unit = units[k]
+        elif (
+            unit.kind == "word"
+            and len(unit.text) == 1
+            and unit.text in SURNAMES
+            and k + 2 < len(units)
+            and units[k + 1].kind == "word"
+            and len(units[k + 1].text) <= 2
+            and has_han(units[k + 1].text)
+            and (units[k + 2].text in _PERSON_VERBS or units[k + 2].text in SPEECH_VERBS)
+        ):
+            # "周立新出任…": jieba cut the name in two
+            units[k : k + 2] = [Unit("word", unit.text + units[k + 1].text, unit.start,
+                                     units[k + 1].end, tag="nr")]
+            unit = units[k]
         if unit.kind != "word" or unit.tag not in ("nr", "nrfg", "nrf") or not has_han(unit.text):
             k += 1
             continue
@@ -385,12 +457,16 @@ def _people(units: list[Unit], table: EntityTable) -> None:
             k += 1
             continue
         after = units[k + 1] if k + 1 < len(units) else None
-        titled = (before is not None and before.kind == "title") or (
-            after is not None and after.kind == "title"
+        after2 = units[k + 2] if k + 2 < len(units) else None
+        titled = (before is not None and before.kind == "title") or any(
+            u is not None and u.kind == "title" for u in (after, after2)
         )
-        speaks = after is not None and after.kind == "word" and after.text in SPEECH_VERBS
+        speaks = after is not None and after.kind == "word" and (
+            after.text in SPEECH_VERBS or after.text in _PERSON_VERBS
+        )
         seen = unit.text in table.surfaces
-        if titled or speaks or seen:
+        full_name = len(unit.text) == 3 and unit.text[0] in SURNAMES and unit.tag == "nr"
+        if titled or speaks or seen or full_name:
             unit.kind = "entity"
             unit.entity = table.add(unit.text, EntityType.PERSON)
         k += 1

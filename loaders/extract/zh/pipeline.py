@@ -68,7 +68,9 @@ def run_chinese_pipeline(
         units = read_sentence(sentence.text, table, published, state)
         sentence_units.append(units)
         context = actor if actor_paragraph == sentence.paragraph else -1
-        found = engine.apply(sentence.text, units, sentence.index, table, context)
+        found = engine.apply(
+            sentence.text, units, sentence.index, table, context, state.last_company
+        )
         for c in found:
             if table.get(c.subject).type in _STATE_ACTORS:
                 actor, actor_paragraph = c.subject, sentence.paragraph

@@ -7,6 +7,8 @@ A pattern is a line of elements around the trigger ``V``:
 ``S``      the subject: an entity of one of the rule's subject types
 ``O``      the object: an entity of one of the rule's object types
 ``O^``     the object, which must be the first entity of its clause (``S^`` too)
+``O<``     the object, which must be the first fitting entity after the word before
+           it ("对普华永道涉及恒大的违法行为罚款": 普华永道, not 恒大)
 ``P``      the parties of a symmetric relation: two or more coordinated
            entities ("甲与乙及丙"); every pair is a fact
 ``T``      a title (董事长, 总裁…): the fact's role, and LEADS or WORKS_FOR
@@ -83,6 +85,8 @@ class Rule:
     amount: bool = False
     # A missing subject is the actor of the paragraph's last act ("同时，对X警告…").
     subject_from_context: bool = False
+    # A missing object is the story's firm ("董事长高登锋辞职": the firm of the story).
+    object_from_context: bool = False
     # LEADS for a leading title, WORKS_FOR otherwise (people rules).
     by_title: bool = False
     # The fact starts (appointment) or ends (departure) on its date.
@@ -97,7 +101,7 @@ class Rule:
 def _parse(pattern: str, name: str) -> tuple[tuple[str, str | int], ...]:
     out: list[tuple[str, str | int]] = []
     for token in pattern.split():
-        if token in ("S", "O", "P", "T", "S^", "O^"):
+        if token in ("S", "O", "P", "T", "S^", "O^", "O<"):
             out.append(("role", token))
         elif token == "V":
             out.append(("trigger", ""))

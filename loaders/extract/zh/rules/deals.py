@@ -12,7 +12,8 @@ _BUYERS = ACTORS | {EntityType.PERSON}
 _INVESTORS = ACTORS | {EntityType.PERSON, EntityType.COUNTRY}
 _BUY = ("收购", "并购", "买下", "购入", "全资收购", "要约收购", "竞购", "吞并", "收购了", "买入")
 _SELL = ("出售", "转让", "剥离", "出让", "处置", "售出", "卖出", "卖给", "售予")
-_INVEST = ("入股", "增资", "投资", "领投", "参投", "注资", "战略投资", "认购", "跟投", "注资了")
+_INVEST = ("入股", "增资", "投资", "领投", "参投", "注资", "战略投资", "认购", "跟投", "注资了", "出资",
+           "认缴", "共同出资")
 _MERGE = ("合并", "吸收合并", "联合重组", "战略重组", "合并重组", "换股吸收合并")
 _PARTNER = ("合资协议", "合资公司", "成立合资", "战略合作协议", "战略合作", "合作协议", "合资企业",
             "组建合资", "战略合作伙伴")
@@ -48,7 +49,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "zh.sell.object_first", Predicate.SELLS, _SELL, "S ~ 将|把 O ~ V", COMPANIES, _TARGETS,
         0.75,
-        examples=(Example("长江和记将其港口业务公司和记港口有限公司出售给贝莱德。", "长江和记",
+        examples=(Example("长江和记实业将和记港口有限公司出售给贝莱德。", "长江和记实业",
                           "和记港口有限公司"),),
         amount=True,
     ),
@@ -65,6 +66,19 @@ RULES: tuple[Rule, ...] = (
         examples=(Example("宁德时代向江西升华新材料有限公司增资10亿元。", "宁德时代",
                           "江西升华新材料有限公司"),),
         amount=True,
+    ),
+    Rule(
+        "zh.invest.jointly", Predicate.INVESTS_IN, _INVEST, "S ~ 与|和|同|联合|携手 ~ P ~~ V ~ O",
+        _INVESTORS, _TARGETS, 0.7,
+        examples=(Example("华宇电子拟与关联方国投创业基金、中金资本共同出资5亿元认缴星河芯片有限公司"
+                          "新增注册资本。", "国投创业基金", "星河芯片有限公司"),),
+        amount=True,
+    ),
+    Rule(
+        "zh.acquire.restructure", Predicate.ACQUIRES, ("实施重组", "重组", "战略重组", "托管"),
+        "S ~ 对 O ~ V", _BUYERS, _TARGETS, 0.7,
+        examples=(Example("省国资委同意华东钢铁集团对江北钢铁集团实施重组。", "华东钢铁集团",
+                          "江北钢铁集团"),),
     ),
     Rule(
         "zh.invest.round", Predicate.INVESTS_IN, ("领投", "参投", "跟投"), "O ~~ 融资 ~~ 由 S V",
@@ -87,8 +101,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "zh.merge.absorb", Predicate.MERGES_WITH, ("吸收合并", "换股吸收合并"), "S ~~ V ~ O",
         COMPANIES, COMPANIES, 0.75,
-        examples=(Example("中国神华拟换股吸收合并国电电力有限公司。", "中国神华",
-                          "国电电力有限公司"),),
+        examples=(Example("中国神华拟吸收合并国电电力发展股份有限公司。", "中国神华",
+                          "国电电力发展股份有限公司"),),
     ),
     Rule(
         "zh.partner.parties", Predicate.PARTNERS_WITH, _PARTNER, "P ~~ V", COMPANIES, COMPANIES,

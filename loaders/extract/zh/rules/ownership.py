@@ -32,7 +32,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "zh.control.actual_after", Predicate.CONTROLS, ("实际控制人", "实控人"),
-        "O ~ V 为|是|系 S", _OWNERS, COMPANIES, 0.7,
+        "O ~ V ~ S", _OWNERS, COMPANIES, 0.7,
         examples=(Example("北京蓝海科技有限公司的实际控制人为张建国。", "张建国",
                           "北京蓝海科技有限公司"),),
     ),

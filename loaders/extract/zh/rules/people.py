@@ -14,13 +14,24 @@ _ORGS = frozenset(
 )
 _TITLE_WORDS = tuple(TITLES)
 
+_FIRM_TITLES = ("董事长", "总裁", "首席执行官", "总经理", "CEO", "董事会主席", "副董事长", "副总裁",
+                "副总经理", "首席财务官", "财务总监", "董事会秘书", "董秘", "执行董事", "董事")
+
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "zh.role.firm_title", Predicate.LEADS, _FIRM_TITLES, "O V S", PEOPLE,
+        frozenset({EntityType.COMPANY}), 0.7,
+        examples=(Example("海天味业股份有限公司发布公告称，公司董事会收到董事长庞康的辞职报告。",
+                          "庞康", "海天味业股份有限公司"),),
+        by_title=True,
+        object_from_context=True,
+    ),
     Rule(
         "zh.role.title_before_name", Predicate.LEADS, _TITLE_WORDS, "O ~ V S", PEOPLE, _ORGS, 0.8,
         examples=(
             Example("紫金矿业董事长陈景河表示，公司将加快海外布局。", "陈景河", "紫金矿业"),
             Example("比亚迪董事长、总裁王传福出席发布会。", "王传福", "比亚迪"),
-            Example("国泰君安首席经济学家花长春认为，政策仍有空间。", "花长春", "国泰君安"),
+            Example("中金公司首席经济学家彭文生认为，政策仍有空间。", "彭文生", "中金公司"),
         ),
         by_title=True,
     ),

@@ -19,7 +19,7 @@ _APPROVERS = BODIES | {EntityType.ORGANIZATION, EntityType.COMPANY}
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "zh.fine.on", Predicate.FINES, _FINE, "S ~~ 对|向 O ~~ V", BODIES, _PUNISHED, 0.8,
+        "zh.fine.on", Predicate.FINES, _FINE, "S ~~ 对|向 ~ O< ~~ V", BODIES, _PUNISHED, 0.8,
         examples=(
             Example("10月9日，广东证监局对深圳市华信达科技有限公司罚款300万元。", "广东证监局",
                     "深圳市华信达科技有限公司"),
@@ -42,7 +42,7 @@ RULES: tuple[Rule, ...] = (
         amount=True,
     ),
     Rule(
-        "zh.probe.on", Predicate.INVESTIGATES, _PROBE, "S ~~ 对 O ~~ V", STATES, _PROBED, 0.75,
+        "zh.probe.on", Predicate.INVESTIGATES, _PROBE, "S ~~ 对 ~ O< ~~ V", STATES, _PROBED, 0.75,
         examples=(
             Example("市场监管总局依法对高通公司开展立案调查。", "市场监管总局", "高通公司"),
             Example("商务部去年1月对原产于欧盟的猪肉启动反倾销调查。", "商务部", "猪肉"),
@@ -63,8 +63,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "zh.approve.passive", Predicate.APPROVES, _APPROVE, "O^ ~~ 获|获得|通过|经 S ~ V",
         _APPROVERS, frozenset(EntityType) - {EntityType.PERSON}, 0.7,
-        examples=(Example("华大九天股份有限公司的重组方案获证监会批准。", "证监会",
-                          "华大九天股份有限公司"),),
+        examples=(Example("华大科技股份有限公司的重组方案获证监会批准。", "证监会",
+                          "华大科技股份有限公司"),),
     ),
     Rule(
         "zh.audit.of", Predicate.AUDITS, ("审计机构", "审计师", "核数师"), "O ~ V 的 S",
@@ -75,12 +75,22 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "zh.audit.is", Predicate.AUDITS, ("审计机构", "审计师", "核数师"),
         "S ~ 为|是|担任 O ~ V", COMPANIES, COMPANIES, 0.7,
-        examples=(Example("德勤华永会计师事务所是万达商业的审计机构。", "德勤华永会计师事务所",
-                          "万达商业"),),
+        examples=(Example("德勤华永会计师事务所是万达商业管理集团的审计机构。",
+                          "德勤华永会计师事务所", "万达商业管理集团"),),
+    ),
+    Rule(
+        "zh.supply.is_supplier", Predicate.SUPPLIES, ("供应商", "代工厂", "供货商", "组装厂"),
+        "S ~ 为|是|成为|作为 O ~ V", COMPANIES, COMPANIES, 0.7,
+        examples=(Example("歌尔股份是苹果的重要供应商。", "歌尔股份", "苹果"),),
+    ),
+    Rule(
+        "zh.supply.to", Predicate.SUPPLIES, ("供货", "供应", "提供"), "S ~ 向|为|给 O V",
+        COMPANIES, COMPANIES, 0.65,
+        examples=(Example("宁德时代向理想汽车供货。", "宁德时代", "理想汽车"),),
     ),
     Rule(
         "zh.ban.suspend_business", Predicate.BANS, ("暂停经营业务", "暂停业务", "吊销"),
-        "S ~~ 对 O ~~ V", BODIES, COMPANIES, 0.7,
+        "S ~~ 对 ~ O< ~~ V", BODIES, COMPANIES, 0.7,
         examples=(Example("财政部对大华会计师事务所暂停经营业务6个月。", "财政部",
                           "大华会计师事务所"),),
         subject_from_context=True,

@@ -22,7 +22,7 @@ _IMPORTERS = frozenset({EntityType.COUNTRY, EntityType.COMPANY})
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "zh.ban.on", Predicate.BANS, _BAN, "S ~~ 对 O ~~ V", STATES, _BANNED, 0.75,
+        "zh.ban.on", Predicate.BANS, _BAN, "S ~~ 对 ~ O< ~~ V", STATES, _BANNED, 0.75,
         examples=(Example("商务部宣布对镓、锗相关物项实施出口管制。", "商务部", "镓"),),
     ),
     Rule(
@@ -32,20 +32,20 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "zh.ban.passive", Predicate.BANS, _BAN, "O^ ~~ 被 S ~ V", STATES, _BANNED, 0.7,
-        examples=(Example("澳大利亚金牛肉类公司的出口资格被海关总署暂停。", "海关总署",
-                          "澳大利亚金牛肉类公司"),),
+        examples=(Example("澳大利亚星河肉类有限公司的出口资格被海关总署暂停。", "海关总署",
+                          "澳大利亚星河肉类有限公司"),),
     ),
     Rule(
         "zh.lift.svo", Predicate.LIFTS_BAN, _LIFT, "S ~~ V ~ O", STATES, _BANNED, 0.7,
         examples=(Example("海关总署决定恢复进口日本水产品。", "海关总署", "日本水产品"),),
     ),
     Rule(
-        "zh.lift.on", Predicate.LIFTS_BAN, _LIFT, "S ~~ 对 O ~~ V", STATES, _BANNED, 0.7,
-        examples=(Example("商务部宣布对三家美国企业解除出口管制措施，包括斯凯迪克公司。",
-                          "商务部", "斯凯迪克公司"),),
+        "zh.lift.on", Predicate.LIFTS_BAN, _LIFT, "S ~~ 对 ~ O< ~~ V", STATES, _BANNED, 0.7,
+        examples=(Example("商务部宣布对斯凯迪克有限公司解除出口管制措施。", "商务部",
+                          "斯凯迪克有限公司"),),
     ),
     Rule(
-        "zh.tariff.on", Predicate.IMPOSES_TARIFF, _TARIFF, "S ~~ 对 O ~~ V", STATES, _TAXED, 0.75,
+        "zh.tariff.on", Predicate.IMPOSES_TARIFF, _TARIFF, "S ~~ 对 ~ O< ~~ V", STATES, _TAXED, 0.75,
         examples=(Example("国务院关税税则委员会宣布对原产于美国的大豆加征10%关税。",
                           "国务院关税税则委员会", "大豆"),),
     ),
@@ -61,10 +61,10 @@ RULES: tuple[Rule, ...] = (
                           "洛克希德·马丁公司"),),
     ),
     Rule(
-        "zh.sanction.on", Predicate.SANCTIONS, ("制裁", "反制措施", "反制"), "S ~~ 对 O ~~ V",
+        "zh.sanction.on", Predicate.SANCTIONS, ("制裁", "反制措施", "反制"), "S ~~ 对 ~ O< ~~ V",
         STATES, _SANCTIONED, 0.75,
-        examples=(Example("外交部宣布对美国通用原子航空系统公司采取反制措施。", "外交部",
-                          "美国通用原子航空系统公司"),),
+        examples=(Example("外交部宣布对雷神导弹系统有限公司采取反制措施。", "外交部",
+                          "雷神导弹系统有限公司"),),
     ),
     Rule(
         "zh.sanction.svo", Predicate.SANCTIONS, ("制裁",), "S ~~ V ~ O", STATES, _SANCTIONED, 0.7,
