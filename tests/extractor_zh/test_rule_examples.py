@@ -41,7 +41,11 @@ def test_rule_reads_its_example(rule: Rule, example: Example) -> None:
         if (f.predicate is rule.predicate or rule.by_title)
         and (
             (example.subject in forms[f.subject] and example.object in forms[f.object])
-            or (symmetric and example.subject in forms[f.object] and example.object in forms[f.subject])
+            or (
+                symmetric
+                and example.subject in forms[f.object]
+                and example.object in forms[f.subject]
+            )
         )
     ]
     assert found, [(f.subject, f.predicate.value, f.object) for f in delta.facts]

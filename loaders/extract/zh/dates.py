@@ -60,8 +60,11 @@ def published_day(published: str | None) -> date | None:
         return None
     parts = published.split("-")
     try:
-        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
-                    int(parts[2]) if len(parts) > 2 else 1)
+        return date(
+            int(parts[0]),
+            int(parts[1]) if len(parts) > 1 else 1,
+            int(parts[2]) if len(parts) > 2 else 1,
+        )
     except (ValueError, IndexError):
         return None
 
@@ -105,12 +108,12 @@ def _resolve(m: re.Match[str], pub: date | None) -> tuple[str | None, str | None
         return g["y4"] or g["y4b"], None
     if g["md"]:
         month = int(g["m5"])
-        year = _year_for_month(month, pub)
-        return (_valid(year, month, int(g["d5"])) if year else None), None
+        guess = _year_for_month(month, pub)
+        return (_valid(guess, month, int(g["d5"])) if guess else None), None
     if g["month"]:
         month = int(g["m6"])
-        year = _year_for_month(month, pub)
-        return (_valid(year, month) if year else None), None
+        guess = _year_for_month(month, pub)
+        return (_valid(guess, month) if guess else None), None
     if g["week"]:
         return _weekday(g["wk"], g["wd"], pub), None
     if g["mon_rel"]:

@@ -22,7 +22,10 @@ from loaders.extract.zh.units import Unit
 
 __all__ = ["Candidate", "RuleEngine"]
 
-_NEGATIONS = ("不", "未", "没", "无", "否认", "并非", "拒绝")
+_NEGATIONS = frozenset(
+    {"不", "未", "没", "没有", "并未", "尚未", "不会", "不再", "无意", "否认", "并非", "拒绝", "暂不",
+     "并不", "不得", "未能", "不予", "无"}
+)
 _TOTAL_WORDS = frozenset({"合计", "共计", "总计", "共", "累计", "总额", "合共"})
 _STATUS_CUES: tuple[tuple[FactStatus, tuple[str, ...]], ...] = (
     (FactStatus.TERMINATED, ("终止", "放弃", "叫停", "取消")),
@@ -93,7 +96,7 @@ class RuleEngine:
             first = _unit_at(units, start)
             if first is None or units[first].kind not in ("word", "title"):
                 continue
-            if any(text[max(0, start - 3) : start].endswith(neg) for neg in _NEGATIONS):
+            if _negated(units, first):
                 continue
             for trigger in self._prefixes[m.group(1)]:
                 last = _unit_at(units, start + len(trigger) - 1)
@@ -151,13 +154,14 @@ class RuleEngine:
                 trimmed = trimmed[:-1]
             bound = {}
             ends = {"first": first, "last": last, "trigger": first}
-            if self._side(rule, trimmed, units, first - 1, -1, table, bound, ends) and self._side(
-                rule, right, units, last + 1, 1, table, bound, ends
+            if (
+                self._side(rule, trimmed, units, first - 1, -1, table, bound, ends)
+                and self._side(rule, right, units, last + 1, 1, table, bound, ends)
+                and table.get(context_actor).type in rule.subject
             ):
-                if table.get(context_actor).type in rule.subject:
-                    match = self._expand(rule, units, bound, table, ends)
-                    match.subjects = [context_actor]
-                    yield match
+                match = self._expand(rule, units, bound, table, ends)
+                match.subjects = [context_actor]
+                yield match
 
     def _side(
         self,
@@ -209,9 +213,7 @@ class RuleEngine:
             return False
         if clause_initial and pos != _clause_topic(rule, role, units, pos, table):
             return False
-        if first_after_word and step == -1 and not _first_after_word(
-            rule, role, units, pos, table
-        ):
+        if first_after_word and step == -1 and not _first_after_word(rule, role, units, pos, table):
             return False
         if (
             role in ("S", "P")
@@ -260,7 +262,8 @@ class RuleEngine:
         if "S" in bound:
             at = bound["S"]
             own = [
-                units[k].entity for k in (at, *conjuncts(units, at, -1, table))
+                units[k].entity
+                for k in (at, *conjuncts(units, at, -1, table))
                 if k == at or table.get(units[k].entity).type in rule.subject
             ]
             # "甲拟与乙、丙共同出资": the parties join the subject
@@ -270,7 +273,8 @@ class RuleEngine:
             kinds = rule.object
             around = (at, *conjuncts(units, at, 1, table), *conjuncts(units, at, -1, table))
             objects = [
-                units[k].entity for k in around
+                units[k].entity
+                for k in around
                 if table.get(units[k].entity).type in kinds or k == at
             ]
         role = None
@@ -301,9 +305,7 @@ class RuleEngine:
         if rule.by_title and match.role is not None:
             predicate = Predicate.LEADS if match.role in LEADING_TITLES else Predicate.WORKS_FOR
         if "P" in rule.pattern.split() and "O" not in rule.pattern.split():
-            pairs = [
-                (a, b) for i, a in enumerate(match.subjects) for b in match.subjects[i + 1 :]
-            ]
+            pairs = [(a, b) for i, a in enumerate(match.subjects) for b in match.subjects[i + 1 :]]
         else:
             pairs = [(s, o) for s in match.subjects for o in match.objects]
         if not pairs:
@@ -346,9 +348,20 @@ _STAKE_PREDICATES = frozenset(
     {Predicate.ACQUIRES, Predicate.SELLS, Predicate.INVESTS_IN, Predicate.OWNS}
 )
 _STATUS_PREDICATES = frozenset(
-    {Predicate.ACQUIRES, Predicate.SELLS, Predicate.INVESTS_IN, Predicate.MERGES_WITH,
-     Predicate.LISTED_ON}
+    {
+        Predicate.ACQUIRES,
+        Predicate.SELLS,
+        Predicate.INVESTS_IN,
+        Predicate.MERGES_WITH,
+        Predicate.LISTED_ON,
+    }
 )
+
+
+def _negated(units: list[Unit], first: int) -> bool:
+    """ "目前不会对欧盟猪肉加征关税": a negation earlier in the trigger's clause."""
+    lo, _ = _clause_bounds(units, first, first)
+    return any(u.kind == "word" and u.text in _NEGATIONS for u in units[lo:first])
 
 
 def _unit_at(units: list[Unit], offset: int) -> int | None:
@@ -363,7 +376,9 @@ def _unit_at(units: list[Unit], offset: int) -> int | None:
 _OBLIQUE = frozenset({"从", "自", "向", "对", "被", "由", "给", "为", "跟", "同"})
 
 
-def _first_after_word(rule: Rule, role: str, units: list[Unit], pos: int, table: EntityTable) -> bool:
+def _first_after_word(
+    rule: Rule, role: str, units: list[Unit], pos: int, table: EntityTable
+) -> bool:
     """Whether ``units[pos]`` is the first fitting entity after the pattern word before it
     (a country only when nothing else fits: "对原产于美国的大豆" is the soybeans)."""
     wanted = rule.object if role == "O" else rule.subject
@@ -375,7 +390,8 @@ def _first_after_word(rule: Rule, role: str, units: list[Unit], pos: int, table:
             return True
         k -= 1
     fitting = [
-        j for j in range(k + 1, pos + 1)
+        j
+        for j in range(k + 1, pos + 1)
         if units[j].kind == "entity" and table.get(units[j].entity).type in wanted
     ]
     preferred = [j for j in fitting if table.get(units[j].entity).type is not EntityType.COUNTRY]
@@ -388,7 +404,8 @@ def _clause_topic(rule: Rule, role: str, units: list[Unit], pos: int, table: Ent
     lo, _ = _clause_bounds(units, pos, pos)
     wanted = rule.object if role == "O" else rule.subject
     fitting = [
-        k for k in range(lo, pos + 1)
+        k
+        for k in range(lo, pos + 1)
         if units[k].kind == "entity" and table.get(units[k].entity).type in wanted
     ]
     if not fitting:
@@ -402,9 +419,11 @@ def _clause_bounds(units: list[Unit], first: int, last: int) -> tuple[int, int]:
     while lo > 0 and not units[lo - 1].is_clause_end and not units[lo - 1].is_sentence_end:
         lo -= 1
     hi = last
-    while hi + 1 < len(units) and not units[hi + 1].is_clause_end and not units[
-        hi + 1
-    ].is_sentence_end:
+    while (
+        hi + 1 < len(units)
+        and not units[hi + 1].is_clause_end
+        and not units[hi + 1].is_sentence_end
+    ):
         hi += 1
     return lo, hi
 
@@ -414,12 +433,14 @@ def _date_near(units: list[Unit], first: int, last: int) -> str | None:
     else the nearest before it in the sentence ("9月16日，甲宣布…")."""
     lo, hi = _clause_bounds(units, first, last)
     inside = [
-        k for k in range(lo, hi + 1)
-        if units[k].kind == "date" and units[k].date is not None
+        k
+        for k in range(lo, hi + 1)
+        if units[k].kind == "date"
+        and units[k].date is not None
         and not (k > 0 and units[k - 1].text in ("截至", "截止", "至", "到"))
     ]
     if inside:
-        best = min(inside, key=lambda k: (first - k if k < first else k - last + 0.5))
+        best = min(inside, key=lambda k: first - k if k < first else k - last + 0.5)
         value = units[best].date
         assert value is not None
         return value.value

@@ -29,6 +29,7 @@ from loaders.extract.zh.lexicon import (
     SPEECH_VERBS,
     SURNAMES,
     TITLES,
+    words,
 )
 from loaders.extract.zh.names import has_han
 from loaders.extract.zh.segment import tag_words
@@ -42,7 +43,20 @@ _TITLE_RE = re.compile(
 )
 # Verbs whose subject is a person: a name before them is a person's.
 _PERSON_VERBS = frozenset(
-    {"出任", "担任", "辞去", "辞任", "卸任", "接任", "获任", "当选", "升任", "就任", "离任", "不再担任"}
+    {
+        "出任",
+        "担任",
+        "辞去",
+        "辞任",
+        "卸任",
+        "接任",
+        "获任",
+        "当选",
+        "升任",
+        "就任",
+        "离任",
+        "不再担任",
+    }
 )
 _LATIN_RE = re.compile(
     r"[A-Za-z][A-Za-z0-9&'\-]*(?:[ .][A-Za-z0-9][A-Za-z0-9&'\-]*)*(?:\.(?=[\s，,。]))?"
@@ -61,25 +75,56 @@ _ABBREVIATION_RE = re.compile(
     r"[”\"」』]?(?:，|,)?(?:下同)?$"
 )
 _PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "nrf", "ns", "nt", "nz", "j", "eng"})
-_BREAK_TAGS = frozenset({"x", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "t",
-                         "f", "q", "y", "e", "o", "zg", "ad"})
-_BODY_STOP = frozenset(
-    """格局 布局 结局 当局 全部 内部 外部 总部 东部 西部 南部 北部 中部 局部 干部 部分 俱乐部
-    大部 本部 局面 政府 邮局 赌局 开局 变局 残局 大局 全局 新局 胜局 委 部 局 署 厅 办""".split()
+_BREAK_TAGS = frozenset(
+    {
+        "x",
+        "p",
+        "c",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ud",
+        "ug",
+        "uv",
+        "d",
+        "r",
+        "t",
+        "f",
+        "q",
+        "y",
+        "e",
+        "o",
+        "zg",
+        "ad",
+    }
 )
-_GENERIC_HEADS = frozenset(
-    """合资 新 子 母 上市 控股 投资 保险 科技 互联网 证券 基金 中资 外资 国有 民营 跨国 房地产
-    汽车 能源 一家 该 这家 多家 两家 各家 空壳 壳 目标 标的 平台 金融 资产管理 管理 咨询 贸易
-    运营 项目 私募 公募 理财 商业 国有控股 相关 关联 全资子 控股子 下属 参股 独资 合伙 会计师
-    审计 律师 评级 信用 境外 海外 本土 龙头 头部 大型 中小 上游 下游 集团 银行 券商 同类
-    交易 清算 托管 金融控股 科创 国资 央企 地方 省属 市属 险资 私人 家族 医药 车企 房企""".split()
+_BODY_STOP = words(
+    """格局 布局 结局 当局 全部 内部 外部 总部 东部 西部 南部 北部 中部 局部 干部
+    部分 俱乐部 大部 本部 局面 政府 邮局 赌局 开局 变局 残局 大局 全局 新局
+    胜局 委 部 局 署 厅 办"""
+)
+_GENERIC_HEADS = words(
+    """合资 新 子 母 上市 控股 投资 保险 科技 互联网 证券 基金 中资 外资 国有
+    民营 跨国 房地产 汽车 能源 一家 该 这家 多家 两家 各家 空壳 壳 目标 标的
+    平台 金融 资产管理 管理 咨询 贸易 运营 项目 私募 公募 理财 商业 国有控股
+    相关 关联 全资子 控股子 下属 参股 独资 合伙 会计师 审计 律师 评级 信用 境外
+    海外 本土 龙头 头部 大型 中小 上游 下游 集团 银行 券商 同类 交易 清算 托管
+    金融控股 科创 国资 央企 地方 省属 市属 险资 私人 家族 医药 车企 房企"""
 )
 # Words jieba's dictionary tags as places that are not ("上市" is "to list").
 _NOT_PLACES = frozenset({"上市", "上线", "出海", "内地", "境内", "境外", "海外", "国内", "当地"})
 # Known names that may open a longer one: "上海龙宇数据", "北方黄金有限公司".
 _NAME_OPENERS = frozenset(
-    {EntityType.REGION, EntityType.COUNTRY, EntityType.COMPANY, EntityType.COMMODITY,
-     EntityType.PRODUCT, EntityType.MARKET, EntityType.GOVERNMENT_BODY}
+    {
+        EntityType.REGION,
+        EntityType.COUNTRY,
+        EntityType.COMPANY,
+        EntityType.COMMODITY,
+        EntityType.PRODUCT,
+        EntityType.MARKET,
+        EntityType.GOVERNMENT_BODY,
+    }
 )
 _COVERB_CHARS = frozenset("对向被与和在将把从由为")
 _PLACE_OR_FIRM = frozenset(
@@ -87,8 +132,19 @@ _PLACE_OR_FIRM = frozenset(
 )
 _TRIGGER_AFTER_PLACE = frozenset({"在", "于", "位于", "设在", "来自", "总部设在", "总部位于"})
 _STRONG_SUFFIXES = frozenset(
-    {"有限公司", "股份有限公司", "有限责任公司", "集团股份有限公司", "集团有限公司", "控股有限公司",
-     "股份公司", "集团公司", "会计师事务所", "律师事务所", "交易所"}
+    {
+        "有限公司",
+        "股份有限公司",
+        "有限责任公司",
+        "集团股份有限公司",
+        "集团有限公司",
+        "控股有限公司",
+        "股份公司",
+        "集团公司",
+        "会计师事务所",
+        "律师事务所",
+        "交易所",
+    }
 )
 
 
@@ -192,12 +248,15 @@ def _marked_spans(text: str, table: EntityTable, published: str | None) -> list[
         surface = m.group(0).strip(" .")
         if len(surface) < 2 or not claim(m.start(), m.start() + len(surface)):
             continue
-        index = _latin_entity(surface, table, text, m.start() + len(surface))
-        if index is None:
+        latin = _latin_entity(surface, table, text, m.start() + len(surface))
+        if latin is None:
             marked.append(Unit("word", surface, m.start(), m.start() + len(surface), tag="eng"))
         else:
-            marked.append(Unit("entity", surface, m.start(), m.start() + len(surface),
-                               tag="eng", entity=index))
+            marked.append(
+                Unit(
+                    "entity", surface, m.start(), m.start() + len(surface), tag="eng", entity=latin
+                )
+            )
     marked.sort(key=lambda u: u.start)
     return marked
 
@@ -282,8 +341,8 @@ def _name_part(unit: Unit, previous: Unit | None, table: EntityTable) -> bool:
         return not unit.anaphor and table.get(unit.entity).type in _NAME_OPENERS
     if unit.kind != "word":
         return False
-    after_proper = previous is not None and previous.kind == "word" and (
-        previous.tag in _PROPER_TAGS
+    after_proper = (
+        previous is not None and previous.kind == "word" and (previous.tag in _PROPER_TAGS)
     )
     if unit.text in NAME_BREAKERS and not (len(unit.text) == 1 and after_proper):
         return False  # "华信达科技": a one-character word right after a proper name is in it
@@ -310,8 +369,10 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             continue
         kind, weak = found
         end = i
-        while end + 1 < n and units[end + 1].kind == "word" and (
-            units[end + 1].text in LEGAL_FORMS or units[end + 1].text in COMPANY_SUFFIXES
+        while (
+            end + 1 < n
+            and units[end + 1].kind == "word"
+            and (units[end + 1].text in LEGAL_FORMS or units[end + 1].text in COMPANY_SUFFIXES)
         ):
             end += 1
             kind, weak = EntityType.COMPANY, False
@@ -323,8 +384,10 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             if candidate.kind == "word" and candidate.text in ("与", "和", "及") and start >= 2:
                 # "预警与救援装备" is inside a name; "甲公司与乙公司" joins two names.
                 left = out[start - 2]
-                if left.kind == "entity" or _suffix_kind(left) is not None or not _name_part(
-                    left, out[start - 3] if start >= 3 else None, table
+                if (
+                    left.kind == "entity"
+                    or _suffix_kind(left) is not None
+                    or not _name_part(left, out[start - 3] if start >= 3 else None, table)
                 ):
                     break
                 start -= 1
@@ -337,8 +400,11 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             if candidate.kind == "entity" and table.get(candidate.entity).type in _PLACE_OR_FIRM:
                 break  # a known name opens a longer one ("上海" in "上海龙宇数据…"), never more
         parts = out[start:]
-        if parts and parts[0].kind == "word" and len(parts[0].text) > 1 and (
-            parts[0].text[0] in _COVERB_CHARS
+        if (
+            parts
+            and parts[0].kind == "word"
+            and len(parts[0].text) > 1
+            and (parts[0].text[0] in _COVERB_CHARS)
         ):
             # jieba glued a preposition to an unknown name ("对斯凯迪克"): cut it off
             head = parts[0]
@@ -351,8 +417,9 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             surface = text[name_units[0].start : name_units[-1].end]
             index = table.add(surface, kind)
             del out[start:]
-            out.append(Unit("entity", surface, name_units[0].start, name_units[-1].end,
-                            entity=index))
+            out.append(
+                Unit("entity", surface, name_units[0].start, name_units[-1].end, entity=index)
+            )
         else:
             out.extend(units[i : end + 1])
         i = end + 1
@@ -374,8 +441,9 @@ def _acceptable(
         for u in parts
     )
     if weak:
-        if any(u.kind == "entity" and table.get(u.entity).type is EntityType.COMPANY
-               for u in parts):
+        if any(
+            u.kind == "entity" and table.get(u.entity).type is EntityType.COMPANY for u in parts
+        ):
             return False
         first = parts[0]
         return (first.kind == "entity" and len(parts) > 1) or first.tag in _PROPER_TAGS - {"ns"}
@@ -401,8 +469,11 @@ def _ticker_named(units: list[Unit], table: EntityTable, text: str) -> list[Unit
     k = 0
     while k < len(units):
         unit = units[k]
-        if unit.kind == "punct" and unit.text in ("(", "（") and k and _TICKER_RE.match(
-            text, unit.end
+        if (
+            unit.kind == "punct"
+            and unit.text in ("(", "（")
+            and k
+            and _TICKER_RE.match(text, unit.end)
         ):
             start = k
             chars = 0
@@ -417,8 +488,9 @@ def _ticker_named(units: list[Unit], table: EntityTable, text: str) -> list[Unit
             if start < k and 2 <= chars <= 8:
                 surface = text[units[start].start : units[k - 1].end]
                 index = table.add(surface, EntityType.COMPANY)
-                units[start:k] = [Unit("entity", surface, units[start].start, units[k - 1].end,
-                                       entity=index)]
+                units[start:k] = [
+                    Unit("entity", surface, units[start].start, units[k - 1].end, entity=index)
+                ]
                 k = start + 1
                 continue
         k += 1
@@ -447,8 +519,9 @@ def _people(units: list[Unit], table: EntityTable) -> None:
             and (units[k + 2].text in _PERSON_VERBS or units[k + 2].text in SPEECH_VERBS)
         ):
             # "周立新出任…": jieba cut the name in two
-            units[k : k + 2] = [Unit("word", unit.text + units[k + 1].text, unit.start,
-                                     units[k + 1].end, tag="nr")]
+            units[k : k + 2] = [
+                Unit("word", unit.text + units[k + 1].text, unit.start, units[k + 1].end, tag="nr")
+            ]
             unit = units[k]
         if unit.kind != "word" or unit.tag not in ("nr", "nrfg", "nrf") or not has_han(unit.text):
             k += 1
@@ -461,8 +534,10 @@ def _people(units: list[Unit], table: EntityTable) -> None:
         titled = (before is not None and before.kind == "title") or any(
             u is not None and u.kind == "title" for u in (after, after2)
         )
-        speaks = after is not None and after.kind == "word" and (
-            after.text in SPEECH_VERBS or after.text in _PERSON_VERBS
+        speaks = (
+            after is not None
+            and after.kind == "word"
+            and (after.text in SPEECH_VERBS or after.text in _PERSON_VERBS)
         )
         seen = unit.text in table.surfaces
         full_name = len(unit.text) == 3 and unit.text[0] in SURNAMES and unit.tag == "nr"
@@ -476,7 +551,8 @@ def _name_after_title(units: list[Unit], k: int) -> None:
     """ "首席经济学家花长春": jieba cut the name; a surname and one or two more
     characters right after a title are a name."""
     unit = units[k]
-    if unit.tag in ("nr", "nrfg", "nrf") or not unit.text or unit.text[0] not in SURNAMES:
+    named = unit.tag in ("nr", "nrfg", "nrf") and len(unit.text) >= 2
+    if named or not unit.text or unit.text[0] not in SURNAMES:
         return
     pieces = [unit]
     j = k + 1
@@ -504,14 +580,20 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
             unit.entity = table.add(unit.text, EntityType.COMMODITY)
         if unit.kind == "entity" and table.get(unit.entity).type is EntityType.COMMODITY and k:
             origin = units[k - 1]
-            if origin.kind == "entity" and table.get(origin.entity).type in (
-                EntityType.COUNTRY,
-                EntityType.REGION,
-            ) and origin.end == unit.start:
+            if (
+                origin.kind == "entity"
+                and table.get(origin.entity).type
+                in (
+                    EntityType.COUNTRY,
+                    EntityType.REGION,
+                )
+                and origin.end == unit.start
+            ):
                 surface = text[origin.start : unit.end]
                 index = table.add(surface, EntityType.COMMODITY)
-                units[k - 1 : k + 1] = [Unit("entity", surface, origin.start, unit.end,
-                                             entity=index)]
+                units[k - 1 : k + 1] = [
+                    Unit("entity", surface, origin.start, unit.end, entity=index)
+                ]
                 continue
         if (
             unit.kind == "word"
@@ -521,8 +603,10 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
             and unit.text not in _NOT_PLACES
         ):
             before = units[k - 1].text if k else ""
-            if unit.text[-1] in PLACE_SUFFIXES or unit.text[-2:] in PLACE_SUFFIXES or (
-                before in _TRIGGER_AFTER_PLACE
+            if (
+                unit.text[-1] in PLACE_SUFFIXES
+                or unit.text[-2:] in PLACE_SUFFIXES
+                or (before in _TRIGGER_AFTER_PLACE)
             ):
                 unit.kind = "entity"
                 unit.entity = table.add(unit.text, EntityType.REGION)
@@ -589,8 +673,10 @@ def _resolve_anaphors(units: list[Unit], table: EntityTable, state: StoryState) 
             continue
         before = units[k - 1] if k else None
         after = units[k + 1] if k + 1 < len(units) else None
-        if before is not None and before.kind not in ("punct",) and before.tag not in (
-            "p", "c", "d", "r", "v"
+        if (
+            before is not None
+            and before.kind not in ("punct",)
+            and before.tag not in ("p", "c", "d", "r", "v")
         ):
             continue  # "合资公司": a description, not a pointer
         if after is not None and after.kind == "entity":
@@ -605,7 +691,7 @@ def _resolve_anaphors(units: list[Unit], table: EntityTable, state: StoryState) 
             unit.kind, unit.entity, unit.anaphor = "entity", state.last_company, True
 
 
-_QUOTES = frozenset("“”\"「」『』")
+_QUOTES = frozenset('“”"「」『』')
 
 
 def conjuncts(units: list[Unit], index: int, step: int, table: EntityTable) -> list[int]:

@@ -73,7 +73,11 @@ def read_metrics(units: list[Unit], table: EntityTable, fallback: int) -> list[M
             continue
         out.append(
             MetricReading(
-                subject, name, money.value, money.currency, _change(units, money_at),
+                subject,
+                name,
+                money.value,
+                money.currency,
+                _change(units, money_at),
                 _period(units, k),
             )
         )
@@ -101,8 +105,11 @@ def _change(units: list[Unit], start: int) -> float | None:
             break
         if unit.kind == "percent" and unit.percent is not None:
             words = "".join(u.text for u in units[start + 1 : j])
-            if "同比" not in words and "较上年" not in words and "增" not in words and (
-                "降" not in words
+            if (
+                "同比" not in words
+                and "较上年" not in words
+                and "增" not in words
+                and ("降" not in words)
             ):
                 return None
             sign = -1.0 if any(w in words for w in _DOWN) else 1.0

@@ -100,9 +100,12 @@ class ChineseNames:
                     and len(short) - 2 >= 4
                 ):
                     put(derived, short[2:], entry)  # "中国工商银行" is also "工商银行"
-                if entry.type is EntityType.GOVERNMENT_BODY and entry.country == "China":
-                    if not form.startswith(_CHINA_PREFIXES + ("国家", "国务院")):
-                        put(derived, "中国" + form, entry)
+                if (
+                    entry.type is EntityType.GOVERNMENT_BODY
+                    and entry.country == "China"
+                    and not form.startswith(_CHINA_PREFIXES + ("国家", "国务院"))
+                ):
+                    put(derived, "中国" + form, entry)
         forms: dict[str, RegistryEntry] = {}
         for table in (derived, explicit):  # explicit forms win over derived ones
             for form, found in table.items():
@@ -110,9 +113,9 @@ class ChineseNames:
                     forms[form] = found
                 elif table is explicit:
                     forms.pop(form, None)
-        names = cls(forms)
-        _CACHE[registry] = names
-        return names
+        built = cls(forms)
+        _CACHE[registry] = built
+        return built
 
     def lookup(self, surface: str) -> RegistryEntry | None:
         """The entry named ``surface``, also when it adds a legal form to a known name."""
@@ -171,8 +174,9 @@ def _lone_character_ok(text: str, i: int) -> bool:
     return before in _LIST_MARKS and after in _LIST_MARKS | frozenset("相")
 
 
-_INDUSTRY = sorted(INDUSTRY_SUFFIXES | {"集成电路", "制造", "新材料", "技术", "控股"}, key=len,
-                   reverse=True)
+_INDUSTRY = sorted(
+    INDUSTRY_SUFFIXES | {"集成电路", "制造", "新材料", "技术", "控股"}, key=len, reverse=True
+)
 
 
 def _industry_words(rest: str) -> bool:

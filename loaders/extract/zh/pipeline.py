@@ -29,18 +29,35 @@ from loaders.extract.zh.units import Unit
 __all__ = ["run_chinese_pipeline"]
 
 _DURATIVE = frozenset(
-    {Predicate.LEADS, Predicate.WORKS_FOR, Predicate.OWNS, Predicate.CONTROLS,
-     Predicate.SUBSIDIARY_OF, Predicate.AUDITS, Predicate.HEADQUARTERED_IN,
-     Predicate.LOCATED_IN, Predicate.OPERATES_IN, Predicate.IMPORTS, Predicate.SUPPLIES,
-     Predicate.COMPETES_WITH}
+    {
+        Predicate.LEADS,
+        Predicate.WORKS_FOR,
+        Predicate.OWNS,
+        Predicate.CONTROLS,
+        Predicate.SUBSIDIARY_OF,
+        Predicate.AUDITS,
+        Predicate.HEADQUARTERED_IN,
+        Predicate.LOCATED_IN,
+        Predicate.OPERATES_IN,
+        Predicate.IMPORTS,
+        Predicate.SUPPLIES,
+        Predicate.COMPETES_WITH,
+    }
 )
 _STATE_ACTORS = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COUNTRY})
 _PROCEEDS = ("募资", "募集资金", "募得", "集资", "融资")
 _LEAD_PARAGRAPHS = 2
 # Entities named but in no fact are kept for these types (others only with a fact).
 _NAMED_TYPES = frozenset(
-    {EntityType.COMPANY, EntityType.PERSON, EntityType.GOVERNMENT_BODY,
-     EntityType.ORGANIZATION, EntityType.PRODUCT, EntityType.COUNTRY, EntityType.REGION}
+    {
+        EntityType.COMPANY,
+        EntityType.PERSON,
+        EntityType.GOVERNMENT_BODY,
+        EntityType.ORGANIZATION,
+        EntityType.PRODUCT,
+        EntityType.COUNTRY,
+        EntityType.REGION,
+    }
 )
 
 
@@ -139,7 +156,9 @@ class _Merged:
 
     def absorb(self, other: Candidate) -> None:
         f = self.fact
-        if other.date and (f.date is None or (other.date.startswith(f.date) and len(other.date) > len(f.date))):
+        if other.date and (
+            f.date is None or (other.date.startswith(f.date) and len(other.date) > len(f.date))
+        ):
             f.date = other.date
         f.amount = f.amount or other.amount
         f.stake_pct = f.stake_pct if f.stake_pct is not None else other.stake_pct
@@ -188,11 +207,23 @@ def _listing_proceeds(merged: list[_Merged], units: list[list[Unit]]) -> None:
             words = [u for u in sentence_units if u.kind == "word"]
             if not any(u.text.startswith(_PROCEEDS) for u in words):
                 continue
-            money = next((u.money for u in sentence_units if u.money is not None and not
-                          u.text.endswith("/股")), None)
+            money = next(
+                (
+                    u.money
+                    for u in sentence_units
+                    if u.money is not None and not u.text.endswith("/股")
+                ),
+                None,
+            )
             later = [u for u in sentence_units if u.kind == "money" and u.money is not None]
-            cue = next((k for k, u in enumerate(sentence_units) if u.kind == "word"
-                        and u.text.startswith(_PROCEEDS)), None)
+            cue = next(
+                (
+                    k
+                    for k, u in enumerate(sentence_units)
+                    if u.kind == "word" and u.text.startswith(_PROCEEDS)
+                ),
+                None,
+            )
             if cue is not None:
                 after = [u for u in later if u.start > sentence_units[cue].start]
                 if after and after[0].money is not None:
@@ -228,8 +259,9 @@ def _delta(
             subject=subject.id,
             predicate=c.predicate,
             object=obj.id,
-            date=c.date if c.predicate not in (Predicate.LEADS, Predicate.WORKS_FOR)
-            or c.valid_from else c.date,
+            date=c.date
+            if c.predicate not in (Predicate.LEADS, Predicate.WORKS_FOR) or c.valid_from
+            else c.date,
             amount=Amount(value=c.amount[0], currency=c.amount[1]) if c.amount else None,
             stake_pct=c.stake_pct,
             status=c.status,
@@ -246,8 +278,9 @@ def _delta(
         if old is None or fact.confidence > old.confidence:
             facts[fact.key] = fact
             order[fact.key] = min(m.sentences)
-    named = {u.entity for sentence in units for u in sentence if u.kind == "entity" and not
-             u.anaphor}
+    named = {
+        u.entity for sentence in units for u in sentence if u.kind == "entity" and not u.anaphor
+    }
     for index in sorted(named):
         if table.get(index).type in _NAMED_TYPES:
             entity_of(index)

@@ -52,8 +52,12 @@ PEOPLE = frozenset({EntityType.PERSON})
 PLACES = frozenset({EntityType.REGION, EntityType.COUNTRY})
 GOODS = frozenset({EntityType.COMMODITY, EntityType.PRODUCT})
 ACTORS = frozenset(
-    {EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.INVESTOR_GROUP,
-     EntityType.ORGANIZATION}
+    {
+        EntityType.COMPANY,
+        EntityType.GOVERNMENT_BODY,
+        EntityType.INVESTOR_GROUP,
+        EntityType.ORGANIZATION,
+    }
 )
 ANY = frozenset(EntityType)
 

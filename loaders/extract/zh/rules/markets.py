@@ -7,25 +7,54 @@ from loaders.extract.zh.rule import COMPANIES, Example, Rule
 
 __all__ = ["RULES"]
 
-_LIST = ("上市", "挂牌", "挂牌上市", "鸣锣上市", "敲钟上市", "敲钟", "挂牌交易", "首发上市", "IPO",
-         "正式上市", "招股")
+_LIST = (
+    "上市",
+    "挂牌",
+    "挂牌上市",
+    "鸣锣上市",
+    "敲钟上市",
+    "敲钟",
+    "挂牌交易",
+    "首发上市",
+    "IPO",
+    "正式上市",
+    "招股",
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "zh.listing.at", Predicate.LISTED_ON, _LIST, "S ~~ 在|于|登陆|赴|登录|在港|登 O ~ V",
-        COMPANIES, COMPANIES, 0.8,
+        "zh.listing.at",
+        Predicate.LISTED_ON,
+        _LIST,
+        "S ~~ 在|于|登陆|赴|登录|在港|登 O ~ V",
+        COMPANIES,
+        COMPANIES,
+        0.8,
         examples=(
-            Example("7月10日，蜜雪冰城股份有限公司在香港联交所挂牌上市，募资34.5亿港元。",
-                    "蜜雪冰城股份有限公司", "香港联交所"),
+            Example(
+                "7月10日，蜜雪冰城股份有限公司在香港联交所挂牌上市，募资34.5亿港元。",
+                "蜜雪冰城股份有限公司",
+                "香港联交所",
+            ),
         ),
         amount=True,
         status=FactStatus.COMPLETED,
     ),
     Rule(
-        "zh.listing.lands", Predicate.LISTED_ON, ("登陆", "登陆了", "登录", "赴港上市"), "S ~~ V ~ O",
-        COMPANIES, COMPANIES, 0.75,
-        examples=(Example("摩尔线程智能科技股份有限公司今日登陆上海证券交易所。",
-                          "摩尔线程智能科技股份有限公司", "上海证券交易所"),),
+        "zh.listing.lands",
+        Predicate.LISTED_ON,
+        ("登陆", "登陆了", "登录", "赴港上市"),
+        "S ~~ V ~ O",
+        COMPANIES,
+        COMPANIES,
+        0.75,
+        examples=(
+            Example(
+                "摩尔线程智能科技股份有限公司今日登陆上海证券交易所。",
+                "摩尔线程智能科技股份有限公司",
+                "上海证券交易所",
+            ),
+        ),
         amount=True,
         status=FactStatus.COMPLETED,
     ),
