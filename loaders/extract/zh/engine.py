@@ -96,7 +96,7 @@ class RuleEngine:
             first = _unit_at(units, start)
             if first is None or units[first].kind not in ("word", "title"):
                 continue
-            if _negated(units, first):
+            if _negated(units, first, text, self._by_trigger):
                 continue
             for trigger in self._prefixes[m.group(1)]:
                 last = _unit_at(units, start + len(trigger) - 1)
@@ -358,10 +358,18 @@ _STATUS_PREDICATES = frozenset(
 )
 
 
-def _negated(units: list[Unit], first: int) -> bool:
-    """ "目前不会对欧盟猪肉加征关税": a negation earlier in the trigger's clause."""
+def _negated(
+    units: list[Unit], first: int, text: str, triggers: dict[str, list[Rule]]
+) -> bool:
+    """ "目前不会对欧盟猪肉加征关税": a negation earlier in the trigger's clause (but not
+    the 不 of a trigger phrase such as "不可靠实体清单")."""
     lo, _ = _clause_bounds(units, first, first)
-    return any(u.kind == "word" and u.text in _NEGATIONS for u in units[lo:first])
+    for u in units[lo:first]:
+        if u.kind == "word" and u.text in _NEGATIONS:
+            rest = text[u.start : u.start + 8]
+            if not any(rest.startswith(t) for t in triggers if t[:1] == u.text[:1]):
+                return True
+    return False
 
 
 def _unit_at(units: list[Unit], offset: int) -> int | None:

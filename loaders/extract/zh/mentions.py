@@ -177,6 +177,22 @@ _QUALIFIED = frozenset(
 def _qualifiers_and_heads(units: list[Unit], table: EntityTable) -> None:
     """ "加拿大Viterra": the country only says where the firm is from, it is no argument;
     "商务部长": the body's head is a title."""
+    for k in range(len(units) - 1, 0, -1):
+        # "辽宁省国资委": a province's own body, not the national one
+        body, place = units[k], units[k - 1]
+        if place.kind == "word" and place.text in ("省", "市", "区", "自治区") and k >= 2:
+            place = units[k - 2]
+        if (
+            body.kind == "entity"
+            and place.kind == "entity"
+            and table.get(body.entity).type is EntityType.GOVERNMENT_BODY
+            and table.get(place.entity).type is EntityType.REGION
+            and not body.anaphor
+        ):
+            start = units.index(place)
+            surface = "".join(u.text for u in units[start : k + 1])
+            index = table.add(surface, EntityType.GOVERNMENT_BODY)
+            units[start : k + 1] = [Unit("entity", surface, place.start, body.end, entity=index)]
     for k in range(len(units) - 1):
         unit, nxt = units[k], units[k + 1]
         if unit.kind != "entity" or unit.end != nxt.start:
@@ -446,7 +462,8 @@ def _acceptable(
         ):
             return False
         first = parts[0]
-        return (first.kind == "entity" and len(parts) > 1) or first.tag in _PROPER_TAGS - {"ns"}
+        verbs = any(u.tag.startswith("v") for u in parts[1:])
+        return first.kind == "word" and first.tag in _PROPER_TAGS - {"ns"} and not verbs
     if proper:
         if len(parts) == 1 and parts[0].kind == "entity":
             whole = table.get(parts[0].entity).type
