@@ -23,8 +23,26 @@ from loaders.extract.zh.units import Unit
 __all__ = ["Candidate", "RuleEngine"]
 
 _NEGATIONS = frozenset(
-    {"不", "未", "没", "没有", "并未", "尚未", "不会", "不再", "无意", "否认", "并非", "拒绝", "暂不",
-     "并不", "不得", "未能", "不予", "无"}
+    {
+        "不",
+        "未",
+        "没",
+        "没有",
+        "并未",
+        "尚未",
+        "不会",
+        "不再",
+        "无意",
+        "否认",
+        "并非",
+        "拒绝",
+        "暂不",
+        "并不",
+        "不得",
+        "未能",
+        "不予",
+        "无",
+    }
 )
 _TOTAL_WORDS = frozenset({"合计", "共计", "总计", "共", "累计", "总额", "合共"})
 _STATUS_CUES: tuple[tuple[FactStatus, tuple[str, ...]], ...] = (
@@ -358,9 +376,7 @@ _STATUS_PREDICATES = frozenset(
 )
 
 
-def _negated(
-    units: list[Unit], first: int, text: str, triggers: dict[str, list[Rule]]
-) -> bool:
+def _negated(units: list[Unit], first: int, text: str, triggers: dict[str, list[Rule]]) -> bool:
     """ "目前不会对欧盟猪肉加征关税": a negation earlier in the trigger's clause (but not
     the 不 of a trigger phrase such as "不可靠实体清单")."""
     lo, _ = _clause_bounds(units, first, first)

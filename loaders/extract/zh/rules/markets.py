@@ -21,12 +21,29 @@ _LIST = (
     "招股",
 )
 
-_BUILD = ("建立", "建设", "建厂", "设厂", "投产", "开设", "落户", "设立", "投资建厂", "新建", "布局")
+_BUILD = (
+    "建立",
+    "建设",
+    "建厂",
+    "设厂",
+    "投产",
+    "开设",
+    "落户",
+    "设立",
+    "投资建厂",
+    "新建",
+    "布局",
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "zh.operates.builds_in", Predicate.OPERATES_IN, _BUILD, "S ~ 在|于|赴 O ~ V", COMPANIES,
-        PLACES, 0.65,
+        "zh.operates.builds_in",
+        Predicate.OPERATES_IN,
+        _BUILD,
+        "S ~ 在|于|赴 O ~ V",
+        COMPANIES,
+        PLACES,
+        0.65,
         examples=(Example("宁德时代在匈牙利德布勒森建设电池工厂。", "宁德时代", "匈牙利"),),
     ),
     Rule(

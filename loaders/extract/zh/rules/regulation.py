@@ -125,11 +125,20 @@ RULES: tuple[Rule, ...] = (
         examples=(Example("国家药监局批准百济神州的新药上市。", "国家药监局", "百济神州"),),
     ),
     Rule(
-        "zh.approve.agrees", Predicate.APPROVES, ("同意", "原则同意"), "S ~~ V ~ O", BODIES,
-        frozenset({EntityType.COMPANY}), 0.65,
-        examples=(Example("江西省国资委下发通知，同意华东钢铁集团对江北钢铁集团实施重组。",
-                          "江西省国资委",
-                          "华东钢铁集团"),),
+        "zh.approve.agrees",
+        Predicate.APPROVES,
+        ("同意", "原则同意"),
+        "S ~~ V ~ O",
+        BODIES,
+        frozenset({EntityType.COMPANY}),
+        0.65,
+        examples=(
+            Example(
+                "江西省国资委下发通知，同意华东钢铁集团对江北钢铁集团实施重组。",
+                "江西省国资委",
+                "华东钢铁集团",
+            ),
+        ),
     ),
     Rule(
         "zh.approve.passive",
