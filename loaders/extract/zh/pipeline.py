@@ -259,9 +259,7 @@ def _delta(
             subject=subject.id,
             predicate=c.predicate,
             object=obj.id,
-            date=c.date
-            if c.predicate not in (Predicate.LEADS, Predicate.WORKS_FOR) or c.valid_from
-            else c.date,
+            date=c.date,
             amount=Amount(value=c.amount[0], currency=c.amount[1]) if c.amount else None,
             stake_pct=c.stake_pct,
             status=c.status,
