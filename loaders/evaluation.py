@@ -50,7 +50,9 @@ def fold_name(name: object) -> str:
 
 
 def _names(record: Mapping[str, Any]) -> set[str]:
-    names = {fold_name(record.get("name"))}
+    # A gold entity's English name (``name_en``) and an extracted entity's Chinese name
+    # (``name_zh``) count as names too, as in the shared scorer.
+    names = {fold_name(record.get(key)) for key in ("name", "name_en", "name_zh")}
     names.update(fold_name(a) for a in record.get("aliases") or ())
     names.discard("")
     return names

@@ -20,6 +20,7 @@ from graph.model import GraphDelta
 from loaders.extract.parse import DEFAULT_PIPELINE
 from loaders.extract.pipeline import DEFAULT_MIN_CONFIDENCE, run_pipeline
 from loaders.extract.registry import Registry, RegistryEntry
+from loaders.extract.zh import extract_chinese, is_chinese
 from loaders.story_input import StoryInput
 
 __all__ = [
@@ -50,8 +51,17 @@ def extract(
 
     The story's title is read as its first line (headlines state facts), whether or
     not the text repeats it. Facts carry their evidence sentence, the story id and a
-    confidence in 0..1; relative dates resolve against ``story.published``.
+    confidence in 0..1; relative dates resolve against ``story.published``. A Chinese
+    story goes to the Chinese extractor (``loaders.extract.zh``), which gives the same
+    kind of delta.
     """
+    if is_chinese(story.text):
+        return extract_chinese(
+            story,
+            registry if registry is not None else default_registry(),
+            min_confidence=min_confidence,
+            text=with_title(story.text, story.title),
+        )
     return run_pipeline(
         with_title(story.text, story.title),
         story.to_story(),

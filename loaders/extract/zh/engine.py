@@ -1,0 +1,540 @@
+"""The one engine that reads every relation rule: find a trigger, match the rule's
+pattern around it over the sentence's units, expand conjuncts, and attach the date,
+money, stake and status the sentence gives.
+
+Matching is anchored at the trigger and nearest-first: the subject is the closest
+fitting entity before the trigger, the object the closest after it, so "甲称乙将收购丙"
+reads 乙 -> 丙. Each candidate records the rule that made it (``rule``) and its score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from graph.ontology import EntityType, FactStatus, Predicate
+from loaders.extract.zh.entities import EntityTable
+from loaders.extract.zh.lexicon import LEADING_TITLES
+from loaders.extract.zh.mentions import conjuncts
+from loaders.extract.zh.rule import Rule
+from loaders.extract.zh.units import Unit
+
+__all__ = ["Candidate", "RuleEngine"]
+
+_NEGATIONS = frozenset(
+    {
+        "不",
+        "未",
+        "没",
+        "没有",
+        "并未",
+        "尚未",
+        "不会",
+        "不再",
+        "无意",
+        "否认",
+        "并非",
+        "拒绝",
+        "暂不",
+        "并不",
+        "不得",
+        "未能",
+        "不予",
+        "无",
+    }
+)
+_TOTAL_WORDS = frozenset({"合计", "共计", "总计", "共", "累计", "总额", "合共"})
+_STATUS_CUES: tuple[tuple[FactStatus, tuple[str, ...]], ...] = (
+    (FactStatus.TERMINATED, ("终止", "放弃", "叫停", "取消")),
+    (FactStatus.COMPLETED, ("完成", "已完成", "完成了", "交割", "落地", "正式完成")),
+    (FactStatus.AGREED, ("签署", "签订", "订立", "达成", "同意", "签约", "协议")),
+    (FactStatus.PROPOSED, ("拟", "计划", "有意", "筹划", "拟议", "提议", "打算", "寻求", "或将")),
+)
+_STAKE_WORDS = ("股权", "股份", "权益", "的股权", "的股份")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A fact read from one sentence, before the story's facts are merged."""
+
+    subject: int
+    predicate: Predicate
+    object: int
+    sentence: int
+    rule: str
+    confidence: float
+    date: str | None = None
+    amount: tuple[float, str] | None = None
+    stake_pct: float | None = None
+    status: FactStatus | None = None
+    role: str | None = None
+    valid_from: str | None = None
+    valid_until: str | None = None
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Match:
+    subjects: list[int]
+    objects: list[int]
+    role: str | None
+    first: int
+    last: int
+
+
+class RuleEngine:
+    """All rules, indexed by trigger, applied to one sentence at a time."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        by_trigger: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            for trigger in rule.triggers:
+                by_trigger.setdefault(trigger, []).append(rule)
+        self._by_trigger = by_trigger
+        ordered = sorted(by_trigger, key=len, reverse=True)
+        self._finder = re.compile("(?=(" + "|".join(re.escape(t) for t in ordered) + "))")
+        # Triggers that are prefixes of a longer trigger fire where the longer one does.
+        self._prefixes = {t: [p for p in ordered if t.startswith(p)] for t in ordered}
+
+    def apply(
+        self,
+        text: str,
+        units: list[Unit],
+        sentence: int,
+        table: EntityTable,
+        context_actor: int,
+        context_firm: int = -1,
+    ) -> list[Candidate]:
+        """Every fact the rules read in one sentence."""
+        found: list[Candidate] = []
+        for m in self._finder.finditer(text):
+            start = m.start()
+            first = _unit_at(units, start)
+            if first is None or units[first].kind not in ("word", "title"):
+                continue
+            if _negated(units, first, text, self._by_trigger):
+                continue
+            for trigger in self._prefixes[m.group(1)]:
+                last = _unit_at(units, start + len(trigger) - 1)
+                if last is None:
+                    continue
+                for rule in self._by_trigger[trigger]:
+                    for match in self._match(
+                        rule, units, first, last, table, context_actor, context_firm
+                    ):
+                        found.extend(
+                            self._candidates(rule, match, units, first, last, sentence, table)
+                        )
+        return found
+
+    # --- pattern matching -----------------------------------------------------------
+
+    def _match(
+        self,
+        rule: Rule,
+        units: list[Unit],
+        first: int,
+        last: int,
+        table: EntityTable,
+        context_actor: int,
+        context_firm: int = -1,
+    ) -> Iterator[_Match]:
+        split = next(i for i, (kind, _) in enumerate(rule.elements) if kind == "trigger")
+        left = rule.elements[:split][::-1]
+        right = rule.elements[split + 1 :]
+        bound: dict[str, int] = {}
+        ends = {"first": first, "last": last, "trigger": first}
+        if self._side(rule, left, units, first - 1, -1, table, bound, ends) and self._side(
+            rule, right, units, last + 1, 1, table, bound, ends
+        ):
+            yield self._expand(rule, units, bound, table, ends)
+            return
+        if rule.object_from_context and context_firm >= 0 and left and left[-1] == ("role", "O"):
+            trimmed = left[:-1]
+            while trimmed and trimmed[-1][0] == "gap":
+                trimmed = trimmed[:-1]
+            bound = {}
+            ends = {"first": first, "last": last, "trigger": first}
+            if (
+                self._side(rule, trimmed, units, first - 1, -1, table, bound, ends)
+                and self._side(rule, right, units, last + 1, 1, table, bound, ends)
+                and table.get(context_firm).type in rule.object
+            ):
+                match = self._expand(rule, units, bound, table, ends)
+                match.objects = [context_firm]
+                yield match
+                return
+        if rule.subject_from_context and context_actor >= 0 and left and left[-1] == ("role", "S"):
+            trimmed = left[:-1]
+            while trimmed and trimmed[-1][0] == "gap":
+                trimmed = trimmed[:-1]
+            bound = {}
+            ends = {"first": first, "last": last, "trigger": first}
+            if (
+                self._side(rule, trimmed, units, first - 1, -1, table, bound, ends)
+                and self._side(rule, right, units, last + 1, 1, table, bound, ends)
+                and table.get(context_actor).type in rule.subject
+            ):
+                match = self._expand(rule, units, bound, table, ends)
+                match.subjects = [context_actor]
+                yield match
+
+    def _side(
+        self,
+        rule: Rule,
+        elements: Sequence[tuple[str, str | int]],
+        units: list[Unit],
+        pos: int,
+        step: int,
+        table: EntityTable,
+        bound: dict[str, int],
+        ends: dict[str, int],
+    ) -> bool:
+        if not elements:
+            return True
+        kind, value = elements[0]
+        rest = elements[1:]
+        if kind == "gap":
+            limit = int(value)
+            for skip in range(limit + 1):
+                at = pos + step * skip
+                if skip:
+                    crossed = units[at - step] if 0 <= at - step < len(units) else None
+                    if crossed is None or crossed.is_sentence_end:
+                        return False
+                    if limit < 10 and crossed.is_clause_end:
+                        return False
+                if not 0 <= at < len(units) and rest:
+                    return False
+                if self._side(rule, rest, units, at, step, table, bound, ends):
+                    return True
+            return False
+        if not 0 <= pos < len(units):
+            return False
+        unit = units[pos]
+        if kind == "words":
+            if unit.kind in ("word", "punct") and unit.text in str(value).split("|"):
+                return self._side(rule, rest, units, pos + step, step, table, bound, ends)
+            return False
+        role = str(value)
+        clause_initial = role.endswith("^")
+        first_after_word = role.endswith("<")
+        role = role.rstrip("^<")
+        if role == "T":
+            if unit.kind != "title":
+                return False
+            bound["T"] = pos
+            return self._side(rule, rest, units, pos + step, step, table, bound, ends)
+        if unit.kind != "entity" or not self._fits(rule, role, unit, table):
+            return False
+        if clause_initial and pos != _clause_topic(rule, role, units, pos, table):
+            return False
+        if first_after_word and step == -1 and not _first_after_word(rule, role, units, pos, table):
+            return False
+        if (
+            role in ("S", "P")
+            and step == -1
+            and pos > 0
+            and units[pos - 1].kind == "word"
+            and units[pos - 1].text in _OBLIQUE
+            and not (rest and rest[0][0] == "words")
+        ):
+            return False  # "从欧盟进口": 欧盟 is where from, not who
+        if role in bound and bound[role] != pos:
+            return False
+        bound[role] = pos
+        ends["first"] = min(ends["first"], pos)
+        ends["last"] = max(ends["last"], pos)
+        if self._side(rule, rest, units, pos + step, step, table, bound, ends):
+            return True
+        del bound[role]
+        return False
+
+    @staticmethod
+    def _fits(rule: Rule, role: str, unit: Unit, table: EntityTable) -> bool:
+        entity = table.get(unit.entity)
+        wanted = rule.object if role == "O" else rule.subject
+        if entity.type in wanted:
+            return True
+        # A Latin name of unsettled type may be the product a release names.
+        return entity.flexible and EntityType.PRODUCT in wanted and role == "O"
+
+    def _expand(
+        self,
+        rule: Rule,
+        units: list[Unit],
+        bound: dict[str, int],
+        table: EntityTable,
+        ends: dict[str, int],
+    ) -> _Match:
+        subjects: list[int] = []
+        objects: list[int] = []
+        if "P" in bound:
+            at = bound["P"]
+            group = [at, *conjuncts(units, at, -1, table), *conjuncts(units, at, 1, table)]
+            subjects = sorted(
+                {units[k].entity for k in group if table.get(units[k].entity).type in rule.subject}
+            )
+        if "S" in bound:
+            at = bound["S"]
+            own = [
+                units[k].entity
+                for k in (at, *conjuncts(units, at, -1, table))
+                if k == at or table.get(units[k].entity).type in rule.subject
+            ]
+            # "甲拟与乙、丙共同出资": the parties join the subject
+            subjects = own + [p for p in subjects if p not in own]
+        if "O" in bound:
+            at = bound["O"]
+            kinds = rule.object
+            around = (at, *conjuncts(units, at, 1, table), *conjuncts(units, at, -1, table))
+            objects = [
+                units[k].entity
+                for k in around
+                if table.get(units[k].entity).type in kinds or k == at
+            ]
+        role = None
+        k = bound.get("T", ends["trigger"])
+        if units[k].kind == "title":
+            role = units[k].text
+            # "董事长、执行董事周子学": the leading title of a run of titles counts.
+            while k - 2 >= 0 and units[k - 1].text == "、" and units[k - 2].kind == "title":
+                k -= 2
+                if units[k].text in LEADING_TITLES and role not in LEADING_TITLES:
+                    role = units[k].text
+        return _Match(subjects, objects, role, ends["first"], ends["last"])
+
+    # --- attributes -------------------------------------------------------------------
+
+    def _candidates(
+        self,
+        rule: Rule,
+        match: _Match,
+        units: list[Unit],
+        first: int,
+        last: int,
+        sentence: int,
+        table: EntityTable,
+    ) -> list[Candidate]:
+        out: list[Candidate] = []
+        predicate = rule.predicate
+        if rule.by_title and match.role is not None:
+            predicate = Predicate.LEADS if match.role in LEADING_TITLES else Predicate.WORKS_FOR
+        if "P" in rule.pattern.split() and "O" not in rule.pattern.split():
+            pairs = [(a, b) for i, a in enumerate(match.subjects) for b in match.subjects[i + 1 :]]
+        else:
+            pairs = [(s, o) for s in match.subjects for o in match.objects]
+        if not pairs:
+            return out
+        date = _date_near(units, first, last)
+        amount = _amount_near(units, first, last) if rule.amount else None
+        stake = _stake_near(units, last)
+        status = _status_near(units, first) or rule.status
+        for s, o in pairs:
+            if s == o:
+                continue
+            if (
+                table.get(o).flexible
+                and EntityType.PRODUCT in rule.object
+                and EntityType.COMPANY not in rule.object
+            ):
+                table.retype(o, EntityType.PRODUCT)
+            out.append(
+                Candidate(
+                    s,
+                    predicate,
+                    o,
+                    sentence,
+                    rule.name,
+                    rule.confidence,
+                    date=None if rule.by_title and not (rule.starts or rule.ends) else date,
+                    amount=amount,
+                    stake_pct=stake if predicate in _STAKE_PREDICATES else None,
+                    status=status if predicate in _STATUS_PREDICATES else None,
+                    role=match.role,
+                    valid_from=date if rule.starts else None,
+                    valid_until=date if rule.ends else None,
+                    rules=[rule.name],
+                )
+            )
+        return out
+
+
+_STAKE_PREDICATES = frozenset(
+    {Predicate.ACQUIRES, Predicate.SELLS, Predicate.INVESTS_IN, Predicate.OWNS}
+)
+_STATUS_PREDICATES = frozenset(
+    {
+        Predicate.ACQUIRES,
+        Predicate.SELLS,
+        Predicate.INVESTS_IN,
+        Predicate.MERGES_WITH,
+        Predicate.LISTED_ON,
+    }
+)
+
+
+def _negated(units: list[Unit], first: int, text: str, triggers: dict[str, list[Rule]]) -> bool:
+    """ "目前不会对欧盟猪肉加征关税": a negation earlier in the trigger's clause (but not
+    the 不 of a trigger phrase such as "不可靠实体清单")."""
+    lo, _ = _clause_bounds(units, first, first)
+    for u in units[lo:first]:
+        if u.kind == "word" and u.text in _NEGATIONS:
+            rest = text[u.start : u.start + 8]
+            if not any(rest.startswith(t) for t in triggers if t[:1] == u.text[:1]):
+                return True
+    return False
+
+
+def _unit_at(units: list[Unit], offset: int) -> int | None:
+    for k, unit in enumerate(units):
+        if unit.start <= offset < unit.end:
+            return k
+        if unit.start > offset:
+            return None
+    return None
+
+
+_OBLIQUE = frozenset({"从", "自", "向", "对", "被", "由", "给", "为", "跟", "同"})
+
+
+def _first_after_word(
+    rule: Rule, role: str, units: list[Unit], pos: int, table: EntityTable
+) -> bool:
+    """Whether ``units[pos]`` is the first fitting entity after the pattern word before it
+    (a country only when nothing else fits: "对原产于美国的大豆" is the soybeans)."""
+    wanted = rule.object if role == "O" else rule.subject
+    words = {str(v) for kind, v in rule.elements if kind == "words"}
+    literals = {w for group in words for w in group.split("|")}
+    k = pos - 1
+    while k >= 0 and not (units[k].kind == "word" and units[k].text in literals):
+        if units[k].is_sentence_end:
+            return True
+        k -= 1
+    fitting = [
+        j
+        for j in range(k + 1, pos + 1)
+        if units[j].kind == "entity" and table.get(units[j].entity).type in wanted
+    ]
+    preferred = [j for j in fitting if table.get(units[j].entity).type is not EntityType.COUNTRY]
+    return bool(fitting) and (preferred or fitting)[0] == pos
+
+
+def _clause_topic(rule: Rule, role: str, units: list[Unit], pos: int, table: EntityTable) -> int:
+    """The clause's topic: its first fitting entity, a firm or good before a country
+    ("加拿大最大的谷物商理查森公司…被海关总署撤销": the firm)."""
+    lo, _ = _clause_bounds(units, pos, pos)
+    wanted = rule.object if role == "O" else rule.subject
+    fitting = [
+        k
+        for k in range(lo, pos + 1)
+        if units[k].kind == "entity" and table.get(units[k].entity).type in wanted
+    ]
+    if not fitting:
+        return pos
+    preferred = [k for k in fitting if table.get(units[k].entity).type is not EntityType.COUNTRY]
+    return (preferred or fitting)[0]
+
+
+def _clause_bounds(units: list[Unit], first: int, last: int) -> tuple[int, int]:
+    lo = first
+    while lo > 0 and not units[lo - 1].is_clause_end and not units[lo - 1].is_sentence_end:
+        lo -= 1
+    hi = last
+    while (
+        hi + 1 < len(units)
+        and not units[hi + 1].is_clause_end
+        and not units[hi + 1].is_sentence_end
+    ):
+        hi += 1
+    return lo, hi
+
+
+def _date_near(units: list[Unit], first: int, last: int) -> str | None:
+    """The event's date: the nearest date in the trigger's clause ("已于2021年7月27日订立"),
+    else the nearest before it in the sentence ("9月16日，甲宣布…")."""
+    lo, hi = _clause_bounds(units, first, last)
+    inside = [
+        k
+        for k in range(lo, hi + 1)
+        if units[k].kind == "date"
+        and units[k].date is not None
+        and not (k > 0 and units[k - 1].text in ("截至", "截止", "至", "到"))
+    ]
+    if inside:
+        best = min(inside, key=lambda k: first - k if k < first else k - last + 0.5)
+        value = units[best].date
+        assert value is not None
+        return value.value
+    for k in range(first - 1, -1, -1):
+        unit = units[k]
+        if unit.kind == "date" and unit.date is not None:
+            if k > 0 and units[k - 1].text in ("截至", "截止", "至", "到"):
+                continue
+            return unit.date.value
+    _, hi = _clause_bounds(units, first, last)
+    for k in range(last + 1, hi + 1):
+        unit = units[k]
+        if unit.kind == "date" and unit.date is not None:
+            return unit.date.value
+    return None
+
+
+def _per_share(units: list[Unit], k: int) -> bool:
+    nxt = units[k + 1].text if k + 1 < len(units) else ""
+    return nxt.startswith(("/", "／", "每股")) or units[k].text.endswith("/股")
+
+
+def _amount_near(units: list[Unit], first: int, last: int) -> tuple[float, str] | None:
+    """The money of the act: a stated total after the trigger, else the nearest amount
+    after it, else the nearest one before it in its clause ("以12亿美元收购")."""
+    after: list[int] = []
+    for k in range(last + 1, len(units)):
+        if units[k].is_sentence_end:
+            break
+        if units[k].kind == "money" and not _per_share(units, k):
+            after.append(k)
+    for k in after:
+        if any(units[j].text in _TOTAL_WORDS for j in range(max(last + 1, k - 3), k)):
+            money = units[k].money
+            assert money is not None
+            return money.value, money.currency
+    if after and after[0] - last <= 12:
+        money = units[after[0]].money
+        assert money is not None
+        return money.value, money.currency
+    lo, _ = _clause_bounds(units, first, last)
+    for k in range(first - 1, lo - 1, -1):
+        if units[k].kind == "money" and not _per_share(units, k):
+            money = units[k].money
+            assert money is not None
+            return money.value, money.currency
+    if after:
+        money = units[after[0]].money
+        assert money is not None
+        return money.value, money.currency
+    return None
+
+
+def _stake_near(units: list[Unit], last: int) -> float | None:
+    for k in range(last + 1, min(len(units), last + 10)):
+        unit = units[k]
+        if unit.is_sentence_end:
+            break
+        if unit.kind == "percent" and unit.percent is not None:
+            nxt = units[k + 1].text if k + 1 < len(units) else ""
+            if nxt.startswith(_STAKE_WORDS) or nxt == "的":
+                return unit.percent.value if 0 < unit.percent.value <= 100 else None
+    return None
+
+
+def _status_near(units: list[Unit], first: int) -> FactStatus | None:
+    lo, _ = _clause_bounds(units, first, first)
+    words = {u.text for u in units[lo : first + 1] if u.kind in ("word", "title")}
+    trigger = units[first].text
+    for status, cues in _STATUS_CUES:
+        if any(cue in words or trigger.startswith(cue) for cue in cues):
+            return status
+    return None

@@ -1,0 +1,128 @@
+"""The entities one story names: registry entries (their canonical name and id) and
+new names, which keep their Chinese name as name and ``name_zh``.
+
+>>> from loaders.extract.registry import Registry, RegistryEntry
+>>> table = EntityTable(Registry.from_entries([RegistryEntry(
+...     name="CATL", type="Company", name_zh="宁德时代")]))
+>>> table.get(table.add("宁德时代新能源科技股份有限公司", EntityType.COMPANY)).name
+'CATL'
+>>> table.get(table.add("欣旺达", EntityType.COMPANY)).name_zh
+'欣旺达'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.ids import normalize_name
+from graph.model import Entity
+from graph.ontology import EntityType
+from loaders.extract.registry import Registry, RegistryEntry
+from loaders.extract.zh.names import ChineseNames, has_han
+
+__all__ = ["EntityTable", "StoryEntity"]
+
+
+@dataclass(slots=True)
+class StoryEntity:
+    """One entity of the story and every surface form it was named by."""
+
+    index: int
+    name: str
+    type: EntityType
+    entry: RegistryEntry | None = None
+    surfaces: list[str] = field(default_factory=list)
+    # A Latin name or a quoted name whose type a relation may still settle.
+    flexible: bool = False
+
+    @property
+    def name_zh(self) -> str | None:
+        if self.entry is not None:
+            return self.entry.name_zh or next((s for s in self.surfaces if has_han(s)), None)
+        return self.name if has_han(self.name) else None
+
+    def to_entity(self) -> Entity:
+        aliases = [s for s in self.surfaces if s and len(s) <= 200]
+        if self.entry is not None:
+            e = self.entry
+            return Entity(
+                name=e.name,
+                type=e.type,
+                aliases=(*aliases, *e.aliases),
+                name_zh=self.name_zh,
+                country=e.country,
+                tickers=e.tickers,
+                description=e.description,
+            )
+        return Entity(name=self.name, type=self.type, aliases=tuple(aliases), name_zh=self.name_zh)
+
+
+class EntityTable:
+    """Story entities, found again by any surface form already seen in the story."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.names = ChineseNames.build(registry)
+        self.entities: list[StoryEntity] = []
+        self.surfaces: dict[str, int] = {}
+        self._by_key: dict[tuple[str, str], int] = {}
+        # Lengths of the Han surfaces seen so far, by first character, for longest match.
+        self.lengths: dict[str, list[int]] = {}
+
+    def get(self, index: int) -> StoryEntity:
+        return self.entities[index]
+
+    def known(self, entry: RegistryEntry, surface: str) -> int:
+        """The story entity of a registry entry named ``surface``."""
+        key = ("registry", entry.id)
+        index = self._by_key.get(key)
+        if index is None:
+            index = self._new(entry.name, entry.type, entry)
+            self._by_key[key] = index
+        self._see(index, surface)
+        return index
+
+    def add(self, surface: str, kind: EntityType, *, flexible: bool = False) -> int:
+        """The story entity named ``surface``: a form seen before, a registry name, or new."""
+        index = self.surfaces.get(surface)
+        if index is not None:
+            return index
+        entry = self.names.lookup(surface) if has_han(surface) else self.registry.lookup(surface)
+        if entry is not None:
+            return self.known(entry, surface)
+        key = (kind.value, normalize_name(surface) or surface)
+        index = self._by_key.get(key)
+        if index is None:
+            index = self._new(surface, kind, None)
+            self.entities[index].flexible = flexible
+            self._by_key[key] = index
+        self._see(index, surface)
+        return index
+
+    def alias(self, surface: str, index: int) -> None:
+        """``surface`` names entity ``index`` from here on ("以下简称…")."""
+        self._see(index, surface)
+
+    def retype(self, index: int, kind: EntityType) -> None:
+        """Settle the type of a flexible entity (a Latin name that turns out a product)."""
+        entity = self.entities[index]
+        if entity.flexible and entity.entry is None:
+            entity.type = kind
+            entity.flexible = False
+
+    def _new(self, name: str, kind: EntityType, entry: RegistryEntry | None) -> int:
+        index = len(self.entities)
+        self.entities.append(StoryEntity(index, name, kind, entry))
+        return index
+
+    def _see(self, index: int, surface: str) -> None:
+        entity = self.entities[index]
+        if surface and surface not in entity.surfaces:
+            entity.surfaces.append(surface)
+        if surface not in self.surfaces:
+            self.surfaces[surface] = index
+            if has_han(surface):
+                sizes = self.lengths.setdefault(surface[0], [])
+                if len(surface) not in sizes:
+                    sizes.append(len(surface))
+                    sizes.sort(reverse=True)

@@ -1,0 +1,737 @@
+"""A Chinese sentence read as units: the names it mentions (registry names, names
+seen earlier in the story, organisations found by their suffix, people by their
+title, places, goods), its dates, money and percentages, and the words between.
+
+Each step is a small function over the unit list; they run in a fixed order:
+marked spans (dates, money, titles, Latin names, known names) → words from the
+tagger → organisations → people → places and goods → abbreviations → anaphors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.ontology import EntityType
+from loaders.extract.zh.amounts import find_money, find_percents
+from loaders.extract.zh.dates import find_dates
+from loaders.extract.zh.entities import EntityTable
+from loaders.extract.zh.lexicon import (
+    ANAPHORS,
+    BODY_SUFFIXES,
+    COMMODITY_WORDS,
+    COMPANY_SUFFIXES,
+    INDUSTRY_SUFFIXES,
+    LEGAL_FORMS,
+    NAME_BREAKERS,
+    ORGANIZATION_SUFFIXES,
+    PLACE_SUFFIXES,
+    SPEECH_VERBS,
+    SURNAMES,
+    TITLES,
+    words,
+)
+from loaders.extract.zh.names import has_han
+from loaders.extract.zh.segment import tag_words
+from loaders.extract.zh.units import CONJUNCTIONS, Unit
+
+__all__ = ["StoryState", "read_sentence"]
+
+_PUNCT = frozenset("，,。！？；!?;：:、（）()“”\"'‘’「」『』《》〈〉【】[]—-…·／/|～~")
+_TITLE_RE = re.compile(
+    "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + ")(?!会|长)"
+)
+# Verbs whose subject is a person: a name before them is a person's.
+_PERSON_VERBS = frozenset(
+    {
+        "出任",
+        "担任",
+        "辞去",
+        "辞任",
+        "卸任",
+        "接任",
+        "获任",
+        "当选",
+        "升任",
+        "就任",
+        "离任",
+        "不再担任",
+    }
+)
+_LATIN_RE = re.compile(
+    r"[A-Za-z][A-Za-z0-9&'\-]*(?:[ .][A-Za-z0-9][A-Za-z0-9&'\-]*)*(?:\.(?=[\s，,。]))?"
+)
+# Transliterated foreign names ("瓦尔迪斯·东布罗夫斯基斯") use a small set of characters.
+_FOREIGN = (
+    "阿埃艾爱安奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁东杜多厄恩尔法范菲费芬丰弗福夫"
+    "盖甘冈高戈格贡古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷里理利"
+    "莉林琳卢鲁伦罗洛马迈麦曼芒梅门蒙米明莫默穆纳奈南内尼涅努诺欧帕潘佩彭皮珀普齐奇恰乔切钦琼丘萨"
+    "塞桑瑟森沙尚舍什施史斯苏索塔泰坦汤特滕提汀图托瓦万旺威韦维温沃乌武西希锡夏谢辛休许雅亚扬耶伊"
+    "因英尤于约泽扎詹兹祖佐娜娅丽黛露茨泰默蕾薇艾琪伍沃"
+)
+_FOREIGN_PERSON_RE = re.compile(f"[{_FOREIGN}]{{1,7}}(?:[·•・][{_FOREIGN}]{{1,9}})+")
+_ABBREVIATION_RE = re.compile(
+    r"^(?:以下|下文|下同)?(?:简称|称|下称|英文简称|英文名)?[：:为]?[“\"「『]?(?P<short>[^”\"」』，,。]{2,24}?)"
+    r"[”\"」』]?(?:，|,)?(?:下同)?$"
+)
+_PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "nrf", "ns", "nt", "nz", "j", "eng"})
+_BREAK_TAGS = frozenset(
+    {
+        "x",
+        "p",
+        "c",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ud",
+        "ug",
+        "uv",
+        "d",
+        "r",
+        "t",
+        "f",
+        "q",
+        "y",
+        "e",
+        "o",
+        "zg",
+        "ad",
+    }
+)
+_BODY_STOP = words(
+    """格局 布局 结局 当局 全部 内部 外部 总部 东部 西部 南部 北部 中部 局部 干部
+    部分 俱乐部 大部 本部 局面 政府 邮局 赌局 开局 变局 残局 大局 全局 新局
+    胜局 委 部 局 署 厅 办"""
+)
+_GENERIC_HEADS = words(
+    """合资 新 子 母 上市 控股 投资 保险 科技 互联网 证券 基金 中资 外资 国有
+    民营 跨国 房地产 汽车 能源 一家 该 这家 多家 两家 各家 空壳 壳 目标 标的
+    平台 金融 资产管理 管理 咨询 贸易 运营 项目 私募 公募 理财 商业 国有控股
+    相关 关联 全资子 控股子 下属 参股 独资 合伙 会计师 审计 律师 评级 信用 境外
+    海外 本土 龙头 头部 大型 中小 上游 下游 集团 银行 券商 同类 交易 清算 托管
+    金融控股 科创 国资 央企 地方 省属 市属 险资 私人 家族 医药 车企 房企"""
+)
+# Words jieba's dictionary tags as places that are not ("上市" is "to list").
+_NOT_PLACES = frozenset({"上市", "上线", "出海", "内地", "境内", "境外", "海外", "国内", "当地"})
+# Known names that may open a longer one: "上海龙宇数据", "北方黄金有限公司".
+_NAME_OPENERS = frozenset(
+    {
+        EntityType.REGION,
+        EntityType.COUNTRY,
+        EntityType.COMPANY,
+        EntityType.COMMODITY,
+        EntityType.PRODUCT,
+        EntityType.MARKET,
+        EntityType.GOVERNMENT_BODY,
+    }
+)
+_COVERB_CHARS = frozenset("对向被与和在将把从由为")
+_PLACE_OR_FIRM = frozenset(
+    {EntityType.REGION, EntityType.COUNTRY, EntityType.COMPANY, EntityType.GOVERNMENT_BODY}
+)
+_TRIGGER_AFTER_PLACE = frozenset({"在", "于", "位于", "设在", "来自", "总部设在", "总部位于"})
+_STRONG_SUFFIXES = frozenset(
+    {
+        "有限公司",
+        "股份有限公司",
+        "有限责任公司",
+        "集团股份有限公司",
+        "集团有限公司",
+        "控股有限公司",
+        "股份公司",
+        "集团公司",
+        "会计师事务所",
+        "律师事务所",
+        "交易所",
+    }
+)
+
+
+@dataclass(slots=True)
+class StoryState:
+    """What earlier sentences left behind for later ones."""
+
+    last_company: int = -1
+    last_by_type: dict[EntityType, int] = field(default_factory=dict)
+
+
+def read_sentence(
+    text: str, table: EntityTable, published: str | None, state: StoryState
+) -> list[Unit]:
+    """The units of ``text`` outside parentheses (dates in parentheses are kept)."""
+    units = _units(text, table, published)
+    if _declare_abbreviations(text, units, table):
+        units = _units(text, table, published)  # read again with the new short names
+    units = _outside_parentheses(units)
+    _qualifiers_and_heads(units, table)
+    _resolve_anaphors(units, table, state)
+    return units
+
+
+_QUALIFIED = frozenset(
+    {EntityType.COMPANY, EntityType.ASSET, EntityType.ORGANIZATION, EntityType.PRODUCT}
+)
+
+
+def _qualifiers_and_heads(units: list[Unit], table: EntityTable) -> None:
+    """ "加拿大Viterra": the country only says where the firm is from, it is no argument;
+    "商务部长": the body's head is a title."""
+    for k in range(len(units) - 1, 0, -1):
+        # "辽宁省国资委": a province's own body, not the national one
+        body, place = units[k], units[k - 1]
+        if place.kind == "word" and place.text in ("省", "市", "区", "自治区") and k >= 2:
+            place = units[k - 2]
+        if (
+            body.kind == "entity"
+            and place.kind == "entity"
+            and table.get(body.entity).type is EntityType.GOVERNMENT_BODY
+            and table.get(place.entity).type is EntityType.REGION
+            and not body.anaphor
+        ):
+            start = units.index(place)
+            surface = "".join(u.text for u in units[start : k + 1])
+            index = table.add(surface, EntityType.GOVERNMENT_BODY)
+            units[start : k + 1] = [Unit("entity", surface, place.start, body.end, entity=index)]
+    for k in range(len(units) - 1):
+        unit, nxt = units[k], units[k + 1]
+        if unit.kind != "entity" or unit.end != nxt.start:
+            continue
+        kind = table.get(unit.entity).type
+        if (
+            nxt.kind == "entity"
+            and kind in (EntityType.COUNTRY, EntityType.REGION)
+            and table.get(nxt.entity).type in _QUALIFIED
+        ):
+            unit.kind, unit.tag = "word", "ns"
+        elif (
+            nxt.kind == "word"
+            and nxt.text == "长"
+            and kind is EntityType.GOVERNMENT_BODY
+            and unit.text[-1] in "部局署"
+        ):
+            nxt.kind, nxt.text = "title", unit.text[-1] + "长"
+
+
+def _units(text: str, table: EntityTable, published: str | None) -> list[Unit]:
+    marked = _marked_spans(text, table, published)
+    units: list[Unit] = []
+    position = 0
+    for unit in marked:
+        if unit.start > position:
+            units.extend(_words(text[position : unit.start], position))
+        units.append(unit)
+        position = unit.end
+    if position < len(text):
+        units.extend(_words(text[position:], position))
+    units = _organisations(units, table, text)
+    units = _ticker_named(units, table, text)
+    _people(units, table)
+    _places_and_goods(units, table, text)
+    return units
+
+
+def _marked_spans(text: str, table: EntityTable, published: str | None) -> list[Unit]:
+    taken = [False] * len(text)
+    marked: list[Unit] = []
+
+    def claim(start: int, end: int) -> bool:
+        if start >= end or any(taken[start:end]):
+            return False
+        for k in range(start, end):
+            taken[k] = True
+        return True
+
+    for money in find_money(text):
+        if claim(money.start, money.end):
+            marked.append(Unit("money", money.text, money.start, money.end, money=money))
+    for pct in find_percents(text):
+        if claim(pct.start, pct.end):
+            marked.append(Unit("percent", pct.text, pct.start, pct.end, percent=pct))
+    for found in find_dates(text, published):
+        if claim(found.start, found.end):
+            marked.append(Unit("date", found.text, found.start, found.end, date=found))
+    for start, end, index in _known_names(text, table, taken):
+        if claim(start, end):
+            marked.append(Unit("entity", text[start:end], start, end, entity=index))
+    for m in _FOREIGN_PERSON_RE.finditer(text):
+        if claim(m.start(), m.end()):
+            marked.append(Unit("word", m.group(0), m.start(), m.end(), tag="nrf"))
+    for m in _TITLE_RE.finditer(text):
+        if claim(m.start(), m.end()):
+            marked.append(Unit("title", m.group(0), m.start(), m.end()))
+    for m in _LATIN_RE.finditer(text):
+        surface = m.group(0).strip(" .")
+        if len(surface) < 2 or not claim(m.start(), m.start() + len(surface)):
+            continue
+        latin = _latin_entity(surface, table, text, m.start() + len(surface))
+        if latin is None:
+            marked.append(Unit("word", surface, m.start(), m.start() + len(surface), tag="eng"))
+        else:
+            marked.append(
+                Unit(
+                    "entity", surface, m.start(), m.start() + len(surface), tag="eng", entity=latin
+                )
+            )
+    marked.sort(key=lambda u: u.start)
+    return marked
+
+
+def _known_names(text: str, table: EntityTable, taken: list[bool]) -> list[tuple[int, int, int]]:
+    """Longest matches among the story's own surfaces and the registry's Chinese forms."""
+    found: list[tuple[int, int, int]] = []
+    registry_hits = {h.start: h for h in table.names.find(text)}
+    i, n = 0, len(text)
+    while i < n:
+        if taken[i]:
+            i += 1
+            continue
+        best_end, best_index = -1, -1
+        for size in table.lengths.get(text[i], ()):
+            if i + size <= n and text[i : i + size] in table.surfaces:
+                best_end, best_index = i + size, table.surfaces[text[i : i + size]]
+                break
+        hit = registry_hits.get(i)
+        if hit is not None and hit.end > best_end:
+            best_end, best_index = hit.end, table.known(hit.entry, hit.surface)
+        if best_end > i:
+            found.append((i, best_end, best_index))
+            i = best_end
+        else:
+            i += 1
+    return found
+
+
+def _latin_entity(surface: str, table: EntityTable, text: str, end: int) -> int | None:
+    entry = table.registry.lookup(surface)
+    if entry is not None:
+        return table.known(entry, surface)
+    if surface in table.surfaces:
+        return table.surfaces[surface]
+    if not surface[0].isupper() or (surface.isupper() and len(surface) <= 4):
+        return None  # an acronym names something only once the story says what
+    after = text[end : end + 4]
+    if after.startswith(("金矿", "矿", "项目", "油田", "工厂")):
+        return table.add(surface, EntityType.ASSET)
+    return table.add(surface, EntityType.COMPANY, flexible=not after.startswith(("公司", "集团")))
+
+
+def _words(text: str, offset: int) -> list[Unit]:
+    out: list[Unit] = []
+    for word in tag_words(text, offset):
+        if word.text in _PUNCT or (len(word.text) == 1 and not word.text.isalnum()):
+            out.append(Unit("punct", word.text, word.start, word.end, tag="x"))
+        else:
+            out.append(Unit("word", word.text, word.start, word.end, tag=word.tag))
+    return out
+
+
+# --- organisations -------------------------------------------------------------------
+
+
+def _suffix_kind(unit: Unit) -> tuple[EntityType, bool] | None:
+    """The kind of name a word ends (and whether the suffix is a weak, industry one)."""
+    if unit.kind != "word":
+        return None
+    word = unit.text
+    for suffixes, kind in (
+        (COMPANY_SUFFIXES, EntityType.COMPANY),
+        (ORGANIZATION_SUFFIXES, EntityType.ORGANIZATION),
+        (BODY_SUFFIXES, EntityType.GOVERNMENT_BODY),
+    ):
+        for size in (6, 5, 4, 3, 2, 1):
+            if len(word) >= size and word[-size:] in suffixes:
+                if kind is EntityType.GOVERNMENT_BODY and (
+                    word in _BODY_STOP or (size == 1 and unit.tag not in ("j", "nt", "n"))
+                ):
+                    return None
+                return kind, False
+    for size in (3, 2):
+        if len(word) >= size and word[-size:] in INDUSTRY_SUFFIXES:
+            return EntityType.COMPANY, True
+    return None
+
+
+def _name_part(unit: Unit, previous: Unit | None, table: EntityTable) -> bool:
+    if unit.kind == "entity":
+        return not unit.anaphor and table.get(unit.entity).type in _NAME_OPENERS
+    if unit.kind != "word":
+        return False
+    after_proper = (
+        previous is not None and previous.kind == "word" and (previous.tag in _PROPER_TAGS)
+    )
+    if unit.text in NAME_BREAKERS and not (len(unit.text) == 1 and after_proper):
+        return False  # "华信达科技": a one-character word right after a proper name is in it
+    if unit.tag in _BREAK_TAGS and not (unit.tag == "f" and len(unit.text) >= 2):
+        return False
+    if unit.tag == "m":
+        return unit.text.isdigit() and len(unit.text) <= 4
+    if unit.tag.startswith("v") and unit.tag != "vn":
+        # "亿利洁能": a verb inside a name only right after a proper name
+        return previous is not None and previous.kind == "word" and previous.tag in _PROPER_TAGS
+    return True
+
+
+def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Unit]:
+    out: list[Unit] = []
+    i = 0
+    n = len(units)
+    while i < n:
+        unit = units[i]
+        found = _suffix_kind(unit)
+        if found is None:
+            out.append(unit)
+            i += 1
+            continue
+        kind, weak = found
+        end = i
+        while (
+            end + 1 < n
+            and units[end + 1].kind == "word"
+            and (units[end + 1].text in LEGAL_FORMS or units[end + 1].text in COMPANY_SUFFIXES)
+        ):
+            end += 1
+            kind, weak = EntityType.COMPANY, False
+        start = len(out)
+        chars = sum(len(u.text) for u in units[i : end + 1])
+        while start > 0 and chars < 30:
+            candidate = out[start - 1]
+            previous = out[start - 2] if start >= 2 else None
+            if candidate.kind == "word" and candidate.text in ("与", "和", "及") and start >= 2:
+                # "预警与救援装备" is inside a name; "甲公司与乙公司" joins two names.
+                left = out[start - 2]
+                if (
+                    left.kind == "entity"
+                    or _suffix_kind(left) is not None
+                    or not _name_part(left, out[start - 3] if start >= 3 else None, table)
+                ):
+                    break
+                start -= 1
+                chars += len(candidate.text)
+                continue
+            if not _name_part(candidate, previous, table):
+                break
+            start -= 1
+            chars += len(candidate.text)
+            if candidate.kind == "entity" and table.get(candidate.entity).type in _PLACE_OR_FIRM:
+                break  # a known name opens a longer one ("上海" in "上海龙宇数据…"), never more
+        parts = out[start:]
+        if (
+            parts
+            and parts[0].kind == "word"
+            and len(parts[0].text) > 1
+            and (parts[0].text[0] in _COVERB_CHARS)
+        ):
+            # jieba glued a preposition to an unknown name ("对斯凯迪克"): cut it off
+            head = parts[0]
+            out.insert(start, Unit("word", head.text[0], head.start, head.start + 1, tag="p"))
+            start += 1
+            out[start] = Unit("word", head.text[1:], head.start + 1, head.end, tag="nz")
+            parts = out[start:]
+        name_units = [*parts, *units[i : end + 1]]
+        if _acceptable(parts, name_units, kind, weak, table):
+            surface = text[name_units[0].start : name_units[-1].end]
+            index = table.add(surface, kind)
+            del out[start:]
+            out.append(
+                Unit("entity", surface, name_units[0].start, name_units[-1].end, entity=index)
+            )
+        else:
+            out.extend(units[i : end + 1])
+        i = end + 1
+    return out
+
+
+def _acceptable(
+    parts: list[Unit], name_units: list[Unit], kind: EntityType, weak: bool, table: EntityTable
+) -> bool:
+    if not parts:
+        return False
+    content = "".join(u.text for u in parts)
+    if content in _GENERIC_HEADS or len(content) < 2 and parts[0].kind != "entity":
+        return False
+    if parts[0].text in ("与", "和", "及"):
+        return False
+    proper = any(
+        u.kind == "entity" or u.tag in _PROPER_TAGS or (u.tag == "m" and u.text.isdigit())
+        for u in parts
+    )
+    if weak:
+        if any(
+            u.kind == "entity" and table.get(u.entity).type is EntityType.COMPANY for u in parts
+        ):
+            return False
+        first = parts[0]
+        verbs = any(u.tag.startswith("v") for u in parts[1:])
+        return first.kind == "word" and first.tag in _PROPER_TAGS - {"ns"} and not verbs
+    if proper:
+        if len(parts) == 1 and parts[0].kind == "entity":
+            whole = table.get(parts[0].entity).type
+            # "上海证监局", "中国银行": a place and a suffix; "中国海关" stays the place's body
+            return whole in _PLACE_OR_FIRM or name_units[-1].text in _STRONG_SUFFIXES
+        return True
+    suffix = name_units[-1].text
+    return (suffix in _STRONG_SUFFIXES or kind is not EntityType.COMPANY) and len(content) >= 4
+
+
+_TICKER_RE = re.compile(
+    r"\s*(?:\d{6}\.(?:SH|SZ|BJ)|\d{4,5}\.HK|[A-Z]{1,5}\.(?:US|N|O)|(?:SH|SZ|HK|BJ)\s*[,，]?\s*\d{4,6}"
+    r"|(?:股票|证券)?代码[:：]?\s*\d{4,6})",
+    re.IGNORECASE,
+)
+
+
+def _ticker_named(units: list[Unit], table: EntityTable, text: str) -> list[Unit]:
+    """ "东阿阿胶(000423.SZ)": a name followed by a stock code is a listed firm."""
+    k = 0
+    while k < len(units):
+        unit = units[k]
+        if (
+            unit.kind == "punct"
+            and unit.text in ("(", "（")
+            and k
+            and _TICKER_RE.match(text, unit.end)
+        ):
+            start = k
+            chars = 0
+            while start > 0 and chars < 8:
+                candidate = units[start - 1]
+                if candidate.kind != "word" or not _name_part(
+                    candidate, units[start - 2] if start >= 2 else None, table
+                ):
+                    break
+                start -= 1
+                chars += len(candidate.text)
+            if start < k and 2 <= chars <= 8:
+                surface = text[units[start].start : units[k - 1].end]
+                index = table.add(surface, EntityType.COMPANY)
+                units[start:k] = [
+                    Unit("entity", surface, units[start].start, units[k - 1].end, entity=index)
+                ]
+                k = start + 1
+                continue
+        k += 1
+    return units
+
+
+# --- people ----------------------------------------------------------------------
+
+
+def _people(units: list[Unit], table: EntityTable) -> None:
+    k = 0
+    while k < len(units):
+        unit = units[k]
+        before = units[k - 1] if k > 0 else None
+        if before is not None and before.kind == "title" and unit.kind == "word":
+            _name_after_title(units, k)
+            unit = units[k]
+        elif (
+            unit.kind == "word"
+            and len(unit.text) == 1
+            and unit.text in SURNAMES
+            and k + 2 < len(units)
+            and units[k + 1].kind == "word"
+            and len(units[k + 1].text) <= 2
+            and has_han(units[k + 1].text)
+            and (units[k + 2].text in _PERSON_VERBS or units[k + 2].text in SPEECH_VERBS)
+        ):
+            # "周立新出任…": jieba cut the name in two
+            units[k : k + 2] = [
+                Unit("word", unit.text + units[k + 1].text, unit.start, units[k + 1].end, tag="nr")
+            ]
+            unit = units[k]
+        if unit.kind != "word" or unit.tag not in ("nr", "nrfg", "nrf") or not has_han(unit.text):
+            k += 1
+            continue
+        if unit.tag != "nrf" and not 2 <= len(unit.text) <= 4:
+            k += 1
+            continue
+        after = units[k + 1] if k + 1 < len(units) else None
+        after2 = units[k + 2] if k + 2 < len(units) else None
+        titled = (before is not None and before.kind == "title") or any(
+            u is not None and u.kind == "title" for u in (after, after2)
+        )
+        speaks = (
+            after is not None
+            and after.kind == "word"
+            and (after.text in SPEECH_VERBS or after.text in _PERSON_VERBS)
+        )
+        seen = unit.text in table.surfaces
+        full_name = len(unit.text) == 3 and unit.text[0] in SURNAMES and unit.tag == "nr"
+        if titled or speaks or seen or full_name:
+            unit.kind = "entity"
+            unit.entity = table.add(unit.text, EntityType.PERSON)
+        k += 1
+
+
+def _name_after_title(units: list[Unit], k: int) -> None:
+    """ "首席经济学家花长春": jieba cut the name; a surname and one or two more
+    characters right after a title are a name."""
+    unit = units[k]
+    named = unit.tag in ("nr", "nrfg", "nrf") and len(unit.text) >= 2
+    if named or not unit.text or unit.text[0] not in SURNAMES:
+        return
+    pieces = [unit]
+    j = k + 1
+    while j < len(units) and sum(len(p.text) for p in pieces) < 3:
+        nxt = units[j]
+        if nxt.kind not in ("word", "entity") or nxt.text in SPEECH_VERBS or not has_han(nxt.text):
+            break
+        pieces.append(nxt)
+        j += 1
+    text = "".join(p.text for p in pieces)
+    if not 2 <= len(text) <= 3 or not all(has_han(c) for c in text):
+        return
+    units[k:j] = [Unit("word", text, pieces[0].start, pieces[-1].end, tag="nr")]
+
+
+# --- places and goods --------------------------------------------------------------
+
+
+def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
+    k = 0
+    while k < len(units):
+        unit = units[k]
+        if unit.kind == "word" and unit.text in COMMODITY_WORDS:
+            unit.kind = "entity"
+            unit.entity = table.add(unit.text, EntityType.COMMODITY)
+        if unit.kind == "entity" and table.get(unit.entity).type is EntityType.COMMODITY and k:
+            origin = units[k - 1]
+            if (
+                origin.kind == "entity"
+                and table.get(origin.entity).type
+                in (
+                    EntityType.COUNTRY,
+                    EntityType.REGION,
+                )
+                and origin.end == unit.start
+            ):
+                surface = text[origin.start : unit.end]
+                index = table.add(surface, EntityType.COMMODITY)
+                units[k - 1 : k + 1] = [
+                    Unit("entity", surface, origin.start, unit.end, entity=index)
+                ]
+                continue
+        if (
+            unit.kind == "word"
+            and unit.tag == "ns"
+            and len(unit.text) >= 2
+            and has_han(unit.text)
+            and unit.text not in _NOT_PLACES
+        ):
+            before = units[k - 1].text if k else ""
+            if (
+                unit.text[-1] in PLACE_SUFFIXES
+                or unit.text[-2:] in PLACE_SUFFIXES
+                or (before in _TRIGGER_AFTER_PLACE)
+            ):
+                unit.kind = "entity"
+                unit.entity = table.add(unit.text, EntityType.REGION)
+        k += 1
+
+
+# --- abbreviations and anaphors ----------------------------------------------------
+
+
+def _declare_abbreviations(text: str, units: list[Unit], table: EntityTable) -> bool:
+    """``中芯国际集成电路制造有限公司(以下简称中芯国际)``: the short name joins the full one."""
+    added = False
+    for k, unit in enumerate(units):
+        if unit.kind != "punct" or unit.text not in ("(", "（") or k == 0:
+            continue
+        named = units[k - 1]
+        if named.kind != "entity":
+            continue
+        close = text.find(")" if unit.text == "(" else "）", unit.end)
+        if close < 0:
+            close = max(text.find(")", unit.end), text.find("）", unit.end))
+        if close < 0 or close - unit.end > 40:
+            continue
+        inside = text[unit.end : close].strip()
+        match = _ABBREVIATION_RE.match(inside)
+        if match is None:
+            continue
+        short = match.group("short").strip()
+        if not short or short in table.surfaces or any(ch.isdigit() for ch in short[:1]):
+            continue
+        if "，" in short or "," in short or short.startswith(("本公司", "公司", "该公司", "下称")):
+            continue
+        if table.get(named.entity).type is EntityType.PERSON:
+            continue
+        table.alias(short, named.entity)
+        added = True
+    return added
+
+
+def _outside_parentheses(units: list[Unit]) -> list[Unit]:
+    out: list[Unit] = []
+    depth = 0
+    for unit in units:
+        if unit.kind == "punct" and unit.text in ("(", "（"):
+            depth += 1
+            continue
+        if unit.kind == "punct" and unit.text in (")", "）"):
+            depth = max(0, depth - 1)
+            continue
+        if depth == 0 or unit.kind == "date":
+            out.append(unit)
+    return out
+
+
+def _resolve_anaphors(units: list[Unit], table: EntityTable, state: StoryState) -> None:
+    for k, unit in enumerate(units):
+        if unit.kind == "entity":
+            kind = table.get(unit.entity).type
+            state.last_by_type[kind] = unit.entity
+            if kind is EntityType.COMPANY:
+                state.last_company = unit.entity
+            continue
+        if unit.kind != "word" or unit.text not in ANAPHORS:
+            continue
+        before = units[k - 1] if k else None
+        after = units[k + 1] if k + 1 < len(units) else None
+        if (
+            before is not None
+            and before.kind not in ("punct",)
+            and before.tag not in ("p", "c", "d", "r", "v")
+        ):
+            continue  # "合资公司": a description, not a pointer
+        if after is not None and after.kind == "entity":
+            continue  # "退市公司上海龙宇…": a description before the name
+        kinds = ANAPHORS[unit.text]
+        if EntityType.COUNTRY in kinds:
+            entry = table.registry.lookup("China")
+            if entry is not None:
+                unit.kind, unit.entity, unit.anaphor = "entity", table.known(entry, unit.text), True
+            continue
+        if state.last_company >= 0:
+            unit.kind, unit.entity, unit.anaphor = "entity", state.last_company, True
+
+
+_QUOTES = frozenset('“”"「」『』')
+
+
+def conjuncts(units: list[Unit], index: int, step: int, table: EntityTable) -> list[int]:
+    """Entity units coordinated with ``units[index]`` ("A、B和C", "“A”“B”"), walking by
+    ``step``."""
+    found: list[int] = []
+    k = index + step
+    while 0 <= k < len(units):
+        while 0 <= k < len(units) and units[k].text in _QUOTES:
+            k += step
+        if not 0 <= k < len(units):
+            break
+        if units[k].kind == "entity" and units[k - step].text in _QUOTES:
+            found.append(k)  # quoted names in a row: "“中化国际”“中化化肥”"
+            k += step
+            continue
+        if units[k].text not in CONJUNCTIONS:
+            break
+        nxt = k + step
+        while 0 <= nxt < len(units) and units[nxt].text in _QUOTES:
+            nxt += step
+        if not (0 <= nxt < len(units)) or units[nxt].kind != "entity":
+            break
+        found.append(nxt)
+        k = nxt + step
+    return found

@@ -1,0 +1,304 @@
+"""One Chinese story into one graph delta: sentences → units → rule facts → merged facts.
+
+Story-level steps after the sentence rules:
+
+* an event fact with no date of its own takes the latest date stated earlier in its
+  paragraph, and a fact of the story's lead takes the dateline ("财联社9月13日讯");
+* the same fact read twice merges (dates, amounts, status, evidence combine);
+* a listing with no amount takes the money the story says it raised (募资, 募集资金);
+* facts under ``min_confidence`` are dropped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from graph.model import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
+from graph.ontology import STATUS_RANK, SYMMETRIC_PREDICATES, EntityType, Predicate
+from loaders.extract.registry import Registry
+from loaders.extract.zh.engine import Candidate, RuleEngine
+from loaders.extract.zh.entities import EntityTable
+from loaders.extract.zh.language import is_traditional, to_simplified
+from loaders.extract.zh.mentions import StoryState, read_sentence
+from loaders.extract.zh.metrics import MetricReading, read_metrics
+from loaders.extract.zh.rules import ALL_RULES
+from loaders.extract.zh.sentences import Sentence, split_sentences
+from loaders.extract.zh.units import Unit
+
+__all__ = ["run_chinese_pipeline"]
+
+_DURATIVE = frozenset(
+    {
+        Predicate.LEADS,
+        Predicate.WORKS_FOR,
+        Predicate.OWNS,
+        Predicate.CONTROLS,
+        Predicate.SUBSIDIARY_OF,
+        Predicate.AUDITS,
+        Predicate.HEADQUARTERED_IN,
+        Predicate.LOCATED_IN,
+        Predicate.OPERATES_IN,
+        Predicate.IMPORTS,
+        Predicate.SUPPLIES,
+        Predicate.COMPETES_WITH,
+    }
+)
+_STATE_ACTORS = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COUNTRY})
+_PROCEEDS = ("募资", "募集资金", "募得", "集资", "融资")
+_LEAD_PARAGRAPHS = 2
+# Entities named but in no fact are kept for these types (others only with a fact).
+_NAMED_TYPES = frozenset(
+    {
+        EntityType.COMPANY,
+        EntityType.PERSON,
+        EntityType.GOVERNMENT_BODY,
+        EntityType.ORGANIZATION,
+        EntityType.PRODUCT,
+        EntityType.COUNTRY,
+        EntityType.REGION,
+    }
+)
+
+
+@lru_cache(maxsize=1)
+def _engine() -> RuleEngine:
+    return RuleEngine(ALL_RULES)
+
+
+def run_chinese_pipeline(
+    text: str, story: Story, registry: Registry, *, min_confidence: float
+) -> GraphDelta:
+    """Extract one Chinese story's entities, facts and metrics."""
+    reading = to_simplified(text) if is_traditional(text) else text
+    sentences = split_sentences(reading)
+    originals = _original_sentences(text, reading, sentences)
+    table = EntityTable(registry)
+    state = StoryState()
+    engine = _engine()
+    published = story.published
+    candidates: list[Candidate] = []
+    metric_readings: list[tuple[MetricReading, int]] = []
+    sentence_units: list[list[Unit]] = []
+    actor, actor_paragraph = -1, -1
+    for sentence in sentences:
+        units = read_sentence(sentence.text, table, published, state)
+        sentence_units.append(units)
+        context = actor if actor_paragraph == sentence.paragraph else -1
+        found = engine.apply(
+            sentence.text, units, sentence.index, table, context, state.last_company
+        )
+        for c in found:
+            if table.get(c.subject).type in _STATE_ACTORS:
+                actor, actor_paragraph = c.subject, sentence.paragraph
+        candidates.extend(found)
+        for reading_ in read_metrics(units, table, state.last_company):
+            metric_readings.append((reading_, sentence.index))
+    _fill_dates(candidates, sentences, sentence_units)
+    merged = _merge(candidates)
+    _listing_proceeds(merged, sentence_units)
+    merged = [m for m in merged if m.confidence >= min_confidence]
+    return _delta(story, originals, table, merged, metric_readings, sentence_units)
+
+
+def _original_sentences(text: str, reading: str, sentences: list[Sentence]) -> list[str]:
+    """Evidence quotes the story as written (traditional stays traditional)."""
+    if reading is text or len(reading) != len(text):
+        return [s.text for s in sentences]
+    return [text[s.start : s.start + len(s.text)] for s in sentences]
+
+
+def _first_date(units: list[Unit]) -> str | None:
+    for unit in units:
+        if unit.kind == "date" and unit.date is not None and unit.date.period is None:
+            return unit.date.value
+    return None
+
+
+def _fill_dates(
+    candidates: list[Candidate], sentences: list[Sentence], units: list[list[Unit]]
+) -> None:
+    lead = None
+    for sentence in sentences:
+        if sentence.paragraph > _LEAD_PARAGRAPHS:
+            break
+        lead = _first_date(units[sentence.index])
+        if lead:
+            break
+    latest: dict[int, str | None] = {}
+    current: str | None = None
+    paragraph = -1
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, current = sentence.paragraph, None
+        latest[sentence.index] = current
+        dated = [u.date.value for u in units[sentence.index] if u.kind == "date" and u.date]
+        if dated:
+            current = dated[-1]
+    for c in candidates:
+        if c.date is not None or c.predicate in _DURATIVE:
+            continue
+        # An act stated without a date is the story's news: its dateline date.
+        c.date = latest.get(c.sentence) or lead
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+class _Merged:
+    __slots__ = ("fact", "sentences", "confidence")
+
+    def __init__(self, fact: Candidate) -> None:
+        self.fact = fact
+        self.sentences = [fact.sentence]
+        self.confidence = fact.confidence
+
+    def absorb(self, other: Candidate) -> None:
+        f = self.fact
+        if other.date and (
+            f.date is None or (other.date.startswith(f.date) and len(other.date) > len(f.date))
+        ):
+            f.date = other.date
+        f.amount = f.amount or other.amount
+        f.stake_pct = f.stake_pct if f.stake_pct is not None else other.stake_pct
+        if other.status is not None and (
+            f.status is None or STATUS_RANK[other.status] > STATUS_RANK[f.status]
+        ):
+            f.status = other.status
+        f.role = f.role or other.role
+        if other.valid_from and (f.valid_from is None or other.valid_from < f.valid_from):
+            f.valid_from = other.valid_from
+        f.valid_until = f.valid_until or other.valid_until
+        for rule in other.rules:
+            if rule not in f.rules:
+                f.rules.append(rule)
+        if other.sentence not in self.sentences:
+            self.sentences.append(other.sentence)
+        self.confidence = min(0.99, max(self.confidence, other.confidence) + 0.05)
+
+
+def _merge(candidates: list[Candidate]) -> list[_Merged]:
+    groups: dict[tuple[int, Predicate, int], list[_Merged]] = defaultdict(list)
+    order: list[_Merged] = []
+    for c in candidates:
+        if c.predicate in SYMMETRIC_PREDICATES and c.subject > c.object:
+            c.subject, c.object = c.object, c.subject
+        key = (c.subject, c.predicate, c.object)
+        home = None
+        for m in groups[key]:
+            if c.predicate in _DURATIVE or _compatible(m.fact.date, c.date):
+                home = m
+                break
+        if home is None:
+            home = _Merged(c)
+            groups[key].append(home)
+            order.append(home)
+        else:
+            home.absorb(c)
+    return order
+
+
+def _listing_proceeds(merged: list[_Merged], units: list[list[Unit]]) -> None:
+    for m in merged:
+        if m.fact.predicate is not Predicate.LISTED_ON or m.fact.amount is not None:
+            continue
+        for sentence_units in units[m.fact.sentence : m.fact.sentence + 6]:
+            words = [u for u in sentence_units if u.kind == "word"]
+            if not any(u.text.startswith(_PROCEEDS) for u in words):
+                continue
+            money = next(
+                (
+                    u.money
+                    for u in sentence_units
+                    if u.money is not None and not u.text.endswith("/股")
+                ),
+                None,
+            )
+            later = [u for u in sentence_units if u.kind == "money" and u.money is not None]
+            cue = next(
+                (
+                    k
+                    for k, u in enumerate(sentence_units)
+                    if u.kind == "word" and u.text.startswith(_PROCEEDS)
+                ),
+                None,
+            )
+            if cue is not None:
+                after = [u for u in later if u.start > sentence_units[cue].start]
+                if after and after[0].money is not None:
+                    money = after[0].money
+            if money is not None:
+                m.fact.amount = (money.value, money.currency)
+                break
+
+
+def _delta(
+    story: Story,
+    originals: list[str],
+    table: EntityTable,
+    merged: list[_Merged],
+    metric_readings: list[tuple[MetricReading, int]],
+    units: list[list[Unit]],
+) -> GraphDelta:
+    entities: dict[int, Entity] = {}
+
+    def entity_of(index: int) -> Entity:
+        if index not in entities:
+            entities[index] = table.get(index).to_entity()
+        return entities[index]
+
+    facts: dict[str, Fact] = {}
+    order: dict[str, int] = {}
+    for m in merged:
+        c = m.fact
+        subject, obj = entity_of(c.subject), entity_of(c.object)
+        if subject.id == obj.id:
+            continue
+        fact = Fact(
+            subject=subject.id,
+            predicate=c.predicate,
+            object=obj.id,
+            date=c.date,
+            amount=Amount(value=c.amount[0], currency=c.amount[1]) if c.amount else None,
+            stake_pct=c.stake_pct,
+            status=c.status,
+            role=c.role,
+            valid_from=c.valid_from,
+            valid_until=c.valid_until,
+            confidence=round(max(0.0, min(1.0, m.confidence)), 3),
+            attributes={"rule": ",".join(c.rules), "language": "zh"},
+            evidence=tuple(
+                Evidence(story_id=story.id, sentence=originals[i]) for i in sorted(m.sentences)
+            ),
+        )
+        old = facts.get(fact.key)
+        if old is None or fact.confidence > old.confidence:
+            facts[fact.key] = fact
+            order[fact.key] = min(m.sentences)
+    named = {
+        u.entity for sentence in units for u in sentence if u.kind == "entity" and not u.anaphor
+    }
+    for index in sorted(named):
+        if table.get(index).type in _NAMED_TYPES:
+            entity_of(index)
+    metrics: dict[str, Metric] = {}
+    for reading, sentence in metric_readings:
+        subject = entity_of(reading.subject)
+        metric = Metric(
+            subject=subject.id,
+            name=reading.name,
+            value=reading.value,
+            unit=reading.currency,
+            change_pct=reading.change_pct,
+            period=reading.period,
+            evidence=(Evidence(story_id=story.id, sentence=originals[sentence]),),
+        )
+        metrics.setdefault(metric.id, metric)
+    return GraphDelta(
+        stories=(story,),
+        entities=tuple(sorted(entities.values(), key=lambda e: e.id)),
+        # The earliest-stated fact first: a story states its news before background.
+        facts=tuple(sorted(facts.values(), key=lambda f: (order[f.key], f.key))),
+        metrics=tuple(sorted(metrics.values(), key=lambda m: m.id)),
+    )

@@ -1,0 +1,269 @@
+"""Deals: acquisitions, sales, investments, mergers and partnerships."""
+
+from __future__ import annotations
+
+from graph.ontology import EntityType, FactStatus, Predicate
+from loaders.extract.zh.rule import ACTORS, COMPANIES, Example, Rule
+
+__all__ = ["RULES"]
+
+_TARGETS = frozenset({EntityType.COMPANY, EntityType.ASSET})
+_BUYERS = ACTORS | {EntityType.PERSON}
+_INVESTORS = ACTORS | {EntityType.PERSON, EntityType.COUNTRY}
+_BUY = ("收购", "并购", "买下", "购入", "全资收购", "要约收购", "竞购", "吞并", "收购了", "买入")
+_SELL = ("出售", "转让", "剥离", "出让", "处置", "售出", "卖出", "卖给", "售予")
+_INVEST = (
+    "入股",
+    "增资",
+    "投资",
+    "领投",
+    "参投",
+    "注资",
+    "战略投资",
+    "认购",
+    "跟投",
+    "注资了",
+    "出资",
+    "认缴",
+    "共同出资",
+)
+_MERGE = ("合并", "吸收合并", "联合重组", "战略重组", "合并重组", "换股吸收合并")
+_PARTNER = (
+    "合资协议",
+    "合资公司",
+    "成立合资",
+    "战略合作协议",
+    "战略合作",
+    "合作协议",
+    "合资企业",
+    "组建合资",
+    "战略合作伙伴",
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "zh.acquire.svo",
+        Predicate.ACQUIRES,
+        _BUY,
+        "S ~~ V ~ O",
+        _BUYERS,
+        _TARGETS,
+        0.8,
+        examples=(
+            Example(
+                "紫金矿业6月29日宣布，以12亿美元收购北方黄金有限公司。",
+                "紫金矿业",
+                "北方黄金有限公司",
+            ),
+            Example("华润啤酒拟以60亿元买下金沙酒业55%股权。", "华润啤酒", "金沙酒业"),
+        ),
+        amount=True,
+    ),
+    Rule(
+        "zh.acquire.passive",
+        Predicate.ACQUIRES,
+        _BUY,
+        "O^ ~~ 被|遭 S ~ V",
+        _BUYERS,
+        _TARGETS,
+        0.75,
+        examples=(Example("东方明珠科技有限公司去年被腾讯收购。", "腾讯", "东方明珠科技有限公司"),),
+        amount=True,
+    ),
+    Rule(
+        "zh.sell.buyer_from",
+        Predicate.SELLS,
+        _BUY,
+        "从|向 S ~ V ~ O",
+        COMPANIES,
+        _TARGETS,
+        0.7,
+        examples=(
+            Example(
+                "复星国际向远景科技集团收购了一家风电公司上海风行科技有限公司。",
+                "远景科技集团",
+                "上海风行科技有限公司",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
+        "zh.sell.svo",
+        Predicate.SELLS,
+        _SELL,
+        "S ~~ V ~ O",
+        COMPANIES,
+        _TARGETS,
+        0.75,
+        examples=(
+            Example("万科宣布出售北京蓝天置业有限公司全部股权。", "万科", "北京蓝天置业有限公司"),
+        ),
+        amount=True,
+    ),
+    Rule(
+        "zh.sell.object_first",
+        Predicate.SELLS,
+        _SELL,
+        "S ~ 将|把 O ~ V",
+        COMPANIES,
+        _TARGETS,
+        0.75,
+        examples=(
+            Example(
+                "长江和记实业将和记港口有限公司出售给贝莱德。", "长江和记实业", "和记港口有限公司"
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
+        "zh.invest.svo",
+        Predicate.INVESTS_IN,
+        _INVEST,
+        "S ~~ V ~ O",
+        _INVESTORS,
+        _TARGETS | {EntityType.MARKET},
+        0.7,
+        examples=(
+            Example(
+                "国家集成电路产业投资基金斥资20亿元入股长鑫存储。",
+                "国家集成电路产业投资基金",
+                "长鑫存储",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
+        "zh.invest.to",
+        Predicate.INVESTS_IN,
+        ("增资", "注资", "投资"),
+        "S ~~ 对|向 O ~ V",
+        _INVESTORS,
+        _TARGETS,
+        0.75,
+        examples=(
+            Example(
+                "宁德时代向江西升华新材料有限公司增资10亿元。", "宁德时代", "江西升华新材料有限公司"
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
+        "zh.invest.jointly",
+        Predicate.INVESTS_IN,
+        _INVEST,
+        "S ~ 与|和|同|联合|携手 ~ P ~~ V ~ O",
+        _INVESTORS,
+        _TARGETS,
+        0.7,
+        examples=(
+            Example(
+                "华宇电子拟与关联方国投创业基金、中金资本共同出资5亿元认缴星河芯片有限公司"
+                "新增注册资本。",
+                "国投创业基金",
+                "星河芯片有限公司",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
+        "zh.acquire.restructure",
+        Predicate.ACQUIRES,
+        ("实施重组", "重组", "战略重组", "托管"),
+        "S ~ 对 O ~ V",
+        _BUYERS,
+        _TARGETS,
+        0.7,
+        examples=(
+            Example(
+                "省国资委同意华东钢铁集团对江北钢铁集团实施重组。", "华东钢铁集团", "江北钢铁集团"
+            ),
+        ),
+    ),
+    Rule(
+        "zh.invest.round",
+        Predicate.INVESTS_IN,
+        ("领投", "参投", "跟投"),
+        "O ~~ 融资 ~~ 由 S V",
+        _INVESTORS,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example(
+                "智谱华章科技有限公司完成新一轮融资，由美团领投。", "美团", "智谱华章科技有限公司"
+            ),
+        ),
+    ),
+    Rule(
+        "zh.merge.parties",
+        Predicate.MERGES_WITH,
+        _MERGE,
+        "P ~~ V",
+        COMPANIES,
+        COMPANIES,
+        0.75,
+        examples=(
+            Example(
+                "中国船舶集团有限公司与中国重工股份有限公司宣布实施吸收合并。",
+                "中国船舶集团有限公司",
+                "中国重工股份有限公司",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.merge.with",
+        Predicate.MERGES_WITH,
+        _MERGE,
+        "S ~ 与|和|同|跟 O ~~ V",
+        COMPANIES,
+        COMPANIES,
+        0.75,
+        examples=(
+            Example(
+                "国泰君安证券宣布将与海通证券股份有限公司进行合并。",
+                "国泰君安证券",
+                "海通证券股份有限公司",
+            ),
+        ),
+        status=FactStatus.ANNOUNCED,
+    ),
+    Rule(
+        "zh.merge.absorb",
+        Predicate.MERGES_WITH,
+        ("吸收合并", "换股吸收合并"),
+        "S ~~ V ~ O",
+        COMPANIES,
+        COMPANIES,
+        0.75,
+        examples=(
+            Example(
+                "中国神华拟吸收合并国电电力发展股份有限公司。",
+                "中国神华",
+                "国电电力发展股份有限公司",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.partner.parties",
+        Predicate.PARTNERS_WITH,
+        _PARTNER,
+        "P ~~ V",
+        COMPANIES,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example(
+                "比亚迪与丰田汽车公司签署合资协议，共同研发纯电动车。", "比亚迪", "丰田汽车公司"
+            ),
+        ),
+    ),
+    Rule(
+        "zh.partner.with",
+        Predicate.PARTNERS_WITH,
+        _PARTNER,
+        "S ~ 与|和|同|跟 O ~~ V",
+        COMPANIES,
+        COMPANIES,
+        0.7,
+        examples=(Example("小米集团宣布与宁德时代签署战略合作协议。", "小米集团", "宁德时代"),),
+    ),
+)

@@ -1,0 +1,85 @@
+"""Listings: a firm goes public on an exchange."""
+
+from __future__ import annotations
+
+from graph.ontology import FactStatus, Predicate
+from loaders.extract.zh.rule import COMPANIES, PLACES, Example, Rule
+
+__all__ = ["RULES"]
+
+_LIST = (
+    "上市",
+    "挂牌",
+    "挂牌上市",
+    "鸣锣上市",
+    "敲钟上市",
+    "敲钟",
+    "挂牌交易",
+    "首发上市",
+    "IPO",
+    "正式上市",
+    "招股",
+)
+
+_BUILD = (
+    "建立",
+    "建设",
+    "建厂",
+    "设厂",
+    "投产",
+    "开设",
+    "落户",
+    "设立",
+    "投资建厂",
+    "新建",
+    "布局",
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "zh.operates.builds_in",
+        Predicate.OPERATES_IN,
+        _BUILD,
+        "S ~ 在|于|赴 O ~ V",
+        COMPANIES,
+        PLACES,
+        0.65,
+        examples=(Example("宁德时代在匈牙利德布勒森建设电池工厂。", "宁德时代", "匈牙利"),),
+    ),
+    Rule(
+        "zh.listing.at",
+        Predicate.LISTED_ON,
+        _LIST,
+        "S ~~ 在|于|登陆|赴|登录|在港|登 O ~ V",
+        COMPANIES,
+        COMPANIES,
+        0.8,
+        examples=(
+            Example(
+                "7月10日，蜜雪冰城股份有限公司在香港联交所挂牌上市，募资34.5亿港元。",
+                "蜜雪冰城股份有限公司",
+                "香港联交所",
+            ),
+        ),
+        amount=True,
+        status=FactStatus.COMPLETED,
+    ),
+    Rule(
+        "zh.listing.lands",
+        Predicate.LISTED_ON,
+        ("登陆", "登陆了", "登录", "赴港上市"),
+        "S ~~ V ~ O",
+        COMPANIES,
+        COMPANIES,
+        0.75,
+        examples=(
+            Example(
+                "摩尔线程智能科技股份有限公司今日登陆上海证券交易所。",
+                "摩尔线程智能科技股份有限公司",
+                "上海证券交易所",
+            ),
+        ),
+        amount=True,
+        status=FactStatus.COMPLETED,
+    ),
+)

@@ -1,0 +1,115 @@
+"""Ownership and control: stakes, parents, subsidiaries, controlling holders."""
+
+from __future__ import annotations
+
+from graph.ontology import EntityType, Predicate
+from loaders.extract.zh.rule import COMPANIES, Example, Rule
+
+__all__ = ["RULES"]
+
+_OWNERS = frozenset(
+    {EntityType.COMPANY, EntityType.PERSON, EntityType.GOVERNMENT_BODY, EntityType.COUNTRY}
+)
+_OWNED = frozenset({EntityType.COMPANY, EntityType.ASSET})
+_SUBSIDIARY = ("子公司", "全资子公司", "控股子公司", "附属公司", "全资附属公司", "间接附属公司")
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "zh.own.holds",
+        Predicate.OWNS,
+        ("持有", "持股", "控股", "拥有"),
+        "S ~ V ~ O",
+        _OWNERS,
+        _OWNED,
+        0.7,
+        examples=(Example("腾讯持有京东方科技集团5%股份。", "腾讯", "京东方科技集团"),),
+    ),
+    Rule(
+        "zh.own.controlling_holder",
+        Predicate.OWNS,
+        ("控股股东", "第一大股东", "大股东"),
+        "S ~ 为|是|系|成为 O ~ V",
+        _OWNERS,
+        _OWNED,
+        0.7,
+        examples=(
+            Example("华润集团是华润置地有限公司的控股股东。", "华润集团", "华润置地有限公司"),
+        ),
+    ),
+    Rule(
+        "zh.control.actual",
+        Predicate.CONTROLS,
+        ("实际控制人", "实控人"),
+        "S ~ 为|是|系|成为 O ~ V",
+        _OWNERS,
+        COMPANIES,
+        0.7,
+        examples=(Example("雷军为小米集团的实际控制人。", "雷军", "小米集团"),),
+    ),
+    Rule(
+        "zh.control.actual_after",
+        Predicate.CONTROLS,
+        ("实际控制人", "实控人"),
+        "O ~ V ~ S",
+        _OWNERS,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example("北京蓝海科技有限公司的实际控制人为张建国。", "张建国", "北京蓝海科技有限公司"),
+        ),
+    ),
+    Rule(
+        "zh.subsidiary.under",
+        Predicate.SUBSIDIARY_OF,
+        ("旗下",),
+        "O V ~ S",
+        COMPANIES,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example(
+                "阿里巴巴旗下的菜鸟网络科技有限公司宣布裁员。", "菜鸟网络科技有限公司", "阿里巴巴"
+            ),
+        ),
+    ),
+    Rule(
+        "zh.subsidiary.named",
+        Predicate.SUBSIDIARY_OF,
+        _SUBSIDIARY,
+        "O ~ V S",
+        COMPANIES,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example(
+                "宁德时代全资子公司时代新能源电池有限公司将在匈牙利建厂。",
+                "时代新能源电池有限公司",
+                "宁德时代",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.subsidiary.is",
+        Predicate.SUBSIDIARY_OF,
+        _SUBSIDIARY,
+        "S ~ 为|是|系 O ~ V",
+        COMPANIES,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example(
+                "上海华新电气有限公司是海尔智家的全资子公司。", "上海华新电气有限公司", "海尔智家"
+            ),
+        ),
+    ),
+    Rule(
+        "zh.own.parent_of",
+        Predicate.OWNS,
+        ("旗下",),
+        "S V ~ O",
+        _OWNERS,
+        _OWNED,
+        0.65,
+        examples=(Example("复星国际旗下的豫园股份发布公告。", "复星国际", "豫园股份"),),
+    ),
+)

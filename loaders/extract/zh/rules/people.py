@@ -1,0 +1,115 @@
+"""People and their posts: titles, appointments, departures."""
+
+from __future__ import annotations
+
+from graph.ontology import EntityType, Predicate
+from loaders.extract.zh.lexicon import TITLES
+from loaders.extract.zh.rule import PEOPLE, Example, Rule
+
+__all__ = ["RULES"]
+
+_ORGS = frozenset(
+    {EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION, EntityType.COUNTRY}
+)
+_TITLE_WORDS = tuple(TITLES)
+
+_FIRM_TITLES = (
+    "董事长",
+    "总裁",
+    "首席执行官",
+    "总经理",
+    "CEO",
+    "董事会主席",
+    "副董事长",
+    "副总裁",
+    "副总经理",
+    "首席财务官",
+    "财务总监",
+    "董事会秘书",
+    "董秘",
+    "执行董事",
+    "董事",
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "zh.role.firm_title",
+        Predicate.LEADS,
+        _FIRM_TITLES,
+        "O V S",
+        PEOPLE,
+        frozenset({EntityType.COMPANY}),
+        0.7,
+        examples=(
+            Example(
+                "海天味业股份有限公司发布公告称，公司董事会收到董事长庞康的辞职报告。",
+                "庞康",
+                "海天味业股份有限公司",
+            ),
+        ),
+        by_title=True,
+        object_from_context=True,
+    ),
+    Rule(
+        "zh.role.title_before_name",
+        Predicate.LEADS,
+        _TITLE_WORDS,
+        "O ~ V S",
+        PEOPLE,
+        _ORGS,
+        0.8,
+        examples=(
+            Example("紫金矿业董事长陈景河表示，公司将加快海外布局。", "陈景河", "紫金矿业"),
+            Example("比亚迪董事长、总裁王传福出席发布会。", "王传福", "比亚迪"),
+            Example("中金公司首席经济学家彭文生认为，政策仍有空间。", "彭文生", "中金公司"),
+        ),
+        by_title=True,
+    ),
+    Rule(
+        "zh.role.name_then_org",
+        Predicate.LEADS,
+        _TITLE_WORDS,
+        "S ， O ~ V",
+        PEOPLE,
+        _ORGS,
+        0.7,
+        examples=(Example("何小鹏，小鹏汽车董事长，当天宣布了新计划。", "何小鹏", "小鹏汽车"),),
+        by_title=True,
+    ),
+    Rule(
+        "zh.role.appointed",
+        Predicate.LEADS,
+        ("出任", "担任", "接任", "升任", "就任"),
+        "S ~~ V O ~ T",
+        PEOPLE,
+        _ORGS,
+        0.8,
+        examples=(Example("2025年3月，周立新出任华润置地总裁。", "周立新", "华润置地"),),
+        by_title=True,
+        starts=True,
+    ),
+    Rule(
+        "zh.role.named_by",
+        Predicate.LEADS,
+        ("任命", "聘任", "委任", "聘请"),
+        "O ~~ V S 为|担任 ~ T",
+        PEOPLE,
+        _ORGS,
+        0.8,
+        examples=(Example("4月1日，招商银行董事会任命王良为行长。", "王良", "招商银行"),),
+        by_title=True,
+        starts=True,
+    ),
+    Rule(
+        "zh.role.resigns",
+        Predicate.LEADS,
+        ("辞去", "辞任", "卸任", "不再担任", "离任"),
+        "S ~~ V O ~ T",
+        PEOPLE,
+        _ORGS,
+        0.8,
+        examples=(Example("6月5日，刘强辞去长城汽车总经理职务。", "刘强", "长城汽车"),),
+        by_title=True,
+        ends=True,
+    ),
+)

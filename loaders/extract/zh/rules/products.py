@@ -1,0 +1,45 @@
+"""Products: releases and open-sourcing."""
+
+from __future__ import annotations
+
+from graph.ontology import EntityType, Predicate
+from loaders.extract.zh.rule import COMPANIES, Example, Rule
+
+__all__ = ["RULES"]
+
+_MAKERS = COMPANIES | {EntityType.ORGANIZATION}
+_PRODUCTS = frozenset({EntityType.PRODUCT})
+_RELEASE = ("发布", "推出", "上线", "发布了", "推出了", "正式发布", "亮相", "首发")
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "zh.release.svo",
+        Predicate.RELEASES,
+        _RELEASE,
+        "S ~~ V ~ O",
+        _MAKERS,
+        _PRODUCTS,
+        0.75,
+        examples=(Example("深度求索1月20日发布推理模型DeepSeek-R1。", "深度求索", "DeepSeek-R1"),),
+    ),
+    Rule(
+        "zh.open_source.svo",
+        Predicate.OPEN_SOURCES,
+        ("开源",),
+        "S ~~ V ~ O",
+        _MAKERS,
+        _PRODUCTS,
+        0.75,
+        examples=(Example("阿里云宣布开源Qwen2.5-Max模型。", "阿里云", "Qwen2.5-Max"),),
+    ),
+    Rule(
+        "zh.open_source.object_first",
+        Predicate.OPEN_SOURCES,
+        ("开源",),
+        "S ~~ 将|把 O ~ V",
+        _MAKERS,
+        _PRODUCTS,
+        0.75,
+        examples=(Example("百度宣布将Ernie 4.5系列模型开源。", "百度", "Ernie 4.5"),),
+    ),
+)

@@ -1,0 +1,222 @@
+"""Regulators at work: fines, investigations, approvals, audits."""
+
+from __future__ import annotations
+
+from graph.ontology import EntityType, Predicate
+from loaders.extract.zh.rule import BODIES, COMPANIES, STATES, Example, Rule
+
+__all__ = ["RULES"]
+
+_PUNISHED = frozenset({EntityType.COMPANY, EntityType.PERSON})
+_FINE = ("罚款", "罚没", "行政处罚", "罚单", "处以", "顶格罚款", "处罚", "罚金", "没收违法所得")
+_PROBED = frozenset(
+    {EntityType.COMPANY, EntityType.PERSON, EntityType.COMMODITY, EntityType.PRODUCT}
+)
+_PROBE = (
+    "立案调查",
+    "立案",
+    "调查",
+    "反垄断调查",
+    "反倾销调查",
+    "反补贴调查",
+    "专项检查",
+    "反倾销立案调查",
+    "审查",
+    "稽查",
+    "现场检查",
+    "安全审查",
+    "约谈",
+)
+_APPROVE = ("批准", "核准", "附条件批准", "无条件批准", "批复", "同意注册", "注册生效", "获批")
+_APPROVERS = BODIES | {EntityType.ORGANIZATION, EntityType.COMPANY}
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "zh.fine.on",
+        Predicate.FINES,
+        _FINE,
+        "S ~~ 对|向 ~ O< ~~ V",
+        BODIES,
+        _PUNISHED,
+        0.8,
+        examples=(
+            Example(
+                "10月9日，广东证监局对深圳市华信达科技有限公司罚款300万元。",
+                "广东证监局",
+                "深圳市华信达科技有限公司",
+            ),
+            Example("市场监管总局对美团作出行政处罚，罚款34.42亿元。", "市场监管总局", "美团"),
+        ),
+        amount=True,
+        subject_from_context=True,
+    ),
+    Rule(
+        "zh.fine.passive",
+        Predicate.FINES,
+        _FINE,
+        "O^ ~~ 被|遭 S ~ V",
+        BODIES,
+        _PUNISHED,
+        0.8,
+        examples=(
+            Example(
+                "安徽东方纸业有限公司被安徽证监局罚款120万元。",
+                "安徽证监局",
+                "安徽东方纸业有限公司",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
+        "zh.fine.received",
+        Predicate.FINES,
+        ("行政处罚", "处罚决定书", "事先告知书"),
+        "O^ ~ 收到|接到|收到了 S ~ V",
+        BODIES,
+        _PUNISHED,
+        0.75,
+        examples=(
+            Example(
+                "南方华电股份有限公司收到江苏证监局行政处罚决定书，被罚款80万元。",
+                "江苏证监局",
+                "南方华电股份有限公司",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
+        "zh.probe.on",
+        Predicate.INVESTIGATES,
+        _PROBE,
+        "S ~~ 对 ~ O< ~~ V",
+        STATES,
+        _PROBED,
+        0.75,
+        examples=(
+            Example("市场监管总局依法对高通公司开展立案调查。", "市场监管总局", "高通公司"),
+            Example("商务部去年1月对原产于欧盟的猪肉启动反倾销调查。", "商务部", "猪肉"),
+        ),
+        subject_from_context=True,
+    ),
+    Rule(
+        "zh.probe.passive",
+        Predicate.INVESTIGATES,
+        _PROBE,
+        "O^ ~~ 被|遭 S ~ V",
+        STATES,
+        _PROBED,
+        0.75,
+        examples=(
+            Example(
+                "华东医药科技有限公司因涉嫌信息披露违规被证监会立案调查。",
+                "证监会",
+                "华东医药科技有限公司",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.approve.svo",
+        Predicate.APPROVES,
+        _APPROVE,
+        "S ~ V ~ O",
+        _APPROVERS,
+        frozenset(EntityType) - {EntityType.PERSON},
+        0.7,
+        examples=(Example("国家药监局批准百济神州的新药上市。", "国家药监局", "百济神州"),),
+    ),
+    Rule(
+        "zh.approve.agrees",
+        Predicate.APPROVES,
+        ("同意", "原则同意"),
+        "S ~~ V ~ O",
+        BODIES,
+        frozenset({EntityType.COMPANY}),
+        0.65,
+        examples=(
+            Example(
+                "江西省国资委下发通知，同意华东钢铁集团对江北钢铁集团实施重组。",
+                "江西省国资委",
+                "华东钢铁集团",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.approve.passive",
+        Predicate.APPROVES,
+        _APPROVE,
+        "O^ ~~ 获|获得|通过|经 S ~ V",
+        _APPROVERS,
+        frozenset(EntityType) - {EntityType.PERSON},
+        0.7,
+        examples=(
+            Example(
+                "华大科技股份有限公司的重组方案获证监会批准。", "证监会", "华大科技股份有限公司"
+            ),
+        ),
+    ),
+    Rule(
+        "zh.audit.of",
+        Predicate.AUDITS,
+        ("审计机构", "审计师", "核数师"),
+        "O ~ V 的 S",
+        COMPANIES,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example(
+                "作为碧桂园审计机构的安永华明会计师事务所受到调查。",
+                "安永华明会计师事务所",
+                "碧桂园",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.audit.is",
+        Predicate.AUDITS,
+        ("审计机构", "审计师", "核数师"),
+        "S ~ 为|是|担任 O ~ V",
+        COMPANIES,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example(
+                "德勤华永会计师事务所是万达商业管理集团的审计机构。",
+                "德勤华永会计师事务所",
+                "万达商业管理集团",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.supply.is_supplier",
+        Predicate.SUPPLIES,
+        ("供应商", "代工厂", "供货商", "组装厂"),
+        "S ~ 为|是|成为|作为 O ~ V",
+        COMPANIES,
+        COMPANIES,
+        0.7,
+        examples=(Example("歌尔股份是苹果的重要供应商。", "歌尔股份", "苹果"),),
+    ),
+    Rule(
+        "zh.supply.to",
+        Predicate.SUPPLIES,
+        ("供货", "供应", "提供"),
+        "S ~ 向|为|给 O V",
+        COMPANIES,
+        COMPANIES,
+        0.65,
+        examples=(Example("宁德时代向理想汽车供货。", "宁德时代", "理想汽车"),),
+    ),
+    Rule(
+        "zh.ban.suspend_business",
+        Predicate.BANS,
+        ("暂停经营业务", "暂停业务", "吊销"),
+        "S ~~ 对 ~ O< ~~ V",
+        BODIES,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example("财政部对大华会计师事务所暂停经营业务6个月。", "财政部", "大华会计师事务所"),
+        ),
+        subject_from_context=True,
+    ),
+)

@@ -1,0 +1,217 @@
+"""Trade measures: bans and their lifting, tariffs, sanctions, imports."""
+
+from __future__ import annotations
+
+from graph.ontology import EntityType, Predicate
+from loaders.extract.zh.rule import GOODS, STATES, Example, Rule
+
+__all__ = ["RULES"]
+
+_BANNED = frozenset(
+    {EntityType.COMMODITY, EntityType.COMPANY, EntityType.PRODUCT, EntityType.COUNTRY}
+)
+_BAN = (
+    "禁止进口",
+    "暂停进口",
+    "出口管制",
+    "禁止出口",
+    "禁令",
+    "禁售",
+    "叫停",
+    "停止进口",
+    "撤销",
+    "禁止",
+    "暂停",
+    "全面禁止",
+    "断供",
+    "限制出口",
+    "出口禁令",
+    "进口禁令",
+)
+_LIFT = ("恢复进口", "解除", "解禁", "取消禁令", "撤销禁令", "恢复", "放开", "重新开放")
+_TARIFF = (
+    "加征关税",
+    "关税",
+    "反倾销税",
+    "反补贴税",
+    "反倾销措施",
+    "保证金",
+    "临时反倾销措施",
+    "征收关税",
+    "反补贴措施",
+    "加征",
+)
+_TAXED = frozenset({EntityType.COMMODITY, EntityType.PRODUCT, EntityType.COUNTRY})
+_SANCTION_LISTS = (
+    "实体清单",
+    "不可靠实体清单",
+    "管控名单",
+    "制裁名单",
+    "黑名单",
+    "出口管制管控名单",
+)
+_SANCTIONED = frozenset({EntityType.COMPANY, EntityType.PERSON, EntityType.ORGANIZATION})
+_IMPORTERS = frozenset({EntityType.COUNTRY, EntityType.COMPANY})
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "zh.ban.on",
+        Predicate.BANS,
+        _BAN,
+        "S ~~ 对 ~ O< ~~ V",
+        STATES,
+        _BANNED,
+        0.75,
+        examples=(Example("商务部宣布对镓、锗相关物项实施出口管制。", "商务部", "镓"),),
+    ),
+    Rule(
+        "zh.ban.svo",
+        Predicate.BANS,
+        _BAN,
+        "S ~~ V ~ O",
+        STATES,
+        _BANNED,
+        0.7,
+        examples=(
+            Example(
+                "海关总署3月4日暂停进口美国普渡谷物公司的大豆。", "海关总署", "美国普渡谷物公司"
+            ),
+        ),
+    ),
+    Rule(
+        "zh.ban.passive",
+        Predicate.BANS,
+        _BAN,
+        "O^ ~~ 被 S ~ V",
+        STATES,
+        _BANNED,
+        0.7,
+        examples=(
+            Example(
+                "澳大利亚星河肉类有限公司的出口资格被海关总署暂停。",
+                "海关总署",
+                "澳大利亚星河肉类有限公司",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.lift.svo",
+        Predicate.LIFTS_BAN,
+        _LIFT,
+        "S ~~ V ~ O",
+        STATES,
+        _BANNED,
+        0.7,
+        examples=(Example("海关总署决定恢复进口日本水产品。", "海关总署", "日本水产品"),),
+    ),
+    Rule(
+        "zh.lift.on",
+        Predicate.LIFTS_BAN,
+        _LIFT,
+        "S ~~ 对 ~ O< ~~ V",
+        STATES,
+        _BANNED,
+        0.7,
+        examples=(
+            Example("商务部宣布对斯凯迪克有限公司解除出口管制措施。", "商务部", "斯凯迪克有限公司"),
+        ),
+    ),
+    Rule(
+        "zh.tariff.on",
+        Predicate.IMPOSES_TARIFF,
+        _TARIFF,
+        "S ~~ 对 ~ O< ~~ V",
+        STATES,
+        _TAXED,
+        0.75,
+        examples=(
+            Example(
+                "国务院关税税则委员会宣布对原产于美国的大豆加征10%关税。",
+                "国务院关税税则委员会",
+                "大豆",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.tariff.svo",
+        Predicate.IMPOSES_TARIFF,
+        ("加征关税", "征收关税", "征收反倾销税"),
+        "S ~~ 向|对 O ~ V",
+        STATES,
+        _TAXED,
+        0.7,
+        examples=(Example("美国宣布向越南征收关税。", "美国", "越南"),),
+    ),
+    Rule(
+        "zh.sanction.list",
+        Predicate.SANCTIONS,
+        _SANCTION_LISTS,
+        "S ~~ 将|把 O ~~ V",
+        STATES,
+        _SANCTIONED,
+        0.8,
+        examples=(
+            Example("商务部将洛克希德·马丁公司列入不可靠实体清单。", "商务部", "洛克希德·马丁公司"),
+        ),
+    ),
+    Rule(
+        "zh.sanction.on",
+        Predicate.SANCTIONS,
+        ("制裁", "反制措施", "反制"),
+        "S ~~ 对 ~ O< ~~ V",
+        STATES,
+        _SANCTIONED,
+        0.75,
+        examples=(
+            Example(
+                "外交部宣布对雷神导弹系统有限公司采取反制措施。", "外交部", "雷神导弹系统有限公司"
+            ),
+        ),
+    ),
+    Rule(
+        "zh.sanction.svo",
+        Predicate.SANCTIONS,
+        ("制裁",),
+        "S ~~ V ~ O",
+        STATES,
+        _SANCTIONED,
+        0.7,
+        examples=(
+            Example(
+                "美国财政部制裁了中国石油化工集团有限公司旗下炼厂。",
+                "美国财政部",
+                "中国石油化工集团有限公司",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.sanction.passive",
+        Predicate.SANCTIONS,
+        _SANCTION_LISTS + ("制裁",),
+        "O^ ~~ 被 S ~~ V",
+        STATES,
+        _SANCTIONED,
+        0.75,
+        examples=(Example("浪潮集团被美国商务部列入实体清单。", "美国商务部", "浪潮集团"),),
+    ),
+    Rule(
+        "zh.import.svo",
+        Predicate.IMPORTS,
+        ("进口", "采购", "购买"),
+        "S ~ V ~ O",
+        _IMPORTERS,
+        GOODS,
+        0.6,
+        examples=(Example("中国今年进口大豆超过1亿吨。", "中国", "大豆"),),
+    ),
+    Rule(
+        "zh.import.noun",
+        Predicate.IMPORTS,
+        ("进口",),
+        "S 的 ~ O V",
+        _IMPORTERS,
+        GOODS,
+        0.6,
+        examples=(Example("日本的液化天然气进口主要来自澳大利亚。", "日本", "液化天然气"),),
+    ),
+)
