@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from loaders.extract.document import ParsedSentence
+    from loaders.extract.mention import Mention
     from loaders.extract.parse import SentenceTree
 
 __all__ = ["Binder", "Bound"]
@@ -62,6 +63,10 @@ _PLACE_NOUNS = frozenset(
     {"state", "province", "city", "region", "county", "prefecture", "town", "district",
      "municipality", "island"}
 )  # fmt: skip
+_PAIR_NOUNS = frozenset(
+    {"company", "firm", "group", "bank", "lender", "carmaker", "automaker", "partner",
+     "side", "business", "maker", "party"}
+)  # fmt: skip
 _LISTING_VERBS = frozenset({"include", "comprise", "feature", "be"})
 _MAX_DEPTH = 4
 
@@ -92,6 +97,7 @@ class Binder:
         self.ps = ps
         self.coref = coref
         self.transparent = transparent
+        self.literal = False
 
     def mention_cluster(self, token: Token) -> Cluster | None:
         """The cluster of the mention covering ``token``, if any."""
@@ -100,8 +106,13 @@ class Binder:
             return None
         return self.coref.of(self.ps.mentions[index])
 
-    def bind(self, token: Token, *, expand: bool = True, subject: bool = False) -> list[Bound]:
-        """Every entity ``token`` stands for (one, or several when coordinated)."""
+    def bind(
+        self, token: Token, *, expand: bool = True, subject: bool = False, literal: bool = False
+    ) -> list[Bound]:
+        """Every entity ``token`` stands for (one, or several when coordinated).
+
+        ``literal``: a unit stays itself ("a Singapore-based subsidiary of X" is not X)."""
+        self.literal = literal
         out: list[Bound] = []
         seen: set[int] = set()
         heads = [token]
@@ -121,6 +132,14 @@ class Binder:
             own = self._clause_owner(token)
             if own is not None:
                 return [own]
+        if token.lower_ == "whose":
+            # "X, whose customers include Y": whose is X
+            relative = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+            if relative is not None:
+                return self._bind_all(relative.head, depth + 1, "whose", subject)
+        plural = self._plural_reference(token)
+        if plural:
+            return plural
         cluster = self.mention_cluster(token)
         if cluster is not None:
             if token.lower_ in _OBJECT_PRONOUNS:
@@ -176,6 +195,9 @@ class Binder:
                             out.extend(self._bind_all(pobj, depth + 1, "named", subject))
         if out:
             return out
+        government = self._government_of_place(token)
+        if government is not None:
+            return [government]
         if not subject:
             unit = self._named_unit(token)
             if unit is not None:
@@ -243,26 +265,66 @@ class Binder:
     def _through(self, token: Token, depth: int, subject: bool) -> list[Bound]:
         word = token.lemma_.lower()
         preps = self.transparent.get(word) or self.transparent.get(token.lower_)
-        if not preps:
+        if not preps or (self.literal and word in _UNIT_NOUNS):
             return []
         out: list[Bound] = []
+        # the table's first preposition wins: "imports *of* seafood from Japan" are seafood
+        by_prep = sorted(
+            (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps),
+            key=lambda c: preps.index(c.lower_),
+        )
+        for child in by_prep:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = self._bind_all(pobj, depth + 1, f"through:{word}", subject)
+                    if word in _PLACE_NOUNS:
+                        for bound in found:
+                            if bound.cluster.type is None:
+                                bound.cluster.type = EntityType.REGION  # "the state of X"
+                    out.extend(found)
+            if out:
+                break
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found = self._bind_all(pobj, depth + 1, f"through:{word}", subject)
-                        if word in _PLACE_NOUNS:
-                            for bound in found:
-                                if bound.cluster.type is None:
-                                    bound.cluster.type = EntityType.REGION  # "the state of X"
-                        out.extend(found)
+            if child.dep_ == "prep":
+                continue
             elif child.dep_ == "poss" and "poss" in preps and subject:
                 # "Norvik's cloud unit launched X": the parent stands in for its unit
                 out.extend(self._bind_all(child, depth + 1, "parent", subject))
+            elif child.dep_ == "poss" and "possessor" in preps:
+                # "its Hong Kong-listed shares", "signed off on X's accounts"
+                out.extend(self._bind_all(child, depth + 1, f"through:{word}", subject))
             elif child.dep_ in ("compound", "nmod") and "compound" in preps:
                 # "its Ernie 4.5 model family": the name inside a kind of thing
                 out.extend(self._bind_all(child, depth + 1, "kind", subject))
         return out
+
+    def _government_of_place(self, token: Token) -> Bound | None:
+        """ "the Jiangsu government", "the government of Nuevo Leon": a region's
+        government is a body of its own; a country's government is the country."""
+        if token.lemma_.lower() not in ("government", "administration", "authorities"):
+            return None
+        places = [
+            c for c in token.children if c.dep_ in ("compound", "poss", "amod") and c.i < token.i
+        ]
+        places += [
+            p
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for t in places:
+            cluster = self.mention_cluster(t)
+            if cluster is None or cluster.type not in (EntityType.REGION, EntityType.COUNTRY):
+                continue
+            if cluster.type is EntityType.COUNTRY:
+                return Bound(cluster, token, "government")
+            body = self.coref.add(f"{cluster.canonical} government", EntityType.GOVERNMENT_BODY)
+            label = f"government of {cluster.canonical}"
+            if label not in body.surfaces:
+                body.surfaces.append(label)
+            return Bound(body, token, "government")
+        return None
 
     def _named_unit(self, token: Token) -> Bound | None:
         """ "Norvik's Kunshan unit", "its Beijing branch": a unit named by a place is an
@@ -316,11 +378,16 @@ class Binder:
                 gap = tokens[here.end : there.start] if step > 0 else tokens[there.end : here.start]
                 words = [t.lower for t in gap]
                 if not words or any(w not in (",", "and", "or", "&") for w in words):
+                    # "A and U.S.-based B": a place modifying the next name is no list item
+                    if self._modifier_mention(there) and 0 <= k + 2 * step < len(mentions):
+                        k += step
+                        continue
                     break
                 if not all(j in inside for j in range(there.start, there.end)):
                     break
                 k += step
-                found.append(k)
+                if not self._modifier_mention(there):
+                    found.append(k)
         # "A, B and C" is a list; "Shandong, China" is an address
         first, last = min(found), max(found)
         joined = {t.lower for t in tokens[mentions[first].end : mentions[last].start]}
@@ -333,10 +400,53 @@ class Binder:
                 out.append(Bound(cluster, token, "listed"))
         return out
 
+    def _plural_reference(self, token: Token) -> list[Bound]:
+        """ "Both are controlled by X", "the two companies will jointly develop": the two
+        firms named last, in this sentence before the reference or in the one before."""
+        words = {c.lower_ for c in token.children}
+        if token.lower_ == "both" and token.dep_ in ("nsubj", "nsubjpass"):
+            pass
+        elif not (
+            token.lemma_.lower() in _PAIR_NOUNS and token.tag_ == "NNS" and words & {"two", "both"}
+        ):
+            return []
+        k = self.tree.ps_token[token.i]
+        sentences = self.coref.sentences
+        index = next((i for i, ps in enumerate(sentences) if ps is self.ps), -1)
+        pools = [[m for m in self.ps.mentions if m.end <= k]]
+        if index > 0:
+            pools.append(list(sentences[index - 1].mentions))
+        for pool in pools:
+            firms: list[Cluster] = []
+            for m in reversed(pool):
+                cluster = self.coref.of(m)
+                if (
+                    cluster is not None
+                    and m.named
+                    and cluster.type in (EntityType.COMPANY, None)
+                    and cluster.id not in {f.id for f in firms}
+                ):
+                    firms.append(cluster)
+            if len(firms) >= 2:
+                return [Bound(c, token, "pair") for c in reversed(firms[:2])]
+        return []
+
+    def _modifier_mention(self, m: Mention) -> bool:
+        """A place used as a modifier of what follows ("U.S.-based", "Hong Kong-listed")."""
+        tokens = self.ps.tokens
+        return m.end < len(tokens) and tokens[m.end].text.startswith("-") and m.is_place
+
     def _clause_owner(self, pronoun: Token) -> Bound | None:
         """ "Nvidia broke the rules in *its* purchase of Mellanox": a possessive pronoun
-        inside a clause refers to that clause's subject when it is an organisation."""
+        inside a clause refers to that clause's subject when it is an organisation —
+        not in "X remains *its* rival", where it cannot be X."""
         node = pronoun.head
+        if node.dep_ in ("attr", "acomp") or (
+            node.dep_ == "pobj"
+            and node.head.lower_ in ("among", "of")
+            and node.head.head.lemma_ in ("be", "remain", "become")
+        ):
+            return None
         for _ in range(6):
             if node.pos_ in ("VERB", "AUX"):
                 for subject in surface_subject(node):

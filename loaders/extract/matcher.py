@@ -24,6 +24,7 @@ from loaders.extract.arguments import Binder, Bound
 from loaders.extract.candidate import Candidate
 from loaders.extract.coref import Cluster, Coreference
 from loaders.extract.exchanges import exchange_for
+from loaders.extract.gazetteer import CAPITAL_OF
 from loaders.extract.rules.schema import Rule, TitleEntry, load_rule_tables
 from loaders.extract.syntax import (
     LIGHT_VERBS,
@@ -67,13 +68,15 @@ _FORMER = frozenset({"former", "ex", "previous", "then", "outgoing", "erstwhile"
 _ORG_TYPES = frozenset({EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class StoryContext:
     """What the whole story tells every sentence: the country it is mostly about and
     the exchange its listings happen on (when a sentence names none)."""
 
     home_country: str | None = None
     exchange: Cluster | None = None
+    # the company the story was last about (the subject of a recent sentence)
+    focus: Cluster | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +121,10 @@ def rule_book() -> RuleBook:
 
 def _pos_ok(rule: Rule, token: Token) -> bool:
     if rule.pos == "verb":
-        return token.pos_ in _VERB_POS
+        # "U.S.-based" kept as one adjective token
+        return token.pos_ in _VERB_POS or ("-" in token.text[1:] and token.pos_ == "ADJ")
+    if rule.pos == "name":
+        return False  # applied to names, not words
     if rule.pos == "noun":
         # "its rival X": a relational noun tagged as an adjective before a name
         return token.pos_ in _NOUN_POS or (token.pos_ == "ADJ" and token.dep_ == "amod")
@@ -174,7 +180,10 @@ class _SentenceReader:
                     found = [t for t in prep_objects(verb, words) if trigger not in t.ancestors]
             return found
         if role == "poss":
-            return possessor(trigger)
+            found = possessor(trigger)
+            if not found and trigger.dep_ in ("compound", "nmod"):
+                found = possessor(trigger.head)  # "its Ernie models": the models' owner
+            return found
         if role == "hyphen":
             return hyphen_modifier(trigger)
         if role == "described":
@@ -199,6 +208,10 @@ class _SentenceReader:
             return [t for t in patient_of(verb) if t is not trigger and trigger not in t.subtree]
         if role == "source":
             return attributed_source(trigger)
+        if role == "self":
+            return [trigger]
+        if role == "appos":
+            return [c for c in trigger.children if c.dep_ == "appos"]
         return []
 
     def bind_roles(
@@ -217,7 +230,8 @@ class _SentenceReader:
                     continue
                 for token in self.role_tokens(role, trigger, rule):
                     if token.idx >= self.begin_char:
-                        found = self.binder.bind(token, subject=subject)
+                        literal = rule is not None and rule.literal
+                        found = self.binder.bind(token, subject=subject, literal=literal)
                         if role == "place":
                             found = [b for b in found if b.cluster.type in _PLACE_TYPES]
                         bound.extend(found)
@@ -242,6 +256,69 @@ class _SentenceReader:
                 if bound:
                     return bound
         return []
+
+    def orphans(
+        self, rule: Rule, trigger: Token, objects: list[Bound], predicate: Predicate
+    ) -> None:
+        """Facts whose subject the story names elsewhere (the pipeline adopts one)."""
+        for o in objects:
+            if _effective_type(o.cluster) not in rule.object_types:
+                continue
+            if len(self.out) >= MAX_FACTS_PER_SENTENCE:
+                return
+            ps_trigger = self.tree.ps_token[trigger.i]
+            self.out.append(
+                Candidate(
+                    -1,
+                    predicate,
+                    o.cluster.id,
+                    self.index,
+                    max(ps_trigger, 0),
+                    rule.confidence,
+                    rule.id,
+                    scope=self.scope_of(trigger),
+                )
+            )
+
+    def state_of_capital(self, bound: Bound, rule: Rule) -> Bound:
+        """ "Beijing banned ...", "Ottawa will levy ...": a capital acting as a state
+        stands for its country."""
+        cluster = bound.cluster
+        if (
+            cluster.type is EntityType.REGION
+            and EntityType.COUNTRY in rule.subject_types
+            and EntityType.REGION not in rule.subject_types
+            and cluster.canonical in CAPITAL_OF
+        ):
+            country = CAPITAL_OF[cluster.canonical]
+            state = self.coref.find(country, EntityType.COUNTRY) or self.coref.add(
+                country, EntityType.COUNTRY
+            )
+            return Bound(state, bound.token, "capital")
+        return bound
+
+    @staticmethod
+    def is_near(trigger: Token, words: tuple[str, ...]) -> bool:
+        """One of ``words`` (a lemma, or a phrase) sits in the trigger's phrase."""
+        lemmas = {t.lemma_.lower() for t in trigger.subtree if t is not trigger}
+        if lemmas & set(words):
+            return True
+        tokens = list(trigger.subtree)
+        text = trigger.doc[tokens[0].i : tokens[-1].i + 1].text.lower()
+        return any(" " in w or "-" in w for w in words) and any(w in text for w in words)
+
+    def goods_patient(self, trigger: Token) -> bool:
+        """The verb acts on goods: its object names no firm, person or asset."""
+        patients = patient_of(trigger)
+        if not patients:
+            return False
+        for token in patients:
+            for bound in self.binder.bind(token, expand=False):
+                if bound.cluster.type not in (EntityType.COMMODITY, EntityType.PRODUCT, None):
+                    return False
+                if bound.cluster.type is None and bound.cluster.named:
+                    return False
+        return True
 
     def has_prep(self, trigger: Token, rule: Rule, words: tuple[str, ...]) -> bool:
         """The trigger (or, for a noun, its light verb) carries one of ``words`` as a
@@ -314,19 +391,18 @@ class _SentenceReader:
             and trigger.doc[trigger.i - 2].lower_ == rule.prefix
         ):
             return
-        if rule.near and not any(
-            t.lemma_.lower() in rule.near or t.lower_ in rule.near
-            for t in trigger.subtree
-            if t is not trigger
-        ):
+        if rule.near and not self.is_near(trigger, rule.near):
             return
         if rule.patient_words and not any(
             t.lemma_.lower() in rule.patient_words or t.lower_ in rule.patient_words
             for t in patient_of(trigger)
         ):
             return
+        if rule.patient_goods and not self.goods_patient(trigger):
+            return
         predicate = rule.predicate
         subject_roles = rule.subject
+        switched = False
         if rule.pos == "noun":
             verb = governor(trigger)
             verb_lemma = verb.lemma_.lower() if verb is not None else ""
@@ -338,6 +414,7 @@ class _SentenceReader:
                 # "China lifted its ban on X": the lifter acts
                 predicate = rule.governor_switch[verb_lemma]
                 subject_roles = ("governor_actor", *rule.subject)
+                switched = True
             if verb is not None and is_negated(verb):
                 return
         elif is_negated(trigger) or (
@@ -345,13 +422,16 @@ class _SentenceReader:
         ):
             return
         subjects = self.bind_roles(subject_roles, trigger, rule, subject=True)
-        if not subjects:
-            return
         objects = self.bind_roles(rule.object, trigger, rule, subject=False)
+        if not subjects:
+            if rule.orphan:
+                self.orphans(rule, trigger, objects, predicate)
+            return
         pairs: list[tuple[Bound, Bound]] = [(s, o) for s in subjects for o in objects]
         if rule.symmetric and not objects and len(subjects) >= 2:
             pairs = [(subjects[0], o) for o in subjects[1:]]
         for s, o in pairs:
+            s = self.state_of_capital(s, rule)
             s_type = _effective_type(s.cluster)
             o_type = _effective_type(o.cluster)
             if s_type not in rule.subject_types:
@@ -377,6 +457,26 @@ class _SentenceReader:
                 status=rule.status,
                 role=rule.role,
             )
+            if candidate is not None and switched and rule.keep_original:
+                # "lifted its 2023 ban on X": the ban itself, dated by the noun's own date
+                original = self.emit(
+                    s.cluster,
+                    rule.predicate,
+                    target,
+                    trigger,
+                    rule.confidence - 0.1,
+                    rule.id,
+                )
+                if original is not None:
+                    original.wants_amount = False
+                    original.scope = frozenset(
+                        self.tree.ps_token[t.i]
+                        for t in trigger.subtree
+                        if self.tree.ps_token[t.i] >= 0
+                    )
+                candidate.scope = (candidate.scope or frozenset()) - (
+                    original.scope if original else frozenset()
+                )
             if candidate is not None and o.via.startswith("through:"):
                 candidate.attributes["through"] = o.via[len("through:") :]
                 if any(
@@ -421,6 +521,12 @@ class _SentenceReader:
         for start, end, entry in self.titles():
             span = doc[start:end]
             head = span.root
+            if (
+                head.dep_ in ("amod", "compound")
+                and head.head.pos_ == "NOUN"
+                and head.head.i > end - 1
+            ):
+                continue  # "chief China economist": "chief" describes another title
             holders = [
                 b for t in relational_holder(head) for b in self.binder.bind(t, expand=False)
             ]
@@ -506,7 +612,31 @@ class _SentenceReader:
         owners = [c for c in found if _effective_type(c) in allowed]
         if not owners and entry.political:
             owners = self._state_of(people)
+        if not owners and entry.predicate in (Predicate.LEADS, Predicate.FOUNDED):
+            owners = self._focus_company(person_ids, head)
         return owners
+
+    def _focus_company(self, person_ids: set[int], head: Token) -> list[Cluster]:
+        """ "A year ago, founder and CEO X said ...": a leader's title with no
+        organisation belongs to the company the story is about at that point — when the
+        sentence names no other organisation before the title."""
+        focus = self.context.focus
+        if focus is None:
+            return []
+        before = self.tree.ps_token[head.i]
+        for m in self.ps.mentions:
+            if m.start >= before:
+                break
+            cluster = self.coref.of(m)
+            if (
+                cluster is not None
+                and cluster.id not in person_ids
+                and cluster.id != focus.id
+                and m.named
+                and _effective_type(cluster) in _ORG_TYPES
+            ):
+                return []
+        return [focus]
 
     def _state_of(self, people: list[Bound]) -> list[Cluster]:
         """The country a political title without one belongs to: the person's own (from
@@ -541,6 +671,13 @@ def sentence_facts(
     for token in tree.doc:
         if token.idx < reader.begin_char:
             continue
+        if tree.mention[token.i] >= 0 and (
+            token.i + 1 >= len(tree.doc) or tree.mention[token.i + 1] != tree.mention[token.i]
+        ):
+            # the last token of a name triggers the rules about names themselves
+            for rule in book.by_trigger.get("*", ()):
+                if rule.pos == "name":
+                    reader.apply(rule, token)
         seen: set[str] = set()
         for form in lemma_forms(token):
             for rule in book.by_trigger.get(form, ()):

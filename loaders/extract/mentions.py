@@ -131,9 +131,7 @@ _PLACE_WORDS = word_set("province state region city county district prefecture m
 _LED_BY = word_set("led headed run chaired founded co-founded helmed")
 
 
-def _split_at_titles(
-    tokens: Sequence[Token], runs: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def _split_at_titles(tokens: Sequence[Token], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """ "Norvik Group Chief Executive Anna Berg": an organisation, a title, a person."""
     out: list[tuple[int, int]] = []
     for start, end in runs:
@@ -284,11 +282,8 @@ def _reconcile(
         name_start = start
         while name_start < end - 1 and tokens[name_start].text in PERSON_TITLES:
             name_start += 1
-        if (
-            looks_like_person([t.text for t in tokens[name_start:end]])
-            and all(
-                m.start > name_start and m.entry.type is not EntityType.PERSON for _, m in inside
-            )
+        if looks_like_person([t.text for t in tokens[name_start:end]]) and all(
+            m.start > name_start and m.entry.type is not EntityType.PERSON for _, m in inside
         ):
             # "Chairman Zhou Yonghui": a person whose given name is also a firm's short name
             for k, _ in inside:

@@ -36,7 +36,8 @@ from loaders.extract.exchanges import exchange_for
 from loaders.extract.gazetteer import REGION_COUNTRY
 from loaders.extract.matcher import StoryContext, sentence_facts
 from loaders.extract.metrics import build_metric, metric_candidates
-from loaders.extract.parse import DEFAULT_PIPELINE, parse_sentences
+from loaders.extract.parse import DEFAULT_PIPELINE, SentenceTree, parse_sentences
+from loaders.extract.syntax import surface_subject
 from loaders.extract.registry import Registry
 from loaders.extract.temporal import resolve_relative_date
 
@@ -117,6 +118,7 @@ def run_pipeline(
             fill_attributes(c, ps)
             _stake_or_control(c)
         candidates.extend(found)
+        context.focus = _focus_after(ps, tree, coref, context.focus)
     _adopt_orphans(candidates, coref)
     candidates = [c for c in candidates if c.subject >= 0 and _valid(c, coref)]
     candidates = _drop_weaker_product_facts(candidates, coref)
@@ -314,6 +316,23 @@ def _story_exchange(sentences: list[ParsedSentence], coref: Coreference) -> Clus
             if found is not None:
                 return found
     return None
+
+
+def _focus_after(
+    ps: ParsedSentence, tree: SentenceTree, coref: Coreference, focus: Cluster | None
+) -> Cluster | None:
+    """The company a story is about after this sentence: the subject of its main verb
+    when that is a company; a headline starts afresh."""
+    if ps.sentence.headline:
+        return None
+    for token in tree.doc:
+        if token.dep_ == "ROOT":
+            for subject in surface_subject(token):
+                index = tree.mention[subject.i]
+                cluster = coref.of(ps.mentions[index]) if index >= 0 else None
+                if cluster is not None and cluster.type is EntityType.COMPANY:
+                    return cluster
+    return focus
 
 
 _CONTROL_WORDS = frozenset({"majority", "controlling", "control", "all", "outright", "full"})
@@ -759,7 +778,7 @@ def _delta(
             continue
         evidence = tuple(
             Evidence(story_id=story.id, sentence=sentences[i].sentence.text)
-            for i in sorted(m.sentences)
+            for i in sorted(set(m.sentences))
         )
         out_facts.append(
             Fact(

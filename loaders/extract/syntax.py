@@ -99,6 +99,12 @@ def lemma_forms(token: Token) -> frozenset[str]:
         forms.add(low[:-3])  # "banned" -> "ban"
     if len(low) > 5 and low.endswith("ing") and low[-4] == low[-5]:
         forms.add(low[:-4])  # "banning" -> "ban"
+    if "-" in low and not low.startswith("-"):
+        # "U.S.-based" kept as one token: its last part is the word
+        last = low.rsplit("-", 1)[1]
+        for suffix, repl in (("ed", ""), ("ed", "e"), ("d", "")):
+            if last.endswith(suffix) and len(last) > len(suffix) + 2:
+                forms.add(last[: -len(suffix)] + repl)
     return frozenset(forms)
 
 
@@ -205,12 +211,12 @@ def _inherited_actor(verb: Token) -> list[Token]:
         if head.lower_ == "from" and objects:
             return objects  # "barred X from buying": X would buy
         return surface_subject(verb)
-    if dep == "acl":
-        if verb.tag_ == "VBG":
-            return [head]  # "firms supplying drones"
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            # "a deal to buy X", "talks to buy X": whoever holds the deal or talks
-            return noun_actor(head)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if dep in ("acl", "relcl") and infinitive and head.pos_ in ("NOUN", "PROPN"):
+        # "a deal to buy X", "talks to buy X": whoever holds the deal or talks
+        return noun_actor(head)
+    if dep == "acl" and verb.tag_ == "VBG":
+        return [head]  # "firms supplying drones"
     if dep == "relcl":
         return [head]
     return []
@@ -230,7 +236,10 @@ def patient_of(verb: Token) -> list[Token]:
         return []
     # "fined *X* $3 million": a noun indirect object comes before the money object
     objects = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-    objects += _children(verb, ("dobj",))
+    for obj in _children(verb, ("dobj",)):
+        # "made its models open-source" read with "models" as a subject inside the object
+        inner = [t for t in obj.subtree if t.dep_ == "nsubj" and t.head.head is obj]
+        objects.extend(inner or [obj])
     if objects:
         return [_antecedent(o, verb) for o in objects]
     if verb.dep_ == "relcl" and _children(verb, _SUBJECT):
@@ -238,6 +247,11 @@ def patient_of(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "oprd" and c.pos_ in ("PROPN", "NOUN"):
             return [c]  # "named Anna Berg (as) chairman" read as a predicate
+        if c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ == "ADJ":
+            # "made its models available": the small clause's subject
+            inner = _children(c, _SUBJECT)
+            if inner:
+                return inner
     return []
 
 
@@ -266,6 +280,8 @@ def possessor(noun: Token) -> list[Token]:
 
 def hyphen_modifier(token: Token) -> list[Token]:
     """The name joined by a hyphen before a participle: "Tencent-backed", "Hangzhou-based"."""
+    if "-" in token.text and not token.text.startswith("-"):
+        return [token]  # "U.S.-based" is one token; the name is inside it
     out: list[Token] = []
     for c in token.children:
         if c.dep_ in ("npadvmod", "compound", "nmod", "amod", "nsubj") and c.i < token.i:
@@ -289,6 +305,10 @@ def described_by(token: Token) -> list[Token]:
         return [_antecedent(subjects[0], token)]
     if token.dep_ in ("acomp", "xcomp", "oprd", "attr") and token.head.lemma_ in _COPULAS:
         return surface_subject(token.head)
+    doc = token.doc
+    hyphenated = "-" in token.text[1:] or (token.i > 0 and doc[token.i - 1].text == "-")
+    if hyphenated and token.i + 1 < len(doc):
+        return [doc[token.i + 1]]  # "... and U.S.-based Resource Capital Funds" misattached
     return []
 
 
@@ -349,12 +369,17 @@ def relational_holder(noun: Token) -> list[Token]:
     for c in noun.children:
         if c.dep_ == "appos":
             return [c]
+    for c in noun.children:
+        if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > noun.i and not c.text.isupper():
+            return [c]  # "founder and CEO Li Wei" read as "founder" and "Li Wei"
     dep = noun.dep_
     head = noun.head
     if dep == "appos":
         return [head]
-    if dep in ("compound", "amod") and head.pos_ in ("PROPN", "NOUN"):
+    if dep in ("compound", "amod", "nmod") and head.pos_ in ("PROPN", "NOUN"):
         return [head]
+    if dep == "conj" and head.pos_ in ("PROPN", "NOUN"):
+        return relational_holder(head)  # "founder and CEO X"
     if dep in ("attr", "acomp") and head.lemma_ in _COPULAS:
         return surface_subject(head)
     if dep == "oprd":
@@ -427,6 +452,19 @@ def attributed_source(trigger: Token) -> list[Token]:
     return []
 
 
+# Participles that date the event of the noun they modify ("the deal, *announced*
+# Sunday, ..."): their dates are the deal's.
+_EVENT_PARTICIPLES = frozenset(
+    {"announce", "sign", "reach", "strike", "unveil", "complete", "finalise", "finalize",
+     "seal", "agree", "approve", "close"}
+)  # fmt: skip
+
+
+_AMOUNT_VERBS = frozenset(
+    {"reach", "total", "amount", "hit", "stand", "exceed", "top", "come", "rise", "climb"}
+)
+
+
 def clause_scope(trigger: Token) -> set[int]:
     """Token positions that belong to the clause of ``trigger``: its subtree without
     embedded clauses, plus the direct modifiers of the verbs that govern it through
@@ -438,7 +476,11 @@ def clause_scope(trigger: Token) -> set[int]:
     def add(node: Token, root: bool) -> None:
         scope.add(node.i)
         for c in node.children:
-            if not root and c.dep_ in stop:
+            if (
+                not root
+                and c.dep_ in stop
+                and not (c.dep_ == "acl" and c.lemma_ in _EVENT_PARTICIPLES)
+            ):
                 continue
             if root and c.dep_ in ("relcl", "ccomp", "conj", "parataxis", "advcl"):
                 continue
@@ -448,14 +490,34 @@ def clause_scope(trigger: Token) -> set[int]:
     node = trigger
     for _ in range(_MAX_CLIMB):
         head = node.head
-        if head is node or node.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acl", "nsubjpass"):
+        if head is node or node.dep_ not in (
+            "xcomp",
+            "dobj",
+            "pobj",
+            "prep",
+            "acl",
+            "relcl",
+            "nsubjpass",
+            "ccomp",
+            "nsubj",
+        ):
             break
-        if node.dep_ == "acl" and head.pos_ not in ("NOUN",):
+        if node.dep_ == "relcl" and not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+        ):
+            break  # only "a deal to buy": a relative clause proper is another event
+        if node.dep_ == "nsubj" and head.lemma_ not in _AMOUNT_VERBS:
+            break  # "purchases reached HK$731 billion": the verb gives the noun its amount
+        if node.dep_ == "ccomp" and head.lemma_ not in _EVENT_PARTICIPLES | {"say"}:
+            break  # "X said on Monday it had agreed to buy": the saying dates the deal
+        if node.dep_ in ("acl", "relcl") and head.pos_ not in ("NOUN",):
             break
         scope.add(head.i)
         # "agreed *on Monday* to buy"; "a *$750 million* agreement to buy"
         kept: tuple[str, ...] = ("prep", "npadvmod", "advmod", "tmod")
-        if node.dep_ == "acl":
+        if node.dep_ == "nsubj":
+            kept = (*kept, "dobj", "attr")
+        if node.dep_ in ("acl", "relcl"):
             kept = (*kept, "nummod", "compound", "nmod", "amod", "quantmod")
         for c in head.children:
             if c.dep_ in kept and c is not node:

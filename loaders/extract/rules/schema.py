@@ -32,6 +32,8 @@ Roles:
 ``source``     who states the clause: "..., the regulator said", "according to X"
 ``story_exchange`` the exchange the story's listings happen on, when the sentence
                names none
+``self``       the trigger itself (a ``name`` rule: the name that triggered it)
+``appos``      what stands in apposition to the trigger ("Austin, *Texas*")
 
 A rule lists roles as alternatives, tried in order; the first that names an entity
 wins. ``a+b`` joins two roles ("actor+prep:with": "X led the round with Y").
@@ -65,6 +67,8 @@ ROLE_NAMES = frozenset(
         "governor_patient",
         "source",
         "story_exchange",
+        "self",
+        "appos",
     }
 )
 
@@ -110,7 +114,8 @@ class Rule(BaseModel):
 
     id: str
     predicate: Predicate
-    pos: Literal["verb", "noun", "adjective"]
+    # "name": any name of ``subject_types`` triggers it (``trigger: ["*"]``)
+    pos: Literal["verb", "noun", "adjective", "name"]
     trigger: tuple[str, ...] = Field(min_length=1)
     subject: tuple[str, ...] = Field(min_length=1)
     object: tuple[str, ...] = Field(min_length=1)
@@ -133,12 +138,22 @@ class Rule(BaseModel):
     blocked_governors: tuple[str, ...] = ()
     # the verb's patient must be one of these words ("took a *stake* in X")
     patient_words: tuple[str, ...] = ()
+    # the verb's patient must be goods, not a firm or asset ("buys *cells* from X")
+    patient_goods: bool = False
     # a word with one of these lemmas must sit in the trigger's phrase ("added to the *list*")
     near: tuple[str, ...] = ()
     # the word joined by a hyphen before the trigger ("*open*-sourced")
     prefix: str | None = None
     # a place object stands for its stock exchange ("listed in Hong Kong")
     exchange: bool = False
+    # arguments are read literally: a unit is not its parent ("a Singapore-based unit of X")
+    literal: bool = False
+    # with no subject in the sentence, the story's maker of the object is taken
+    # ("the release of ChatGPT": OpenAI, named elsewhere as its maker)
+    orphan: bool = False
+    # a noun switched by its verb also states the original act ("lifted its 2023 ban":
+    # the ban existed)
+    keep_original: bool = False
     status: FactStatus | None = None
     role: str | None = None
     confidence: float = Field(default=0.75, gt=0, le=1)
