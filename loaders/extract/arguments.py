@@ -460,7 +460,7 @@ class Binder:
                     if cluster is not None and cluster.type in _OWNER_TYPES:
                         return Bound(cluster, pronoun, "clause-subject")
                 return None
-            if node.head is node:
+            if node.head == node:
                 return None
             node = node.head
         return None

@@ -205,11 +205,24 @@ class _SentenceReader:
             verb = governor(trigger)
             if verb is None:
                 return []
-            return [t for t in patient_of(verb) if t is not trigger and trigger not in t.subtree]
+            return [t for t in patient_of(verb) if t != trigger and trigger not in t.subtree]
         if role == "source":
             return attributed_source(trigger)
         if role == "self":
             return [trigger]
+        if role == "patient_owner":
+            # "Micron's products sold in China": whose the things acted on are
+            found = [p for t in patient_of(trigger) for p in possessor(t)]
+            return found
+        if role == "actor_owner":
+            # "its R1 model, which debuted in January": whose the acting thing is
+            return [p for t in actor_of(trigger) for p in possessor(t)]
+        if role == "owner_poss":
+            # "R1-0528, the first upgrade to its R1 model": the possessor of the owner
+            return [p for t in relational_owner(trigger) for p in possessor(t)]
+        if role == "xcomp_patient":
+            # "should stop buying them": what the complement verb acts on
+            return [p for c in trigger.children if c.dep_ == "xcomp" for p in patient_of(c)]
         if role == "appos":
             return [c for c in trigger.children if c.dep_ == "appos"]
         return []
@@ -244,7 +257,7 @@ class _SentenceReader:
         its rival Y": whose rival Y is)."""
         node = trigger
         for _ in range(8):
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
             if node.pos_ not in ("VERB", "AUX"):
@@ -300,7 +313,7 @@ class _SentenceReader:
     @staticmethod
     def is_near(trigger: Token, words: tuple[str, ...]) -> bool:
         """One of ``words`` (a lemma, or a phrase) sits in the trigger's phrase."""
-        lemmas = {t.lemma_.lower() for t in trigger.subtree if t is not trigger}
+        lemmas = {t.lemma_.lower() for t in trigger.subtree if t != trigger}
         if lemmas & set(words):
             return True
         tokens = list(trigger.subtree)
@@ -418,7 +431,7 @@ class _SentenceReader:
             if verb is not None and is_negated(verb):
                 return
         elif is_negated(trigger) or (
-            trigger.dep_ == "xcomp" and trigger.head is not trigger and is_negated(trigger.head)
+            trigger.dep_ == "xcomp" and trigger.head != trigger and is_negated(trigger.head)
         ):
             return
         subjects = self.bind_roles(subject_roles, trigger, rule, subject=True)
@@ -586,11 +599,26 @@ class _SentenceReader:
             for bound in self.binder.bind(token):
                 if bound.cluster.id not in person_ids:
                     found.append(bound.cluster)
+        if not found:
+            # "the chairman and party secretary of the CSRC": the second title's owner
+            for conj in head.conjuncts:
+                for token in relational_owner(conj, preps=("of", "at", "for", "with")):
+                    found.extend(
+                        b.cluster for b in self.binder.bind(token) if b.cluster.id not in person_ids
+                    )
         if not found and verb is not None:
-            # "joined Norvik as chief executive", "Norvik named X as chairman"
-            for token in patient_of(verb) + actor_of(verb):
+            # "joined Norvik as chief executive"; "Norvik named X as chairman" (a firm
+            # appoints its own people; a state council appoints someone else's)
+            for token in patient_of(verb):
                 for bound in self.binder.bind(token):
                     if bound.cluster.id not in person_ids:
+                        found.append(bound.cluster)
+            for token in actor_of(verb):
+                for bound in self.binder.bind(token):
+                    if (
+                        bound.cluster.id not in person_ids
+                        and _effective_type(bound.cluster) is EntityType.COMPANY
+                    ):
                         found.append(bound.cluster)
         if not found:
             # "Didi CEO Cheng Wei and President Liu Qing": the second title shares the

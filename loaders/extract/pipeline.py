@@ -37,8 +37,8 @@ from loaders.extract.gazetteer import REGION_COUNTRY
 from loaders.extract.matcher import StoryContext, sentence_facts
 from loaders.extract.metrics import build_metric, metric_candidates
 from loaders.extract.parse import DEFAULT_PIPELINE, SentenceTree, parse_sentences
-from loaders.extract.syntax import surface_subject
 from loaders.extract.registry import Registry
+from loaders.extract.syntax import surface_subject
 from loaders.extract.temporal import resolve_relative_date
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "run_pipeline"]

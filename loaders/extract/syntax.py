@@ -151,9 +151,19 @@ def is_negated(token: Token) -> bool:
 
 
 def _antecedent(pronoun: Token, clause: Token) -> Token:
-    """A relative pronoun stands for the noun its clause modifies."""
+    """A relative pronoun stands for the noun its clause modifies — in "a company based
+    in the Netherlands that owns Fiat", the company, not the place the parser hung it on."""
     if pronoun.lower_ in _RELATIVE and clause.dep_ == "relcl":
-        return clause.head
+        head = clause.head
+        place = head.head
+        if (
+            head.dep_ == "pobj"
+            and place.dep_ == "prep"
+            and place.head.dep_ in ("acl", "amod")
+            and place.head.lemma_ in ("base", "headquarter", "locate", "register", "list")
+        ):
+            return place.head.head
+        return head
     return pronoun
 
 
@@ -164,7 +174,11 @@ def surface_subject(verb: Token) -> list[Token]:
         found = _children(verb, _SUBJECT | _PASSIVE_SUBJECT)
         if found:
             return [_antecedent(found[0], verb)]
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        if verb.dep_ == "xcomp" and verb.head != verb:
+            objects = _children(verb.head, ("dobj",))
+            if objects:
+                return objects  # "named Wu to replace Yi": Wu replaces
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
             verb = verb.head
             continue
         if verb.dep_ == "relcl":
@@ -191,7 +205,7 @@ def actor_of(verb: Token) -> list[Token]:
 
 def _inherited_actor(verb: Token) -> list[Token]:
     head = verb.head
-    if head is verb:
+    if head == verb:
         return []
     dep = verb.dep_
     if dep == "xcomp":
@@ -238,7 +252,7 @@ def patient_of(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     for obj in _children(verb, ("dobj",)):
         # "made its models open-source" read with "models" as a subject inside the object
-        inner = [t for t in obj.subtree if t.dep_ == "nsubj" and t.head.head is obj]
+        inner = [t for t in obj.subtree if t.dep_ == "nsubj" and t.head.head == obj]
         objects.extend(inner or [obj])
     if objects:
         return [_antecedent(o, verb) for o in objects]
@@ -298,7 +312,7 @@ def hyphen_modifier(token: Token) -> list[Token]:
 def described_by(token: Token) -> list[Token]:
     """The noun a participle or relational noun describes: "the Hangzhou-based *firm*",
     "*X*, based in Y", "*X* is based in Y"."""
-    if token.dep_ in ("amod", "acl", "compound", "appos") and token.head is not token:
+    if token.dep_ in ("amod", "acl", "compound", "appos") and token.head != token:
         return [token.head]
     subjects = _children(token, _PASSIVE_SUBJECT | _SUBJECT)
     if subjects:
@@ -318,7 +332,7 @@ def governor(noun: Token) -> Token | None:
     node = noun
     for _ in range(_MAX_CLIMB):
         head = node.head
-        if head is node:
+        if head == node:
             return None
         if node.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
             return head
@@ -416,7 +430,7 @@ def relational_owner(
     siblings = [
         c
         for c in head.children
-        if c.dep_ in ("compound", "nmod", "poss") and c.i < noun.i and c is not noun
+        if c.dep_ in ("compound", "nmod", "poss") and c.i < noun.i and c != noun
     ]
     own = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i]
     return own + siblings
@@ -434,7 +448,7 @@ def attributed_source(trigger: Token) -> list[Token]:
     node = trigger
     for _ in range(_MAX_CLIMB):
         head = node.head
-        if head is node:
+        if head == node:
             break
         if head.lemma_ in _SAYING and node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj"):
             found = actor_of(head)
@@ -447,7 +461,7 @@ def attributed_source(trigger: Token) -> list[Token]:
         if found:
             return found
     # "..., the regulator said." read with the saying verb as the root
-    if root.lemma_ in _SAYING and root is not trigger:
+    if root.lemma_ in _SAYING and root != trigger:
         return actor_of(root)
     return []
 
@@ -490,7 +504,7 @@ def clause_scope(trigger: Token) -> set[int]:
     node = trigger
     for _ in range(_MAX_CLIMB):
         head = node.head
-        if head is node or node.dep_ not in (
+        if head == node or node.dep_ not in (
             "xcomp",
             "dobj",
             "pobj",
@@ -520,7 +534,7 @@ def clause_scope(trigger: Token) -> set[int]:
         if node.dep_ in ("acl", "relcl"):
             kept = (*kept, "nummod", "compound", "nmod", "amod", "quantmod")
         for c in head.children:
-            if c.dep_ in kept and c is not node:
+            if c.dep_ in kept and c != node:
                 for t in c.subtree:
                     scope.add(t.i)
         node = head

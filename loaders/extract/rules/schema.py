@@ -34,6 +34,10 @@ Roles:
                names none
 ``self``       the trigger itself (a ``name`` rule: the name that triggered it)
 ``appos``      what stands in apposition to the trigger ("Austin, *Texas*")
+``patient_owner`` whose the patient is ("*Micron*'s products sold in China")
+``actor_owner`` whose the actor is ("*its* R1 model, which debuted in January")
+``owner_poss`` the possessor of the relational noun's owner ("an upgrade to *its* model")
+``xcomp_patient`` what the verb's complement acts on ("should stop buying *them*")
 
 A rule lists roles as alternatives, tried in order; the first that names an entity
 wins. ``a+b`` joins two roles ("actor+prep:with": "X led the round with Y").
@@ -69,6 +73,10 @@ ROLE_NAMES = frozenset(
         "story_exchange",
         "self",
         "appos",
+        "patient_owner",
+        "actor_owner",
+        "owner_poss",
+        "xcomp_patient",
     }
 )
 
