@@ -480,16 +480,14 @@ class _SentenceReader:
                     rule.confidence - 0.1,
                     rule.id,
                 )
+                own = frozenset(
+                    self.tree.ps_token[t.i] for t in trigger.subtree if self.tree.ps_token[t.i] >= 0
+                )
                 if original is not None:
                     original.wants_amount = False
-                    original.scope = frozenset(
-                        self.tree.ps_token[t.i]
-                        for t in trigger.subtree
-                        if self.tree.ps_token[t.i] >= 0
-                    )
-                candidate.scope = (candidate.scope or frozenset()) - (
-                    original.scope if original else frozenset()
-                )
+                    original.scope = own
+                # "lifted a 2023 ban": the year dates the ban, not the lifting
+                candidate.scope = (candidate.scope or frozenset()) - own
             if candidate is not None and o.via.startswith("through:"):
                 candidate.attributes["through"] = o.via[len("through:") :]
                 if any(
