@@ -35,6 +35,7 @@ from loaders.extract.syntax import (
     governor,
     hyphen_modifier,
     is_negated,
+    is_passive,
     lemma_forms,
     noun_actor,
     patient_of,
@@ -64,6 +65,17 @@ _APPOINTING = frozenset(
 )  # fmt: skip
 _SUCCEEDING = frozenset({"succeed", "replace"})
 _PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.MARKET})
+_STATE_ACTS = frozenset(
+    {
+        Predicate.BANS,
+        Predicate.LIFTS_BAN,
+        Predicate.SANCTIONS,
+        Predicate.FINES,
+        Predicate.INVESTIGATES,
+        Predicate.IMPOSES_TARIFF,
+        Predicate.APPROVES,
+    }
+)
 _FORMER = frozenset({"former", "ex", "previous", "then", "outgoing", "erstwhile", "late"})
 _ORG_TYPES = frozenset({EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION})
 
@@ -77,6 +89,9 @@ class StoryContext:
     exchange: Cluster | None = None
     # the company the story was last about (the subject of a recent sentence)
     focus: Cluster | None = None
+    # the state or body that last acted in the story ("the US announced sanctions ...
+    # the sanctions targeted X")
+    state_actor: Cluster | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +235,9 @@ class _SentenceReader:
         if role == "owner_poss":
             # "R1-0528, the first upgrade to its R1 model": the possessor of the owner
             return [p for t in relational_owner(trigger) for p in possessor(t)]
+        if role == "actor_actor":
+            # "the UK's sanctions targeted X": who acts through the acting noun
+            return [a for t in actor_of(trigger) for a in noun_actor(t)]
         if role == "xcomp_patient":
             # "should stop buying them": what the complement verb acts on
             return [p for c in trigger.children if c.dep_ == "xcomp" for p in patient_of(c)]
@@ -240,6 +258,10 @@ class _SentenceReader:
                 if role == "story_exchange":
                     if self.context.exchange is not None:
                         bound.append(Bound(self.context.exchange, trigger, "story"))
+                    continue
+                if role == "story_actor":
+                    if self.context.state_actor is not None:
+                        bound.append(Bound(self.context.state_actor, trigger, "story"))
                     continue
                 for token in self.role_tokens(role, trigger, rule):
                     if token.idx >= self.begin_char:
@@ -434,8 +456,19 @@ class _SentenceReader:
             trigger.dep_ == "xcomp" and trigger.head != trigger and is_negated(trigger.head)
         ):
             return
+        if rule.passive and not is_passive(trigger):
+            return
+        if rule.actor_words and not any(
+            t.lemma_.lower() in rule.actor_words or t.lower_ in rule.actor_words
+            for t in actor_of(trigger)
+        ):
+            return
         subjects = self.bind_roles(subject_roles, trigger, rule, subject=True)
         objects = self.bind_roles(rule.object, trigger, rule, subject=False)
+        if predicate in _STATE_ACTS:
+            for bound in subjects:
+                if bound.cluster.type in (EntityType.COUNTRY, EntityType.GOVERNMENT_BODY):
+                    self.context.state_actor = bound.cluster
         if not subjects:
             if rule.orphan:
                 self.orphans(rule, trigger, objects, predicate)

@@ -302,11 +302,25 @@ def _reconcile(
             and inside[0][1].entry.type is EntityType.REGION
             and end - inside[0][1].end >= 2
         )
+        place_first = (
+            len(inside) == 1
+            and inside[0][1].start == start
+            and inside[0][1].from_registry
+            and inside[0][1].entry.type in (EntityType.COUNTRY, EntityType.REGION)
+            and inside[0][1].end < end
+            and not looks_like_person([t.text for t in tokens[inside[0][1].end : end]])
+            and all(
+                t.text not in PERSON_TITLES and t.text not in COUNTRY_OF_DEMONYM
+                for t in tokens[inside[0][1].end : end]
+            )
+        )
         if (
             places_only
             and end - start >= 2
-            and ((kind is not None and kind is not EntityType.PERSON) or inner_only)
+            and ((kind is not None and kind is not EntityType.PERSON) or inner_only or place_first)
         ):
+            # "China Renaissance", "Wuhan Iron and Steel Corporation": a firm named after
+            # its country or city
             for k, _ in inside:
                 used.add(k)
             mentions.append(_run_mention(tokens, start, end))

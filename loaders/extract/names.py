@@ -204,6 +204,14 @@ def _month_in_name(tokens: Sequence[Token], i: int) -> bool:
     return prev is not None and prev.is_cap and prev.text not in MONTHS and prev.is_word
 
 
+# Sector words that pair up inside a firm's name: "Taiyuan Iron and Steel Co".
+_SECTOR_PAIRS = COMPANY_SUFFIXES | word_set(
+    """Iron Science Sciences Trade Trading Industry Commerce Commercial Agriculture
+    Agricultural Development Investment Import Export Futures Exchange Technology Culture
+    Tourism Transport Transportation Environmental Education Light Clearing Planning"""
+)
+
+
 def _joins_and(
     tokens: Sequence[Token],
     i: int,
@@ -212,7 +220,16 @@ def _joins_and(
     known: frozenset[str] | set[str],
     titlecase: bool,
 ) -> bool:
-    """Join "X and Y" only inside an institution's name whose head comes after "and"."""
+    """Join "X and Y" inside an institution's name whose head comes after "and", or
+    between two sector words of one firm's name ("Iron and Steel", "Oil and Gas")."""
+    if (
+        j + 1 < len(tokens)
+        and tokens[j - 1].text in _SECTOR_PAIRS
+        and tokens[j + 1].text in _SECTOR_PAIRS
+        and j - 1 > i
+        and tokens[j - 1].text not in LEGAL_SUFFIXES
+    ):
+        return True
     if any(tokens[k].text in _INSTITUTION_HEADS for k in range(i, j)):
         return False
     k = j + 1

@@ -38,6 +38,8 @@ Roles:
 ``actor_owner`` whose the actor is ("*its* R1 model, which debuted in January")
 ``owner_poss`` the possessor of the relational noun's owner ("an upgrade to *its* model")
 ``xcomp_patient`` what the verb's complement acts on ("should stop buying *them*")
+``actor_actor`` who acts through the acting noun ("*the UK*'s sanctions targeted X")
+``story_actor`` the state or body that last acted in the story
 
 A rule lists roles as alternatives, tried in order; the first that names an entity
 wins. ``a+b`` joins two roles ("actor+prep:with": "X led the round with Y").
@@ -77,6 +79,8 @@ ROLE_NAMES = frozenset(
         "actor_owner",
         "owner_poss",
         "xcomp_patient",
+        "actor_actor",
+        "story_actor",
     }
 )
 
@@ -148,6 +152,10 @@ class Rule(BaseModel):
     patient_words: tuple[str, ...] = ()
     # the verb's patient must be goods, not a firm or asset ("buys *cells* from X")
     patient_goods: bool = False
+    # the verb's actor must be one of these words ("the *sanctions* targeted X")
+    actor_words: tuple[str, ...] = ()
+    # the verb must be in the passive voice ("X was targeted")
+    passive: bool = False
     # a word with one of these lemmas must sit in the trigger's phrase ("added to the *list*")
     near: tuple[str, ...] = ()
     # the word joined by a hyphen before the trigger ("*open*-sourced")
