@@ -558,8 +558,15 @@ def _dominant(cluster: Cluster) -> EntityType | None:
         return cluster.registry.type
     if not cluster.votes:
         return cluster.type
+    votes = dict(cluster.votes)
+    first = cluster.canonical.split()[0] if cluster.canonical.split() else ""
+    if EntityType.PERSON in votes and (first in REGION_COUNTRY or first in _COUNTRY_NAMES):
+        # "China Renaissance" is a firm named after a place, never a person
+        votes.pop(EntityType.PERSON)
+        if not votes:
+            return EntityType.COMPANY
     # Highest weight; ties go to the label name so the result never depends on order.
-    return max(cluster.votes.items(), key=lambda kv: (kv[1], kv[0].value))[0]
+    return max(votes.items(), key=lambda kv: (kv[1], kv[0].value))[0]
 
 
 def _vote_types(coref: Coreference) -> None:
@@ -727,6 +734,8 @@ def _fits(cluster: Cluster, m: Mention) -> bool:
         return kind is EntityType.COMPANY
     return kind is m.type
 
+
+_COUNTRY_NAMES = frozenset(COUNTRY_OF_DEMONYM.values())
 
 # Place names that may open a firm's name ("China Huarong", "Zhejiang Geely"), lower case.
 _PLACE_WORDS = frozenset(

@@ -121,6 +121,8 @@ def rule_book() -> RuleBook:
                 index.setdefault(word, []).append(rule)
         for entry in table.titles:
             titles[tuple(entry.phrase.lower().split())] = entry
+            # the parser splits "co-founder" into "co", "-", "founder"
+            titles[tuple(entry.phrase.lower().replace("-", " - ").split())] = entry
         for word, preps in table.transparent.items():
             transparent[word] = tuple(dict.fromkeys((*transparent.get(word, ()), *preps)))
         departures.update(table.departures)
@@ -562,9 +564,12 @@ class _SentenceReader:
 
     def title_facts(self) -> None:
         doc = self.tree.doc
+        owners_at: dict[int, list[Cluster]] = {}
         for start, end, entry in self.titles():
             span = doc[start:end]
-            head = span.root
+            # English titles end in their head noun ("chief executive *officer*",
+            # "co-*founder*"), unless a preposition follows it ("*head* of research")
+            head = span.root if any(t.lower_ == "of" for t in span) else doc[end - 1]
             if (
                 head.dep_ in ("amod", "compound")
                 and head.head.pos_ == "NOUN"
@@ -580,9 +585,17 @@ class _SentenceReader:
             verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
             if head.dep_ == "oprd":
                 verb = head.head
-            owners = self._title_owners(head, entry, verb, people)
+            owners = self._title_owners(head, entry, verb, people, start)
+            if not owners:
+                # "Tesla Co-Founder and Chief Executive Officer": the first title's firm
+                owners = next(
+                    (owners_at[c.i] for c in (head.head, *head.children) if c.i in owners_at),
+                    [],
+                )
+                owners = [o for o in owners if _effective_type(o) in _ORG_TYPES]
             if not owners:
                 continue
+            owners_at[head.i] = owners
             former = any(t.lower_ in _FORMER for t in doc[max(0, start - 2) : start]) or any(
                 c.lower_ in _FORMER for c in head.children
             )
@@ -622,14 +635,29 @@ class _SentenceReader:
             candidate.attributes["appointed"] = True
 
     def _title_owners(
-        self, head: Token, entry: TitleEntry, verb: Token | None, people: list[Bound]
+        self,
+        head: Token,
+        entry: TitleEntry,
+        verb: Token | None,
+        people: list[Bound],
+        start: int,
     ) -> list[Cluster]:
+        doc = self.tree.doc
         person_ids = {p.cluster.id for p in people}
         found: list[Cluster] = []
         for token in relational_owner(head, preps=("of", "at", "for", "with", "in")):
             for bound in self.binder.bind(token):
                 if bound.cluster.id not in person_ids:
                     found.append(bound.cluster)
+        if not found:
+            # "Tesla Co-Founder", "Didi's chief executive": a name right before the title
+            k = start - 1
+            if k >= 0 and doc[k].lower_ in ("'s", "’s"):
+                k -= 1
+            if k >= 0:
+                cluster = self.binder.mention_cluster(doc[k])
+                if cluster is not None and cluster.id not in person_ids:
+                    found.append(cluster)
         if not found:
             # "the chairman and party secretary of the CSRC": the second title's owner
             for conj in head.conjuncts:

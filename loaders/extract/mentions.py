@@ -99,6 +99,13 @@ def find_mentions(
         if not any(block[k] for k in range(r[0], r[1]))
     ]
     runs = [_trim_generic(tokens, r) for r in _split_at_titles(tokens, runs)]
+    # "Tesla Co-Founder and Chief Executive Officer": titles written in capitals name
+    # nobody
+    runs = [
+        r
+        for r in runs
+        if not all(t.lower.replace("-", "") in _TITLE_WORDS for t in tokens[r[0] : r[1]])
+    ]
     # "The Group will hold ...": a capitalised common noun after "the" describes, it
     # does not name
     runs = [
@@ -129,6 +136,15 @@ def find_mentions(
 
 _PLACE_WORDS = word_set("province state region city county district prefecture municipality")
 _LED_BY = word_set("led headed run chaired founded co-founded helmed")
+
+
+_TITLE_WORDS = frozenset(
+    w.lower().replace("-", "")
+    for w in """chief executive officer ceo cfo coo cto cio founder cofounder co-founder
+    chairman chairwoman chairperson chair president director managing manager general head
+    vice deputy secretary senior partner analyst economist strategist spokesperson spokesman
+    spokeswoman governor minister premier board member members""".split()
+)
 
 
 def _split_at_titles(tokens: Sequence[Token], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -384,7 +384,13 @@ def relational_holder(noun: Token) -> list[Token]:
         if c.dep_ == "appos":
             return [c]
     for c in noun.children:
-        if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > noun.i and not c.text.isupper():
+        if (
+            c.dep_ == "conj"
+            and c.pos_ == "PROPN"
+            and c.i > noun.i
+            and not c.text.isupper()
+            and c.lower_ not in _TITLE_HEADS
+        ):
             return [c]  # "founder and CEO Li Wei" read as "founder" and "Li Wei"
     dep = noun.dep_
     head = noun.head
@@ -407,6 +413,13 @@ def relational_holder(noun: Token) -> list[Token]:
     # "rivals including X and Y": the noun's own list (bound through "including")
     return [noun]
 
+
+# Head words of titles, which a name never is.
+_TITLE_HEADS = frozenset(
+    {"officer", "executive", "founder", "chairman", "chairwoman", "president", "director",
+     "head", "chief", "manager", "secretary", "governor", "minister", "premier", "partner",
+     "analyst", "economist", "spokesperson", "spokesman", "spokeswoman", "member", "chair"}
+)  # fmt: skip
 
 # "X succeeded Y as chairman", "X joined Z as CEO": the role is the subject's.
 _KEEPS_SUBJECT = frozenset(
