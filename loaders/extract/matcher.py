@@ -655,9 +655,11 @@ class _SentenceReader:
             if k >= 0 and doc[k].lower_ in ("'s", "’s"):
                 k -= 1
             if k >= 0:
-                cluster = self.binder.mention_cluster(doc[k])
-                if cluster is not None and cluster.id not in person_ids:
-                    found.append(cluster)
+                found.extend(
+                    b.cluster
+                    for b in self.binder.bind(doc[k], expand=False)
+                    if b.cluster.id not in person_ids
+                )
         if not found:
             # "the chairman and party secretary of the CSRC": the second title's owner
             for conj in head.conjuncts:

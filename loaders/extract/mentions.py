@@ -101,11 +101,8 @@ def find_mentions(
     runs = [_trim_generic(tokens, r) for r in _split_at_titles(tokens, runs)]
     # "Tesla Co-Founder and Chief Executive Officer": titles written in capitals name
     # nobody
-    runs = [
-        r
-        for r in runs
-        if not all(t.lower.replace("-", "") in _TITLE_WORDS for t in tokens[r[0] : r[1]])
-    ]
+    runs = [_trim_titles(tokens, r) for r in runs]
+    runs = [r for r in runs if r[1] > r[0]]
     # "The Group will hold ...": a capitalised common noun after "the" describes, it
     # does not name
     runs = [
@@ -158,14 +155,45 @@ def _split_at_titles(tokens: Sequence[Token], runs: list[tuple[int, int]]) -> li
             stop = k
             while stop < end and tokens[stop].text in _INNER_TITLES:
                 stop += 1
-            if stop < end and looks_like_person([t.text for t in tokens[stop:end]]):
+            if stop < end and _person_after_title([t.text for t in tokens[stop:end]]):
                 cut = (k, stop)
                 break
         if cut is None:
             out.append((start, end))
-        else:
-            out.extend(((start, cut[0]), (cut[1], end)))
+            continue
+        # "Chinese President Xi": a demonym before the title names nobody
+        if not (cut[0] - start == 1 and tokens[start].text in COUNTRY_OF_DEMONYM):
+            out.append((start, cut[0]))
+        out.append((cut[1], end))
     return out
+
+
+def _trim_titles(tokens: Sequence[Token], run: tuple[int, int]) -> tuple[int, int]:
+    """ "Tallis Robotics Co-Founder", "Commission President": titles closing a run are
+    no part of the name (a run of titles alone names nobody)."""
+    start, end = run
+    while end > start and tokens[end - 1].lower.replace("-", "") in _TITLE_WORDS:
+        end -= 1
+    if end == start:
+        return start, start
+    return start, end
+
+
+_NAME_PARTICLES = frozenset({"von", "der", "van", "de", "den", "bin", "al", "le", "la", "da"})
+
+
+def _person_after_title(words: list[str]) -> bool:
+    """ "Ursula von der Leyen", "Li Qiang": a person's name after a title."""
+    if looks_like_person(words):
+        return True
+    capitals = [w for w in words if w not in _NAME_PARTICLES]
+    return (
+        2 <= len(words) <= 5
+        and len(capitals) >= 2
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in capitals)
+        and all(w in _NAME_PARTICLES or w[:1].isupper() for w in words)
+    )
 
 
 def _trim_generic(tokens: Sequence[Token], run: tuple[int, int]) -> tuple[int, int]:
@@ -483,6 +511,7 @@ _INNER_TITLES = word_set(
 def _add_piece(tokens: Sequence[Token], start: int, end: int, out: list[Mention]) -> None:
     while start < end and not (tokens[start].is_cap or tokens[start].text[:1].isdigit()):
         start += 1
+    start, end = _trim_titles(tokens, (start, end))
 
     while end > start and tokens[end - 1].lower in ("of", "and", "&", ",", "for", "'s"):
         end -= 1
