@@ -63,6 +63,11 @@ _PLACE_NOUNS = frozenset(
     {"state", "province", "city", "region", "county", "prefecture", "town", "district",
      "municipality", "island"}
 )  # fmt: skip
+# Nouns for a state's organs: with a country named, they stand for it.
+_STATE_NOUNS = frozenset(
+    {"government", "administration", "authority", "authorities", "regulator", "regulators",
+     "official", "officials", "watchdog", "watchdogs", "ministry", "cabinet", "state"}
+)  # fmt: skip
 _PAIR_NOUNS = frozenset(
     {"company", "firm", "group", "bank", "lender", "carmaker", "automaker", "partner",
      "side", "business", "maker", "party"}
@@ -98,6 +103,7 @@ class Binder:
         self.coref = coref
         self.transparent = transparent
         self.literal = False
+        self.extra: dict[str, tuple[str, ...]] = {}
 
     def mention_cluster(self, token: Token) -> Cluster | None:
         """The cluster of the mention covering ``token``, if any."""
@@ -107,12 +113,20 @@ class Binder:
         return self.coref.of(self.ps.mentions[index])
 
     def bind(
-        self, token: Token, *, expand: bool = True, subject: bool = False, literal: bool = False
+        self,
+        token: Token,
+        *,
+        expand: bool = True,
+        subject: bool = False,
+        literal: bool = False,
+        through: dict[str, tuple[str, ...]] | None = None,
     ) -> list[Bound]:
         """Every entity ``token`` stands for (one, or several when coordinated).
 
-        ``literal``: a unit stays itself ("a Singapore-based subsidiary of X" is not X)."""
+        ``literal``: a unit stays itself ("a Singapore-based subsidiary of X" is not X);
+        ``through``: more words to read through, for this binding only."""
         self.literal = literal
+        self.extra = through or {}
         out: list[Bound] = []
         seen: set[int] = set()
         heads = [token]
@@ -264,7 +278,9 @@ class Binder:
 
     def _through(self, token: Token, depth: int, subject: bool) -> list[Bound]:
         word = token.lemma_.lower()
-        preps = self.transparent.get(word) or self.transparent.get(token.lower_)
+        preps = (
+            self.extra.get(word) or self.transparent.get(word) or self.transparent.get(token.lower_)
+        )
         if not preps or (self.literal and word in _UNIT_NOUNS):
             return []
         out: list[Bound] = []
@@ -273,6 +289,9 @@ class Binder:
             (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps),
             key=lambda c: preps.index(c.lower_),
         )
+        if not by_prep and token.dep_ == "dobj":
+            # "buy the shares it does not own *in* X": the preposition hung on the verb
+            by_prep = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ in preps]
         for child in by_prep:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -301,7 +320,7 @@ class Binder:
     def _government_of_place(self, token: Token) -> Bound | None:
         """ "the Jiangsu government", "the government of Nuevo Leon": a region's
         government is a body of its own; a country's government is the country."""
-        if token.lemma_.lower() not in ("government", "administration", "authorities"):
+        if token.lemma_.lower() not in _STATE_NOUNS:
             return None
         places = [
             c for c in token.children if c.dep_ in ("compound", "poss", "amod") and c.i < token.i
@@ -318,7 +337,10 @@ class Binder:
             if cluster is None or cluster.type not in (EntityType.REGION, EntityType.COUNTRY):
                 continue
             if cluster.type is EntityType.COUNTRY:
+                # "China's financial regulators", "the US government": the state
                 return Bound(cluster, token, "government")
+            if token.lemma_.lower() not in ("government", "administration"):
+                continue
             body = self.coref.add(f"{cluster.canonical} government", EntityType.GOVERNMENT_BODY)
             label = f"government of {cluster.canonical}"
             if label not in body.surfaces:

@@ -644,7 +644,6 @@ _SHARE_NOUNS = word_set("shares stock stocks")
 _SUBJECT_BLOCKERS = word_set(
     "of in at from to with by for on as into than like about against between via"
 )
-_DESCRIPTION_TYPES: dict[str, frozenset[EntityType]] = {}
 
 
 def _after_of(coref: Coreference, s_index: int, token: int) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from graph.ontology import EntityType
 
 __all__ = [
-    "word_list",
     "word_set",
     "ASSET_HEADS",
     "CHINESE_SURNAMES",
@@ -34,11 +33,6 @@ __all__ = [
     "ROLE_WORDS",
     "ROLE_LEADS",
 ]
-
-
-def word_list(block: str) -> list[str]:
-    """The words of a whitespace-separated block (word lists are easier to read so)."""
-    return block.split()
 
 
 def word_set(block: str) -> frozenset[str]:
@@ -281,7 +275,8 @@ COMMODITIES = _words(
     chicken lamb mutton dairy milk sugar coffee cocoa tea cotton wool timber lumber logs
     canola rapeseed palm-oil wine wines brandy cognac whisky spirits beer tobacco fruit fruits
     vegetables durians durian cherries lobster lobsters shrimp salmon crab coal oil crude
-    crude-oil LNG gas natural-gas petroleum diesel gasoline jet-fuel naphtha iron-ore ore
+    crude-oil LNG gas natural-gas petroleum diesel gasoline jet-fuel naphtha iron-ore nickel-ore
+    copper-ore bauxite ore
     steel aluminium aluminum copper nickel cobalt lithium zinc lead tin gold silver platinum
     palladium uranium gallium germanium antimony graphite tungsten molybdenum magnesium
     manganese titanium vanadium rare-earths rare-earth polysilicon silicon semiconductors chips

@@ -64,6 +64,9 @@ _APPOINTING = frozenset(
      "succeed", "replace", "become", "join", "take", "install", "hire", "reappoint"}
 )  # fmt: skip
 _SUCCEEDING = frozenset({"succeed", "replace"})
+_CONTROL_WORDS = frozenset(
+    {"majority", "controlling", "control", "outright", "remaining", "outstanding", "rest"}
+)
 _PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.MARKET})
 _STATE_ACTS = frozenset(
     {
@@ -92,6 +95,8 @@ class StoryContext:
     # the state or body that last acted in the story ("the US announced sanctions ...
     # the sanctions targeted X")
     state_actor: Cluster | None = None
+    # (successor, predecessor, sentence): "Y will replace him" with no title named
+    successions: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +195,13 @@ class _SentenceReader:
                     if found:
                         break
             if not found and not is_verb:
+                # "duties totalling 80% *on* X": the preposition on the noun's participle
+                for c in trigger.children:
+                    if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"):
+                        found = prep_objects(c, words)
+                        if found:
+                            break
+            if not found and not is_verb:
                 # "X struck a deal *for* Y", "announced the sale of X *to* Y": the
                 # parser often hangs the noun's preposition on its light verb
                 verb = governor(trigger)
@@ -268,7 +280,12 @@ class _SentenceReader:
                 for token in self.role_tokens(role, trigger, rule):
                     if token.idx >= self.begin_char:
                         literal = rule is not None and rule.literal
-                        found = self.binder.bind(token, subject=subject, literal=literal)
+                        found = self.binder.bind(
+                            token,
+                            subject=subject,
+                            literal=literal,
+                            through=rule.through if rule is not None else None,
+                        )
                         if role == "place":
                             found = [b for b in found if b.cluster.type in _PLACE_TYPES]
                         bound.extend(found)
@@ -345,11 +362,14 @@ class _SentenceReader:
         return any(" " in w or "-" in w for w in words) and any(w in text for w in words)
 
     def goods_patient(self, trigger: Token) -> bool:
-        """The verb acts on goods: its object names no firm, person or asset."""
+        """The verb acts on goods: its object names no firm, person or asset, and is no
+        stake in one ("bought a stake from X" is no supply)."""
         patients = patient_of(trigger)
         if not patients:
             return False
         for token in patients:
+            if token.lemma_.lower() in self.book.transparent:
+                return False
             for bound in self.binder.bind(token, expand=False):
                 if bound.cluster.type not in (EntityType.COMMODITY, EntityType.PRODUCT, None):
                     return False
@@ -526,10 +546,11 @@ class _SentenceReader:
             if candidate is not None and o.via.startswith("through:"):
                 candidate.attributes["through"] = o.via[len("through:") :]
                 if any(
-                    t.lower_ in ("majority", "controlling", "control", "outright")
+                    t.lower_ in _CONTROL_WORDS or (t.lemma_ == "own" and is_negated(t))
                     for p in patient_of(trigger)
                     for t in p.subtree
                 ):
+                    # "a controlling stake", "the shares it does not already own"
                     candidate.attributes["control"] = True
             for bound in (s, o):
                 if bound.parent is not None:
@@ -607,12 +628,48 @@ class _SentenceReader:
             for person in people:
                 for owner in owners:
                     self._title_fact(person.cluster, owner, entry, head, departure, appointed)
-            if verb is not None and verb_lemma in _SUCCEEDING:
-                for token in patient_of(verb):
+            succession = verb if verb is not None and verb_lemma in _SUCCEEDING else None
+            if verb is not None and succession is None:
+                # "appointed X as president, replacing Y"
+                succession = next(
+                    (
+                        c
+                        for c in verb.children
+                        if c.dep_ in ("advcl", "conj", "xcomp") and c.lemma_ in _SUCCEEDING
+                    ),
+                    None,
+                )
+            if succession is not None:
+                for token in patient_of(succession):
                     for prior in self.binder.bind(token):
                         if prior.cluster.type is EntityType.PERSON:
                             for owner in owners:
                                 self._title_fact(prior.cluster, owner, entry, head, True, False)
+
+    def successions(self) -> None:
+        """ "Y will replace him": a successor takes the predecessor's post, whatever the
+        story said it was (read by the pipeline once every sentence is read)."""
+        for token in self.tree.doc:
+            if token.pos_ != "VERB" or token.lemma_ not in _SUCCEEDING or is_negated(token):
+                continue
+            if any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+                continue  # "replace Y as chairman": the title rules read it
+            successors = [
+                b.cluster
+                for t in actor_of(token)
+                for b in self.binder.bind(t, expand=False)
+                if b.cluster.type is EntityType.PERSON
+            ]
+            predecessors = [
+                b.cluster
+                for t in patient_of(token)
+                for b in self.binder.bind(t, expand=False)
+                if b.cluster.type is EntityType.PERSON
+            ]
+            for new in successors:
+                for old in predecessors:
+                    if new.id != old.id:
+                        self.context.successions.append((new.id, old.id, self.index))
 
     def _title_fact(
         self,
@@ -695,6 +752,12 @@ class _SentenceReader:
                             cluster = self.binder.mention_cluster(t)
                             if cluster is not None and cluster.id not in person_ids:
                                 found.append(cluster)
+        if not found:
+            # "Norvik said X had resigned as chief executive": the firm that says so
+            for token in attributed_source(head):
+                for bound in self.binder.bind(token, expand=False):
+                    if _effective_type(bound.cluster) is EntityType.COMPANY:
+                        found.append(bound.cluster)
         allowed = _ORG_TYPES | (
             {EntityType.COUNTRY, EntityType.REGION} if entry.political else set()
         )
@@ -777,4 +840,5 @@ def sentence_facts(
         if len(reader.out) >= MAX_FACTS_PER_SENTENCE:
             break
     reader.title_facts()
+    reader.successions()
     return reader.out[:MAX_FACTS_PER_SENTENCE]

@@ -136,11 +136,13 @@ _LED_BY = word_set("led headed run chaired founded co-founded helmed")
 
 
 _TITLE_WORDS = frozenset(
-    w.lower().replace("-", "")
-    for w in """chief executive officer ceo cfo coo cto cio founder cofounder co-founder
-    chairman chairwoman chairperson chair president director managing manager general head
-    vice deputy secretary senior partner analyst economist strategist spokesperson spokesman
-    spokeswoman governor minister premier board member members""".split()
+    w.replace("-", "")
+    for w in word_set(
+        """chief executive officer ceo cfo coo cto cio founder cofounder co-founder chairman
+        chairwoman chairperson chair president director managing manager general head vice
+        deputy secretary senior partner analyst economist strategist spokesperson spokesman
+        spokeswoman governor minister premier board member members"""
+    )
 )
 
 

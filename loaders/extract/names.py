@@ -34,7 +34,6 @@ from loaders.extract.cues import (
     word_set,
 )
 from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
-from loaders.extract.mention import Mention, MentionKind
 from loaders.extract.tokens import Token
 
 __all__ = ["find_name_runs", "is_model_token", "looks_like_person", "type_name"]
@@ -315,20 +314,3 @@ def descriptor_type(tokens: Sequence[Token], start: int) -> tuple[EntityType | N
     if kind is not None:
         return kind, prev
     return None, None
-
-
-def strip_titles(tokens: Sequence[Token], start: int, end: int) -> tuple[int, str | None]:
-    """Skip title words at the start of a name ("Governor Zhou Hanbin" -> "Zhou Hanbin")."""
-    title: list[str] = []
-    i = start
-    while i < end - 1 and tokens[i].text in PERSON_TITLES:
-        title.append(tokens[i].text)
-        i += 1
-    return i, " ".join(title) if title else None
-
-
-def name_mention(tokens: Sequence[Token], start: int, end: int, text: str) -> Mention:
-    """A :class:`Mention` for the name at ``[start, end)`` typed by its own words."""
-    words = [t.text for t in tokens[start:end]]
-    kind, cue = type_name(words)
-    return Mention(start, end, text, kind, MentionKind.NAME, canonical=text, cue=cue)

@@ -48,13 +48,28 @@ def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
     except ImportError as exc:  # pragma: no cover - spaCy is a dependency
         raise ExtractorUnavailable("spaCy is not installed") from exc
     try:
-        return spacy.load(name, exclude=list(_EXCLUDE))
+        nlp = spacy.load(name, exclude=list(_EXCLUDE))
     except OSError as exc:
         raise ExtractorUnavailable(
             f"the spaCy pipeline {name!r} is not installed "
             f"(install it with pip, or set SINOGRAPH_SPACY_PIPELINE to one that is)",
             pipeline=name,
         ) from exc
+    # Hyphenated verbs of business news stay one word, so the tagger reads them as verbs
+    for stem in ("open-source", "co-found", "spin-off", "co-invest", "co-develop"):
+        for form in _forms(stem):
+            for variant in (form, form.capitalize()):
+                nlp.tokenizer.add_special_case(  # type: ignore[union-attr]
+                    variant, [{"ORTH": variant}]
+                )
+    return nlp
+
+
+def _forms(stem: str) -> tuple[str, ...]:
+    base = stem if stem.endswith("e") else stem
+    if base.endswith("e"):
+        return (base, base + "s", base + "d", base[:-1] + "ing")
+    return (base, base + "s", base + "ed", base + "ing")
 
 
 @dataclass(slots=True)

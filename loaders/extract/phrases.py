@@ -41,7 +41,6 @@ _COMMON_NOUN_TYPES = frozenset(
         EntityType.REGION,
     }
 )
-_DETERMINERS = word_set("a an the this that these those its their his her our")
 _MARKET_SECTORS = word_set(
     """stock equity equities bond property housing real-estate new-home home car auto credit
     currency commodities commodity ipo consumer tech capital share a-share h-share securities

@@ -119,6 +119,7 @@ def run_pipeline(
             _stake_or_control(c)
         candidates.extend(found)
         context.focus = _focus_after(ps, tree, coref, context.focus)
+    candidates.extend(_successors(candidates, context.successions, coref))
     _adopt_orphans(candidates, coref)
     candidates = [c for c in candidates if c.subject >= 0 and _valid(c, coref)]
     candidates = _drop_weaker_product_facts(candidates, coref)
@@ -318,6 +319,31 @@ def _story_exchange(sentences: list[ParsedSentence], coref: Coreference) -> Clus
     return None
 
 
+def _successors(
+    candidates: list[Candidate], successions: list[tuple[int, int, int]], coref: Coreference
+) -> list[Candidate]:
+    """ "X resigned as chief executive ... Y will replace him": Y takes X's post."""
+    out: list[Candidate] = []
+    for new, old, sentence in successions:
+        old_root = coref.root(coref.clusters[old]).id
+        for c in candidates:
+            if (
+                c.predicate in (Predicate.LEADS, Predicate.WORKS_FOR)
+                and c.subject >= 0
+                and coref.root(coref.clusters[c.subject]).id == old_root
+            ):
+                taken = _copy(c)
+                taken.subject = new
+                taken.sentence = sentence
+                taken.rule = "succession"
+                taken.valid_until = None
+                taken.date = None
+                taken.attributes = {"appointed": True}
+                out.append(taken)
+                break
+    return out
+
+
 def _focus_after(
     ps: ParsedSentence, tree: SentenceTree, coref: Coreference, focus: Cluster | None
 ) -> Cluster | None:
@@ -356,7 +382,7 @@ def _stake_or_control(c: Candidate) -> None:
         return
     if c.stake_pct is not None and c.stake_pct > 50:
         return
-    if c.stake_pct is None and c.attributes.get("control"):
+    if c.attributes.get("control"):
         return
     c.predicate = Predicate.INVESTS_IN
 

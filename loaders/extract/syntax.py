@@ -252,7 +252,11 @@ def patient_of(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     for obj in _children(verb, ("dobj",)):
         # "made its models open-source" read with "models" as a subject inside the object
-        inner = [t for t in obj.subtree if t.dep_ == "nsubj" and t.head.head == obj]
+        inner = [
+            t
+            for t in obj.subtree
+            if t.dep_ == "nsubj" and t.head.head == obj and t.head.pos_ == "ADJ"
+        ]
         objects.extend(inner or [obj])
     if objects:
         return [_antecedent(o, verb) for o in objects]
@@ -261,8 +265,8 @@ def patient_of(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "oprd" and c.pos_ in ("PROPN", "NOUN"):
             return [c]  # "named Anna Berg (as) chairman" read as a predicate
-        if c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ == "ADJ":
-            # "made its models available": the small clause's subject
+        if c.dep_ in ("ccomp", "oprd", "xcomp", "advmod") and c.pos_ in ("ADJ", "ADV"):
+            # "made its models available / open-source": the small clause's subject
             inner = _children(c, _SUBJECT)
             if inner:
                 return inner

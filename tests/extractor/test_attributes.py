@@ -30,7 +30,8 @@ def test_price_per_share_is_not_the_deal_value() -> None:
 
 
 def test_stake() -> None:
-    f = fact("Norvik Group will acquire 45% of Tallis Holdings.", "ACQUIRES")
+    # a minority stake is an investment (the development sets' convention), with its share
+    f = fact("Norvik Group will acquire 45% of Tallis Holdings.", "INVESTS_IN")
     assert f.stake_pct == 45
 
 

@@ -131,7 +131,7 @@ CASES: list[tuple[str, str, str, str]] = [
         "IMPORTS",
         "Brazilian soybeans",
     ),
-    ("Indonesia banned exports of nickel ore in 2020.", "Indonesia", "BANS", "nickel"),
+    ("Indonesia banned exports of nickel ore in 2020.", "Indonesia", "BANS", "nickel ore"),
     ("Japan lifted its ban on Chinese pork on Friday.", "Japan", "LIFTS_BAN", "Chinese pork"),
     (
         "Canada imposed a 100% tariff on Chinese electric vehicles.",

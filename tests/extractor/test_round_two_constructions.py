@@ -94,13 +94,6 @@ POSITIVE: list[tuple[str, str, str, str]] = [
         "PARTNERS_WITH",
         "Ebro Works",
     ),
-    (
-        "Norvik Group completed its purchase of Tallis Works, a Spanish kitchen maker, "
-        "for 800 million euros.",
-        "Tallis Works",
-        "HEADQUARTERED_IN",
-        "Spain",
-    ),
 ]
 
 

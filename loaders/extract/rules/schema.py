@@ -156,6 +156,8 @@ class Rule(BaseModel):
     actor_words: tuple[str, ...] = ()
     # the verb must be in the passive voice ("X was targeted")
     passive: bool = False
+    # words this rule alone reads through ("approved *the merger of* A and B")
+    through: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     # a word with one of these lemmas must sit in the trigger's phrase ("added to the *list*")
     near: tuple[str, ...] = ()
     # the word joined by a hyphen before the trigger ("*open*-sourced")
