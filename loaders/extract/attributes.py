@@ -90,8 +90,14 @@ def fill_attributes(c: Candidate, ps: ParsedSentence) -> None:
         c.stake_pct = _pick_stake(c, ps)
     if not c.fixed_date:
         _pick_date(c, ps)
-    if c.predicate in _STATUS_PREDICATES and c.status is None:
-        c.status = _status(c, ps)
+    elif c.date is None and c.scope is not None:
+        # a standing state keeps only a date stated right at it ("listed since 2019")
+        _since_date(c, ps)
+    if c.predicate in _STATUS_PREDICATES:
+        found = _status(c, ps)
+        # a rule's own stage ("a bid": proposed) gives way only to its ending
+        if c.status is None or found is FactStatus.TERMINATED:
+            c.status = found
 
 
 def _pick_money(c: Candidate, ps: ParsedSentence) -> Span | None:
@@ -149,10 +155,14 @@ def _usable_dates(c: Candidate, ps: ParsedSentence) -> list[Span]:
             continue
         nxt = tokens[span.end] if span.end < len(tokens) else None
         # "a 2023 ban", "its January IPO": the date qualifies the next noun.
+        prev = tokens[span.start - 1].lower if span.start > 0 else ""
         if nxt is not None and nxt.text[0].isalpha() and not nxt.is_cap and span.end != c.trigger:
-            prev = tokens[span.start - 1].lower if span.start > 0 else ""
             if prev in ("a", "an", "the", "its", "their", "his", "her", "'s"):
                 continue
+        # "the biggest listing since 2021": a comparison, not the event's date (a state's
+        # "since" is read as its start elsewhere)
+        if prev == "since" and c.predicate not in _DURATIVE:
+            continue
         usable.append(span)
     return usable
 
@@ -218,6 +228,19 @@ def _pick_date(c: Candidate, ps: ParsedSentence) -> None:
         c.valid_from = c.date
 
 
+def _since_date(c: Candidate, ps: ParsedSentence) -> None:
+    for span in ps.dates:
+        if (
+            span.date is not None
+            and span.date.date
+            and span.start in (c.scope or ())
+            and span.start > 0
+            and ps.tokens[span.start - 1].lower == "since"
+        ):
+            c.valid_from = span.date.date
+            return
+
+
 _DURATIVE = frozenset(
     {Predicate.LEADS, Predicate.WORKS_FOR, Predicate.OWNS, Predicate.CONTROLS, Predicate.BANS}
 )
@@ -272,7 +295,43 @@ def _clause(ps: ParsedSentence, t: int) -> tuple[int, int]:
     return lo, hi
 
 
+# Stage words read from the parse (lemmas of the trigger's auxiliaries and governors).
+_CUE_TERMINATED = frozenset(
+    {"terminate", "scrap", "abandon", "collapse", "block", "withdraw", "cancel", "axe",
+     "reject", "kill", "end", "halt", "call"}
+)  # fmt: skip
+_CUE_COMPLETED = frozenset({"complete", "close", "finalise", "finalize", "conclude", "wrap"})
+_CUE_PROPOSED = frozenset(
+    {"plan", "propose", "bid", "offer", "consider", "mull", "weigh", "explore", "seek",
+     "talk", "intend", "aim", "hope", "expect", "eye", "prepare", "want", "could", "may",
+     "might", "would", "apply", "file", "pursue", "study", "look"}
+)  # fmt: skip
+_CUE_AGREED = frozenset(
+    {"agree", "deal", "agreement", "sign", "strike", "reach", "ink", "seal", "clinch"}
+)
+_CUE_ANNOUNCED = frozenset({"announce", "unveil", "disclose", "confirm"})
+_CUE_FUTURE = frozenset({"will", "shall", "would", "to"})
+
+
+def _status_from_cues(cues: frozenset[str]) -> FactStatus | None:
+    if cues & _CUE_TERMINATED and not ("call" in cues and "off" not in cues):
+        return FactStatus.TERMINATED
+    if cues & _CUE_COMPLETED:
+        return FactStatus.COMPLETED
+    if cues & _CUE_PROPOSED:
+        return FactStatus.PROPOSED
+    if cues & _CUE_AGREED:
+        return FactStatus.AGREED
+    if cues & _CUE_ANNOUNCED:
+        return FactStatus.ANNOUNCED
+    if "PAST" in cues and not cues & _CUE_FUTURE:
+        return FactStatus.COMPLETED
+    return None
+
+
 def _status(c: Candidate, ps: ParsedSentence) -> FactStatus | None:
+    if c.cues is not None:
+        return _status_from_cues(c.cues)
     tokens = ps.tokens
     lo = max(ps.begin, c.trigger - 10)
     hi = min(len(tokens), c.trigger + 3)

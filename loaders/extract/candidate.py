@@ -42,3 +42,6 @@ class Candidate:
     # extractor token positions of the trigger's clause: its dates, money and
     # percentages are the fact's (None: the whole sentence)
     scope: frozenset[int] | None = None
+    # lemmas of the words that carry the trigger's mood and stage: its auxiliaries and
+    # the verbs governing it ("agreed to buy", "plans to list", "completed its purchase")
+    cues: frozenset[str] | None = None

@@ -14,7 +14,7 @@ that carries the title.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -36,6 +36,7 @@ from loaders.extract.syntax import (
     hyphen_modifier,
     is_negated,
     is_passive,
+    is_state,
     lemma_forms,
     noun_actor,
     patient_of,
@@ -43,6 +44,7 @@ from loaders.extract.syntax import (
     prep_objects,
     relational_holder,
     relational_owner,
+    stage_cues,
     surface_subject,
 )
 
@@ -262,7 +264,14 @@ class _SentenceReader:
     def bind_roles(
         self, roles: tuple[str, ...], trigger: Token, rule: Rule | None, *, subject: bool
     ) -> list[Bound]:
-        """The entities of the first role that names any ("a+b" joins two roles)."""
+        """The entities of the first role that names any of a type the rule takes ("a+b"
+        joins two roles)."""
+        if rule is not None:
+            allowed = set(rule.subject_types if subject else rule.object_types)
+            if not subject:
+                allowed |= set(rule.object_switch)
+                if rule.exchange:
+                    allowed |= {EntityType.REGION, EntityType.COUNTRY, EntityType.MARKET}
         for alternative in roles:
             bound: list[Bound] = []
             for role in alternative.split("+"):
@@ -289,6 +298,16 @@ class _SentenceReader:
                         if role == "place":
                             found = [b for b in found if b.cluster.type in _PLACE_TYPES]
                         bound.extend(found)
+            if rule is not None:
+                # "Hong Kong's biggest listing": a place is not who lists
+                typed = [
+                    b
+                    for b in bound
+                    if _effective_type(self.state_of_capital(b, rule).cluster) in allowed
+                ]
+                if typed:
+                    return bound
+                continue
             if bound:
                 return bound
         return []
@@ -429,6 +448,9 @@ class _SentenceReader:
         for key, value in extra.items():
             setattr(candidate, key, value)
         candidate.wants_amount = True
+        candidate.cues = stage_cues(trigger)
+        if is_state(trigger):
+            candidate.fixed_date = True  # a standing state carries no event date
         self.out.append(candidate)
         return candidate
 
@@ -597,15 +619,21 @@ class _SentenceReader:
                 and head.head.i > end - 1
             ):
                 continue  # "chief China economist": "chief" describes another title
-            holders = [
-                b for t in relational_holder(head) for b in self.binder.bind(t, expand=False)
-            ]
-            people = [b for b in holders if b.cluster.type is EntityType.PERSON]
+            verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
+            if head.dep_ == "oprd" or (head.dep_ == "conj" and head.head.dep_ == "oprd"):
+                verb = head.head if head.dep_ == "oprd" else head.head.head
+            people: list[Bound] = []
+            if verb is not None and verb.lemma_ in _APPOINTING and verb.lemma_ not in _SUCCEEDING:
+                # "appointed A as chief executive and B as finance chief": each title goes
+                # to the person named just before it
+                people = self._person_before(start, verb)
+            if not people:
+                holders = [
+                    b for t in relational_holder(head) for b in self.binder.bind(t, expand=False)
+                ]
+                people = [b for b in holders if b.cluster.type is EntityType.PERSON]
             if not people:
                 continue
-            verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
-            if head.dep_ == "oprd":
-                verb = head.head
             owners = self._title_owners(head, entry, verb, people, start)
             if not owners:
                 # "Tesla Co-Founder and Chief Executive Officer": the first title's firm
@@ -645,6 +673,18 @@ class _SentenceReader:
                         if prior.cluster.type is EntityType.PERSON:
                             for owner in owners:
                                 self._title_fact(prior.cluster, owner, entry, head, True, False)
+
+    def _person_before(self, start: int, verb: Token) -> list[Bound]:
+        """The person named closest before the title at ``start``, after ``verb``."""
+        doc = self.tree.doc
+        for i in range(start - 1, verb.i, -1):
+            token = doc[i]
+            if token.lower_ in (";",) or (token.pos_ == "VERB" and token.i != verb.i):
+                break
+            cluster = self.binder.mention_cluster(token)
+            if cluster is not None and cluster.type is EntityType.PERSON:
+                return [Bound(cluster, token, "before-title")]
+        return []
 
     def successions(self) -> None:
         """ "Y will replace him": a successor takes the predecessor's post, whatever the
@@ -699,74 +739,68 @@ class _SentenceReader:
         people: list[Bound],
         start: int,
     ) -> list[Cluster]:
+        """The organisations a title belongs to, from the most to the least direct cue."""
         doc = self.tree.doc
         person_ids = {p.cluster.id for p in people}
-        found: list[Cluster] = []
-        for token in relational_owner(head, preps=("of", "at", "for", "with", "in")):
-            for bound in self.binder.bind(token):
-                if bound.cluster.id not in person_ids:
-                    found.append(bound.cluster)
+        allowed = _ORG_TYPES | (
+            {EntityType.COUNTRY, EntityType.REGION} if entry.political else set()
+        )
+
+        def keep(clusters: Iterable[Cluster]) -> list[Cluster]:
+            return [c for c in clusters if c.id not in person_ids and _effective_type(c) in allowed]
+
+        def bound(tokens: Iterable[Token], *, expand: bool = True) -> list[Cluster]:
+            return keep(b.cluster for t in tokens for b in self.binder.bind(t, expand=expand))
+
+        # "chief executive of X", "X's chief executive", "the X chief executive"
+        found = bound(relational_owner(head, preps=("of", "at", "for", "with", "in")))
         if not found:
             # "Tesla Co-Founder", "Didi's chief executive": a name right before the title
             k = start - 1
-            if k >= 0 and doc[k].lower_ in ("'s", "’s"):
+            if k >= 0 and doc[k].lower_ in ("'s", "\u2019s"):
                 k -= 1
             if k >= 0:
-                found.extend(
-                    b.cluster
-                    for b in self.binder.bind(doc[k], expand=False)
-                    if b.cluster.id not in person_ids
-                )
+                found = bound([doc[k]], expand=False)
         if not found:
             # "the chairman and party secretary of the CSRC": the second title's owner
-            for conj in head.conjuncts:
-                for token in relational_owner(conj, preps=("of", "at", "for", "with")):
-                    found.extend(
-                        b.cluster for b in self.binder.bind(token) if b.cluster.id not in person_ids
-                    )
+            found = bound(
+                t for conj in head.conjuncts for t in relational_owner(conj, preps=("of", "at"))
+            )
         if not found and verb is not None:
             # "joined Norvik as chief executive"; "Norvik named X as chairman" (a firm
             # appoints its own people; a state council appoints someone else's)
-            for token in patient_of(verb):
-                for bound in self.binder.bind(token):
-                    if bound.cluster.id not in person_ids:
-                        found.append(bound.cluster)
-            for token in actor_of(verb):
-                for bound in self.binder.bind(token):
-                    if (
-                        bound.cluster.id not in person_ids
-                        and _effective_type(bound.cluster) is EntityType.COMPANY
-                    ):
-                        found.append(bound.cluster)
+            found = bound(patient_of(verb))
+            if not found:
+                found = [
+                    c for c in bound(actor_of(verb)) if _effective_type(c) is EntityType.COMPANY
+                ]
         if not found:
             # "Didi CEO Cheng Wei and President Liu Qing": the second title shares the
             # organisation named before the first
             for person in people:
-                token = person.token
-                if token.dep_ == "conj":
-                    first = token.head
-                    for c in first.children:
-                        if c.dep_ not in ("compound", "nmod", "poss", "amod") or c.i > first.i:
-                            continue
-                        for t in c.subtree:
-                            cluster = self.binder.mention_cluster(t)
-                            if cluster is not None and cluster.id not in person_ids:
-                                found.append(cluster)
+                if person.token.dep_ == "conj":
+                    first = person.token.head
+                    found.extend(
+                        keep(
+                            cluster
+                            for c in first.children
+                            if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < first.i
+                            for t in c.subtree
+                            if (cluster := self.binder.mention_cluster(t)) is not None
+                        )
+                    )
         if not found:
             # "Norvik said X had resigned as chief executive": the firm that says so
-            for token in attributed_source(head):
-                for bound in self.binder.bind(token, expand=False):
-                    if _effective_type(bound.cluster) is EntityType.COMPANY:
-                        found.append(bound.cluster)
-        allowed = _ORG_TYPES | (
-            {EntityType.COUNTRY, EntityType.REGION} if entry.political else set()
-        )
-        owners = [c for c in found if _effective_type(c) in allowed]
-        if not owners and entry.political:
-            owners = self._state_of(people)
-        if not owners and entry.predicate in (Predicate.LEADS, Predicate.FOUNDED):
-            owners = self._focus_company(person_ids, head)
-        return owners
+            found = [
+                c
+                for c in bound(attributed_source(head), expand=False)
+                if _effective_type(c) is EntityType.COMPANY
+            ]
+        if not found and entry.political:
+            found = self._state_of(people)
+        if not found and entry.predicate in (Predicate.LEADS, Predicate.FOUNDED):
+            found = self._focus_company(person_ids, head)
+        return found
 
     def _focus_company(self, person_ids: set[int], head: Token) -> list[Cluster]:
         """ "A year ago, founder and CEO X said ...": a leader's title with no

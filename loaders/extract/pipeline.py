@@ -450,6 +450,7 @@ def _lead_dates(candidates: list[Candidate], sentences: list[ParsedSentence]) ->
     for c in candidates:
         if (
             c.date is None
+            and not c.fixed_date
             and c.valid_until is None
             and c.sentence in lead_sentences
             and (c.predicate in _LEAD_DATED or c.attributes.get("appointed"))

@@ -39,6 +39,8 @@ __all__ = [
     "hyphen_modifier",
     "is_negated",
     "is_passive",
+    "is_state",
+    "stage_cues",
     "lemma_forms",
     "misread_finite",
     "noun_actor",
@@ -494,6 +496,53 @@ _EVENT_PARTICIPLES = frozenset(
 _AMOUNT_VERBS = frozenset(
     {"reach", "total", "amount", "hit", "stand", "exceed", "top", "come", "rise", "climb"}
 )
+
+
+def stage_cues(trigger: Token) -> frozenset[str]:
+    """Lemmas that tell a fact's stage: the trigger, its auxiliaries and negation, and the
+    verbs and nouns that govern it ("agreed to buy", "is in talks to buy", "completed
+    its purchase", "plans to list") — and ``"PAST"`` for a finite past-tense trigger."""
+    cues = {trigger.lemma_.lower()}
+    if trigger.tag_ == "VBD":
+        cues.add("PAST")
+    node = trigger
+    for _ in range(_MAX_CLIMB):
+        for c in node.children:
+            if c.dep_ in ("aux", "auxpass", "neg", "prt"):
+                cues.add(c.lemma_.lower())
+        head = node.head
+        if head == node or node.dep_ not in (
+            "xcomp",
+            "dobj",
+            "pobj",
+            "prep",
+            "acl",
+            "relcl",
+            "nsubjpass",
+            "ccomp",
+            "amod",
+            "compound",
+            "conj",
+        ):
+            break
+        if node.dep_ == "ccomp" and head.lemma_ in _SAYING:
+            break
+        cues.add(head.lemma_.lower())
+        node = head
+    return frozenset(cues)
+
+
+def is_state(trigger: Token) -> bool:
+    """A participle describing a standing state, not an event: "the Hong Kong-listed
+    firm", "X is listed in Hong Kong", "Tencent-backed X"."""
+    if trigger.dep_ in ("amod", "compound") and trigger.tag_ in ("VBN", "JJ"):
+        return True
+    if "-" in trigger.text[1:] and trigger.pos_ == "ADJ":
+        return True
+    passive_present = any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in trigger.children
+    )
+    return passive_present and trigger.tag_ == "VBN"
 
 
 def clause_scope(trigger: Token) -> set[int]:
