@@ -343,10 +343,49 @@ def _words(text: str) -> list[str]:
     return [w for w in normalize_name(text).split() if w]
 
 
+_NOT_SHORT = frozenset(
+    {
+        EntityType.COUNTRY,
+        EntityType.REGION,
+        EntityType.COMMODITY,
+        EntityType.MARKET,
+        EntityType.INVESTOR_GROUP,
+    }
+)
+
+
+def _short_form_keys(words: list[str], form: str) -> list[tuple[str, str]]:
+    """Keys under which a long name can be found by the short forms that abbreviate it:
+    its first word ("Norvik" for "Norvik Mining Group"), its second ("Huarong" for
+    "China Huarong ..."), its last (a person's surname) and its initials (acronyms)."""
+    keys = [("first", words[0]), ("last", words[-1])]
+    if len(words) > 1:
+        keys.append(("second", words[1]))
+    initials = "".join(w[0] for w in form.split() if w[:1].isalpha() and w[:1].isupper())
+    if len(initials) >= 2:
+        keys.append(("initials", initials[:2].lower()))
+    return keys
+
+
 def _link_short_forms(coref: Coreference) -> None:
+    """Join a short form to the fuller name it abbreviates ("Norvik" -> "Norvik Mining
+    Group", "EGSC" -> "Eastern Grid Storage Corp.").
+
+    Candidates come from an index of the names' words and initials, so the work grows
+    with the number of names, not with its square (a sentence listing thousands of
+    firms is read in about linear time)."""
     clusters = [c for c in coref.live() if c.named]
-    # Longest first, so a short form joins the fullest name it abbreviates.
-    clusters.sort(key=lambda c: -max(len(_words(f)) for f in c.forms()))
+    index: dict[tuple[str, str], list[Cluster]] = {}
+    for long in clusters:
+        if long.type in _NOT_SHORT:
+            continue
+        keys: set[tuple[str, str]] = set()
+        for form in long.forms():
+            words = _words(form)
+            if len(words) >= 2:
+                keys.update(_short_form_keys(words, form))
+        for key in keys:
+            index.setdefault(key, []).append(long)
     for short in sorted(coref.live(), key=lambda c: min(len(_words(f)) for f in c.forms())):
         if (
             short.merged_into >= 0
@@ -354,35 +393,32 @@ def _link_short_forms(coref: Coreference) -> None:
             and short.type in (EntityType.COUNTRY, EntityType.REGION)
         ):
             continue
-        if short.type in (
-            EntityType.COUNTRY,
-            EntityType.REGION,
-            EntityType.COMMODITY,
-            EntityType.MARKET,
-            EntityType.INVESTOR_GROUP,
-            EntityType.ASSET,
-        ):
+        if short.type in _NOT_SHORT or short.type is EntityType.ASSET:
             continue
+        lookups: set[tuple[str, str]] = set()
+        for form in short.forms():
+            words = _words(form)
+            if not words:
+                continue
+            lookups.update({("first", words[0]), ("second", words[0]), ("last", words[0])})
+            if form.isupper() and 2 <= len(form) <= 8:
+                lookups.add(("initials", form[:2].lower()))
+        seen: set[int] = set()
         candidates = []
-        for long in clusters:
-            if long.id == short.id or long.merged_into >= 0:
-                continue
-            if long.type in (
-                EntityType.COUNTRY,
-                EntityType.REGION,
-                EntityType.COMMODITY,
-                EntityType.MARKET,
-                EntityType.INVESTOR_GROUP,
-            ):
-                continue
-            if short.registry is not None and long.registry is not None:
-                continue
-            if long.extends is not None and short.registry is not None:
-                continue  # "Alibaba Cloud Intelligence" is not Alibaba Cloud
-            if _abbreviates(short, long):
-                candidates.append(long)
+        for key in lookups:
+            for long in index.get(key, ()):
+                if long.id in seen or long.id == short.id or long.merged_into >= 0:
+                    continue
+                seen.add(long.id)
+                if short.registry is not None and long.registry is not None:
+                    continue
+                if long.extends is not None and short.registry is not None:
+                    continue  # "Alibaba Cloud Intelligence" is not Alibaba Cloud
+                if _abbreviates(short, long):
+                    candidates.append(long)
         if not candidates:
             continue
+        candidates.sort(key=lambda c: c.id)
         best = _nearest_before(coref, short, candidates)
         if best is not None:
             target = best if best.registry is not None or short.registry is None else short

@@ -35,9 +35,14 @@ def _big_graph(path: Path, facts: int) -> None:
     story = b.story("Bulk", publisher="Wire", published="2025-01-01")
     companies = [b.company(f"Bulk Firm {i} Ltd") for i in range(2000)]
     for i in range(facts):
-        b.fact(companies[i % 2000], "SUPPLIES", companies[(i * 7 + 1) % 2000], story,
-               f"Firm {i % 2000} supplies firm {(i * 7 + 1) % 2000} (line {i}).",
-               date=f"20{10 + i % 15}")
+        b.fact(
+            companies[i % 2000],
+            "SUPPLIES",
+            companies[(i * 7 + 1) % 2000],
+            story,
+            f"Firm {i % 2000} supplies firm {(i * 7 + 1) % 2000} (line {i}).",
+            date=f"20{10 + i % 15}",
+        )
     path.write_text(b.delta().model_dump_json(), encoding="utf-8")
 
 
@@ -46,14 +51,17 @@ def server(tmp_path: Path) -> tuple[str, Path]:
     db = tmp_path / "live.db"
     seed = subprocess.run(
         [*CLI, "--store", str(db), "load", str(Path(__file__).parents[2] / "samples" / "graph")],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert seed.returncode == 0, seed.stderr
     port = _free_port()
     env = {**os.environ, "SINOGRAPH_STORE": str(db)}
     proc = subprocess.Popen(
         [*CLI, "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -79,8 +87,10 @@ def test_api_answers_reads_while_a_large_load_writes(
     big = tmp_path / "big.json"
     _big_graph(big, 60_000)
     loader = subprocess.Popen(
-        [*CLI, "--store", str(db), "load", str(big)], stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True,
+        [*CLI, "--store", str(db), "load", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     statuses: list[int] = []
     bodies: list[str] = []
@@ -115,10 +125,18 @@ def test_two_loads_at_once_serialise_or_fail_clearly(tmp_path: Path) -> None:
     inputs = tmp_path / "inputs"
     expected = _write_inputs(inputs)
     db = tmp_path / "shared.db"
-    first = subprocess.Popen([*CLI, "--store", str(db), "load", str(inputs)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    second = subprocess.Popen([*CLI, "--store", str(db), "load", str(inputs)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        [*CLI, "--store", str(db), "load", str(inputs)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    second = subprocess.Popen(
+        [*CLI, "--store", str(db), "load", str(inputs)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     results = [p.communicate() + (p.returncode,) for p in (first, second)]
     for _out, err, code in results:
         assert code == 0 or (code == 3 and "busy" in err), err

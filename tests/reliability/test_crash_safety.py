@@ -38,8 +38,13 @@ def _write_inputs(folder: Path) -> dict[str, set[str]]:
         story = b.story(f"Story {n}", publisher=f"Outlet {n % 5}", published="2025-01-01")
         for _ in range(FACTS_PER_FILE):
             a, t = rng.sample(companies, 2)
-            b.fact(b.company(a), rng.choice(["OWNS", "SUPPLIES", "PARTNERS_WITH"]),
-                   b.company(t), story, f"{a} and {t} in story {n}.")
+            b.fact(
+                b.company(a),
+                rng.choice(["OWNS", "SUPPLIES", "PARTNERS_WITH"]),
+                b.company(t),
+                story,
+                f"{a} and {t} in story {n}.",
+            )
         delta = b.delta()
         expected[story.id] = {f.key for f in delta.facts}
         (folder / f"part-{n:03d}.json").write_text(delta.model_dump_json(), encoding="utf-8")
@@ -47,8 +52,15 @@ def _write_inputs(folder: Path) -> dict[str, set[str]]:
 
 
 def _load_command(db: Path, folder: Path) -> list[str]:
-    return [sys.executable, "-c", "from cli.main import app; app()", "--store", str(db),
-            "load", str(folder)]
+    return [
+        sys.executable,
+        "-c",
+        "from cli.main import app; app()",
+        "--store",
+        str(db),
+        "load",
+        str(folder),
+    ]
 
 
 def _check_consistent(db: Path, expected: dict[str, set[str]]) -> int:

@@ -1,8 +1,7 @@
-"""The extractor never raises and stays bounded in time, whatever text it is given."""
+"""The extractor never raises, whatever text it is given (its work grows about
+linearly with the input: tests/reliability/test_extractor_growth.py counts it)."""
 
 from __future__ import annotations
-
-import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,16 +10,56 @@ from graph.model import GraphDelta
 from loaders.extract import extract
 from loaders.story_input import StoryInput
 
-# Generous: a story of a few KB should take milliseconds; this only catches blow-ups.
-MAX_SECONDS_PER_STORY = 5.0
-
 words = st.sampled_from(
     [
-        "Zijin", "Mining", "Group", "acquired", "sold", "Ltd", "Co.", "S.à r.l.", "$1.2bn",
-        "HK$", "RMB", "yuan", "billion", "%", "on Monday", "last September", "the company",
-        "its", "CEO", "founder", "banned", "lifted", "tariff", "of", "and", "from", "by",
-        "(", ")", '"', "“", "”", "'", ",", ".", "\n", "Inc.", "U.S.", "China", "Japan",
-        "紫金矿业", "\u202e", "\x00", "—", "1,234,567", "2025", "Feb.", "No.",
+        "Zijin",
+        "Mining",
+        "Group",
+        "acquired",
+        "sold",
+        "Ltd",
+        "Co.",
+        "S.à r.l.",
+        "$1.2bn",
+        "HK$",
+        "RMB",
+        "yuan",
+        "billion",
+        "%",
+        "on Monday",
+        "last September",
+        "the company",
+        "its",
+        "CEO",
+        "founder",
+        "banned",
+        "lifted",
+        "tariff",
+        "of",
+        "and",
+        "from",
+        "by",
+        "(",
+        ")",
+        '"',
+        "“",
+        "”",
+        "'",
+        ",",
+        ".",
+        "\n",
+        "Inc.",
+        "U.S.",
+        "China",
+        "Japan",
+        "紫金矿业",
+        "\u202e",
+        "\x00",
+        "—",
+        "1,234,567",
+        "2025",
+        "Feb.",
+        "No.",
     ]
 )
 texts = st.one_of(
@@ -30,10 +69,7 @@ texts = st.one_of(
 
 
 def _run(text: str) -> GraphDelta:
-    started = time.perf_counter()
-    delta = extract(StoryInput(text=text, published="2025-07-01", origin="fuzz"))
-    assert time.perf_counter() - started < MAX_SECONDS_PER_STORY
-    return delta
+    return extract(StoryInput(text=text, published="2025-07-01", origin="fuzz"))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -16,7 +16,7 @@ from tests.api.support import make_settings
 from tests.contract.builders import DeltaBuilder
 
 HOSTILE = [
-    "O'Brien \"Quoted\" Holdings",
+    'O\'Brien "Quoted" Holdings',
     "`Backtick` Capital",
     "x') RETURN 1; MATCH (n) DETACH DELETE n //",
     "Robert'); DROP TABLE entities;-- Ltd",
@@ -43,7 +43,7 @@ def _upload(client: TestClient, payload: dict[str, object]) -> object:
 
 def test_hostile_names_round_trip_exactly_through_the_api(client: TestClient) -> None:
     b = DeltaBuilder()
-    s = b.story("Hostile \"story\" `title`", publisher="Pub'; --", published="2025-01-01")
+    s = b.story('Hostile "story" `title`', publisher="Pub'; --", published="2025-01-01")
     entities = [b.company(name, name + " `alias`") for name in HOSTILE]
     for a, t in zip(entities, entities[1:], strict=False):
         b.fact(a, "SUPPLIES", t, s, f"{a.name} supplies {t.name} \"'`;")
@@ -57,8 +57,9 @@ def test_hostile_names_round_trip_exactly_through_the_api(client: TestClient) ->
         # Search takes up to 500 characters: the long name is found by its prefix.
         hits = client.get("/entities", params={"q": entity.name[:400], "limit": 3}).json()
         assert hits[0]["entity"]["id"] == entity.id
-    path = client.get("/paths", params={"source": HOSTILE[0], "target": entities[-2].id,
-                                        "k": 1, "max_hops": 6})
+    path = client.get(
+        "/paths", params={"source": HOSTILE[0], "target": entities[-2].id, "k": 1, "max_hops": 6}
+    )
     assert path.status_code == 200, path.text
     sentences = [h["fact"]["sources"][0]["sentence"] for h in path.json()["paths"][0]["hops"]]
     assert sentences[0] == f"{HOSTILE[0]} supplies {HOSTILE[1]} \"'`;"
@@ -87,8 +88,9 @@ def test_labels_and_predicates_outside_the_ontology_are_rejected(client: TestCli
     response = _upload(client, bad_label)
     assert 400 <= response.status_code < 500  # type: ignore[attr-defined]
     assert "type" in response.text  # type: ignore[attr-defined]
-    bad_predicate = client.get("/paths", params={"source": "a", "target": "b",
-                                                 "predicates": "OWNS]->() DELETE n//"})
+    bad_predicate = client.get(
+        "/paths", params={"source": "a", "target": "b", "predicates": "OWNS]->() DELETE n//"}
+    )
     assert bad_predicate.status_code in (400, 422)
     assert "unknown predicate" in bad_predicate.text
     assert client.get("/health").json()["counts"]["entities"] == 0
