@@ -156,9 +156,14 @@ def _usable_dates(c: Candidate, ps: ParsedSentence) -> list[Span]:
         nxt = tokens[span.end] if span.end < len(tokens) else None
         # "a 2023 ban", "its January IPO": the date qualifies the next noun.
         prev = tokens[span.start - 1].lower if span.start > 0 else ""
-        if nxt is not None and nxt.text[0].isalpha() and not nxt.is_cap and span.end != c.trigger:
-            if prev in ("a", "an", "the", "its", "their", "his", "her", "'s"):
-                continue
+        if (
+            nxt is not None
+            and nxt.text[0].isalpha()
+            and not nxt.is_cap
+            and span.end != c.trigger
+            and prev in ("a", "an", "the", "its", "their", "his", "her", "'s")
+        ):
+            continue
         # "the biggest listing since 2021": a comparison, not the event's date (a state's
         # "since" is read as its start elsewhere)
         if prev == "since" and c.predicate not in _DURATIVE:

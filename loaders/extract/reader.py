@@ -1,0 +1,501 @@
+"""Reading one sentence with the rule tables.
+
+For every token whose lemma triggers a rule (with the rule's part of speech,
+particle, required preposition and governing verb), the rule's subject and object
+roles are read from the tree (:mod:`loaders.extract.syntax`), bound to entities
+(:mod:`loaders.extract.arguments`), checked against the rule's types, and become
+:class:`Candidate` facts that remember the rule, the trigger, its clause and the
+words that tell the fact's stage.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from graph.ontology import EntityType, Predicate
+from loaders.extract.arguments import Binder, Bound
+from loaders.extract.candidate import Candidate
+from loaders.extract.context import StoryContext
+from loaders.extract.coref import Cluster, Coreference
+from loaders.extract.exchanges import exchange_for
+from loaders.extract.gazetteer import CAPITAL_OF
+from loaders.extract.rulebook import RuleBook, effective_type
+from loaders.extract.rules.schema import Rule
+from loaders.extract.syntax import (
+    LIGHT_VERBS,
+    actor_of,
+    attributed_source,
+    clause_scope,
+    described_by,
+    governor,
+    hyphen_modifier,
+    is_negated,
+    is_passive,
+    is_state,
+    noun_actor,
+    patient_of,
+    possessor,
+    prep_objects,
+    relational_holder,
+    relational_owner,
+    stage_cues,
+    surface_subject,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from loaders.extract.document import ParsedSentence
+    from loaders.extract.parse import SentenceTree
+
+__all__ = ["MAX_FACTS_PER_SENTENCE", "SentenceReader"]
+
+# Bounded work: at most this many facts are read from one sentence.
+MAX_FACTS_PER_SENTENCE = 40
+_CONTROL_WORDS = frozenset(
+    {"majority", "controlling", "control", "outright", "remaining", "outstanding", "rest"}
+)
+_PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.MARKET})
+_STATE_ACTS = frozenset(
+    {
+        Predicate.BANS,
+        Predicate.LIFTS_BAN,
+        Predicate.SANCTIONS,
+        Predicate.FINES,
+        Predicate.INVESTIGATES,
+        Predicate.IMPOSES_TARIFF,
+        Predicate.APPROVES,
+    }
+)
+_ORG_TYPES = frozenset({EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION})
+
+
+class SentenceReader:
+    """Reads one sentence's facts rule by rule (see the module doc)."""
+
+    def __init__(
+        self,
+        tree: SentenceTree,
+        ps: ParsedSentence,
+        index: int,
+        coref: Coreference,
+        book: RuleBook,
+        context: StoryContext,
+    ) -> None:
+        self.tree = tree
+        self.ps = ps
+        self.index = index
+        self.coref = coref
+        self.book = book
+        self.context = context
+        self.binder = Binder(tree, ps, coref, book.transparent)
+        self.out: list[Candidate] = []
+        self.begin_char = ps.tokens[ps.begin].start if ps.begin < len(ps.tokens) else 0
+
+    # --- roles -------------------------------------------------------------------
+    def role_tokens(self, role: str, trigger: Token, rule: Rule | None) -> list[Token]:
+        is_verb = rule is not None and rule.pos == "verb"
+        if role == "actor":
+            return actor_of(trigger) if is_verb else noun_actor(trigger)
+        if role == "patient":
+            return patient_of(trigger) if is_verb else []
+        if role.startswith("prep:"):
+            words = role[5:].split("|")
+            found = prep_objects(trigger, words)
+            if not found and is_verb:
+                for patient in patient_of(trigger):
+                    found = prep_objects(patient, words)
+                    if found:
+                        break
+            if not found and not is_verb:
+                # "duties totalling 80% *on* X": the preposition on the noun's participle
+                for c in trigger.children:
+                    if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"):
+                        found = prep_objects(c, words)
+                        if found:
+                            break
+            if not found and not is_verb:
+                # "X struck a deal *for* Y", "announced the sale of X *to* Y": the
+                # parser often hangs the noun's preposition on its light verb
+                verb = governor(trigger)
+                if verb is not None and verb.lemma_ in LIGHT_VERBS:
+                    found = [t for t in prep_objects(verb, words) if trigger not in t.ancestors]
+            return found
+        if role == "poss":
+            found = possessor(trigger)
+            if not found and trigger.dep_ in ("compound", "nmod"):
+                found = possessor(trigger.head)  # "its Ernie models": the models' owner
+            return found
+        if role == "hyphen":
+            return hyphen_modifier(trigger)
+        if role == "described":
+            return described_by(trigger)
+        if role == "holder":
+            return relational_holder(trigger)
+        if role == "owner":
+            return relational_owner(trigger)
+        if role == "place":
+            return [
+                c
+                for c in trigger.children
+                if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and c.i < trigger.i
+            ]
+        if role == "governor_actor":
+            verb = governor(trigger)
+            return actor_of(verb) if verb is not None else []
+        if role == "governor_patient":
+            verb = governor(trigger)
+            if verb is None:
+                return []
+            return [t for t in patient_of(verb) if t != trigger and trigger not in t.subtree]
+        if role == "source":
+            return attributed_source(trigger)
+        if role == "self":
+            return [trigger]
+        if role == "patient_owner":
+            # "Micron's products sold in China": whose the things acted on are
+            found = [p for t in patient_of(trigger) for p in possessor(t)]
+            return found
+        if role == "actor_owner":
+            # "its R1 model, which debuted in January": whose the acting thing is
+            return [p for t in actor_of(trigger) for p in possessor(t)]
+        if role == "owner_poss":
+            # "R1-0528, the first upgrade to its R1 model": the possessor of the owner
+            return [p for t in relational_owner(trigger) for p in possessor(t)]
+        if role == "actor_actor":
+            # "the UK's sanctions targeted X": who acts through the acting noun
+            return [a for t in actor_of(trigger) for a in noun_actor(t)]
+        if role == "xcomp_patient":
+            # "should stop buying them": what the complement verb acts on
+            return [p for c in trigger.children if c.dep_ == "xcomp" for p in patient_of(c)]
+        if role == "appos":
+            return [c for c in trigger.children if c.dep_ == "appos"]
+        return []
+
+    def bind_roles(
+        self, roles: tuple[str, ...], trigger: Token, rule: Rule | None, *, subject: bool
+    ) -> list[Bound]:
+        """The entities of the first role that names any of a type the rule takes ("a+b"
+        joins two roles)."""
+        if rule is not None:
+            allowed = set(rule.subject_types if subject else rule.object_types)
+            if not subject:
+                allowed |= set(rule.object_switch)
+                if rule.exchange:
+                    allowed |= {EntityType.REGION, EntityType.COUNTRY, EntityType.MARKET}
+        for alternative in roles:
+            bound: list[Bound] = []
+            for role in alternative.split("+"):
+                if role == "clause_subject":
+                    bound.extend(self.clause_subject(trigger))
+                    continue
+                if role == "story_exchange":
+                    if self.context.exchange is not None:
+                        bound.append(Bound(self.context.exchange, trigger, "story"))
+                    continue
+                if role == "story_actor":
+                    if self.context.state_actor is not None:
+                        bound.append(Bound(self.context.state_actor, trigger, "story"))
+                    continue
+                for token in self.role_tokens(role, trigger, rule):
+                    if token.idx >= self.begin_char:
+                        literal = rule is not None and rule.literal
+                        found = self.binder.bind(
+                            token,
+                            subject=subject,
+                            literal=literal,
+                            through=rule.through if rule is not None else None,
+                        )
+                        if role == "place":
+                            found = [b for b in found if b.cluster.type in _PLACE_TYPES]
+                        bound.extend(found)
+            if rule is not None:
+                # "Hong Kong's biggest listing": a place is not who lists
+                typed = [
+                    b
+                    for b in bound
+                    if effective_type(self.state_of_capital(b, rule).cluster) in allowed
+                ]
+                if typed:
+                    return bound
+                continue
+            if bound:
+                return bound
+        return []
+
+    def clause_subject(self, trigger: Token) -> list[Bound]:
+        """The nearest subject up the tree that names an organisation ("X closes in on
+        its rival Y": whose rival Y is)."""
+        node = trigger
+        for _ in range(8):
+            if node.head == node:
+                break
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            for subject in surface_subject(node):
+                bound = [
+                    b for b in self.binder.bind(subject) if effective_type(b.cluster) in _ORG_TYPES
+                ]
+                if bound:
+                    return bound
+        return []
+
+    def orphans(
+        self, rule: Rule, trigger: Token, objects: list[Bound], predicate: Predicate
+    ) -> None:
+        """Facts whose subject the story names elsewhere (the pipeline adopts one)."""
+        for o in objects:
+            if effective_type(o.cluster) not in rule.object_types:
+                continue
+            if len(self.out) >= MAX_FACTS_PER_SENTENCE:
+                return
+            ps_trigger = self.tree.ps_token[trigger.i]
+            self.out.append(
+                Candidate(
+                    -1,
+                    predicate,
+                    o.cluster.id,
+                    self.index,
+                    max(ps_trigger, 0),
+                    rule.confidence,
+                    rule.id,
+                    scope=self.scope_of(trigger),
+                )
+            )
+
+    def state_of_capital(self, bound: Bound, rule: Rule) -> Bound:
+        """ "Beijing banned ...", "Ottawa will levy ...": a capital acting as a state
+        stands for its country."""
+        cluster = bound.cluster
+        if (
+            cluster.type is EntityType.REGION
+            and EntityType.COUNTRY in rule.subject_types
+            and EntityType.REGION not in rule.subject_types
+            and cluster.canonical in CAPITAL_OF
+        ):
+            country = CAPITAL_OF[cluster.canonical]
+            state = self.coref.find(country, EntityType.COUNTRY) or self.coref.add(
+                country, EntityType.COUNTRY
+            )
+            return Bound(state, bound.token, "capital")
+        return bound
+
+    @staticmethod
+    def is_near(trigger: Token, words: tuple[str, ...]) -> bool:
+        """One of ``words`` (a lemma, or a phrase) sits in the trigger's phrase."""
+        lemmas = {t.lemma_.lower() for t in trigger.subtree if t != trigger}
+        if lemmas & set(words):
+            return True
+        tokens = list(trigger.subtree)
+        text = trigger.doc[tokens[0].i : tokens[-1].i + 1].text.lower()
+        return any(" " in w or "-" in w for w in words) and any(w in text for w in words)
+
+    def goods_patient(self, trigger: Token) -> bool:
+        """The verb acts on goods: its object names no firm, person or asset, and is no
+        stake in one ("bought a stake from X" is no supply)."""
+        patients = patient_of(trigger)
+        if not patients:
+            return False
+        for token in patients:
+            if token.lemma_.lower() in self.book.transparent:
+                return False
+            for bound in self.binder.bind(token, expand=False):
+                if bound.cluster.type not in (EntityType.COMMODITY, EntityType.PRODUCT, None):
+                    return False
+                if bound.cluster.type is None and bound.cluster.named:
+                    return False
+        return True
+
+    def has_prep(self, trigger: Token, rule: Rule, words: tuple[str, ...]) -> bool:
+        """The trigger (or, for a noun, its light verb) carries one of ``words`` as a
+        preposition or adverb; ``W+ing`` is preposition W before a gerund."""
+        heads = [trigger]
+        verb = governor(trigger) if rule.pos == "noun" else None
+        if verb is not None and verb.lemma_ in LIGHT_VERBS:
+            heads.append(verb)
+        for head in heads:
+            for c in head.children:
+                if c.dep_ not in ("prep", "agent", "dative", "advmod"):
+                    continue
+                if c.lower_ in words:
+                    return True
+                # "from+ing": "barred X from buying"
+                if f"{c.lower_}+ing" in words and any(
+                    g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children
+                ):
+                    return True
+        return False
+
+    # --- candidates ----------------------------------------------------------------
+    def scope_of(self, trigger: Token) -> frozenset[int]:
+        return frozenset(
+            self.tree.ps_token[i] for i in clause_scope(trigger) if self.tree.ps_token[i] >= 0
+        )
+
+    def emit(
+        self,
+        subject: Cluster,
+        predicate: Predicate,
+        obj: Cluster,
+        trigger: Token,
+        confidence: float,
+        rule_id: str,
+        **extra: object,
+    ) -> Candidate | None:
+        if subject.id == obj.id or len(self.out) >= MAX_FACTS_PER_SENTENCE:
+            return None
+        ps_trigger = self.tree.ps_token[trigger.i]
+        candidate = Candidate(
+            subject.id,
+            predicate,
+            obj.id,
+            self.index,
+            max(ps_trigger, 0),
+            confidence,
+            rule_id,
+            scope=self.scope_of(trigger),
+        )
+        for key, value in extra.items():
+            setattr(candidate, key, value)
+        candidate.wants_amount = True
+        candidate.cues = stage_cues(trigger)
+        if is_state(trigger):
+            candidate.fixed_date = True  # a standing state carries no event date
+        self.out.append(candidate)
+        return candidate
+
+    def apply(self, rule: Rule, trigger: Token) -> None:
+        if rule.particle and not any(
+            c.dep_ in ("prt", "prep", "advmod") and c.lower_ == rule.particle
+            for c in trigger.children
+        ):
+            return
+        if rule.requires and not self.has_prep(trigger, rule, rule.requires):
+            return
+        if rule.unless and self.has_prep(trigger, rule, rule.unless):
+            return
+        if rule.prefix and not (
+            trigger.i >= 2
+            and trigger.doc[trigger.i - 1].text == "-"
+            and trigger.doc[trigger.i - 2].lower_ == rule.prefix
+        ):
+            return
+        if rule.near and not self.is_near(trigger, rule.near):
+            return
+        if rule.patient_words and not any(
+            t.lemma_.lower() in rule.patient_words or t.lower_ in rule.patient_words
+            for t in patient_of(trigger)
+        ):
+            return
+        if rule.patient_goods and not self.goods_patient(trigger):
+            return
+        predicate = rule.predicate
+        subject_roles = rule.subject
+        switched = False
+        if rule.pos == "noun":
+            verb = governor(trigger)
+            verb_lemma = verb.lemma_.lower() if verb is not None else ""
+            if rule.governors and verb_lemma not in rule.governors:
+                return
+            if verb_lemma in rule.blocked_governors:
+                return
+            if verb_lemma in rule.governor_switch:
+                # "China lifted its ban on X": the lifter acts
+                predicate = rule.governor_switch[verb_lemma]
+                subject_roles = ("governor_actor", *rule.subject)
+                switched = True
+            if verb is not None and is_negated(verb):
+                return
+        elif is_negated(trigger) or (
+            trigger.dep_ == "xcomp" and trigger.head != trigger and is_negated(trigger.head)
+        ):
+            return
+        if rule.passive and not is_passive(trigger):
+            return
+        if rule.actor_words and not any(
+            t.lemma_.lower() in rule.actor_words or t.lower_ in rule.actor_words
+            for t in actor_of(trigger)
+        ):
+            return
+        subjects = self.bind_roles(subject_roles, trigger, rule, subject=True)
+        objects = self.bind_roles(rule.object, trigger, rule, subject=False)
+        if predicate in _STATE_ACTS:
+            for bound in subjects:
+                if bound.cluster.type in (EntityType.COUNTRY, EntityType.GOVERNMENT_BODY):
+                    self.context.state_actor = bound.cluster
+        if not subjects:
+            if rule.orphan:
+                self.orphans(rule, trigger, objects, predicate)
+            return
+        pairs: list[tuple[Bound, Bound]] = [(s, o) for s in subjects for o in objects]
+        if rule.symmetric and not objects and len(subjects) >= 2:
+            pairs = [(subjects[0], o) for o in subjects[1:]]
+        for s, o in pairs:
+            s = self.state_of_capital(s, rule)
+            s_type = effective_type(s.cluster)
+            o_type = effective_type(o.cluster)
+            if s_type not in rule.subject_types:
+                continue
+            emitted = predicate
+            if o_type not in rule.object_types:
+                if o_type is None or o_type not in rule.object_switch:
+                    continue
+                emitted = rule.object_switch[o_type]
+            target = o.cluster
+            if rule.exchange:
+                exchange = exchange_for(self.coref, o.cluster)
+                if exchange is None:
+                    continue
+                target = exchange
+            candidate = self.emit(
+                s.cluster,
+                emitted,
+                target,
+                trigger,
+                rule.confidence,
+                rule.id,
+                status=rule.status,
+                role=rule.role,
+            )
+            if candidate is not None and switched and rule.keep_original:
+                # "lifted its 2023 ban on X": the ban itself, dated by the noun's own date
+                original = self.emit(
+                    s.cluster,
+                    rule.predicate,
+                    target,
+                    trigger,
+                    rule.confidence - 0.1,
+                    rule.id,
+                )
+                own = frozenset(
+                    self.tree.ps_token[t.i] for t in trigger.subtree if self.tree.ps_token[t.i] >= 0
+                )
+                if original is not None:
+                    original.wants_amount = False
+                    original.scope = own
+                # "lifted a 2023 ban": the year dates the ban, not the lifting
+                candidate.scope = (candidate.scope or frozenset()) - own
+            if candidate is not None and o.via.startswith("through:"):
+                candidate.attributes["through"] = o.via[len("through:") :]
+                if any(
+                    t.lower_ in _CONTROL_WORDS or (t.lemma_ == "own" and is_negated(t))
+                    for p in patient_of(trigger)
+                    for t in p.subtree
+                ):
+                    # "a controlling stake", "the shares it does not already own"
+                    candidate.attributes["control"] = True
+            for bound in (s, o):
+                if bound.parent is not None:
+                    unit = self.emit(
+                        bound.cluster,
+                        Predicate.SUBSIDIARY_OF,
+                        bound.parent,
+                        bound.token,
+                        0.7,
+                        "named-unit",
+                    )
+                    if unit is not None:
+                        unit.wants_amount = False
+
+    # --- titles ----------------------------------------------------------------------

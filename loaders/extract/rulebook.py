@@ -1,0 +1,83 @@
+"""The rule tables indexed for matching: rules by trigger word, titles by phrase, and the
+words every rule reads through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from graph.ontology import EntityType
+from loaders.extract.coref import Cluster
+from loaders.extract.rules.schema import Rule, TitleEntry, load_rule_tables
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["RuleBook", "effective_type", "pos_ok", "rule_book"]
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_ADJ_POS = frozenset({"ADJ", "VERB", "NOUN", "PROPN"})
+
+
+@dataclass(frozen=True, slots=True)
+class RuleBook:
+    """Every rule, indexed by trigger word; every title; the shared word tables."""
+
+    by_trigger: dict[str, tuple[Rule, ...]]
+    titles: dict[tuple[str, ...], TitleEntry]
+    longest_title: int
+    transparent: dict[str, tuple[str, ...]]
+    departures: frozenset[str]
+    rules: tuple[Rule, ...] = field(default=())
+
+
+@lru_cache(maxsize=1)
+def rule_book() -> RuleBook:
+    """The shipped rule tables, indexed once per process."""
+    index: dict[str, list[Rule]] = {}
+    titles: dict[tuple[str, ...], TitleEntry] = {}
+    transparent: dict[str, tuple[str, ...]] = {}
+    departures: set[str] = set()
+    rules: list[Rule] = []
+    for table in load_rule_tables():
+        for rule in table.rules:
+            rules.append(rule)
+            for word in rule.trigger:
+                index.setdefault(word, []).append(rule)
+        for entry in table.titles:
+            titles[tuple(entry.phrase.lower().split())] = entry
+            # the parser splits "co-founder" into "co", "-", "founder"
+            titles[tuple(entry.phrase.lower().replace("-", " - ").split())] = entry
+        for word, preps in table.transparent.items():
+            transparent[word] = tuple(dict.fromkeys((*transparent.get(word, ()), *preps)))
+        departures.update(table.departures)
+    return RuleBook(
+        by_trigger={k: tuple(v) for k, v in index.items()},
+        titles=titles,
+        longest_title=max((len(k) for k in titles), default=1),
+        transparent=transparent,
+        departures=frozenset(departures),
+        rules=tuple(rules),
+    )
+
+
+def pos_ok(rule: Rule, token: Token) -> bool:
+    """Whether ``token`` has the part of speech ``rule`` triggers on."""
+    if rule.pos == "verb":
+        # "U.S.-based" kept as one adjective token
+        return token.pos_ in _VERB_POS or ("-" in token.text[1:] and token.pos_ == "ADJ")
+    if rule.pos == "name":
+        return False  # applied to names, not words
+    if rule.pos == "noun":
+        # "its rival X": a relational noun tagged as an adjective before a name
+        return token.pos_ in _NOUN_POS or (token.pos_ == "ADJ" and token.dep_ == "amod")
+    return token.pos_ in _ADJ_POS
+
+
+def effective_type(cluster: Cluster) -> EntityType | None:
+    """A cluster's type; an untyped name counts as a company."""
+    if cluster.type is not None:
+        return cluster.type
+    return EntityType.COMPANY if cluster.named else None

@@ -1,0 +1,311 @@
+"""Titles: who leads, founded or works for an organisation.
+
+A title ("chief executive", "analyst") is a relational noun: the person it is said
+of and the organisation it belongs to, read from the parse (apposition, compounds,
+"as" after an appointing verb, coordination), with appointments, departures and
+successions read from the verb that carries it. When the sentence names no
+organisation, the firm that says so, the state of a political leader, or the
+company the story is about at that point is taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from graph.ontology import EntityType, Predicate
+from loaders.extract.arguments import Bound
+from loaders.extract.coref import Cluster
+from loaders.extract.reader import SentenceReader
+from loaders.extract.rulebook import effective_type
+from loaders.extract.rules.schema import TitleEntry
+from loaders.extract.syntax import (
+    actor_of,
+    attributed_source,
+    is_negated,
+    patient_of,
+    relational_holder,
+    relational_owner,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["TitleReader"]
+
+_APPOINTING = frozenset(
+    {"appoint", "name", "elect", "promote", "nominate", "tap", "pick", "choose", "select",
+     "succeed", "replace", "become", "join", "take", "install", "hire", "reappoint"}
+)  # fmt: skip
+_SUCCEEDING = frozenset({"succeed", "replace"})
+_FORMER = frozenset({"former", "ex", "previous", "then", "outgoing", "erstwhile", "late"})
+_ORG_TYPES = frozenset({EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION})
+
+
+class TitleReader:
+    """Reads the titles of the sentence a :class:`SentenceReader` reads."""
+
+    def __init__(self, reader: SentenceReader) -> None:
+        self.tree = reader.tree
+        self.ps = reader.ps
+        self.coref = reader.coref
+        self.context = reader.context
+        self.book = reader.book
+        self.binder = reader.binder
+        self.emit = reader.emit
+        self.out = reader.out
+        self.index = reader.index
+        self.begin_char = reader.begin_char
+
+    def titles(self) -> Iterator[tuple[int, int, TitleEntry]]:
+        doc = self.tree.doc
+        words = [t.lower_ for t in doc]
+        i = 0
+        while i < len(doc):
+            if doc[i].idx < self.begin_char:
+                i += 1
+                continue
+            for size in range(min(self.book.longest_title, len(doc) - i), 0, -1):
+                entry = self.book.titles.get(tuple(words[i : i + size]))
+                if entry is not None:
+                    yield i, i + size, entry
+                    i += size
+                    break
+            else:
+                i += 1
+
+    def title_facts(self) -> None:
+        doc = self.tree.doc
+        owners_at: dict[int, list[Cluster]] = {}
+        for start, end, entry in self.titles():
+            span = doc[start:end]
+            # English titles end in their head noun ("chief executive *officer*",
+            # "co-*founder*"), unless a preposition follows it ("*head* of research")
+            head = span.root if any(t.lower_ == "of" for t in span) else doc[end - 1]
+            if (
+                head.dep_ in ("amod", "compound")
+                and head.head.pos_ == "NOUN"
+                and head.head.i > end - 1
+            ):
+                continue  # "chief China economist": "chief" describes another title
+            verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
+            if head.dep_ == "oprd" or (head.dep_ == "conj" and head.head.dep_ == "oprd"):
+                verb = head.head if head.dep_ == "oprd" else head.head.head
+            people: list[Bound] = []
+            if verb is not None and verb.lemma_ in _APPOINTING and verb.lemma_ not in _SUCCEEDING:
+                # "appointed A as chief executive and B as finance chief": each title goes
+                # to the person named just before it
+                people = self._person_before(start, verb)
+            if not people:
+                holders = [
+                    b for t in relational_holder(head) for b in self.binder.bind(t, expand=False)
+                ]
+                people = [b for b in holders if b.cluster.type is EntityType.PERSON]
+            if not people:
+                continue
+            owners = self._title_owners(head, entry, verb, people, start)
+            if not owners:
+                # "Tesla Co-Founder and Chief Executive Officer": the first title's firm
+                owners = next(
+                    (owners_at[c.i] for c in (head.head, *head.children) if c.i in owners_at),
+                    [],
+                )
+                owners = [o for o in owners if effective_type(o) in _ORG_TYPES]
+            if not owners:
+                continue
+            owners_at[head.i] = owners
+            former = any(t.lower_ in _FORMER for t in doc[max(0, start - 2) : start]) or any(
+                c.lower_ in _FORMER for c in head.children
+            )
+            verb_lemma = verb.lemma_.lower() if verb is not None else ""
+            departure = former or verb_lemma in self.book.departures
+            appointed = verb_lemma in _APPOINTING
+            if verb is not None and is_negated(verb):
+                continue
+            for person in people:
+                for owner in owners:
+                    self._title_fact(person.cluster, owner, entry, head, departure, appointed)
+            succession = verb if verb is not None and verb_lemma in _SUCCEEDING else None
+            if verb is not None and succession is None:
+                # "appointed X as president, replacing Y"
+                succession = next(
+                    (
+                        c
+                        for c in verb.children
+                        if c.dep_ in ("advcl", "conj", "xcomp") and c.lemma_ in _SUCCEEDING
+                    ),
+                    None,
+                )
+            if succession is not None:
+                for token in patient_of(succession):
+                    for prior in self.binder.bind(token):
+                        if prior.cluster.type is EntityType.PERSON:
+                            for owner in owners:
+                                self._title_fact(prior.cluster, owner, entry, head, True, False)
+
+    def _person_before(self, start: int, verb: Token) -> list[Bound]:
+        """The person named closest before the title at ``start``, after ``verb``."""
+        doc = self.tree.doc
+        for i in range(start - 1, verb.i, -1):
+            token = doc[i]
+            if token.lower_ in (";",) or (token.pos_ == "VERB" and token.i != verb.i):
+                break
+            cluster = self.binder.mention_cluster(token)
+            if cluster is not None and cluster.type is EntityType.PERSON:
+                return [Bound(cluster, token, "before-title")]
+        return []
+
+    def successions(self) -> None:
+        """ "Y will replace him": a successor takes the predecessor's post, whatever the
+        story said it was (read by the pipeline once every sentence is read)."""
+        for token in self.tree.doc:
+            if token.pos_ != "VERB" or token.lemma_ not in _SUCCEEDING or is_negated(token):
+                continue
+            if any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+                continue  # "replace Y as chairman": the title rules read it
+            successors = [
+                b.cluster
+                for t in actor_of(token)
+                for b in self.binder.bind(t, expand=False)
+                if b.cluster.type is EntityType.PERSON
+            ]
+            predecessors = [
+                b.cluster
+                for t in patient_of(token)
+                for b in self.binder.bind(t, expand=False)
+                if b.cluster.type is EntityType.PERSON
+            ]
+            for new in successors:
+                for old in predecessors:
+                    if new.id != old.id:
+                        self.context.successions.append((new.id, old.id, self.index))
+
+    def _title_fact(
+        self,
+        person: Cluster,
+        owner: Cluster,
+        entry: TitleEntry,
+        head: Token,
+        departure: bool,
+        appointed: bool,
+    ) -> None:
+        candidate = self.emit(
+            person, entry.predicate, owner, head, 0.8, f"title:{entry.role}", role=entry.role
+        )
+        if candidate is None:
+            return
+        candidate.wants_amount = False
+        if departure:
+            candidate.attributes["departure"] = True
+        if appointed:
+            candidate.attributes["appointed"] = True
+
+    def _title_owners(
+        self,
+        head: Token,
+        entry: TitleEntry,
+        verb: Token | None,
+        people: list[Bound],
+        start: int,
+    ) -> list[Cluster]:
+        """The organisations a title belongs to, from the most to the least direct cue."""
+        doc = self.tree.doc
+        person_ids = {p.cluster.id for p in people}
+        allowed = _ORG_TYPES | (
+            {EntityType.COUNTRY, EntityType.REGION} if entry.political else set()
+        )
+
+        def keep(clusters: Iterable[Cluster]) -> list[Cluster]:
+            return [c for c in clusters if c.id not in person_ids and effective_type(c) in allowed]
+
+        def bound(tokens: Iterable[Token], *, expand: bool = True) -> list[Cluster]:
+            return keep(b.cluster for t in tokens for b in self.binder.bind(t, expand=expand))
+
+        # "chief executive of X", "X's chief executive", "the X chief executive"
+        found = bound(relational_owner(head, preps=("of", "at", "for", "with", "in")))
+        if not found:
+            # "Tesla Co-Founder", "Didi's chief executive": a name right before the title
+            k = start - 1
+            if k >= 0 and doc[k].lower_ in ("'s", "\u2019s"):
+                k -= 1
+            if k >= 0:
+                found = bound([doc[k]], expand=False)
+        if not found:
+            # "the chairman and party secretary of the CSRC": the second title's owner
+            found = bound(
+                t for conj in head.conjuncts for t in relational_owner(conj, preps=("of", "at"))
+            )
+        if not found and verb is not None:
+            # "joined Norvik as chief executive"; "Norvik named X as chairman" (a firm
+            # appoints its own people; a state council appoints someone else's)
+            found = bound(patient_of(verb))
+            if not found:
+                found = [
+                    c for c in bound(actor_of(verb)) if effective_type(c) is EntityType.COMPANY
+                ]
+        if not found:
+            # "Didi CEO Cheng Wei and President Liu Qing": the second title shares the
+            # organisation named before the first
+            for person in people:
+                if person.token.dep_ == "conj":
+                    first = person.token.head
+                    found.extend(
+                        keep(
+                            cluster
+                            for c in first.children
+                            if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < first.i
+                            for t in c.subtree
+                            if (cluster := self.binder.mention_cluster(t)) is not None
+                        )
+                    )
+        if not found:
+            # "Norvik said X had resigned as chief executive": the firm that says so
+            found = [
+                c
+                for c in bound(attributed_source(head), expand=False)
+                if effective_type(c) is EntityType.COMPANY
+            ]
+        if not found and entry.political:
+            found = self._state_of(people)
+        if not found and entry.predicate in (Predicate.LEADS, Predicate.FOUNDED):
+            found = self._focus_company(person_ids, head)
+        return found
+
+    def _focus_company(self, person_ids: set[int], head: Token) -> list[Cluster]:
+        """ "A year ago, founder and CEO X said ...": a leader's title with no
+        organisation belongs to the company the story is about at that point — when the
+        sentence names no other organisation before the title."""
+        focus = self.context.focus
+        if focus is None:
+            return []
+        before = self.tree.ps_token[head.i]
+        for m in self.ps.mentions:
+            if m.start >= before:
+                break
+            cluster = self.coref.of(m)
+            if (
+                cluster is not None
+                and cluster.id not in person_ids
+                and cluster.id != focus.id
+                and m.named
+                and effective_type(cluster) in _ORG_TYPES
+            ):
+                return []
+        return [focus]
+
+    def _state_of(self, people: list[Bound]) -> list[Cluster]:
+        """The country a political title without one belongs to: the person's own (from
+        the registry), else the story's, when the sentence names no organisation."""
+        for person in people:
+            entry = person.cluster.registry
+            if entry is not None and entry.country:
+                country = self.coref.find(entry.country, EntityType.COUNTRY)
+                return [country or self.coref.add(entry.country, EntityType.COUNTRY)]
+        if self.context.home_country is None:
+            return []
+        for m in self.ps.mentions:
+            cluster = self.coref.of(m)
+            if cluster is not None and effective_type(cluster) in _ORG_TYPES:
+                return []
+        country = self.coref.find(self.context.home_country, EntityType.COUNTRY)
+        return [country] if country is not None else []
