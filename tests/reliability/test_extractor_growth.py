@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.extract import coref, extract
+from loaders.extract import coref_names, extract
+from loaders.extract.coref_model import Cluster
 from loaders.story_input import StoryInput
 
 
 def _comparisons(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
     calls = 0
-    real = coref._abbreviates
+    real = coref_names._abbreviates
 
-    def counted(short: coref.Cluster, long: coref.Cluster) -> bool:
+    def counted(short: Cluster, long: Cluster) -> bool:
         nonlocal calls
         calls += 1
         return real(short, long)
 
-    monkeypatch.setattr(coref, "_abbreviates", counted)
+    monkeypatch.setattr(coref_names, "_abbreviates", counted)
     extract(StoryInput(text=text, published="2025-07-01"))
     return calls
 
