@@ -27,6 +27,12 @@ Compatible dates, per predicate family:
   dates fit when one is the other at a coarser precision (``2025`` fits
   ``2025-01-06``; ``2025-01`` does not fit ``2025-02``). Two amounts in one
   currency that differ by more than 1% are two events whatever the dates say.
+* **deals** (ACQUIRES, SELLS, MERGES_WITH, LISTED_ON, INVESTS_IN) are events
+  that pass milestones: a record of an earlier stage (proposed, announced,
+  agreed) and one of a later stage (completed, terminated) dated on or after
+  it, within three years, are one deal too. The deal then carries the date of
+  its furthest stage, and the earlier stage's date as an attribute
+  (``announced_date: 2024-09``).
 * **durative states** (LEADS, WORKS_FOR, OWNS, CONTROLS, BANS): the same date
   rule, and a state that had ended before the other record's date is another
   spell (a re-ban after a lift); for LEADS and WORKS_FOR two different roles are
@@ -52,6 +58,7 @@ from graph.model import Entity, Fact, Metric
 from graph.ontology import DURATIVE_PREDICATES, STATUS_RANK, Predicate
 
 __all__ = [
+    "DEAL_PREDICATES",
     "Placement",
     "close_fact",
     "closer_patterns",
@@ -171,6 +178,31 @@ def _ended_before(state: Fact, other: Fact) -> bool:
     return partial_date_ordinal(begins) > partial_date_ordinal(state.valid_until)
 
 
+# Deals pass milestones (announced, then completed): one deal, two dates.
+DEAL_PREDICATES = frozenset(
+    {Predicate.ACQUIRES, Predicate.SELLS, Predicate.MERGES_WITH, Predicate.LISTED_ON,
+     Predicate.INVESTS_IN}
+)
+_DEAL_SPAN_DAYS = 3 * 366
+
+
+def _stage(fact: Fact) -> int:
+    # proposed / announced / agreed are one stage, completed and terminated the next.
+    return -1 if fact.status is None else min(STATUS_RANK[fact.status], 2)
+
+
+def _milestones(a: Fact, b: Fact) -> bool:
+    """Whether ``a`` and ``b`` are two stages of one deal (see the module doc)."""
+    if a.predicate not in DEAL_PREDICATES or a.date is None or b.date is None:
+        return False
+    if a.status is None or b.status is None or _stage(a) == _stage(b):
+        return False
+    early, late = (a, b) if _stage(a) < _stage(b) else (b, a)
+    assert early.date is not None and late.date is not None
+    gap = partial_date_ordinal(late.date) - partial_date_ordinal(early.date)
+    return 0 <= gap <= _DEAL_SPAN_DAYS
+
+
 def compatible(a: Fact, b: Fact) -> bool:
     """Whether two records of one (subject, predicate, object) may state the same fact.
 
@@ -190,7 +222,7 @@ def compatible(a: Fact, b: Fact) -> bool:
     if a.key == b.key:
         return True
     if not dates_compatible(a.date, b.date):
-        return False
+        return _milestones(a, b) and not _amounts_differ(a, b)
     if a.predicate in DURATIVE_PREDICATES:
         ra, rb = role_key(a.role), role_key(b.role)
         if ra is not None and rb is not None and ra != rb:
@@ -206,10 +238,31 @@ def _finer(a: str | None, b: str | None) -> str | None:
     return a if len(a) >= len(b) else b
 
 
+def _stage_dates(fact: Fact) -> dict[str, str]:
+    dates = {k: str(v) for k, v in fact.attributes.items() if k.endswith("_date")}
+    if fact.status is not None and fact.date is not None:
+        key = f"{fact.status.value}_date"
+        dates[key] = _finer(dates.get(key), fact.date) or fact.date
+    return dates
+
+
+def _deal_update(old: Fact, new: Fact) -> dict[str, object]:
+    """Two stages of one deal: the date of the furthest stage, the others as attributes."""
+    late = new if _status_rank(new) > _status_rank(old) else old
+    stages = _stage_dates(old)
+    for key, value in _stage_dates(new).items():
+        stages[key] = _finer(stages.get(key), value) or value
+    assert late.status is not None
+    stages.pop(f"{late.status.value}_date", None)
+    attributes = {**new.attributes, **old.attributes, **stages}
+    return {"date": late.date, "attributes": attributes}
+
+
 def merge_fact(old: Fact, new: Fact) -> Fact:
     """Combine two records of one fact (the same key, or :func:`compatible` ones).
 
-    The date is the more precise of the two, and the key follows it.
+    The date is the more precise of the two, and the key follows it; two stages
+    of one deal take the furthest stage's date.
     """
     evidence = {(e.story_id, e.sentence): e for e in (*old.evidence, *new.evidence)}
     status = new.status if _status_rank(new) > _status_rank(old) else old.status
@@ -224,7 +277,12 @@ def merge_fact(old: Fact, new: Fact) -> Fact:
         "valid_until": _earliest(old.valid_until, new.valid_until),
         "attributes": {**new.attributes, **old.attributes},
     }
-    date = _finer(old.date, new.date)
+    if dates_compatible(old.date, new.date):
+        date = _finer(old.date, new.date)
+    else:
+        stages = _deal_update(old, new)
+        date = stages["date"]  # type: ignore[assignment]
+        update["attributes"] = stages["attributes"]
     if date != old.date:
         update["date"] = date
         update["key"] = fact_key(old.subject, old.predicate, old.object, date)

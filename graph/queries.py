@@ -145,10 +145,13 @@ def _window(since: str | None, until: str | None, as_of: str | None) -> TimeWind
 
 
 def _first_error(exc: ValidationError) -> str:
+    """The first problem, naming its parameter once ("max_hops must be between 1 and 6")."""
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err.get("loc", ()))
     msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-    return f"{where}: {msg}" if where else msg
+    if not where or msg.startswith(where):
+        return msg
+    return f"{where}: {msg}"
 
 
 class PathQuery(BaseModel):

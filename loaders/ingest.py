@@ -20,23 +20,41 @@ from loaders.story_input import StoryInput
 if TYPE_CHECKING:
     from loaders.extract import Registry
 
-__all__ = ["IngestProblem", "IngestReport", "ingest_stories"]
+__all__ = ["NO_PUBLICATION_DATE", "IngestProblem", "IngestReport", "ingest_stories"]
+
+NO_PUBLICATION_DATE = (
+    "no publication date (none given, none in the file's metadata or dateline): relative "
+    "dates in it ('on Monday', 'last year', 'since 2021') are left unresolved"
+)
 
 
 class IngestProblem(BaseModel):
+    """Something about one input, where it is: a failure (``problems``), a file passed
+    over (``skipped``), or a note on a story that was loaded (``notes``)."""
+
     model_config = ConfigDict(frozen=True)
 
     origin: str
     message: str
+    skipped: bool = Field(
+        default=False, description="a file passed over on purpose (not a story or graph file)"
+    )
 
 
 class IngestReport(BaseModel):
-    """What a load did: stories read, what was written, and what went wrong where."""
+    """What a load did: stories read, what was written, what went wrong where, and notes
+    on stories that were loaded (no publication date, a date other than the one given)."""
 
     stories_read: int = 0
     stories_written: int = 0
     upsert: UpsertReport = Field(default_factory=UpsertReport)
     problems: list[IngestProblem] = Field(default_factory=list)
+    notes: list[IngestProblem] = Field(default_factory=list)
+
+    @property
+    def failed(self) -> list[IngestProblem]:
+        """The problems that are failures (not files skipped on purpose)."""
+        return [p for p in self.problems if not p.skipped]
 
 
 def ingest_stories(
@@ -51,7 +69,8 @@ def ingest_stories(
     ``stories`` may interleave problems reported by the readers (any object with
     ``origin`` and ``message``); they are carried into the report. A story the
     extractor or the store rejects becomes a problem too; ``StoreUnavailable``
-    stops the load (everything written so far stays written).
+    stops the load (everything written so far stays written). A story with no
+    publication date, and the notes its reader made, become notes of the report.
     """
     from loaders.extract import extract
     from loaders.resolve import resolve_against_store
@@ -66,6 +85,9 @@ def ingest_stories(
                 on_story(None)
             continue
         report.stories_read += 1
+        if item.published is None:
+            report.notes.append(IngestProblem(origin=item.origin, message=NO_PUBLICATION_DATE))
+        report.notes.extend(IngestProblem(origin=item.origin, message=n) for n in item.notes)
         try:
             delta = resolve_against_store(
                 extract(item, registry=registry), store, registry=registry

@@ -163,7 +163,7 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="print the totals as JSON")] = False,
 ) -> None:
     """Score the extractor on the annotated stories in FOLDER."""
-    with reported():
+    with reported(as_json=as_json):
         results = score_folder(folder, _registry())
     total = combine_scores(score for _, score in results)
     if as_json:

@@ -673,6 +673,7 @@ class EmbeddedStore:
         with self._snapshot(conn):
             src_nid, src = self._resolve_ref(conn, query.source)
             dst_nid, dst = self._resolve_ref(conn, query.target)
+        _two_ends(src, dst)
         edge_filter = EdgeFilter(query.predicates, query.window)
         index = self._index
         with index.lock:
@@ -1081,6 +1082,14 @@ class EmbeddedStore:
             entities=tuple(entities),
             facts=tuple(facts),
             metrics=tuple(metrics[m] for m in sorted(metrics)),
+        )
+
+
+def _two_ends(source: EntityRef, target: EntityRef) -> None:
+    if source.id == target.id:
+        raise InvalidInput(
+            f"source and target are the same entity ({source.name}, {source.id});"
+            " a path joins two different entities"
         )
 
 

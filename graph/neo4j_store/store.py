@@ -384,6 +384,11 @@ class Neo4jStore:
         )
         src = self._resolve(query.source)
         dst = self._resolve(query.target)
+        if src.id == dst.id:
+            raise InvalidInput(
+                f"source and target are the same entity ({src.name}, {src.id});"
+                " a path joins two different entities"
+            )
         adjacency = RemoteAdjacency(self._runner, query.predicates, query.window)
         adjacency.prefetch_ball(dst.id, query.max_hops)
         node_paths = k_shortest_simple_paths(

@@ -128,3 +128,26 @@ def test_unique_id_and_exact_keys_beat_prefixes(named: GraphStore) -> None:
     assert named.resolve_entity("company:zijin-mining-group").name == "Zijin Mining Group"
     assert named.resolve_entity("Alibaba").name == "Alibaba Group Holding"
     assert named.resolve_entity("紫金矿业").name == "Zijin Mining Group"
+
+
+def test_entities_the_registry_knows_carry_its_attributes(store: GraphStore) -> None:
+    from loaders.extract import Registry
+    from loaders.ingest import ingest_stories
+    from loaders.story_input import StoryInput
+
+    b = DeltaBuilder()
+    s = b.story("Batteries", publisher="Wire", published="2025-01-02")
+    catl = b.company("CATL")  # stored first without the registry's attributes
+    b.fact(catl, "SUPPLIES", b.company("Tesla"), s, "CATL supplies Tesla.")
+    store.upsert(b.delta())
+    assert store.get_entity("company:catl").entity.name_zh is None
+    story = StoryInput(
+        text="CATL opened a battery plant in Hungary, the company said on Monday.",
+        title="CATL plant", published="2025-05-20", origin="test",
+    )
+    report = ingest_stories(store, [story], registry=Registry.load(None))
+    assert report.stories_written == 1
+    entity = store.get_entity("company:catl").entity
+    assert (entity.name_zh, entity.country) == ("宁德时代", "China")
+    assert "300750.SZ" in entity.tickers
+    assert store.resolve_entity("宁德时代").id == "company:catl"

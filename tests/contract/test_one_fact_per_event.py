@@ -247,3 +247,28 @@ def test_valid_from_source_says_what_an_as_of_answer_rests_on(store: GraphStore)
     # With nothing to date it, a standing relation is still shown as of any date.
     assert nothing.key in {f.key for f in store.neighbors("Yi Huiman", as_of="2000").facts}
     assert wu.key in {f.key for f in store.neighbors("Eddie Wu").facts}
+
+
+@pytest.mark.parametrize("completed_first", [False, True])
+def test_two_stages_of_one_deal_are_one_fact(store: GraphStore, completed_first: bool) -> None:
+    b = DeltaBuilder()
+    gtja, haitong = b.company("Guotai Junan Securities"), b.company("Haitong Securities")
+    s1, s2 = b.story("Plan", published="2024-09-06"), b.story("Done", published="2025-03-15")
+    announced = b.fact(gtja, "MERGES_WITH", haitong, s1, "The brokers announced a merger.",
+                       date="2024-09", status="announced")
+    completed = b.fact(gtja, "MERGES_WITH", haitong, s2, "The merger was completed in March.",
+                       date="2025-03", status="completed")
+    _load_each(store, b, [completed, announced] if completed_first else [announced, completed])
+    (fact,) = store.export_delta().facts
+    assert (fact.date, fact.status, fact.attributes) == (
+        "2025-03", "completed", {"announced_date": "2024-09"}
+    )
+    assert store.get_fact(announced.key).key == completed.key
+    # Two completed purchases years apart are two deals.
+    b.facts = []
+    b.fact(gtja, "ACQUIRES", haitong, s1, "It bought a stake in 2015.", date="2015",
+           status="completed")
+    b.fact(gtja, "ACQUIRES", haitong, s2, "It bought the rest in 2025.", date="2025",
+           status="completed")
+    store.upsert(b.delta())
+    assert store.stats().facts == 3

@@ -97,7 +97,7 @@ def test_the_three_hop_sample_path_reports_directions_dates_and_evidence(
     assert [h.fact.date for h in path.hops] == [None, "2025-06-29", "2025-06-29"]
     for hop in path.hops:
         assert hop.fact.sources and hop.fact.sources[0].sentence
-        assert hop.fact.sources[0].publisher == "sinograph samples"
+        assert hop.fact.sources[0].publisher == "Sinograph Samples"
 
 
 def test_k_paths_come_shortest_first_in_a_stable_order(store: GraphStore) -> None:
@@ -171,9 +171,11 @@ def test_bad_path_parameters_are_invalid_input(samples: GraphStore, kwargs: dict
         samples.paths("Verny Capital", "Zijin Mining Group", **kwargs)
 
 
-def test_a_path_from_an_entity_to_itself_is_empty(samples: GraphStore) -> None:
-    result = samples.paths("Baidu", "Baidu")
-    assert [len(p.hops) for p in result.paths] == [0]
+def test_a_path_from_an_entity_to_itself_is_a_usage_error(samples: GraphStore) -> None:
+    with pytest.raises(InvalidInput, match="same entity"):
+        samples.paths("Baidu", "Baidu")
+    with pytest.raises(InvalidInput, match="same entity"):
+        samples.paths("Baidu", "company:baidu")
 
 
 # -------------------------------------------------------------- neighbours

@@ -36,7 +36,7 @@ def test_counts_after_loading_the_samples(store: GraphStore) -> None:
     assert stats.metrics == len({m.id for d in deltas for m in d.metrics})
     assert sum(stats.by_predicate.values()) == stats.facts
     assert sum(stats.by_label.values()) == stats.entities
-    assert stats.by_publisher == {"sinograph samples": stats.stories}
+    assert stats.by_publisher == {"Sinograph Samples": stats.stories}
 
 
 def test_loading_the_same_input_twice_changes_nothing(store: GraphStore) -> None:
