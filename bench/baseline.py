@@ -43,7 +43,7 @@ from graph.merge import (
     merge_fact,
     merge_metric,
     place_facts,
-    role_key,
+    single_holder_role,
     start_with_sources,
     succession_closures,
 )
@@ -130,7 +130,7 @@ class NetworkxBaseline:
 
     def _succeed(self, pending: dict[str, Fact]) -> None:
         objects = {f.object for f in pending.values()
-                   if f.predicate is Predicate.LEADS and role_key(f.role) is not None}
+                   if f.predicate is Predicate.LEADS and single_holder_role(f.role)}
         pool: dict[str, Fact] = {}
         for obj in objects:
             for _subject, edges in self.graph.pred.get(obj, {}).items():

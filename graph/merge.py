@@ -72,7 +72,9 @@ __all__ = [
     "merge_metric",
     "place_facts",
     "role_key",
+    "single_holder_role",
     "start_with_sources",
+    "succession_changed",
     "succession_closures",
 ]
 
@@ -147,6 +149,15 @@ _SINGLE_HOLDER_ROLES = frozenset(
      "general manager", "party secretary", "chief financial officer",
      "chief operating officer", "chief technology officer"}
 )
+
+
+def single_holder_role(role: str | None) -> bool:
+    """Whether a role is held by one person at a time (a newer holder ends the older one).
+
+    >>> single_holder_role("CEO"), single_holder_role("director")
+    (True, False)
+    """
+    return role_key(role) in _SINGLE_HOLDER_ROLES
 
 
 def role_key(role: str | None) -> str | None:
@@ -365,6 +376,12 @@ def place_facts(records: Iterable[Fact], stored: Iterable[Fact]) -> Placement:
             by_triple[triple].append(fact)
     placement = Placement()
     for triple, group in groups.items():
+        if len(group) == 1 and triple not in by_triple:
+            # The common case in a bulk load: one record of a triple never seen before.
+            record = group[0]
+            placement.facts[record.key] = record
+            placement.landed[record.key] = 1
+            continue
         slots = [_Slot(f, f.key) for f in sorted(by_triple[triple], key=lambda f: f.key)]
         touched: dict[int, set[str]] = {}
         seen: set[str] = set()
@@ -504,6 +521,19 @@ def succession_closures(
                 continue  # ended already, at or before the successor began
             closures[fact.key] = until
     return closures
+
+
+def succession_changed(fact: Fact, stored: Fact | None, known: bool = True) -> bool:
+    """Whether an upserted LEADS record can change any tenure: it is new, or what a
+    succession reads of it (its key, role, start, end, or ``known`` -- its earliest
+    publication) changed. A repeated report of an unchanged tenure closes nothing new."""
+    if fact.predicate is not Predicate.LEADS or not single_holder_role(fact.role):
+        return False
+    if stored is None or not known:
+        return True
+    return (fact.key, fact.role, fact.date, fact.valid_from, fact.valid_until) != (
+        stored.key, stored.role, stored.date, stored.valid_from, stored.valid_until
+    )
 
 
 def start_with_sources(known_from: Mapping[str, str | None]) -> Callable[[Fact], str | None]:

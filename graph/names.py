@@ -20,10 +20,12 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from graph.ids import normalize_name
 from graph.model import Entity
@@ -35,6 +37,7 @@ __all__ = [
     "KeyKind",
     "WEAK_SCORE",
     "fuzzy_score",
+    "fuzzy_scores",
     "lookup_keys",
     "short_form",
 ]
@@ -83,6 +86,8 @@ def short_form(norm: str) -> str:
     ''
     """
     words = norm.split()
+    if not words:
+        return ""
     changed = True
     while words and changed:
         changed = False
@@ -104,7 +109,13 @@ def short_form(norm: str) -> str:
                     words.pop()
                     changed = True
                     break
-    return " ".join(words)
+    short = " ".join(words)
+    return norm if short == norm else short  # one string in memory when nothing changes
+
+
+@lru_cache(maxsize=262_144)
+def _normalized(surface: str) -> str:
+    return normalize_name(surface)
 
 
 def lookup_keys(entity: Entity) -> list[tuple[str, str, KeyKind]]:
@@ -123,7 +134,7 @@ def lookup_keys(entity: Entity) -> list[tuple[str, str, KeyKind]]:
     keys: dict[tuple[str, str], tuple[str, str, KeyKind]] = {}
 
     def add(surface: str, kind: KeyKind) -> None:
-        norm = normalize_name(surface)
+        norm = _normalized(surface)
         if norm and (norm, surface) not in keys:
             keys[(norm, surface)] = (norm, surface, kind)
 
@@ -177,3 +188,24 @@ def fuzzy_score(query_norm: str, candidate_norm: str) -> float:
         return 0.0
     score = max(fuzz.ratio(query, candidate), fuzz.token_sort_ratio(query, candidate))
     return round(max(score, _containment(query, candidate)), 2)
+
+
+def fuzzy_scores(query_norm: str, candidate_norms: Sequence[str]) -> list[float]:
+    """:func:`fuzzy_score` of one query against many candidates, the string work in C.
+
+    >>> fuzzy_scores("zijn", ["zijin", "zijin mining group", "hangzhou"])
+    [88.89, 50.0, 16.67]
+    """
+    query = short_form(query_norm)
+    if not query or not candidate_norms:
+        return [0.0] * len(candidate_norms)
+    shorts = [short_form(c) for c in candidate_norms]
+    ratio = process.cdist([query], shorts, scorer=fuzz.ratio, workers=1)[0]
+    ordered = process.cdist([query], shorts, scorer=fuzz.token_sort_ratio, workers=1)[0]
+    best = np.maximum(ratio, ordered).astype(np.float64)
+    for i, short in enumerate(shorts):
+        if not short:
+            best[i] = 0.0
+        elif query in short:
+            best[i] = max(best[i], _containment(query, short))
+    return [float(v) for v in np.round(best, 2)]

@@ -63,7 +63,7 @@ from graph.errors import (
 from graph.hits import MatchSet
 from graph.ids import normalize_name
 from graph.model import Entity, Fact, GraphDelta, Metric, Story
-from graph.names import FUZZY_KINDS, WEAK_SCORE, fuzzy_score, short_form
+from graph.names import FUZZY_KINDS, WEAK_SCORE, fuzzy_scores, short_form
 from graph.ontology import EntityType
 from graph.queries import (
     UNDATED_POSITION,
@@ -631,7 +631,9 @@ class EmbeddedStore:
         with index.lock:
             norms = index.alias_norms
             positions = self._trigrams.candidates(norms, short_form(norm) or norm, 500)
-            scored = [(fuzzy_score(norm, norms[p]), index.alias_rowids[p]) for p in positions]
+            scores = fuzzy_scores(norm, [norms[p] for p in positions])
+            scored = [(score, index.alias_rowids[p]) for score, p in zip(scores, positions,
+                                                                          strict=True)]
         best = sorted((s for s in scored if s[0] >= WEAK_SCORE), key=lambda s: (-s[0], s[1]))
         best = best[: limit * 2]
         if not best:

@@ -45,8 +45,8 @@ from graph.merge import (
     merge_fact,
     merge_metric,
     place_facts,
-    role_key,
     start_with_sources,
+    succession_changed,
     succession_closures,
 )
 from graph.model import Entity, Fact, GraphDelta, Metric
@@ -731,8 +731,10 @@ def _apply_successions(
     pending = state.pending
     objects = {
         nids[f.object]
-        for f in pending.values()
-        if f.predicate is Predicate.LEADS and role_key(f.role) is not None
+        for k, f in pending.items()
+        if f.predicate is Predicate.LEADS and succession_changed(
+            f, state.stored.get(k), state.known_from.get(k) == state.stored_known_from.get(k)
+        )
     }
     if not objects:
         return set()

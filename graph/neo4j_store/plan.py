@@ -25,8 +25,9 @@ from graph.merge import (
     merge_fact,
     merge_metric,
     place_facts,
-    role_key,
+    single_holder_role,
     start_with_sources,
+    succession_changed,
     succession_closures,
 )
 from graph.model import Entity, Fact, GraphDelta, Metric, Story
@@ -112,7 +113,7 @@ def lookups(delta: GraphDelta) -> Lookups:
     triples = {t for f in delta.facts for t in _closing_triples(f)}
     leads = {
         f.object for f in delta.facts
-        if f.predicate is Predicate.LEADS and role_key(f.role) is not None
+        if f.predicate is Predicate.LEADS and single_holder_role(f.role)
     }
     return Lookups(
         story_ids=sorted(story_ids),
@@ -180,7 +181,7 @@ def plan_upsert(delta: GraphDelta, stored: StoredRecords) -> UpsertPlan:
     closed = _apply_closing(pending, pool)
     published = {**stored.published, **{st.id: st.published for st in delta.stories}}
     known_from = {k: earliest_published(f, published) for k, f in {**pool, **pending}.items()}
-    closed |= _apply_successions(pending, pool, known_from)
+    closed |= _apply_successions(pending, pool, known_from, before, published)
     counts["facts_closed"] += len(closed)
     write_facts = [
         fact
@@ -219,12 +220,19 @@ def plan_upsert(delta: GraphDelta, stored: StoredRecords) -> UpsertPlan:
 
 
 def _apply_successions(
-    pending: dict[str, Fact], stored: dict[str, Fact], known_from: dict[str, str | None]
+    pending: dict[str, Fact],
+    stored: dict[str, Fact],
+    known_from: dict[str, str | None],
+    before: dict[str, Fact],
+    published: dict[str, str | None],
 ) -> set[str]:
     """End the tenures a newer holder of the same position ended (graph.merge)."""
     objects = {
-        f.object for f in pending.values()
-        if f.predicate is Predicate.LEADS and role_key(f.role) is not None
+        f.object for k, f in pending.items()
+        if succession_changed(
+            f, before.get(k),
+            k not in before or known_from[k] == earliest_published(before[k], published),
+        )
     }
     if not objects:
         return set()

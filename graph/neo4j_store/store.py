@@ -38,7 +38,7 @@ from graph.errors import (
 from graph.hits import MatchSet
 from graph.ids import normalize_name
 from graph.model import Entity, Fact, GraphDelta, Metric, Story
-from graph.names import FUZZY_KINDS, WEAK_SCORE, fuzzy_score, short_form
+from graph.names import FUZZY_KINDS, WEAK_SCORE, fuzzy_scores, short_form
 from graph.neo4j_store.plan import Lookups, StoredRecords, UpsertPlan, lookups, plan_upsert
 from graph.neo4j_store.rows import (
     alias_rows,
@@ -345,10 +345,9 @@ class Neo4jStore:
             choices = runner.read_in_batches(
                 "aliases_of_entities", "ids", sorted({r["id"] for r in candidates})
             )
-            for row in choices:
-                if row["kind"] not in FUZZY_KINDS:
-                    continue
-                score = fuzzy_score(norm, row["norm"])
+            choices = [row for row in choices if row["kind"] in FUZZY_KINDS]
+            scores = fuzzy_scores(norm, [row["norm"] for row in choices])
+            for row, score in zip(choices, scores, strict=True):
                 if score >= WEAK_SCORE and typed(row["entity_id"]):
                     hits.offer(row["entity_id"], 4, score, row["alias"], row["kind"])
         return self._matches(hits, limit)
