@@ -22,12 +22,14 @@ import neo4j
 
 from graph.assemble import (
     build_path,
+    earliest_published,
     entity_ref,
     fact_view,
     metric_view,
     ordinals,
     timeline_item,
 )
+from graph.dates import partial_date_ordinal
 from graph.embedded.index import EdgeInfo
 from graph.errors import (
     FactNotFound,
@@ -624,8 +626,10 @@ class Neo4jStore:
         facts = _facts_from_rows(runner.read("export_facts"), evidence)
         metric_props = [r["props"] for r in runner.read("export_metrics")]
         metrics = [metric_from_props(p, evidence.get(p["id"], ())) for p in metric_props]
+        published = {s.id: s.published for s in stories}
         kept = [
-            facts[k] for k in sorted(facts) if window.is_open or window.admits(*ordinals(facts[k]))
+            facts[k] for k in sorted(facts)
+            if window.is_open or _admitted(window, facts[k], published)
         ]
         return GraphDelta(
             stories=tuple(sorted(stories, key=lambda s: s.id)),
@@ -636,6 +640,14 @@ class Neo4jStore:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _admitted(window: TimeWindow, fact: Fact, published: Mapping[str, str | None]) -> bool:
+    """The as-of rule of an export (an undated fact starts when its first source appeared)."""
+    known = earliest_published(fact, published)
+    return window.admits(
+        *ordinals(fact), known_from=partial_date_ordinal(known) if known else None
+    )
 
 
 def _edge_ref(edge: EdgeInfo) -> tuple[str, str, str, str]:
