@@ -390,7 +390,14 @@ def place_facts(records: Iterable[Fact], stored: Iterable[Fact]) -> Placement:
             if fits:
                 rank = _preference(record)
                 best = min(fits, key=lambda i: rank(slots[i].fact))
-                slots[best].fact = merge_fact(slots[best].fact, record)
+                merged = merge_fact(slots[best].fact, record)
+                # Two facts never share a key: a merge that would take another's key
+                # goes into that fact instead.
+                owner = next((i for i, slot in enumerate(slots)
+                              if i != best and slot.fact.key == merged.key), None)
+                if owner is not None:
+                    best, merged = owner, merge_fact(slots[owner].fact, record)
+                slots[best].fact = merged
             else:
                 best = len(slots)
                 slots.append(_Slot(record, None))
