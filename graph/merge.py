@@ -51,6 +51,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from graph.dates import date_precision, partial_date_ordinal
 from graph.ids import fact_key
@@ -60,11 +61,12 @@ from graph.ontology import DURATIVE_PREDICATES, STATUS_RANK, Predicate
 __all__ = [
     "DEAL_PREDICATES",
     "Placement",
+    "Tenure",
     "close_fact",
     "closer_patterns",
+    "closes",
     "closing_date",
     "closing_pattern",
-    "closes",
     "compatible",
     "dates_compatible",
     "merge_entity",
@@ -76,6 +78,8 @@ __all__ = [
     "start_with_sources",
     "succession_changed",
     "succession_closures",
+    "tenure",
+    "tenure_closures",
 ]
 
 
@@ -376,12 +380,17 @@ def place_facts(records: Iterable[Fact], stored: Iterable[Fact]) -> Placement:
             by_triple[triple].append(fact)
     placement = Placement()
     for triple, group in groups.items():
-        if len(group) == 1 and triple not in by_triple:
-            # The common case in a bulk load: one record of a triple never seen before.
+        if len(group) == 1:
+            # The common cases in a bulk load: one record of a triple never seen before,
+            # or one record of a stored fact told again (its key wins over any other fit).
             record = group[0]
-            placement.facts[record.key] = record
-            placement.landed[record.key] = 1
-            continue
+            same = [f for f in by_triple.get(triple, ()) if f.key == record.key]
+            if triple not in by_triple or same:
+                placement.facts[record.key] = merge_fact(same[0], record) if same else record
+                if same:
+                    placement.stored_key[record.key] = record.key
+                placement.landed[record.key] = 1
+                continue
         slots = [_Slot(f, f.key) for f in sorted(by_triple[triple], key=lambda f: f.key)]
         touched: dict[int, set[str]] = {}
         seen: set[str] = set()
@@ -484,6 +493,23 @@ def closer_patterns(fact: Fact) -> list[tuple[str, Predicate, str]]:
     return patterns
 
 
+class Tenure(NamedTuple):
+    """What a succession reads of a LEADS fact (so a store need not build the whole fact)."""
+
+    key: str
+    subject: str
+    object: str
+    role: str | None
+    start: str | None  # valid_from, else date, else earliest publication
+    valid_until: str | None
+
+
+def tenure(fact: Fact, start_of: Callable[[Fact], str | None]) -> Tenure:
+    """The :class:`Tenure` of a LEADS fact."""
+    return Tenure(fact.key, fact.subject, fact.object, fact.role, start_of(fact),
+                  fact.valid_until)
+
+
 def succession_closures(
     facts: Iterable[Fact], start_of: Callable[[Fact], str | None]
 ) -> dict[str, str]:
@@ -501,32 +527,36 @@ def succession_closures(
     >>> succession_closures([old, new], lambda f: f.valid_from or f.date) == {old.key: "2023-09"}
     True
     """
-    groups: dict[tuple[str, str], list[tuple[int, str, Fact]]] = defaultdict(list)
-    for fact in facts:
-        if fact.predicate is not Predicate.LEADS:
+    return tenure_closures(
+        tenure(f, start_of) for f in facts if f.predicate is Predicate.LEADS
+    )
+
+
+def tenure_closures(tenures: Iterable[Tenure]) -> dict[str, str]:
+    """:func:`succession_closures` on tenures (LEADS facts only)."""
+    groups: dict[tuple[str, str], list[tuple[int, str, Tenure]]] = defaultdict(list)
+    for item in tenures:
+        role = role_key(item.role)
+        if role not in _SINGLE_HOLDER_ROLES or item.start is None:
             continue
-        role = role_key(fact.role)
-        start = start_of(fact)
-        if role not in _SINGLE_HOLDER_ROLES or start is None:
-            continue
-        groups[(fact.object, role)].append((partial_date_ordinal(start), start, fact))
+        groups[(item.object, role)].append((partial_date_ordinal(item.start), item.start, item))
     closures: dict[str, str] = {}
     for members in groups.values():
         members.sort(key=lambda m: (m[0], m[2].key))
-        for position, (begun, _start, fact) in enumerate(members):
+        for position, (begun, _start, item) in enumerate(members):
             successor = next(
                 (m for m in members[position + 1 :]
-                 if m[0] > begun and m[2].subject != fact.subject),
+                 if m[0] > begun and m[2].subject != item.subject),
                 None,
             )
             if successor is None:
                 continue
             until = successor[1]
-            if fact.valid_until is not None and partial_date_ordinal(
-                fact.valid_until
+            if item.valid_until is not None and partial_date_ordinal(
+                item.valid_until
             ) <= partial_date_ordinal(until):
                 continue  # ended already, at or before the successor began
-            closures[fact.key] = until
+            closures[item.key] = until
     return closures
 
 

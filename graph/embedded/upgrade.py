@@ -29,6 +29,7 @@ from collections import defaultdict
 
 from graph.dates import partial_date_ordinal
 from graph.embedded.rows import fact_extra, ordinal_of
+from graph.embedded.writer import key_rows, load_facts, load_heads
 from graph.merge import (
     close_fact,
     place_facts,
@@ -48,9 +49,7 @@ def _ordinal(value: str | None) -> int | None:
 
 def upgrade_to_v3(conn: sqlite3.Connection) -> None:
     """Fill version 3's columns and merge what version 2 stored twice (see the module doc)."""
-    from graph.embedded.writer import key_rows  # the writer imports the schema's users
-
-    _add_lookup_keys(conn, key_rows)
+    _add_lookup_keys(conn)
     conn.create_function("sinograph_ordinal", 1, _ordinal, deterministic=True)
     conn.execute(
         "UPDATE fact SET known_from = (SELECT MIN(t.published) FROM fact_source x"
@@ -67,17 +66,16 @@ def upgrade_to_v3(conn: sqlite3.Connection) -> None:
     )
 
 
-def _add_lookup_keys(conn: sqlite3.Connection, key_rows: object) -> None:
+def _add_lookup_keys(conn: sqlite3.Connection) -> None:
+    """The keys besides aliases (version 2 stored only those), for every entity."""
     rows: list[tuple[str, int, str, str]] = []
     for nid, data in conn.execute("SELECT nid, data FROM entity ORDER BY nid").fetchall():
         entity = Entity.model_validate_json(data)
-        rows.extend(r for r in key_rows(entity, nid) if r[3] != "alias")  # type: ignore[operator]
+        rows.extend(r for r in key_rows(entity, nid) if r[3] != "alias")
     conn.executemany("INSERT INTO alias(norm, nid, alias, kind) VALUES (?, ?, ?, ?)", rows)
 
 
 def _load(conn: sqlite3.Connection, fids: list[int]) -> dict[int, tuple[Fact, str | None]]:
-    from graph.embedded.writer import load_facts
-
     known: dict[int, str | None] = {}
     for start in range(0, len(fids), _CHUNK):
         chunk = fids[start : start + _CHUNK]
@@ -145,8 +143,6 @@ def _write_head(
 
 
 def _close_successions(conn: sqlite3.Connection) -> None:
-    from graph.embedded.writer import load_heads
-
     fids = [r[0] for r in conn.execute("SELECT fid FROM fact WHERE predicate = 'LEADS'")]
     heads = load_heads(conn, fids)
     by_object: dict[str, list[tuple[int, Fact]]] = defaultdict(list)

@@ -36,6 +36,7 @@ from graph.embedded.rows import (
 )
 from graph.errors import InvalidInput
 from graph.merge import (
+    Tenure,
     close_fact,
     closer_patterns,
     closes,
@@ -47,7 +48,8 @@ from graph.merge import (
     place_facts,
     start_with_sources,
     succession_changed,
-    succession_closures,
+    tenure,
+    tenure_closures,
 )
 from graph.model import Entity, Fact, GraphDelta, Metric
 from graph.names import KeyKind, lookup_keys
@@ -533,7 +535,7 @@ def _write_facts(
     # Every key a record had finds the fact it went into (an extraction report shows them).
     absorbed = placement.absorbed
     closed = _apply_closing(conn, index, state)
-    closed |= _apply_successions(conn, index, state, nids, published)
+    closed |= _apply_successions(conn, index, state, nids)
     counts["facts_closed"] += len(closed)
     pending, stored, stored_fid = state.pending, state.stored, state.fid
     # Which of the merged facts' evidence is new (a merge saw only the stored head).
@@ -718,12 +720,30 @@ def _apply_closing(conn: sqlite3.Connection, index: CompactIndex, state: _FactSt
     return closed
 
 
+def _stored_tenures(
+    conn: sqlite3.Connection, index: CompactIndex, fids: Sequence[int]
+) -> dict[int, Tenure]:
+    """What a succession reads of stored LEADS facts, straight from their rows."""
+    out: dict[int, Tenure] = {}
+    ids = index.node_ids
+    for chunk in chunks(sorted(set(fids))):
+        for fid, key, subject, obj, date, extra, known in conn.execute(
+            "SELECT fid, key, subject, object, date, extra, known_from FROM fact"
+            f" WHERE fid IN ({marks(len(chunk))})",
+            chunk,
+        ):
+            data = json.loads(extra) if extra else {}
+            start = data.get("valid_from") or date or known
+            out[fid] = Tenure(key, ids[subject], ids[obj], data.get("role"), start,
+                              data.get("valid_until"))
+    return out
+
+
 def _apply_successions(
     conn: sqlite3.Connection,
     index: CompactIndex,
     state: _FactState,
     nids: dict[str, int],
-    published: dict[str, str | None],
 ) -> set[str]:
     """End the tenures that a newer holder of the same position ended (see
     :func:`graph.merge.succession_closures`), among this delta's LEADS facts and the
@@ -738,23 +758,31 @@ def _apply_successions(
     }
     if not objects:
         return set()
-    by_fid = {fid: key for key, fid in state.fid.items()}
+    taken = {fid for key, fid in state.fid.items() if key in pending}
     wanted: list[int] = []
     for nid in objects:
         if nid >= index.n_nodes:
             continue
         _, eids = index.incident(nid)
-        for fid in eids.tolist():
-            if int(index.pred[fid]) == _LEADS and int(index.dst[fid]) == nid:
-                wanted.append(fid)
-    for fid, head in load_heads(conn, [f for f in wanted if f not in by_fid]).items():
-        by_fid[fid] = state.adopt(fid, head)
-    pool: dict[str, Fact] = {by_fid[fid]: state.stored[by_fid[fid]] for fid in wanted}
-    pool.update({k: f for k, f in pending.items() if f.predicate is Predicate.LEADS})
-    closed: set[str] = set()
+        eids = eids[(index.pred[eids] == _LEADS) & (index.dst[eids] == nid)]
+        wanted.extend(fid for fid in eids.tolist() if fid not in taken)
+    stored = _stored_tenures(conn, index, wanted)
     start_of = start_with_sources(state.known_from)
-    for key, until in succession_closures(pool.values(), start_of).items():
-        pending[key] = close_fact(pool[key], until)
+    pool = {t.key: t for t in stored.values()}
+    pool.update(
+        {k: tenure(f, start_of) for k, f in pending.items() if f.predicate is Predicate.LEADS}
+    )
+    closures = tenure_closures(pool.values())
+    if not closures:
+        return set()
+    fid_of = {t.key: fid for fid, t in stored.items()}
+    to_adopt = [fid_of[k] for k in closures if k not in pending]
+    for fid, head in load_heads(conn, to_adopt).items():
+        state.adopt(fid, head)
+    closed: set[str] = set()
+    for key, until in closures.items():
+        current = pending.get(key) or state.stored[key]
+        pending[key] = close_fact(current, until)
         closed.add(key)
     return closed
 

@@ -98,9 +98,18 @@ def test_reads_send_the_declared_parameters() -> None:
     with pytest.raises(InvalidInput):
         store.search_entities("x", limit=0)
     assert store.search_entities("zijin mining", limit=5) == []
-    store.export_delta()
+    store.export_delta(as_of="2024")
+    from graph.errors import FactNotFound
+    from graph.queries import UNDATED_POSITION, encode_cursor
+
+    page = store.timeline(cursor=encode_cursor(UNDATED_POSITION, "fact:0"), limit=3)
+    assert page.items == [] and page.undated == []
+    with pytest.raises(FactNotFound):
+        store.get_fact("fact:0123456789abcdef0123")
     names = _check_fields(driver.sent)
-    assert {"aliases_exact", "aliases_prefix", "entities_fulltext", "export_facts"} <= names
+    assert {"aliases_exact", "aliases_prefix", "entities_fulltext", "export_facts",
+            "timeline_all_undated", "facts_by_keys", "facts_by_former_key"} <= names
+    assert "timeline_all_dated" not in names  # an undated cursor asks for undated items only
     store.close()
     assert driver.closed
 
