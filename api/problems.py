@@ -100,8 +100,9 @@ PROBLEM_TYPES: dict[str, ProblemType] = {
             "entity-not-found",
             "Entity not found",
             404,
-            "No entity has this id, name or alias: the question names something the graph "
-            "does not know.",
+            "No entity has this id, name, alias, Chinese name or ticker, no prefix or close "
+            "spelling fits one: the question names something the graph does not know. "
+            "`suggestions` lists the nearest names, when there are any.",
         ),
         _kind(
             "fact-not-found",
@@ -201,6 +202,10 @@ class Problem(BaseModel):
     candidates: list[EntityRef] | None = Field(
         default=None, description="the entities an ambiguous name fits (409)"
     )
+    suggestions: list[EntityRef] | None = Field(
+        default=None,
+        description="the nearest names when none fits (404 entity-not-found, 'did you mean')",
+    )
     errors: list[ValidationIssue] | None = Field(
         default=None, description="every validation issue (422)"
     )
@@ -290,6 +295,8 @@ def _domain_problem(request: Request, exc: GraphError) -> JSONResponse:
     headers = None
     if isinstance(exc, AmbiguousEntity):
         extensions["candidates"] = exc.candidates
+    if isinstance(exc, EntityNotFound) and exc.suggestions:
+        extensions["suggestions"] = exc.suggestions
     if isinstance(exc, Unauthorized):
         headers = {"WWW-Authenticate": 'APIKey realm="sinograph", header="X-API-Key"'}
     return problem_response(

@@ -111,6 +111,10 @@ def ingest_upload(
             "problems": [
                 IngestProblem(origin=clean(p.origin), message=clean(p.message))
                 for p in report.problems
-            ]
+            ],
+            "notes": [
+                IngestProblem(origin=clean(p.origin), message=clean(p.message))
+                for p in report.notes
+            ],
         }
     )

@@ -22,12 +22,14 @@ from rapidfuzz import fuzz, process
 from graph.assemble import (
     best_fact,
     date_sort_key,
+    earliest_published,
     entity_ref,
     fact_view,
     metric_view,
     ordinals,
     timeline_item,
 )
+from graph.dates import partial_date_ordinal
 from graph.embedded.fuzzy import TrigramIndex
 from graph.errors import EntityNotFound, NoPath
 from graph.ids import normalize_name
@@ -40,8 +42,13 @@ from graph.merge import (
     merge_entity,
     merge_fact,
     merge_metric,
+    place_facts,
+    single_holder_role,
+    start_with_sources,
+    succession_closures,
 )
 from graph.model import Entity, Fact, GraphDelta, Metric, Story
+from graph.ontology import Predicate
 from graph.pathfinding import bidirectional_k_shortest_paths
 from graph.queries import NeighborQuery, PathQuery, TimeWindow
 from graph.results import EntityMatch, Hop, MatchKind, Path, PathResult, Subgraph, TimelinePage
@@ -84,11 +91,18 @@ class NetworkxBaseline:
                     self.alias_norms.append(norm)
                     self.alias_rows.append((entity.id, alias))
                     self._sorted_norms = None
-        pending: dict[str, Fact] = {}
+        records: dict[str, Fact] = {}
         for fact in delta.facts:
-            prior = pending.get(fact.key) or self._fact(fact)
-            pending[fact.key] = merge_fact(prior, fact) if prior else fact
+            prior = records.get(fact.key)
+            records[fact.key] = merge_fact(prior, fact) if prior else fact
+        stored = [f for r in records.values() for f in self._same_triple(r)]
+        placement = place_facts(records.values(), stored)
+        for old in placement.rekeyed:
+            fact = next(f for f in stored if f.key == old)
+            self.graph.remove_edge(fact.subject, fact.object, key=old)
+        pending = dict(placement.facts)
         self._close(pending)
+        self._succeed(pending)
         for fact in pending.values():
             self._put(fact)
         for metric in delta.metrics:
@@ -97,18 +111,38 @@ class NetworkxBaseline:
                 self.metrics_of[metric.subject].append(metric.id)
             self.metrics[metric.id] = merge_metric(old_metric, metric) if old_metric else metric
 
-    def _fact(self, fact: Fact) -> Fact | None:
+    def _same_triple(self, fact: Fact) -> list[Fact]:
         edges = self.graph.succ.get(fact.subject, {}).get(fact.object, {})
-        data = edges.get(fact.key)
-        return data["fact"] if data else None
+        return [d["fact"] for d in edges.values() if d["predicate"] is fact.predicate]
+
+    def _known_from(self, fact: Fact) -> str | None:
+        return earliest_published(fact, {i: s.published for i, s in self.stories.items()})
 
     def _put(self, fact: Fact) -> None:
         start, end, valid_from, valid_until = ordinals(fact)
+        known = self._known_from(fact)
         self.graph.add_edge(
             fact.subject, fact.object, key=fact.key, fact=fact, predicate=fact.predicate,
             start=start, end=end, valid_from=valid_from, valid_until=valid_until,
+            known_from=partial_date_ordinal(known) if known else None,
             sources=len({e.story_id for e in fact.evidence}),
         )
+
+    def _succeed(self, pending: dict[str, Fact]) -> None:
+        objects = {f.object for f in pending.values()
+                   if f.predicate is Predicate.LEADS and single_holder_role(f.role)}
+        pool: dict[str, Fact] = {}
+        for obj in objects:
+            for _subject, edges in self.graph.pred.get(obj, {}).items():
+                for key, data in edges.items():
+                    if data["predicate"] is Predicate.LEADS and key not in pending:
+                        pool[key] = data["fact"]
+        if not pool and not objects:
+            return
+        pool.update({k: f for k, f in pending.items() if f.predicate is Predicate.LEADS})
+        known = {k: self._known_from(f) for k, f in pool.items()}
+        for key, until in succession_closures(pool.values(), start_with_sources(known)).items():
+            pending[key] = close_fact(pool[key], until)
 
     def _close(self, pending: dict[str, Fact]) -> None:
         patterns = set()
@@ -167,6 +201,8 @@ class NetworkxBaseline:
                     return False
             if as_of is not None:
                 begun = data["valid_from"] if data["valid_from"] is not None else start
+                if begun is None:
+                    begun = data["known_from"]
                 if begun is not None and begun > as_of:
                     return False
                 ended = data["valid_until"]

@@ -5,10 +5,50 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from graph.results import FactView, GraphStats, Path, PathResult, TimelinePage
+from graph.model import Entity
+from graph.ontology import Predicate
+from graph.results import EntityMatch, FactView, GraphStats, Path, PathResult, TimelinePage
 from loaders.ingest import IngestReport
 
-__all__ = ["fact_line", "path_line", "print_ingest", "print_paths", "print_stats", "print_timeline"]
+__all__ = [
+    "entity_label",
+    "fact_line",
+    "match_line",
+    "path_line",
+    "plural",
+    "print_ingest",
+    "print_paths",
+    "print_stats",
+    "print_timeline",
+]
+
+# Facts about a position: their line names the role.
+_ROLE_PREDICATES = frozenset({Predicate.LEADS, Predicate.WORKS_FOR})
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 hop``, ``3 hops``, ``1 entity``, ``2 entities``."""
+    if count == 1:
+        return f"{count} {singular}"
+    if plural_form is None:
+        plural_form = singular[:-1] + "ies" if singular.endswith("y") else singular + "s"
+    return f"{count} {plural_form}"
+
+
+def entity_label(name: str, name_zh: str | None) -> str:
+    """A name with its Chinese name beside it, when it has one: ``Midea Group 美的集团``."""
+    return f"{name} {name_zh}" if name_zh and name_zh != name else name
+
+
+def match_line(hit: EntityMatch) -> str:
+    """One search hit: name, Chinese name, type, how it matched, and whether weakly."""
+    e: Entity = hit.entity
+    how = f"{hit.match} on {hit.matched_alias!r}"
+    if hit.matched_field not in ("alias", "id"):
+        how += f" ({hit.matched_field.replace('_', ' ')})"
+    weak = ", weak match" if hit.weak else ""
+    label = entity_label(e.name, e.name_zh)
+    return f"{label}  ({e.type.value}, {how}, {hit.score:g}{weak})  id={e.id}"
 
 
 def _arrow(predicate: str, forward: bool) -> str:
@@ -36,7 +76,12 @@ def _when(fact: FactView) -> str:
 
 
 def fact_line(fact: FactView) -> str:
-    return f"{fact.subject_name} -{fact.predicate.value}-> {fact.object_name}  [{_when(fact)}]"
+    """``Eddie Wu -LEADS-> Alibaba Group Holding (chief executive)  [2023-09]``"""
+    role = f" ({fact.role})" if fact.role and fact.predicate in _ROLE_PREDICATES else ""
+    return (
+        f"{fact.subject_name} -{fact.predicate.value}-> {fact.object_name}{role}"
+        f"  [{_when(fact)}]"
+    )
 
 
 def _source_lines(fact: FactView, indent: str) -> list[str]:
@@ -50,7 +95,9 @@ def _source_lines(fact: FactView, indent: str) -> list[str]:
 
 def print_paths(console: Console, result: PathResult) -> None:
     for number, path in enumerate(result.paths, 1):
-        console.print(f"Path {number} ({len(path.hops)} hops): {path_line(path)}", markup=False)
+        console.print(
+            f"Path {number} ({plural(len(path.hops), 'hop')}): {path_line(path)}", markup=False
+        )
         for step, hop in enumerate(path.hops, 1):
             fact = hop.fact
             console.print(f"  {step}. {fact_line(fact)}", markup=False)
@@ -58,9 +105,10 @@ def print_paths(console: Console, result: PathResult) -> None:
                 console.print(line, markup=False)
 
 
-def print_timeline(console: Console, page: TimelinePage) -> None:
-    title = page.entity.name if page.entity else "the whole graph"
-    console.print(f"Timeline of {title}", markup=False, style="bold")
+def print_timeline(console: Console, page: TimelinePage, name_zh: str | None = None) -> None:
+    title = entity_label(page.entity.name, name_zh) if page.entity else "the whole graph"
+    if page.items or page.next_cursor or not page.undated:
+        console.print(f"Timeline of {title}", markup=False, style="bold")
     for item in page.items:
         if item.fact:
             console.print(f"{item.date:<10}  {fact_line(item.fact)}", markup=False)
@@ -75,14 +123,19 @@ def print_timeline(console: Console, page: TimelinePage) -> None:
                 markup=False,
             )
     if page.undated:
-        console.print(f"Undated ({page.undated_total}):", markup=False, style="bold")
+        console.print(
+            f"Undated items of {title} ({page.undated_total} in all):", markup=False,
+            style="bold",
+        )
         for item in page.undated:
             if item.fact:
                 console.print(f"  {fact_line(item.fact)}", markup=False)
             elif item.metric:
                 console.print(f"  {item.metric.subject_name}: {item.metric.name}", markup=False)
     if page.next_cursor:
-        console.print(f"more: --cursor {page.next_cursor}", markup=False)
+        console.print(f"more dated items: --cursor {page.next_cursor}", markup=False)
+    if page.undated_next_cursor:
+        console.print(f"more undated items: --cursor {page.undated_next_cursor}", markup=False)
 
 
 def print_stats(console: Console, stats: GraphStats) -> None:

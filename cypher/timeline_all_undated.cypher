@@ -1,5 +1,6 @@
-// Undated facts and metrics of the whole graph: the total and the first page.
-// params: predicates, with_metrics, limit
+// Undated facts and metrics of the whole graph: the total, and one page after
+// $after_id (the first page when it is null).
+// params: predicates, with_metrics, after_id, limit
 CALL () {
   MATCH (s:Entity)-[r:__Predicates__]->(o:Entity)
   WHERE type(r) IN $predicates AND r.sort_key IS NULL
@@ -15,4 +16,5 @@ WITH kind, id, subject, predicate, object, props
 ORDER BY kind, id
 WITH collect({kind: kind, id: id, subject: subject, predicate: predicate, object: object,
               props: props}) AS items
-RETURN size(items) AS total, items[0..$limit] AS items
+RETURN size(items) AS total,
+       [i IN items WHERE $after_id IS NULL OR i.id > $after_id][0..$limit] AS items

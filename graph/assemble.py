@@ -14,6 +14,7 @@ from graph.results import EntityRef, FactView, Hop, MetricView, Path, SourceRef,
 
 __all__ = [
     "best_fact",
+    "earliest_published",
     "build_path",
     "date_sort_key",
     "entity_ref",
@@ -46,6 +47,13 @@ def ordinals(fact: Fact) -> tuple[int | None, int | None, int | None, int | None
     valid_from = partial_date_ordinal(fact.valid_from) if fact.valid_from else None
     valid_until = partial_date_ordinal(fact.valid_until) if fact.valid_until else None
     return start, end, valid_from, valid_until
+
+
+def earliest_published(fact: Fact, published: Mapping[str, str | None]) -> str | None:
+    """The publication date of a fact's earliest source (``published``: story id -> date):
+    from then on the fact was known to hold."""
+    dates = [d for e in fact.evidence if (d := published.get(e.story_id)) is not None]
+    return min(dates, key=partial_date_ordinal) if dates else None
 
 
 def entity_ref(entity: Entity) -> EntityRef:

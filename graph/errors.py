@@ -5,9 +5,9 @@
     GraphError
     ├── InvalidInput          bad parameter, label, predicate or date (CLI 2, HTTP 400/422)
     │   └── InputTooLarge     a body or file over the configured size (HTTP 413)
-    ├── EntityNotFound        no entity with that id or name (HTTP 404)
-    ├── AmbiguousEntity       a name that fits several entities (HTTP 409)
-    ├── FactNotFound          no fact with that key (HTTP 404)
+    ├── EntityNotFound        no entity with that id or name (CLI 1, HTTP 404)
+    ├── AmbiguousEntity       a name that fits several entities (CLI 2, HTTP 409)
+    ├── FactNotFound          no fact with that key (CLI 1, HTTP 404)
     ├── NoPath                both entities exist but no path joins them (CLI 1, HTTP 404)
     ├── StoreUnavailable      the database cannot be reached or opened (CLI 3, HTTP 503)
     ├── ExtractorUnavailable  the extractor's language pipeline is not installed (CLI 3, HTTP 503)
@@ -61,11 +61,17 @@ class InputTooLarge(InvalidInput):
 
 
 class EntityNotFound(GraphError):
+    """No entity fits; ``suggestions`` (``id``, ``name``, ``type``) are the nearest names."""
+
     title = "Entity not found"
 
-    def __init__(self, ref: str) -> None:
-        super().__init__(f"no entity matches {ref!r}", ref=ref)
+    def __init__(self, ref: str, suggestions: list[dict[str, Any]] | None = None) -> None:
+        message = f"no entity matches {ref!r}"
+        if suggestions:
+            message += "; did you mean " + ", ".join(repr(s["name"]) for s in suggestions) + "?"
+        super().__init__(message, ref=ref, suggestions=list(suggestions or []))
         self.ref = ref
+        self.suggestions = list(suggestions or [])
 
 
 class AmbiguousEntity(GraphError):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.dates import date_precision
 from graph.model import GraphDelta
 
 __all__ = ["delta_to_graphml", "delta_to_json", "write_export"]
@@ -27,11 +28,20 @@ def _xml_safe(value: str) -> str:
     return _XML_INVALID.sub("\ufffd", value)
 
 
+def _present(values: dict[str, object]) -> dict[str, object]:
+    """Attributes that are set: GraphML has no null, and a made-up ``0.0`` or ``''`` would be
+    summed or counted by Gephi as if the text had said it."""
+    return {k: v for k, v in values.items() if v is not None and v != ""}
+
+
 def delta_to_graphml(delta: GraphDelta) -> bytes:
     """GraphML for Gephi or Cytoscape: entities as nodes, facts as directed edges.
 
-    GraphML values must be scalars, so lists (aliases, sources) are joined with ``"; "``;
-    characters XML cannot hold are replaced with U+FFFD (the JSON export keeps them exactly).
+    GraphML values must be scalars, so lists (aliases, tickers, sources) are joined
+    with ``"; "``; characters XML cannot hold are replaced with U+FFFD (the JSON
+    export keeps them exactly). A value the fact or entity does not have (no
+    amount, no role, no end date) is left out of that element rather than written
+    as ``0`` or an empty string.
     """
     names = {e.id: e.name for e in delta.entities}
     stories = {s.id: s for s in delta.stories}
@@ -39,11 +49,15 @@ def delta_to_graphml(delta: GraphDelta) -> bytes:
     for e in delta.entities:
         graph.add_node(
             e.id,
-            label=e.name,
-            type=e.type.value,
-            aliases="; ".join(e.aliases),
-            name_zh=e.name_zh or "",
-            tickers="; ".join(e.tickers),
+            **_present({
+                "label": e.name,
+                "type": e.type.value,
+                "aliases": "; ".join(e.aliases),
+                "name_zh": e.name_zh,
+                "country": e.country,
+                "tickers": "; ".join(e.tickers),
+                "description": e.description,
+            }),
         )
     for f in delta.facts:
         publishers = sorted(
@@ -53,20 +67,25 @@ def delta_to_graphml(delta: GraphDelta) -> bytes:
             f.subject,
             f.object,
             key=f.key,
-            predicate=f.predicate.value,
-            label=f"{f.predicate.value} {f.date or ''}".strip(),
-            date=f.date or "",
-            status=f.status.value if f.status else "",
-            valid_from=f.valid_from or "",
-            valid_until=f.valid_until or "",
-            amount=f.amount.value if f.amount else 0.0,
-            currency=f.amount.currency if f.amount else "",
-            confidence=f.confidence,
-            evidence=" | ".join(ev.sentence for ev in f.evidence),
-            sources="; ".join(ev.story_id for ev in f.evidence),
-            publishers="; ".join(p for p in publishers if p),
-            subject_name=names.get(f.subject, f.subject),
-            object_name=names.get(f.object, f.object),
+            **_present({
+                "predicate": f.predicate.value,
+                "label": f"{f.predicate.value} {f.date or ''}".strip(),
+                "date": f.date,
+                "date_precision": date_precision(f.date) if f.date else None,
+                "status": f.status.value if f.status else None,
+                "role": f.role,
+                "stake_pct": f.stake_pct,
+                "valid_from": f.valid_from,
+                "valid_until": f.valid_until,
+                "amount": f.amount.value if f.amount else None,
+                "currency": f.amount.currency if f.amount else None,
+                "confidence": f.confidence,
+                "evidence": " | ".join(ev.sentence for ev in f.evidence),
+                "sources": "; ".join(ev.story_id for ev in f.evidence),
+                "publishers": "; ".join(p for p in publishers if p),
+                "subject_name": names.get(f.subject, f.subject),
+                "object_name": names.get(f.object, f.object),
+            }),
         )
     for _node, data in graph.nodes(data=True):
         for key, value in data.items():

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from graph.assemble import earliest_published
 from graph.errors import InvalidInput
 from graph.model import GraphDelta
 from graph.neo4j_store.rows import (
@@ -52,6 +53,7 @@ _METRIC_COLUMNS = (
 )
 _ALIAS_COLUMNS = (
     ("key", "key:ID(Alias)"), ("norm", "norm"), ("alias", "alias"), ("entity_id", "entity_id"),
+    ("kind", "kind"),
 )
 _FACT_COLUMNS = (
     ("key", "key"), ("date", "date"), ("date_precision", "date_precision"),
@@ -62,7 +64,8 @@ _FACT_COLUMNS = (
     ("valid_until", "valid_until"), ("valid_from_ord", "valid_from_ord:long"),
     ("valid_until_ord", "valid_until_ord:long"), ("confidence", "confidence:double"),
     ("attributes_json", "attributes_json"), ("source_ids", "source_ids:string[]"),
-    ("n_sources", "n_sources:long"),
+    ("n_sources", "n_sources:long"), ("known_from", "known_from"),
+    ("known_from_ord", "known_from_ord:long"),
 )
 
 
@@ -151,8 +154,9 @@ def write_neo4j_admin_csv(delta: GraphDelta, out_dir: Path) -> list[Path]:
         for story in delta.stories:
             props = story_row(story)["props"]
             files["stories.csv"].row([props[k] for k, _ in _STORY_COLUMNS] + ["Story"])
+        published = {s.id: s.published for s in delta.stories}
         for fact in delta.facts:
-            row = fact_row(fact)
+            row = fact_row(fact, earliest_published(fact, published))
             files["facts.csv"].row(
                 [fact.subject, fact.object, fact.predicate.value]
                 + [row["props"][k] for k, _ in _FACT_COLUMNS]

@@ -23,6 +23,7 @@ __all__ = [
     "PathQuery",
     "TimeWindow",
     "TimelineQuery",
+    "UNDATED_POSITION",
     "decode_cursor",
     "encode_cursor",
     "parse_predicates",
@@ -32,6 +33,8 @@ MAX_HOPS_LIMIT = 6
 MAX_K = 50
 MAX_LIMIT = 1_000
 _MAX_SORT_KEY = date.max.toordinal() * 3 + 2
+# The cursor position of the undated section: after every dated item.
+UNDATED_POSITION = _MAX_SORT_KEY + 1
 
 
 def parse_predicates(values: Iterable[str] | str | None) -> frozenset[Predicate] | None:
@@ -57,7 +60,9 @@ class TimeWindow(BaseModel):
     undated fact has no period and stays in path and neighbour queries (it states
     a standing relation) but never enters a timeline's dated list.
     As of a date, a fact shows when it had started (``valid_from``, else its date,
-    is on or before the date) and had not ended (``valid_until`` after the date).
+    else the publication date of its earliest source -- when it was first known to
+    hold -- is on or before the date) and had not ended (``valid_until`` after the
+    date). A fact with none of these dates is kept.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -111,6 +116,7 @@ class TimeWindow(BaseModel):
         valid_from: int | None,
         valid_until: int | None,
         *,
+        known_from: int | None = None,
         keep_undated: bool = True,
     ) -> bool:
         """Whether a fact with these day ordinals passes the window (see the class doc)."""
@@ -125,6 +131,8 @@ class TimeWindow(BaseModel):
         as_of = self.as_of_ordinal
         if as_of is not None:
             start = valid_from if valid_from is not None else date_start
+            if start is None:
+                start = known_from
             if start is not None and start > as_of:
                 return False
             if valid_until is not None and valid_until <= as_of:
@@ -137,10 +145,13 @@ def _window(since: str | None, until: str | None, as_of: str | None) -> TimeWind
 
 
 def _first_error(exc: ValidationError) -> str:
+    """The first problem, naming its parameter once ("max_hops must be between 1 and 6")."""
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err.get("loc", ()))
     msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-    return f"{where}: {msg}" if where else msg
+    if not where or msg.startswith(where):
+        return msg
+    return f"{where}: {msg}"
 
 
 class PathQuery(BaseModel):
@@ -235,6 +246,10 @@ class NeighborQuery(BaseModel):
 
 
 class TimelineQuery(BaseModel):
+    """A timeline page request. A cursor either continues the dated items (``next_cursor``)
+    or the undated ones (``undated_next_cursor``, whose position is :data:`UNDATED_POSITION`).
+    """
+
     model_config = ConfigDict(frozen=True)
 
     entity: str | None = None
@@ -264,6 +279,25 @@ class TimelineQuery(BaseModel):
             limit=limit,
         )
 
+    @property
+    def undated_after(self) -> str | None:
+        """The id an undated-section cursor resumes after, or ``None``."""
+        if self.cursor is not None and self.cursor[0] == UNDATED_POSITION:
+            return self.cursor[1]
+        return None
+
+    @property
+    def wants_undated(self) -> bool:
+        """Whether this page carries undated items: the first page without date bounds, or a
+        page of the undated section."""
+        if self.window.since is not None or self.window.until is not None:
+            return False
+        return self.cursor is None or self.undated_after is not None
+
+    @property
+    def wants_dated(self) -> bool:
+        return self.undated_after is None
+
 
 def encode_cursor(sort_ordinal: int, item_id: str) -> str:
     """An opaque cursor that resumes a timeline after the given item."""
@@ -280,7 +314,7 @@ def decode_cursor(cursor: str) -> tuple[int, str]:
     except (ValueError, UnicodeError, binascii.Error):
         raise InvalidInput(f"bad cursor {cursor!r}") from None
     # Sort keys are day ordinals times three: anything outside the calendar is forged.
-    if not 0 <= position <= _MAX_SORT_KEY:
+    if not 0 <= position <= UNDATED_POSITION:
         raise InvalidInput(f"bad cursor {cursor!r}")
     return position, item_id
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graph.dates import Precision
 from graph.model import Amount, AttributeValue, Entity
@@ -18,6 +18,7 @@ __all__ = [
     "GraphStats",
     "Hop",
     "MatchKind",
+    "MatchedField",
     "MetricView",
     "Path",
     "PathResult",
@@ -26,9 +27,11 @@ __all__ = [
     "TimelineItem",
     "TimelinePage",
     "UpsertReport",
+    "ValidFromSource",
 ]
 
 MatchKind = Literal["id", "exact", "prefix", "fuzzy"]
+MatchedField = Literal["id", "alias", "name_zh", "ticker", "identifier", "short_name"]
 
 
 class _Result(BaseModel):
@@ -42,12 +45,20 @@ class EntityRef(_Result):
 
 
 class EntityMatch(_Result):
-    """One search hit: the entity, how it matched and on which surface form."""
+    """One search hit: the entity, how it matched and on which surface form.
+
+    ``matched_field`` says what the surface form is (an alias, the Chinese name, a
+    ticker, an identifier, or a name's short form without its legal suffix);
+    ``weak`` marks a fuzzy match below the confident score, shown as a suggestion
+    but never taken for the entity by itself.
+    """
 
     entity: Entity
     match: MatchKind
     score: float
     matched_alias: str
+    matched_field: MatchedField = "alias"
+    weak: bool = False
 
 
 class EntityDetail(_Result):
@@ -72,8 +83,24 @@ class SourceRef(_Result):
     )
 
 
+ValidFromSource = Literal["valid_from", "date", "published"]
+
+
+def _published(source: object) -> object:
+    if isinstance(source, dict):
+        return source.get("published")
+    return getattr(source, "published", None)
+
+
 class FactView(_Result):
-    """A fact with its entities named and every source resolved."""
+    """A fact with its entities named and every source resolved.
+
+    ``valid_from_source`` says when an as-of query takes the fact to begin: its
+    ``valid_from``, else its ``date``, else (``published``) the publication date
+    of its earliest source, the first day it was known to hold (sources are
+    listed oldest first); ``None`` when nothing dates it, and then an as-of query
+    keeps it as a standing relation.
+    """
 
     key: str
     subject: str
@@ -92,6 +119,25 @@ class FactView(_Result):
     confidence: float
     attributes: dict[str, AttributeValue] = Field(default_factory=dict)
     sources: list[SourceRef]
+    valid_from_source: ValidFromSource | None = Field(
+        default=None,
+        description="where an as-of query takes the fact's start from: valid_from, date, or "
+        "published (its earliest source's publication date)",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_start(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or data.get("valid_from_source") is not None:
+            return data
+        values: dict[str, Any] = dict(data)
+        if values.get("valid_from"):
+            values["valid_from_source"] = "valid_from"
+        elif values.get("date"):
+            values["valid_from_source"] = "date"
+        elif any(_published(s) for s in values.get("sources") or ()):
+            values["valid_from_source"] = "published"
+        return values
 
 
 class MetricView(_Result):
@@ -145,13 +191,20 @@ class TimelineItem(_Result):
 
 
 class TimelinePage(_Result):
+    """One page of a timeline: dated items in date order, and undated items in their own
+    section (on the first page, then on the pages ``undated_next_cursor`` leads to)."""
+
     entity: EntityRef | None
     items: list[TimelineItem]
     undated: list[TimelineItem] = Field(
-        description="facts and metrics with no date, on the first page only"
+        description="facts and metrics with no date: the first ones on the first page, the "
+        "next ones on each page that `undated_next_cursor` asks for"
     )
-    undated_total: int
-    next_cursor: str | None = None
+    undated_total: int = Field(description="how many undated items there are in all")
+    next_cursor: str | None = Field(default=None, description="the next page of dated items")
+    undated_next_cursor: str | None = Field(
+        default=None, description="the next page of undated items"
+    )
 
 
 class Subgraph(_Result):

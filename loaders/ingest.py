@@ -37,21 +37,39 @@ from loaders.story_input import StoryInput
 if TYPE_CHECKING:
     from loaders.extract import Registry
 
-__all__ = ["MAX_REPORTED_DROPS", "IngestProblem", "IngestReport", "ingest_stories"]
+__all__ = [
+    "MAX_REPORTED_DROPS",
+    "NO_PUBLICATION_DATE",
+    "IngestProblem",
+    "IngestReport",
+    "ingest_stories",
+]
 
 # A load's report lists at most this many dropped items (the counts are always whole).
 MAX_REPORTED_DROPS = 1_000
 
+NO_PUBLICATION_DATE = (
+    "no publication date (none given, none in the file's metadata or dateline): relative "
+    "dates in it ('on Monday', 'last year', 'since 2021') are left unresolved"
+)
+
 
 class IngestProblem(BaseModel):
+    """Something about one input, where it is: a failure (``problems``), a file passed
+    over (``skipped``), or a note on a story that was loaded (``notes``)."""
+
     model_config = ConfigDict(frozen=True)
 
     origin: str
     message: str
+    skipped: bool = Field(
+        default=False, description="a file passed over on purpose (not a story or graph file)"
+    )
 
 
 class IngestReport(BaseModel):
-    """What a load did: stories read, what was written, and what went wrong where.
+    """What a load did: stories read, what was written, what went wrong where, and notes
+    on stories that were loaded (no publication date, a date other than the one given).
 
     With a language model: ``verification`` counts what its answers proposed, kept and
     dropped by reason, ``dropped`` lists the dropped items (the first
@@ -67,9 +85,15 @@ class IngestReport(BaseModel):
     )
     upsert: UpsertReport = Field(default_factory=UpsertReport)
     problems: list[IngestProblem] = Field(default_factory=list)
+    notes: list[IngestProblem] = Field(default_factory=list)
     verification: Verification | None = None
     dropped: list[DroppedItem] = Field(default_factory=list)
     usage: TokenUsage | None = None
+
+    @property
+    def failed(self) -> list[IngestProblem]:
+        """The problems that are failures (not files skipped on purpose)."""
+        return [p for p in self.problems if not p.skipped]
 
     def __add__(self, other: IngestReport) -> IngestReport:
         return IngestReport(
@@ -79,6 +103,7 @@ class IngestReport(BaseModel):
             extractor=self.extractor or other.extractor,
             upsert=self.upsert + other.upsert,
             problems=[*self.problems, *other.problems],
+            notes=[*self.notes, *other.notes],
             verification=_plus(self.verification, other.verification),
             dropped=[*self.dropped, *other.dropped][:MAX_REPORTED_DROPS],
             usage=_plus(self.usage, other.usage),
@@ -147,7 +172,8 @@ def ingest_stories(
     ``origin`` and ``message``); they are carried into the report. A story the
     extractor or the store rejects becomes a problem too; ``StoreUnavailable`` and
     ``ModelUnavailable`` stop the load (everything written so far stays written).
-    ``extractor`` defaults to the rules with ``registry``.
+    ``extractor`` defaults to the rules with ``registry``. A story with no
+    publication date, and the notes its reader made, become notes of the report.
     """
     from loaders.resolve import resolve_against_store
 
@@ -162,6 +188,9 @@ def ingest_stories(
                 on_story(None)
             continue
         report.stories_read += 1
+        if item.published is None:
+            report.notes.append(IngestProblem(origin=item.origin, message=NO_PUBLICATION_DATE))
+        report.notes.extend(IngestProblem(origin=item.origin, message=n) for n in item.notes)
         try:
             if isinstance(outcome, GraphError):
                 raise outcome

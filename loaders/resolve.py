@@ -13,8 +13,10 @@ For every entity of the delta, in this order:
    their generic words must not contradict ("Geely Auto" is not "Geely Holding",
    "China Construction Bank" is not "China Merchants Bank").
 
-Facts and metrics are then re-pointed at the resolved ids and every new surface
-form is kept as an alias.
+An entity the registry knows carries the registry's attributes (Chinese name,
+country, tickers, description) even when it resolves to a stored entity that
+lacks them. Facts and metrics are then re-pointed at the resolved ids and every
+new surface form is kept as an alias.
 
 >>> from graph.model import Entity, GraphDelta
 >>> delta = GraphDelta(entities=(Entity(name="Norvik", type="Company"),))
@@ -28,6 +30,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from graph.ids import normalize_name
+from graph.merge import merge_entity
 from graph.model import Entity, Fact, GraphDelta, Metric, union_evidence
 from graph.ontology import EntityType
 from graph.store import GraphStore
@@ -156,6 +159,9 @@ def resolve_against_store(
     for entity in delta.entities:
         target = _by_registry(entity, registry)
         stored = _by_alias(target or entity, store) or _by_fuzzy(target or entity, store)
+        if stored is not None and target is not None and target.type is stored.type:
+            # The registry's Chinese name, country, tickers... fill what the store lacks.
+            stored = merge_entity(stored, target)
         final = _resolved(entity, stored or target or entity)
         mapping[entity.id] = final.id
         old = entities.get(final.id)

@@ -14,7 +14,9 @@ class StoryInput(BaseModel):
     """One story read from an input.
 
     ``origin`` says where it came from (``path``, ``path:line 12``, ``path#3``) so
-    that every message about it can point there.
+    that every message about it can point there. ``notes`` are what a reader
+    noticed but did not refuse (a publication date that differs from the one the
+    caller gave for every story); a load reports them.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -25,6 +27,7 @@ class StoryInput(BaseModel):
     published: PartialDate | None = None
     url: str | None = None
     origin: str = Field(default="<text>")
+    notes: tuple[str, ...] = ()
 
     def to_story(self) -> Story:
         """The :class:`Story` record of this input (its id follows the URL, else the text)."""

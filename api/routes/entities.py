@@ -20,7 +20,8 @@ router = APIRouter(prefix="/entities", tags=["entities"])
 EntityPath = Annotated[
     str,
     Path(
-        description="an entity id, or a name or alias that fits one entity",
+        description="an entity id, or a name, alias, Chinese name, ticker or prefix that fits "
+        "one entity",
         examples=[EXAMPLE_IDS["entity"]],
     ),
 ]
@@ -67,7 +68,10 @@ def search_entities(
     type: Annotated[EntityType | None, Query(description="only this entity type")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> list[EntityMatch]:
-    """Exact alias (or id) matches first, then prefix, then fuzzy; `match` says which."""
+    """The id, then exact keys (name, alias, Chinese name, ticker, identifier), short names
+    without their legal suffix, prefixes, then fuzzy matches; `match` and `matched_field` say
+    which, and `weak` marks a fuzzy match too loose to stand for the entity by itself. A query
+    that matches nothing answers `[]`."""
     return store.search_entities(q, entity_type=type, limit=limit)
 
 

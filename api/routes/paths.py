@@ -66,9 +66,11 @@ def find_paths(
     as_of: AsOfQuery = None,
 ) -> PathResult:
     """Up to `k` shortest simple paths, edge direction ignored; each hop carries its fact
-    (true direction, date, evidence, sources). An unknown endpoint answers 404
-    `/problems/entity-not-found`, no connection 404 `/problems/no-path`, a name that fits
-    several entities 409 with the candidates."""
+    (true direction, date, evidence, sources). Names resolve as everywhere (id, exact
+    name, alias, Chinese name or ticker, short name, unique prefix, confident fuzzy match).
+    An unknown endpoint answers 404 `/problems/entity-not-found` (with `suggestions`), no
+    connection 404 `/problems/no-path`, a name that fits several entities 409 with the
+    candidates, the same entity at both ends 400."""
     return store.paths(
         source,
         target,

@@ -39,7 +39,9 @@ def entity_timeline(
     limit: LimitQuery = 50,
 ) -> TimelinePage:
     """Dated items oldest first, a partial date (`2025-06`) at the start of its period;
-    undated items apart on the first page. Follow `next_cursor` for the next page."""
+    follow `next_cursor` for the next page. Undated items are a section of their own: the
+    first ones in `undated` on the first page, the next ones on the pages that
+    `undated_next_cursor` leads to."""
     return store.timeline(
         id, since=since, until=until, predicates=predicates, cursor=cursor, limit=limit
     )

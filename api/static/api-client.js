@@ -100,7 +100,7 @@ export function getFact(key, signal) {
   return getJson(`facts/${enc(key)}`, {}, signal);
 }
 
-/** TimelinePage {entity, items, undated, undated_total, next_cursor}. */
+/** TimelinePage {entity, items, undated, undated_total, next_cursor, undated_next_cursor}. */
 export function timeline(id, { since, until, predicates, cursor, limit = 100 } = {}, signal) {
   return getJson(
     `entities/${enc(id)}/timeline`,

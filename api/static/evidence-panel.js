@@ -79,7 +79,7 @@ export function renderEntity(container, detail, { onTimeline }) {
   const aliases = (e.aliases ?? []).filter((a) => a !== e.name);
   replaceChildren(
     container,
-    h("h2", {}, e.name),
+    h("h2", {}, e.name, e.name_zh && e.name_zh !== e.name ? h("span", { class: "name-zh", lang: "zh" }, ` ${e.name_zh}`) : null),
     h("p", { class: "entity-type" }, h("span", { class: "swatch", style: `background:${style.color}` }), e.type),
     e.description ? h("p", {}, e.description) : null,
     h(

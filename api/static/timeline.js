@@ -111,12 +111,15 @@ export function createTimeline(container, { focusFact, showError, clearError, tr
   const list = h("ol", { id: "timeline-items", class: "timeline-items" });
   const more = h("button", { type: "button", id: "timeline-more", hidden: true }, "Load more");
   const undated = h("div", { class: "timeline-undated" });
+  const undatedList = h("ol", { class: "timeline-items", id: "timeline-undated-items" });
+  const moreUndated = h("button", { type: "button", id: "timeline-more-undated", hidden: true }, "More undated items");
   container.append(title, hint, form, axis, list, more, undated);
   const predicates = createPredicateFilter(predicateBox, { name: "timeline-predicate" });
 
   let entity = null;
   let items = [];
   let cursor = null;
+  let undatedCursor = null;
   let request = null;
 
   function pick(item) {
@@ -144,6 +147,9 @@ export function createTimeline(container, { focusFact, showError, clearError, tr
   function render(page, append) {
     if (!append) {
       replaceChildren(list);
+      replaceChildren(undatedList, ...page.undated.map(itemNode));
+      undatedCursor = page.undated_next_cursor ?? null;
+      moreUndated.hidden = !undatedCursor;
       replaceChildren(
         undated,
         page.undated_total
@@ -151,7 +157,8 @@ export function createTimeline(container, { focusFact, showError, clearError, tr
               "details",
               {},
               h("summary", {}, `${page.undated_total} undated item${page.undated_total === 1 ? "" : "s"}`),
-              h("ol", { class: "timeline-items" }, page.undated.map(itemNode)),
+              undatedList,
+              moreUndated,
             )
           : null,
       );
@@ -200,6 +207,23 @@ export function createTimeline(container, { focusFact, showError, clearError, tr
     load(false);
   });
   more.addEventListener("click", () => load(true));
+  // Undated items have their own pages (undated_next_cursor), appended to their list.
+  moreUndated.addEventListener("click", () =>
+    track(
+      (async () => {
+        if (!entity || !undatedCursor) return;
+        clearError();
+        try {
+          const page = await fetchTimeline(entity.id, { cursor: undatedCursor });
+          undatedList.append(...page.undated.map(itemNode));
+          undatedCursor = page.undated_next_cursor ?? null;
+          moreUndated.hidden = !undatedCursor;
+        } catch (err) {
+          showError(err);
+        }
+      })(),
+    ),
+  );
 
   return {
     /** Show the timeline of `ref` ({id, name}). */

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -20,7 +21,16 @@ from cli.extraction import (
     chosen_extractor,
     print_model_summary,
 )
-from cli.render import print_ingest, print_paths, print_stats, print_timeline
+from cli.render import (
+    entity_label,
+    fact_line,
+    match_line,
+    plural,
+    print_ingest,
+    print_paths,
+    print_stats,
+    print_timeline,
+)
 from graph.errors import InvalidInput
 from graph.export import write_export
 from graph.factory import open_store
@@ -37,6 +47,7 @@ from loaders.ingest import IngestProblem, IngestReport, ingest_stories
 __all__ = ["register"]
 
 console = Console(highlight=False, soft_wrap=True)
+_ORIGIN_SUFFIX = re.compile(r"(?::line \d+|#\d+)$")
 
 Predicates = Annotated[
     str | None, typer.Option("--predicates", "-p", help="comma-separated predicates to keep")
@@ -84,8 +95,12 @@ def load(
     """Load graph JSON exports and news stories (text, Markdown, digests, HTML, feeds, JSON Lines)
     into the store, reporting what was added and what was already known.
 
-    With `--extractor llm` or `hybrid`, the end of the load says what the model proposed,
-    what verification kept and dropped (by reason), and the tokens spent."""
+    Files that cannot be read are reported by name and line and the rest is loaded; the
+    command then exits 2. A story with no publication date is loaded with a note: its
+    relative dates stay unresolved. With `--extractor llm` or `hybrid`, the end of the
+    load says what the model proposed, what verification kept and dropped (by reason),
+    and the tokens spent.
+    """
     settings = get_settings()
     with reported():
         if published is not None:
@@ -96,6 +111,7 @@ def load(
         if missing:
             raise InvalidInput(f"no such file or folder: {', '.join(missing)}")
         total = IngestReport()
+        files = 0
         with ExitStack() as stack:
             store = stack.enter_context(opened_store())
             chosen: list[tuple[Extractor, Registry]] = []
@@ -112,6 +128,7 @@ def load(
 
             for path in paths:
                 graph_files, story_files, problems = _sort_inputs(path)
+                files += len(graph_files) + len(story_files)
                 total = _add(total, IngestReport(problems=problems))
                 for graph_file in graph_files:
                     try:
@@ -139,20 +156,53 @@ def load(
                     )
                     print_ingest(console, f"{path} (stories)", report)
                     total = _add(total, report)
-        for problem in total.problems:
-            err_console.print(f"problem: {problem.origin}: {problem.message}", markup=False)
-        if total.verification is not None or total.usage is not None:
-            print_model_summary(
-                console,
-                total.verification,
-                total.usage,
-                total.dropped,
-                verbose=verbose,
-                stories=total.stories_read,
-            )
-        if total.problems and not total.upsert.changed and not total.stories_written:
+        _finish_load(total, files, verbose=verbose)
+
+
+def _file_of(origin: str) -> str:
+    """The file an origin names (``news/a.jsonl:line 3`` -> ``news/a.jsonl``)."""
+    return _ORIGIN_SUFFIX.sub("", origin)
+
+
+def _finish_load(total: IngestReport, files: int, *, verbose: bool = False) -> None:
+    """Print the notes, skipped files, problems, what a language model did and a summary;
+    exit 2 if anything failed."""
+    for note in total.notes:
+        err_console.print(f"note: {note.origin}: {note.message}", markup=False)
+    skipped = [p for p in total.problems if p.skipped]
+    failed = total.failed
+    for problem in skipped:
+        err_console.print(f"skipped: {problem.origin}: {problem.message}", markup=False)
+    for problem in failed:
+        err_console.print(f"problem: {problem.origin}: {problem.message}", markup=False)
+    if total.verification is not None or total.usage is not None:
+        print_model_summary(
+            console,
+            total.verification,
+            total.usage,
+            total.dropped,
+            verbose=verbose,
+            stories=total.stories_read,
+        )
+    failed_files = len({_file_of(p.origin) for p in failed})
+    summary = (
+        f"read {plural(files, 'file')}: {plural(total.stories_written, 'story')} loaded"
+        f" ({plural(total.upsert.facts_added, 'fact')} added)"
+    )
+    if skipped:
+        summary += f"; {plural(len(skipped), 'file')} skipped (not a story or graph file)"
+    if failed:
+        summary += (
+            f"; {plural(len(failed), 'problem')} in {plural(failed_files, 'file')}"
+            " (see above; the rest was loaded)"
+        )
+    if total.notes:
+        summary += f"; {plural(len(total.notes), 'note')}"
+    console.print(summary, markup=False)
+    if failed:
+        if not total.upsert.changed and not total.stories_written:
             err_console.print("nothing was loaded", markup=False)
-            raise typer.Exit(EXIT_BAD_INPUT)
+        raise typer.Exit(EXIT_BAD_INPUT)
 
 
 def _upsert_with_progress(store: GraphStore, delta: GraphDelta, path: Path) -> UpsertReport:
@@ -205,7 +255,8 @@ def _sort_inputs(path: Path) -> tuple[list[Path], list[Path], list[IngestProblem
         else:
             problems.append(
                 IngestProblem(
-                    origin=str(item), message="not a story or graph file (by extension); skipped"
+                    origin=str(item), message="not a story or graph file (by extension)",
+                    skipped=True,
                 )
             )
     return graphs, stories, problems
@@ -258,9 +309,14 @@ def _load_stories(
         )
 
 
+def _name_zh(store: GraphStore, entity_id: str) -> str | None:
+    """An entity's Chinese name, to show beside its name."""
+    return store.resolve_entity(entity_id).name_zh
+
+
 def path(
-    source: Annotated[str, typer.Argument(help="entity id or name")],
-    target: Annotated[str, typer.Argument(help="entity id or name")],
+    source: Annotated[str, typer.Argument(help="entity id, name, alias, ticker or prefix")],
+    target: Annotated[str, typer.Argument(help="entity id, name, alias, ticker or prefix")],
     max_hops: Annotated[int, typer.Option("--max-hops", help="1 to 6")] = 4,
     k: Annotated[int, typer.Option("--k", help="how many paths, shortest first")] = 5,
     predicates: Predicates = None,
@@ -271,9 +327,10 @@ def path(
 ) -> None:
     """How two entities are connected: paths with each hop's fact, date and source.
 
-    Exit code 1 when both entities exist but no path joins them.
+    Exit code 1 when a name matches nothing or no path joins the two entities,
+    2 when a name fits several entities or both name the same one.
     """
-    with reported(), opened_store() as store:
+    with reported(as_json=as_json), opened_store() as store:
         result = store.paths(
             source,
             target,
@@ -287,6 +344,14 @@ def path(
         if as_json:
             _print_json(result.model_dump(mode="json"))
         else:
+            ends = [
+                entity_label(ref.name, _name_zh(store, ref.id))
+                for ref in (result.source, result.target)
+            ]
+            console.print(
+                f"{plural(len(result.paths), 'path')} from {ends[0]} to {ends[1]}",
+                markup=False, style="bold",
+            )
             print_paths(console, result)
         if not result.paths:
             raise typer.Exit(EXIT_NOT_FOUND)
@@ -297,51 +362,87 @@ def timeline(
     since: Since = None,
     until: Until = None,
     predicates: Predicates = None,
-    cursor: Annotated[str | None, typer.Option(help="continue after a previous page")] = None,
+    cursor: Annotated[
+        str | None,
+        typer.Option(help="continue after a previous page (either cursor a page printed)"),
+    ] = None,
     limit: Annotated[int, typer.Option(help="items per page")] = 50,
     as_json: AsJson = False,
 ) -> None:
-    """What happened to an entity (or in the whole graph), in date order."""
-    with reported(), opened_store() as store:
+    """What happened to an entity (or in the whole graph), in date order; undated items
+    follow in their own section, paged with their own cursor."""
+    with reported(as_json=as_json), opened_store() as store:
         page = store.timeline(
             entity, since=since, until=until, predicates=predicates, cursor=cursor, limit=limit
         )
         if as_json:
             _print_json(page.model_dump(mode="json"))
         else:
-            print_timeline(console, page)
+            name_zh = _name_zh(store, page.entity.id) if page.entity else None
+            print_timeline(console, page, name_zh)
         if not page.items and not page.undated:
             raise typer.Exit(EXIT_NOT_FOUND)
 
 
+def neighbors(
+    entity: Annotated[str, typer.Argument(help="entity id, name, alias, ticker or prefix")],
+    depth: Annotated[int, typer.Option(help="1 to 3 hops")] = 1,
+    predicates: Predicates = None,
+    since: Since = None,
+    until: Until = None,
+    as_of: AsOf = None,
+    limit: Annotated[int, typer.Option(help="at most this many entities")] = 200,
+    as_json: AsJson = False,
+) -> None:
+    """The entities around one entity and the facts that join them, nearest first."""
+    with reported(as_json=as_json), opened_store() as store:
+        result = store.neighbors(
+            entity, depth=depth, predicates=predicates, since=since, until=until, as_of=as_of,
+            limit=limit,
+        )
+        if as_json:
+            _print_json(result.model_dump(mode="json"))
+            return
+        center, *others = result.entities
+        console.print(
+            f"{entity_label(center.name, center.name_zh)}: "
+            f"{plural(len(others), 'entity')} within {plural(depth, 'hop')}, "
+            f"{plural(len(result.facts), 'fact')}"
+            + (" (cut short by --limit)" if result.truncated else ""),
+            markup=False, style="bold",
+        )
+        for fact in result.facts:
+            console.print(f"  {fact_line(fact)}", markup=False)
+
+
 def search(
-    query: Annotated[str, typer.Argument(help="a name, alias, prefix or misspelling")],
+    query: Annotated[
+        str, typer.Argument(help="a name, alias, Chinese name, ticker, prefix or misspelling")
+    ],
     entity_type: Annotated[
         str | None, typer.Option("--type", help="only this label, e.g. Company")
     ] = None,
     limit: Annotated[int, typer.Option(help="at most this many hits")] = 10,
     as_json: AsJson = False,
 ) -> None:
-    """Find entities by exact alias, prefix or fuzzy match."""
-    with reported(), opened_store() as store:
+    """Find entities by exact name, alias, Chinese name or ticker, then prefix, then fuzzy
+    match (weak fuzzy matches are labelled). Exit code 1 and "no match" when none passes."""
+    with reported(as_json=as_json), opened_store() as store:
         kind = parse_entity_type(entity_type) if entity_type else None
         hits = store.search_entities(query, entity_type=kind, limit=limit)
         if as_json:
             _print_json([h.model_dump(mode="json") for h in hits])
         else:
             for hit in hits:
-                console.print(
-                    f"{hit.entity.name}  ({hit.entity.type.value}, {hit.match} on "
-                    f"{hit.matched_alias!r}, {hit.score:g})  id={hit.entity.id}",
-                    markup=False,
-                )
+                console.print(match_line(hit), markup=False)
         if not hits:
+            err_console.print(f"no match for {query!r}", markup=False)
             raise typer.Exit(EXIT_NOT_FOUND)
 
 
 def stats(as_json: AsJson = False) -> None:
     """Counts by label, predicate, story and publisher."""
-    with reported(), opened_store() as store:
+    with reported(as_json=as_json), opened_store() as store:
         result = store.stats()
         if as_json:
             _print_json(result.model_dump(mode="json"))
@@ -363,8 +464,9 @@ def export(
         delta = store.export_delta(as_of=as_of)
         written = write_export(delta, fmt, out)
         console.print(
-            f"exported {len(delta.entities)} entities, {len(delta.facts)} facts, "
-            f"{len(delta.stories)} stories to {', '.join(str(p) for p in written[:3])}"
+            f"exported {plural(len(delta.entities), 'entity')}, "
+            f"{plural(len(delta.facts), 'fact')}, {plural(len(delta.stories), 'story')} to "
+            f"{', '.join(str(p) for p in written[:3])}"
             + (" ..." if len(written) > 3 else ""),
             markup=False,
         )
@@ -372,5 +474,5 @@ def export(
 
 def register(app: typer.Typer) -> None:
     """Add the graph commands to ``app``."""
-    for command in (load, path, timeline, search, stats, export):
+    for command in (load, path, timeline, neighbors, search, stats, export):
         app.command()(command)

@@ -270,7 +270,7 @@ def eval_command(
     """Score the extractor (`--extractor rules|llm|hybrid`) on the annotated stories in
     FOLDER."""
     run = _Run()
-    with reported():
+    with reported(as_json=as_json):
         registry = _registry()
         with chosen_extractor(extractor, no_cache=no_cache, registry=registry) as reader:
             results = score_folder(folder, registry, reader, run)

@@ -9,7 +9,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from graph.errors import GraphError, InvalidInput, StoreUnavailable
+from cli.errors import reported
+from graph.errors import InvalidInput
 from graph.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -18,14 +19,6 @@ if TYPE_CHECKING:
 __all__ = ["copy", "register"]
 
 _err = Console(stderr=True)
-
-
-def _exit_code(error: GraphError) -> int:
-    if isinstance(error, StoreUnavailable):
-        return 3
-    if isinstance(error, InvalidInput):
-        return 2
-    return 1
 
 
 def copy(
@@ -65,14 +58,11 @@ def copy(
     resumes after its last finished batch. Exit 3 when Neo4j cannot be reached.
     """
     settings = get_settings()
-    try:
+    with reported():
         result = _run_copy(
             settings, to, user=user, password=password, database=database,
             batch_size=batch_size, restart=not resume, checkpoint=checkpoint,
         )
-    except GraphError as exc:
-        _err.print(f"[red]error:[/red] {exc.message}", highlight=False, markup=True)
-        raise typer.Exit(_exit_code(exc)) from None
     report = result.report
     note = f" (resumed after batch {result.batches_skipped})" if result.resumed else ""
     Console().print(

@@ -2,11 +2,14 @@
 
 Entities are numbered (``nid``, their row number in SQLite) and so are facts
 (``fid``). Every fact is one edge whose traversal attributes live in parallel
-arrays indexed by ``fid``: endpoints, predicate code, date ordinals, number of
-sources and a 60-bit prefix of its key (so that key order and key look-ups need
-no strings in memory). Adjacency, both directions, is a CSR (offsets, neighbour,
-edge) built in bulk, plus a small per-node overflow for edges added since, so a
-write never rebuilds the CSR on the spot.
+arrays indexed by ``fid``: endpoints, predicate code, date ordinals (including
+``known_from``, the publication day of its earliest source), number of sources
+and a 60-bit prefix of its key (so that key order and key look-ups need no
+strings in memory). A fact's date, and with it its key, may be refined by a
+later, more precise record; the arrays are updated in place. Adjacency, both
+directions, is a CSR (offsets, neighbour, edge) built in bulk, plus a small
+per-node overflow for edges added since, so a write never rebuilds the CSR on
+the spot.
 
 At a million facts this is about 70 bytes an edge, against about 1 KB in a
 networkx ``MultiDiGraph`` (see BENCHMARKS.md); :func:`to_networkx` still gives
@@ -79,16 +82,18 @@ class EdgeBatch:
     sort_key: I32
     n_sources: I32
     kpre: IntArray
+    known_from: I32
 
     @classmethod
     def from_rows(cls, rows: Sequence[Sequence[object]]) -> EdgeBatch:
         """From ``(fid, src, dst, pred_code, date_start, date_end, valid_from, valid_until,
-        sort_key, n_sources, kpre)`` tuples; ``None`` ordinals become :data:`NONE`."""
-        cols = list(zip(*rows, strict=True)) if rows else [()] * 11
+        sort_key, n_sources, kpre, known_from)`` tuples; ``None`` ordinals become
+        :data:`NONE`."""
+        cols = list(zip(*rows, strict=True)) if rows else [()] * 12
 
         def col(i: int, dtype: type) -> npt.NDArray[np.generic]:
             values = cols[i]
-            if dtype is np.int32 and i in (4, 5, 6, 7, 8):
+            if dtype is np.int32 and i in (4, 5, 6, 7, 8, 11):
                 return np.array([NONE if v is None else v for v in values], dtype=np.int32)
             return np.array(values, dtype=dtype)
 
@@ -104,13 +109,16 @@ class EdgeBatch:
             sort_key=col(8, np.int32).astype(np.int32),
             n_sources=col(9, np.int32).astype(np.int32),
             kpre=col(10, np.int64).astype(np.int64),
+            known_from=col(11, np.int32).astype(np.int32),
         )
 
 
 class EdgeFilter:
     """Which edges a traversal may use: a predicate set and a time window, vectorised.
 
-    The same rule as :meth:`graph.queries.TimeWindow.admits` (undated facts kept).
+    The same rule as :meth:`graph.queries.TimeWindow.admits` (undated facts kept; as of a
+    date, a fact with neither ``valid_from`` nor a date starts when its earliest source
+    was published).
     """
 
     def __init__(self, predicates: frozenset[Predicate] | None, window: TimeWindow) -> None:
@@ -142,6 +150,7 @@ class EdgeFilter:
         if self.as_of is not None:
             start = index.valid_from[eids]
             start = np.where(start == NONE, index.date_start[eids], start)
+            start = np.where(start == NONE, index.known_from[eids], start)
             ok &= (start == NONE) | (start <= self.as_of)
             until = index.valid_until[eids]
             ok &= (until == NONE) | (until > self.as_of)
@@ -179,6 +188,7 @@ class CompactIndex:
         self.sort_key: I32 = np.empty(0, np.int32)
         self.n_sources: I32 = np.empty(0, np.int32)
         self.kpre: IntArray = np.empty(0, np.int64)
+        self.known_from: I32 = np.empty(0, np.int32)
         self.degree: I32 = np.empty(0, np.int32)
         # CSR over edges [0, _csr_edges) and nodes [0, _csr_nodes).
         self._ptr: IntArray = np.zeros(1, np.int64)
@@ -193,6 +203,12 @@ class CompactIndex:
         self._key_sorted: IntArray = np.empty(0, np.int64)
         self._key_fid: I32 = np.empty(0, np.int32)
         self._keys_upto = 0
+        # Edges [0, _keys_upto) re-keyed since the sort: their new prefixes, looked at apart.
+        self._rekeyed: dict[int, int] = {}
+        # Edge look-up by (subject << 32 | object), the same way: sorted, then the tail.
+        self._pair_sorted: IntArray = np.empty(0, np.int64)
+        self._pair_fid: I32 = np.empty(0, np.int32)
+        self._pairs_upto = 0
         # Node order by id string, for deterministic tie-breaks.
         self._rank: IntArray = np.empty(0, np.int64)
         self._rank_upto = 0
@@ -251,7 +267,7 @@ class CompactIndex:
             raise RuntimeError(f"fact ids out of step: got {first}, expected {self.n_edges}")
         end = first + count
         for name in ("src", "dst", "pred", "date_start", "date_end", "valid_from",
-                     "valid_until", "sort_key", "n_sources", "kpre"):
+                     "valid_until", "sort_key", "n_sources", "kpre", "known_from"):
             array = _grow(getattr(self, name), end)
             array[first:end] = getattr(batch, name)
             setattr(self, name, array)
@@ -277,13 +293,24 @@ class CompactIndex:
         self._has_extra[batch.dst] = True
 
     def update_edges(self, batch: EdgeBatch) -> None:
-        """Change the mutable attributes (validity, sources) of known edges."""
+        """Change the mutable attributes of known edges: validity, sources, when the earliest
+        source appeared, and the date and key (a more precise record re-keys a fact)."""
         fid = batch.fid
         if fid.shape[0] == 0:
             return
         self.valid_from[fid] = batch.valid_from
         self.valid_until[fid] = batch.valid_until
         self.n_sources[fid] = batch.n_sources
+        self.known_from[fid] = batch.known_from
+        self.date_start[fid] = batch.date_start
+        self.date_end[fid] = batch.date_end
+        self.sort_key[fid] = batch.sort_key
+        moved = self.kpre[fid] != batch.kpre
+        if moved.any():
+            for f, prefix in zip(fid[moved].tolist(), batch.kpre[moved].tolist(), strict=True):
+                if f < self._keys_upto:
+                    self._rekeyed[f] = prefix
+            self.kpre[fid] = batch.kpre
         if self.networkx is not None:
             self._networkx_add(fid.tolist())
 
@@ -341,6 +368,16 @@ class CompactIndex:
             self._key_sorted = self.kpre[:m][order]
             self._key_fid = order.astype(np.int32)
             self._keys_upto = m
+            self._rekeyed = {}
+
+    def _ensure_pairs(self) -> None:
+        if self.n_edges - self._pairs_upto > max(50_000, self._pairs_upto // 10):
+            m = self.n_edges
+            codes = self.src[:m].astype(np.int64) << 32 | self.dst[:m]
+            order = np.argsort(codes, kind="stable")
+            self._pair_sorted = codes[order]
+            self._pair_fid = order.astype(np.int32)
+            self._pairs_upto = m
 
     def ranks(self) -> IntArray:
         """Each node's position in the sorted order of node ids (refreshed when stale)."""
@@ -373,6 +410,28 @@ class CompactIndex:
             hi = np.searchsorted(ordered, prefixes, side="right")
             for i in np.flatnonzero(hi > lo).tolist():
                 out.extend((order[lo[i]:hi[i]] + self._keys_upto).tolist())
+        if self._rekeyed:
+            wanted = set(prefixes.tolist())
+            out.extend(f for f, prefix in self._rekeyed.items() if prefix in wanted)
+        return out
+
+    def fids_of_pairs(self, codes: IntArray) -> list[int]:
+        """The edges from ``a`` to ``b`` for each ``a << 32 | b`` of ``codes`` (that direction
+        only), for finding the stored facts of some (subject, object) pairs at once."""
+        self._ensure_pairs()
+        out: list[int] = []
+        if not codes.shape[0]:
+            return out
+        if self._pairs_upto:
+            lo = np.searchsorted(self._pair_sorted, codes, side="left")
+            hi = np.searchsorted(self._pair_sorted, codes, side="right")
+            for i in np.flatnonzero(hi > lo).tolist():
+                out.extend(self._pair_fid[lo[i]:hi[i]].tolist())
+        if self._pairs_upto < self.n_edges:
+            tail = (self.src[self._pairs_upto:self.n_edges].astype(np.int64) << 32
+                    | self.dst[self._pairs_upto:self.n_edges])
+            hits = np.flatnonzero(np.isin(tail, codes))
+            out.extend((hits + self._pairs_upto).tolist())
         return out
 
     def incident(self, node: int) -> tuple[I32, I32]:
@@ -430,8 +489,9 @@ class CompactIndex:
         """Bytes held by the arrays (not the Python lists and dicts)."""
         arrays: list[npt.NDArray[np.generic]] = [
             self.src, self.dst, self.pred, self.date_start, self.date_end, self.valid_from,
-            self.valid_until, self.sort_key, self.n_sources, self.kpre, self.degree, self._ptr,
-            self._nbr, self._eid, self._key_sorted, self._key_fid, self._rank, self._has_extra,
+            self.valid_until, self.sort_key, self.n_sources, self.kpre, self.known_from,
+            self.degree, self._ptr, self._nbr, self._eid, self._key_sorted, self._key_fid,
+            self._pair_sorted, self._pair_fid, self._rank, self._has_extra,
         ]
         return int(sum(a.nbytes for a in arrays))
 
@@ -457,6 +517,7 @@ def _edge_attributes(index: CompactIndex, fid: int) -> dict[str, object]:
         "date_end": ordinal(index.date_end),
         "valid_from": ordinal(index.valid_from),
         "valid_until": ordinal(index.valid_until),
+        "known_from": ordinal(index.known_from),
         "n_sources": int(index.n_sources[fid]),
     }
 

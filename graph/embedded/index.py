@@ -29,6 +29,7 @@ class EdgeInfo:
     valid_from: int | None
     valid_until: int | None
     n_sources: int
+    known_from: int | None = None
 
 
 def edge_admitted(
@@ -39,4 +40,7 @@ def edge_admitted(
         return False
     if window.is_open:
         return True
-    return window.admits(edge.date_start, edge.date_end, edge.valid_from, edge.valid_until)
+    return window.admits(
+        edge.date_start, edge.date_end, edge.valid_from, edge.valid_until,
+        known_from=edge.known_from,
+    )

@@ -32,6 +32,7 @@ __all__ = [
     "fact_ordinals",
     "fact_view_from_row",
     "metric_view_from_row",
+    "ordinal_of",
     "source_ref",
 ]
 
@@ -105,10 +106,19 @@ def n_sources(fact: Fact) -> int:
     return len({e.story_id for e in evidence})
 
 
+@lru_cache(maxsize=65_536)
+def ordinal_of(value: str | None) -> int | None:
+    """Day ordinal of the start of a partial date (``None`` stays ``None``), cached."""
+    return None if value is None else partial_date_ordinal(value)
+
+
 def fact_insert_row(
-    fact: Fact, fid: int, subject: int, obj: int, revision: int
+    fact: Fact, fid: int, subject: int, obj: int, revision: int, known_from: str | None = None
 ) -> tuple[tuple[Any, ...], Ordinals]:
-    """The ``fact`` table row of a new fact, and its ordinals."""
+    """The ``fact`` table row of a new fact, and its ordinals.
+
+    ``known_from`` is the publication date of the fact's earliest source.
+    """
     ords = fact_ordinals(fact)
     row = (
         fid,
@@ -127,6 +137,8 @@ def fact_insert_row(
         fact_extra(fact),
         key_prefix(fact.key),
         revision,
+        known_from,
+        ordinal_of(known_from),
     )
     return row, ords
 

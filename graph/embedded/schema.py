@@ -12,18 +12,34 @@ the in-memory index (:mod:`graph.embedded.compact`), which is rebuilt from these
 tables on open. The views ``entities``, ``stories``, ``facts`` and ``evidence``
 show the data with string ids, for people and tools reading the file directly.
 
+A store of version 1 is converted by :meth:`EmbeddedStore.ensure_schema`: the
+old tables are renamed ``v1_*``, re-read as one delta and written again.
+
 Version 3 adds the ``extractor`` of each sentence (``fact_source``,
 ``metric_source`` and the ``evidence`` view).
 
-A store of version 1 is converted by :meth:`EmbeddedStore.ensure_schema`: the
-old tables are renamed ``v1_*``, re-read as one delta and written again.
+Version 4 (one fact per event, lookups by every name) adds to each fact the
+publication date of its earliest source (``known_from``, for as-of queries), a
+``fact_former_key`` table (the keys a fact had before a more precise record
+refined its date, so links to them still answer), and a ``kind`` to each
+``alias`` row (``alias``, ``name_zh``, ``ticker``, ``identifier``,
+``short_name``). Its data step (:mod:`graph.embedded.upgrade`) runs in the same
+transaction: it fills those, and merges the facts that earlier versions kept
+apart although they state one event (their sentences keep their extractor
+labels; one sentence read by two extractors names both).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+
+from graph.embedded.upgrade import upgrade_to_v4
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "V1_TABLES", "migrate"]
+
+# A migration step: an SQL statement, or a function run on the connection.
+Step = str | Callable[[sqlite3.Connection], None]
 
 _V1: list[str] = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -130,7 +146,7 @@ _V2: list[str] = [
 
 # Version 3 records which extractor read each sentence (``rules``, ``llm:<model>``);
 # rows written before it have none (NULL: unknown).
-_V3: list[str] = [
+_V3: list[Step] = [
     "ALTER TABLE fact_source ADD COLUMN extractor TEXT",
     "ALTER TABLE metric_source ADD COLUMN extractor TEXT",
     "DROP VIEW evidence",
@@ -141,7 +157,17 @@ _V3: list[str] = [
         LEFT JOIN story s ON s.sid = x.sid""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+# Version 4: one fact per event and lookups by every name (see the module doc).
+_V4: list[Step] = [
+    "ALTER TABLE fact ADD COLUMN known_from TEXT",
+    "ALTER TABLE fact ADD COLUMN known_from_ord INTEGER",
+    "ALTER TABLE alias ADD COLUMN kind TEXT NOT NULL DEFAULT 'alias'",
+    # Keys a fact had before its date was refined; a look-up by one finds the fact.
+    "CREATE TABLE fact_former_key (key TEXT PRIMARY KEY, fid INTEGER NOT NULL) WITHOUT ROWID",
+    upgrade_to_v4,
+]
+
+MIGRATIONS: list[list[Step]] = [list(_V1), list(_V2), _V3, _V4]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -164,8 +190,11 @@ def migrate(conn: sqlite3.Connection) -> int:
                 f"({SCHEMA_VERSION}); upgrade sinograph"
             )
         for version in range(current + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[version - 1]:
-                conn.execute(statement)
+            for step in MIGRATIONS[version - 1]:
+                if isinstance(step, str):
+                    conn.execute(step)
+                else:
+                    step(conn)
             conn.execute("INSERT INTO schema_version(version) VALUES (?)", (version,))
         conn.execute("COMMIT")
     except BaseException:

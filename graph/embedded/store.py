@@ -23,9 +23,9 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
-from rapidfuzz import fuzz, process
 
-from graph.assemble import build_path, entity_ref, ordinals, timeline_item
+from graph.assemble import build_path, earliest_published, entity_ref, ordinals, timeline_item
+from graph.dates import partial_date_ordinal
 from graph.embedded.compact import (
     I32,
     NONE,
@@ -55,24 +55,31 @@ from graph.embedded.writer import (
     write_delta,
 )
 from graph.errors import (
-    AmbiguousEntity,
-    EntityNotFound,
     FactNotFound,
     InvalidInput,
     NoPath,
     StoreUnavailable,
 )
+from graph.hits import MatchSet
 from graph.ids import normalize_name
 from graph.model import Entity, Fact, GraphDelta, Metric, Story
+from graph.names import FUZZY_KINDS, WEAK_SCORE, fuzzy_scores, short_form
 from graph.ontology import EntityType
-from graph.queries import NeighborQuery, PathQuery, TimelineQuery, TimeWindow, encode_cursor
+from graph.queries import (
+    UNDATED_POSITION,
+    NeighborQuery,
+    PathQuery,
+    TimelineQuery,
+    TimeWindow,
+    encode_cursor,
+)
+from graph.resolver import RESOLVE_LIMIT, choose_entity
 from graph.results import (
     EntityDetail,
     EntityMatch,
     EntityRef,
     FactView,
     GraphStats,
-    MatchKind,
     PathResult,
     Subgraph,
     TimelineItem,
@@ -266,7 +273,7 @@ class EmbeddedStore:
         while True:
             facts = conn.execute(
                 "SELECT fid, subject, object, predicate, date_start, date_end, valid_from,"
-                " valid_until, sort_key, n_sources, kpre FROM fact WHERE fid >= ?"
+                " valid_until, sort_key, n_sources, kpre, known_from_ord FROM fact WHERE fid >= ?"
                 " ORDER BY fid LIMIT ?",
                 (index.n_edges, _OPEN_CHUNK),
             ).fetchall()
@@ -286,14 +293,14 @@ class EmbeddedStore:
         if metrics:
             index.add_metrics(metrics[0][0], [r[1] for r in metrics])
         updates = conn.execute(
-            "SELECT u.rowid, f.fid, f.valid_from, f.valid_until, f.n_sources FROM fact_update u"
+            "SELECT u.rowid, f.fid, f.date_start, f.date_end, f.valid_from, f.valid_until,"
+            " f.sort_key, f.n_sources, f.kpre, f.known_from_ord FROM fact_update u"
             " JOIN fact f ON f.fid = u.fid WHERE u.rowid > ? ORDER BY u.rowid",
             (index.update_rowid,),
         ).fetchall()
         if updates:
             index.update_edges(
-                EdgeBatch.from_rows([(r[1], 0, 0, 0, None, None, r[2], r[3], None, r[4], 0)
-                                     for r in updates])
+                EdgeBatch.from_rows([(r[1], 0, 0, 0, *r[2:]) for r in updates])
             )
             index.update_rowid = updates[-1][0]
 
@@ -468,28 +475,15 @@ class EmbeddedStore:
     # -------------------------------------------------------------- entities
 
     def _resolve(self, conn: sqlite3.Connection, ref: str) -> tuple[int, Entity]:
+        """The one entity ``ref`` names: an id, else the shared rule of
+        :func:`graph.resolver.choose_entity` over this store's search."""
         if not ref or not ref.strip():
             raise InvalidInput("an entity id or name is required")
         nid = self._index.node_of.get(ref)
         if nid is not None:
             return nid, self._entities_by_nid(conn, [nid])[nid]
-        norm = normalize_name(ref)
-        nids = sorted(
-            {r[0] for r in conn.execute("SELECT nid FROM alias WHERE norm = ?", (norm,))}
-        )
-        if not nids:
-            raise EntityNotFound(ref)
-        entities = self._entities_by_nid(conn, nids)
-        if len(entities) == 1:
-            return next(iter(entities.items()))
-        canonical = [(n, e) for n, e in entities.items() if normalize_name(e.name) == norm]
-        if len(canonical) == 1:
-            return canonical[0]
-        candidates = [
-            {"id": e.id, "name": e.name, "type": e.type.value}
-            for e in sorted(entities.values(), key=lambda e: e.id)
-        ]
-        raise AmbiguousEntity(ref, candidates)
+        entity = choose_entity(ref, self._search(conn, ref, None, RESOLVE_LIMIT, resolving=True))
+        return self._index.node_of[entity.id], entity
 
     def _resolve_ref(self, conn: sqlite3.Connection, ref: str) -> tuple[int, EntityRef]:
         """Like :meth:`_resolve` but only the reference; an id costs no query."""
@@ -511,8 +505,9 @@ class EmbeddedStore:
             return []
         conn = self._fresh()
         with self._snapshot(conn):
-            nids = [r[0] for r in conn.execute("SELECT DISTINCT nid FROM alias WHERE norm = ?",
-                                               (norm,))]
+            nids = [r[0] for r in conn.execute(
+                "SELECT DISTINCT nid FROM alias WHERE norm = ? AND kind = 'alias'", (norm,)
+            )]
             found = self._entities_by_nid(conn, nids)
         return sorted(found.values(), key=lambda e: e.id)
 
@@ -549,97 +544,112 @@ class EmbeddedStore:
     def search_entities(
         self, query: str, *, entity_type: EntityType | None = None, limit: int = 10
     ) -> list[EntityMatch]:
-        """Exact alias, then prefix, then fuzzy (rapidfuzz) matches, best first.
+        """Id, exact keys (name, alias, Chinese name, ticker, identifier), short forms,
+        prefixes, then fuzzy matches, best first.
 
-        Fuzzy candidates are the aliases sharing the most character trigrams with
-        the query (:mod:`graph.embedded.fuzzy`), scored with ``WRatio``.
+        Fuzzy candidates are the keys sharing the most character trigrams with
+        the query (:mod:`graph.embedded.fuzzy`), scored with
+        :func:`graph.names.fuzzy_score`; those below the confident score are
+        marked ``weak``, those below the weak score left out.
 
         >>> # store.search_entities("zijin")[0].match  -> 'prefix' or 'exact'
         """
         if not 1 <= limit <= 100:
             raise InvalidInput(f"limit must be between 1 and 100, got {limit}")
+        conn = self._fresh()
+        with self._snapshot(conn):
+            return self._search(conn, query, entity_type, limit)
+
+    def _search(
+        self,
+        conn: sqlite3.Connection,
+        query: str,
+        entity_type: EntityType | None,
+        limit: int,
+        *,
+        resolving: bool = False,
+    ) -> list[EntityMatch]:
+        """Search inside the caller's snapshot. ``resolving`` stops at the first tier with a
+        hit: :func:`choose_entity` never looks further."""
         norm = normalize_name(query)
         if not norm:
             return []
-        hits: dict[int, tuple[int, float, str]] = {}  # nid -> (kind rank, score, alias)
+        hits: MatchSet[int] = MatchSet()
+        type_filter = entity_type.value if entity_type else None
+        types: dict[int, str] = {}
 
-        def offer(nid: int, rank: int, score: float, alias: str) -> None:
-            best = hits.get(nid)
-            if best is None or (rank, -score, alias) < (best[0], -best[1], best[2]):
-                hits[nid] = (rank, score, alias)
+        def typed(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+            rows = list(rows)
+            if type_filter is None or not rows:
+                return rows
+            unknown = sorted({r[0] for r in rows} - types.keys())
+            for chunk in chunks(unknown):
+                types.update(conn.execute(
+                    f"SELECT nid, type FROM entity WHERE nid IN ({marks(len(chunk))})", chunk
+                ).fetchall())
+            return [r for r in rows if types.get(r[0]) == type_filter]
 
-        conn = self._fresh()
-        with self._snapshot(conn):
-            type_filter = entity_type.value if entity_type else None
-            types: dict[int, str] = {}
+        by_id = self._index.node_of.get(query.strip())
+        if by_id is not None and typed([(by_id,)]):
+            hits.offer(by_id, 0, 100.0, query.strip(), "id")
+        for nid, alias, kind in typed(conn.execute(
+            "SELECT nid, alias, kind FROM alias WHERE norm = ? LIMIT 200", (norm,)
+        )):
+            hits.offer(nid, 2 if kind == "short_name" else 1, 100.0, alias, kind)
+        short = short_form(norm)
+        if short and short != norm and not hits.has_rank(1):
+            for nid, alias, _kind in typed(conn.execute(
+                "SELECT nid, alias, kind FROM alias WHERE norm = ? LIMIT 200", (short,)
+            )):
+                hits.offer(nid, 2, 100.0, alias, "short_name")
+        if resolving and hits:
+            return self._matches(conn, hits, limit)
+        prefix = conn.execute(
+            "SELECT nid, alias, norm, kind FROM alias WHERE norm > ? AND norm < ?"
+            " ORDER BY length(norm), norm LIMIT 400",
+            (norm, norm + "\U0010ffff"),
+        ).fetchall()
+        for nid, alias, alias_norm, kind in typed(prefix):
+            hits.offer(nid, 3, round(100.0 * len(norm) / len(alias_norm), 2), alias, kind)
+        if resolving and hits:
+            return self._matches(conn, hits, limit)
+        if len(hits) < limit and len(short or norm) >= 3:
+            for nid, alias, kind, score in self._fuzzy(conn, norm, limit * 5):
+                if typed([(nid,)]):
+                    hits.offer(nid, 4, score, alias, kind)
+        return self._matches(conn, hits, limit)
 
-            def typed(rows: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
-                rows = list(rows)
-                if type_filter is None or not rows:
-                    return rows
-                unknown = sorted({r[0] for r in rows} - types.keys())
-                for chunk in chunks(unknown):
-                    types.update(conn.execute(
-                        f"SELECT nid, type FROM entity WHERE nid IN ({marks(len(chunk))})", chunk
-                    ).fetchall())
-                return [r for r in rows if types.get(r[0]) == type_filter]
-
-            by_id = self._index.node_of.get(query.strip())
-            if by_id is not None:
-                offer(by_id, 0, 100.0, query.strip())
-            exact = conn.execute("SELECT nid, alias FROM alias WHERE norm = ? LIMIT 200", (norm,))
-            for nid, alias in typed(exact):
-                offer(nid, 1, 100.0, alias)
-            prefix = conn.execute(
-                "SELECT nid, alias, norm FROM alias WHERE norm > ? AND norm < ?"
-                " ORDER BY length(norm), norm LIMIT 400",
-                (norm, norm + "\U0010ffff"),
-            ).fetchall()
-            kept = set(typed((r[0], r[1]) for r in prefix))
-            for nid, alias, alias_norm in prefix:
-                if (nid, alias) in kept:
-                    offer(nid, 2, round(100.0 * len(norm) / len(alias_norm), 2), alias)
-            if len(hits) < limit and len(norm) >= 3:
-                for nid, alias, score in self._fuzzy(conn, norm, limit * 5):
-                    if typed([(nid, alias)]):
-                        offer(nid, 3, score, alias)
-            ranked = sorted(
-                hits.items(),
-                key=lambda kv: (kv[1][0], -kv[1][1], self._index.node_ids[kv[0]]),
-            )[:limit]
-            entities = self._entities_by_nid(conn, [nid for nid, _ in ranked])
-        kinds: dict[int, MatchKind] = {0: "id", 1: "exact", 2: "prefix", 3: "fuzzy"}
-        return [
-            EntityMatch(entity=entities[nid], match=kinds[rank], score=score, matched_alias=alias)
-            for nid, (rank, score, alias) in ranked
-            if nid in entities
-        ]
+    def _matches(
+        self, conn: sqlite3.Connection, hits: MatchSet[int], limit: int
+    ) -> list[EntityMatch]:
+        ranked = hits.ranked(self._index.node_ids.__getitem__, limit)
+        entities = self._entities_by_nid(conn, [nid for nid, _ in ranked])
+        return [hit.match(entities[nid]) for nid, hit in ranked if nid in entities]
 
     def _fuzzy(
         self, conn: sqlite3.Connection, norm: str, limit: int
-    ) -> list[tuple[int, str, float]]:
+    ) -> list[tuple[int, str, str, float]]:
         index = self._index
         with index.lock:
             norms = index.alias_norms
-            positions = self._trigrams.candidates(norms, norm, 500)
-            choices = [norms[p] for p in positions]
-            rowids = [index.alias_rowids[p] for p in positions]
-        scored = process.extract(norm, choices, scorer=fuzz.WRatio, score_cutoff=75, limit=limit)
-        if not scored:
+            positions = self._trigrams.candidates(norms, short_form(norm) or norm, 500)
+            scores = fuzzy_scores(norm, [norms[p] for p in positions])
+            scored = [(score, index.alias_rowids[p]) for score, p in zip(scores, positions,
+                                                                          strict=True)]
+        best = sorted((s for s in scored if s[0] >= WEAK_SCORE), key=lambda s: (-s[0], s[1]))
+        best = best[: limit * 2]
+        if not best:
             return []
-        wanted = [rowids[i] for _, _, i in scored]
+        wanted = [rowid for _, rowid in best]
         found = {
-            r[0]: (r[1], r[2])
+            r[0]: (r[1], r[2], r[3])
             for r in conn.execute(
-                f"SELECT rowid, nid, alias FROM alias WHERE rowid IN ({marks(len(wanted))})",
+                f"SELECT rowid, nid, alias, kind FROM alias WHERE rowid IN ({marks(len(wanted))})",
                 wanted,
             )
+            if r[3] in FUZZY_KINDS
         }
-        return [
-            (found[rowids[i]][0], found[rowids[i]][1], round(float(score), 2))
-            for _, score, i in scored
-            if rowids[i] in found
-        ]
+        return [(*found[rowid], score) for score, rowid in best if rowid in found][:limit]
 
     # ------------------------------------------------------------ traversal
 
@@ -667,6 +677,7 @@ class EmbeddedStore:
         with self._snapshot(conn):
             src_nid, src = self._resolve_ref(conn, query.source)
             dst_nid, dst = self._resolve_ref(conn, query.target)
+        _two_ends(src, dst)
         edge_filter = EdgeFilter(query.predicates, query.window)
         index = self._index
         with index.lock:
@@ -820,12 +831,14 @@ class EmbeddedStore:
         cursor: str | None = None,
         limit: int = 50,
     ) -> TimelinePage:
-        """Dated facts and metrics in date order; undated ones apart on the first page.
+        """Dated facts and metrics in date order; undated ones in their own section.
 
         A partial date sorts at the start of its period (``2025`` before
-        ``2025-03-01``) and keeps its precision in the output. The facts of the
-        page are picked in memory (sort key, then key prefix), so a hub costs no
-        more than a leaf; metrics come from SQLite.
+        ``2025-03-01``) and keeps its precision in the output. The first page
+        also carries the first undated items; ``next_cursor`` pages through the
+        dated ones and ``undated_next_cursor`` through the undated ones. The facts
+        of a page are picked in memory (sort key, then key prefix), so a hub costs
+        no more than a leaf; metrics come from SQLite.
         """
         query = TimelineQuery.build(
             entity, predicates=predicates, since=since, until=until, cursor=cursor, limit=limit
@@ -836,8 +849,6 @@ class EmbeddedStore:
         if query.entity:
             with self._snapshot(conn):
                 nid, ref = self._resolve_ref(conn, query.entity)
-        w = query.window
-        first_page = query.cursor is None and w.since is None and w.until is None
         index = self._index
         with index.lock:
             if nid is not None:
@@ -848,32 +859,13 @@ class EmbeddedStore:
                 eids = eids[EdgeFilter(query.predicates, TimeWindow()).admits(index, eids)]
             sort_keys = index.sort_key[eids]
             dated = sort_keys != NONE
-            undated_fids = eids[~dated] if first_page else eids[:0]
+            undated_fids = eids[~dated] if query.wants_undated else eids[:0]
             eids, sort_keys = eids[dated], sort_keys[dated]
-            keep = np.ones(eids.shape[0], np.bool_)
-            if w.since_ordinal is not None:
-                keep &= index.date_end[eids] >= w.since_ordinal
-            if w.until_ordinal is not None:
-                keep &= index.date_start[eids] <= w.until_ordinal
-            unsure = 0
-            if query.cursor is not None:
-                position, after = query.cursor
-                same = sort_keys == position
-                prefix = _fact_key_prefix(after)
-                if prefix is None:
-                    # Not a fact key: every fact key ("fact:...") is after it or none is.
-                    keep &= (sort_keys > position) | (same & (after < "fact:"))
-                else:
-                    prefixes = index.kpre[eids]
-                    keep &= (sort_keys > position) | (same & (prefixes >= prefix))
-                    unsure = int((same & (prefixes == prefix)).sum())
-            eids, sort_keys = eids[keep], sort_keys[keep]
-            dated_fids = _smallest(
-                eids, sort_keys.astype(np.int64) << 39 | index.kpre[eids] >> 21,
-                query.limit + 1 + unsure,
-            )
+            dated_fids: list[int] = []
+            if query.wants_dated:
+                dated_fids = self._dated_pick(eids, sort_keys, query)
             undated_total = int(undated_fids.shape[0])
-            undated_pick = _smallest(undated_fids, index.kpre[undated_fids], query.limit)
+            undated_pick = self._undated_pick(undated_fids, query)
         with self._snapshot(conn):
             rows, sources = self._fact_rows(conn, [*dated_fids, *undated_pick])
             dated_items: list[tuple[int, str, str]] = []  # (sort key, id, kind)
@@ -882,19 +874,24 @@ class EmbeddedStore:
                 if query.cursor is not None and (row[11], row[1]) <= query.cursor:
                     continue
                 dated_items.append((row[11], row[1], "fact"))
-            undated_ids = sorted(rows[f][1] for f in undated_pick)
+            after = query.undated_after
+            undated_ids = sorted(
+                rows[f][1] for f in undated_pick if after is None or rows[f][1] > after
+            )
             fact_by_key = {rows[f][1]: f for f in [*dated_fids, *undated_pick]}
             # Most entities have no metric: the index counts them, so skip those queries.
             has_metrics = index.n_metrics > 0 if nid is None else index.metric_count[nid] > 0
             if query.predicates is None and has_metrics:
-                dated_items += self._metric_page(conn, nid, query)
-                if first_page:
-                    total, ids = self._undated_metrics(conn, nid, query.limit)
+                if query.wants_dated:
+                    dated_items += self._metric_page(conn, nid, query)
+                if query.wants_undated:
+                    total, ids = self._undated_metrics(conn, nid, after, query.limit + 1)
                     undated_total += total
-                    undated_ids += ids
+                    undated_ids = sorted([*undated_ids, *ids])
             dated_items.sort()
             more = len(dated_items) > query.limit
             dated_items = dated_items[: query.limit]
+            more_undated = len(undated_ids) > query.limit
             undated_ids = undated_ids[: query.limit]
             metric_ids = [i for _, i, kind in dated_items if kind == "metric"]
             metric_ids += [i for i in undated_ids if i not in fact_by_key]
@@ -918,7 +915,56 @@ class EmbeddedStore:
             undated=undated,
             undated_total=undated_total,
             next_cursor=next_cursor,
+            undated_next_cursor=(
+                encode_cursor(UNDATED_POSITION, undated_ids[-1]) if more_undated else None
+            ),
         )
+
+    def _dated_pick(self, eids: I32, sort_keys: I32, query: TimelineQuery) -> list[int]:
+        """The dated facts that may be on this page (call with the index locked)."""
+        index = self._index
+        w = query.window
+        keep = np.ones(eids.shape[0], np.bool_)
+        if w.since_ordinal is not None:
+            keep &= index.date_end[eids] >= w.since_ordinal
+        if w.until_ordinal is not None:
+            keep &= index.date_start[eids] <= w.until_ordinal
+        unsure = 0
+        if query.cursor is not None:
+            position, after = query.cursor
+            same = sort_keys == position
+            prefix = _fact_key_prefix(after)
+            if prefix is None:
+                # Not a fact key: every fact key ("fact:...") is after it or none is.
+                keep &= (sort_keys > position) | (same & (after < "fact:"))
+            else:
+                prefixes = index.kpre[eids]
+                keep &= (sort_keys > position) | (same & (prefixes >= prefix))
+                unsure = int((same & (prefixes == prefix)).sum())
+        eids, sort_keys = eids[keep], sort_keys[keep]
+        return _smallest(
+            eids, sort_keys.astype(np.int64) << 39 | index.kpre[eids] >> 21,
+            query.limit + 1 + unsure,
+        )
+
+    def _undated_pick(self, fids: I32, query: TimelineQuery) -> list[int]:
+        """The undated facts that may be on this page, in key order (index locked)."""
+        if not fids.shape[0]:
+            return []
+        index = self._index
+        after = query.undated_after
+        prefixes = index.kpre[fids]
+        unsure = 0
+        if after is not None:
+            prefix = _fact_key_prefix(after)
+            if prefix is None:
+                if after >= "fact:":
+                    return []  # a metric id: every fact key comes before it
+            else:
+                keep = prefixes >= prefix
+                unsure = int((prefixes == prefix).sum())
+                fids, prefixes = fids[keep], prefixes[keep]
+        return _smallest(fids, prefixes, query.limit + 1 + unsure)
 
     def _metric_page(
         self, conn: sqlite3.Connection, nid: int | None, query: TimelineQuery
@@ -948,13 +994,17 @@ class EmbeddedStore:
 
     @staticmethod
     def _undated_metrics(
-        conn: sqlite3.Connection, nid: int | None, limit: int
+        conn: sqlite3.Connection, nid: int | None, after: str | None, limit: int
     ) -> tuple[int, list[str]]:
-        where, args = "sort_key IS NULL", []
+        """How many undated metrics there are, and the first ``limit`` ids after ``after``."""
+        where, args = "sort_key IS NULL", list[Any]()
         if nid is not None:
             where += " AND subject = ?"
             args.append(nid)
         total = conn.execute(f"SELECT COUNT(*) FROM metric WHERE {where}", args).fetchone()[0]
+        if after is not None:
+            where += " AND id > ?"
+            args.append(after)
         ids = [r[0] for r in conn.execute(
             f"SELECT id FROM metric WHERE {where} ORDER BY id LIMIT ?", [*args, limit]
         )]
@@ -963,6 +1013,8 @@ class EmbeddedStore:
     # --------------------------------------------------------------- misc
 
     def get_fact(self, key: str) -> FactView:
+        """One fact with every source, by its key or by a key it had before its date was
+        refined (the answer carries the current key)."""
         conn = self._fresh()
         if not key.startswith("fact:") or len(key) < 20:
             raise FactNotFound(key)
@@ -974,9 +1026,14 @@ class EmbeddedStore:
             fids = self._index.fids_with_prefix(np.array([prefix], np.int64))
         with self._snapshot(conn):
             views = self._fact_views(conn, fids)
-        for view in views.values():
-            if view.key == key:
-                return view
+            for view in views.values():
+                if view.key == key:
+                    return view
+            row = conn.execute(
+                "SELECT fid FROM fact_former_key WHERE key = ?", (key,)
+            ).fetchone()
+            if row is not None:
+                return self._fact_views(conn, [row[0]])[row[0]]
         raise FactNotFound(key)
 
     def stats(self) -> GraphStats:
@@ -1023,13 +1080,29 @@ class EmbeddedStore:
             facts = sorted(load_facts(conn, fids).values(), key=lambda f: f.key)
             metrics = self._metrics(conn, "1", [])
         if not window.is_open:
-            facts = [f for f in facts if window.admits(*ordinals(f))]
+            facts = [f for f in facts if _admitted(window, f, stories)]
         return GraphDelta(
             stories=tuple(stories[s] for s in sorted(stories)),
             entities=tuple(entities),
             facts=tuple(facts),
             metrics=tuple(metrics[m] for m in sorted(metrics)),
         )
+
+
+def _two_ends(source: EntityRef, target: EntityRef) -> None:
+    if source.id == target.id:
+        raise InvalidInput(
+            f"source and target are the same entity ({source.name}, {source.id});"
+            " a path joins two different entities"
+        )
+
+
+def _admitted(window: TimeWindow, fact: Fact, stories: dict[str, Story]) -> bool:
+    """The as-of rule of an export, on a fact and its stories (as the index applies it)."""
+    known = earliest_published(fact, {i: s.published for i, s in stories.items()})
+    return window.admits(
+        *ordinals(fact), known_from=partial_date_ordinal(known) if known else None
+    )
 
 
 def _ranks_of(index: CompactIndex, ranks: IntArray, nodes: I32) -> IntArray:

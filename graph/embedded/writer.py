@@ -15,7 +15,6 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -28,10 +27,16 @@ from graph.embedded.compact import (
     EdgeBatch,
     key_prefix,
 )
-from graph.embedded.rows import fact_extra, fact_from_row, fact_insert_row, fact_ordinals
+from graph.embedded.rows import (
+    fact_extra,
+    fact_from_row,
+    fact_insert_row,
+    fact_ordinals,
+    ordinal_of,
+)
 from graph.errors import InvalidInput
-from graph.ids import normalize_name
 from graph.merge import (
+    Tenure,
     close_fact,
     closer_patterns,
     closes,
@@ -40,17 +45,32 @@ from graph.merge import (
     merge_entity,
     merge_fact,
     merge_metric,
+    place_facts,
+    start_with_sources,
+    succession_changed,
+    tenure,
+    tenure_closures,
 )
 from graph.model import Entity, Fact, GraphDelta, Metric, join_extractors
+from graph.names import KeyKind, lookup_keys
 from graph.ontology import DURATIVE_PREDICATES, Predicate
 from graph.results import UpsertReport
 
-__all__ = ["Staged", "entity_signature", "load_facts", "load_heads", "write_delta"]
+__all__ = [
+    "Head",
+    "Staged",
+    "entity_signature",
+    "key_rows",
+    "load_facts",
+    "load_heads",
+    "write_delta",
+]
 
 CHUNK = 500  # SQLite host parameters per IN (...) list
 _LIFTS = PREDICATE_CODE[Predicate.LIFTS_BAN]
 _DURATIVE_CODES = frozenset(PREDICATE_CODE[p] for p in DURATIVE_PREDICATES)
 _CLOSING_FAMILY = frozenset({*DURATIVE_PREDICATES, Predicate.LIFTS_BAN})
+_LEADS = PREDICATE_CODE[Predicate.LEADS]
 
 Pattern = tuple[str, Predicate, str]
 
@@ -64,9 +84,9 @@ def marks(n: int) -> str:
     return ",".join("?" * n)
 
 
-@lru_cache(maxsize=262_144)
-def _norm(alias: str) -> str:
-    return normalize_name(alias)
+def key_rows(entity: Entity, nid: int) -> list[tuple[str, int, str, KeyKind]]:
+    """``alias`` table rows ``(norm, nid, surface form, kind)`` of an entity's lookup keys."""
+    return [(norm, nid, surface, kind) for norm, surface, kind in lookup_keys(entity)]
 
 
 def entity_signature(entity: Entity) -> int:
@@ -98,8 +118,11 @@ class Staged:
     new_types: list[str] = field(default_factory=list)
     new_metric_subjects: list[int] = field(default_factory=list)
     new_edges: list[tuple[int, int, int, int, int | None, int | None, int | None, int | None,
-                          int | None, int, int]] = field(default_factory=list)
-    updated_edges: list[tuple[int, int | None, int | None, int]] = field(default_factory=list)
+                          int | None, int, int, int | None]] = field(default_factory=list)
+    # (fid, date_start, date_end, valid_from, valid_until, sort_key, n_sources, kpre,
+    # known_from) of changed facts.
+    updated_edges: list[tuple[int, int | None, int | None, int | None, int | None, int | None,
+                              int, int, int | None]] = field(default_factory=list)
     aliases: list[tuple[int, str, int]] = field(default_factory=list)
     update_rowid: int = 0
     signatures: list[int] = field(default_factory=list)
@@ -108,8 +131,8 @@ class Staged:
         return EdgeBatch.from_rows(self.new_edges)
 
     def update_batch(self) -> EdgeBatch:
-        rows = [(fid, 0, 0, 0, None, None, vf, vu, None, n, 0)
-                for fid, vf, vu, n in self.updated_edges]
+        rows = [(fid, 0, 0, 0, ds, de, vf, vu, sk, n, kp, kf)
+                for fid, ds, de, vf, vu, sk, n, kp, kf in self.updated_edges]
         return EdgeBatch.from_rows(rows)
 
 
@@ -151,23 +174,33 @@ def load_facts(conn: sqlite3.Connection, fids: Sequence[int]) -> dict[int, Fact]
     }
 
 
-def load_heads(conn: sqlite3.Connection, fids: Sequence[int]) -> dict[int, tuple[Fact, int]]:
-    """Stored facts without their evidence ("heads"), and their number of sources.
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A stored fact without its evidence, its number of sources and its earliest publication."""
+
+    fact: Fact
+    n_sources: int
+    known_from: str | None
+
+
+def load_heads(conn: sqlite3.Connection, fids: Sequence[int]) -> dict[int, Head]:
+    """Stored facts without their evidence ("heads").
 
     Every merge rule but the evidence union reads only a fact's own fields, so a
     merge needs the head; the union is worked out row by row (see
     :func:`_new_sources`). A fact told by hundreds of stories then costs no more
     to merge than one told once.
     """
-    out: dict[int, tuple[Fact, int]] = {}
+    out: dict[int, Head] = {}
     for chunk in chunks(sorted(set(fids))):
-        for fid, key, s, p, o, date, confidence, extra, count in conn.execute(
+        for fid, key, s, p, o, date, confidence, extra, count, known in conn.execute(
             "SELECT f.fid, f.key, s.id, f.predicate, o.id, f.date, f.confidence, f.extra,"
-            " f.n_sources FROM fact f JOIN entity s ON s.nid = f.subject"
+            " f.n_sources, f.known_from FROM fact f JOIN entity s ON s.nid = f.subject"
             f" JOIN entity o ON o.nid = f.object WHERE f.fid IN ({marks(len(chunk))})",
             chunk,
         ):
-            out[fid] = (fact_from_row(key, s, p, o, date, confidence, extra, ()), count)
+            fact = fact_from_row(key, s, p, o, date, confidence, extra, ())
+            out[fid] = Head(fact, count, known)
     return out
 
 
@@ -220,15 +253,31 @@ def load_metrics_by_id(
     }
 
 
-def _story_sids(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, int]:
+def _story_sids(
+    conn: sqlite3.Connection, ids: Iterable[str]
+) -> tuple[dict[str, int], dict[str, str | None]]:
+    """The row number and publication date of every stored story among ``ids``."""
     found: dict[str, int] = {}
+    published: dict[str, str | None] = {}
     for chunk in chunks(sorted(set(ids))):
-        found.update(
-            conn.execute(
-                f"SELECT id, sid FROM story WHERE id IN ({marks(len(chunk))})", chunk
-            ).fetchall()
-        )
-    return found
+        for story_id, sid, date in conn.execute(
+            f"SELECT id, sid, published FROM story WHERE id IN ({marks(len(chunk))})", chunk
+        ):
+            found[story_id] = sid
+            published[story_id] = date
+    return found, published
+
+
+def _earliest_published(
+    evidence: Iterable[Any], published: dict[str, str | None], floor: str | None = None
+) -> str | None:
+    """The earliest publication date among the stories of ``evidence`` (and ``floor``)."""
+    best = floor
+    for e in evidence:
+        date = published.get(e.story_id)
+        if date is not None and (best is None or ordinal_of(date) < ordinal_of(best)):  # type: ignore[operator]
+            best = date
+    return best
 
 
 def _next_id(conn: sqlite3.Connection, table: str, column: str) -> int:
@@ -264,7 +313,7 @@ def write_delta(
         cited.update(e.story_id for e in metric.evidence)
 
     # Stories: the first record of a story is kept.
-    sids = _story_sids(conn, cited | {s.id for s in delta.stories})
+    sids, published = _story_sids(conn, cited | {s.id for s in delta.stories})
     next_sid = _next_id(conn, "story", "sid")
     story_rows = []
     for story in delta.stories:
@@ -272,6 +321,7 @@ def write_delta(
             counts["stories_known"] += 1
             continue
         sids[story.id] = next_sid
+        published[story.id] = story.published
         story_rows.append((next_sid, story.id, story.title, story.publisher, story.published,
                            story.url, story.text_hash))
         next_sid += 1
@@ -289,7 +339,7 @@ def write_delta(
         if nid is not None:
             nids[eid] = nid
     _check_references(named, cited, nids, sids)
-    _write_facts(conn, index, delta, revision, nids, sids, counts, staged)
+    _write_facts(conn, index, delta, revision, nids, sids, published, counts, staged)
     _write_metrics(conn, delta, revision, nids, sids, counts, staged)
     conn.execute("UPDATE meta SET value = ? WHERE key = 'revision'", (str(revision),))
     return UpsertReport(**counts), staged
@@ -313,7 +363,7 @@ def _write_entities(
     nids: dict[str, int] = {}
     next_nid = index.n_nodes
     new_rows: list[tuple[Any, ...]] = []
-    alias_rows: list[tuple[str, int, str]] = []
+    alias_rows: list[tuple[str, int, str, KeyKind]] = []
     to_merge: dict[int, Entity] = {}
     for eid, entity in incoming.items():
         signature = entity_signature(entity)
@@ -326,7 +376,7 @@ def _write_entities(
             staged.new_types.append(entity.type.value)
             new_rows.append((nid, eid, entity.name, entity.type.value,
                              entity.model_dump_json(), revision))
-            alias_rows.extend((_norm(a), nid, a) for a in entity.aliases if _norm(a))
+            alias_rows.extend(key_rows(entity, nid))
             counts["entities_added"] += 1
             staged.signatures.append(signature)
         else:
@@ -345,19 +395,19 @@ def _write_entities(
         if merged == old:
             continue
         updates.append((merged.model_dump_json(), revision, nid))
-        known = set(old.aliases)
-        alias_rows.extend(
-            (_norm(a), nid, a) for a in merged.aliases if a not in known and _norm(a)
-        )
+        known = set(key_rows(old, nid))
+        alias_rows.extend(row for row in key_rows(merged, nid) if row not in known)
     conn.executemany(
         "INSERT INTO entity(nid, id, name, type, data, seq) VALUES (?, ?, ?, ?, ?, ?)", new_rows
     )
     conn.executemany("UPDATE entity SET data = ?, seq = ? WHERE nid = ?", updates)
     if alias_rows:
         first = int(conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM alias").fetchone()[0]) + 1
-        conn.executemany("INSERT INTO alias(rowid, norm, nid, alias) VALUES (?, ?, ?, ?)",
-                         [(first + i, *row) for i, row in enumerate(alias_rows)])
-        staged.aliases = [(first + i, norm, nid) for i, (norm, nid, _) in enumerate(alias_rows)]
+        conn.executemany(
+            "INSERT INTO alias(rowid, norm, nid, alias, kind) VALUES (?, ?, ?, ?, ?)",
+            [(first + i, *row) for i, row in enumerate(alias_rows)],
+        )
+        staged.aliases = [(first + i, norm, nid) for i, (norm, nid, _, _) in enumerate(alias_rows)]
     return nids
 
 
@@ -397,6 +447,49 @@ def _stored_fids(conn: sqlite3.Connection, index: CompactIndex, keys: list[str])
     return found
 
 
+def _same_triple_fids(
+    index: CompactIndex, facts: Iterable[Fact], nids: dict[str, int], old_nodes: int
+) -> list[int]:
+    """Stored facts with the (subject, predicate, object) of one of ``facts``.
+
+    Only entities stored before this delta (``nid < old_nodes``) can have any.
+    """
+    wanted: set[tuple[int, int, int]] = set()
+    for fact in facts:
+        a, b = nids[fact.subject], nids[fact.object]
+        if a < old_nodes and b < old_nodes:
+            wanted.add((a, PREDICATE_CODE[fact.predicate], b))
+    if not wanted or not index.n_edges:
+        return []
+    codes = np.array(sorted({a << 32 | b for a, _p, b in wanted}), dtype=np.int64)
+    src, dst, pred = index.src, index.dst, index.pred
+    return [
+        fid for fid in index.fids_of_pairs(codes)
+        if (int(src[fid]), int(pred[fid]), int(dst[fid])) in wanted
+    ]
+
+
+@dataclass
+class _FactState:
+    """The facts an upsert writes, keyed by their final key, with what is stored of them."""
+
+    pending: dict[str, Fact]
+    stored: dict[str, Fact]  # final key -> the stored head (its own key may differ)
+    fid: dict[str, int]
+    sources: dict[str, int]
+    known_from: dict[str, str | None]  # what to write
+    stored_known_from: dict[str, str | None]  # what is stored
+
+    def adopt(self, fid: int, head: Head) -> str:
+        """Take a stored fact into the upsert unchanged (a closing rule may then change it)."""
+        key = head.fact.key
+        self.stored[key] = head.fact
+        self.fid[key] = fid
+        self.sources[key] = head.n_sources
+        self.known_from[key] = self.stored_known_from[key] = head.known_from
+        return key
+
+
 def _write_facts(
     conn: sqlite3.Connection,
     index: CompactIndex,
@@ -404,34 +497,58 @@ def _write_facts(
     revision: int,
     nids: dict[str, int],
     sids: dict[str, int],
+    published: dict[str, str | None],
     counts: Counter[str],
     staged: Staged,
 ) -> None:
-    pending: dict[str, Fact] = {}
+    records: dict[str, Fact] = {}
     for fact in delta.facts:
-        prior = pending.get(fact.key)
-        pending[fact.key] = merge_fact(prior, fact) if prior else fact
-    stored_fid = _stored_fids(conn, index, list(pending))
-    heads = load_heads(conn, list(stored_fid.values()))
-    stored: dict[str, Fact] = {head.key: head for head, _ in heads.values()}
-    stored_sources = {head.key: count for head, count in heads.values()}
-    for key, fact in pending.items():
-        old = stored.get(key)
-        if old is None:
+        prior = records.get(fact.key)
+        records[fact.key] = merge_fact(prior, fact) if prior else fact
+    if not records:
+        return
+    exact = _stored_fids(conn, index, list(records))
+    loose = [f for k, f in records.items() if k not in exact]
+    candidates = set(exact.values()) | set(
+        _same_triple_fids(index, loose, nids, staged.first_nid)
+    )
+    heads = load_heads(conn, list(candidates))
+    placement = place_facts(records.values(), [h.fact for h in heads.values()])
+    fid_of = {h.fact.key: fid for fid, h in heads.items()}
+    state = _FactState(pending={}, stored={}, fid={}, sources={}, known_from={},
+                       stored_known_from={})
+    former: list[tuple[str, int]] = []
+    for key, fact in placement.facts.items():
+        old_key = placement.stored_key.get(key)
+        state.pending[key] = fact
+        if old_key is None:
             counts["facts_added"] += 1
-        else:
-            counts["facts_known"] += 1
-            pending[key] = merge_fact(old, fact)
-    closed = _apply_closing(conn, index, pending, stored, stored_fid, stored_sources)
+            state.known_from[key] = _earliest_published(fact.evidence, published)
+            continue
+        counts["facts_known"] += placement.landed[key]
+        fid = fid_of[old_key]
+        head = heads[fid]
+        state.stored[key] = head.fact
+        state.fid[key] = fid
+        state.sources[key] = head.n_sources
+        state.stored_known_from[key] = head.known_from
+        state.known_from[key] = _earliest_published(fact.evidence, published, head.known_from)
+        if old_key != key:
+            former.append((old_key, fid))
+    # Every key a record had finds the fact it went into (an extraction report shows them).
+    absorbed = placement.absorbed
+    closed = _apply_closing(conn, index, state)
+    closed |= _apply_successions(conn, index, state, nids)
     counts["facts_closed"] += len(closed)
+    pending, stored, stored_fid = state.pending, state.stored, state.fid
     # Which of the merged facts' evidence is new (a merge saw only the stored head).
-    candidates = [
+    candidate_rows = [
         (stored_fid[key], sids[e.story_id], e.sentence)
         for key, fact in pending.items()
         if key in stored_fid
         for e in fact.evidence
     ]
-    have, have_pairs = _new_sources(conn, candidates) if candidates else ({}, set())
+    have, have_pairs = _new_sources(conn, candidate_rows) if candidate_rows else ({}, set())
 
     next_fid = index.n_edges
     fact_rows: list[tuple[Any, ...]] = []
@@ -440,19 +557,23 @@ def _write_facts(
     relabels: list[tuple[str | None, int, int, str]] = []
     changes: list[tuple[Any, ...]] = []
     for key, fact in pending.items():
-        fid = stored_fid.get(key)
-        if fid is None:
+        stored_at = stored_fid.get(key)
+        known_from = state.known_from.get(key)
+        if stored_at is None:
             fid = next_fid
             next_fid += 1
             subject, obj = nids[fact.subject], nids[fact.object]
-            row, ords = fact_insert_row(fact, fid, subject, obj, revision)
+            row, ords = fact_insert_row(fact, fid, subject, obj, revision, known_from)
             fact_rows.append(row)
             source_rows.extend(
                 (fid, sids[e.story_id], e.sentence, e.extractor) for e in fact.evidence
             )
             staged.new_edges.append((fid, subject, obj, PREDICATE_CODE[fact.predicate], ords[0],
-                                     ords[1], ords[3], ords[4], ords[2], row[11], row[14]))
+                                     ords[1], ords[3], ords[4], ords[2], row[11], row[14],
+                                     row[17]))
+            former.extend((k, fid) for k in absorbed.get(key, ()))
             continue
+        fid = stored_at
         new_rows = []
         for e in fact.evidence:
             row_key = (fid, sids[e.story_id], e.sentence)
@@ -462,19 +583,30 @@ def _write_facts(
             label = join_extractors(have[row_key], e.extractor)
             if label != have[row_key]:
                 relabels.append((label, *row_key))
-        if not new_rows and _head_fields(stored[key]) == _head_fields(fact):
+        old = stored[key]
+        if (
+            not new_rows
+            and old.key == key
+            and _head_fields(old) == _head_fields(fact)
+            and known_from == state.stored_known_from[key]
+        ):
             continue
         new_stories = {sid for _, sid, _, _ in new_rows if (fid, sid) not in have_pairs}
-        sources = stored_sources[key] + len(new_stories)
+        sources = state.sources[key] + len(new_stories)
         ords = fact_ordinals(fact)
-        changes.append((ords[3], ords[4], sources, fact.confidence, fact_extra(fact), revision,
-                        fid))
+        prefix = key_prefix(key)
+        changes.append((key, fact.date, ords[0], ords[1], ords[2], ords[3], ords[4], sources,
+                        fact.confidence, fact_extra(fact), prefix, known_from,
+                        ordinal_of(known_from), revision, fid))
         source_rows.extend(new_rows)
-        staged.updated_edges.append((fid, ords[3], ords[4], sources))
+        staged.updated_edges.append((fid, ords[0], ords[1], ords[3], ords[4], ords[2], sources,
+                                     prefix, ordinal_of(known_from)))
+        former.extend((k, fid) for k in absorbed.get(key, ()))
     conn.executemany(
         "INSERT INTO fact(fid, key, subject, predicate, object, date, date_start, date_end,"
-        " sort_key, valid_from, valid_until, n_sources, confidence, extra, kpre, seq)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " sort_key, valid_from, valid_until, n_sources, confidence, extra, kpre, seq,"
+        " known_from, known_from_ord)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         fact_rows,
     )
     conn.executemany(
@@ -484,10 +616,16 @@ def _write_facts(
         "UPDATE fact_source SET extractor = ? WHERE fid = ? AND sid = ? AND sentence = ?",
         relabels,
     )
+    if former:
+        # A link to a fact's earlier key still finds it (its date was refined since).
+        conn.executemany(
+            "INSERT OR REPLACE INTO fact_former_key(key, fid) VALUES (?, ?)", former
+        )
     if changes:
         conn.executemany(
-            "UPDATE fact SET valid_from = ?, valid_until = ?, n_sources = ?, confidence = ?,"
-            " extra = ?, seq = ? WHERE fid = ?",
+            "UPDATE fact SET key = ?, date = ?, date_start = ?, date_end = ?, sort_key = ?,"
+            " valid_from = ?, valid_until = ?, n_sources = ?, confidence = ?, extra = ?,"
+            " kpre = ?, known_from = ?, known_from_ord = ?, seq = ? WHERE fid = ?",
             changes,
         )
         conn.executemany(
@@ -506,14 +644,7 @@ def _is_stored_closer(index: CompactIndex, fid: int) -> bool:
     return code in _DURATIVE_CODES and int(index.valid_until[fid]) != NONE
 
 
-def _apply_closing(
-    conn: sqlite3.Connection,
-    index: CompactIndex,
-    pending: dict[str, Fact],
-    stored: dict[str, Fact],
-    stored_fid: dict[str, int],
-    stored_sources: dict[str, int],
-) -> set[str]:
+def _apply_closing(conn: sqlite3.Connection, index: CompactIndex, state: _FactState) -> set[str]:
     """Close facts ended by others, both ways (new closers, and new closable facts).
 
     The pool is the facts of this delta plus the stored facts with the same
@@ -522,6 +653,7 @@ def _apply_closing(
     pool is worked pattern by pattern, and only patterns with a closer load
     anything from SQLite.
     """
+    pending = state.pending
     patterns: set[Pattern] = set()
     for fact in pending.values():
         if fact.predicate not in _CLOSING_FAMILY:
@@ -567,18 +699,15 @@ def _apply_closing(
         for fid in fids:
             if pattern in active or _is_stored_closer(index, fid):
                 wanted.add(fid)
-    by_fid = {fid: key for key, fid in stored_fid.items()}
-    to_load = [fid for fid in wanted if fid not in by_fid]
+    by_fid = {fid: key for key, fid in state.fid.items()}
     pool: dict[str, Fact] = {}
-    for fid, (fact, count) in load_heads(conn, to_load).items():
-        pool[fact.key] = fact
-        stored[fact.key] = fact
-        stored_fid[fact.key] = fid
-        stored_sources[fact.key] = count
+    for fid, head in load_heads(conn, [f for f in wanted if f not in by_fid]).items():
+        key = state.adopt(fid, head)
+        by_fid[fid] = key
     for fid in wanted:
-        key = by_fid.get(fid)
-        if key is not None and key not in pending:
-            pool[key] = stored[key]
+        key = by_fid[fid]
+        if key not in pending:
+            pool[key] = state.stored[key]
     pool.update(pending)
     closers: dict[Pattern, list[Fact]] = defaultdict(list)
     targets: dict[Pattern, list[str]] = defaultdict(list)
@@ -603,6 +732,73 @@ def _apply_closing(
                     pool[key] = close_fact(current, until)
                     pending[key] = pool[key]
                     closed.add(key)
+    return closed
+
+
+def _stored_tenures(
+    conn: sqlite3.Connection, index: CompactIndex, fids: Sequence[int]
+) -> dict[int, Tenure]:
+    """What a succession reads of stored LEADS facts, straight from their rows."""
+    out: dict[int, Tenure] = {}
+    ids = index.node_ids
+    for chunk in chunks(sorted(set(fids))):
+        for fid, key, subject, obj, date, extra, known in conn.execute(
+            "SELECT fid, key, subject, object, date, extra, known_from FROM fact"
+            f" WHERE fid IN ({marks(len(chunk))})",
+            chunk,
+        ):
+            data = json.loads(extra) if extra else {}
+            start = data.get("valid_from") or date or known
+            out[fid] = Tenure(key, ids[subject], ids[obj], data.get("role"), start,
+                              data.get("valid_until"))
+    return out
+
+
+def _apply_successions(
+    conn: sqlite3.Connection,
+    index: CompactIndex,
+    state: _FactState,
+    nids: dict[str, int],
+) -> set[str]:
+    """End the tenures that a newer holder of the same position ended (see
+    :func:`graph.merge.succession_closures`), among this delta's LEADS facts and the
+    stored LEADS facts into the same organisations."""
+    pending = state.pending
+    objects = {
+        nids[f.object]
+        for k, f in pending.items()
+        if f.predicate is Predicate.LEADS and succession_changed(
+            f, state.stored.get(k), state.known_from.get(k) == state.stored_known_from.get(k)
+        )
+    }
+    if not objects:
+        return set()
+    taken = {fid for key, fid in state.fid.items() if key in pending}
+    wanted: list[int] = []
+    for nid in objects:
+        if nid >= index.n_nodes:
+            continue
+        _, eids = index.incident(nid)
+        eids = eids[(index.pred[eids] == _LEADS) & (index.dst[eids] == nid)]
+        wanted.extend(fid for fid in eids.tolist() if fid not in taken)
+    stored = _stored_tenures(conn, index, wanted)
+    start_of = start_with_sources(state.known_from)
+    pool = {t.key: t for t in stored.values()}
+    pool.update(
+        {k: tenure(f, start_of) for k, f in pending.items() if f.predicate is Predicate.LEADS}
+    )
+    closures = tenure_closures(pool.values())
+    if not closures:
+        return set()
+    fid_of = {t.key: fid for fid, t in stored.items()}
+    to_adopt = [fid_of[k] for k in closures if k not in pending]
+    for fid, head in load_heads(conn, to_adopt).items():
+        state.adopt(fid, head)
+    closed: set[str] = set()
+    for key, until in closures.items():
+        current = pending.get(key) or state.stored[key]
+        pending[key] = close_fact(current, until)
+        closed.add(key)
     return closed
 
 

@@ -18,7 +18,9 @@ from graph.neo4j_store.rows import (
     entity_row,
     evidence_rows,
     fact_row,
+    former_key_rows,
     metric_row,
+    rekey_rows,
     story_row,
 )
 from graph.ontology import EntityType, Predicate
@@ -47,6 +49,7 @@ def _property_keys() -> list[str]:
     for row in rows:
         keys.update(row["props"])
     rows += alias_rows(entity) + evidence_rows(fact.key, entity.id, evidence)
+    rows += rekey_rows([(fact.key, fact.key)]) + former_key_rows({fact.key: [fact.key]})
     for row in rows:
         # The linter cannot tell a row map from a node, so row fields count as keys too.
         keys.update(row)

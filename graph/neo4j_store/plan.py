@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from graph.assemble import earliest_published
 from graph.errors import InvalidInput
 from graph.merge import (
     close_fact,
@@ -23,6 +24,11 @@ from graph.merge import (
     merge_entity,
     merge_fact,
     merge_metric,
+    place_facts,
+    single_holder_role,
+    start_with_sources,
+    succession_changed,
+    succession_closures,
 )
 from graph.model import Entity, Fact, GraphDelta, Metric, Story
 from graph.ontology import Predicate
@@ -41,6 +47,8 @@ class Lookups:
     entity_ids: list[str]
     triples: list[Triple]
     metric_ids: list[str]
+    # Organisations whose LEADS facts the delta may succeed (see graph.merge).
+    leads_objects: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -49,9 +57,12 @@ class StoredRecords:
 
     story_ids: set[str] = field(default_factory=set)
     entities: dict[str, Entity] = field(default_factory=dict)
-    # Every stored fact of the looked-up triples, by key.
+    # Every stored fact of the looked-up triples, and every LEADS fact into the looked-up
+    # organisations, by key.
     facts: dict[str, Fact] = field(default_factory=dict)
     metrics: dict[str, Metric] = field(default_factory=dict)
+    # Publication dates of the stories the delta and those facts cite.
+    published: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -63,6 +74,14 @@ class UpsertPlan:
     facts: list[Fact]
     metrics: list[Metric]
     report: UpsertReport
+    # Stored facts whose key changes (a more precise date): (predicate, old key, new key),
+    # to apply before ``facts`` are written.
+    rekeys: list[tuple[Predicate, str, str]] = field(default_factory=list)
+    # Keys that now lead to another fact (its earlier keys, records merged into it):
+    # (predicate, key of the fact, former keys), written after ``facts``.
+    former_keys: list[tuple[Predicate, str, list[str]]] = field(default_factory=list)
+    # The publication date of each written fact's earliest source.
+    known_from: dict[str, str | None] = field(default_factory=dict)
 
 
 def _closing_triples(fact: Fact) -> list[Triple]:
@@ -92,11 +111,16 @@ def lookups(delta: GraphDelta) -> Lookups:
     entity_ids |= {f.subject for f in delta.facts} | {f.object for f in delta.facts}
     entity_ids |= {m.subject for m in delta.metrics}
     triples = {t for f in delta.facts for t in _closing_triples(f)}
+    leads = {
+        f.object for f in delta.facts
+        if f.predicate is Predicate.LEADS and single_holder_role(f.role)
+    }
     return Lookups(
         story_ids=sorted(story_ids),
         entity_ids=sorted(entity_ids),
         triples=sorted(triples),
         metric_ids=sorted({m.id for m in delta.metrics}),
+        leads_objects=sorted(leads),
     )
 
 
@@ -137,27 +161,38 @@ def plan_upsert(delta: GraphDelta, stored: StoredRecords) -> UpsertPlan:
 
     _check_references(delta, set(stored.entities) | set(incoming), known_stories)
 
-    # Facts: merge duplicates, merge with stored, then apply closing rules.
-    pending: dict[str, Fact] = {}
+    # Facts: one fact per event (graph.merge.place_facts), then the closing rules.
+    records: dict[str, Fact] = {}
     for fact in delta.facts:
-        prior_fact = pending.get(fact.key)
-        pending[fact.key] = merge_fact(prior_fact, fact) if prior_fact else fact
-    stored_facts = {k: stored.facts[k] for k in pending if k in stored.facts}
-    new_keys = set()
-    for key, fact in list(pending.items()):
-        old_fact = stored_facts.get(key)
-        if old_fact is None:
-            new_keys.add(key)
+        prior_fact = records.get(fact.key)
+        records[fact.key] = merge_fact(prior_fact, fact) if prior_fact else fact
+    placement = place_facts(records.values(), stored.facts.values())
+    pending = dict(placement.facts)
+    before: dict[str, Fact] = {}  # final key -> the stored record it updates
+    for key in pending:
+        old_key = placement.stored_key.get(key)
+        if old_key is None:
             counts["facts_added"] += 1
         else:
-            counts["facts_known"] += 1
-            pending[key] = merge_fact(old_fact, fact)
-    counts["facts_closed"] += len(_apply_closing(pending, stored.facts))
+            counts["facts_known"] += placement.landed[key]
+            before[key] = stored.facts[old_key]
+    rekeyed = placement.rekeyed
+    pool = {k: f for k, f in stored.facts.items() if k not in rekeyed}
+    closed = _apply_closing(pending, pool)
+    published = {**stored.published, **{st.id: st.published for st in delta.stories}}
+    known_from = {k: earliest_published(f, published) for k, f in {**pool, **pending}.items()}
+    closed |= _apply_successions(pending, pool, known_from, before, published)
+    counts["facts_closed"] += len(closed)
     write_facts = [
         fact
         for key, fact in pending.items()
-        if key in new_keys or stored_facts.get(key) != fact
+        if before.get(key, pool.get(key)) != fact
     ]
+    former: dict[str, list[str]] = {}
+    for key, absorbed in placement.absorbed.items():
+        former.setdefault(key, []).extend(sorted(absorbed))
+    for old_key, new_key in sorted(rekeyed.items()):
+        former.setdefault(new_key, []).append(old_key)
 
     # Metrics.
     metrics: dict[str, Metric] = {}
@@ -178,7 +213,39 @@ def plan_upsert(delta: GraphDelta, stored: StoredRecords) -> UpsertPlan:
         facts=write_facts,
         metrics=write_metrics,
         report=UpsertReport(**counts),
+        rekeys=[(stored.facts[old].predicate, old, new) for old, new in sorted(rekeyed.items())],
+        former_keys=[(placement.facts[k].predicate, k, keys) for k, keys in sorted(former.items())],
+        known_from={f.key: known_from[f.key] for f in write_facts},
     )
+
+
+def _apply_successions(
+    pending: dict[str, Fact],
+    stored: dict[str, Fact],
+    known_from: dict[str, str | None],
+    before: dict[str, Fact],
+    published: dict[str, str | None],
+) -> set[str]:
+    """End the tenures a newer holder of the same position ended (graph.merge)."""
+    objects = {
+        f.object for k, f in pending.items()
+        if succession_changed(
+            f, before.get(k),
+            k not in before or known_from[k] == earliest_published(before[k], published),
+        )
+    }
+    if not objects:
+        return set()
+    pool = {
+        k: f for k, f in stored.items()
+        if f.predicate is Predicate.LEADS and f.object in objects and k not in pending
+    }
+    pool.update({k: f for k, f in pending.items() if f.predicate is Predicate.LEADS})
+    closed: set[str] = set()
+    for key, until in succession_closures(pool.values(), start_with_sources(known_from)).items():
+        pending[key] = close_fact(pool[key], until)
+        closed.add(key)
+    return closed
 
 
 def _check_references(delta: GraphDelta, entity_ids: set[str], story_ids: set[str]) -> None:

@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graph.assemble import date_sort_key, ordinals
-from graph.dates import date_precision
-from graph.ids import normalize_name
+from graph.dates import date_precision, partial_date_ordinal
 from graph.model import Entity, Evidence, Fact, Metric, Story
+from graph.names import lookup_keys
 from graph.ontology import EntityType, Predicate
 
 __all__ = [
@@ -31,9 +31,11 @@ __all__ = [
     "evidence_rows",
     "fact_from_props",
     "fact_row",
+    "former_key_rows",
     "group_by",
     "metric_from_props",
     "metric_row",
+    "rekey_rows",
     "story_from_props",
     "story_row",
 ]
@@ -114,28 +116,30 @@ def entity_from_props(props: Mapping[str, Any]) -> Entity:
 
 
 def alias_rows(entity: Entity) -> list[Row]:
-    """One row per alias with a non-empty normal form, for ``aliases_upsert``.
+    """One row per lookup key of the entity (:func:`graph.names.lookup_keys`), for
+    ``aliases_upsert``: its aliases, Chinese name, tickers, identifiers and short forms.
 
-    >>> [r["norm"] for r in alias_rows(Entity(name="The Zijin", type=EntityType.COMPANY))]
-    ['zijin']
+    >>> [(r["norm"], r["kind"]) for r in alias_rows(Entity(name="The Zijin Group",
+    ...                                                     type=EntityType.COMPANY))]
+    [('zijin group', 'alias'), ('zijin', 'short_name')]
     """
     rows = []
-    for alias in entity.aliases:
-        norm = normalize_name(alias)
-        if norm:
-            rows.append(
-                {
-                    "key": f"{entity.id}{ALIAS_KEY_SEPARATOR}{alias}",
-                    "entity_id": entity.id,
-                    "alias": alias,
-                    "norm": norm,
-                }
-            )
+    for norm, surface, kind in lookup_keys(entity):
+        # Aliases keep the key they always had; other kinds of key say which they are.
+        key = f"{entity.id}{ALIAS_KEY_SEPARATOR}{surface}"
+        if kind != "alias":
+            key += f"{ALIAS_KEY_SEPARATOR}{kind}"
+        rows.append(
+            {"key": key, "entity_id": entity.id, "alias": surface, "norm": norm, "kind": kind}
+        )
     return rows
 
 
-def fact_row(fact: Fact) -> Row:
-    """``{"subject", "object", "key", "props"}`` for ``facts_upsert`` (typed by predicate)."""
+def fact_row(fact: Fact, known_from: str | None = None) -> Row:
+    """``{"subject", "object", "key", "props"}`` for ``facts_upsert`` (typed by predicate).
+
+    ``known_from`` is the publication date of the fact's earliest source.
+    """
     start, end, valid_from, valid_until = ordinals(fact)
     source_ids = sorted({e.story_id for e in fact.evidence})
     return {
@@ -162,8 +166,20 @@ def fact_row(fact: Fact) -> Row:
             "attributes_json": _attributes_json(fact.attributes),
             "source_ids": source_ids,
             "n_sources": len(source_ids),
+            "known_from": known_from,
+            "known_from_ord": partial_date_ordinal(known_from) if known_from else None,
         },
     }
+
+
+def rekey_rows(rekeys: Iterable[tuple[str, str]]) -> list[Row]:
+    """Rows ``{"old_key", "key"}`` for ``facts_rekey`` and ``fact_evidence_rekey``."""
+    return [{"old_key": old, "key": new} for old, new in rekeys]
+
+
+def former_key_rows(former: Mapping[str, Sequence[str]]) -> list[Row]:
+    """Rows ``{"key", "former_keys"}`` for ``facts_former_keys``."""
+    return [{"key": key, "former_keys": list(keys)} for key, keys in sorted(former.items())]
 
 
 def fact_from_props(

@@ -19,27 +19,28 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import neo4j
-from rapidfuzz import fuzz, process
 
 from graph.assemble import (
     build_path,
+    earliest_published,
     entity_ref,
     fact_view,
     metric_view,
     ordinals,
     timeline_item,
 )
+from graph.dates import partial_date_ordinal
 from graph.embedded.index import EdgeInfo
 from graph.errors import (
-    AmbiguousEntity,
-    EntityNotFound,
     FactNotFound,
     InvalidInput,
     NoPath,
     StoreUnavailable,
 )
+from graph.hits import MatchSet
 from graph.ids import normalize_name
 from graph.model import Entity, Fact, GraphDelta, Metric, Story
+from graph.names import FUZZY_KINDS, WEAK_SCORE, fuzzy_scores, short_form
 from graph.neo4j_store.plan import Lookups, StoredRecords, UpsertPlan, lookups, plan_upsert
 from graph.neo4j_store.rows import (
     EvidenceRow,
@@ -49,8 +50,10 @@ from graph.neo4j_store.rows import (
     evidence_rows,
     fact_from_props,
     fact_row,
+    former_key_rows,
     metric_from_props,
     metric_row,
+    rekey_rows,
     story_from_props,
     story_row,
 )
@@ -59,13 +62,20 @@ from graph.neo4j_store.search import fulltext_query
 from graph.neo4j_store.traversal import RemoteAdjacency
 from graph.ontology import EntityType, Predicate
 from graph.pathfinding import k_shortest_simple_paths
-from graph.queries import NeighborQuery, PathQuery, TimelineQuery, TimeWindow, encode_cursor
+from graph.queries import (
+    UNDATED_POSITION,
+    NeighborQuery,
+    PathQuery,
+    TimelineQuery,
+    TimeWindow,
+    encode_cursor,
+)
+from graph.resolver import RESOLVE_LIMIT, choose_entity
 from graph.results import (
     EntityDetail,
     EntityMatch,
     FactView,
     GraphStats,
-    MatchKind,
     PathResult,
     Subgraph,
     TimelineItem,
@@ -235,26 +245,14 @@ class Neo4jStore:
     # -------------------------------------------------------------- entities
 
     def _resolve(self, ref: str) -> Entity:
+        """The one entity ``ref`` names: an id, else the shared rule of
+        :func:`graph.resolver.choose_entity` over this store's search."""
         if not ref or not ref.strip():
             raise InvalidInput("an entity id or name is required")
         by_id = self._entities([ref])
         if ref in by_id:
             return by_id[ref]
-        norm = normalize_name(ref)
-        ids = self._alias_ids(norm)
-        if not ids:
-            raise EntityNotFound(ref)
-        entities = self._entities(ids)
-        if len(entities) == 1:
-            return next(iter(entities.values()))
-        canonical = [e for e in entities.values() if normalize_name(e.name) == norm]
-        if len(canonical) == 1:
-            return canonical[0]
-        candidates = [
-            {"id": e.id, "name": e.name, "type": e.type.value}
-            for e in sorted(entities.values(), key=lambda e: e.id)
-        ]
-        raise AmbiguousEntity(ref, candidates)
+        return choose_entity(ref, self._search(ref, None, RESOLVE_LIMIT, resolving=True))
 
     def _alias_ids(self, norm: str) -> list[str]:
         if not norm:
@@ -292,70 +290,75 @@ class Neo4jStore:
     def search_entities(
         self, query: str, *, entity_type: EntityType | None = None, limit: int = 10
     ) -> list[EntityMatch]:
-        """Exact alias, then prefix, then fuzzy matches, best first.
+        """Id, exact keys (name, alias, Chinese name, ticker, identifier), short forms,
+        prefixes, then fuzzy matches, best first.
 
         Fuzzy candidates come from the ``entity_names`` full-text index and are
-        ranked with the embedded store's scorer (rapidfuzz ``WRatio`` over aliases).
+        scored with :func:`graph.names.fuzzy_score`, as in the embedded store.
         """
         if not 1 <= limit <= 100:
             raise InvalidInput(f"limit must be between 1 and 100, got {limit}")
+        return self._search(query, entity_type, limit)
+
+    def _search(
+        self, query: str, entity_type: EntityType | None, limit: int, *, resolving: bool = False
+    ) -> list[EntityMatch]:
+        """``resolving`` stops at the first tier with a hit: :func:`choose_entity` never
+        looks further."""
         norm = normalize_name(query)
         if not norm:
             return []
         runner = self._runner
-        hits: dict[str, tuple[int, float, str]] = {}  # entity id -> (kind rank, score, alias)
+        hits: MatchSet[str] = MatchSet()
         types: dict[str, str] = {}
 
-        def offer(eid: str, rank: int, score: float, alias: str) -> None:
-            best = hits.get(eid)
-            if best is None or (rank, -score, alias) < (best[0], -best[1], best[2]):
-                hits[eid] = (rank, score, alias)
-
-        def typed(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
-            if entity_type is None or not rows:
-                return rows
-            unknown = [eid for eid, _alias in rows if eid not in types]
-            if unknown:
-                types.update({eid: e.type.value for eid, e in self._entities(unknown).items()})
-            return [r for r in rows if types.get(r[0]) == entity_type.value]
+        def typed(eid: str) -> bool:
+            if entity_type is None:
+                return True
+            if eid not in types:
+                types.update({i: e.type.value for i, e in self._entities([eid]).items()})
+            return types.get(eid) == entity_type.value
 
         stripped = query.strip()
-        if self._entities([stripped]):
-            offer(stripped, 0, 100.0, stripped)
-        exact = runner.read("aliases_exact", {"norm": norm, "limit": 200})
-        for eid, alias in typed([(r["entity_id"], r["alias"]) for r in exact]):
-            offer(eid, 1, 100.0, alias)
-        prefix = runner.read("aliases_prefix", {"norm": norm, "limit": 400})
-        for row in prefix:
-            eid, alias, alias_norm = row["entity_id"], row["alias"], row["norm"]
-            if entity_type and not typed([(eid, alias)]):
-                continue
-            offer(eid, 2, round(100.0 * len(norm) / len(alias_norm), 2), alias)
-        if len(hits) < limit and len(norm) >= 3:
+        if self._entities([stripped]) and typed(stripped):
+            hits.offer(stripped, 0, 100.0, stripped, "id")
+        for row in runner.read("aliases_exact", {"norm": norm, "limit": 200}):
+            if typed(row["entity_id"]):
+                rank = 2 if row["kind"] == "short_name" else 1
+                hits.offer(row["entity_id"], rank, 100.0, row["alias"], row["kind"])
+        short = short_form(norm)
+        if short and short != norm and not hits.has_rank(1):
+            for row in runner.read("aliases_exact", {"norm": short, "limit": 200}):
+                if typed(row["entity_id"]):
+                    hits.offer(row["entity_id"], 2, 100.0, row["alias"], "short_name")
+        if resolving and len(hits):
+            return self._matches(hits, limit)
+        for row in runner.read("aliases_prefix", {"norm": norm, "limit": 400}):
+            if typed(row["entity_id"]):
+                score = round(100.0 * len(norm) / len(row["norm"]), 2)
+                hits.offer(row["entity_id"], 3, score, row["alias"], row["kind"])
+        if resolving and len(hits):
+            return self._matches(hits, limit)
+        if len(hits) < limit and len(short or norm) >= 3:
             candidates = runner.read(
                 "entities_fulltext",
-                {"lucene": fulltext_query(norm), "limit": max(_FULLTEXT_CANDIDATES, limit * 20)},
+                {"lucene": fulltext_query(short or norm),
+                 "limit": max(_FULLTEXT_CANDIDATES, limit * 20)},
             )
             choices = runner.read_in_batches(
                 "aliases_of_entities", "ids", sorted({r["id"] for r in candidates})
             )
-            choices.sort(key=lambda r: (r["norm"], r["entity_id"], r["alias"]))
-            norms = [r["norm"] for r in choices]
-            for _choice, score, pos in process.extract(
-                norm, norms, scorer=fuzz.WRatio, score_cutoff=75, limit=limit * 5
-            ):
-                eid, alias = choices[pos]["entity_id"], choices[pos]["alias"]
-                if entity_type and not typed([(eid, alias)]):
-                    continue
-                offer(eid, 3, round(float(score), 2), alias)
-        ranked = sorted(hits.items(), key=lambda kv: (kv[1][0], -kv[1][1], kv[0]))[:limit]
+            choices = [row for row in choices if row["kind"] in FUZZY_KINDS]
+            scores = fuzzy_scores(norm, [row["norm"] for row in choices])
+            for row, score in zip(choices, scores, strict=True):
+                if score >= WEAK_SCORE and typed(row["entity_id"]):
+                    hits.offer(row["entity_id"], 4, score, row["alias"], row["kind"])
+        return self._matches(hits, limit)
+
+    def _matches(self, hits: MatchSet[str], limit: int) -> list[EntityMatch]:
+        ranked = hits.ranked(str, limit)
         entities = self._entities([eid for eid, _ in ranked])
-        kinds: dict[int, MatchKind] = {0: "id", 1: "exact", 2: "prefix", 3: "fuzzy"}
-        return [
-            EntityMatch(entity=entities[eid], match=kinds[rank], score=score, matched_alias=alias)
-            for eid, (rank, score, alias) in ranked
-            if eid in entities
-        ]
+        return [hit.match(entities[eid]) for eid, hit in ranked if eid in entities]
 
     # ------------------------------------------------------------ traversal
 
@@ -383,6 +386,11 @@ class Neo4jStore:
         )
         src = self._resolve(query.source)
         dst = self._resolve(query.target)
+        if src.id == dst.id:
+            raise InvalidInput(
+                f"source and target are the same entity ({src.name}, {src.id});"
+                " a path joins two different entities"
+            )
         adjacency = RemoteAdjacency(self._runner, query.predicates, query.window)
         adjacency.prefetch_ball(dst.id, query.max_hops)
         node_paths = k_shortest_simple_paths(
@@ -484,10 +492,11 @@ class Neo4jStore:
         cursor: str | None = None,
         limit: int = 50,
     ) -> TimelinePage:
-        """Dated facts and metrics in date order; undated ones apart on the first page.
+        """Dated facts and metrics in date order; undated ones in their own section.
 
         A partial date sorts at the start of its period (``2025`` before
-        ``2025-03-01``) and keeps its precision in the output.
+        ``2025-03-01``) and keeps its precision in the output. The first page also
+        carries the first undated items; ``undated_next_cursor`` pages through them.
         """
         query = TimelineQuery.build(
             entity, predicates=predicates, since=since, until=until, cursor=cursor, limit=limit
@@ -502,33 +511,42 @@ class Neo4jStore:
         if ref is not None:
             common["entity"] = ref.id
         w = query.window
-        after_sort, after_id = query.cursor if query.cursor is not None else (None, None)
-        rows = runner.read(
-            "timeline_entity_dated" if ref else "timeline_all_dated",
-            {
-                **common,
-                "since": w.since_ordinal,
-                "until": w.until_ordinal,
-                "after_sort": after_sort,
-                "after_id": after_id,
-                "limit": query.limit + 1,
-            },
-        )
-        more = len(rows) > query.limit
-        rows = rows[: query.limit]
-        items = self._timeline_items(rows)
+        items: list[TimelineItem] = []
+        more = False
+        rows: list[Any] = []
+        if query.wants_dated:
+            after_sort, after_id = query.cursor if query.cursor is not None else (None, None)
+            rows = runner.read(
+                "timeline_entity_dated" if ref else "timeline_all_dated",
+                {
+                    **common,
+                    "since": w.since_ordinal,
+                    "until": w.until_ordinal,
+                    "after_sort": after_sort,
+                    "after_id": after_id,
+                    "limit": query.limit + 1,
+                },
+            )
+            more = len(rows) > query.limit
+            rows = rows[: query.limit]
+            items = self._timeline_items(rows)
         undated: list[TimelineItem] = []
         undated_total = 0
-        # As in the embedded store: undated items on the first page, and only when no
-        # date bound is asked for.
-        if query.cursor is None and w.since is None and w.until is None:
+        undated_next = None
+        # As in the embedded store: undated items on the first page (when no date bound is
+        # asked for), and on the pages of their own cursor.
+        if query.wants_undated:
             found = runner.read(
                 "timeline_entity_undated" if ref else "timeline_all_undated",
-                {**common, "limit": query.limit},
+                {**common, "after_id": query.undated_after, "limit": query.limit + 1},
             )
             if found:
                 undated_total = int(found[0]["total"])
-                undated = self._timeline_items(found[0]["items"])
+                page = found[0]["items"]
+                if len(page) > query.limit:
+                    page = page[: query.limit]
+                    undated_next = encode_cursor(UNDATED_POSITION, page[-1]["id"])
+                undated = self._timeline_items(page)
         next_cursor = None
         if more and rows:
             last = rows[-1]
@@ -539,6 +557,7 @@ class Neo4jStore:
             undated=undated,
             undated_total=undated_total,
             next_cursor=next_cursor,
+            undated_next_cursor=undated_next,
         )
 
     def _timeline_items(self, rows: Sequence[Mapping[str, Any]]) -> list[TimelineItem]:
@@ -570,9 +589,14 @@ class Neo4jStore:
             raise FactNotFound(key)  # not a key this project could have made
         rows = self._runner.read("facts_by_keys", {"keys": [key]})
         facts = self._facts_from_rows(rows)
-        if key not in facts:
+        if key in facts:
+            return self._fact_views([facts[key]])[0]
+        # A key the fact had before a more precise record refined its date.
+        rows = self._runner.read("facts_by_former_key", {"key": key})
+        facts = self._facts_from_rows(rows)
+        if not facts:
             raise FactNotFound(key)
-        return self._fact_views([facts[key]])[0]
+        return self._fact_views(list(facts.values()))[0]
 
     def stats(self) -> GraphStats:
         runner = self._runner
@@ -603,8 +627,10 @@ class Neo4jStore:
         facts = _facts_from_rows(runner.read("export_facts"), evidence)
         metric_props = [r["props"] for r in runner.read("export_metrics")]
         metrics = [metric_from_props(p, evidence.get(p["id"], ())) for p in metric_props]
+        published = {s.id: s.published for s in stories}
         kept = [
-            facts[k] for k in sorted(facts) if window.is_open or window.admits(*ordinals(facts[k]))
+            facts[k] for k in sorted(facts)
+            if window.is_open or _admitted(window, facts[k], published)
         ]
         return GraphDelta(
             stories=tuple(sorted(stories, key=lambda s: s.id)),
@@ -615,6 +641,14 @@ class Neo4jStore:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _admitted(window: TimeWindow, fact: Fact, published: Mapping[str, str | None]) -> bool:
+    """The as-of rule of an export (an undated fact starts when its first source appeared)."""
+    known = earliest_published(fact, published)
+    return window.admits(
+        *ordinals(fact), known_from=partial_date_ordinal(known) if known else None
+    )
 
 
 def _edge_ref(edge: EdgeInfo) -> tuple[str, str, str, str]:
@@ -654,10 +688,15 @@ def _read_stored(tx: TransactionRunner, wanted: Lookups) -> StoredRecords:
         for s, p, o in wanted.triples
     ]
     fact_rows = tx.read_in_batches("facts_by_triples", "triples", triples)
+    fact_rows += tx.read_in_batches("facts_leads_into", "ids", wanted.leads_objects)
     metric_rows = tx.read_in_batches("metrics_by_ids", "ids", wanted.metric_ids)
     keys = [r["props"]["key"] for r in fact_rows] + [r["props"]["id"] for r in metric_rows]
     evidence = _group_evidence(tx.read_in_batches("evidence_by_keys", "keys", sorted(set(keys))))
     stored.facts = _facts_from_rows(fact_rows, evidence)
+    cited = {story for pairs in evidence.values() for story, _sentence, _extractor in pairs}
+    cited |= set(wanted.story_ids)
+    for row in tx.read_in_batches("stories_by_ids", "ids", sorted(cited)):
+        stored.published[row["props"]["id"]] = row["props"].get("published")
     for row in metric_rows:
         metric = metric_from_props(row["props"], evidence.get(row["props"]["id"], ()))
         stored.metrics[metric.id] = metric
@@ -674,12 +713,25 @@ def _write_plan(tx: TransactionRunner, plan: UpsertPlan) -> None:
         rows = [entity_row(e) for e in by_type[entity_type]]
         tx.run_batches("entities_upsert", rows, entity_type=entity_type)
     tx.run_batches("aliases_upsert", [r for e in plan.entities for r in alias_rows(e)])
+    # A fact whose date was refined keeps its relationship and evidence under the new key.
+    rekeys: dict[Predicate, list[tuple[str, str]]] = defaultdict(list)
+    for predicate, old, new in plan.rekeys:
+        rekeys[predicate].append((old, new))
+    for predicate in sorted(rekeys):
+        tx.run_batches("facts_rekey", rekey_rows(rekeys[predicate]), predicate=predicate)
+    tx.run_batches("fact_evidence_rekey", rekey_rows((old, new) for _p, old, new in plan.rekeys))
     by_predicate: dict[Predicate, list[Fact]] = defaultdict(list)
     for fact in plan.facts:
         by_predicate[fact.predicate].append(fact)
     for predicate in sorted(by_predicate):
-        rows = [fact_row(f) for f in by_predicate[predicate]]
+        rows = [fact_row(f, plan.known_from.get(f.key)) for f in by_predicate[predicate]]
         tx.run_batches("facts_upsert", rows, predicate=predicate)
+    former: dict[Predicate, dict[str, list[str]]] = defaultdict(dict)
+    for predicate, key, keys in plan.former_keys:
+        former[predicate][key] = keys
+    for predicate in sorted(former):
+        tx.run_batches("facts_former_keys", former_key_rows(former[predicate]),
+                       predicate=predicate)
     tx.run_batches(
         "fact_evidence_upsert",
         [r for f in plan.facts for r in evidence_rows(f.key, f.subject, f.evidence)],

@@ -56,6 +56,7 @@ class RemoteAdjacency:
                     valid_from=row["valid_from"],
                     valid_until=row["valid_until"],
                     n_sources=int(row["n_sources"] or 0),
+                    known_from=row["known_from"],
                 )
                 found[row["node"]][edge.key] = (row["other"], edge)
             for node, edges in found.items():

@@ -23,6 +23,9 @@ class Fallbacks(BaseModel):
 
     published: str | None = None
     publisher: str | None = None
+    # The date the caller gave (``--published``), kept when a digest's own date stands in
+    # for ``published``, so a story dated otherwise can say so.
+    given: str | None = None
 
 
 def assemble_story(
@@ -53,13 +56,22 @@ def assemble_story(
     known = published or fallbacks.published
     if not (published and len(published) == 10) and dateline is not None:
         published = resolve_dateline_date(dateline, known) or published
+    final = published or fallbacks.published
+    given = fallbacks.given or None
+    notes: tuple[str, ...] = ()
+    if given is not None and final is not None and final != given:
+        notes = (
+            f"the story is dated {final} by its own metadata or dateline, not {given} as "
+            f"given for every story; {final} is used",
+        )
     return StoryInput(
         text=text,
         title=_clean(title),
         publisher=publisher,
-        published=published or fallbacks.published,
+        published=final,
         url=_clean(url),
         origin=origin,
+        notes=notes,
     )
 
 

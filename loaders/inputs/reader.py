@@ -83,9 +83,11 @@ def read_text(
 def _fallbacks(published: str | None, publisher: str | None, fmt: str | None) -> Fallbacks:
     if fmt is not None and fmt not in FORMATS:
         raise InvalidInput(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    date = normalise_date(published) if published else None
     return Fallbacks(
-        published=normalise_date(published) if published else None,
+        published=date,
         publisher=publisher.strip() or None if publisher else None,
+        given=date,
     )
 
 

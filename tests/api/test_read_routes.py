@@ -286,3 +286,18 @@ def test_openapi_has_examples_on_every_route(client: TestClient) -> None:
                         f"{method} {path} {status}"
                     )
     assert json.dumps(schema)  # serialisable
+
+
+def test_undated_timeline_items_are_reachable_through_their_cursor(client: TestClient) -> None:
+    first = client.get("/timeline", params={"limit": 3}).json()
+    assert first["undated_total"] > 3 and first["undated_next_cursor"]
+    seen = [i["fact"]["key"] if i["fact"] else i["metric"]["id"] for i in first["undated"]]
+    cursor = first["undated_next_cursor"]
+    while cursor:
+        page = client.get("/timeline", params={"limit": 3, "cursor": cursor})
+        assert page.status_code == 200
+        body = page.json()
+        assert body["items"] == [] and body["next_cursor"] is None
+        seen += [i["fact"]["key"] if i["fact"] else i["metric"]["id"] for i in body["undated"]]
+        cursor = body["undated_next_cursor"]
+    assert len(seen) == len(set(seen)) == first["undated_total"]

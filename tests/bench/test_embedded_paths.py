@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.assemble import ordinals
+from graph.assemble import earliest_published, ordinals
+from graph.dates import partial_date_ordinal
 from graph.embedded import EmbeddedStore
 from graph.errors import NoPath
 from graph.model import Fact
@@ -29,26 +30,36 @@ FILTERS = [
 ]
 
 
+# The store, its facts, and the publication date of each story.
+Loaded = tuple[EmbeddedStore, list[Fact], dict[str, str | None]]
+
+
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory) -> tuple[EmbeddedStore, list[Fact]]:
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Loaded:
     path: Path = tmp_path_factory.mktemp("paths") / "g.db"
     store = EmbeddedStore(path)
     store.ensure_schema()
     for delta in SyntheticNews(facts=4_000, seed=5).deltas(batch_facts=700):
         store.upsert(delta)
-    facts = list(store.export_delta().facts)
-    yield store, facts
+    exported = store.export_delta()
+    published = {s.id: s.published for s in exported.stories}
+    yield store, list(exported.facts), published
     store.close()
 
 
-def _reference(facts: list[Fact], flt: dict[str, str]):  # type: ignore[no-untyped-def]
+def _reference(  # type: ignore[no-untyped-def]
+    facts: list[Fact], published: dict[str, str | None], flt: dict[str, str]
+):
     preds = parse_predicates(flt.get("predicates"))
     window = TimeWindow(since=flt.get("since"), until=flt.get("until"), as_of=flt.get("as_of"))
     adjacency: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
         if preds is not None and fact.predicate not in preds:
             continue
-        if not window.is_open and not window.admits(*ordinals(fact)):
+        known = earliest_published(fact, published)
+        if not window.is_open and not window.admits(
+            *ordinals(fact), known_from=partial_date_ordinal(known) if known else None
+        ):
             continue
         adjacency[fact.subject].add(fact.object)
         adjacency[fact.object].add(fact.subject)
@@ -57,10 +68,10 @@ def _reference(facts: list[Fact], flt: dict[str, str]):  # type: ignore[no-untyp
 
 @pytest.mark.parametrize("flt", FILTERS, ids=["open", "predicates", "window", "as_of"])
 def test_paths_match_the_reference_algorithm(
-    loaded: tuple[EmbeddedStore, list[Fact]], flt: dict[str, str]
+    loaded: Loaded, flt: dict[str, str]
 ) -> None:
-    store, facts = loaded
-    neighbours = _reference(facts, flt)
+    store, facts, published = loaded
+    neighbours = _reference(facts, published, flt)
     nodes = sorted({f.subject for f in facts} | {f.object for f in facts})
     rng = random.Random(3)
     compared = 0
@@ -83,8 +94,8 @@ def test_paths_match_the_reference_algorithm(
     assert compared >= 10
 
 
-def test_each_hop_shows_the_best_sourced_fact(loaded: tuple[EmbeddedStore, list[Fact]]) -> None:
-    store, facts = loaded
+def test_each_hop_shows_the_best_sourced_fact(loaded: Loaded) -> None:
+    store, facts, _published = loaded
     between: dict[frozenset[str], list[Fact]] = defaultdict(list)
     for fact in facts:
         between[frozenset((fact.subject, fact.object))].append(fact)
@@ -97,10 +108,10 @@ def test_each_hop_shows_the_best_sourced_fact(loaded: tuple[EmbeddedStore, list[
         assert path.hops[0].fact.key == best.key
 
 
-def test_timeline_pages_match_a_sorted_list(loaded: tuple[EmbeddedStore, list[Fact]]) -> None:
+def test_timeline_pages_match_a_sorted_list(loaded: Loaded) -> None:
     from graph.assemble import date_sort_key
 
-    store, facts = loaded
+    store, facts, _published = loaded
     metrics = store.export_delta().metrics
     degree: dict[str, int] = defaultdict(int)
     for fact in facts:
@@ -132,8 +143,8 @@ def test_timeline_pages_match_a_sorted_list(loaded: tuple[EmbeddedStore, list[Fa
             [i for i in first.undated if i.fact])]
 
 
-def test_neighbours_match_the_reference_walk(loaded: tuple[EmbeddedStore, list[Fact]]) -> None:
-    store, facts = loaded
+def test_neighbours_match_the_reference_walk(loaded: Loaded) -> None:
+    store, facts, _published = loaded
     edges: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for fact in facts:
         edges[fact.subject].append((fact.object, fact.key))

@@ -158,7 +158,10 @@ def test_search_suggests_then_draws_the_neighbourhood(
     assert len({v.pop() for v in by_type.values()}) == len(by_type), "labels look different"
     legend = page.locator("#legend li[data-label]").all_inner_texts()
     assert set(by_type) <= set(legend)
-    assert page.locator("#panel-details h2").inner_text() == entity.name
+    heading = page.locator("#panel-details h2").inner_text()
+    assert heading == f"{entity.name} {entity.name_zh}" if entity.name_zh else entity.name
+    if entity.name_zh:  # the Chinese name beside the name, set apart
+        assert page.locator("#panel-details h2 .name-zh").inner_text().strip() == entity.name_zh
     shot(page, artifacts, "02-neighbourhood")
     # Nodes can be dragged: the node moves, and a drag is not a click (nothing expands).
     other = next(n for n in now["nodes"] if n != centre)

@@ -45,7 +45,7 @@ def test_path_prints_the_three_hop_sample_path_with_evidence(loaded: Path) -> No
         "Verny Capital -CONTROLS-> Cantech S.à r.l. -SELLS-> RG Gold "
         "<-ACQUIRES- Zijin Mining Group" in out
     )
-    assert out.count("— sinograph samples") == 3
+    assert out.count("— Sinograph Samples") == 3
     assert "2025-06-29" in out
 
 
@@ -65,7 +65,9 @@ def test_path_json_is_machine_readable(loaded: Path) -> None:
     ("args", "code", "message"),
     [
         (("path", "Huawei", "Mixue Group"), 1, "no path"),
-        (("path", "Nobody Holdings", "Zijin"), 2, "no entity matches"),
+        (("path", "Nobody Holdings", "Zijin"), 1, "no entity matches"),
+        (("path", "Zijin", "Zijin Mining Group"), 2, "same entity"),
+        (("timeline", "Qqqqzzzz"), 1, "no entity matches"),
         (("path", "Zijin", "Baidu", "--since", "2025-13"), 2, "month must be"),
         (("path", "Zijin", "Baidu", "--predicates", "BUYS"), 2, "unknown predicate"),
         (("path", "Zijin", "Baidu", "--max-hops", "9"), 2, "max_hops"),

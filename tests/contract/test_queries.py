@@ -57,7 +57,8 @@ def test_entity_detail_counts_facts_by_predicate_and_sources(samples: GraphStore
     detail = samples.get_entity("Stellantis")
     assert detail.entity.name == "Stellantis"
     assert detail.fact_counts["OWNS"] == 1
-    assert detail.fact_counts["LEADS"] == 2  # the appointment and the departure records
+    # The appointment and the departure state one tenure: one fact with both sources.
+    assert detail.fact_counts["LEADS"] == 1
     assert detail.fact_total == sum(detail.fact_counts.values())
     assert detail.source_count == 2
 
@@ -96,7 +97,7 @@ def test_the_three_hop_sample_path_reports_directions_dates_and_evidence(
     assert [h.fact.date for h in path.hops] == [None, "2025-06-29", "2025-06-29"]
     for hop in path.hops:
         assert hop.fact.sources and hop.fact.sources[0].sentence
-        assert hop.fact.sources[0].publisher == "sinograph samples"
+        assert hop.fact.sources[0].publisher == "Sinograph Samples"
 
 
 def test_k_paths_come_shortest_first_in_a_stable_order(store: GraphStore) -> None:
@@ -170,9 +171,11 @@ def test_bad_path_parameters_are_invalid_input(samples: GraphStore, kwargs: dict
         samples.paths("Verny Capital", "Zijin Mining Group", **kwargs)
 
 
-def test_a_path_from_an_entity_to_itself_is_empty(samples: GraphStore) -> None:
-    result = samples.paths("Baidu", "Baidu")
-    assert [len(p.hops) for p in result.paths] == [0]
+def test_a_path_from_an_entity_to_itself_is_a_usage_error(samples: GraphStore) -> None:
+    with pytest.raises(InvalidInput, match="same entity"):
+        samples.paths("Baidu", "Baidu")
+    with pytest.raises(InvalidInput, match="same entity"):
+        samples.paths("Baidu", "company:baidu")
 
 
 # -------------------------------------------------------------- neighbours
@@ -254,7 +257,7 @@ def test_timeline_pages_cover_every_item_once(store: GraphStore) -> None:
         seen += [i.date for i in page.items]
         pages += 1
         if page.undated and pages > 1:
-            pytest.fail("undated items belong to the first page only")
+            pytest.fail("the dated pages after the first carry no undated items")
         cursor = page.next_cursor
         if cursor is None:
             break
@@ -262,6 +265,51 @@ def test_timeline_pages_cover_every_item_once(store: GraphStore) -> None:
     assert pages == 3
     with pytest.raises(InvalidInput):
         store.timeline("Acme Group", cursor="not a cursor!")
+
+
+def _undated_store(store: GraphStore, count: int) -> list[str]:
+    b = DeltaBuilder()
+    s = b.story("Standing", publisher="Caixin", published=None)
+    acme = b.company("Acme Group")
+    keys = [
+        b.fact(acme, "PARTNERS_WITH", b.company(f"Partner {i:02d} Co"), s, f"Partner {i}.").key
+        for i in range(count)
+    ]
+    b.fact(acme, "ACQUIRES", b.company("Target Co"), s, "Acme bought Target.", date="2024")
+    b.metric(acme, s, "Acme has 500 staff.", name="staff", value=500)
+    store.upsert(b.delta())
+    return keys
+
+
+def test_undated_items_past_the_first_page_are_reachable(store: GraphStore) -> None:
+    keys = _undated_store(store, 7)
+    first = store.timeline("Acme Group", limit=3)
+    assert first.undated_total == 8  # seven facts and the metric
+    assert [i.date for i in first.items] == ["2024"]
+    assert len(first.undated) == 3 and first.undated_next_cursor
+    seen = [i.fact.key if i.fact else i.metric.id for i in first.undated]  # type: ignore[union-attr]
+    cursor: str | None = first.undated_next_cursor
+    while cursor:
+        page = store.timeline("Acme Group", limit=3, cursor=cursor)
+        assert page.items == [] and page.next_cursor is None
+        assert page.undated_total == 8
+        seen += [i.fact.key if i.fact else i.metric.id for i in page.undated]  # type: ignore[union-attr]
+        cursor = page.undated_next_cursor
+    assert seen[:7] == sorted(keys)
+    assert seen[7].startswith("metric:") and len(seen) == len(set(seen)) == 8
+
+
+def test_the_whole_graph_timeline_pages_through_undated_items(store: GraphStore) -> None:
+    _undated_store(store, 6)
+    seen: list[str] = []
+    page = store.timeline(limit=4)
+    while True:
+        seen += [i.fact.key if i.fact else i.metric.id for i in page.undated]  # type: ignore[union-attr]
+        if page.undated_next_cursor is None:
+            break
+        page = store.timeline(limit=4, cursor=page.undated_next_cursor)
+    assert len(seen) == len(set(seen)) == 7
+    assert seen == sorted(seen)
 
 
 def test_timeline_filters_by_window_and_predicate(store: GraphStore) -> None:

@@ -80,7 +80,8 @@ def test_any_entity_round_trips(
                     name_zh=name_zh)
     assert entity_from_props(entity_row(entity)["props"]) == entity
     for row in alias_rows(entity):
-        assert row["norm"] and row["entity_id"] == entity.id and row["alias"] in entity.aliases
+        assert row["norm"] and row["entity_id"] == entity.id
+        assert row["alias"] in {*entity.aliases, entity.name_zh, *entity.tickers}
 
 
 @settings(max_examples=60, deadline=None)
@@ -122,18 +123,24 @@ class DictRecords:
     def upsert(self, delta: GraphDelta) -> UpsertReport:
         wanted = lookups(delta)
         triples = {(s, p.value, o) for s, p, o in wanted.triples}
+        facts = {
+            k: f for k, f in self.facts.items()
+            if (f.subject, f.predicate.value, f.object) in triples
+            or (f.predicate is Predicate.LEADS and f.object in wanted.leads_objects)
+        }
+        cited = {e.story_id for f in facts.values() for e in f.evidence} | set(wanted.story_ids)
         stored = StoredRecords(
             story_ids={s for s in wanted.story_ids if s in self.stories},
             entities={e: self.entities[e] for e in wanted.entity_ids if e in self.entities},
-            facts={
-                k: f for k, f in self.facts.items()
-                if (f.subject, f.predicate.value, f.object) in triples
-            },
+            facts=facts,
             metrics={m: self.metrics[m] for m in wanted.metric_ids if m in self.metrics},
+            published={s: self.stories[s].published for s in cited if s in self.stories},
         )
         plan = plan_upsert(delta, stored)
         self.stories.update({s.id: s for s in plan.stories})
         self.entities.update({e.id: e for e in plan.entities})
+        for _predicate, old, new in plan.rekeys:
+            self.facts[new] = self.facts.pop(old)
         self.facts.update({f.key: f for f in plan.facts})
         self.metrics.update({m.id: m for m in plan.metrics})
         return plan.report
@@ -175,7 +182,19 @@ def _history() -> list[GraphDelta]:
     b.metric(firm, s3, "Acme sales rose 5%.", name="sales", value=1.0e9, period="2024",
              change_pct=5.0)
     third = b.delta()
-    return [first, second, third, second, first]
+    # One event told undated then dated, and holders of one position in both orders.
+    wang, zhou = b.entity("Wang Fang", EntityType.PERSON), b.entity("Zhou Min", EntityType.PERSON)
+    b = DeltaBuilder()
+    b.stories, b.entities = [s2, s3], {e.id: e for e in (china, firm, boss, wang, zhou)}
+    b.fact(china, "SANCTIONS", firm, s3, "China sanctioned Acme.")
+    b.fact(wang, "LEADS", firm, s3, "Wang became chief executive.", date="2025-03",
+           role="chief executive")
+    fourth = b.delta()
+    b.facts = []
+    b.fact(china, "SANCTIONS", firm, s2, "China sanctioned Acme in June.", date="2025-06")
+    b.fact(zhou, "LEADS", firm, s2, "Zhou was CEO before Li.", date="2018", role="CEO")
+    fifth = b.delta()
+    return [first, second, third, fourth, fifth, second, first, fourth]
 
 
 def test_plans_build_the_same_graph_and_reports_as_the_embedded_store(tmp_path: Path) -> None:
@@ -188,6 +207,11 @@ def test_plans_build_the_same_graph_and_reports_as_the_embedded_store(tmp_path: 
         assert records.export() == embedded.export_delta()
         closed = [f for f in records.facts.values() if f.valid_until]
         assert closed, "the history should close the ban and the LEADS fact"
+        sanctions = [f for f in records.facts.values()
+                     if f.predicate is Predicate.SANCTIONS and f.object == "company:acme-group"]
+        assert [f.date for f in sanctions] == ["2025-06"]
+        zhou = [f for f in records.facts.values() if f.subject == "person:zhou-min"]
+        assert [f.valid_until for f in zhou] == ["2020"]
     finally:
         embedded.close()
 

@@ -75,3 +75,18 @@ def test_k_shortest_paths_respect_simplicity_bounds_and_order() -> None:
     assert k_shortest_simple_paths(adj.__getitem__, "s", "t", max_hops=1, k=3, sort_key=str) == []
     assert len(k_shortest_simple_paths(adj.__getitem__, "s", "t", max_hops=4, k=2,
                                        sort_key=str)) == 2
+
+
+def test_placement_never_gives_two_facts_one_key() -> None:
+    from graph.merge import place_facts
+
+    lead = dict(subject="person:wu", predicate="LEADS", object="company:alibaba")
+    ceo = Fact.model_validate({**lead, "date": "2023-09", "role": "chief executive"})
+    chair = Fact.model_validate({**lead, "date": "2023-09-10", "role": "chairman"})
+    record = Fact.model_validate({**lead, "date": "2023-09-10", "role": "CEO"})
+    placed = place_facts([record], [ceo, chair])
+    assert len(placed.facts) == 1
+    assert placed.stored_key == {chair.key: chair.key}
+    for order in ([ceo, chair, record], [record, chair, ceo]):
+        facts = place_facts(order, []).facts
+        assert len({f.key for f in facts.values()}) == len(facts)

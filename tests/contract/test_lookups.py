@@ -1,0 +1,153 @@
+"""Contract: one resolver for every name a user types, and search that says no (issue 12, 4-7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.errors import AmbiguousEntity, EntityNotFound
+from graph.names import CONFIDENT_SCORE, WEAK_SCORE
+from graph.ontology import EntityType
+from graph.store import GraphStore
+from tests.contract.builders import DeltaBuilder
+
+
+@pytest.fixture
+def named(store: GraphStore) -> GraphStore:
+    """Entities with legal suffixes, Chinese names, tickers, and names that look alike."""
+    b = DeltaBuilder()
+    s = b.story("Names", publisher="Caixin", published="2025-01-02")
+    cantech = b.company("Cantech S.à r.l.")
+    zijin = b.entity("Zijin Mining Group", EntityType.COMPANY, "Zijin", "紫金矿业",
+                     tickers=("2899.HK", "601899.SS"))
+    midea = b.entity("Midea Group", EntityType.COMPANY, name_zh="美的集团", tickers=("000333.SZ",))
+    catl = b.entity("CATL", EntityType.COMPANY, "Contemporary Amperex Technology Co. Ltd.",
+                    tickers=("300750.SZ",), attributes={"lei": "5493000SRQ4H2QNBGG10"})
+    mellanox = b.company("Mellanox Technologies")
+    b.company("China Evergrande Group")
+    b.company("Geely Automobile Holdings")
+    b.company("Sun Art Retail Group")
+    b.entity("Hong Kong", EntityType.COUNTRY, "HK")
+    b.entity("Hangzhou", EntityType.REGION)
+    b.entity("Daniel Zhang", EntityType.PERSON)
+    b.entity("Jack Zhang", EntityType.PERSON)
+    b.company("Alibaba Group Holding", "Alibaba", "Alibaba Group")
+    b.company("Guotai Junan Securities")
+    b.company("Guotai Junan International")
+    nvidia = b.company("Nvidia")
+    b.fact(zijin, "ACQUIRES", b.entity("RG Gold", EntityType.ASSET), s, "Zijin buys RG Gold.",
+           date="2025-06-29")
+    b.fact(cantech, "SELLS", b.entities["asset:rg-gold"], s, "Cantech sells RG Gold.",
+           date="2025-06-29")
+    b.fact(nvidia, "ACQUIRES", mellanox, s, "Nvidia bought Mellanox.", date="2020-04-27")
+    b.fact(catl, "SUPPLIES", midea, s, "CATL supplies Midea.")
+    store.upsert(b.delta())
+    return store
+
+
+def test_every_query_resolves_a_unique_prefix(named: GraphStore) -> None:
+    assert named.resolve_entity("Cantech").name == "Cantech S.à r.l."
+    path = named.paths("Cantech", "Zijin", max_hops=3, k=1).paths[0]
+    assert [n.name for n in path.nodes] == ["Cantech S.à r.l.", "RG Gold", "Zijin Mining Group"]
+    assert named.timeline("Mellanox").entity.name == "Mellanox Technologies"  # type: ignore[union-attr]
+    assert {e.name for e in named.neighbors("Mellanox").entities} == {
+        "Mellanox Technologies", "Nvidia"
+    }
+    assert named.get_entity("mellanox").entity.name == "Mellanox Technologies"
+
+
+def test_a_prefix_of_several_names_is_ambiguous_with_the_candidates(named: GraphStore) -> None:
+    with pytest.raises(AmbiguousEntity) as info:
+        named.paths("Guotai", "Zijin")
+    assert {c["name"] for c in info.value.candidates} == {
+        "Guotai Junan Securities", "Guotai Junan International"
+    }
+
+
+def test_chinese_names_tickers_and_identifiers_are_exact_keys(named: GraphStore) -> None:
+    cases = {
+        "美的集团": ("Midea Group", "name_zh"),
+        "2899.HK": ("Zijin Mining Group", "ticker"),
+        "300750.SZ": ("CATL", "ticker"),
+        "5493000SRQ4H2QNBGG10": ("CATL", "identifier"),
+        "紫金矿业集团股份有限公司": ("Zijin Mining Group", "short_name"),
+    }
+    for query, (name, field) in cases.items():
+        hits = named.search_entities(query)
+        assert hits, query
+        assert (hits[0].entity.name, hits[0].match, hits[0].matched_field) == (
+            name, "exact", field
+        ), query
+        assert all(h.entity.name != "Hong Kong" for h in hits), query
+        assert named.resolve_entity(query).name == name
+
+
+def test_a_legal_suffix_or_generic_word_never_carries_a_match(named: GraphStore) -> None:
+    assert named.search_entities("Acme Widgets Ltd") == []
+    assert named.search_entities("Xyzzyq Holdings") == []
+    hits = named.search_entities("alibaba group")
+    assert hits[0].entity.name == "Alibaba Group Holding"
+    assert {h.entity.name for h in hits} <= {"Alibaba Group Holding"}
+    assert [h.entity.name for h in named.search_entities("Evergrande Group Ltd")] == [
+        "China Evergrande Group"
+    ]
+
+
+def test_weak_matches_are_labelled_and_never_resolve(named: GraphStore) -> None:
+    hits = named.search_entities("Zhang")
+    assert "Hangzhou" not in {h.entity.name for h in hits}
+    assert hits and all(h.weak and h.score < CONFIDENT_SCORE for h in hits)
+    assert all(h.score >= WEAK_SCORE for h in hits)
+    with pytest.raises(EntityNotFound) as info:
+        named.resolve_entity("Zhang")
+    assert {s["name"] for s in info.value.suggestions} == {"Daniel Zhang", "Jack Zhang"}
+    assert "did you mean" in info.value.message
+
+
+def test_a_confident_misspelling_resolves(named: GraphStore) -> None:
+    hit = named.search_entities("Zjiin Minning")[0]
+    assert (hit.entity.name, hit.match, hit.weak) == ("Zijin Mining Group", "fuzzy", False)
+    assert named.resolve_entity("Zjiin Minning").name == "Zijin Mining Group"
+    assert named.timeline("Zjiin Minning").entity.name == "Zijin Mining Group"  # type: ignore[union-attr]
+
+
+def test_scores_are_comparable_across_lengths(named: GraphStore) -> None:
+    # One letter missing in a short name and in a long one: both confident, neither perfect.
+    short = named.search_entities("Nvdia")[0]
+    long = named.search_entities("Mellanox Technologie")[0]
+    assert short.entity.name == "Nvidia" and long.entity.name == "Mellanox Technologies"
+    assert CONFIDENT_SCORE <= short.score < 100 and CONFIDENT_SCORE <= long.score <= 100
+
+
+def test_nothing_near_is_not_found_without_suggestions(named: GraphStore) -> None:
+    with pytest.raises(EntityNotFound) as info:
+        named.resolve_entity("Qqqqzzzz Widgets")
+    assert info.value.suggestions == []
+
+
+def test_unique_id_and_exact_keys_beat_prefixes(named: GraphStore) -> None:
+    assert named.resolve_entity("company:zijin-mining-group").name == "Zijin Mining Group"
+    assert named.resolve_entity("Alibaba").name == "Alibaba Group Holding"
+    assert named.resolve_entity("紫金矿业").name == "Zijin Mining Group"
+
+
+def test_entities_the_registry_knows_carry_its_attributes(store: GraphStore) -> None:
+    from loaders.extract import Registry
+    from loaders.ingest import ingest_stories
+    from loaders.story_input import StoryInput
+
+    b = DeltaBuilder()
+    s = b.story("Batteries", publisher="Wire", published="2025-01-02")
+    catl = b.company("CATL")  # stored first without the registry's attributes
+    b.fact(catl, "SUPPLIES", b.company("Tesla"), s, "CATL supplies Tesla.")
+    store.upsert(b.delta())
+    assert store.get_entity("company:catl").entity.name_zh is None
+    story = StoryInput(
+        text="CATL opened a battery plant in Hungary, the company said on Monday.",
+        title="CATL plant", published="2025-05-20", origin="test",
+    )
+    report = ingest_stories(store, [story], registry=Registry.load(None))
+    assert report.stories_written == 1
+    entity = store.get_entity("company:catl").entity
+    assert (entity.name_zh, entity.country) == ("宁德时代", "China")
+    assert "300750.SZ" in entity.tickers
+    assert store.resolve_entity("宁德时代").id == "company:catl"
