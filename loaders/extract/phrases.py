@@ -136,6 +136,11 @@ _DESCRIPTION_NOUNS: dict[str, EntityType] = {
     "vaccine": EntityType.PRODUCT,
     "smartphone": EntityType.PRODUCT,
     "chatbot": EntityType.PRODUCT,
+    # AI news says "the model(s)" for the model it just named
+    "model": EntityType.PRODUCT,
+    "models": EntityType.PRODUCT,
+    "chip": EntityType.PRODUCT,
+    "handset": EntityType.PRODUCT,
 }
 
 _COMMODITY_PHRASES: dict[tuple[str, ...], str] = {
@@ -689,7 +694,7 @@ def _reference(
     ):
         return None
     noun = tokens[end - 1].lower
-    if noun.endswith("s") and noun not in ("companies", "firms") and kind_plural(noun):
+    if noun.endswith("s") and noun not in ("companies", "firms", "models") and kind_plural(noun):
         return None
     if (
         noun in ("companies", "firms")

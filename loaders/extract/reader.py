@@ -36,6 +36,7 @@ from loaders.extract.syntax import (
     patient_of,
     possessor,
     prep_objects,
+    refined_place,
     relational_holder,
     relational_owner,
     stage_cues,
@@ -170,6 +171,8 @@ class SentenceReader:
             return [p for c in trigger.children if c.dep_ == "xcomp" for p in patient_of(c)]
         if role == "appos":
             return [c for c in trigger.children if c.dep_ == "appos"]
+        if role == "refined_in":
+            return refined_place(trigger)
         return []
 
     def bind_roles(

@@ -289,8 +289,39 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
             for g in inner:
                 out.extend(_children(g, ("pobj",)))
             continue
+        if _refines_earlier_prep(c):
+            continue  # "based in X, in Y province": Y places X, not the subject
         out.extend(_children(c, ("pobj", "pcomp")))
     return out
+
+
+def _refines_earlier_prep(prep: Token) -> bool:
+    """ "in Wuhu, in Anhui province": a second "in" right after a comma that closes an
+    earlier "in" phrase of the same head, not one item of a list ("in A, in B and in C")."""
+    if prep.lower_ != "in" or prep.i < 2 or prep.doc[prep.i - 1].text != ",":
+        return False
+    earlier = [
+        c
+        for c in prep.head.children
+        if c.dep_ == "prep" and c.lower_ == "in" and c.i < prep.i and prep.i - 2 <= c.right_edge.i < prep.i
+    ]
+    if not earlier:
+        return False
+    after = prep.right_edge.i + 1
+    listed = after < len(prep.doc) and prep.doc[after].lower_ in ("and", "or", ",")
+    return not listed and not any(c.dep_ in ("conj", "cc") for c in prep.children)
+
+
+def refined_place(token: Token) -> list[Token]:
+    """ "based in Wuhu, in China's Anhui province": from Wuhu, the place that refines it."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "in":
+        return []
+    for sibling in prep.head.children:
+        if sibling.i > prep.i and sibling.dep_ == "prep" and _refines_earlier_prep(sibling):
+            if prep.right_edge.i >= sibling.i - 2:
+                return _children(sibling, ("pobj",))
+    return []
 
 
 def possessor(noun: Token) -> list[Token]:

@@ -34,6 +34,7 @@ Roles:
                names none
 ``self``       the trigger itself (a ``name`` rule: the name that triggered it)
 ``appos``      what stands in apposition to the trigger ("Austin, *Texas*")
+``refined_in`` the place a second "in" gives for the trigger ("in Wuhu, in *Anhui*")
 ``patient_owner`` whose the patient is ("*Micron*'s products sold in China")
 ``actor_owner`` whose the actor is ("*its* R1 model, which debuted in January")
 ``owner_poss`` the possessor of the relational noun's owner ("an upgrade to *its* model")
@@ -75,6 +76,7 @@ ROLE_NAMES = frozenset(
         "story_exchange",
         "self",
         "appos",
+        "refined_in",
         "patient_owner",
         "actor_owner",
         "owner_poss",
