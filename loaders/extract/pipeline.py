@@ -2,6 +2,8 @@
 
 Story-level steps after the sentence rules:
 
+* a takeover whose sentence names the target's parent ("X, a unit of Y") makes the
+  parent the seller;
 * a fact from a section's lead (its headline or first two sentences) with no date
   takes the section's first relative date ("on Sunday", "yesterday"): the news event;
 * "The ban was widened ... in March 2019" refines the date of the ban it refers to;
@@ -61,6 +63,7 @@ def run_pipeline(
     candidates = [c for c in candidates if c.subject >= 0 and _valid(c, coref)]
     candidates = _drop_weaker_product_facts(candidates, coref)
     candidates = _drop_parent_stand_ins(candidates)
+    candidates.extend(_sellers_from_parents(candidates, coref))
     date_from_lead(candidates, sentences)
     refine_by_anaphora(candidates, sentences)
     merged = merge_story_facts(candidates, coref, published)
@@ -110,6 +113,37 @@ def _drop_parent_stand_ins(candidates: list[Candidate]) -> list[Candidate]:
             and any(p == c.predicate and o == c.object and s != c.subject for p, o, s in named)
         )
     ]
+
+
+def _sellers_from_parents(candidates: list[Candidate], coref: Coreference) -> list[Candidate]:
+    """ "bought X, a unit of Y": when the sentence of a takeover names the target's parent,
+    the parent is the seller. A stake in the unit is not a sale by the parent."""
+
+    def root(cluster_id: int) -> int:
+        return coref.root(coref.clusters[cluster_id]).id
+
+    parents = {
+        (c.sentence, root(c.subject)): root(c.object)
+        for c in candidates
+        if c.predicate is Predicate.SUBSIDIARY_OF
+    }
+    sold = {root(c.object) for c in candidates if c.predicate is Predicate.SELLS}
+    out: list[Candidate] = []
+    for c in candidates:
+        if c.predicate is not Predicate.ACQUIRES or c.stake_pct is not None:
+            continue
+        target = root(c.object)
+        parent = parents.get((c.sentence, target))
+        if parent is None or parent == root(c.subject) or target in sold:
+            continue
+        seller = copy_candidate(c)
+        seller.predicate = Predicate.SELLS
+        seller.subject = parent
+        seller.rule = "seller-parent"
+        seller.confidence = round(c.confidence - 0.1, 2)
+        out.append(seller)
+        sold.add(target)
+    return out
 
 
 _LISTING_WORDS = frozenset(

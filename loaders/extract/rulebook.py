@@ -66,8 +66,12 @@ def rule_book() -> RuleBook:
 def pos_ok(rule: Rule, token: Token) -> bool:
     """Whether ``token`` has the part of speech ``rule`` triggers on."""
     if rule.pos == "verb":
-        # "U.S.-based" kept as one adjective token
-        return token.pos_ in _VERB_POS or ("-" in token.text[1:] and token.pos_ == "ADJ")
+        # "U.S.-based" kept as one adjective token; "would remain headquartered in X":
+        # a participle the tagger calls an adjective after a copula
+        return token.pos_ in _VERB_POS or (
+            token.pos_ == "ADJ"
+            and ("-" in token.text[1:] or token.dep_ == "acomp" and token.lower_.endswith("ed"))
+        )
     if rule.pos == "name":
         return False  # applied to names, not words
     if rule.pos == "noun":

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LIGHT_VERBS",
     "actor_of",
+    "as_verb",
     "attributed_source",
     "clause_scope",
     "described_by",
@@ -46,6 +47,7 @@ __all__ = [
     "noun_actor",
     "patient_of",
     "possessor",
+    "refined_place",
     "prep_objects",
     "relational_holder",
     "relational_owner",
@@ -303,7 +305,7 @@ def _refines_earlier_prep(prep: Token) -> bool:
     earlier = [
         c
         for c in prep.head.children
-        if c.dep_ == "prep" and c.lower_ == "in" and c.i < prep.i and prep.i - 2 <= c.right_edge.i < prep.i
+        if c.dep_ == "prep" and c.lower_ == "in" and prep.i - 2 <= c.right_edge.i < prep.i
     ]
     if not earlier:
         return False
@@ -318,9 +320,13 @@ def refined_place(token: Token) -> list[Token]:
     if token.dep_ != "pobj" or prep.lower_ != "in":
         return []
     for sibling in prep.head.children:
-        if sibling.i > prep.i and sibling.dep_ == "prep" and _refines_earlier_prep(sibling):
-            if prep.right_edge.i >= sibling.i - 2:
-                return _children(sibling, ("pobj",))
+        if (
+            sibling.i > prep.i
+            and sibling.dep_ == "prep"
+            and _refines_earlier_prep(sibling)
+            and prep.right_edge.i >= sibling.i - 2
+        ):
+            return _children(sibling, ("pobj",))
     return []
 
 
@@ -361,6 +367,15 @@ def described_by(token: Token) -> list[Token]:
     if hyphenated and token.i + 1 < len(doc):
         return [doc[token.i + 1]]  # "... and U.S.-based Resource Capital Funds" misattached
     return []
+
+
+def as_verb(as_token: Token) -> Token:
+    """The verb an "as" phrase belongs to: its head, or the verb of the object it hangs on
+    ("appointed X *as* president", parsed with "as" under X)."""
+    head = as_token.head
+    if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return head
 
 
 def governor(noun: Token) -> Token | None:
@@ -441,6 +456,8 @@ def relational_holder(noun: Token) -> list[Token]:
         return surface_subject(head)
     if dep == "oprd":
         return patient_of(head) or surface_subject(head)
+    if dep == "pobj" and head.lower_ == "as" and head.head.dep_ == "dobj":
+        return [head.head]  # "appointed X as president", "as" hung on the person
     if dep == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
         patient = patient_of(verb)

@@ -21,6 +21,7 @@ from loaders.extract.rulebook import effective_type
 from loaders.extract.rules.schema import TitleEntry
 from loaders.extract.syntax import (
     actor_of,
+    as_verb,
     attributed_source,
     is_negated,
     patient_of,
@@ -88,7 +89,7 @@ class TitleReader:
                 and head.head.i > end - 1
             ):
                 continue  # "chief China economist": "chief" describes another title
-            verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
+            verb = as_verb(head.head) if head.dep_ == "pobj" and head.head.lower_ == "as" else None
             if head.dep_ == "oprd" or (head.dep_ == "conj" and head.head.dep_ == "oprd"):
                 verb = head.head if head.dep_ == "oprd" else head.head.head
             people: list[Bound] = []

@@ -134,7 +134,8 @@ def digest_stories(
     # The digest's own publisher and date stand in for the caller's, below what an
     # item says itself (its credit, its dateline).
     own = Fallbacks(
-        published=published or fallbacks.published, publisher=publisher or fallbacks.publisher,
+        published=published or fallbacks.published,
+        publisher=publisher or fallbacks.publisher,
         given=fallbacks.given,
     )
     for headline, body in _sections(units, start, starts):

@@ -95,8 +95,15 @@ class ResponseCache:
         with closing(self._connect()) as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO answer VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (key, model, PROMPT_VERSION, content, prompt_tokens, completion_tokens,
-                 time.time()),
+                (
+                    key,
+                    model,
+                    PROMPT_VERSION,
+                    content,
+                    prompt_tokens,
+                    completion_tokens,
+                    time.time(),
+                ),
             )
 
     def __len__(self) -> int:

@@ -112,8 +112,7 @@ class ChatClient:
             response = self._client.chat.completions.create(**kwargs)
         except openai.APITimeoutError:
             raise ExtractionFailed(
-                f"{self._where()} did not answer within {self.config.timeout:g} s "
-                f"({tries} tries)",
+                f"{self._where()} did not answer within {self.config.timeout:g} s ({tries} tries)",
                 requests=tries,
             ) from None
         except openai.APIConnectionError as exc:
@@ -136,8 +135,7 @@ class ChatClient:
             raise
         except openai.APIStatusError as exc:
             raise ExtractionFailed(
-                f"{self._where()} answered {exc.status_code} after {tries} tries: "
-                f"{_message(exc)}",
+                f"{self._where()} answered {exc.status_code} after {tries} tries: {_message(exc)}",
                 requests=tries,
             ) from None
         except openai.APIError as exc:

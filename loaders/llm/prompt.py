@@ -191,7 +191,14 @@ def _schema_text() -> str:
             "evidence": evidence,
         },
         "required": [
-            "subject", "name", "value", "unit", "change_pct", "period", "reported_by", "evidence"
+            "subject",
+            "name",
+            "value",
+            "unit",
+            "change_pct",
+            "period",
+            "reported_by",
+            "evidence",
         ],
         "additionalProperties": False,
     }

@@ -68,9 +68,24 @@ LLM_FACT_CONFIDENCE = 0.7
 _MAX_ALIAS_CHARS = 300
 _NULLS = frozenset({"", "null", "none", "unknown", "n/a", "na", "-"})
 _CURRENCY_WORDS = {
-    "RMB": "CNY", "YUAN": "CNY", "RENMINBI": "CNY", "US$": "USD", "$": "USD", "DOLLAR": "USD",
-    "DOLLARS": "USD", "HK$": "HKD", "€": "EUR", "EURO": "EUR", "EUROS": "EUR", "£": "GBP",
-    "YEN": "JPY", "¥": "CNY", "S$": "SGD", "A$": "AUD", "C$": "CAD", "NT$": "TWD",
+    "RMB": "CNY",
+    "YUAN": "CNY",
+    "RENMINBI": "CNY",
+    "US$": "USD",
+    "$": "USD",
+    "DOLLAR": "USD",
+    "DOLLARS": "USD",
+    "HK$": "HKD",
+    "€": "EUR",
+    "EURO": "EUR",
+    "EUROS": "EUR",
+    "£": "GBP",
+    "YEN": "JPY",
+    "¥": "CNY",
+    "S$": "SGD",
+    "A$": "AUD",
+    "C$": "CAD",
+    "NT$": "TWD",
 }
 _SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
 _NUMBER = re.compile(
@@ -79,8 +94,15 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_SCALE = {
-    "trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6,
-    "m": 1e6, "thousand": 1e3, "k": 1e3,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
 }
 
 
@@ -135,9 +157,7 @@ def _null(value: Any) -> bool:
 
 
 class _Checker:
-    def __init__(
-        self, story: StoryInput, extractor: str, registry: Registry | None
-    ) -> None:
+    def __init__(self, story: StoryInput, extractor: str, registry: Registry | None) -> None:
         self.story = story
         self.story_id = story.to_story().id
         self.text = StoryText(story_text(story))
