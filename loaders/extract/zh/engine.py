@@ -121,6 +121,8 @@ class RuleEngine:
                 if last is None:
                     continue
                 for rule in self._by_trigger[trigger]:
+                    if (rule.needs or rule.unless) and not _cues_fit(rule, units, first):
+                        continue
                     for match in self._match(
                         rule, units, first, last, table, context_actor, context_firm
                     ):
@@ -329,7 +331,10 @@ class RuleEngine:
         if not pairs:
             return out
         date = _date_near(units, first, last)
-        amount = _amount_near(units, first, last) if rule.amount else None
+        # A sum stated for several parties ("A、B合计被罚款2亿元", "甲与乙共同出资12亿元")
+        # is no one party's amount.
+        single = len({o for _, o in pairs}) == 1 and len({s for s, _ in pairs}) == 1
+        amount = _amount_near(units, first, last) if rule.amount and single else None
         stake = _stake_near(units, last)
         status = _status_near(units, first) or rule.status
         for s, o in pairs:
@@ -380,12 +385,28 @@ def _negated(units: list[Unit], first: int, text: str, triggers: dict[str, list[
     """ "目前不会对欧盟猪肉加征关税": a negation earlier in the trigger's clause (but not
     the 不 of a trigger phrase such as "不可靠实体清单")."""
     lo, _ = _clause_bounds(units, first, first)
-    for u in units[lo:first]:
+    for j in range(lo, first):
+        u = units[j]
         if u.kind == "word" and u.text in _NEGATIONS:
             rest = text[u.start : u.start + 8]
-            if not any(rest.startswith(t) for t in triggers if t[:1] == u.text[:1]):
-                return True
+            if any(rest.startswith(t) for t in triggers if t[:1] == u.text[:1]):
+                continue
+            # "未勤勉尽责案作出行政处罚": another verb between takes the negation
+            if any(
+                w.kind == "word" and w.tag.startswith(("v", "i", "l")) and w.tag != "vn"
+                for w in units[j + 1 : first]
+            ):
+                continue
+            return True
     return False
+
+
+def _cues_fit(rule: Rule, units: list[Unit], first: int) -> bool:
+    lo, _ = _clause_bounds(units, first, first)
+    before = "".join(u.text for u in units[lo:first] if u.kind in ("word", "title"))
+    if rule.unless and any(cue in before for cue in rule.unless):
+        return False
+    return not rule.needs or any(cue in before for cue in rule.needs)
 
 
 def _unit_at(units: list[Unit], offset: int) -> int | None:
@@ -496,7 +517,10 @@ def _amount_near(units: list[Unit], first: int, last: int) -> tuple[float, str] 
             break
         if units[k].kind == "money" and not _per_share(units, k):
             after.append(k)
-    for k in after:
+    _, clause_end = _clause_bounds(units, first, last)
+    own = [k for k in after if k <= clause_end]
+    for k in own or after:
+        # with money in its own clause, a total in the next one belongs to another act
         if any(units[j].text in _TOTAL_WORDS for j in range(max(last + 1, k - 3), k)):
             money = units[k].money
             assert money is not None

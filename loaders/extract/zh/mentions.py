@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from graph.ontology import EntityType
 from loaders.extract.zh.amounts import find_money, find_percents
 from loaders.extract.zh.dates import find_dates
+from loaders.extract.zh.discovery import coordinated_names, firms_by_context
 from loaders.extract.zh.entities import EntityTable
 from loaders.extract.zh.lexicon import (
     ANAPHORS,
@@ -226,9 +227,10 @@ def _units(text: str, table: EntityTable, published: str | None) -> list[Unit]:
         units.extend(_words(text[position:], position))
     units = _organisations(units, table, text)
     units = _ticker_named(units, table, text)
+    units = firms_by_context(units, table)
     _people(units, table)
     _places_and_goods(units, table, text)
-    return units
+    return coordinated_names(units, table)
 
 
 def _marked_spans(text: str, table: EntityTable, published: str | None) -> list[Unit]:
@@ -334,6 +336,8 @@ def _suffix_kind(unit: Unit) -> tuple[EntityType, bool] | None:
     if unit.kind != "word":
         return None
     word = unit.text
+    if len(word) > 2 and word in NAME_BREAKERS:
+        return None  # "全资子公司" ends in 公司 but names no firm
     for suffixes, kind in (
         (COMPANY_SUFFIXES, EntityType.COMPANY),
         (ORGANIZATION_SUFFIXES, EntityType.ORGANIZATION),
@@ -596,6 +600,19 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
             unit.kind = "entity"
             unit.entity = table.add(unit.text, EntityType.COMMODITY)
         if unit.kind == "entity" and table.get(unit.entity).type is EntityType.COMMODITY and k:
+            start = _origin_of(units, k, table)
+            if start is not None:
+                # "原产于澳大利亚的进口相关葡萄酒" is Australian wine
+                origin = units[start]
+                name = origin.text + unit.text
+                index = table.add(name, EntityType.COMMODITY)
+                surface = text[origin.start : unit.end]
+                table.alias(surface, index)
+                units[start : k + 1] = [
+                    Unit("entity", surface, origin.start, unit.end, entity=index)
+                ]
+                k = start + 1
+                continue
             origin = units[k - 1]
             if (
                 origin.kind == "entity"
@@ -628,6 +645,28 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
                 unit.kind = "entity"
                 unit.entity = table.add(unit.text, EntityType.REGION)
         k += 1
+
+
+_ORIGIN_CUES = frozenset({"原产于", "产自", "来自", "原产", "源自", "产于"})
+_ORIGIN_FILLERS = frozenset({"的", "进口", "出口", "相关", "进口的", "出口的", "涉案"})
+
+
+def _origin_of(units: list[Unit], k: int, table: EntityTable) -> int | None:
+    """Where the origin of the good at ``units[k]`` starts: a country or region after
+    原产于/来自 ("原产于美国的高粱"), or glued to the good over 进口/相关 ("澳大利亚进口葡萄酒")."""
+    j = k - 1
+    fillers = 0
+    while j >= 0 and units[j].kind == "word" and units[j].text in _ORIGIN_FILLERS:
+        j -= 1
+        fillers += 1
+    if j < 0 or fillers > 3 or units[j].kind != "entity" or units[j].anaphor:
+        return None
+    if table.get(units[j].entity).type not in (EntityType.COUNTRY, EntityType.REGION):
+        return None
+    before = "".join(u.text for u in units[max(0, j - 2) : j])
+    cued = any(before.endswith(cue) for cue in _ORIGIN_CUES)
+    glued = fillers and all(u.text != "的" for u in units[j + 1 : k])
+    return j if cued or glued else None
 
 
 # --- abbreviations and anaphors ----------------------------------------------------

@@ -17,6 +17,7 @@ from functools import lru_cache
 from graph.model import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
 from graph.ontology import STATUS_RANK, SYMMETRIC_PREDICATES, EntityType, Predicate
 from loaders.extract.registry import Registry
+from loaders.extract.zh.dates import story_year
 from loaders.extract.zh.engine import Candidate, RuleEngine
 from loaders.extract.zh.entities import EntityTable
 from loaders.extract.zh.language import is_traditional, to_simplified
@@ -74,9 +75,16 @@ def run_chinese_pipeline(
     sentences = split_sentences(reading)
     originals = _original_sentences(text, reading, sentences)
     table = EntityTable(registry)
+    # Without a publication date, dates resolve in the year the story is written in.
+    published = story.published or story_year(reading)
+    # A first reading collects the story's names (a short name declared or found by its
+    # context in the fifth sentence is also the name in the first); the second reads
+    # the facts with all of them known.
+    first = StoryState()
+    for sentence in sentences:
+        read_sentence(sentence.text, table, published, first)
     state = StoryState()
     engine = _engine()
-    published = story.published
     candidates: list[Candidate] = []
     metric_readings: list[tuple[MetricReading, int]] = []
     sentence_units: list[list[Unit]] = []
@@ -84,7 +92,13 @@ def run_chinese_pipeline(
     for sentence in sentences:
         units = read_sentence(sentence.text, table, published, state)
         sentence_units.append(units)
-        context = actor if actor_paragraph == sentence.paragraph else -1
+        # The actor of an act without one: the body that acted last in the paragraph,
+        # else the last body the story named ("…被罚款5865万元" after the regulator).
+        context = (
+            actor
+            if actor_paragraph == sentence.paragraph
+            else state.last_by_type.get(EntityType.GOVERNMENT_BODY, -1)
+        )
         found = engine.apply(
             sentence.text, units, sentence.index, table, context, state.last_company
         )
@@ -94,11 +108,26 @@ def run_chinese_pipeline(
         candidates.extend(found)
         for reading_ in read_metrics(units, table, state.last_company):
             metric_readings.append((reading_, sentence.index))
+    _states_impose_tariffs(candidates, table)
     _fill_dates(candidates, sentences, sentence_units)
     merged = _merge(candidates)
     _listing_proceeds(merged, sentence_units)
     merged = [m for m in merged if m.confidence >= min_confidence]
     return _delta(story, originals, table, merged, metric_readings, sentence_units)
+
+
+def _states_impose_tariffs(candidates: list[Candidate], table: EntityTable) -> None:
+    """A tariff is a country's act (the ontology's IMPOSES_TARIFF is Country -> …): the
+    ministry or commission that announces it stands for its country."""
+    for c in candidates:
+        if c.predicate is not Predicate.IMPOSES_TARIFF:
+            continue
+        body = table.get(c.subject)
+        if body.type is not EntityType.GOVERNMENT_BODY or body.entry is None:
+            continue
+        country = body.entry.country and table.registry.lookup(body.entry.country)
+        if country and country.type is EntityType.COUNTRY:
+            c.subject = table.known(country, country.name)
 
 
 def _original_sentences(text: str, reading: str, sentences: list[Sentence]) -> list[str]:

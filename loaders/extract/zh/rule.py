@@ -96,6 +96,10 @@ class Rule:
     # The fact starts (appointment) or ends (departure) on its date.
     starts: bool = False
     ends: bool = False
+    # Words earlier in the trigger's clause that the rule needs ("终止…征收反倾销税" lifts
+    # a tariff) or that cancel it (the same words for the rule that imposes one).
+    needs: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
     elements: tuple[tuple[str, str | int], ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:

@@ -41,6 +41,8 @@ _TARIFF = (
     "反补贴措施",
     "加征",
 )
+# Words before a duty that end it: "终止对…征收反倾销税" lifts the duty.
+_TARIFF_ENDS = ("终止", "取消", "停止", "不再", "豁免", "免征", "撤销", "暂停")
 _TAXED = frozenset({EntityType.COMMODITY, EntityType.PRODUCT, EntityType.COUNTRY})
 _SANCTION_LISTS = (
     "实体清单",
@@ -127,10 +129,26 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example(
                 "国务院关税税则委员会宣布对原产于美国的大豆加征10%关税。",
-                "国务院关税税则委员会",
-                "大豆",
+                "中国",
+                "美国大豆",
             ),
         ),
+        unless=_TARIFF_ENDS,
+    ),
+    Rule(
+        "zh.lift.tariff",
+        Predicate.LIFTS_BAN,
+        _TARIFF,
+        "S ~~ 对 ~ O< ~~ V",
+        STATES,
+        _TAXED,
+        0.7,
+        examples=(
+            Example(
+                "商务部宣布，自5月1日起终止对原产于美国的高粱征收反倾销税。", "商务部", "美国高粱"
+            ),
+        ),
+        needs=_TARIFF_ENDS,
     ),
     Rule(
         "zh.tariff.svo",
@@ -141,6 +159,7 @@ RULES: tuple[Rule, ...] = (
         _TAXED,
         0.7,
         examples=(Example("美国宣布向越南征收关税。", "美国", "越南"),),
+        unless=_TARIFF_ENDS,
     ),
     Rule(
         "zh.sanction.list",
