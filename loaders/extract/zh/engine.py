@@ -200,19 +200,21 @@ class RuleEngine:
         rest = elements[1:]
         if kind == "gap":
             limit = int(value)
-            for skip in range(limit + 1):
-                at = pos + step * skip
-                if skip:
-                    crossed = units[at - step] if 0 <= at - step < len(units) else None
-                    if crossed is None or crossed.is_sentence_end:
-                        return False
-                    if limit < 10 and crossed.is_clause_end:
-                        return False
-                if not 0 <= at < len(units) and rest:
-                    return False
+            at, used = pos, 0
+            while True:
                 if self._side(rule, rest, units, at, step, table, bound, ends):
                     return True
-            return False
+                crossed = units[at] if 0 <= at < len(units) else None
+                if crossed is None or crossed.is_sentence_end:
+                    return False
+                if limit < 10 and crossed.is_clause_end:
+                    return False
+                # a list of names counts as one unit ("将A、B、…、J列入实体清单")
+                if not (crossed.kind == "entity" or crossed.text == "、"):
+                    used += 1
+                    if used > limit:
+                        return False
+                at += step
         if not 0 <= pos < len(units):
             return False
         unit = units[pos]

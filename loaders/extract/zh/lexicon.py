@@ -67,7 +67,8 @@ BODY_SUFFIXES = words(
 )
 # A name ending in one of these is a non-commercial body.
 ORGANIZATION_SUFFIXES = words(
-    """研究院 研究所 研究中心 协会 学会 商会 联合会 大学 学院 基金会 联盟 理事会 组织 智库"""
+    """研究院 研究所 研究中心 协会 学会 商会 联合会 大学 学院 基金会 联盟 理事会 组织 智库
+    实验室"""
 )
 PLACE_SUFFIXES = words("""省 市 县 区 州 镇 自治区 特别行政区 新区 开发区 自贸区""")
 

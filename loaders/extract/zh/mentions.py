@@ -433,7 +433,19 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             out[start] = Unit("word", head.text[1:], head.start + 1, head.end, tag="nz")
             parts = out[start:]
         name_units = [*parts, *units[i : end + 1]]
-        if _acceptable(parts, name_units, kind, weak, table):
+        # an item of a list of names ("…、通用动力信息技术公司、…") needs no proper word
+        if (
+            start >= 2
+            and out[start - 2].text == "、"
+            and out[start - 1].kind == "word"
+            and has_han(out[start - 1].text)
+            and out[start - 1].text not in NAME_BREAKERS
+        ):
+            start -= 1  # "、通用动力…公司": a list item starts at the mark, verb or not
+            parts = out[start:]
+            name_units = [*parts, *units[i : end + 1]]
+        listed = (start > 0 and out[start - 1].text == "、") or _list_mark_after(units, end + 1)
+        if _acceptable(parts, name_units, kind, weak, table, listed=listed):
             surface = text[name_units[0].start : name_units[-1].end]
             index = table.add(surface, kind)
             del out[start:]
@@ -446,8 +458,23 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
     return out
 
 
+def _list_mark_after(units: list[Unit], k: int) -> bool:
+    """Whether ``units[k]`` is a list mark, an English name in parentheses skipped."""
+    if k < len(units) and units[k].text in ("(", "（"):
+        while k < len(units) and units[k].text not in (")", "）"):
+            k += 1
+        k += 1
+    return k < len(units) and units[k].text == "、"
+
+
 def _acceptable(
-    parts: list[Unit], name_units: list[Unit], kind: EntityType, weak: bool, table: EntityTable
+    parts: list[Unit],
+    name_units: list[Unit],
+    kind: EntityType,
+    weak: bool,
+    table: EntityTable,
+    *,
+    listed: bool = False,
 ) -> bool:
     if not parts:
         return False
@@ -475,6 +502,8 @@ def _acceptable(
             return whole in _PLACE_OR_FIRM or name_units[-1].text in _STRONG_SUFFIXES
         return True
     suffix = name_units[-1].text
+    if listed and not weak and len(content) >= 2:
+        return True
     return (suffix in _STRONG_SUFFIXES or kind is not EntityType.COMPANY) and len(content) >= 4
 
 

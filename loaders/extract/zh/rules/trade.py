@@ -165,13 +165,14 @@ RULES: tuple[Rule, ...] = (
         "zh.sanction.list",
         Predicate.SANCTIONS,
         _SANCTION_LISTS,
-        "S ~~ 将|把 O ~~ V",
+        "S ~~ 将|把 ~ O ~~ V",
         STATES,
         _SANCTIONED,
         0.8,
         examples=(
             Example("商务部将洛克希德·马丁公司列入不可靠实体清单。", "商务部", "洛克希德·马丁公司"),
         ),
+        subject_from_context=True,
     ),
     Rule(
         "zh.sanction.on",
