@@ -292,6 +292,11 @@ class RuleEngine:
             subjects = own + [p for p in subjects if p not in own]
         if "O" in bound:
             at = bound["O"]
+            chain = [at]
+            if rule.predicate in _WHERE:
+                chain = _place_chain(units, at, table)
+                # a firm is headquartered in the city; it operates in the country too
+                at = chain[-1]
             kinds = rule.object
             around = (at, *conjuncts(units, at, 1, table), *conjuncts(units, at, -1, table))
             objects = [
@@ -299,6 +304,8 @@ class RuleEngine:
                 for k in around
                 if table.get(units[k].entity).type in kinds or k == at
             ]
+            if rule.predicate is Predicate.OPERATES_IN:
+                objects += [units[k].entity for k in chain[:-1]]
         role = None
         k = bound.get("T", ends["trigger"])
         if units[k].kind == "title":
@@ -401,6 +408,24 @@ def _negated(units: list[Unit], first: int, text: str, triggers: dict[str, list[
                 continue
             return True
     return False
+
+
+_WHERE = frozenset(
+    {Predicate.HEADQUARTERED_IN, Predicate.LOCATED_IN, Predicate.OPERATES_IN}
+)
+
+
+def _place_chain(units: list[Unit], at: int, table: EntityTable) -> list[int]:
+    """ "广东省东莞市": the places glued one after another from ``at``, outermost first."""
+    chain = [at]
+    while (
+        chain[-1] + 1 < len(units)
+        and units[chain[-1] + 1].kind == "entity"
+        and units[chain[-1] + 1].start == units[chain[-1]].end
+        and table.get(units[chain[-1] + 1].entity).type is EntityType.REGION
+    ):
+        chain.append(chain[-1] + 1)
+    return chain
 
 
 def _cues_fit(rule: Rule, units: list[Unit], first: int) -> bool:

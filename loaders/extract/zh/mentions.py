@@ -33,7 +33,7 @@ from loaders.extract.zh.lexicon import (
     words,
 )
 from loaders.extract.zh.names import has_han
-from loaders.extract.zh.segment import tag_words
+from loaders.extract.zh.segment import is_dictionary_word, tag_words
 from loaders.extract.zh.units import CONJUNCTIONS, Unit
 
 __all__ = ["StoryState", "read_sentence"]
@@ -282,7 +282,9 @@ def _marked_spans(text: str, table: EntityTable, published: str | None) -> list[
 def _known_names(text: str, table: EntityTable, taken: list[bool]) -> list[tuple[int, int, int]]:
     """Longest matches among the story's own surfaces and the registry's Chinese forms."""
     found: list[tuple[int, int, int]] = []
-    registry_hits = {h.start: h for h in table.names.find(text)}
+    registry_hits = {
+        h.start: h for h in table.names.find(text) if _stands_alone(text, h.start, h.end)
+    }
     i, n = 0, len(text)
     while i < n:
         if taken[i]:
@@ -302,6 +304,28 @@ def _known_names(text: str, table: EntityTable, taken: list[bool]) -> list[tuple
         else:
             i += 1
     return found
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether a short registry name at ``[start, end)`` is a word of its own, not part
+    of a longer one ("思科" in "蓝思科技", "微信" in "微信号"): jieba must not cut a
+    word that begins before the name (unless with a preposition: "对美团") or a
+    dictionary word that begins with it and goes on."""
+    if end - start > 2:
+        return True
+    lo, hi = max(0, start - 4), min(len(text), end + 4)
+    for word in tag_words(text[lo:hi], lo):
+        if word.start < start < word.end:
+            if any(ch not in _COVERB_CHARS for ch in text[word.start : start]):
+                return False
+        if (
+            word.start == start
+            and word.end > end
+            and is_dictionary_word(word.text)
+            and word.text[end - start :] not in LEGAL_FORMS | COMPANY_SUFFIXES
+        ):
+            return False
+    return True
 
 
 def _latin_entity(surface: str, table: EntityTable, text: str, end: int) -> int | None:
@@ -659,6 +683,41 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
                 ]
                 continue
         if (
+            unit.kind == "entity"
+            and table.get(unit.entity).type in (EntityType.REGION, EntityType.COUNTRY)
+            and k + 1 < len(units)
+            and units[k + 1].kind == "word"
+            and units[k + 1].text in _ADMIN_WORDS
+            and units[k + 1].start == unit.end
+            and table.get(unit.entity).type is EntityType.REGION
+        ):
+            # "浙江"+"省": the same region, named with its level
+            nxt = units[k + 1]
+            table.alias(unit.text + nxt.text, unit.entity)
+            units[k : k + 2] = [
+                Unit("entity", unit.text + nxt.text, unit.start, nxt.end, entity=unit.entity)
+            ]
+            continue
+        if (
+            unit.kind == "word"
+            and k
+            and units[k - 1].kind == "entity"
+            and units[k - 1].end == unit.start
+            and table.get(units[k - 1].entity).type in (EntityType.COUNTRY, EntityType.REGION)
+            and _place_word(unit)
+        ):
+            # "匈牙利德布勒森市", "瑞士日内瓦": a place glued after a country is in it
+            end = k + 1
+            if end < len(units) and units[end].text in _ADMIN_WORDS and units[end].start == unit.end:
+                end += 1
+            surface = text[unit.start : units[end - 1].end]
+            index = table.add(surface, EntityType.REGION)
+            if surface != unit.text:
+                table.alias(unit.text, index)
+            units[k:end] = [Unit("entity", surface, unit.start, units[end - 1].end, entity=index)]
+            k += 1
+            continue
+        if (
             unit.kind == "word"
             and unit.tag == "ns"
             and len(unit.text) >= 2
@@ -674,6 +733,22 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
                 unit.kind = "entity"
                 unit.entity = table.add(unit.text, EntityType.REGION)
         k += 1
+
+
+_ADMIN_WORDS = frozenset({"省", "市", "县", "区", "州", "自治区", "地区"})
+
+
+def _place_word(unit: Unit) -> bool:
+    """A word that names a place when it follows a country: jieba tags it a place or a
+    foreign name, or does not know it."""
+    text = unit.text
+    if len(text) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return False
+    if text in NAME_BREAKERS or text in _NOT_PLACES or text in COMMODITY_WORDS:
+        return False
+    if unit.tag in ("ns", "nrt", "nrf"):
+        return True
+    return text[-1] in "市省州县" and not is_dictionary_word(text)
 
 
 _ORIGIN_CUES = frozenset({"原产于", "产自", "来自", "原产", "源自", "产于"})

@@ -1,4 +1,4 @@
-"""Regulators at work: fines, investigations, approvals, audits."""
+"""Regulators at work: fines, investigations, approvals, audits, suspensions."""
 
 from __future__ import annotations
 
@@ -223,26 +223,6 @@ RULES: tuple[Rule, ...] = (
                 "万达商业管理集团",
             ),
         ),
-    ),
-    Rule(
-        "zh.supply.is_supplier",
-        Predicate.SUPPLIES,
-        ("供应商", "代工厂", "供货商", "组装厂"),
-        "S ~ 为|是|成为|作为 O ~ V",
-        COMPANIES,
-        COMPANIES,
-        0.7,
-        examples=(Example("歌尔股份是苹果的重要供应商。", "歌尔股份", "苹果"),),
-    ),
-    Rule(
-        "zh.supply.to",
-        Predicate.SUPPLIES,
-        ("供货", "供应", "提供"),
-        "S ~ 向|为|给 O V",
-        COMPANIES,
-        COMPANIES,
-        0.65,
-        examples=(Example("宁德时代向理想汽车供货。", "宁德时代", "理想汽车"),),
     ),
     Rule(
         "zh.ban.suspend_business",
