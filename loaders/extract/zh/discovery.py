@@ -84,8 +84,29 @@ _NOT_NAMES = words(
 )
 _PROPER = frozenset({"nr", "nrt", "nrfg", "nrf", "nz", "nt", "j", "eng"})
 _BREAK = frozenset(
-    {"x", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "t", "q", "y", "e", "o",
-     "m", "f", "ad", "zg"}
+    {
+        "x",
+        "p",
+        "c",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ud",
+        "ug",
+        "uv",
+        "d",
+        "r",
+        "t",
+        "q",
+        "y",
+        "e",
+        "o",
+        "m",
+        "f",
+        "ad",
+        "zg",
+    }
 )
 _LIST_MARKS = frozenset({"、"})
 _LIST_WORDS = frozenset({"和", "及", "与", "以及"})
@@ -330,17 +351,21 @@ def _lists(units: list[Unit]) -> list[list[tuple[int, int]]]:
             # the list's last item is after the last mark of a run of marks
             end = k + 1
             stop = end
-            while stop < len(units) and (
-                units[stop].kind == "entity" or _is_part(units[stop])
-            ) and stop - end < 3:
+            while (
+                stop < len(units)
+                and (units[stop].kind == "entity" or _is_part(units[stop]))
+                and stop - end < 3
+            ):
                 stop += 1
                 if units[stop - 1].kind == "entity":
                     break
             if stop < len(units) and units[stop].text in _LIST_WORDS:
                 nxt = stop + 1
-                while nxt < len(units) and (
-                    units[nxt].kind == "entity" or _is_part(units[nxt])
-                ) and nxt - stop - 1 < 3:
+                while (
+                    nxt < len(units)
+                    and (units[nxt].kind == "entity" or _is_part(units[nxt]))
+                    and nxt - stop - 1 < 3
+                ):
                     nxt += 1
                     if units[nxt - 1].kind == "entity":
                         break

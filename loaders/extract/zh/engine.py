@@ -410,9 +410,7 @@ def _negated(units: list[Unit], first: int, text: str, triggers: dict[str, list[
     return False
 
 
-_WHERE = frozenset(
-    {Predicate.HEADQUARTERED_IN, Predicate.LOCATED_IN, Predicate.OPERATES_IN}
-)
+_WHERE = frozenset({Predicate.HEADQUARTERED_IN, Predicate.LOCATED_IN, Predicate.OPERATES_IN})
 
 
 def _place_chain(units: list[Unit], at: int, table: EntityTable) -> list[int]:

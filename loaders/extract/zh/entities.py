@@ -68,6 +68,8 @@ class EntityTable:
         self._by_key: dict[tuple[str, str], int] = {}
         # Lengths of the Han surfaces seen so far, by first character, for longest match.
         self.lengths: dict[str, list[int]] = {}
+        # A plant or a product named after its firm ("宁德时代匈牙利工厂", "腾讯混元"): the firm.
+        self.owner: dict[int, int] = {}
 
     def get(self, index: int) -> StoryEntity:
         return self.entities[index]

@@ -32,6 +32,7 @@ from loaders.extract.zh.lexicon import (
     TITLES,
     words,
 )
+from loaders.extract.zh.made_names import plants_and_products
 from loaders.extract.zh.names import has_han
 from loaders.extract.zh.segment import is_dictionary_word, tag_words
 from loaders.extract.zh.units import CONJUNCTIONS, Unit
@@ -228,6 +229,7 @@ def _units(text: str, table: EntityTable, published: str | None) -> list[Unit]:
     units = _organisations(units, table, text)
     units = _ticker_named(units, table, text)
     units = firms_by_context(units, table)
+    units = plants_and_products(units, table, text)
     _people(units, table)
     _places_and_goods(units, table, text)
     return coordinated_names(units, table)
@@ -315,9 +317,10 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
         return True
     lo, hi = max(0, start - 4), min(len(text), end + 4)
     for word in tag_words(text[lo:hi], lo):
-        if word.start < start < word.end:
-            if any(ch not in _COVERB_CHARS for ch in text[word.start : start]):
-                return False
+        if word.start < start < word.end and any(
+            ch not in _COVERB_CHARS for ch in text[word.start : start]
+        ):
+            return False
         if (
             word.start == start
             and word.end > end
@@ -708,7 +711,11 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
         ):
             # "匈牙利德布勒森市", "瑞士日内瓦": a place glued after a country is in it
             end = k + 1
-            if end < len(units) and units[end].text in _ADMIN_WORDS and units[end].start == unit.end:
+            if (
+                end < len(units)
+                and units[end].text in _ADMIN_WORDS
+                and units[end].start == unit.end
+            ):
                 end += 1
             surface = text[unit.start : units[end - 1].end]
             index = table.add(surface, EntityType.REGION)

@@ -23,6 +23,7 @@ from loaders.extract.zh.entities import EntityTable
 from loaders.extract.zh.language import is_traditional, to_simplified
 from loaders.extract.zh.mentions import StoryState, read_sentence
 from loaders.extract.zh.metrics import MetricReading, read_metrics
+from loaders.extract.zh.named_facts import named_facts
 from loaders.extract.zh.rules import ALL_RULES
 from loaders.extract.zh.sentences import Sentence, split_sentences
 from loaders.extract.zh.units import Unit
@@ -102,6 +103,7 @@ def run_chinese_pipeline(
         found = engine.apply(
             sentence.text, units, sentence.index, table, context, state.last_company
         )
+        found.extend(named_facts(units, sentence.index, table))
         for c in found:
             if table.get(c.subject).type in _STATE_ACTORS:
                 actor, actor_paragraph = c.subject, sentence.paragraph

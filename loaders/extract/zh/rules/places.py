@@ -40,9 +40,7 @@ RULES: tuple[Rule, ...] = (
         COMPANIES,
         PLACES,
         0.7,
-        examples=(
-            Example("舜宇光学是一家位于浙江省余姚市的光学公司。", "舜宇光学", "余姚市"),
-        ),
+        examples=(Example("舜宇光学是一家位于浙江省余姚市的光学公司。", "舜宇光学", "余姚市"),),
     ),
     Rule(
         "zh.located.in",
@@ -52,8 +50,6 @@ RULES: tuple[Rule, ...] = (
         _SITED,
         PLACES,
         0.7,
-        examples=(
-            Example("北方黄金矿项目位于哈萨克斯坦东部。", "北方黄金矿项目", "哈萨克斯坦"),
-        ),
+        examples=(Example("西芒杜铁矿项目位于几内亚东南部。", "西芒杜铁矿项目", "几内亚"),),
     ),
 )

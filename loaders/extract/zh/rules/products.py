@@ -1,4 +1,4 @@
-"""Products: releases and open-sourcing."""
+"""Products: who develops, releases and open-sources them."""
 
 from __future__ import annotations
 
@@ -21,6 +21,26 @@ RULES: tuple[Rule, ...] = (
         _PRODUCTS,
         0.75,
         examples=(Example("深度求索1月20日发布推理模型DeepSeek-R1。", "深度求索", "DeepSeek-R1"),),
+    ),
+    Rule(
+        "zh.develops.svo",
+        Predicate.DEVELOPS,
+        ("研发", "开发", "自研", "研制", "打造", "自主研发", "训练"),
+        "S ~~ V ~ O",
+        _MAKERS,
+        _PRODUCTS,
+        0.7,
+        examples=(Example("科大讯飞自主研发了星火认知大模型“讯飞星火”。", "科大讯飞", "讯飞星火"),),
+    ),
+    Rule(
+        "zh.develops.by",
+        Predicate.DEVELOPS,
+        ("研发", "开发", "自研", "研制", "打造", "推出"),
+        "O ~ 由 S V",
+        _MAKERS,
+        _PRODUCTS,
+        0.7,
+        examples=(Example("“通义千问”由阿里云研发。", "阿里云", "通义千问"),),
     ),
     Rule(
         "zh.open_source.svo",

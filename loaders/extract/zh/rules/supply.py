@@ -51,9 +51,7 @@ RULES: tuple[Rule, ...] = (
         COMPANIES,
         COMPANIES,
         0.65,
-        examples=(
-            Example("理想汽车将从欣旺达采购动力电池。", "欣旺达", "理想汽车"),
-        ),
+        examples=(Example("理想汽车将从欣旺达采购动力电池。", "欣旺达", "理想汽车"),),
     ),
     Rule(
         "zh.compete.rival_of",
@@ -93,8 +91,6 @@ RULES: tuple[Rule, ...] = (
         COMPANIES,
         COMPANIES,
         0.6,
-        examples=(
-            Example("比亚迪去年超越特斯拉成为全球最大电动车制造商。", "比亚迪", "特斯拉"),
-        ),
+        examples=(Example("比亚迪去年超越特斯拉成为全球最大电动车制造商。", "比亚迪", "特斯拉"),),
     ),
 )
