@@ -168,7 +168,14 @@ class RuleEngine:
                 match.objects = [context_firm]
                 yield match
                 return
-        if rule.subject_from_context and context_actor >= 0 and left and left[-1] == ("role", "S"):
+        if rule.subject_from_firm and context_firm >= 0:
+            context_actor = context_firm
+        if (
+            (rule.subject_from_context or rule.subject_from_firm)
+            and context_actor >= 0
+            and left
+            and left[-1] == ("role", "S")
+        ):
             trimmed = left[:-1]
             while trimmed and trimmed[-1][0] == "gap":
                 trimmed = trimmed[:-1]
@@ -262,6 +269,11 @@ class RuleEngine:
         wanted = rule.object if role == "O" else rule.subject
         if entity.type in wanted:
             return True
+        # A product or plant named after its firm stands for the firm where a firm is
+        # wanted ("腾讯混元推出…": Tencent releases; "腾讯混元3D模型负责人郭春超").
+        owner = table.owner.get(unit.entity)
+        if owner is not None and table.get(owner).type in wanted:
+            return True
         # A Latin name of unsettled type may be the product a release names.
         return entity.flexible and EntityType.PRODUCT in wanted and role == "O"
 
@@ -306,6 +318,8 @@ class RuleEngine:
             ]
             if rule.predicate is Predicate.OPERATES_IN:
                 objects += [units[k].entity for k in chain[:-1]]
+        subjects = [_owner_if_needed(e, rule.subject, table) for e in subjects]
+        objects = [_owner_if_needed(e, rule.object, table) for e in objects]
         role = None
         k = bound.get("T", ends["trigger"])
         if units[k].kind == "title":
@@ -411,6 +425,13 @@ def _negated(units: list[Unit], first: int, text: str, triggers: dict[str, list[
 
 
 _WHERE = frozenset({Predicate.HEADQUARTERED_IN, Predicate.LOCATED_IN, Predicate.OPERATES_IN})
+
+
+def _owner_if_needed(index: int, wanted: frozenset[EntityType], table: EntityTable) -> int:
+    owner = table.owner.get(index)
+    if table.get(index).type in wanted or owner is None:
+        return index
+    return owner
 
 
 def _place_chain(units: list[Unit], at: int, table: EntityTable) -> list[int]:

@@ -174,6 +174,7 @@ def _firm_products(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             # "苹果iPhone": the model keeps its own name; the firm makes it
             index = _as_product(stem, table)
             table.owner.setdefault(index, firm.entity)
+            table.alias(text[firm.start : stem.end], index)
             units[k + 1] = Unit("entity", stem.text, stem.start, stem.end, entity=index)
             k += 2
             continue

@@ -16,7 +16,7 @@ RULES: tuple[Rule, ...] = (
         "zh.hq.of",
         Predicate.HEADQUARTERED_IN,
         _HEADQUARTERS,
-        "S ~~ V O",
+        "S ~ V O",
         _BASED,
         PLACES,
         0.75,

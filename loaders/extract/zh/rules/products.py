@@ -9,7 +9,7 @@ __all__ = ["RULES"]
 
 _MAKERS = COMPANIES | {EntityType.ORGANIZATION}
 _PRODUCTS = frozenset({EntityType.PRODUCT})
-_RELEASE = ("发布", "推出", "上线", "发布了", "推出了", "正式发布", "亮相", "首发")
+_RELEASE = ("发布", "推出", "上线", "发布了", "推出了", "正式发布", "亮相", "首发", "交付", "首秀")
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -21,6 +21,19 @@ RULES: tuple[Rule, ...] = (
         _PRODUCTS,
         0.75,
         examples=(Example("深度求索1月20日发布推理模型DeepSeek-R1。", "深度求索", "DeepSeek-R1"),),
+    ),
+    Rule(
+        "zh.release.debut",
+        Predicate.RELEASES,
+        ("首秀", "完成首秀", "亮相", "首发", "正式上市", "上市销售", "开售", "发售"),
+        "S ~~ O ~~ V",
+        _MAKERS,
+        _PRODUCTS,
+        0.65,
+        examples=(
+            Example("小米汽车发布公告。小米YU7车型将于6月在国内正式上市。", "小米汽车", "小米YU7"),
+        ),
+        subject_from_firm=True,
     ),
     Rule(
         "zh.develops.svo",
