@@ -220,6 +220,8 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         value, period = _resolve(m, pub)
         if value is None:
             continue
+        if pub is not None and text[max(0, m.start() - 3) : m.start()].endswith(_FUTURE):
+            value = _forward(m, value, pub)
         found.append(DateMention(m.start(), m.end(), m.group(0), value, period))
     return found
 
@@ -235,3 +237,14 @@ def _find_in_year(text: str, year: int) -> list[DateMention]:
         if value is not None:
             found.append(DateMention(m.start(), m.end(), m.group(0), value, period))
     return found
+
+
+# Words before a date that put it ahead of publication: "将于9月上市".
+_FUTURE = ("将于", "将在", "预计", "计划于", "拟于", "有望在", "有望于", "定于", "将")
+
+
+def _forward(m: re.Match[str], value: str, pub: date) -> str:
+    """A month or day without a year that the text puts ahead: the next one."""
+    if not (m.group("md") or m.group("month")) or value >= pub.isoformat()[: len(value)]:
+        return value
+    return f"{int(value[:4]) + 1:04d}{value[4:]}"

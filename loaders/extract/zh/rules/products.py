@@ -31,7 +31,7 @@ RULES: tuple[Rule, ...] = (
         _PRODUCTS,
         0.65,
         examples=(
-            Example("小米汽车发布公告。小米YU7车型将于6月在国内正式上市。", "小米汽车", "小米YU7"),
+            Example("蔚来发布公告称，新车型“乐道L60”将于9月正式上市。", "蔚来", "乐道L60"),
         ),
         subject_from_firm=True,
     ),
