@@ -318,6 +318,8 @@ class RuleEngine:
             ]
             if rule.predicate is Predicate.OPERATES_IN:
                 objects += [units[k].entity for k in chain[:-1]]
+        if not subjects and rule.subject_from_owner:
+            subjects = sorted({table.owner[o] for o in objects if o in table.owner})
         subjects = [_owner_if_needed(e, rule.subject, table) for e in subjects]
         objects = [_owner_if_needed(e, rule.object, table) for e in objects]
         role = None

@@ -163,6 +163,23 @@ def _firm_products(units: list[Unit], table: EntityTable, text: str) -> list[Uni
         firm = units[k]
         stem = units[k + 1]
         if (
+            firm.kind == "entity"
+            and firm.entity in table.owner
+            and table.get(firm.entity).type is EntityType.PRODUCT
+            and stem.start == firm.end
+            and _latin(stem, table)
+        ):
+            # "腾讯混元" + "3D": a model of a firm's product line
+            head = _head_end(units, k + 2)
+            surface = text[firm.start : stem.end]
+            index = table.add(surface, EntityType.PRODUCT)
+            table.owner.setdefault(index, table.owner[firm.entity])
+            if head > k + 2:
+                table.alias(text[firm.start : units[head - 1].end], index)
+            units[k:head] = [Unit("entity", surface, firm.start, units[head - 1].end, entity=index)]
+            k += 1
+            continue
+        if (
             firm.kind != "entity"
             or firm.anaphor
             or table.get(firm.entity).type is not EntityType.COMPANY
@@ -179,7 +196,16 @@ def _firm_products(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             k += 2
             continue
         known = stem.kind == "entity" and table.get(stem.entity).type is EntityType.PRODUCT
-        if not (_stem(stem) or known):
+        modelled = (
+            k + 2 < len(units)
+            and units[k + 2].start == stem.end
+            and _latin(units[k + 2], table)
+            and stem.kind == "word"
+            and stem.tag in ("n", "nz", "j", "nr")
+            and len(stem.text) == 2
+            and stem.text not in NAME_BREAKERS
+        )  # "百度" + "文心" + "X1": a model name confirms the product line
+        if not (_stem(stem) or known or modelled):
             k += 1
             continue
         end = k + 2
@@ -189,9 +215,7 @@ def _firm_products(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             and _latin(units[end], table)
         ):
             end += 1  # "腾讯混元" + "Large"
-        head = end
-        if head < len(units) and units[head].kind == "word" and units[head].text in PRODUCT_HEADS:
-            head += 1
+        head = _head_end(units, end)
         if not known and stem.tag != "nz" and head == end == k + 2:
             # a word jieba does not know after a firm ("美团领投") names a product only
             # with a model name or a product word after it
@@ -209,6 +233,21 @@ def _firm_products(units: list[Unit], table: EntityTable, text: str) -> list[Uni
         units[k:head] = [Unit("entity", surface, firm.start, units[head - 1].end, entity=index)]
         k += 1
     return units
+
+
+def _head_end(units: list[Unit], k: int) -> int:
+    """Where a product word after a name ends ("大模型", "生成大模型"), or ``k``."""
+    joined = ""
+    for j in range(k, min(len(units), k + 3)):
+        unit = units[j]
+        if unit.kind != "word" or not has_han(unit.text) or unit.start != units[j - 1].end:
+            break
+        joined += unit.text
+        if len(joined) > 6:
+            break
+        if joined.endswith(tuple(PRODUCT_HEADS)):
+            return j + 1
+    return k
 
 
 def _latin(unit: Unit, table: EntityTable) -> bool:

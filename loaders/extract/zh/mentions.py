@@ -617,7 +617,12 @@ def _people(units: list[Unit], table: EntityTable) -> None:
             and (after.text in SPEECH_VERBS or after.text in _PERSON_VERBS)
         )
         seen = unit.text in table.surfaces
-        full_name = len(unit.text) == 3 and unit.text[0] in SURNAMES and unit.tag == "nr"
+        full_name = (
+            len(unit.text) == 3
+            and unit.text[0] in SURNAMES
+            and unit.tag == "nr"
+            and unit.text[-1] not in _NOUN_ENDINGS  # "许可证" is a word, not Xu Kezheng
+        )
         if titled or speaks or seen or full_name:
             unit.kind = "entity"
             unit.entity = table.add(unit.text, EntityType.PERSON)
@@ -742,6 +747,8 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
         k += 1
 
 
+# Last characters of common nouns that jieba may tag as a name ("许可证", "董事会").
+_NOUN_ENDINGS = frozenset("证书费权率量额法款单表品器机厂局部会院所业界性化")
 _ADMIN_WORDS = frozenset({"省", "市", "县", "区", "州", "自治区", "地区"})
 
 
@@ -755,6 +762,8 @@ def _place_word(unit: Unit) -> bool:
         return False
     if unit.tag in ("ns", "nrt", "nrf"):
         return True
+    if unit.tag == "nr" and all(ch in _FOREIGN for ch in text):
+        return True  # "萨斯喀彻温省里贾纳": a transliterated town
     return text[-1] in "市省州县" and not is_dictionary_word(text)
 
 

@@ -91,6 +91,8 @@ class Rule:
     subject_from_context: bool = False
     # A missing subject is the story's firm ("ATTO 3、海豚三款车型完成首秀").
     subject_from_firm: bool = False
+    # A missing subject is the firm the object is named after ("开源的腾讯混元3D大模型").
+    subject_from_owner: bool = False
     # A missing object is the story's firm ("董事长高登锋辞职": the firm of the story).
     object_from_context: bool = False
     # LEADS for a leading title, WORKS_FOR otherwise (people rules).

@@ -30,9 +30,7 @@ RULES: tuple[Rule, ...] = (
         _MAKERS,
         _PRODUCTS,
         0.65,
-        examples=(
-            Example("蔚来发布公告称，新车型“乐道L60”将于9月正式上市。", "蔚来", "乐道L60"),
-        ),
+        examples=(Example("蔚来发布公告称，新车型“乐道L60”将于9月正式上市。", "蔚来", "乐道L60"),),
         subject_from_firm=True,
     ),
     Rule(
@@ -64,6 +62,19 @@ RULES: tuple[Rule, ...] = (
         _PRODUCTS,
         0.75,
         examples=(Example("阿里云宣布开源Qwen2.5-Max模型。", "阿里云", "Qwen2.5-Max"),),
+    ),
+    Rule(
+        "zh.open_source.attribute",
+        Predicate.OPEN_SOURCES,
+        ("开源",),
+        "V 的 ~ O",
+        _MAKERS,
+        _PRODUCTS,
+        0.65,
+        examples=(
+            Example("另一款开源的百度文心X1模型已可下载。", "百度", "百度文心X1"),
+        ),
+        subject_from_owner=True,
     ),
     Rule(
         "zh.open_source.object_first",
