@@ -225,8 +225,11 @@ def _counted_lists(units: list[Unit], table: EntityTable) -> list[Unit]:
             and units[k + 1].text == "家"
         ):
             after = k + 2
-        tail = "".join(u.text for u in units[after : after + 3]) if after > 0 else ""
-        if not any(word in tail[:8] for word in _FIRM_CLASSES):
+        if after < 0:
+            k -= 1
+            continue
+        tail = "".join(u.text for u in units[after : after + 3])[:8]
+        if not any(word in tail for word in _FIRM_CLASSES):
             k -= 1
             continue
         end = k - 1 if units[k - 1].text == "等" else k

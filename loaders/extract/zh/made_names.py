@@ -216,7 +216,8 @@ def _firm_products(units: list[Unit], table: EntityTable, text: str) -> list[Uni
         ):
             end += 1  # "腾讯混元" + "Large"
         head = _head_end(units, end)
-        if not known and stem.tag != "nz" and head == end == k + 2:
+        cue_after = head < len(units) and units[head].text in _NOT_STEMS
+        if not known and (stem.tag != "nz" or cue_after) and head == end == k + 2:
             # a word jieba does not know after a firm ("美团领投") names a product only
             # with a model name or a product word after it
             k += 1

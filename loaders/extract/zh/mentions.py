@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.ontology import EntityType
 from loaders.extract.zh.amounts import find_money, find_percents
@@ -308,6 +309,15 @@ def _known_names(text: str, table: EntityTable, taken: list[bool]) -> list[tuple
     return found
 
 
+# Latin words in Chinese business news that name nothing: units, ratios, terms.
+_LATIN_TERMS = words(
+    """GWh MWh kWh GW MW kW Wh mAh nm km GB TB PB PE PB ROE ROA EPS GDP CPI PPI PMI IPO SPAC ETF
+    REITs AI AIGC AGI LLM MoE Dense Transformer CEO CFO COO CTO App APP API SaaS PaaS IaaS
+    OLED LCD LED EV PHEV BEV SUV MPV OTA ADAS FSD VC PE A股 H股 B股 ST QFII RQFII"""
+)
+_LATIN_UNIT_RE = re.compile(r"^\d+(?:\.\d+)?\s*[A-Za-z]{1,4}$")
+
+
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """Whether a short registry name at ``[start, end)`` is a word of its own, not part
     of a longer one ("思科" in "蓝思科技", "微信" in "微信号"): jieba must not cut a
@@ -335,6 +345,8 @@ def _latin_entity(surface: str, table: EntityTable, text: str, end: int) -> int 
     entry = table.registry.lookup(surface)
     if entry is not None:
         return table.known(entry, surface)
+    if surface in _LATIN_TERMS or _LATIN_UNIT_RE.match(surface):
+        return None  # "100GWh", "MoE架构": units and terms, no names
     if surface in table.surfaces:
         return table.surfaces[surface]
     if not surface[0].isupper() or (surface.isupper() and len(surface) <= 4):
@@ -362,7 +374,11 @@ def _suffix_kind(unit: Unit) -> tuple[EntityType, bool] | None:
     """The kind of name a word ends (and whether the suffix is a weak, industry one)."""
     if unit.kind != "word":
         return None
-    word = unit.text
+    return _word_suffix_kind(unit.text, unit.tag)
+
+
+@lru_cache(maxsize=65536)
+def _word_suffix_kind(word: str, tag: str) -> tuple[EntityType, bool] | None:
     if len(word) > 2 and word in NAME_BREAKERS:
         return None  # "全资子公司" ends in 公司 but names no firm
     for suffixes, kind in (
@@ -373,7 +389,7 @@ def _suffix_kind(unit: Unit) -> tuple[EntityType, bool] | None:
         for size in (6, 5, 4, 3, 2, 1):
             if len(word) >= size and word[-size:] in suffixes:
                 if kind is EntityType.GOVERNMENT_BODY and (
-                    word in _BODY_STOP or (size == 1 and unit.tag not in ("j", "nt", "n"))
+                    word in _BODY_STOP or (size == 1 and tag not in ("j", "nt", "n"))
                 ):
                     return None
                 return kind, False
@@ -514,6 +530,12 @@ def _acceptable(
         u.kind == "entity" or u.tag in _PROPER_TAGS or (u.tag == "m" and u.text.isdigit())
         for u in parts
     )
+    if (
+        name_units[-1].text == "公司"
+        and len(content) < 3
+        and all(u.kind == "word" and u.tag in ("j", "n", "v", "vn") for u in parts)
+    ):
+        return False  # "深化公司": jieba tags many verbs "j"; a bare 公司 needs a real name
     if weak:
         if any(
             u.kind == "entity" and table.get(u.entity).type is EntityType.COMPANY for u in parts
