@@ -289,7 +289,11 @@ class RuleEngine:
         objects: list[int] = []
         if "P" in bound:
             at = bound["P"]
-            group = [at, *conjuncts(units, at, -1, table), *conjuncts(units, at, 1, table)]
+            group = [
+                at,
+                *conjuncts(units, at, -1, table, titles=not rule.by_title),
+                *conjuncts(units, at, 1, table, titles=not rule.by_title),
+            ]
             subjects = sorted(
                 {units[k].entity for k in group if table.get(units[k].entity).type in rule.subject}
             )
@@ -297,7 +301,7 @@ class RuleEngine:
             at = bound["S"]
             own = [
                 units[k].entity
-                for k in (at, *conjuncts(units, at, -1, table))
+                for k in (at, *conjuncts(units, at, -1, table, titles=not rule.by_title))
                 if k == at or table.get(units[k].entity).type in rule.subject
             ]
             # "甲拟与乙、丙共同出资": the parties join the subject
@@ -310,7 +314,11 @@ class RuleEngine:
                 # a firm is headquartered in the city; it operates in the country too
                 at = chain[-1]
             kinds = rule.object
-            around = (at, *conjuncts(units, at, 1, table), *conjuncts(units, at, -1, table))
+            around = (
+                at,
+                *conjuncts(units, at, 1, table, titles=not rule.by_title),
+                *conjuncts(units, at, -1, table, titles=not rule.by_title),
+            )
             objects = [
                 units[k].entity
                 for k in around

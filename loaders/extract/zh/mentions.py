@@ -892,14 +892,17 @@ def _resolve_anaphors(units: list[Unit], table: EntityTable, state: StoryState) 
 _QUOTES = frozenset('“”"「」『』')
 
 
-def conjuncts(units: list[Unit], index: int, step: int, table: EntityTable) -> list[int]:
+def conjuncts(
+    units: list[Unit], index: int, step: int, table: EntityTable, *, titles: bool = True
+) -> list[int]:
     """Entity units coordinated with ``units[index]`` ("A、B和C", "“A”“B”"), walking by
-    ``step``."""
+    ``step``; with ``titles``, a title before a name does not end the list."""
+    skipped = frozenset({"title"}) if titles else frozenset()
     found: list[int] = []
     k = index + step
     while 0 <= k < len(units):
-        while 0 <= k < len(units) and units[k].text in _QUOTES:
-            k += step
+        while 0 <= k < len(units) and (units[k].text in _QUOTES or units[k].kind in skipped):
+            k += step  # "陈立志、副董事长许松青": a title before a name is no break
         if not 0 <= k < len(units):
             break
         if units[k].kind == "entity" and units[k - step].text in _QUOTES:
@@ -909,7 +912,9 @@ def conjuncts(units: list[Unit], index: int, step: int, table: EntityTable) -> l
         if units[k].text not in CONJUNCTIONS:
             break
         nxt = k + step
-        while 0 <= nxt < len(units) and units[nxt].text in _QUOTES:
+        while 0 <= nxt < len(units) and (
+            units[nxt].text in _QUOTES or units[nxt].kind in skipped
+        ):
             nxt += step
         if not (0 <= nxt < len(units)) or units[nxt].kind != "entity":
             break

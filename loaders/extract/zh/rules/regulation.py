@@ -136,6 +136,22 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "zh.probe.notice",
+        Predicate.INVESTIGATES,
+        ("立案告知书", "调查通知书", "立案调查通知书", "立案通知书"),
+        "O ~~ 收到|接到|收到了 S ~~ V",
+        STATES,
+        _PROBED,
+        0.75,
+        examples=(
+            Example(
+                "南岭智能董事长周立新、董事会秘书王海峰于6月3日收到证监会下发的《立案告知书》。",
+                "证监会",
+                "王海峰",
+            ),
+        ),
+    ),
+    Rule(
         "zh.probe.passive_bare",
         Predicate.INVESTIGATES,
         ("立案调查", "立案", "调查"),
