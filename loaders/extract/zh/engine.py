@@ -123,6 +123,9 @@ class RuleEngine:
                 for rule in self._by_trigger[trigger]:
                     if (rule.needs or rule.unless) and not _cues_fit(rule, units, first):
                         continue
+                    after = text[start + len(trigger) : start + len(trigger) + 4]
+                    if rule.not_before and after.startswith(rule.not_before):
+                        continue
                     for match in self._match(
                         rule, units, first, last, table, context_actor, context_firm
                     ):

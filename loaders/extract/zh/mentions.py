@@ -456,8 +456,11 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
                 start -= 1
                 chars += len(candidate.text)
                 continue
-            if not _name_part(candidate, previous, table):
-                break
+            adjacent = start == len(out) and candidate.kind == "word"
+            if not (adjacent and candidate.text in _TRADE_WORDS) and not _name_part(
+                candidate, previous, table
+            ):
+                break  # ("南岭投资集团": 投资 before the suffix is the firm's trade, in it)
             start -= 1
             chars += len(candidate.text)
             if candidate.kind == "entity" and table.get(candidate.entity).type in _PLACE_OR_FIRM:
@@ -771,6 +774,8 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
 
 # Last characters of common nouns that jieba may tag as a name ("许可证", "董事会").
 _NOUN_ENDINGS = frozenset("证书费权率量额法款单表品器机厂局部会院所业界性化")
+# Words that break a name ("甲投资乙公司") except right before its suffix ("南岭投资集团").
+_TRADE_WORDS = frozenset({"投资", "发展", "建设", "贸易", "管理", "咨询", "服务", "实业", "控股"})
 _ADMIN_WORDS = frozenset({"省", "市", "县", "区", "州", "自治区", "地区"})
 
 

@@ -104,6 +104,8 @@ class Rule:
     # a tariff) or that cancel it (the same words for the rule that imposes one).
     needs: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
+    # Text right after the trigger that makes it another word ("控股" in "控股股东").
+    not_before: tuple[str, ...] = ()
     elements: tuple[tuple[str, str | int], ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:

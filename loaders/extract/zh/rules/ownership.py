@@ -23,6 +23,23 @@ RULES: tuple[Rule, ...] = (
         _OWNED,
         0.7,
         examples=(Example("腾讯持有京东方科技集团5%股份。", "腾讯", "京东方科技集团"),),
+        not_before=("股东", "子公司", "公司", "集团", "权"),
+    ),
+    Rule(
+        "zh.own.holder_named",
+        Predicate.OWNS,
+        ("控股股东", "间接控股股东", "第一大股东", "大股东", "单一最大股东"),
+        "O ~ V S",
+        _OWNERS,
+        _OWNED,
+        0.7,
+        examples=(
+            Example(
+                "北江精密有限公司控股股东南岭投资集团有限公司拟减持。",
+                "南岭投资集团有限公司",
+                "北江精密有限公司",
+            ),
+        ),
     ),
     Rule(
         "zh.own.controlling_holder",
