@@ -121,6 +121,7 @@ _EXTRA_INDUSTRY = words(
 
 def firms_by_context(units: list[Unit], table: EntityTable) -> list[Unit]:
     """Units with short firm names found by their cues, counted lists and ``ST``."""
+    units = _phases(units, table)
     units = _special_treatment(units, table)
     units = _before_cues(units, table)
     return _counted_lists(units, table)
@@ -151,6 +152,25 @@ def coordinated_names(units: list[Unit], table: EntityTable) -> list[Unit]:
 
 
 # --- steps ---------------------------------------------------------------------------
+
+
+_PHASE_RE = re.compile(r"^(?:[一二三四五六七八九十]|\d{1,2})期$")
+
+
+def _phases(units: list[Unit], table: EntityTable) -> list[Unit]:
+    """ "大基金二期": a fund's phase is a fund of its own."""
+    for k in range(len(units) - 2, -1, -1):
+        unit, nxt = units[k], units[k + 1]
+        if (
+            unit.kind == "entity"
+            and not unit.anaphor
+            and table.get(unit.entity).type is EntityType.COMPANY
+            and nxt.kind == "word"
+            and nxt.start == unit.end
+            and _PHASE_RE.match(nxt.text)
+        ):
+            _make(units, k, k + 2, EntityType.COMPANY, table)
+    return units
 
 
 def _special_treatment(units: list[Unit], table: EntityTable) -> list[Unit]:

@@ -44,6 +44,8 @@ _NEGATIONS = frozenset(
         "无",
     }
 )
+# Before a trigger, the act is shared and its money is no one party's ("共同出资12亿元").
+_JOINT = frozenset({"共同", "联合", "合计", "共计", "一起", "携手"})
 _TOTAL_WORDS = frozenset({"合计", "共计", "总计", "共", "累计", "总额", "合共"})
 _STATUS_CUES: tuple[tuple[FactStatus, tuple[str, ...]], ...] = (
     (FactStatus.TERMINATED, ("终止", "放弃", "叫停", "取消")),
@@ -369,7 +371,14 @@ class RuleEngine:
         date = _date_near(units, first, last)
         # A sum stated for several parties ("A、B合计被罚款2亿元", "甲与乙共同出资12亿元")
         # is no one party's amount.
-        single = len({o for _, o in pairs}) == 1 and len({s for s, _ in pairs}) == 1
+        single = (
+            len({o for _, o in pairs}) == 1
+            and len({s for s, _ in pairs}) == 1
+            and not any(
+                u.text in _JOINT or u.text.startswith(tuple(_JOINT))
+                for u in units[max(0, first - 3) : first + 1]
+            )
+        )
         amount = _amount_near(units, first, last) if rule.amount and single else None
         stake = _stake_near(units, last)
         status = _status_near(units, first) or rule.status

@@ -530,7 +530,12 @@ def _acceptable(
     if parts[0].text in ("与", "和", "及"):
         return False
     proper = any(
-        u.kind == "entity" or u.tag in _PROPER_TAGS or (u.tag == "m" and u.text.isdigit())
+        u.kind == "entity"
+        or u.tag in _PROPER_TAGS
+        or (u.tag == "m" and u.text.isdigit())
+        # a word jieba's dictionary does not know came from its model of unseen words:
+        # mostly a name ("海创", "国骏")
+        or (len(u.text) >= 2 and has_han(u.text) and not is_dictionary_word(u.text))
         for u in parts
     )
     if (

@@ -166,6 +166,23 @@ RULES: tuple[Rule, ...] = (
         amount=True,
     ),
     Rule(
+        "zh.invest.subscribes",
+        Predicate.INVESTS_IN,
+        ("出资", "以自有资金出资", "现金出资"),
+        "S ~~ V ~~ 认缴|认购|增资 ~ O",
+        _INVESTORS,
+        _TARGETS,
+        0.7,
+        examples=(
+            Example(
+                "海创基金以自有资金出资1亿元，对应认缴星河芯片有限公司新增注册资本。",
+                "海创基金",
+                "星河芯片有限公司",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
         "zh.acquire.restructure",
         Predicate.ACQUIRES,
         ("实施重组", "重组", "战略重组", "托管"),

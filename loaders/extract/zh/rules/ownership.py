@@ -64,6 +64,18 @@ RULES: tuple[Rule, ...] = (
         examples=(Example("雷军为小米集团的实际控制人。", "雷军", "小米集团"),),
     ),
     Rule(
+        "zh.control.gains",
+        Predicate.CONTROLS,
+        ("控股权", "控制权", "实际控制权"),
+        "S ~~ 取得|获得|拥有|掌握|收购|接手 ~ O ~ V",
+        _OWNERS,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example("华宇电子将取得星河芯片有限公司控股权。", "华宇电子", "星河芯片有限公司"),
+        ),
+    ),
+    Rule(
         "zh.control.actual_after",
         Predicate.CONTROLS,
         ("实际控制人", "实控人"),
