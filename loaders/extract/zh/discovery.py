@@ -120,11 +120,66 @@ _EXTRA_INDUSTRY = words(
 
 
 def firms_by_context(units: list[Unit], table: EntityTable) -> list[Unit]:
-    """Units with short firm names found by their cues, counted lists and ``ST``."""
+    """Units with short firm names found by their cues, counted lists, quotes and ``ST``."""
     units = _phases(units, table)
     units = _special_treatment(units, table)
     units = _before_cues(units, table)
+    units = _quoted_firms(units, table)
     return _counted_lists(units, table)
+
+
+# Verbs whose object a quoted short name is a firm ("并控股“中化国际”").
+_FIRM_OBJECT_VERBS = words("""控股 持有 收购 入股 参股 增持 减持 旗下 并购 投资 战略投资""")
+
+
+def _quoted_firms(units: list[Unit], table: EntityTable) -> list[Unit]:
+    """ "控股“中化国际”、“中化化肥”": a quoted short name after a verb that takes a firm,
+    or in a list of quoted names one of which is a firm, is a firm."""
+    spans = _quoted_spans(units)
+    if not spans:
+        return units
+    listed: list[list[tuple[int, int]]] = [[spans[0]]]
+    for a, b in spans[1:]:
+        gap = units[listed[-1][-1][1] + 1 : a - 1]
+        if all(u.text in _LIST_MARKS or u.text in _LIST_WORDS for u in gap) and len(gap) <= 1:
+            listed[-1].append((a, b))
+        else:
+            listed.append([(a, b)])
+    for group in reversed(listed):
+        first_open = group[0][0] - 1
+        cued = first_open > 0 and units[first_open - 1].text in _FIRM_OBJECT_VERBS
+        has_firm = any(
+            b - a == 1
+            and units[a].kind == "entity"
+            and table.get(units[a].entity).type is EntityType.COMPANY
+            for a, b in group
+        )
+        for a, b in reversed(group):
+            run = units[a:b]
+            if any(u.kind != "word" for u in run):
+                continue
+            if (cued and _firm_like(run, strict=True)) or (
+                has_firm and _firm_like(run, strict=False)
+            ):
+                _make(units, a, b, EntityType.COMPANY, table)
+    return units
+
+
+def _quoted_spans(units: list[Unit]) -> list[tuple[int, int]]:
+    """``[a, b)`` inside each pair of quotes holding one to three units."""
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(units):
+        if units[k].text in ("“", "「", "『"):
+            end = k + 1
+            while end < len(units) and units[end].text not in ("”", "」", "』") and end - k <= 4:
+                end += 1
+            if end < len(units) and units[end].text in ("”", "」", "』") and end > k + 1:
+                spans.append((k + 1, end))
+                k = end + 1
+                continue
+        k += 1
+    return spans
 
 
 def coordinated_names(units: list[Unit], table: EntityTable) -> list[Unit]:

@@ -44,6 +44,7 @@ _NEGATIONS = frozenset(
         "无",
     }
 )
+_ADVERBS = frozenset("拟已并再也还又均都亦将")
 # Before a trigger, the act is shared and its money is no one party's ("共同出资12亿元").
 _JOINT = frozenset({"共同", "联合", "合计", "共计", "一起", "携手"})
 _TOTAL_WORDS = frozenset({"合计", "共计", "总计", "共", "累计", "总额", "合共"})
@@ -114,6 +115,16 @@ class RuleEngine:
         for m in self._finder.finditer(text):
             start = m.start()
             first = _unit_at(units, start)
+            if (
+                first is not None
+                and first + 1 < len(units)
+                and units[first].kind == "entity"
+                and units[first + 1].kind == "title"
+                and units[first + 1].text == m.group(1)
+            ):
+                # "商务部长": the title "部长" shares its first character with the body
+                first += 1
+                start = units[first].start - (len(units[first].text) - 1)
             if first is None or units[first].kind not in ("word", "title"):
                 continue
             if _negated(units, first, text, self._by_trigger):
@@ -231,7 +242,11 @@ class RuleEngine:
             return False
         unit = units[pos]
         if kind == "words":
-            if unit.kind in ("word", "punct") and unit.text in str(value).split("|"):
+            alternatives = str(value).split("|")
+            glued = (  # "拟将", "并将": jieba glues an adverb to the coverb
+                len(unit.text) == 2 and unit.text[0] in _ADVERBS and unit.text[1] in alternatives
+            )
+            if unit.kind in ("word", "punct") and (unit.text in alternatives or glued):
                 return self._side(rule, rest, units, pos + step, step, table, bound, ends)
             return False
         role = str(value)

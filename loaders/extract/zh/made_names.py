@@ -162,6 +162,7 @@ def _firm_products(units: list[Unit], table: EntityTable, text: str) -> list[Uni
     while k < len(units) - 1:
         firm = units[k]
         stem = units[k + 1]
+        spaced = not text[firm.end : stem.start].strip()  # "苹果 iPhone"
         if (
             firm.kind == "entity"
             and firm.entity in table.owner
@@ -183,7 +184,7 @@ def _firm_products(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             firm.kind != "entity"
             or firm.anaphor
             or table.get(firm.entity).type is not EntityType.COMPANY
-            or stem.start != firm.end
+            or not spaced
         ):
             k += 1
             continue
@@ -205,7 +206,7 @@ def _firm_products(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             and len(stem.text) == 2
             and stem.text not in NAME_BREAKERS
         )  # "百度" + "文心" + "X1": a model name confirms the product line
-        if not (_stem(stem) or known or modelled):
+        if not (_stem(stem) or known or modelled) or stem.start != firm.end:
             k += 1
             continue
         end = k + 2

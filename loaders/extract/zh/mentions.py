@@ -105,7 +105,7 @@ _BREAK_TAGS = frozenset(
 _BODY_STOP = words(
     """格局 布局 结局 当局 全部 内部 外部 总部 东部 西部 南部 北部 中部 局部 干部
     部分 俱乐部 大部 本部 局面 政府 邮局 赌局 开局 变局 残局 大局 全局 新局
-    胜局 委 部 局 署 厅 办"""
+    胜局 委 部 局 署 厅 办 事业部 业务部 本部 编辑部 总裁办 办事处"""
 )
 _GENERIC_HEADS = words(
     """合资 新 子 母 上市 控股 投资 保险 科技 互联网 证券 基金 中资 外资 国有
@@ -436,6 +436,7 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             end + 1 < n
             and units[end + 1].kind == "word"
             and (units[end + 1].text in LEGAL_FORMS or units[end + 1].text in COMPANY_SUFFIXES)
+            and not units[end].text.endswith("公司")  # "…有限公司股份": the shares it holds
         ):
             end += 1
             kind, weak = EntityType.COMPANY, False
@@ -491,7 +492,8 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             parts = out[start:]
             name_units = [*parts, *units[i : end + 1]]
         listed = (start > 0 and out[start - 1].text == "、") or _list_mark_after(units, end + 1)
-        if _acceptable(parts, name_units, kind, weak, table, listed=listed):
+        whole = _whole_name(units[i], kind, weak) if not parts else False
+        if whole or _acceptable(parts, name_units, kind, weak, table, listed=listed):
             surface = text[name_units[0].start : name_units[-1].end]
             index = table.add(surface, kind)
             del out[start:]
@@ -502,6 +504,21 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             out.extend(units[i : end + 1])
         i = end + 1
     return out
+
+
+def _whole_name(unit: Unit, kind: EntityType, weak: bool) -> bool:
+    """ "雅戈尔集团": jieba kept a name and its suffix as one proper word."""
+    if weak or kind is not EntityType.COMPANY or unit.kind != "word":
+        return False
+    found = _word_suffix_kind(unit.text, unit.tag)
+    if found is None:
+        return False
+    rest = unit.text
+    for size in (6, 5, 4, 3, 2):
+        if rest[-size:] in COMPANY_SUFFIXES:
+            rest = rest[:-size]
+            break
+    return len(rest) >= 2 and (unit.tag in ("nz", "nt", "nrt") or not is_dictionary_word(unit.text))
 
 
 def _list_mark_after(units: list[Unit], k: int) -> bool:
@@ -554,6 +571,8 @@ def _acceptable(
         return first.kind == "word" and first.tag in _PROPER_TAGS - {"ns"} and not verbs
     if proper:
         if len(parts) == 1 and parts[0].kind == "entity":
+            if parts[0].text.endswith("公司"):
+                return False  # "…有限公司股份": the firm's shares, no new name
             whole = table.get(parts[0].entity).type
             # "上海证监局", "中国银行": a place and a suffix; "中国海关" stays the place's body
             return whole in _PLACE_OR_FIRM or name_units[-1].text in _STRONG_SUFFIXES
@@ -690,6 +709,12 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
         if unit.kind == "word" and unit.text in COMMODITY_WORDS:
             unit.kind = "entity"
             unit.entity = table.add(unit.text, EntityType.COMMODITY)
+        elif unit.kind == "word" and unit.text in _GENERIC_GOODS and k:
+            # "来自新疆的产品": goods named only by where they come from
+            start = _origin_of(units, k, table)
+            if start is not None:
+                unit.kind = "entity"
+                unit.entity = table.add(unit.text, EntityType.COMMODITY)
         if unit.kind == "entity" and table.get(unit.entity).type is EntityType.COMMODITY and k:
             start = _origin_of(units, k, table)
             if start is not None:
@@ -799,6 +824,7 @@ def _place_word(unit: Unit) -> bool:
     return text[-1] in "市省州县" and not is_dictionary_word(text)
 
 
+_GENERIC_GOODS = frozenset({"产品", "商品", "货物", "进口商品", "出口商品"})
 _ORIGIN_CUES = frozenset({"原产于", "产自", "来自", "原产", "源自", "产于"})
 _ORIGIN_FILLERS = frozenset({"的", "进口", "出口", "相关", "进口的", "出口的", "涉案"})
 
@@ -922,9 +948,7 @@ def conjuncts(
         if units[k].text not in CONJUNCTIONS:
             break
         nxt = k + step
-        while 0 <= nxt < len(units) and (
-            units[nxt].text in _QUOTES or units[nxt].kind in skipped
-        ):
+        while 0 <= nxt < len(units) and (units[nxt].text in _QUOTES or units[nxt].kind in skipped):
             nxt += step
         if not (0 <= nxt < len(units)) or units[nxt].kind != "entity":
             break

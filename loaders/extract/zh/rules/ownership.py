@@ -26,6 +26,39 @@ RULES: tuple[Rule, ...] = (
         not_before=("股东", "子公司", "公司", "集团", "权"),
     ),
     Rule(
+        "zh.own.also_holds",
+        Predicate.OWNS,
+        ("控股", "持有", "拥有"),
+        "S ~~ 并|还|同时|并且 V ~ O",
+        _OWNERS,
+        _OWNED,
+        0.65,
+        examples=(
+            Example(
+                "华东电气集团设立五大事业部，并控股“南岭电气”和“北江精密”。",
+                "华东电气集团",
+                "北江精密",
+            ),
+        ),
+        not_before=("股东", "子公司", "公司", "集团", "权"),
+    ),
+    Rule(
+        "zh.own.brands",
+        Predicate.OWNS,
+        ("旗下拥有", "旗下有", "旗下包括", "旗下品牌包括"),
+        "S ~~ V ~ O",
+        _OWNERS,
+        _OWNED | {EntityType.PRODUCT},
+        0.65,
+        examples=(
+            Example(
+                "雅戈尔集团是服装巨头，旗下拥有Hart Schaffner Marx等品牌。",
+                "雅戈尔集团",
+                "Hart Schaffner Marx",
+            ),
+        ),
+    ),
+    Rule(
         "zh.own.holder_named",
         Predicate.OWNS,
         ("控股股东", "间接控股股东", "第一大股东", "大股东", "单一最大股东"),

@@ -71,9 +71,7 @@ RULES: tuple[Rule, ...] = (
         _MAKERS,
         _PRODUCTS,
         0.65,
-        examples=(
-            Example("另一款开源的百度文心X1模型已可下载。", "百度", "百度文心X1"),
-        ),
+        examples=(Example("另一款开源的百度文心X1模型已可下载。", "百度", "百度文心X1"),),
         subject_from_owner=True,
     ),
     Rule(
