@@ -20,7 +20,7 @@ from loaders.extract.zh.mentions import conjuncts
 from loaders.extract.zh.rule import Rule
 from loaders.extract.zh.units import Unit
 
-__all__ = ["Candidate", "RuleEngine"]
+__all__ = ["Candidate", "RuleEngine", "in_range"]
 
 _NEGATIONS = frozenset(
     {
@@ -556,6 +556,20 @@ def _clause_bounds(units: list[Unit], first: int, last: int) -> tuple[int, int]:
     return lo, hi
 
 
+_RANGE_MARKS = frozenset({"-", "—", "–", "~", "～", "至", "到", "—-"})
+_UNTIL = frozenset({"截至", "截止", "至", "到", "直至"})
+
+
+def in_range(units: list[Unit], k: int) -> bool:
+    """Whether the date at ``units[k]`` bounds a period ("2021年-2025年", "截至6月末"),
+    which dates no single act."""
+    before = units[k - 1].text if k else ""
+    after = units[k + 1] if k + 1 < len(units) else None
+    if before in _UNTIL or before in _RANGE_MARKS:
+        return True
+    return after is not None and after.text in _RANGE_MARKS
+
+
 def _date_near(units: list[Unit], first: int, last: int) -> str | None:
     """The event's date: the nearest date in the trigger's clause ("已于2021年7月27日订立"),
     else the nearest before it in the sentence ("9月16日，甲宣布…")."""
@@ -563,9 +577,7 @@ def _date_near(units: list[Unit], first: int, last: int) -> str | None:
     inside = [
         k
         for k in range(lo, hi + 1)
-        if units[k].kind == "date"
-        and units[k].date is not None
-        and not (k > 0 and units[k - 1].text in ("截至", "截止", "至", "到"))
+        if units[k].kind == "date" and units[k].date is not None and not in_range(units, k)
     ]
     if inside:
         best = min(inside, key=lambda k: first - k if k < first else k - last + 0.5)
@@ -575,7 +587,7 @@ def _date_near(units: list[Unit], first: int, last: int) -> str | None:
     for k in range(first - 1, -1, -1):
         unit = units[k]
         if unit.kind == "date" and unit.date is not None:
-            if k > 0 and units[k - 1].text in ("截至", "截止", "至", "到"):
+            if in_range(units, k):
                 continue
             return unit.date.value
     _, hi = _clause_bounds(units, first, last)

@@ -11,6 +11,7 @@ Story-level steps after the sentence rules:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from functools import lru_cache
 
@@ -18,7 +19,7 @@ from graph.model import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Stor
 from graph.ontology import STATUS_RANK, SYMMETRIC_PREDICATES, EntityType, Predicate
 from loaders.extract.registry import Registry
 from loaders.extract.zh.dates import story_year
-from loaders.extract.zh.engine import Candidate, RuleEngine
+from loaders.extract.zh.engine import Candidate, RuleEngine, in_range
 from loaders.extract.zh.entities import EntityTable
 from loaders.extract.zh.language import is_traditional, to_simplified
 from loaders.extract.zh.mentions import StoryState, read_sentence
@@ -49,6 +50,8 @@ _DURATIVE = frozenset(
 _STATE_ACTORS = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COUNTRY})
 _PROCEEDS = ("募资", "募集资金", "募得", "集资", "融资")
 _LEAD_PARAGRAPHS = 2
+# A story's opening date further back than this is background, not its dateline.
+_DATELINE_DAYS = 120
 # Entities named but in no fact are kept for these types (others only with a fact).
 _NAMED_TYPES = frozenset(
     {
@@ -111,7 +114,7 @@ def run_chinese_pipeline(
         for reading_ in read_metrics(units, table, state.last_company):
             metric_readings.append((reading_, sentence.index))
     _states_impose_tariffs(candidates, table)
-    _fill_dates(candidates, sentences, sentence_units)
+    _fill_dates(candidates, sentences, sentence_units, published)
     merged = _merge(candidates)
     _listing_proceeds(merged, sentence_units)
     merged = [m for m in merged if m.confidence >= min_confidence]
@@ -147,7 +150,10 @@ def _first_date(units: list[Unit]) -> str | None:
 
 
 def _fill_dates(
-    candidates: list[Candidate], sentences: list[Sentence], units: list[list[Unit]]
+    candidates: list[Candidate],
+    sentences: list[Sentence],
+    units: list[list[Unit]],
+    published: str | None = None,
 ) -> None:
     lead = None
     for sentence in sentences:
@@ -156,6 +162,17 @@ def _fill_dates(
         lead = _first_date(units[sentence.index])
         if lead:
             break
+    if lead and published and len(published) == 10 and not _near_publication(lead, published):
+        # "2021年3月26日，商务部发布…" opening a story of 2024 is background, no dateline
+        lead = published
+    # A headline's act takes the date the body gives the same act.
+    body_dates: dict[tuple[Predicate, int], str] = {}
+    for c in candidates:
+        if c.date and sentences[c.sentence].paragraph > 0:
+            body_dates.setdefault((c.predicate, c.object), c.date)
+    for c in candidates:
+        if c.date is None and sentences[c.sentence].paragraph == 0:
+            c.date = body_dates.get((c.predicate, c.object))
     latest: dict[int, str | None] = {}
     current: str | None = None
     paragraph = -1
@@ -163,7 +180,11 @@ def _fill_dates(
         if sentence.paragraph != paragraph:
             paragraph, current = sentence.paragraph, None
         latest[sentence.index] = current
-        dated = [u.date.value for u in units[sentence.index] if u.kind == "date" and u.date]
+        dated = [
+            u.date.value
+            for k, u in enumerate(units[sentence.index])
+            if u.kind == "date" and u.date and not in_range(units[sentence.index], k)
+        ]
         if dated:
             current = dated[-1]
     for c in candidates:
@@ -171,6 +192,12 @@ def _fill_dates(
             continue
         # An act stated without a date is the story's news: its dateline date.
         c.date = latest.get(c.sentence) or lead
+
+
+def _near_publication(day: str, published: str) -> bool:
+    """Whether a dateline date is at most four months before publication (or after it)."""
+    start = dt.date.fromisoformat(published) - dt.timedelta(days=_DATELINE_DAYS)
+    return day >= start.isoformat()[: len(day)]
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

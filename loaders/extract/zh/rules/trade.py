@@ -217,12 +217,22 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "zh.import.svo",
         Predicate.IMPORTS,
-        ("进口", "采购", "购买"),
+        ("进口",),
         "S ~ V ~ O",
         _IMPORTERS,
         GOODS,
         0.6,
         examples=(Example("中国今年进口大豆超过1亿吨。", "中国", "大豆"),),
+    ),
+    Rule(
+        "zh.import.buys",
+        Predicate.IMPORTS,
+        ("采购", "购买", "购入"),
+        "S ~ V ~ O",
+        frozenset({EntityType.COUNTRY}),
+        GOODS,
+        0.6,
+        examples=(Example("印度今年采购大豆超过500万吨。", "印度", "大豆"),),
     ),
     Rule(
         "zh.import.noun",
