@@ -143,8 +143,13 @@ def _original_sentences(text: str, reading: str, sentences: list[Sentence]) -> l
 
 
 def _first_date(units: list[Unit]) -> str | None:
-    for unit in units:
-        if unit.kind == "date" and unit.date is not None and unit.date.period is None:
+    for k, unit in enumerate(units):
+        if (
+            unit.kind == "date"
+            and unit.date is not None
+            and unit.date.period is None
+            and not in_range(units, k)
+        ):
             return unit.date.value
     return None
 
@@ -162,8 +167,10 @@ def _fill_dates(
         lead = _first_date(units[sentence.index])
         if lead:
             break
-    if lead and published and len(published) == 10 and not _near_publication(lead, published):
-        # "2021年3月26日，商务部发布…" opening a story of 2024 is background, no dateline
+    full = published is not None and len(published) == 10
+    if full and (lead is None or not _near_publication(lead, published or "")):
+        # no dateline, or "2021年3月26日，商务部发布…" opening a story of 2024 (background):
+        # the story's news is of its publication day
         lead = published
     # A headline's act takes the date the body gives the same act.
     body_dates: dict[tuple[Predicate, int], str] = {}
