@@ -414,8 +414,11 @@ def _name_part(unit: Unit, previous: Unit | None, table: EntityTable) -> bool:
     if unit.tag == "m":
         return unit.text.isdigit() and len(unit.text) <= 4
     if unit.tag.startswith("v") and unit.tag != "vn":
-        # "亿利洁能": a verb inside a name only right after a proper name
-        return previous is not None and previous.kind == "word" and previous.tag in _PROPER_TAGS
+        # "亿利洁能": a verb inside a name only right after a proper name, or one jieba
+        # does not know ("易居")
+        return (
+            previous is not None and previous.kind == "word" and previous.tag in _PROPER_TAGS
+        ) or (len(unit.text) >= 2 and not is_dictionary_word(unit.text))
     return True
 
 
@@ -573,6 +576,11 @@ def _acceptable(
         if len(parts) == 1 and parts[0].kind == "entity":
             if parts[0].text.endswith("公司"):
                 return False  # "…有限公司股份": the firm's shares, no new name
+            if name_units[-1].text == "组织" and table.get(parts[0].entity).type in (
+                EntityType.GOVERNMENT_BODY,
+                EntityType.COMPANY,
+            ):
+                return False  # "财政部组织检查组": 组织 is the body's verb
             whole = table.get(parts[0].entity).type
             # "上海证监局", "中国银行": a place and a suffix; "中国海关" stays the place's body
             return whole in _PLACE_OR_FIRM or name_units[-1].text in _STRONG_SUFFIXES
