@@ -197,9 +197,12 @@ def coordinated_names(units: list[Unit], table: EntityTable) -> list[Unit]:
                 run = units[a:b]
                 if any(u.kind != "word" for u in run):
                     continue
-                if kind is EntityType.PERSON and not _person_like(run):
-                    continue
-                if kind is EntityType.COMPANY and not _firm_like(run, strict=True):
+                if kind is EntityType.PERSON:
+                    # the last item may run into the verb ("何春耕警告"): its name is a prefix
+                    b = next((a + j for j in range(len(run), 0, -1) if _person_like(run[:j])), a)
+                    if b == a:
+                        continue
+                elif not _firm_like(run, strict=True):
                     continue
                 _make(units, a, b, kind, table)
             break
@@ -240,8 +243,7 @@ def _special_treatment(units: list[Unit], table: EntityTable) -> list[Unit]:
                 end < len(units)
                 and units[end].kind == "word"
                 and has_han(units[end].text)
-                and units[end].text not in FIRM_CUES
-                and units[end].text not in NAME_BREAKERS
+                and _is_part(units[end])
                 and chars + len(units[end].text) <= 4
                 and units[end].start == units[end - 1].end
             ):
@@ -259,8 +261,10 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
     k = 0
     while k < len(units):
         unit = units[k]
-        cue = (unit.kind == "word" and unit.text in FIRM_CUES) or (
-            unit.kind == "title" and unit.text in FIRM_TITLES
+        cue = (
+            (unit.kind == "word" and unit.text in FIRM_CUES)
+            or (unit.kind == "title" and unit.text in FIRM_TITLES)
+            or _is_a_firm(units, k)
         )
         if not cue or k == 0:
             k += 1
@@ -284,6 +288,21 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
                 continue
         k += 1
     return units
+
+
+_FIRM_NOUNS = ("公司", "企业", "集团", "厂商", "制造商", "银行", "券商", "供应商", "运营商")
+
+
+def _is_a_firm(units: list[Unit], k: int) -> bool:
+    """ "X是一家位于东莞的电子公司": 是一家 … 公司 says X is a firm."""
+    if units[k].text != "是" or k + 1 >= len(units) or units[k + 1].text not in ("一家", "一间"):
+        return False
+    for unit in units[k + 2 : k + 16]:
+        if unit.is_sentence_end or unit.is_clause_end:
+            return False
+        if unit.kind == "word" and unit.text.endswith(_FIRM_NOUNS):
+            return True
+    return False
 
 
 def _counted_lists(units: list[Unit], table: EntityTable) -> list[Unit]:
@@ -365,7 +384,7 @@ def _firm_like(run: list[Unit], *, strict: bool) -> bool:
     text = "".join(u.text for u in run)
     if not 2 <= len(text) <= 8 or text in _NOT_NAMES or not has_han(text):
         return False
-    if len(run) == 1 and run[0].tag == "ns":
+    if len(run) == 1 and run[0].tag == "ns" and is_dictionary_word(run[0].text):
         return False  # a place alone ("广东公告" is no firm)
     unknown = any(
         len(u.text) >= 2 and has_han(u.text) and not is_dictionary_word(u.text) for u in run
@@ -423,6 +442,17 @@ def _items_ending_at(units: list[Unit], end: int) -> list[tuple[int, int]]:
 def _lists(units: list[Unit]) -> list[list[tuple[int, int]]]:
     """Every list ``A、B、C`` (and ``A、B和C``) in the sentence, as item spans."""
     found: list[list[tuple[int, int]]] = []
+    for k in range(1, len(units) - 1):
+        # "华晟微与北江精密有限公司": a name and a firm joined by one conjunction
+        if units[k].text in _LIST_WORDS and (
+            units[k - 1].kind == "entity" or units[k + 1].kind == "entity"
+        ):
+            left = units[k - 1]
+            right = units[k + 1]
+            if (left.kind == "entity" or _is_part(left)) and (
+                right.kind == "entity" or _is_part(right)
+            ):
+                found.append([(k - 1, k), (k + 1, k + 2)])
     k = len(units) - 1
     while k > 0:
         if units[k].text in _LIST_MARKS:

@@ -52,6 +52,7 @@ PRODUCT_HEADS = words(
 _RELEASE_WORDS = ("发布", "推出", "上线", "开源", "亮相", "首发", "升级")
 _PROPER = frozenset({"nr", "nrt", "nrfg", "nrf", "nz", "nt", "j", "eng"})
 _BREAK = frozenset({"x", "p", "c", "u", "uj", "ul", "uz", "ud", "d", "r", "t", "q", "m", "f"})
+_ITEM_BREAK = _BREAK - {"m"}
 _NOT_STEMS = words(
     """公司 集团 股份 控股 官方 方面 旗下 总部 董事会 股价 业务 市场 团队 高管 员工 用户 产品
     技术 平台 生态 战略 财报 年报 公告 发布 推出 宣布 表示 认为 称 与 和 及 的"""
@@ -217,10 +218,9 @@ def _firm_products(units: list[Unit], table: EntityTable, text: str) -> list[Uni
         ):
             end += 1  # "腾讯混元" + "Large"
         head = _head_end(units, end)
-        cue_after = head < len(units) and units[head].text in _NOT_STEMS
-        if not known and (stem.tag != "nz" or cue_after) and head == end == k + 2:
-            # a word jieba does not know after a firm ("美团领投") names a product only
-            # with a model name or a product word after it
+        if not known and head == end == k + 2:
+            # a word after a firm names a product only with a model name or a product
+            # word after it ("美团领投" is no product, "海通恒信" is a subsidiary)
             k += 1
             continue
         surface = text[firm.start : units[end - 1].end]
@@ -289,9 +289,9 @@ def _item(unit: Unit, table: EntityTable) -> bool:
     """An item of a counted list of products: a name, or a plain noun."""
     if unit.kind == "entity":
         return table.get(unit.entity).type in (EntityType.PRODUCT, EntityType.COMPANY)
-    if unit.kind != "word" or unit.text in NAME_BREAKERS or unit.tag in _BREAK:
+    if unit.kind != "word" or unit.text in NAME_BREAKERS or unit.tag in _ITEM_BREAK:
         return False
-    if unit.tag == "eng":
+    if unit.tag == "eng" or (unit.tag == "m" and unit.text.isdigit()):
         return True
     return 1 <= len(unit.text) <= 6 and has_han(unit.text) and not unit.tag.startswith("v")
 
@@ -340,25 +340,36 @@ def _counted_products(units: list[Unit], table: EntityTable, text: str) -> list[
         if not tail.startswith(_PRODUCT_CLASSES):
             k -= 1
             continue
-        items: list[int] = []
-        j = k - 1
-        while j >= 0:
-            item = units[j]
-            if _item(item, table):
-                items.append(j)
-            else:
+        items: list[tuple[int, int]] = []
+        end = k
+        while end > 0:
+            start = end
+            # an item is up to three glued units: "海狮" + "07", "汉" + "L"
+            while (
+                start > 0
+                and end - start < 3
+                and _item(units[start - 1], table)
+                and (start == end or units[start - 1].end == units[start].start)
+            ):
+                start -= 1
+            if start == end:
                 break
-            if j >= 1 and units[j - 1].text in ("、", "和", "及"):
-                j -= 2
+            items.append((start, end))
+            if start >= 1 and units[start - 1].text in ("、", "和", "及"):
+                end = start - 1
                 continue
             break
         if len(items) >= 2:
-            for j in items:
-                item = units[j]
-                if item.kind == "entity":
-                    table.retype(item.entity, EntityType.PRODUCT)
+            for a, b in items:  # right to left: earlier indices stay valid
+                if b - a == 1 and units[a].kind == "entity":
+                    table.retype(units[a].entity, EntityType.PRODUCT)
                     continue
-                index = table.add(item.text, EntityType.PRODUCT)
-                units[j] = Unit("entity", item.text, item.start, item.end, entity=index)
+                surface = text[units[a].start : units[b - 1].end]
+                index = table.add(surface, EntityType.PRODUCT)
+                units[a:b] = [
+                    Unit("entity", surface, units[a].start, units[b - 1].end, entity=index)
+                ]
+            k = items[-1][0] - 1
+            continue
         k -= 1
     return units

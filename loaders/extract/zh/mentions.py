@@ -313,7 +313,8 @@ def _known_names(text: str, table: EntityTable, taken: list[bool]) -> list[tuple
 _LATIN_TERMS = words(
     """GWh MWh kWh GW MW kW Wh mAh nm km GB TB PB PE PB ROE ROA EPS GDP CPI PPI PMI IPO SPAC ETF
     REITs AI AIGC AGI LLM MoE Dense Transformer CEO CFO COO CTO App APP API SaaS PaaS IaaS
-    OLED LCD LED EV PHEV BEV SUV MPV OTA ADAS FSD VC PE A股 H股 B股 ST QFII RQFII"""
+    OLED LCD LED EV PHEV BEV SUV MPV OTA ADAS FSD VC PE A股 H股 B股 ST QFII RQFII GPU CPU
+    NPU TPU FPGA ASIC SoC DRAM NAND HBM CMOS 5G 6G IoT ESG M&A"""
 )
 _LATIN_UNIT_RE = re.compile(r"^\d+(?:\.\d+)?\s*[A-Za-z]{1,4}$")
 
@@ -454,6 +455,9 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
                 if (
                     left.kind == "entity"
                     or _suffix_kind(left) is not None
+                    # "华晟微与北江精密有限公司": a proper name before 与 is a name of its own
+                    or left.tag in ("nr", "nrt", "nrfg", "nz", "nt")
+                    or (len(left.text) >= 2 and not is_dictionary_word(left.text))
                     or not _name_part(left, out[start - 3] if start >= 3 else None, table)
                 ):
                     break
@@ -680,10 +684,24 @@ def _people(units: list[Unit], table: EntityTable) -> None:
             and unit.tag == "nr"
             and unit.text[-1] not in _NOUN_ENDINGS  # "许可证" is a word, not Xu Kezheng
         )
+        if full_name and _beside_a_firm(units, k, table):
+            full_name = False  # "华晟微与北江精密有限公司": a firm's short name, not a person
         if titled or speaks or seen or full_name:
             unit.kind = "entity"
             unit.entity = table.add(unit.text, EntityType.PERSON)
         k += 1
+
+
+def _beside_a_firm(units: list[Unit], k: int, table: EntityTable) -> bool:
+    for conj, other in ((k + 1, k + 2), (k - 1, k - 2)):
+        if (
+            0 <= other < len(units)
+            and units[conj].text in CONJUNCTIONS
+            and units[other].kind == "entity"
+            and table.get(units[other].entity).type is EntityType.COMPANY
+        ):
+            return True
+    return False
 
 
 def _name_after_title(units: list[Unit], k: int) -> None:
@@ -720,9 +738,16 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
         elif unit.kind == "word" and unit.text in _GENERIC_GOODS and k:
             # "来自新疆的产品": goods named only by where they come from
             start = _origin_of(units, k, table)
-            if start is not None:
-                unit.kind = "entity"
-                unit.entity = table.add(unit.text, EntityType.COMMODITY)
+            if start is None:
+                k += 1
+                continue
+            origin = units[start]
+            index = table.add(origin.text + unit.text, EntityType.COMMODITY)
+            surface = text[origin.start : unit.end]
+            table.alias(surface, index)
+            units[start : k + 1] = [Unit("entity", surface, origin.start, unit.end, entity=index)]
+            k = start + 1
+            continue
         if unit.kind == "entity" and table.get(unit.entity).type is EntityType.COMMODITY and k:
             start = _origin_of(units, k, table)
             if start is not None:

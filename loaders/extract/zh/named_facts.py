@@ -81,6 +81,24 @@ def named_facts(units: list[Unit], sentence: int, table: EntityTable) -> list[Ca
                         0.6,
                     )
                 )
+        if (
+            unit.kind == "entity"
+            and not unit.anaphor
+            and table.get(unit.entity).type is EntityType.COMPANY
+            and table.get(unit.entity).entry is None
+        ):
+            country = _country_prefix(unit.text, table)
+            if country is not None:  # "美国星桥集团": one name, the country in front
+                out.append(
+                    _fact(
+                        unit.entity,
+                        Predicate.HEADQUARTERED_IN,
+                        country,
+                        sentence,
+                        "zh.name.country_firm",
+                        0.6,
+                    )
+                )
         if unit.kind != "entity" or unit.entity not in table.owner:
             continue
         firm = table.owner[unit.entity]
@@ -99,6 +117,17 @@ def named_facts(units: list[Unit], sentence: int, table: EntityTable) -> list[Ca
                     fact.amount = (money.value, money.currency)
             out.append(fact)
     return out
+
+
+def _country_prefix(name: str, table: EntityTable) -> int | None:
+    for size in (4, 3, 2):
+        if len(name) - size < 2:
+            continue
+        entry = table.names.forms.get(name[:size])
+        # "中国…" opens many official names; a foreign country before a firm is a qualifier
+        if entry is not None and entry.type is EntityType.COUNTRY and entry.name != "China":
+            return table.known(entry, name[:size])
+    return None
 
 
 def _fact(
