@@ -306,6 +306,8 @@ def _is_a_firm(units: list[Unit], k: int) -> bool:
 
 
 def _counted_lists(units: list[Unit], table: EntityTable) -> list[Unit]:
+    if not any("家" in u.text for u in units if u.kind == "word"):
+        return units
     k = len(units) - 1
     while k > 0:
         unit = units[k]

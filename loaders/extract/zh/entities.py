@@ -70,6 +70,8 @@ class EntityTable:
         self._by_key: dict[tuple[str, str], int] = {}
         # Lengths of the Han surfaces seen so far, by first character, for longest match.
         self.lengths: dict[str, list[int]] = {}
+        # Every surface in the order it was first seen (a reading can tell what is new).
+        self.order: list[str] = []
         # A plant or a product named after its firm ("宁德时代匈牙利工厂", "腾讯混元"): the firm.
         self.owner: dict[int, int] = {}
 
@@ -129,6 +131,7 @@ class EntityTable:
             entity.surfaces.append(surface)
         if surface not in self.surfaces:
             self.surfaces[surface] = index
+            self.order.append(surface)
             if has_han(surface):
                 sizes = self.lengths.setdefault(surface[0], [])
                 if len(surface) not in sizes:

@@ -330,6 +330,8 @@ def _quoted_products(units: list[Unit], table: EntityTable, text: str) -> list[U
 
 
 def _counted_products(units: list[Unit], table: EntityTable, text: str) -> list[Unit]:
+    if "款" not in text:
+        return units
     k = len(units) - 1
     while k > 1:
         unit = units[k]

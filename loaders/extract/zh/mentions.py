@@ -38,7 +38,7 @@ from loaders.extract.zh.names import has_han
 from loaders.extract.zh.segment import is_dictionary_word, tag_words
 from loaders.extract.zh.units import CONJUNCTIONS, Unit
 
-__all__ = ["StoryState", "read_sentence"]
+__all__ = ["StoryState", "keep_state", "read_sentence"]
 
 _PUNCT = frozenset("，,。！？；!?;：:、（）()“”\"'‘’「」『』《》〈〉【】[]—-…·／/|～~")
 _TITLE_RE = re.compile(
@@ -170,6 +170,16 @@ def read_sentence(
     _qualifiers_and_heads(units, table)
     _resolve_anaphors(units, table, state)
     return units
+
+
+def keep_state(units: list[Unit], table: EntityTable, state: StoryState) -> None:
+    """Update ``state`` as reading ``units`` again would (the names they mention)."""
+    for unit in units:
+        if unit.kind == "entity" and not unit.anaphor:
+            kind = table.get(unit.entity).type
+            state.last_by_type[kind] = unit.entity
+            if kind is EntityType.COMPANY:
+                state.last_company = unit.entity
 
 
 _QUALIFIED = frozenset(

@@ -22,7 +22,7 @@ from loaders.extract.zh.dates import story_year
 from loaders.extract.zh.engine import Candidate, RuleEngine, in_range
 from loaders.extract.zh.entities import EntityTable
 from loaders.extract.zh.language import is_traditional, to_simplified
-from loaders.extract.zh.mentions import StoryState, read_sentence
+from loaders.extract.zh.mentions import StoryState, keep_state, read_sentence
 from loaders.extract.zh.metrics import MetricReading, read_metrics
 from loaders.extract.zh.named_facts import named_facts
 from loaders.extract.zh.rules import ALL_RULES
@@ -85,16 +85,28 @@ def run_chinese_pipeline(
     # context in the fifth sentence is also the name in the first); the second reads
     # the facts with all of them known.
     first = StoryState()
+    first_units: list[list[Unit]] = []
+    seen_before: list[int] = []
     for sentence in sentences:
-        read_sentence(sentence.text, table, published, first)
+        seen_before.append(len(table.order))
+        first_units.append(read_sentence(sentence.text, table, published, first))
     state = StoryState()
+    # The first reading of a sentence stands when no name found after it occurs in it
+    # (and the same held for every sentence before it, so the story state is the same).
+    same = True
     engine = _engine()
     candidates: list[Candidate] = []
     metric_readings: list[tuple[MetricReading, int]] = []
     sentence_units: list[list[Unit]] = []
     actor, actor_paragraph = -1, -1
     for sentence in sentences:
-        units = read_sentence(sentence.text, table, published, state)
+        later = table.order[seen_before[sentence.index] :]
+        same = same and not any(surface in sentence.text for surface in later)
+        if same:
+            units = first_units[sentence.index]
+            keep_state(units, table, state)
+        else:
+            units = read_sentence(sentence.text, table, published, state)
         sentence_units.append(units)
         # The actor of an act without one: the body that acted last in the paragraph,
         # else the last body the story named ("…被罚款5865万元" after the regulator).
