@@ -101,7 +101,7 @@ def run_chinese_pipeline(
     actor, actor_paragraph = -1, -1
     for sentence in sentences:
         later = table.order[seen_before[sentence.index] :]
-        same = same and not any(surface in sentence.text for surface in later)
+        same = same and not _new_name_in(sentence.text, later, first_units[sentence.index])
         if same:
             units = first_units[sentence.index]
             keep_state(units, table, state)
@@ -131,6 +131,20 @@ def run_chinese_pipeline(
     _listing_proceeds(merged, sentence_units)
     merged = [m for m in merged if m.confidence >= min_confidence]
     return _delta(story, originals, table, merged, metric_readings, sentence_units)
+
+
+def _new_name_in(text: str, surfaces: list[str], units: list[Unit]) -> bool:
+    """Whether one of ``surfaces`` occurs in ``text`` outside the names already read
+    there ("中国" inside "中国商务部" changes nothing)."""
+    names = [(u.start, u.end) for u in units if u.kind == "entity"]
+    for surface in surfaces:
+        at = text.find(surface)
+        while at >= 0:
+            end = at + len(surface)
+            if not any(a <= at and end <= b for a, b in names):
+                return True
+            at = text.find(surface, at + 1)
+    return False
 
 
 def _states_impose_tariffs(candidates: list[Candidate], table: EntityTable) -> None:
