@@ -140,7 +140,7 @@ def _quoted_firms(units: list[Unit], table: EntityTable) -> list[Unit]:
         return units
     listed: list[list[tuple[int, int]]] = [[spans[0]]]
     for a, b in spans[1:]:
-        gap = units[listed[-1][-1][1] + 1 : a - 1]
+        gap = _outside_brackets(units[listed[-1][-1][1] + 1 : a - 1])
         if all(u.text in _LIST_MARKS or u.text in _LIST_WORDS for u in gap) and len(gap) <= 1:
             listed[-1].append((a, b))
         else:
@@ -163,6 +163,20 @@ def _quoted_firms(units: list[Unit], table: EntityTable) -> list[Unit]:
             ):
                 _make(units, a, b, EntityType.COMPANY, table)
     return units
+
+
+def _outside_brackets(units: list[Unit]) -> list[Unit]:
+    """ "“中化国际”(SH, 600500)、“中化化肥”": a ticker in brackets is no gap."""
+    out: list[Unit] = []
+    depth = 0
+    for unit in units:
+        if unit.text in ("(", "（"):
+            depth += 1
+        elif unit.text in (")", "）"):
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(unit)
+    return out
 
 
 def _quoted_spans(units: list[Unit]) -> list[tuple[int, int]]:

@@ -189,8 +189,17 @@ def _firm_products(units: list[Unit], table: EntityTable, text: str) -> list[Uni
         ):
             k += 1
             continue
-        if _latin(stem, table):
-            # "苹果iPhone": the model keeps its own name; the firm makes it
+        if (
+            stem.kind == "entity"
+            and table.get(stem.entity).type is EntityType.PRODUCT
+            and (stem.start != firm.end or stem.text.isascii())
+        ):
+            table.owner.setdefault(stem.entity, firm.entity)  # "苹果 iPhone": a known model
+            k += 2
+            continue
+        if _latin(stem, table) and sum(ch.isalpha() for ch in stem.text) >= 2:
+            # "苹果iPhone": the model keeps its own name; the firm makes it ("腾讯3D" is a
+            # term, not a model)
             index = _as_product(stem, table)
             table.owner.setdefault(index, firm.entity)
             table.alias(text[firm.start : stem.end], index)
@@ -253,10 +262,11 @@ def _head_end(units: list[Unit], k: int) -> int:
 
 
 def _latin(unit: Unit, table: EntityTable) -> bool:
-    if not unit.text.isascii() or not unit.text[:1].isalpha():
-        return False
+    text = unit.text
+    if not text.isascii() or not any(ch.isalpha() for ch in text):
+        return False  # "Large", "X1", "3D"; not "2025"
     if unit.kind == "word":
-        return unit.tag == "eng" and len(unit.text) >= 2
+        return unit.tag in ("eng", "m", "x") and len(text) >= 2 and text.isalnum()
     return unit.kind == "entity" and table.get(unit.entity).flexible
 
 
