@@ -384,6 +384,8 @@ class RuleEngine:
         if not pairs:
             return out
         date = _date_near(units, first, last)
+        if predicate in _STARTING:
+            date = _start_date(units, last) or date
         # A sum stated for several parties ("A、B合计被罚款2亿元", "甲与乙共同出资12亿元")
         # is no one party's amount.
         single = (
@@ -568,6 +570,29 @@ def in_range(units: list[Unit], k: int) -> bool:
     if before in _UNTIL or before in _RANGE_MARKS:
         return True
     return after is not None and after.text in _RANGE_MARKS
+
+
+# Measures dated by when they take effect ("自10月11日起征收"), as the ontology asks.
+_STARTING = frozenset({Predicate.IMPOSES_TARIFF, Predicate.BANS, Predicate.LIFTS_BAN})
+_FROM = frozenset({"自", "从", "于", "将于"})
+_ONWARD = ("起", "开始", "生效", "实施")
+
+
+def _start_date(units: list[Unit], last: int) -> str | None:
+    """The date a measure starts from in its sentence ("从本周五(10月11日)开始")."""
+    for k, unit in enumerate(units):
+        if unit.kind != "date" or unit.date is None:
+            continue
+        before = units[k - 1].text if k else ""
+        j = k + 1
+        while j < len(units) and (units[j].kind == "date" or units[j].text in "()（）"):
+            j += 1  # "本周五(10月11日)开始": the bracketed day is the same date
+        after = units[j].text if j < len(units) else ""
+        if after.startswith(_ONWARD) and (before in _FROM or k < last):
+            # the precise one of a weekday and its bracketed day
+            days = [u.date.value for u in units[k:j] if u.kind == "date" and u.date]
+            return max(days, key=len)
+    return None
 
 
 def _date_near(units: list[Unit], first: int, last: int) -> str | None:
