@@ -4,7 +4,9 @@ title, places, goods), its dates, money and percentages, and the words between.
 
 Each step is a small function over the unit list; they run in a fixed order:
 marked spans (dates, money, titles, Latin names, known names) → words from the
-tagger → organisations → people → places and goods → abbreviations → anaphors.
+tagger → organisations → firms by stock code → names by their context
+(``discovery``) → plants and products (``made_names``) → people → places and goods →
+the other items of lists (``discovery``) → abbreviations → anaphors.
 """
 
 from __future__ import annotations
