@@ -2,8 +2,13 @@
 
 Story-level steps after the sentence rules:
 
+* the story is read twice: names first, then facts (a sentence whose first reading
+  could not change keeps it); without a publication date, dates fall in the story's year;
+* a tariff announced by a ministry is its country's;
 * an event fact with no date of its own takes the latest date stated earlier in its
-  paragraph, and a fact of the story's lead takes the dateline ("财联社9月13日讯");
+  paragraph, and a fact of the story's lead takes the dateline ("财联社9月13日讯") — the
+  publication day when the opening date is old background; a headline's act takes the
+  date the body gives it;
 * the same fact read twice merges (dates, amounts, status, evidence combine);
 * a listing with no amount takes the money the story says it raised (募资, 募集资金);
 * facts under ``min_confidence`` are dropped.
