@@ -65,6 +65,12 @@ _TEMPLATES = [
     "今年3月，{person}出任{c}总裁。",
     "分析人士认为，行业整合仍将持续，市场需求有望回暖。",
     "{a}旗下的{b}近日发布新一代产品。",
+    # round 2: names no suffix marks, lists, places, plants and products
+    "{day}晚间，{short}公告称，公司收到证监会下发的《立案告知书》。",
+    "{short}、{short2}和ST{stem}三家公司均被立案调查。",
+    "{short}是一家位于广东省东莞市的电子公司，总部设在深圳。",
+    "{short}匈牙利工厂正式投产，项目总投资{n}亿欧元。",
+    "{short}发布{short}X{p}大模型，并宣布开源。",
 ]
 _DAYS = ["6月29日", "上周五", "昨日", "2025年3月18日", "近日", "本月1日"]
 
@@ -73,9 +79,18 @@ def _firm(rng: random.Random) -> str:
     return rng.choice(_STEMS) + rng.choice(_SUFFIXES)
 
 
+_SHORT_ENDS = ["微", "科", "精密", "股份", "智能", "材料"]
+
+
+def _short(rng: random.Random) -> str:
+    """A firm's short name with no legal form ("星河微", "恒泰精密")."""
+    return rng.choice(_STEMS) + rng.choice(_SHORT_ENDS)
+
+
 def make_story(rng: random.Random) -> StoryInput:
     """One synthetic Chinese story of 6 to 12 sentences."""
     a, b, c = _firm(rng), _firm(rng), _firm(rng)
+    short, short2 = _short(rng), _short(rng)
     lines = [f"{a}拟收购{b}"]
     for _ in range(rng.randint(6, 12)):
         lines.append(
@@ -90,6 +105,9 @@ def make_story(rng: random.Random) -> StoryInput:
                 body=rng.choice(_BODIES),
                 goods=rng.choice(_GOODS),
                 country=rng.choice(_COUNTRIES),
+                short=short,
+                short2=short2,
+                stem=rng.choice(_STEMS),
             )
         )
     return StoryInput(text=lines[0] + "\n\n" + "".join(lines[1:]), published="2025-07-02")

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateMention", "find_dates", "published_day"]
+__all__ = ["DateMention", "find_dates", "published_day", "story_year"]
 
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -36,7 +36,7 @@ _PATTERN = re.compile(
     r"|(?P<month>(?<![\d.])(?P<m6>\d{1,2})\s*月份?(?![\d底末初中]))"
     r"|(?P<week>(?P<wk>上|本|这|下)?(?:个)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天]))"
     r"|(?P<mon_rel>(?P<mr>本月|上月|上个月|下月|当月)(?:(?P<mrd>\d{1,2})" + _DAY_WORD + r")?)"
-    r"|(?P<dayonly>(?<![\d月年.])(?P<d7>\d{1,2})" + _DAY_WORD + r"(?![\d]))"
+    r"|(?P<dayonly>(?<![\d月年.第])(?P<d7>\d{1,2})" + _DAY_WORD + r"(?![\d]|公告|文|令))"
     r"|(?P<word>昨天|昨日|前天|前日|今天|今日|当天|当日|明天|明日|近日|日前|近期)"
     r"|(?P<half>(?P<hy>\d{4}年|今年|去年)?(?P<h>上半年|下半年|前三季度|"
     r"[一二三四1-4]季度|第[一二三四1-4]季度))"
@@ -190,13 +190,61 @@ def _period(year_text: str | None, half: str, pub: date | None) -> tuple[str | N
     return f"{year:04d}", f"{year}-Q{quarter}"
 
 
+def story_year(text: str) -> str | None:
+    """The year a story without a publication date is written in: the latest year it
+    states in a full date (``2024年4月10日``, ``2024年4月``) — a story tells its news
+    in the year of its latest dated background. None when it states none.
+
+    >>> story_year("2023年5月曾公告；2024年4月10日披露，9月6日收到告知书")
+    '2024'
+    """
+    years = [
+        int(m.group("y1") or m.group("y2") or m.group("y3"))
+        for m in _PATTERN.finditer(text)
+        if m.group("ymd") or m.group("iso") or m.group("ym")
+    ]
+    return f"{max(years):04d}" if years else None
+
+
 def find_dates(text: str, published: str | None) -> list[DateMention]:
-    """Every date in ``text``, left to right, resolved against ``published``."""
+    """Every date in ``text``, left to right, resolved against ``published``.
+
+    A ``published`` of a year alone (``"2024"``) is a story year: a month or a day
+    of a month without a year falls in it, while dates that need the day of
+    publication (``16日``, ``上周五``, ``近日``) stay unresolved."""
     pub = published_day(published)
+    if pub is not None and published is not None and len(published) == 4:
+        return _find_in_year(text, pub.year)
     found: list[DateMention] = []
     for m in _PATTERN.finditer(text):
         value, period = _resolve(m, pub)
         if value is None:
             continue
+        if pub is not None and text[max(0, m.start() - 3) : m.start()].endswith(_FUTURE):
+            value = _forward(m, value, pub)
         found.append(DateMention(m.start(), m.end(), m.group(0), value, period))
     return found
+
+
+def _find_in_year(text: str, year: int) -> list[DateMention]:
+    end_of_year = date(year, 12, 31)
+    found: list[DateMention] = []
+    for m in _PATTERN.finditer(text):
+        g = m.groupdict()
+        if g["week"] or g["mon_rel"] or g["dayonly"] or g["word"]:
+            continue
+        value, period = _resolve(m, end_of_year)
+        if value is not None:
+            found.append(DateMention(m.start(), m.end(), m.group(0), value, period))
+    return found
+
+
+# Words before a date that put it ahead of publication: "将于9月上市".
+_FUTURE = ("将于", "将在", "预计", "计划于", "拟于", "有望在", "有望于", "定于", "将")
+
+
+def _forward(m: re.Match[str], value: str, pub: date) -> str:
+    """A month or day without a year that the text puts ahead: the next one."""
+    if not (m.group("md") or m.group("month")) or value >= pub.isoformat()[: len(value)]:
+        return value
+    return f"{int(value[:4]) + 1:04d}{value[4:]}"

@@ -20,7 +20,7 @@ from loaders.extract.zh.mentions import conjuncts
 from loaders.extract.zh.rule import Rule
 from loaders.extract.zh.units import Unit
 
-__all__ = ["Candidate", "RuleEngine"]
+__all__ = ["Candidate", "RuleEngine", "in_range"]
 
 _NEGATIONS = frozenset(
     {
@@ -44,6 +44,9 @@ _NEGATIONS = frozenset(
         "无",
     }
 )
+_ADVERBS = frozenset("拟已并再也还又均都亦将")
+# Before a trigger, the act is shared and its money is no one party's ("共同出资12亿元").
+_JOINT = frozenset({"共同", "联合", "合计", "共计", "一起", "携手"})
 _TOTAL_WORDS = frozenset({"合计", "共计", "总计", "共", "累计", "总额", "合共"})
 _STATUS_CUES: tuple[tuple[FactStatus, tuple[str, ...]], ...] = (
     (FactStatus.TERMINATED, ("终止", "放弃", "叫停", "取消")),
@@ -112,6 +115,16 @@ class RuleEngine:
         for m in self._finder.finditer(text):
             start = m.start()
             first = _unit_at(units, start)
+            if (
+                first is not None
+                and first + 1 < len(units)
+                and units[first].kind == "entity"
+                and units[first + 1].kind == "title"
+                and units[first + 1].text == m.group(1)
+            ):
+                # "商务部长": the title "部长" shares its first character with the body
+                first += 1
+                start = units[first].start - (len(units[first].text) - 1)
             if first is None or units[first].kind not in ("word", "title"):
                 continue
             if _negated(units, first, text, self._by_trigger):
@@ -121,6 +134,11 @@ class RuleEngine:
                 if last is None:
                     continue
                 for rule in self._by_trigger[trigger]:
+                    if (rule.needs or rule.unless) and not _cues_fit(rule, units, first):
+                        continue
+                    after = text[start + len(trigger) : start + len(trigger) + 4]
+                    if rule.not_before and after.startswith(rule.not_before):
+                        continue
                     for match in self._match(
                         rule, units, first, last, table, context_actor, context_firm
                     ):
@@ -166,7 +184,14 @@ class RuleEngine:
                 match.objects = [context_firm]
                 yield match
                 return
-        if rule.subject_from_context and context_actor >= 0 and left and left[-1] == ("role", "S"):
+        if rule.subject_from_firm and context_firm >= 0:
+            context_actor = context_firm
+        if (
+            (rule.subject_from_context or rule.subject_from_firm)
+            and context_actor >= 0
+            and left
+            and left[-1] == ("role", "S")
+        ):
             trimmed = left[:-1]
             while trimmed and trimmed[-1][0] == "gap":
                 trimmed = trimmed[:-1]
@@ -198,24 +223,30 @@ class RuleEngine:
         rest = elements[1:]
         if kind == "gap":
             limit = int(value)
-            for skip in range(limit + 1):
-                at = pos + step * skip
-                if skip:
-                    crossed = units[at - step] if 0 <= at - step < len(units) else None
-                    if crossed is None or crossed.is_sentence_end:
-                        return False
-                    if limit < 10 and crossed.is_clause_end:
-                        return False
-                if not 0 <= at < len(units) and rest:
-                    return False
+            at, used = pos, 0
+            while True:
                 if self._side(rule, rest, units, at, step, table, bound, ends):
                     return True
-            return False
+                crossed = units[at] if 0 <= at < len(units) else None
+                if crossed is None or crossed.is_sentence_end:
+                    return False
+                if limit < 10 and crossed.is_clause_end:
+                    return False
+                # a list of names counts as one unit ("将A、B、…、J列入实体清单")
+                if not (crossed.kind == "entity" or crossed.text == "、"):
+                    used += 1
+                    if used > limit:
+                        return False
+                at += step
         if not 0 <= pos < len(units):
             return False
         unit = units[pos]
         if kind == "words":
-            if unit.kind in ("word", "punct") and unit.text in str(value).split("|"):
+            alternatives = str(value).split("|")
+            glued = (  # "拟将", "并将": jieba glues an adverb to the coverb
+                len(unit.text) == 2 and unit.text[0] in _ADVERBS and unit.text[1] in alternatives
+            )
+            if unit.kind in ("word", "punct") and (unit.text in alternatives or glued):
                 return self._side(rule, rest, units, pos + step, step, table, bound, ends)
             return False
         role = str(value)
@@ -258,6 +289,11 @@ class RuleEngine:
         wanted = rule.object if role == "O" else rule.subject
         if entity.type in wanted:
             return True
+        # A product or plant named after its firm stands for the firm where a firm is
+        # wanted ("腾讯混元推出…": Tencent releases; "腾讯混元3D模型负责人郭春超").
+        owner = table.owner.get(unit.entity)
+        if owner is not None and table.get(owner).type in wanted:
+            return True
         # A Latin name of unsettled type may be the product a release names.
         return entity.flexible and EntityType.PRODUCT in wanted and role == "O"
 
@@ -273,7 +309,11 @@ class RuleEngine:
         objects: list[int] = []
         if "P" in bound:
             at = bound["P"]
-            group = [at, *conjuncts(units, at, -1, table), *conjuncts(units, at, 1, table)]
+            group = [
+                at,
+                *conjuncts(units, at, -1, table, titles=not rule.by_title),
+                *conjuncts(units, at, 1, table, titles=not rule.by_title),
+            ]
             subjects = sorted(
                 {units[k].entity for k in group if table.get(units[k].entity).type in rule.subject}
             )
@@ -281,20 +321,35 @@ class RuleEngine:
             at = bound["S"]
             own = [
                 units[k].entity
-                for k in (at, *conjuncts(units, at, -1, table))
+                for k in (at, *conjuncts(units, at, -1, table, titles=not rule.by_title))
                 if k == at or table.get(units[k].entity).type in rule.subject
             ]
             # "甲拟与乙、丙共同出资": the parties join the subject
             subjects = own + [p for p in subjects if p not in own]
         if "O" in bound:
             at = bound["O"]
+            chain = [at]
+            if rule.predicate in _WHERE:
+                chain = _place_chain(units, at, table)
+                # a firm is headquartered in the city; it operates in the country too
+                at = chain[-1]
             kinds = rule.object
-            around = (at, *conjuncts(units, at, 1, table), *conjuncts(units, at, -1, table))
+            around = (
+                at,
+                *conjuncts(units, at, 1, table, titles=not rule.by_title),
+                *conjuncts(units, at, -1, table, titles=not rule.by_title),
+            )
             objects = [
                 units[k].entity
                 for k in around
                 if table.get(units[k].entity).type in kinds or k == at
             ]
+            if rule.predicate is Predicate.OPERATES_IN:
+                objects += [units[k].entity for k in chain[:-1]]
+        if not subjects and rule.subject_from_owner:
+            subjects = sorted({table.owner[o] for o in objects if o in table.owner})
+        subjects = [_owner_if_needed(e, rule.subject, table) for e in subjects]
+        objects = [_owner_if_needed(e, rule.object, table) for e in objects]
         role = None
         k = bound.get("T", ends["trigger"])
         if units[k].kind == "title":
@@ -329,7 +384,19 @@ class RuleEngine:
         if not pairs:
             return out
         date = _date_near(units, first, last)
-        amount = _amount_near(units, first, last) if rule.amount else None
+        if predicate in _STARTING:
+            date = _start_date(units, last) or date
+        # A sum stated for several parties ("A、B合计被罚款2亿元", "甲与乙共同出资12亿元")
+        # is no one party's amount.
+        single = (
+            len({o for _, o in pairs}) == 1
+            and len({s for s, _ in pairs}) == 1
+            and not any(
+                u.text in _JOINT or u.text.startswith(tuple(_JOINT))
+                for u in units[max(0, first - 3) : first + 1]
+            )
+        )
+        amount = _amount_near(units, first, last) if rule.amount and single else None
         stake = _stake_near(units, last)
         status = _status_near(units, first) or rule.status
         for s, o in pairs:
@@ -380,12 +447,51 @@ def _negated(units: list[Unit], first: int, text: str, triggers: dict[str, list[
     """ "目前不会对欧盟猪肉加征关税": a negation earlier in the trigger's clause (but not
     the 不 of a trigger phrase such as "不可靠实体清单")."""
     lo, _ = _clause_bounds(units, first, first)
-    for u in units[lo:first]:
+    for j in range(lo, first):
+        u = units[j]
         if u.kind == "word" and u.text in _NEGATIONS:
             rest = text[u.start : u.start + 8]
-            if not any(rest.startswith(t) for t in triggers if t[:1] == u.text[:1]):
-                return True
+            if any(rest.startswith(t) for t in triggers if t[:1] == u.text[:1]):
+                continue
+            # "未勤勉尽责案作出行政处罚": another verb between takes the negation
+            if any(
+                w.kind == "word" and w.tag.startswith(("v", "i", "l")) and w.tag != "vn"
+                for w in units[j + 1 : first]
+            ):
+                continue
+            return True
     return False
+
+
+_WHERE = frozenset({Predicate.HEADQUARTERED_IN, Predicate.LOCATED_IN, Predicate.OPERATES_IN})
+
+
+def _owner_if_needed(index: int, wanted: frozenset[EntityType], table: EntityTable) -> int:
+    owner = table.owner.get(index)
+    if table.get(index).type in wanted or owner is None:
+        return index
+    return owner
+
+
+def _place_chain(units: list[Unit], at: int, table: EntityTable) -> list[int]:
+    """ "广东省东莞市": the places glued one after another from ``at``, outermost first."""
+    chain = [at]
+    while (
+        chain[-1] + 1 < len(units)
+        and units[chain[-1] + 1].kind == "entity"
+        and units[chain[-1] + 1].start == units[chain[-1]].end
+        and table.get(units[chain[-1] + 1].entity).type is EntityType.REGION
+    ):
+        chain.append(chain[-1] + 1)
+    return chain
+
+
+def _cues_fit(rule: Rule, units: list[Unit], first: int) -> bool:
+    lo, _ = _clause_bounds(units, first, first)
+    before = "".join(u.text for u in units[lo:first] if u.kind in ("word", "title"))
+    if rule.unless and any(cue in before for cue in rule.unless):
+        return False
+    return not rule.needs or any(cue in before for cue in rule.needs)
 
 
 def _unit_at(units: list[Unit], offset: int) -> int | None:
@@ -452,6 +558,43 @@ def _clause_bounds(units: list[Unit], first: int, last: int) -> tuple[int, int]:
     return lo, hi
 
 
+_RANGE_MARKS = frozenset({"-", "—", "–", "~", "～", "至", "到", "—-"})
+_UNTIL = frozenset({"截至", "截止", "至", "到", "直至"})
+
+
+def in_range(units: list[Unit], k: int) -> bool:
+    """Whether the date at ``units[k]`` bounds a period ("2021年-2025年", "截至6月末"),
+    which dates no single act."""
+    before = units[k - 1].text if k else ""
+    after = units[k + 1] if k + 1 < len(units) else None
+    if before in _UNTIL or before in _RANGE_MARKS:
+        return True
+    return after is not None and after.text in _RANGE_MARKS
+
+
+# Measures dated by when they take effect ("自10月11日起征收"), as the ontology asks.
+_STARTING = frozenset({Predicate.IMPOSES_TARIFF, Predicate.BANS, Predicate.LIFTS_BAN})
+_FROM = frozenset({"自", "从", "于", "将于"})
+_ONWARD = ("起", "开始", "生效", "实施")
+
+
+def _start_date(units: list[Unit], last: int) -> str | None:
+    """The date a measure starts from in its sentence ("从本周五(10月11日)开始")."""
+    for k, unit in enumerate(units):
+        if unit.kind != "date" or unit.date is None:
+            continue
+        before = units[k - 1].text if k else ""
+        j = k + 1
+        while j < len(units) and (units[j].kind == "date" or units[j].text in "()（）"):
+            j += 1  # "本周五(10月11日)开始": the bracketed day is the same date
+        after = units[j].text if j < len(units) else ""
+        if after.startswith(_ONWARD) and (before in _FROM or k < last):
+            # the precise one of a weekday and its bracketed day
+            days = [u.date.value for u in units[k:j] if u.kind == "date" and u.date]
+            return max(days, key=len)
+    return None
+
+
 def _date_near(units: list[Unit], first: int, last: int) -> str | None:
     """The event's date: the nearest date in the trigger's clause ("已于2021年7月27日订立"),
     else the nearest before it in the sentence ("9月16日，甲宣布…")."""
@@ -459,9 +602,7 @@ def _date_near(units: list[Unit], first: int, last: int) -> str | None:
     inside = [
         k
         for k in range(lo, hi + 1)
-        if units[k].kind == "date"
-        and units[k].date is not None
-        and not (k > 0 and units[k - 1].text in ("截至", "截止", "至", "到"))
+        if units[k].kind == "date" and units[k].date is not None and not in_range(units, k)
     ]
     if inside:
         best = min(inside, key=lambda k: first - k if k < first else k - last + 0.5)
@@ -471,7 +612,7 @@ def _date_near(units: list[Unit], first: int, last: int) -> str | None:
     for k in range(first - 1, -1, -1):
         unit = units[k]
         if unit.kind == "date" and unit.date is not None:
-            if k > 0 and units[k - 1].text in ("截至", "截止", "至", "到"):
+            if in_range(units, k):
                 continue
             return unit.date.value
     _, hi = _clause_bounds(units, first, last)
@@ -496,7 +637,10 @@ def _amount_near(units: list[Unit], first: int, last: int) -> tuple[float, str] 
             break
         if units[k].kind == "money" and not _per_share(units, k):
             after.append(k)
-    for k in after:
+    _, clause_end = _clause_bounds(units, first, last)
+    own = [k for k in after if k <= clause_end]
+    for k in own or after:
+        # with money in its own clause, a total in the next one belongs to another act
         if any(units[j].text in _TOTAL_WORDS for j in range(max(last + 1, k - 3), k)):
             money = units[k].money
             assert money is not None

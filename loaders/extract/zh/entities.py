@@ -18,9 +18,11 @@ from graph.ids import normalize_name
 from graph.model import Entity
 from graph.ontology import EntityType
 from loaders.extract.registry import Registry, RegistryEntry
-from loaders.extract.zh.names import ChineseNames, has_han
+from loaders.extract.zh.lexicon import INDUSTRY_SUFFIXES
+from loaders.extract.zh.names import ChineseNames, has_han, strip_legal_form
+from loaders.extract.zh.segment import is_dictionary_word, tag_words
 
-__all__ = ["EntityTable", "StoryEntity"]
+__all__ = ["EntityTable", "StoryEntity", "short_forms"]
 
 
 @dataclass(slots=True)
@@ -68,6 +70,10 @@ class EntityTable:
         self._by_key: dict[tuple[str, str], int] = {}
         # Lengths of the Han surfaces seen so far, by first character, for longest match.
         self.lengths: dict[str, list[int]] = {}
+        # Every surface in the order it was first seen (a reading can tell what is new).
+        self.order: list[str] = []
+        # A plant or a product named after its firm ("宁德时代匈牙利工厂", "腾讯混元"): the firm.
+        self.owner: dict[int, int] = {}
 
     def get(self, index: int) -> StoryEntity:
         return self.entities[index]
@@ -96,6 +102,10 @@ class EntityTable:
             index = self._new(surface, kind, None)
             self.entities[index].flexible = flexible
             self._by_key[key] = index
+            if kind is EntityType.COMPANY:
+                for short in short_forms(surface):
+                    if short not in self.surfaces and self.names.lookup(short) is None:
+                        self._see(index, short)
         self._see(index, surface)
         return index
 
@@ -121,8 +131,48 @@ class EntityTable:
             entity.surfaces.append(surface)
         if surface not in self.surfaces:
             self.surfaces[surface] = index
+            self.order.append(surface)
             if has_han(surface):
                 sizes = self.lengths.setdefault(surface[0], [])
                 if len(surface) not in sizes:
                     sizes.append(len(surface))
                     sizes.sort(reverse=True)
+
+
+_PROPER = frozenset({"nr", "nrt", "nrfg", "nz", "nt", "j", "eng"})
+_TRADE_TAGS = frozenset({"n", "vn", "a", "b", "an", "v"})
+
+
+def short_forms(name: str) -> list[str]:
+    """The short names a story may use for a firm it named in full: without the legal
+    form, and without the place before it and the trade words after it
+    (``厦门士兰明镓化合物半导体有限公司`` → ``士兰明镓化合物半导体``, ``士兰明镓``).
+    A core must keep a word jieba tags as a name or does not know.
+
+    >>> short_forms("张家港市国泰华荣化工新材料有限公司")
+    ['张家港市国泰华荣化工新材料', '国泰华荣']
+    """
+    bare = strip_legal_form(name)
+    if bare == name or not has_han(bare):
+        return []
+    forms = [bare] if len(bare) >= 2 else []
+    words = tag_words(bare)
+    if words and words[0].tag == "ns" and len(words) > 1:
+        words = words[1:]  # "厦门", "张家港市": where the firm is registered
+    while len(words) > 1 and (
+        words[-1].text in INDUSTRY_SUFFIXES
+        or words[-1].text == "新"
+        or (
+            len(words[-1].text) >= 2
+            and words[-1].tag in _TRADE_TAGS
+            and is_dictionary_word(words[-1].text)
+        )
+    ):
+        words = words[:-1]
+    core = "".join(w.text for w in words)
+    named = any(
+        w.tag in _PROPER or (len(w.text) >= 2 and not is_dictionary_word(w.text)) for w in words
+    )
+    if 2 <= len(core) <= 6 and named and core not in forms and core != name:
+        forms.append(core)
+    return forms

@@ -21,6 +21,7 @@ __all__ = [
     "PLACE_SUFFIXES",
     "SPEECH_VERBS",
     "SURNAMES",
+    "TAGGER_WORDS",
     "TITLES",
     "words",
 ]
@@ -50,7 +51,8 @@ NAME_BREAKERS = words(
     其中 包括 以 等 家 多家 一家 两家 这家 该家 涉及 收购 出售 投资 成立 宣布 公告 发布
     表示 称 显示 披露 据 根据 依据 今年 去年 此前 目前 近日 日前 同时 此外 另外 但 而 且
     即 则 就 均 都
-    关联方 关联人 非关联人 关联 参股公司 参股 控股公司 下属 本次 此次 认缴 出资
+    全资子公司 控股子公司 全资孙公司 附属公司 全资附属公司 关联方 关联人 非关联人 非关联方
+    一致行动人 间接控股股东 实际控制人 实控人 关联 参股公司 参股 控股公司 下属 本次 此次 认缴 出资
     又 曾 已经 正在 一直 合计 共计 共 达 约 超 近 月 日 年 国内 境内 境外
     海外 我国 各 多 几 某 个 位 名 只 原 前 后 上 下 总 副 讯 电 日电 报道 消息"""
 )
@@ -66,7 +68,8 @@ BODY_SUFFIXES = words(
 )
 # A name ending in one of these is a non-commercial body.
 ORGANIZATION_SUFFIXES = words(
-    """研究院 研究所 研究中心 协会 学会 商会 联合会 大学 学院 基金会 联盟 理事会 组织 智库"""
+    """研究院 研究所 研究中心 协会 学会 商会 联合会 大学 学院 基金会 联盟 理事会 组织 智库
+    实验室"""
 )
 PLACE_SUFFIXES = words("""省 市 县 区 州 镇 自治区 特别行政区 新区 开发区 自贸区""")
 
@@ -170,3 +173,20 @@ SURNAMES = frozenset(
     "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
     "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝花"
 )
+
+# Words of filings and business news the tagger must keep whole, with their tag:
+# jieba's dictionary cuts "关联人大基金" into "关联/人大/基金" and "一致行动人东旭" into
+# "一致/行动人东旭". The nouns also break names (see NAME_BREAKERS).
+TAGGER_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        words(
+            """关联人 非关联人 关联方 非关联方 一致行动人 控股股东 间接控股股东 实际控制人
+            实控人 全资子公司 控股子公司 参股公司 全资孙公司 董事会秘书 立案告知书
+            行政处罚决定书 事先告知书 警示函 监管函 问询函 不可靠实体清单 实体清单 反倾销税
+            反补贴税 战略合作协议 合资公司 募集资金 归母净利润 扣非净利润 营业收入
+            有限责任公司"""
+        ),
+        "n",
+    ),
+    **dict.fromkeys(words("""吸收合并 换股吸收合并 加征关税 同比增长 同比下降 立案调查"""), "v"),
+}

@@ -4,17 +4,21 @@ title, places, goods), its dates, money and percentages, and the words between.
 
 Each step is a small function over the unit list; they run in a fixed order:
 marked spans (dates, money, titles, Latin names, known names) → words from the
-tagger → organisations → people → places and goods → abbreviations → anaphors.
+tagger → organisations → firms by stock code → names by their context
+(``discovery``) → plants and products (``made_names``) → people → places and goods →
+the other items of lists (``discovery``) → abbreviations → anaphors.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.ontology import EntityType
 from loaders.extract.zh.amounts import find_money, find_percents
 from loaders.extract.zh.dates import find_dates
+from loaders.extract.zh.discovery import coordinated_names, firms_by_context
 from loaders.extract.zh.entities import EntityTable
 from loaders.extract.zh.lexicon import (
     ANAPHORS,
@@ -31,11 +35,12 @@ from loaders.extract.zh.lexicon import (
     TITLES,
     words,
 )
+from loaders.extract.zh.made_names import plants_and_products
 from loaders.extract.zh.names import has_han
-from loaders.extract.zh.segment import tag_words
+from loaders.extract.zh.segment import is_dictionary_word, tag_words
 from loaders.extract.zh.units import CONJUNCTIONS, Unit
 
-__all__ = ["StoryState", "read_sentence"]
+__all__ = ["StoryState", "keep_state", "read_sentence"]
 
 _PUNCT = frozenset("，,。！？；!?;：:、（）()“”\"'‘’「」『』《》〈〉【】[]—-…·／/|～~")
 _TITLE_RE = re.compile(
@@ -102,7 +107,7 @@ _BREAK_TAGS = frozenset(
 _BODY_STOP = words(
     """格局 布局 结局 当局 全部 内部 外部 总部 东部 西部 南部 北部 中部 局部 干部
     部分 俱乐部 大部 本部 局面 政府 邮局 赌局 开局 变局 残局 大局 全局 新局
-    胜局 委 部 局 署 厅 办"""
+    胜局 委 部 局 署 厅 办 事业部 业务部 本部 编辑部 总裁办 办事处"""
 )
 _GENERIC_HEADS = words(
     """合资 新 子 母 上市 控股 投资 保险 科技 互联网 证券 基金 中资 外资 国有
@@ -169,6 +174,16 @@ def read_sentence(
     return units
 
 
+def keep_state(units: list[Unit], table: EntityTable, state: StoryState) -> None:
+    """Update ``state`` as reading ``units`` again would (the names they mention)."""
+    for unit in units:
+        if unit.kind == "entity" and not unit.anaphor:
+            kind = table.get(unit.entity).type
+            state.last_by_type[kind] = unit.entity
+            if kind is EntityType.COMPANY:
+                state.last_company = unit.entity
+
+
 _QUALIFIED = frozenset(
     {EntityType.COMPANY, EntityType.ASSET, EntityType.ORGANIZATION, EntityType.PRODUCT}
 )
@@ -226,9 +241,11 @@ def _units(text: str, table: EntityTable, published: str | None) -> list[Unit]:
         units.extend(_words(text[position:], position))
     units = _organisations(units, table, text)
     units = _ticker_named(units, table, text)
+    units = firms_by_context(units, table)
+    units = plants_and_products(units, table, text)
     _people(units, table)
     _places_and_goods(units, table, text)
-    return units
+    return coordinated_names(units, table)
 
 
 def _marked_spans(text: str, table: EntityTable, published: str | None) -> list[Unit]:
@@ -280,7 +297,9 @@ def _marked_spans(text: str, table: EntityTable, published: str | None) -> list[
 def _known_names(text: str, table: EntityTable, taken: list[bool]) -> list[tuple[int, int, int]]:
     """Longest matches among the story's own surfaces and the registry's Chinese forms."""
     found: list[tuple[int, int, int]] = []
-    registry_hits = {h.start: h for h in table.names.find(text)}
+    registry_hits = {
+        h.start: h for h in table.names.find(text) if _stands_alone(text, h.start, h.end)
+    }
     i, n = 0, len(text)
     while i < n:
         if taken[i]:
@@ -302,10 +321,45 @@ def _known_names(text: str, table: EntityTable, taken: list[bool]) -> list[tuple
     return found
 
 
+# Latin words in Chinese business news that name nothing: units, ratios, terms.
+_LATIN_TERMS = words(
+    """GWh MWh kWh GW MW kW Wh mAh nm km GB TB PB PE PB ROE ROA EPS GDP CPI PPI PMI IPO SPAC ETF
+    REITs AI AIGC AGI LLM MoE Dense Transformer CEO CFO COO CTO App APP API SaaS PaaS IaaS
+    OLED LCD LED EV PHEV BEV SUV MPV OTA ADAS FSD VC PE A股 H股 B股 ST QFII RQFII GPU CPU
+    NPU TPU FPGA ASIC SoC DRAM NAND HBM CMOS 5G 6G IoT ESG M&A"""
+)
+_LATIN_UNIT_RE = re.compile(r"^\d+(?:\.\d+)?\s*[A-Za-z]{1,4}$")
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether a short registry name at ``[start, end)`` is a word of its own, not part
+    of a longer one ("思科" in "蓝思科技", "微信" in "微信号"): jieba must not cut a
+    word that begins before the name (unless with a preposition: "对美团") or a
+    dictionary word that begins with it and goes on."""
+    if end - start > 2:
+        return True
+    lo, hi = max(0, start - 4), min(len(text), end + 4)
+    for word in tag_words(text[lo:hi], lo):
+        if word.start < start < word.end and any(
+            ch not in _COVERB_CHARS for ch in text[word.start : start]
+        ):
+            return False
+        if (
+            word.start == start
+            and word.end > end
+            and is_dictionary_word(word.text)
+            and word.text[end - start :] not in LEGAL_FORMS | COMPANY_SUFFIXES
+        ):
+            return False
+    return True
+
+
 def _latin_entity(surface: str, table: EntityTable, text: str, end: int) -> int | None:
     entry = table.registry.lookup(surface)
     if entry is not None:
         return table.known(entry, surface)
+    if surface in _LATIN_TERMS or _LATIN_UNIT_RE.match(surface):
+        return None  # "100GWh", "MoE架构": units and terms, no names
     if surface in table.surfaces:
         return table.surfaces[surface]
     if not surface[0].isupper() or (surface.isupper() and len(surface) <= 4):
@@ -333,7 +387,13 @@ def _suffix_kind(unit: Unit) -> tuple[EntityType, bool] | None:
     """The kind of name a word ends (and whether the suffix is a weak, industry one)."""
     if unit.kind != "word":
         return None
-    word = unit.text
+    return _word_suffix_kind(unit.text, unit.tag)
+
+
+@lru_cache(maxsize=65536)
+def _word_suffix_kind(word: str, tag: str) -> tuple[EntityType, bool] | None:
+    if len(word) > 2 and word in NAME_BREAKERS:
+        return None  # "全资子公司" ends in 公司 but names no firm
     for suffixes, kind in (
         (COMPANY_SUFFIXES, EntityType.COMPANY),
         (ORGANIZATION_SUFFIXES, EntityType.ORGANIZATION),
@@ -342,7 +402,7 @@ def _suffix_kind(unit: Unit) -> tuple[EntityType, bool] | None:
         for size in (6, 5, 4, 3, 2, 1):
             if len(word) >= size and word[-size:] in suffixes:
                 if kind is EntityType.GOVERNMENT_BODY and (
-                    word in _BODY_STOP or (size == 1 and unit.tag not in ("j", "nt", "n"))
+                    word in _BODY_STOP or (size == 1 and tag not in ("j", "nt", "n"))
                 ):
                     return None
                 return kind, False
@@ -367,8 +427,11 @@ def _name_part(unit: Unit, previous: Unit | None, table: EntityTable) -> bool:
     if unit.tag == "m":
         return unit.text.isdigit() and len(unit.text) <= 4
     if unit.tag.startswith("v") and unit.tag != "vn":
-        # "亿利洁能": a verb inside a name only right after a proper name
-        return previous is not None and previous.kind == "word" and previous.tag in _PROPER_TAGS
+        # "亿利洁能": a verb inside a name only right after a proper name, or one jieba
+        # does not know ("易居")
+        return (
+            previous is not None and previous.kind == "word" and previous.tag in _PROPER_TAGS
+        ) or (len(unit.text) >= 2 and not is_dictionary_word(unit.text))
     return True
 
 
@@ -389,6 +452,7 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             end + 1 < n
             and units[end + 1].kind == "word"
             and (units[end + 1].text in LEGAL_FORMS or units[end + 1].text in COMPANY_SUFFIXES)
+            and not units[end].text.endswith("公司")  # "…有限公司股份": the shares it holds
         ):
             end += 1
             kind, weak = EntityType.COMPANY, False
@@ -403,14 +467,20 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
                 if (
                     left.kind == "entity"
                     or _suffix_kind(left) is not None
+                    # "华晟微与北江精密有限公司": a proper name before 与 is a name of its own
+                    or left.tag in ("nr", "nrt", "nrfg", "nz", "nt")
+                    or (len(left.text) >= 2 and not is_dictionary_word(left.text))
                     or not _name_part(left, out[start - 3] if start >= 3 else None, table)
                 ):
                     break
                 start -= 1
                 chars += len(candidate.text)
                 continue
-            if not _name_part(candidate, previous, table):
-                break
+            adjacent = start == len(out) and candidate.kind == "word"
+            if not (adjacent and candidate.text in _TRADE_WORDS) and not _name_part(
+                candidate, previous, table
+            ):
+                break  # ("南岭投资集团": 投资 before the suffix is the firm's trade, in it)
             start -= 1
             chars += len(candidate.text)
             if candidate.kind == "entity" and table.get(candidate.entity).type in _PLACE_OR_FIRM:
@@ -429,7 +499,20 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             out[start] = Unit("word", head.text[1:], head.start + 1, head.end, tag="nz")
             parts = out[start:]
         name_units = [*parts, *units[i : end + 1]]
-        if _acceptable(parts, name_units, kind, weak, table):
+        # an item of a list of names ("…、通用动力信息技术公司、…") needs no proper word
+        if (
+            start >= 2
+            and out[start - 2].text == "、"
+            and out[start - 1].kind == "word"
+            and has_han(out[start - 1].text)
+            and out[start - 1].text not in NAME_BREAKERS
+        ):
+            start -= 1  # "、通用动力…公司": a list item starts at the mark, verb or not
+            parts = out[start:]
+            name_units = [*parts, *units[i : end + 1]]
+        listed = (start > 0 and out[start - 1].text == "、") or _list_mark_after(units, end + 1)
+        whole = _whole_name(units[i], kind, weak) if not parts else False
+        if whole or _acceptable(parts, name_units, kind, weak, table, listed=listed):
             surface = text[name_units[0].start : name_units[-1].end]
             index = table.add(surface, kind)
             del out[start:]
@@ -442,8 +525,38 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
     return out
 
 
+def _whole_name(unit: Unit, kind: EntityType, weak: bool) -> bool:
+    """ "雅戈尔集团": jieba kept a name and its suffix as one proper word."""
+    if weak or kind is not EntityType.COMPANY or unit.kind != "word":
+        return False
+    found = _word_suffix_kind(unit.text, unit.tag)
+    if found is None:
+        return False
+    rest = unit.text
+    for size in (6, 5, 4, 3, 2):
+        if rest[-size:] in COMPANY_SUFFIXES:
+            rest = rest[:-size]
+            break
+    return len(rest) >= 2 and (unit.tag in ("nz", "nt", "nrt") or not is_dictionary_word(unit.text))
+
+
+def _list_mark_after(units: list[Unit], k: int) -> bool:
+    """Whether ``units[k]`` is a list mark, an English name in parentheses skipped."""
+    if k < len(units) and units[k].text in ("(", "（"):
+        while k < len(units) and units[k].text not in (")", "）"):
+            k += 1
+        k += 1
+    return k < len(units) and units[k].text == "、"
+
+
 def _acceptable(
-    parts: list[Unit], name_units: list[Unit], kind: EntityType, weak: bool, table: EntityTable
+    parts: list[Unit],
+    name_units: list[Unit],
+    kind: EntityType,
+    weak: bool,
+    table: EntityTable,
+    *,
+    listed: bool = False,
 ) -> bool:
     if not parts:
         return False
@@ -453,9 +566,20 @@ def _acceptable(
     if parts[0].text in ("与", "和", "及"):
         return False
     proper = any(
-        u.kind == "entity" or u.tag in _PROPER_TAGS or (u.tag == "m" and u.text.isdigit())
+        u.kind == "entity"
+        or u.tag in _PROPER_TAGS
+        or (u.tag == "m" and u.text.isdigit())
+        # a word jieba's dictionary does not know came from its model of unseen words:
+        # mostly a name ("海创", "国骏")
+        or (len(u.text) >= 2 and has_han(u.text) and not is_dictionary_word(u.text))
         for u in parts
     )
+    if (
+        name_units[-1].text == "公司"
+        and len(content) < 3
+        and all(u.kind == "word" and u.tag in ("j", "n", "v", "vn") for u in parts)
+    ):
+        return False  # "深化公司": jieba tags many verbs "j"; a bare 公司 needs a real name
     if weak:
         if any(
             u.kind == "entity" and table.get(u.entity).type is EntityType.COMPANY for u in parts
@@ -466,11 +590,20 @@ def _acceptable(
         return first.kind == "word" and first.tag in _PROPER_TAGS - {"ns"} and not verbs
     if proper:
         if len(parts) == 1 and parts[0].kind == "entity":
+            if parts[0].text.endswith("公司"):
+                return False  # "…有限公司股份": the firm's shares, no new name
+            if name_units[-1].text == "组织" and table.get(parts[0].entity).type in (
+                EntityType.GOVERNMENT_BODY,
+                EntityType.COMPANY,
+            ):
+                return False  # "财政部组织检查组": 组织 is the body's verb
             whole = table.get(parts[0].entity).type
             # "上海证监局", "中国银行": a place and a suffix; "中国海关" stays the place's body
             return whole in _PLACE_OR_FIRM or name_units[-1].text in _STRONG_SUFFIXES
         return True
     suffix = name_units[-1].text
+    if listed and not weak and len(content) >= 2:
+        return True
     return (suffix in _STRONG_SUFFIXES or kind is not EntityType.COMPANY) and len(content) >= 4
 
 
@@ -557,11 +690,30 @@ def _people(units: list[Unit], table: EntityTable) -> None:
             and (after.text in SPEECH_VERBS or after.text in _PERSON_VERBS)
         )
         seen = unit.text in table.surfaces
-        full_name = len(unit.text) == 3 and unit.text[0] in SURNAMES and unit.tag == "nr"
+        full_name = (
+            len(unit.text) == 3
+            and unit.text[0] in SURNAMES
+            and unit.tag == "nr"
+            and unit.text[-1] not in _NOUN_ENDINGS  # "许可证" is a word, not Xu Kezheng
+        )
+        if full_name and _beside_a_firm(units, k, table):
+            full_name = False  # "华晟微与北江精密有限公司": a firm's short name, not a person
         if titled or speaks or seen or full_name:
             unit.kind = "entity"
             unit.entity = table.add(unit.text, EntityType.PERSON)
         k += 1
+
+
+def _beside_a_firm(units: list[Unit], k: int, table: EntityTable) -> bool:
+    for conj, other in ((k + 1, k + 2), (k - 1, k - 2)):
+        if (
+            0 <= other < len(units)
+            and units[conj].text in CONJUNCTIONS
+            and units[other].kind == "entity"
+            and table.get(units[other].entity).type is EntityType.COMPANY
+        ):
+            return True
+    return False
 
 
 def _name_after_title(units: list[Unit], k: int) -> None:
@@ -595,7 +747,33 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
         if unit.kind == "word" and unit.text in COMMODITY_WORDS:
             unit.kind = "entity"
             unit.entity = table.add(unit.text, EntityType.COMMODITY)
+        elif unit.kind == "word" and unit.text in _GENERIC_GOODS and k:
+            # "来自新疆的产品": goods named only by where they come from
+            start = _origin_of(units, k, table)
+            if start is None:
+                k += 1
+                continue
+            origin = units[start]
+            index = table.add(origin.text + unit.text, EntityType.COMMODITY)
+            surface = text[origin.start : unit.end]
+            table.alias(surface, index)
+            units[start : k + 1] = [Unit("entity", surface, origin.start, unit.end, entity=index)]
+            k = start + 1
+            continue
         if unit.kind == "entity" and table.get(unit.entity).type is EntityType.COMMODITY and k:
+            start = _origin_of(units, k, table)
+            if start is not None:
+                # "原产于澳大利亚的进口相关葡萄酒" is Australian wine
+                origin = units[start]
+                name = origin.text + unit.text
+                index = table.add(name, EntityType.COMMODITY)
+                surface = text[origin.start : unit.end]
+                table.alias(surface, index)
+                units[start : k + 1] = [
+                    Unit("entity", surface, origin.start, unit.end, entity=index)
+                ]
+                k = start + 1
+                continue
             origin = units[k - 1]
             if (
                 origin.kind == "entity"
@@ -613,6 +791,45 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
                 ]
                 continue
         if (
+            unit.kind == "entity"
+            and table.get(unit.entity).type in (EntityType.REGION, EntityType.COUNTRY)
+            and k + 1 < len(units)
+            and units[k + 1].kind == "word"
+            and units[k + 1].text in _ADMIN_WORDS
+            and units[k + 1].start == unit.end
+            and table.get(unit.entity).type is EntityType.REGION
+        ):
+            # "浙江"+"省": the same region, named with its level
+            nxt = units[k + 1]
+            table.alias(unit.text + nxt.text, unit.entity)
+            units[k : k + 2] = [
+                Unit("entity", unit.text + nxt.text, unit.start, nxt.end, entity=unit.entity)
+            ]
+            continue
+        if (
+            unit.kind == "word"
+            and k
+            and units[k - 1].kind == "entity"
+            and units[k - 1].end == unit.start
+            and table.get(units[k - 1].entity).type in (EntityType.COUNTRY, EntityType.REGION)
+            and _place_word(unit)
+        ):
+            # "匈牙利德布勒森市", "瑞士日内瓦": a place glued after a country is in it
+            end = k + 1
+            if (
+                end < len(units)
+                and units[end].text in _ADMIN_WORDS
+                and units[end].start == unit.end
+            ):
+                end += 1
+            surface = text[unit.start : units[end - 1].end]
+            index = table.add(surface, EntityType.REGION)
+            if surface != unit.text:
+                table.alias(unit.text, index)
+            units[k:end] = [Unit("entity", surface, unit.start, units[end - 1].end, entity=index)]
+            k += 1
+            continue
+        if (
             unit.kind == "word"
             and unit.tag == "ns"
             and len(unit.text) >= 2
@@ -628,6 +845,51 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
                 unit.kind = "entity"
                 unit.entity = table.add(unit.text, EntityType.REGION)
         k += 1
+
+
+# Last characters of common nouns that jieba may tag as a name ("许可证", "董事会").
+_NOUN_ENDINGS = frozenset("证书费权率量额法款单表品器机厂局部会院所业界性化")
+# Words that break a name ("甲投资乙公司") except right before its suffix ("南岭投资集团").
+_TRADE_WORDS = frozenset({"投资", "发展", "建设", "贸易", "管理", "咨询", "服务", "实业", "控股"})
+_ADMIN_WORDS = frozenset({"省", "市", "县", "区", "州", "自治区", "地区"})
+
+
+def _place_word(unit: Unit) -> bool:
+    """A word that names a place when it follows a country: jieba tags it a place or a
+    foreign name, or does not know it."""
+    text = unit.text
+    if len(text) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return False
+    if text in NAME_BREAKERS or text in _NOT_PLACES or text in COMMODITY_WORDS:
+        return False
+    if unit.tag in ("ns", "nrt", "nrf"):
+        return True
+    if unit.tag == "nr" and all(ch in _FOREIGN for ch in text):
+        return True  # "萨斯喀彻温省里贾纳": a transliterated town
+    return text[-1] in "市省州县" and not is_dictionary_word(text)
+
+
+_GENERIC_GOODS = frozenset({"产品", "商品", "货物", "进口商品", "出口商品"})
+_ORIGIN_CUES = frozenset({"原产于", "产自", "来自", "原产", "源自", "产于"})
+_ORIGIN_FILLERS = frozenset({"的", "进口", "出口", "相关", "进口的", "出口的", "涉案"})
+
+
+def _origin_of(units: list[Unit], k: int, table: EntityTable) -> int | None:
+    """Where the origin of the good at ``units[k]`` starts: a country or region after
+    原产于/来自 ("原产于美国的高粱"), or glued to the good over 进口/相关 ("澳大利亚进口葡萄酒")."""
+    j = k - 1
+    fillers = 0
+    while j >= 0 and units[j].kind == "word" and units[j].text in _ORIGIN_FILLERS:
+        j -= 1
+        fillers += 1
+    if j < 0 or fillers > 3 or units[j].kind != "entity" or units[j].anaphor:
+        return None
+    if table.get(units[j].entity).type not in (EntityType.COUNTRY, EntityType.REGION):
+        return None
+    before = "".join(u.text for u in units[max(0, j - 2) : j])
+    cued = any(before.endswith(cue) for cue in _ORIGIN_CUES)
+    glued = fillers and all(u.text != "的" for u in units[j + 1 : k])
+    return j if cued or glued else None
 
 
 # --- abbreviations and anaphors ----------------------------------------------------
@@ -711,14 +973,17 @@ def _resolve_anaphors(units: list[Unit], table: EntityTable, state: StoryState) 
 _QUOTES = frozenset('“”"「」『』')
 
 
-def conjuncts(units: list[Unit], index: int, step: int, table: EntityTable) -> list[int]:
+def conjuncts(
+    units: list[Unit], index: int, step: int, table: EntityTable, *, titles: bool = True
+) -> list[int]:
     """Entity units coordinated with ``units[index]`` ("A、B和C", "“A”“B”"), walking by
-    ``step``."""
+    ``step``; with ``titles``, a title before a name does not end the list."""
+    skipped = frozenset({"title"}) if titles else frozenset()
     found: list[int] = []
     k = index + step
     while 0 <= k < len(units):
-        while 0 <= k < len(units) and units[k].text in _QUOTES:
-            k += step
+        while 0 <= k < len(units) and (units[k].text in _QUOTES or units[k].kind in skipped):
+            k += step  # "陈立志、副董事长许松青": a title before a name is no break
         if not 0 <= k < len(units):
             break
         if units[k].kind == "entity" and units[k - step].text in _QUOTES:
@@ -728,7 +993,7 @@ def conjuncts(units: list[Unit], index: int, step: int, table: EntityTable) -> l
         if units[k].text not in CONJUNCTIONS:
             break
         nxt = k + step
-        while 0 <= nxt < len(units) and units[nxt].text in _QUOTES:
+        while 0 <= nxt < len(units) and (units[nxt].text in _QUOTES or units[nxt].kind in skipped):
             nxt += step
         if not (0 <= nxt < len(units)) or units[nxt].kind != "entity":
             break

@@ -2,8 +2,13 @@
 
 Story-level steps after the sentence rules:
 
+* the story is read twice: names first, then facts (a sentence whose first reading
+  could not change keeps it); without a publication date, dates fall in the story's year;
+* a tariff announced by a ministry is its country's;
 * an event fact with no date of its own takes the latest date stated earlier in its
-  paragraph, and a fact of the story's lead takes the dateline ("财联社9月13日讯");
+  paragraph, and a fact of the story's lead takes the dateline ("财联社9月13日讯") — the
+  publication day when the opening date is old background; a headline's act takes the
+  date the body gives it;
 * the same fact read twice merges (dates, amounts, status, evidence combine);
 * a listing with no amount takes the money the story says it raised (募资, 募集资金);
 * facts under ``min_confidence`` are dropped.
@@ -11,17 +16,20 @@ Story-level steps after the sentence rules:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from functools import lru_cache
 
 from graph.model import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
 from graph.ontology import STATUS_RANK, SYMMETRIC_PREDICATES, EntityType, Predicate
 from loaders.extract.registry import Registry
-from loaders.extract.zh.engine import Candidate, RuleEngine
+from loaders.extract.zh.dates import story_year
+from loaders.extract.zh.engine import Candidate, RuleEngine, in_range
 from loaders.extract.zh.entities import EntityTable
 from loaders.extract.zh.language import is_traditional, to_simplified
-from loaders.extract.zh.mentions import StoryState, read_sentence
+from loaders.extract.zh.mentions import StoryState, keep_state, read_sentence
 from loaders.extract.zh.metrics import MetricReading, read_metrics
+from loaders.extract.zh.named_facts import named_facts
 from loaders.extract.zh.rules import ALL_RULES
 from loaders.extract.zh.sentences import Sentence, split_sentences
 from loaders.extract.zh.units import Unit
@@ -47,6 +55,8 @@ _DURATIVE = frozenset(
 _STATE_ACTORS = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COUNTRY})
 _PROCEEDS = ("募资", "募集资金", "募得", "集资", "融资")
 _LEAD_PARAGRAPHS = 2
+# A story's opening date further back than this is background, not its dateline.
+_DATELINE_DAYS = 120
 # Entities named but in no fact are kept for these types (others only with a fact).
 _NAMED_TYPES = frozenset(
     {
@@ -74,31 +84,86 @@ def run_chinese_pipeline(
     sentences = split_sentences(reading)
     originals = _original_sentences(text, reading, sentences)
     table = EntityTable(registry)
+    # Without a publication date, dates resolve in the year the story is written in.
+    published = story.published or story_year(reading)
+    # A first reading collects the story's names (a short name declared or found by its
+    # context in the fifth sentence is also the name in the first); the second reads
+    # the facts with all of them known.
+    first = StoryState()
+    first_units: list[list[Unit]] = []
+    seen_before: list[int] = []
+    for sentence in sentences:
+        seen_before.append(len(table.order))
+        first_units.append(read_sentence(sentence.text, table, published, first))
     state = StoryState()
+    # The first reading of a sentence stands when no name found after it occurs in it
+    # (and the same held for every sentence before it, so the story state is the same).
+    same = True
     engine = _engine()
-    published = story.published
     candidates: list[Candidate] = []
     metric_readings: list[tuple[MetricReading, int]] = []
     sentence_units: list[list[Unit]] = []
     actor, actor_paragraph = -1, -1
     for sentence in sentences:
-        units = read_sentence(sentence.text, table, published, state)
+        later = table.order[seen_before[sentence.index] :]
+        same = same and not _new_name_in(sentence.text, later, first_units[sentence.index])
+        if same:
+            units = first_units[sentence.index]
+            keep_state(units, table, state)
+        else:
+            units = read_sentence(sentence.text, table, published, state)
         sentence_units.append(units)
-        context = actor if actor_paragraph == sentence.paragraph else -1
+        # The actor of an act without one: the body that acted last in the paragraph,
+        # else the last body the story named ("…被罚款5865万元" after the regulator).
+        context = (
+            actor
+            if actor_paragraph == sentence.paragraph
+            else state.last_by_type.get(EntityType.GOVERNMENT_BODY, -1)
+        )
         found = engine.apply(
             sentence.text, units, sentence.index, table, context, state.last_company
         )
+        found.extend(named_facts(units, sentence.index, table))
         for c in found:
             if table.get(c.subject).type in _STATE_ACTORS:
                 actor, actor_paragraph = c.subject, sentence.paragraph
         candidates.extend(found)
         for reading_ in read_metrics(units, table, state.last_company):
             metric_readings.append((reading_, sentence.index))
-    _fill_dates(candidates, sentences, sentence_units)
+    _states_impose_tariffs(candidates, table)
+    _fill_dates(candidates, sentences, sentence_units, published)
     merged = _merge(candidates)
     _listing_proceeds(merged, sentence_units)
     merged = [m for m in merged if m.confidence >= min_confidence]
     return _delta(story, originals, table, merged, metric_readings, sentence_units)
+
+
+def _new_name_in(text: str, surfaces: list[str], units: list[Unit]) -> bool:
+    """Whether one of ``surfaces`` occurs in ``text`` outside the names already read
+    there ("中国" inside "中国商务部" changes nothing)."""
+    names = [(u.start, u.end) for u in units if u.kind == "entity"]
+    for surface in surfaces:
+        at = text.find(surface)
+        while at >= 0:
+            end = at + len(surface)
+            if not any(a <= at and end <= b for a, b in names):
+                return True
+            at = text.find(surface, at + 1)
+    return False
+
+
+def _states_impose_tariffs(candidates: list[Candidate], table: EntityTable) -> None:
+    """A tariff is a country's act (the ontology's IMPOSES_TARIFF is Country -> …): the
+    ministry or commission that announces it stands for its country."""
+    for c in candidates:
+        if c.predicate is not Predicate.IMPOSES_TARIFF:
+            continue
+        body = table.get(c.subject)
+        if body.type is not EntityType.GOVERNMENT_BODY or body.entry is None:
+            continue
+        country = body.entry.country and table.registry.lookup(body.entry.country)
+        if country and country.type is EntityType.COUNTRY:
+            c.subject = table.known(country, country.name)
 
 
 def _original_sentences(text: str, reading: str, sentences: list[Sentence]) -> list[str]:
@@ -109,14 +174,22 @@ def _original_sentences(text: str, reading: str, sentences: list[Sentence]) -> l
 
 
 def _first_date(units: list[Unit]) -> str | None:
-    for unit in units:
-        if unit.kind == "date" and unit.date is not None and unit.date.period is None:
+    for k, unit in enumerate(units):
+        if (
+            unit.kind == "date"
+            and unit.date is not None
+            and unit.date.period is None
+            and not in_range(units, k)
+        ):
             return unit.date.value
     return None
 
 
 def _fill_dates(
-    candidates: list[Candidate], sentences: list[Sentence], units: list[list[Unit]]
+    candidates: list[Candidate],
+    sentences: list[Sentence],
+    units: list[list[Unit]],
+    published: str | None = None,
 ) -> None:
     lead = None
     for sentence in sentences:
@@ -125,6 +198,19 @@ def _fill_dates(
         lead = _first_date(units[sentence.index])
         if lead:
             break
+    full = published is not None and len(published) == 10
+    if full and (lead is None or not _near_publication(lead, published or "")):
+        # no dateline, or "2021年3月26日，商务部发布…" opening a story of 2024 (background):
+        # the story's news is of its publication day
+        lead = published
+    # A headline's act takes the date the body gives the same act.
+    body_dates: dict[tuple[Predicate, int], str] = {}
+    for c in candidates:
+        if c.date and sentences[c.sentence].paragraph > 0:
+            body_dates.setdefault((c.predicate, c.object), c.date)
+    for c in candidates:
+        if c.date is None and sentences[c.sentence].paragraph == 0:
+            c.date = body_dates.get((c.predicate, c.object))
     latest: dict[int, str | None] = {}
     current: str | None = None
     paragraph = -1
@@ -132,7 +218,11 @@ def _fill_dates(
         if sentence.paragraph != paragraph:
             paragraph, current = sentence.paragraph, None
         latest[sentence.index] = current
-        dated = [u.date.value for u in units[sentence.index] if u.kind == "date" and u.date]
+        dated = [
+            u.date.value
+            for k, u in enumerate(units[sentence.index])
+            if u.kind == "date" and u.date and not in_range(units[sentence.index], k)
+        ]
         if dated:
             current = dated[-1]
     for c in candidates:
@@ -140,6 +230,12 @@ def _fill_dates(
             continue
         # An act stated without a date is the story's news: its dateline date.
         c.date = latest.get(c.sentence) or lead
+
+
+def _near_publication(day: str, published: str) -> bool:
+    """Whether a dateline date is at most four months before publication (or after it)."""
+    start = dt.date.fromisoformat(published) - dt.timedelta(days=_DATELINE_DAYS)
+    return day >= start.isoformat()[: len(day)]
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -89,6 +89,10 @@ class Rule:
     amount: bool = False
     # A missing subject is the actor of the paragraph's last act ("同时，对X警告…").
     subject_from_context: bool = False
+    # A missing subject is the story's firm ("ATTO 3、海豚三款车型完成首秀").
+    subject_from_firm: bool = False
+    # A missing subject is the firm the object is named after ("开源的腾讯混元3D大模型").
+    subject_from_owner: bool = False
     # A missing object is the story's firm ("董事长高登锋辞职": the firm of the story).
     object_from_context: bool = False
     # LEADS for a leading title, WORKS_FOR otherwise (people rules).
@@ -96,6 +100,12 @@ class Rule:
     # The fact starts (appointment) or ends (departure) on its date.
     starts: bool = False
     ends: bool = False
+    # Words earlier in the trigger's clause that the rule needs ("终止…征收反倾销税" lifts
+    # a tariff) or that cancel it (the same words for the rule that imposes one).
+    needs: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    # Text right after the trigger that makes it another word ("控股" in "控股股东").
+    not_before: tuple[str, ...] = ()
     elements: tuple[tuple[str, str | int], ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:

@@ -16,7 +16,9 @@ from functools import lru_cache
 
 import rjieba
 
-__all__ = ["Word", "tag_words"]
+from loaders.extract.zh.lexicon import TAGGER_WORDS
+
+__all__ = ["Word", "is_dictionary_word", "tag_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +31,17 @@ class Word:
     end: int
 
 
+# High enough to win over any split jieba's own dictionary prefers.
+_TAGGER_FREQ = 1_000_000
+
+
 @lru_cache(maxsize=1)
 def _tagger() -> rjieba.Jieba:
     # A private instance: words added for sinograph never leak into other users of rjieba.
-    return rjieba.Jieba()
+    tagger = rjieba.Jieba()
+    for word, tag in sorted(TAGGER_WORDS.items()):
+        tagger.add_word(word, _TAGGER_FREQ, tag)
+    return tagger
 
 
 def tag_words(text: str, offset: int = 0) -> list[Word]:
@@ -46,3 +55,13 @@ def tag_words(text: str, offset: int = 0) -> list[Word]:
         words.append(Word(token, tag, position, position + len(token)))
         position += len(token)
     return words
+
+
+def is_dictionary_word(text: str) -> bool:
+    """Whether jieba's dictionary knows ``text``: a word it does not know but cut out
+    anyway came from its HMM for unseen words, and such words are mostly names.
+
+    >>> is_dictionary_word("公告"), is_dictionary_word("嘉麟杰")
+    (True, False)
+    """
+    return bool(_tagger().has_word(text))

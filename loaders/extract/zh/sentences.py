@@ -17,7 +17,7 @@ __all__ = ["Sentence", "split_sentences"]
 _ENDS = frozenset("。！？；!?;")
 _OPEN = frozenset("“「『‘")
 _CLOSE = frozenset("”」』’")
-_MAX_SENTENCE = 600
+_MAX_SENTENCE = 2000
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ __all__ = ["CLAUSE_MARKS", "CONJUNCTIONS", "SENTENCE_MARKS", "Unit"]
 
 CLAUSE_MARKS = frozenset("，,：:")
 SENTENCE_MARKS = frozenset("。！？；!?;")
-CONJUNCTIONS = frozenset({"、", "和", "及", "与", "以及", "或", "同", "跟", "、、"})
+CONJUNCTIONS = frozenset({"、", "和", "及", "与", "以及", "及其", "或", "同", "跟", "、、"})
 
 
 @dataclass(slots=True)

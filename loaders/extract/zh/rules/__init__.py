@@ -7,7 +7,17 @@ each one through the extractor and checks the rule reads its fact.
 from __future__ import annotations
 
 from loaders.extract.zh.rule import Rule
-from loaders.extract.zh.rules import deals, markets, ownership, people, products, regulation, trade
+from loaders.extract.zh.rules import (
+    deals,
+    markets,
+    ownership,
+    people,
+    places,
+    products,
+    regulation,
+    supply,
+    trade,
+)
 
 __all__ = ["ALL_RULES"]
 
@@ -19,4 +29,6 @@ ALL_RULES: tuple[Rule, ...] = (
     *trade.RULES,
     *people.RULES,
     *products.RULES,
+    *supply.RULES,
+    *places.RULES,
 )

@@ -11,7 +11,7 @@ _TARGETS = frozenset({EntityType.COMPANY, EntityType.ASSET})
 _BUYERS = ACTORS | {EntityType.PERSON}
 _INVESTORS = ACTORS | {EntityType.PERSON, EntityType.COUNTRY}
 _BUY = ("收购", "并购", "买下", "购入", "全资收购", "要约收购", "竞购", "吞并", "收购了", "买入")
-_SELL = ("出售", "转让", "剥离", "出让", "处置", "售出", "卖出", "卖给", "售予")
+_SELL = ("出售", "转让", "剥离", "出让", "处置", "售出", "卖出", "卖给", "售予", "划转", "无偿划转")
 _INVEST = (
     "入股",
     "增资",
@@ -99,12 +99,30 @@ RULES: tuple[Rule, ...] = (
             Example("万科宣布出售北京蓝天置业有限公司全部股权。", "万科", "北京蓝天置业有限公司"),
         ),
         amount=True,
+        not_before=("给", "予", "至"),  # "划转给乙": 乙 receives, it is not sold
+    ),
+    Rule(
+        "zh.acquire.transferred_to",
+        Predicate.ACQUIRES,
+        _SELL,
+        "将|把 ~ O ~ V 给|予|至|于 S",
+        _BUYERS,
+        _TARGETS,
+        0.7,
+        examples=(
+            Example(
+                "北江投资有限公司拟将其持有的南岭电气股份有限公司股份无偿划转给华东电气集团。",
+                "华东电气集团",
+                "南岭电气股份有限公司",
+            ),
+        ),
+        amount=True,
     ),
     Rule(
         "zh.sell.object_first",
         Predicate.SELLS,
         _SELL,
-        "S ~ 将|把 O ~ V",
+        "S ~ 将|把 ~ O ~ V",
         COMPANIES,
         _TARGETS,
         0.75,
@@ -160,6 +178,23 @@ RULES: tuple[Rule, ...] = (
                 "华宇电子拟与关联方国投创业基金、中金资本共同出资5亿元认缴星河芯片有限公司"
                 "新增注册资本。",
                 "国投创业基金",
+                "星河芯片有限公司",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
+        "zh.invest.subscribes",
+        Predicate.INVESTS_IN,
+        ("出资", "以自有资金出资", "现金出资"),
+        "S ~~ V ~~ 认缴|认购|增资 ~ O",
+        _INVESTORS,
+        _TARGETS,
+        0.7,
+        examples=(
+            Example(
+                "海创基金以自有资金出资1亿元，对应认缴星河芯片有限公司新增注册资本。",
+                "海创基金",
                 "星河芯片有限公司",
             ),
         ),

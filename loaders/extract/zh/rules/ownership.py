@@ -23,6 +23,56 @@ RULES: tuple[Rule, ...] = (
         _OWNED,
         0.7,
         examples=(Example("腾讯持有京东方科技集团5%股份。", "腾讯", "京东方科技集团"),),
+        not_before=("股东", "子公司", "公司", "集团", "权"),
+    ),
+    Rule(
+        "zh.own.also_holds",
+        Predicate.OWNS,
+        ("控股", "持有", "拥有"),
+        "S ~~ 并|还|同时|并且 V ~ O",
+        _OWNERS,
+        _OWNED,
+        0.65,
+        examples=(
+            Example(
+                "华东电气集团设立五大事业部，并控股“南岭电气”和“北江精密”。",
+                "华东电气集团",
+                "北江精密",
+            ),
+        ),
+        not_before=("股东", "子公司", "公司", "集团", "权"),
+    ),
+    Rule(
+        "zh.own.brands",
+        Predicate.OWNS,
+        ("旗下拥有", "旗下有", "旗下包括", "旗下品牌包括"),
+        "S ~~ V ~ O",
+        _OWNERS,
+        _OWNED | {EntityType.PRODUCT},
+        0.65,
+        examples=(
+            Example(
+                "雅戈尔集团是服装巨头，旗下拥有Hart Schaffner Marx等品牌。",
+                "雅戈尔集团",
+                "Hart Schaffner Marx",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.own.holder_named",
+        Predicate.OWNS,
+        ("控股股东", "间接控股股东", "第一大股东", "大股东", "单一最大股东"),
+        "O ~ V S",
+        _OWNERS,
+        _OWNED,
+        0.7,
+        examples=(
+            Example(
+                "北江精密有限公司控股股东南岭投资集团有限公司拟减持。",
+                "南岭投资集团有限公司",
+                "北江精密有限公司",
+            ),
+        ),
     ),
     Rule(
         "zh.own.controlling_holder",
@@ -45,6 +95,18 @@ RULES: tuple[Rule, ...] = (
         COMPANIES,
         0.7,
         examples=(Example("雷军为小米集团的实际控制人。", "雷军", "小米集团"),),
+    ),
+    Rule(
+        "zh.control.gains",
+        Predicate.CONTROLS,
+        ("控股权", "控制权", "实际控制权"),
+        "S ~~ 取得|获得|拥有|掌握|收购|接手 ~ O ~ V",
+        _OWNERS,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example("华宇电子将取得星河芯片有限公司控股权。", "华宇电子", "星河芯片有限公司"),
+        ),
     ),
     Rule(
         "zh.control.actual_after",

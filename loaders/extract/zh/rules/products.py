@@ -1,4 +1,4 @@
-"""Products: releases and open-sourcing."""
+"""Products: who develops, releases and open-sources them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ __all__ = ["RULES"]
 
 _MAKERS = COMPANIES | {EntityType.ORGANIZATION}
 _PRODUCTS = frozenset({EntityType.PRODUCT})
-_RELEASE = ("发布", "推出", "上线", "发布了", "推出了", "正式发布", "亮相", "首发")
+_RELEASE = ("发布", "推出", "上线", "发布了", "推出了", "正式发布", "亮相", "首发", "交付", "首秀")
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -23,6 +23,37 @@ RULES: tuple[Rule, ...] = (
         examples=(Example("深度求索1月20日发布推理模型DeepSeek-R1。", "深度求索", "DeepSeek-R1"),),
     ),
     Rule(
+        "zh.release.debut",
+        Predicate.RELEASES,
+        ("首秀", "完成首秀", "亮相", "首发", "正式上市", "上市销售", "开售", "发售"),
+        "S ~~ O ~~ V",
+        _MAKERS,
+        _PRODUCTS,
+        0.65,
+        examples=(Example("蔚来发布公告称，新车型“乐道L60”将于9月正式上市。", "蔚来", "乐道L60"),),
+        subject_from_firm=True,
+    ),
+    Rule(
+        "zh.develops.svo",
+        Predicate.DEVELOPS,
+        ("研发", "开发", "自研", "研制", "打造", "自主研发", "训练"),
+        "S ~~ V ~ O",
+        _MAKERS,
+        _PRODUCTS,
+        0.7,
+        examples=(Example("科大讯飞自主研发了星火认知大模型“讯飞星火”。", "科大讯飞", "讯飞星火"),),
+    ),
+    Rule(
+        "zh.develops.by",
+        Predicate.DEVELOPS,
+        ("研发", "开发", "自研", "研制", "打造", "推出"),
+        "O ~ 由 S V",
+        _MAKERS,
+        _PRODUCTS,
+        0.7,
+        examples=(Example("“通义千问”由阿里云研发。", "阿里云", "通义千问"),),
+    ),
+    Rule(
         "zh.open_source.svo",
         Predicate.OPEN_SOURCES,
         ("开源",),
@@ -31,6 +62,17 @@ RULES: tuple[Rule, ...] = (
         _PRODUCTS,
         0.75,
         examples=(Example("阿里云宣布开源Qwen2.5-Max模型。", "阿里云", "Qwen2.5-Max"),),
+    ),
+    Rule(
+        "zh.open_source.attribute",
+        Predicate.OPEN_SOURCES,
+        ("开源",),
+        "V 的 ~ O",
+        _MAKERS,
+        _PRODUCTS,
+        0.65,
+        examples=(Example("另一款开源的百度文心X1模型已可下载。", "百度", "百度文心X1"),),
+        subject_from_owner=True,
     ),
     Rule(
         "zh.open_source.object_first",

@@ -1,4 +1,4 @@
-"""Regulators at work: fines, investigations, approvals, audits."""
+"""Regulators at work: fines, investigations, approvals, audits, suspensions."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ _PROBE = (
     "现场检查",
     "安全审查",
     "约谈",
+    "复审",
+    "期终复审",
+    "审查调查",
 )
 _APPROVE = ("批准", "核准", "附条件批准", "无条件批准", "批复", "同意注册", "注册生效", "获批")
 _APPROVERS = BODIES | {EntityType.ORGANIZATION, EntityType.COMPANY}
@@ -68,6 +71,24 @@ RULES: tuple[Rule, ...] = (
         amount=True,
     ),
     Rule(
+        "zh.fine.passive_bare",
+        Predicate.FINES,
+        ("罚款", "罚没", "处罚", "行政处罚", "罚单"),
+        "S ~~ O^ ~~ 被|遭 V",
+        BODIES,
+        _PUNISHED,
+        0.7,
+        examples=(
+            Example(
+                "据国家金融监督管理总局披露，华北商业银行因贷款管理不审慎，被罚款1200万元。",
+                "国家金融监督管理总局",
+                "华北商业银行",
+            ),
+        ),
+        amount=True,
+        subject_from_context=True,
+    ),
+    Rule(
         "zh.fine.received",
         Predicate.FINES,
         ("行政处罚", "处罚决定书", "事先告知书"),
@@ -94,7 +115,7 @@ RULES: tuple[Rule, ...] = (
         0.75,
         examples=(
             Example("市场监管总局依法对高通公司开展立案调查。", "市场监管总局", "高通公司"),
-            Example("商务部去年1月对原产于欧盟的猪肉启动反倾销调查。", "商务部", "猪肉"),
+            Example("商务部去年1月对原产于欧盟的猪肉启动反倾销调查。", "商务部", "欧盟猪肉"),
         ),
         subject_from_context=True,
     ),
@@ -113,6 +134,39 @@ RULES: tuple[Rule, ...] = (
                 "华东医药科技有限公司",
             ),
         ),
+    ),
+    Rule(
+        "zh.probe.notice",
+        Predicate.INVESTIGATES,
+        ("立案告知书", "调查通知书", "立案调查通知书", "立案通知书"),
+        "O ~~ 收到|接到|收到了 S ~~ V",
+        STATES,
+        _PROBED,
+        0.75,
+        examples=(
+            Example(
+                "南岭智能董事长周立新、董事会秘书王海峰于6月3日收到证监会下发的《立案告知书》。",
+                "证监会",
+                "王海峰",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.probe.passive_bare",
+        Predicate.INVESTIGATES,
+        ("立案调查", "立案", "调查"),
+        "S ~~ O^ ~~ 被|遭 V",
+        STATES,
+        _PROBED,
+        0.65,
+        examples=(
+            Example(
+                "证监会9月6日通报，南岭智能装备股份有限公司因涉嫌信息披露违规被立案调查。",
+                "证监会",
+                "南岭智能装备股份有限公司",
+            ),
+        ),
+        subject_from_context=True,
     ),
     Rule(
         "zh.approve.svo",
@@ -185,26 +239,6 @@ RULES: tuple[Rule, ...] = (
                 "万达商业管理集团",
             ),
         ),
-    ),
-    Rule(
-        "zh.supply.is_supplier",
-        Predicate.SUPPLIES,
-        ("供应商", "代工厂", "供货商", "组装厂"),
-        "S ~ 为|是|成为|作为 O ~ V",
-        COMPANIES,
-        COMPANIES,
-        0.7,
-        examples=(Example("歌尔股份是苹果的重要供应商。", "歌尔股份", "苹果"),),
-    ),
-    Rule(
-        "zh.supply.to",
-        Predicate.SUPPLIES,
-        ("供货", "供应", "提供"),
-        "S ~ 向|为|给 O V",
-        COMPANIES,
-        COMPANIES,
-        0.65,
-        examples=(Example("宁德时代向理想汽车供货。", "宁德时代", "理想汽车"),),
     ),
     Rule(
         "zh.ban.suspend_business",

@@ -41,6 +41,8 @@ _TARIFF = (
     "反补贴措施",
     "加征",
 )
+# Words before a duty that end it: "终止对…征收反倾销税" lifts the duty.
+_TARIFF_ENDS = ("终止", "取消", "停止", "不再", "豁免", "免征", "撤销", "暂停")
 _TAXED = frozenset({EntityType.COMMODITY, EntityType.PRODUCT, EntityType.COUNTRY})
 _SANCTION_LISTS = (
     "实体清单",
@@ -128,9 +130,25 @@ RULES: tuple[Rule, ...] = (
             Example(
                 "国务院关税税则委员会宣布对原产于美国的大豆加征10%关税。",
                 "国务院关税税则委员会",
-                "大豆",
+                "美国大豆",
             ),
         ),
+        unless=_TARIFF_ENDS,
+    ),
+    Rule(
+        "zh.lift.tariff",
+        Predicate.LIFTS_BAN,
+        _TARIFF,
+        "S ~~ 对 ~ O< ~~ V",
+        STATES,
+        _TAXED,
+        0.7,
+        examples=(
+            Example(
+                "商务部宣布，自5月1日起终止对原产于美国的高粱征收反倾销税。", "商务部", "美国高粱"
+            ),
+        ),
+        needs=_TARIFF_ENDS,
     ),
     Rule(
         "zh.tariff.svo",
@@ -141,18 +159,20 @@ RULES: tuple[Rule, ...] = (
         _TAXED,
         0.7,
         examples=(Example("美国宣布向越南征收关税。", "美国", "越南"),),
+        unless=_TARIFF_ENDS,
     ),
     Rule(
         "zh.sanction.list",
         Predicate.SANCTIONS,
         _SANCTION_LISTS,
-        "S ~~ 将|把 O ~~ V",
+        "S ~~ 将|把 ~ O ~~ V",
         STATES,
         _SANCTIONED,
         0.8,
         examples=(
             Example("商务部将洛克希德·马丁公司列入不可靠实体清单。", "商务部", "洛克希德·马丁公司"),
         ),
+        subject_from_context=True,
     ),
     Rule(
         "zh.sanction.on",
@@ -197,12 +217,22 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "zh.import.svo",
         Predicate.IMPORTS,
-        ("进口", "采购", "购买"),
+        ("进口",),
         "S ~ V ~ O",
         _IMPORTERS,
         GOODS,
         0.6,
         examples=(Example("中国今年进口大豆超过1亿吨。", "中国", "大豆"),),
+    ),
+    Rule(
+        "zh.import.buys",
+        Predicate.IMPORTS,
+        ("采购", "购买", "购入"),
+        "S ~ V ~ O",
+        frozenset({EntityType.COUNTRY}),
+        GOODS,
+        0.6,
+        examples=(Example("印度今年采购大豆超过500万吨。", "印度", "大豆"),),
     ),
     Rule(
         "zh.import.noun",
