@@ -142,6 +142,10 @@ class Binder:
         return out
 
     def _bind_one(self, token: Token, depth: int, subject: bool) -> list[Bound]:
+        if token.lower_ == "their":
+            plural = self._plural_reference(token)
+            if plural:
+                return plural
         if token.lower_ in _POSSESSIVE_PRONOUNS and token.dep_ == "poss":
             own = self._clause_owner(token)
             if own is not None:
@@ -436,6 +440,24 @@ class Binder:
         """ "Both are controlled by X", "the two companies will jointly develop": the two
         firms named last, in this sentence before the reference or in the one before."""
         words = {c.lower_ for c in token.children}
+        if token.lower_ == "their" and token.dep_ == "poss":
+            # "A and B completed their merger": "their" is the coordinated subject
+            heads: list[Token] = []
+            for verb in token.ancestors:  # "A and B said their merger would close"
+                if verb.pos_ in ("VERB", "AUX"):
+                    heads = [s for s in surface_subject(verb) if s.i < token.i]
+                    if heads:
+                        break
+            subjects = [*heads, *(c for h in heads for c in h.children if c.dep_ == "conj")]
+            if len(subjects) >= 2:
+                pairs: list[Bound] = []
+                for subject in subjects:
+                    for bound in self._bind_one(subject, _MAX_DEPTH - 1, True):
+                        if bound.cluster.id not in {p.cluster.id for p in pairs}:
+                            pairs.append(Bound(bound.cluster, token, "pair"))
+                if len(pairs) >= 2:
+                    return pairs
+            return []
         if token.lower_ == "both" and token.dep_ in ("nsubj", "nsubjpass"):
             pass
         elif not (

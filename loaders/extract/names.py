@@ -74,6 +74,7 @@ _GENERIC_WORDS = word_set(
     """Big Small New Old Top Major Global Local Foreign Domestic International National Chinese
     Asian Western State Private Public Other Such More Most Some All The A An"""
 )
+_COUNTRY_NAMES = frozenset(COUNTRY_OF_DEMONYM.values())
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
@@ -186,6 +187,8 @@ def _namey(
             and text not in COMMON_CAPITALISED
         ):
             return True  # "Lazada, a Southeast Asian platform, ...": an apposition follows
+        if text in _COUNTRY_NAMES and i + 1 < len(tokens) and tokens[i + 1].is_cap:
+            return True  # "China National Chemical Corp": a country opening a firm's name
         if text in COMMON_CAPITALISED or text in PERSON_TITLES:
             return text in PERSON_TITLES and i + 1 < len(tokens) and tokens[i + 1].is_cap
         if i + 1 < len(tokens) and tokens[i + 1].lower == "'s":
