@@ -1,0 +1,120 @@
+"""Constructions added in the third round: a dateline kept out of the parse, "as"
+hung on the appointed person, a named product before any common noun ("its Kestrel
+hatchback"), the parent of a bought unit as its seller, headquarters kept or moved,
+participles the tagger calls adjectives, "their" as a coordinated subject, a country
+opening a firm's name after a dateline. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractor.conftest import has_fact, run
+
+POSITIVE: list[tuple[str, str, str, str]] = [
+    (
+        "NANJING, May 4 (Newswire) - Norvik Holdings will merge with Tallis Industry Co "
+        "through a share swap.",
+        "Norvik Holdings",
+        "MERGES_WITH",
+        "Tallis Industry Co",
+    ),
+    (
+        "TIANJIN, June 3 - Norvik Motors appointed Lu Weibing as president on Tuesday.",
+        "Lu Weibing",
+        "LEADS",
+        "Norvik Motors",
+    ),
+    (
+        "Norvik Motors launched its Kestrel hatchback in April.",
+        "Norvik Motors",
+        "RELEASES",
+        "Kestrel",
+    ),
+    (
+        "Norvik Phones unveiled the Tallis X9 handset on Monday.",
+        "Norvik Phones",
+        "RELEASES",
+        "Tallis X9",
+    ),
+    (
+        "Norvik Group completed its acquisition of Tallis Appliances, the appliance "
+        "business of Kestrel Electric.",
+        "Kestrel Electric",
+        "SELLS",
+        "Tallis Appliances",
+    ),
+    (
+        "Norvik Retail moved its headquarters from Nanjing to Singapore in 2022.",
+        "Norvik Retail",
+        "HEADQUARTERED_IN",
+        "Singapore",
+    ),
+    (
+        "Norvik Group and Tallis Foods said their merger would close in May.",
+        "Norvik Group",
+        "MERGES_WITH",
+        "Tallis Foods",
+    ),
+    (
+        # a country opening a firm's name right after a dateline stays in the name
+        "HANGZHOU, May 8 - China Kestrel Chemical Corp and Tallis Group completed their merger.",
+        "China Kestrel Chemical Corp",
+        "MERGES_WITH",
+        "Tallis Group",
+    ),
+    (
+        "The buyer said Kestrel Motors would remain headquartered in Gothenburg.",
+        "Kestrel Motors",
+        "HEADQUARTERED_IN",
+        "Gothenburg",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "predicate", "obj"), POSITIVE)
+def test_construction_gives_the_fact(text: str, subject: str, predicate: str, obj: str) -> None:
+    delta = run(text, published="2025-06-05")
+    assert has_fact(delta, subject, predicate, obj), sorted(
+        (f.subject, f.predicate, f.object) for f in delta.facts
+    )
+
+
+NEGATIVE: list[tuple[str, str, str, str]] = [
+    (
+        # a stake in a unit is bought from the unit or the market, not sold by the parent
+        "Norvik Group bought a 20% stake in Tallis Appliances, a unit of Kestrel Electric.",
+        "Kestrel Electric",
+        "SELLS",
+        "Tallis Appliances",
+    ),
+    (
+        "Norvik Retail moved its headquarters from Nanjing to Singapore in 2022.",
+        "Norvik Retail",
+        "HEADQUARTERED_IN",
+        "Nanjing",
+    ),
+    (
+        # the city of the dateline is not the subject of the sentence
+        "NANJING, May 4 - Norvik Holdings will merge with Tallis Industry Co.",
+        "Nanjing",
+        "MERGES_WITH",
+        "Tallis Industry Co",
+    ),
+    (
+        "Norvik Group and Tallis Foods raised their prices.",
+        "Norvik Group",
+        "MERGES_WITH",
+        "Tallis Foods",
+    ),
+    (
+        "Norvik Motors is based in Wuhu, in China's Anhui province.",
+        "Norvik Motors",
+        "HEADQUARTERED_IN",
+        "Anhui",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "predicate", "obj"), NEGATIVE)
+def test_construction_invents_nothing(text: str, subject: str, predicate: str, obj: str) -> None:
+    assert not has_fact(run(text, published="2025-06-05"), subject, predicate, obj)
