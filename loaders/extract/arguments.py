@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from graph.ontology import EntityType
 from loaders.extract.coref import Cluster, Coreference
 from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
-from loaders.extract.syntax import surface_subject
+from loaders.extract.syntax import is_saying, surface_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -171,6 +171,9 @@ class Binder:
                 country, EntityType.COUNTRY
             )
             return [Bound(state, token, "demonym")]
+        listed = self._colon_list(token)
+        if listed:
+            return listed
         out: list[Bound] = []
         for child in token.children:
             if child.dep_ == "appos":
@@ -387,6 +390,29 @@ class Binder:
         if label not in cluster.surfaces:
             cluster.surfaces.append(label)
         return Bound(cluster, token, "unit", parent=parent)
+
+    def _colon_list(self, token: Token) -> list[Bound]:
+        """ "targeted two companies: A, B and C": a plural noun that a colon spells out
+        stands for every name after the colon (the parser seldom attaches such lists
+        whole), up to a closing attribution (", the agency said")."""
+        doc = token.doc
+        if token.tag_ != "NNS" or token.i + 1 >= len(doc) or doc[token.i + 1].text != ":":
+            return []
+        end = len(doc)
+        root = token.sent.root
+        if root.i > token.i and is_saying(root):
+            end = max(
+                (t.i for t in doc[token.i : root.i] if t.text == ","),
+                default=root.i,
+            )
+        out: list[Bound] = []
+        seen: set[int] = set()
+        for t in doc[token.i + 2 : end]:
+            cluster = self.mention_cluster(t)
+            if cluster is not None and cluster.id not in seen:
+                seen.add(cluster.id)
+                out.append(Bound(cluster, t, "listed"))
+        return out
 
     def _bind_all(self, token: Token, depth: int, via: str, subject: bool) -> list[Bound]:
         out: list[Bound] = []

@@ -136,7 +136,11 @@ def find_name_runs(
                 j += 1
                 continue
             break
-        while j > i and (tokens[j - 1].lower in _INNER_CONNECTORS or tokens[j - 1].lower in "&,"):
+        while j > i and (
+            # a capitalised "Di" or "De" ends a person's name ("Zhang Di"); a connector
+            # at a name's end is a lowercase one left over
+            tokens[j - 1].text in _INNER_CONNECTORS or tokens[j - 1].lower in "&,"
+        ):
             j -= 1
         single_adjective = j == i + 1 and tokens[i].text in COUNTRY_OF_DEMONYM
         if j > i and not single_adjective:

@@ -47,9 +47,8 @@ def rule_book() -> RuleBook:
             for word in rule.trigger:
                 index.setdefault(word, []).append(rule)
         for entry in table.titles:
-            titles[tuple(entry.phrase.lower().split())] = entry
-            # the parser splits "co-founder" into "co", "-", "founder"
-            titles[tuple(entry.phrase.lower().replace("-", " - ").split())] = entry
+            for variant in _title_variants(entry.phrase.lower()):
+                titles.setdefault(variant, entry)
         for word, preps in table.transparent.items():
             transparent[word] = tuple(dict.fromkeys((*transparent.get(word, ()), *preps)))
         departures.update(table.departures)
@@ -61,6 +60,27 @@ def rule_book() -> RuleBook:
         departures=frozenset(departures),
         rules=tuple(rules),
     )
+
+
+def _title_variants(phrase: str) -> list[tuple[str, ...]]:
+    """A title as written and hyphenated: the parser splits "co-founder" into "co", "-",
+    "founder", and "vice president" is also written "vice-president"."""
+    words = phrase.replace("-", " - ").split()
+    variants = [tuple(phrase.split()), tuple(words)]
+    for k in range(1, len(words)):
+        if words[k - 1] != "-" and words[k] != "-":
+            variants.append((*words[:k], "-", *words[k:]))
+    # "former directors X, Y and Z": the plural names a title each of them holds
+    plurals = [(*v[:-1], _plural(v[-1])) for v in variants if v[-1][-1:].isalpha()]
+    return variants + plurals
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def pos_ok(rule: Rule, token: Token) -> bool:

@@ -46,7 +46,9 @@ __all__ = [
     "misread_finite",
     "noun_actor",
     "patient_of",
+    "is_saying",
     "possessor",
+    "post_of",
     "refined_place",
     "prep_objects",
     "relational_holder",
@@ -369,6 +371,16 @@ def described_by(token: Token) -> list[Token]:
     return []
 
 
+def post_of(title: Token) -> Token | None:
+    """The post a title names ("the *post* of governor", "the *role* of chief executive"),
+    when the post, not the title, is where the verb attaches."""
+    head = title.head
+    if title.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in _POST_NOUNS:
+        post: Token = head.head
+        return post
+    return None
+
+
 def as_verb(as_token: Token) -> Token:
     """The verb an "as" phrase belongs to: its head, or the verb of the object it hangs on
     ("appointed X *as* president", parsed with "as" under X)."""
@@ -446,6 +458,12 @@ def relational_holder(noun: Token) -> list[Token]:
             return [c]  # "founder and CEO Li Wei" read as "founder" and "Li Wei"
     dep = noun.dep_
     head = noun.head
+    post = post_of(noun)
+    if post is not None:
+        return relational_holder(post)  # "the post of governor": the post's holder
+    if dep == "pobj" and head.lower_ in ("from", "to") and head.head.pos_ == "VERB":
+        # "removed X from the post", "promoted X to the role"
+        return patient_of(head.head) if noun.lemma_ in _POST_NOUNS else []
     if dep == "appos":
         return [head]
     if dep in ("compound", "amod", "nmod") and head.pos_ in ("PROPN", "NOUN"):
@@ -467,6 +485,8 @@ def relational_holder(noun: Token) -> list[Token]:
     # "rivals including X and Y": the noun's own list (bound through "including")
     return [noun]
 
+
+_POST_NOUNS = frozenset({"post", "position", "role", "job", "office", "seat", "title"})
 
 # Head words of titles, which a name never is.
 _TITLE_HEADS = frozenset(
@@ -504,9 +524,33 @@ def relational_owner(
 
 
 _SAYING = frozenset(
-    {"say", "announce", "state", "report", "add", "confirm", "disclose", "note", "reveal",
-     "declare", "show", "find", "determine", "rule", "decide", "publish"}
-)  # fmt: skip
+    {
+        "say",
+        "announce",
+        "state",
+        "report",
+        "add",
+        "confirm",
+        "disclose",
+        "note",
+        "reveal",
+        "declare",
+        "show",
+        "find",
+        "determine",
+        "rule",
+        "decide",
+        "publish",
+    }
+)
+
+
+def is_saying(verb: Token) -> bool:
+    """A verb of saying or reporting ("said", "reported", "told")."""
+    return verb.lemma_ in _SAYING
+
+
+# fmt: skip
 
 
 def attributed_source(trigger: Token) -> list[Token]:

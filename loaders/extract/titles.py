@@ -25,6 +25,7 @@ from loaders.extract.syntax import (
     attributed_source,
     is_negated,
     patient_of,
+    post_of,
     relational_holder,
     relational_owner,
 )
@@ -39,6 +40,10 @@ _APPOINTING = frozenset(
      "succeed", "replace", "become", "join", "take", "install", "hire", "reappoint"}
 )  # fmt: skip
 _SUCCEEDING = frozenset({"succeed", "replace"})
+_PARTS_OF_FIRMS = frozenset(
+    {"team", "unit", "division", "department", "business", "operation", "segment", "lab",
+     "laboratory", "arm", "branch", "office", "group", "practice", "desk", "research"}
+)  # fmt: skip
 _FORMER = frozenset({"former", "ex", "previous", "then", "outgoing", "erstwhile", "late"})
 _ORG_TYPES = frozenset({EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION})
 
@@ -92,16 +97,26 @@ class TitleReader:
             verb = as_verb(head.head) if head.dep_ == "pobj" and head.head.lower_ == "as" else None
             if head.dep_ == "oprd" or (head.dep_ == "conj" and head.head.dep_ == "oprd"):
                 verb = head.head if head.dep_ == "oprd" else head.head.head
+            post = post_of(head)
+            if verb is None and post is not None and post.head.head.pos_ == "VERB":
+                verb = post.head.head  # "removed X from the post of governor"
             people: list[Bound] = []
             if verb is not None and verb.lemma_ in _APPOINTING and verb.lemma_ not in _SUCCEEDING:
                 # "appointed A as chief executive and B as finance chief": each title goes
                 # to the person named just before it
                 people = self._person_before(start, verb)
             if not people:
+                # "former directors X, Y and Z": a plural title is held by each of a list
+                plural = head.tag_ == "NNS"
                 holders = [
-                    b for t in relational_holder(head) for b in self.binder.bind(t, expand=False)
+                    b for t in relational_holder(head) for b in self.binder.bind(t, expand=plural)
                 ]
                 people = [b for b in holders if b.cluster.type is EntityType.PERSON]
+                if plural and people:
+                    for b in holders:
+                        if b.cluster.type is None:
+                            b.cluster.type = EntityType.PERSON  # listed with people
+                            people.append(b)
             if not people:
                 continue
             owners = self._title_owners(head, entry, verb, people, start)
@@ -123,6 +138,9 @@ class TitleReader:
             appointed = verb_lemma in _APPOINTING
             if verb is not None and is_negated(verb):
                 continue
+            if entry.predicate is Predicate.LEADS and self._heads_a_unit(head):
+                # "head of the company's AI team": works for the firm, does not lead it
+                entry = entry.model_copy(update={"predicate": Predicate.WORKS_FOR})
             for person in people:
                 for owner in owners:
                     self._title_fact(person.cluster, owner, entry, head, departure, appointed)
@@ -222,8 +240,14 @@ class TitleReader:
         def bound(tokens: Iterable[Token], *, expand: bool = True) -> list[Cluster]:
             return keep(b.cluster for t in tokens for b in self.binder.bind(t, expand=expand))
 
-        # "chief executive of X", "X's chief executive", "the X chief executive"
-        found = bound(relational_owner(head, preps=("of", "at", "for", "with", "in")))
+        found: list[Cluster] = []
+        if start >= 2 and doc[start - 1].lower_ in ("'s", "\u2019s"):
+            # "X's general director": the possessor right before the title, whatever
+            # the parser attached to it
+            found = bound([doc[start - 2]], expand=False)
+        if not found:
+            # "chief executive of X", "the X chief executive"
+            found = bound(relational_owner(head, preps=("of", "at", "for", "with", "in")))
         if not found:
             # "Tesla Co-Founder", "Didi's chief executive": a name right before the title
             k = start - 1
@@ -271,6 +295,15 @@ class TitleReader:
         if not found and entry.predicate in (Predicate.LEADS, Predicate.FOUNDED):
             found = self._focus_company(person_ids, head)
         return found
+
+    def _heads_a_unit(self, head: Token) -> bool:
+        """ "head of the company's AI model team": the title is of a part of the firm."""
+        return any(
+            t.pos_ == "NOUN"
+            and t.lemma_.lower() in _PARTS_OF_FIRMS
+            and self.binder.mention_cluster(t) is None
+            for t in relational_owner(head, preps=("of", "at", "for"))
+        )
 
     def _focus_company(self, person_ids: set[int], head: Token) -> list[Cluster]:
         """ "A year ago, founder and CEO X said ...": a leader's title with no

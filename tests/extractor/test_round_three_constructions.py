@@ -2,7 +2,9 @@
 hung on the appointed person, a named product before any common noun ("its Kestrel
 hatchback"), the parent of a bought unit as its seller, headquarters kept or moved,
 participles the tagger calls adjectives, "their" as a coordinated subject, a country
-opening a firm's name after a dateline. Sentences are written for these tests."""
+opening a firm's name after a dateline, hyphenated and plural titles, "the post of
+governor", a colon spelling out "two companies:", a possessor right before a title.
+Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -11,6 +13,39 @@ import pytest
 from tests.extractor.conftest import has_fact, run
 
 POSITIVE: list[tuple[str, str, str, str]] = [
+    (
+        # "Di" ends a person's name; it is no connector like "Banca di ..."
+        "Zhang Di, vice-president of Norvik Labs, said demand was strong.",
+        "Zhang Di",
+        "WORKS_FOR",
+        "Norvik Labs",
+    ),
+    (
+        "The company said former Norvik Labs directors Li Wen, Bao Min and Chen Jun had left.",
+        "Chen Jun",
+        "WORKS_FOR",
+        "Norvik Labs",
+    ),
+    (
+        "The parliament removed Li Wen from the post of governor of Norvik Bank.",
+        "Li Wen",
+        "LEADS",
+        "Norvik Bank",
+    ),
+    (
+        "The United States announced new sanctions on Thursday. The sanctions targeted two "
+        "companies: Kestrel Aero Co Ltd and Tallis Engine Co Ltd., as well as Brava Optics "
+        "and its general director, Ivan Petrov, the agency said.",
+        "United States",
+        "SANCTIONS",
+        "Tallis Engine Co Ltd.",
+    ),
+    (
+        "The sanctions also named Brava Optics and Brava Optics's General Director, Ivan Petrov.",
+        "Ivan Petrov",
+        "LEADS",
+        "Brava Optics",
+    ),
     (
         "NANJING, May 4 (Newswire) - Norvik Holdings will merge with Tallis Industry Co "
         "through a share swap.",
@@ -80,6 +115,20 @@ def test_construction_gives_the_fact(text: str, subject: str, predicate: str, ob
 
 
 NEGATIVE: list[tuple[str, str, str, str]] = [
+    (
+        # heading a team of the firm is working for it, not leading it
+        "Li Wen, head of the company's AI model team at Norvik Labs, said demand was strong.",
+        "Li Wen",
+        "LEADS",
+        "Norvik Labs",
+    ),
+    (
+        "The United States announced new sanctions on Thursday. The sanctions targeted two "
+        "companies: Kestrel Aero Co Ltd and Tallis Engine Co Ltd., Voice Daily News reported.",
+        "United States",
+        "SANCTIONS",
+        "Voice Daily News",
+    ),
     (
         # a stake in a unit is bought from the unit or the market, not sold by the parent
         "Norvik Group bought a 20% stake in Tallis Appliances, a unit of Kestrel Electric.",
