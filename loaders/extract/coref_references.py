@@ -342,6 +342,9 @@ def _antecedent(
             return None
     # Prefer a subject in this sentence, then subjects of earlier sentences, then any.
     objective = m.kind == MentionKind.PRONOUN and m.head in ("him", "them")
+    if objective and m.start >= 2 and tokens[m.start - 2].text == ",":
+        # "X bought a stake, making him the largest shareholder": a clause of its own
+        objective = not tokens[m.start - 1].lower.endswith("ing")
     if possessor and m.start >= 2 and tokens[m.start - 1].text == ",":
         # "Alibaba Cloud, the group's unit": the group owns the name, it is not the name
         apposed = sentence.mention_at(m.start - 2)

@@ -106,6 +106,10 @@ class SentenceReader:
             if not found and is_verb:
                 for patient in patient_of(trigger):
                     found = prep_objects(patient, words)
+                    # "supply a fifth of its output to X": the preposition hung on the
+                    # noun the patient is a part of
+                    for inner in prep_objects(patient, ("of",)) if not found else ():
+                        found = prep_objects(inner, words)
                     if found:
                         break
             if not found and not is_verb:

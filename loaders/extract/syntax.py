@@ -180,17 +180,35 @@ def surface_subject(verb: Token) -> list[Token]:
         found = _children(verb, _SUBJECT | _PASSIVE_SUBJECT)
         if found:
             return [_antecedent(found[0], verb)]
+        sayer = _misread_sayer(verb)
+        if sayer is not None:
+            return [sayer]
         if verb.dep_ == "xcomp" and verb.head != verb:
             objects = _children(verb.head, ("dobj",))
             if objects:
                 return objects  # "named Wu to replace Yi": Wu replaces
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
-            verb = verb.head
+        if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head != verb:
+            verb = verb.head  # "are ready to join": the subject of the copula
             continue
         if verb.dep_ == "relcl":
             return [verb.head]
         return []
     return []
+
+
+def _misread_sayer(verb: Token) -> Token | None:
+    """ "..., bought from A, B said": the parser reads B as A's apposition and leaves
+    the verb of saying without a subject."""
+    if verb.lemma_ not in _SAYING or verb.i == 0 or _children(verb, _SUBJECT):
+        return None
+    before = verb.doc[verb.i - 1]
+    if (
+        before.dep_ in ("appos", "conj")
+        and before.pos_ in ("PROPN", "NOUN")
+        and before.head.i < before.i
+    ):
+        return before
+    return None
 
 
 def actor_of(verb: Token) -> list[Token]:
@@ -204,6 +222,9 @@ def actor_of(verb: Token) -> list[Token]:
     subjects = _children(verb, _SUBJECT)
     if subjects:
         return [_antecedent(subjects[0], verb)]
+    sayer = _misread_sayer(verb)
+    if sayer is not None:
+        return [sayer]
     if misread_finite(verb):
         return [verb.head]
     return _inherited_actor(verb)
@@ -444,6 +465,9 @@ def relational_holder(noun: Token) -> list[Token]:
     "X, a unit of Y" / "Y's unit, X" / "X is a unit of Y" / "chief executive X" /
     "named X (as) chief executive" / "X will serve as chief executive".
     """
+    for c in noun.children:
+        if c.dep_ == "nsubj" and c.i < noun.i and noun.dep_ in ("ccomp", "xcomp", "oprd"):
+            return [c]  # "making him the largest shareholder": a small clause
     for c in noun.children:
         if c.dep_ == "appos":
             return [c]

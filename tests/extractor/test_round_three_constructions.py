@@ -3,7 +3,8 @@ hung on the appointed person, a named product before any common noun ("its Kestr
 hatchback"), the parent of a bought unit as its seller, headquarters kept or moved,
 participles the tagger calls adjectives, "their" as a coordinated subject, a country
 opening a firm's name after a dateline, hyphenated and plural titles, "the post of
-governor", a colon spelling out "two companies:", a possessor right before a title.
+governor", a colon spelling out "two companies:", a possessor right before a title,
+"making him the largest shareholder", a preposition on the noun a patient is part of.
 Sentences are written for these tests."""
 
 from __future__ import annotations
@@ -13,6 +14,20 @@ import pytest
 from tests.extractor.conftest import has_fact, run
 
 POSITIVE: list[tuple[str, str, str, str]] = [
+    (
+        "Li Wen has bought a 9.7% stake in Norvik Motors, making him the German group's "
+        "largest single shareholder, a filing showed on Friday.",
+        "Li Wen",
+        "OWNS",
+        "Norvik Motors",
+    ),
+    (
+        "Norvik Lithium signed a deal with Tallis Motors in 2018 to supply a fifth of its "
+        "output to the carmaker.",
+        "Norvik Lithium",
+        "SUPPLIES",
+        "Tallis Motors",
+    ),
     (
         # "Di" ends a person's name; it is no connector like "Banca di ..."
         "Zhang Di, vice-president of Norvik Labs, said demand was strong.",
