@@ -59,6 +59,44 @@ _UNIT_NOUNS: dict[str, EntityType] = {
         EntityType.ASSET,
     ),
 }
+# A firm's businesses, which a deal may sell without naming ("its appliance division").
+_BUSINESS_NOUNS: dict[str, EntityType] = {
+    **dict.fromkeys(("business", "company", "operations"), EntityType.COMPANY),
+    **dict.fromkeys(("park", "studio", "hotel", "asset"), EntityType.ASSET),
+}
+_DEAL_VERBS = frozenset(
+    {"buy", "acquire", "purchase", "sell", "divest", "dispose", "offload", "take",
+     "transfer", "merge", "exit"}
+)  # fmt: skip
+_DEAL_NOUNS = frozenset(
+    {"sale", "purchase", "acquisition", "takeover", "divestment", "disposal", "spin-off",
+     "exit", "buyout"}
+)  # fmt: skip
+# Words that describe a business's age or size, not what it does.
+_EVALUATIVE = frozenset(
+    {"old", "new", "big", "large", "small", "major", "main", "entire", "whole", "remaining",
+     "domestic", "global", "international", "loss-making", "struggling", "profitable",
+     "century-old", "decades-old", "core", "non-core", "other", "former", "existing"}
+)  # fmt: skip
+
+
+def _describing_words(noun: Token) -> list[Token]:
+    """The words right before ``noun`` that say what kind of business it is ("appliance",
+    "parks management"), without its age or size."""
+    out: list[Token] = []
+    k = noun.i - 1
+    while k >= 0:
+        t = noun.doc[k]
+        if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "ADJ", "PROPN"):
+            if t.lower_ in _EVALUATIVE or "-" in t.text or t.pos_ == "ADJ" and t.i < noun.i - 2:
+                break
+            out.insert(0, t)
+            k -= 1
+            continue
+        break
+    return out
+
+
 _PLACE_NOUNS = frozenset(
     {"state", "province", "city", "region", "county", "prefecture", "town", "district",
      "municipality", "island"}
@@ -365,10 +403,20 @@ class Binder:
             return Bound(body, token, "government")
         return None
 
+    @staticmethod
+    def _sold_or_bought(token: Token) -> bool:
+        """``token`` is what a deal verb or noun acts on ("buy *X*", "the sale of *X*")."""
+        head = token.head
+        if token.dep_ == "dobj" and head.lemma_.lower() in _DEAL_VERBS:
+            return True
+        if token.dep_ == "pobj" and head.lower_ == "of":
+            return head.head.lemma_.lower() in _DEAL_NOUNS
+        return bool(token.dep_ == "pobj" and head.lower_ == "over" and head.head.lemma_ == "take")
+
     def _named_unit(self, token: Token) -> Bound | None:
         """ "Norvik's Kunshan unit", "its Beijing branch": a unit named by a place is an
         entity of its own, a unit of its possessor."""
-        kind = _UNIT_NOUNS.get(token.lemma_.lower())
+        kind = _UNIT_NOUNS.get(token.lemma_.lower()) or _BUSINESS_NOUNS.get(token.lemma_.lower())
         if kind is None:
             return None
         owners = [c for c in token.children if c.dep_ == "poss"]
@@ -377,6 +425,10 @@ class Binder:
             for c in token.children
             if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" and c.i < token.i
         ]
+        if not names and self._sold_or_bought(token):
+            # "buy GE's appliance division", "selling its parks management companies": a
+            # business described, not named, as the thing a deal changes hands
+            names = _describing_words(token)
         if len(owners) != 1 or not names:
             return None
         parent: Cluster | None = None

@@ -190,6 +190,12 @@ def _resolve_government(
     body = GOVERNMENT_DESCRIPTIONS.get((country or home, m.head or ""))
     if body is None and country is not None and m.place is None:
         body = GOVERNMENT_DESCRIPTIONS.get((home, m.head or ""))
+    if body is None and m.place is not None and m.head:
+        # "Norway's finance ministry": a body the table does not know, of a named state
+        words = [w for w in m.text.split() if w.lower() != "the"]
+        while words and _strip_possessive(words[0]) in m.place.split():
+            words = words[1:]
+        body = " ".join([m.place, *words]) if words else None
     if body is None:
         return
     entry = registry.lookup(body)

@@ -22,6 +22,7 @@ from loaders.extract.candidate import Candidate
 from loaders.extract.coref import Cluster, Coreference, resolve_coreference
 from loaders.extract.document import ParsedSentence, parse_document
 from loaders.extract.exchanges import exchange_for
+from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
 from loaders.extract.matcher import StoryContext, sentence_facts
 from loaders.extract.parse import DEFAULT_PIPELINE, SentenceTree, parse_sentences
 from loaders.extract.registry import Registry
@@ -64,6 +65,7 @@ def run_pipeline(
     candidates = _drop_weaker_product_facts(candidates, coref)
     candidates = _drop_parent_stand_ins(candidates)
     candidates.extend(_sellers_from_parents(candidates, coref))
+    _tariffs_by_states(candidates, coref, context.home_country)
     date_from_lead(candidates, sentences)
     refine_by_anaphora(candidates, sentences)
     merged = merge_story_facts(candidates, coref, published)
@@ -113,6 +115,31 @@ def _drop_parent_stand_ins(candidates: list[Candidate]) -> list[Candidate]:
             and any(p == c.predicate and o == c.object and s != c.subject for p, o, s in named)
         )
     ]
+
+
+def _tariffs_by_states(candidates: list[Candidate], coref: Coreference, home: str | None) -> None:
+    """A tariff is a state's act: "China's finance ministry will impose tariffs" is China
+    imposing them (the ministry only announces them)."""
+    for c in candidates:
+        if c.predicate is not Predicate.IMPOSES_TARIFF:
+            continue
+        body = coref.root(coref.clusters[c.subject])
+        if body.type is not EntityType.GOVERNMENT_BODY:
+            continue
+        country = body.registry.country if body.registry is not None else None
+        country = country or _country_named_in(body.canonical) or home
+        if country is None:
+            continue
+        state = coref.find(country, EntityType.COUNTRY) or coref.add(country, EntityType.COUNTRY)
+        c.subject = state.id
+
+
+def _country_named_in(name: str) -> str | None:
+    """ "China Ministry of Finance" -> "China"."""
+    return next((c for c in _COUNTRY_NAMES if name.startswith((c + " ", c + "'s "))), None)
+
+
+_COUNTRY_NAMES = sorted(set(COUNTRY_OF_DEMONYM.values()), key=len, reverse=True)
 
 
 def _sellers_from_parents(candidates: list[Candidate], coref: Coreference) -> list[Candidate]:

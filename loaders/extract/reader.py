@@ -69,6 +69,12 @@ _STATE_ACTS = frozenset(
     }
 )
 _ORG_TYPES = frozenset({EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION})
+# what a firm owns and may sell, as opposed to goods it trades
+_OWNED_THINGS = frozenset(
+    {"business", "unit", "division", "operation", "asset", "stake", "share", "park", "hotel",
+     "plant", "factory", "arm", "brand", "company", "subsidiary", "studio", "cinema",
+     "property", "project", "holding", "interest", "mine", "site", "facility", "chain"}
+)  # fmt: skip
 
 
 class SentenceReader:
@@ -305,7 +311,8 @@ class SentenceReader:
         if not patients:
             return False
         for token in patients:
-            if token.lemma_.lower() in self.book.transparent:
+            lemma = token.lemma_.lower()
+            if lemma in self.book.transparent or lemma in _OWNED_THINGS:
                 return False
             for bound in self.binder.bind(token, expand=False):
                 if bound.cluster.type not in (EntityType.COMMODITY, EntityType.PRODUCT, None):

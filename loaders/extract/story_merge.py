@@ -237,7 +237,6 @@ _STATE_ACTS = frozenset(
         Predicate.APPROVES,
         Predicate.INVESTIGATES,
         Predicate.FINES,
-        Predicate.IMPOSES_TARIFF,
     }
 )
 

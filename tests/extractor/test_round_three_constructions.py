@@ -4,7 +4,8 @@ hatchback"), the parent of a bought unit as its seller, headquarters kept or mov
 participles the tagger calls adjectives, "their" as a coordinated subject, a country
 opening a firm's name after a dateline, hyphenated and plural titles, "the post of
 governor", a colon spelling out "two companies:", a possessor right before a title,
-"making him the largest shareholder", a preposition on the noun a patient is part of.
+"making him the largest shareholder", a preposition on the noun a patient is part of,
+tariffs as a state's act, a business sold without a name ("its appliance division").
 Sentences are written for these tests."""
 
 from __future__ import annotations
@@ -14,6 +15,27 @@ import pytest
 from tests.extractor.conftest import has_fact, run
 
 POSITIVE: list[tuple[str, str, str, str]] = [
+    (
+        # a tariff is the state's act, whichever ministry announces it
+        "Norway's finance ministry said it will impose a 15% tariff on coal imports.",
+        "Norway",
+        "IMPOSES_TARIFF",
+        "coal",
+    ),
+    (
+        "Norvik Group agreed to buy Kestrel Electric's century-old appliance division for "
+        "$5.4 billion.",
+        "Kestrel Electric",
+        "SELLS",
+        "appliance division",
+    ),
+    (
+        "Norvik Group agreed to buy Kestrel Electric's century-old appliance division for "
+        "$5.4 billion.",
+        "Norvik Group",
+        "ACQUIRES",
+        "appliance division",
+    ),
     (
         "Li Wen has bought a 9.7% stake in Norvik Motors, making him the German group's "
         "largest single shareholder, a filing showed on Friday.",
@@ -130,6 +152,24 @@ def test_construction_gives_the_fact(text: str, subject: str, predicate: str, ob
 
 
 NEGATIVE: list[tuple[str, str, str, str]] = [
+    (
+        "Kestrel Electric sold its appliance business to Norvik Group for $5 billion.",
+        "Kestrel Electric",
+        "SUPPLIES",
+        "Norvik Group",
+    ),
+    (
+        "Norway's finance ministry said it will impose a 15% tariff on coal imports.",
+        "Norway finance ministry",
+        "IMPOSES_TARIFF",
+        "coal",
+    ),
+    (
+        "Norvik Group said its cloud business grew 20% last year.",
+        "Norvik Group",
+        "SELLS",
+        "cloud business",
+    ),
     (
         # heading a team of the firm is working for it, not leading it
         "Li Wen, head of the company's AI model team at Norvik Labs, said demand was strong.",
