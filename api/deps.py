@@ -115,6 +115,7 @@ def get_extractor(request: Request, kind: str | None) -> Extractor:
                 llm=llm,
                 cache_path=settings.llm_cache_path,
                 pipeline=settings.spacy_pipeline,
+                min_confidence=settings.min_confidence,
             )
             built[kind] = extractor
     return extractor

@@ -23,6 +23,7 @@ from loaders.extractor import (
 
 __all__ = [
     "ExtractorOption",
+    "MinConfidenceOption",
     "NoCacheOption",
     "VerboseOption",
     "chosen_extractor",
@@ -41,6 +42,17 @@ ExtractorOption = Annotated[
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="ask the model again even for stories it answered")
 ]
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="drop facts whose calibrated confidence is lower (docs/extractor.md has the "
+        "precision of each band); default: $SINOGRAPH_MIN_CONFIDENCE or 0.4",
+        show_default=False,
+    ),
+]
 VerboseOption = Annotated[
     bool, typer.Option("--verbose", help="list every fact or value the verification dropped")
 ]
@@ -48,9 +60,14 @@ VerboseOption = Annotated[
 
 @contextmanager
 def chosen_extractor(
-    choice: str | None, *, no_cache: bool, registry: Registry
+    choice: str | None,
+    *,
+    no_cache: bool,
+    registry: Registry,
+    min_confidence: float | None = None,
 ) -> Iterator[Extractor]:
-    """The extractor ``--extractor`` (else the settings) names, closed afterwards."""
+    """The extractor ``--extractor`` (else the settings) names, closed afterwards; facts
+    under ``min_confidence`` (else the settings' floor) are dropped."""
     from loaders.llm import llm_config_from_settings
 
     settings = get_settings()
@@ -62,6 +79,7 @@ def chosen_extractor(
         llm=llm,
         cache_path=None if no_cache else settings.llm_cache_path,
         pipeline=settings.spacy_pipeline,
+        min_confidence=settings.min_confidence if min_confidence is None else min_confidence,
     )
     try:
         yield extractor

@@ -40,6 +40,12 @@ class Settings(BaseSettings):
         min_length=1,
         description="the installed spaCy pipeline the English extractor parses with",
     )
+    min_confidence: float = Field(
+        default=0.4,
+        ge=0,
+        le=1,
+        description="facts an extractor gives a lower (calibrated) confidence are not stored",
+    )
 
     api_key: SecretStr | None = Field(default=None, description="required for write routes")
     api_host: str = "127.0.0.1"

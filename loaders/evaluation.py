@@ -74,6 +74,9 @@ class StoryScore:
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     wrong_dates: list[str] = field(default_factory=list)
+    # positions (in the extraction report) of the facts that matched gold: one story's
+    # only, not summed by ``add``
+    matched: list[int] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -206,6 +209,7 @@ def score_story(gold: Mapping[str, Any], extracted: Mapping[str, Any]) -> StoryS
         if wanted.get("amount"):
             result.amounts_total += 1
             result.amounts_right += _amount_right(wanted["amount"], fact.get("amount"))
+    result.matched = sorted(taken)
     for index, (fact, s_names, o_names) in enumerate(predicted):
         if index not in taken:
             result.false_positives += 1

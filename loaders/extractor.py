@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXTRACTOR_KINDS",
+    "ConfidenceFloor",
     "DroppedItem",
     "Extraction",
     "Extractor",
@@ -38,6 +39,7 @@ __all__ = [
     "Verification",
     "build_extractor",
     "close_extractor",
+    "confident_part",
     "stamp_extractor",
 ]
 
@@ -179,15 +181,61 @@ class RulesExtractor:
     name = RULES
     concurrency = 1
 
-    def __init__(self, registry: Registry | None = None, pipeline: str | None = None) -> None:
+    def __init__(
+        self,
+        registry: Registry | None = None,
+        pipeline: str | None = None,
+        min_confidence: float | None = None,
+    ) -> None:
         self._registry = registry
         self._pipeline = pipeline
+        self._min_confidence = min_confidence
 
     def extract(self, story: StoryInput) -> Extraction:
-        from loaders.extract import DEFAULT_PIPELINE, extract
+        from loaders.extract import DEFAULT_MIN_CONFIDENCE, DEFAULT_PIPELINE, extract
 
-        delta = extract(story, registry=self._registry, pipeline=self._pipeline or DEFAULT_PIPELINE)
+        delta = extract(
+            story,
+            registry=self._registry,
+            pipeline=self._pipeline or DEFAULT_PIPELINE,
+            min_confidence=(
+                DEFAULT_MIN_CONFIDENCE if self._min_confidence is None else self._min_confidence
+            ),
+        )
         return Extraction(delta=stamp_extractor(delta, RULES))
+
+
+class ConfidenceFloor:
+    """Another extractor whose facts under ``min_confidence`` are dropped (with the
+    entities only they named), so every extractor honours the same floor."""
+
+    def __init__(self, inner: Extractor, min_confidence: float) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.concurrency = inner.concurrency
+        self.min_confidence = min_confidence
+
+    def extract(self, story: StoryInput) -> Extraction:
+        extraction = self.inner.extract(story)
+        delta = confident_part(extraction.delta, self.min_confidence)
+        return extraction.model_copy(update={"delta": delta})
+
+    def close(self) -> None:
+        close_extractor(self.inner)
+
+
+def confident_part(delta: GraphDelta, min_confidence: float) -> GraphDelta:
+    """``delta`` without the facts under ``min_confidence`` and the entities that only
+    those facts named."""
+    facts = tuple(f for f in delta.facts if f.confidence >= min_confidence)
+    if len(facts) == len(delta.facts):
+        return delta
+    dropped = {e for f in delta.facts if f not in facts for e in (f.subject, f.object)}
+    kept = {e for f in facts for e in (f.subject, f.object)} | {
+        e for m in delta.metrics for e in (m.subject, m.reported_by) if e
+    }
+    entities = tuple(e for e in delta.entities if e.id in kept or e.id not in dropped)
+    return delta.model_copy(update={"facts": facts, "entities": entities})
 
 
 def build_extractor(
@@ -197,14 +245,16 @@ def build_extractor(
     llm: LlmConfig | None = None,
     cache_path: str | None = None,
     pipeline: str | None = None,
+    min_confidence: float | None = None,
 ) -> Extractor:
     """The extractor ``kind`` names (``rules``, ``llm`` or ``hybrid``).
 
     ``llm`` is required for the last two (:class:`InvalidInput` otherwise);
-    ``cache_path`` None sends every story to the model even if it was asked before.
+    ``cache_path`` None sends every story to the model even if it was asked before;
+    ``min_confidence`` drops facts under it (None: the extractor's own default).
     """
     if kind == RULES:
-        return RulesExtractor(registry, pipeline)
+        return RulesExtractor(registry, pipeline, min_confidence)
     if kind not in EXTRACTOR_KINDS:
         raise InvalidInput(f"unknown extractor {kind!r}; use {', '.join(EXTRACTOR_KINDS)}")
     if llm is None:
@@ -216,9 +266,12 @@ def build_extractor(
 
     cache = ResponseCache(cache_path) if cache_path else None
     model = LlmExtractor(llm, registry=registry, cache=cache)
-    if kind == "llm":
-        return model
-    return HybridExtractor(model, RulesExtractor(registry, pipeline))
+    built: Extractor = (
+        model
+        if kind == "llm"
+        else HybridExtractor(model, RulesExtractor(registry, pipeline, min_confidence))
+    )
+    return built if min_confidence is None else ConfidenceFloor(built, min_confidence)
 
 
 def close_extractor(extractor: Extractor) -> None:

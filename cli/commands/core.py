@@ -16,6 +16,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from cli.errors import EXIT_BAD_INPUT, EXIT_NOT_FOUND, err_console, reported
 from cli.extraction import (
     ExtractorOption,
+    MinConfidenceOption,
     NoCacheOption,
     VerboseOption,
     chosen_extractor,
@@ -91,6 +92,7 @@ def load(
     extractor: ExtractorOption = None,
     no_cache: NoCacheOption = False,
     verbose: VerboseOption = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Load graph JSON exports and news stories (text, Markdown, digests, HTML, feeds, JSON Lines)
     into the store, reporting what was added and what was already known.
@@ -121,7 +123,12 @@ def load(
                 if not chosen:
                     registry = Registry.load(settings.registry_file)
                     reader = stack.enter_context(
-                        chosen_extractor(extractor, no_cache=no_cache, registry=registry)
+                        chosen_extractor(
+                            extractor,
+                            no_cache=no_cache,
+                            registry=registry,
+                            min_confidence=min_confidence,
+                        )
                     )
                     chosen.append((reader, registry))
                 return chosen[0]

@@ -20,6 +20,7 @@ from rich.console import Console
 from cli.errors import EXIT_BAD_INPUT, err_console, reported
 from cli.extraction import (
     ExtractorOption,
+    MinConfidenceOption,
     NoCacheOption,
     VerboseOption,
     chosen_extractor,
@@ -113,6 +114,7 @@ def extract_command(
     extractor: ExtractorOption = None,
     no_cache: NoCacheOption = False,
     verbose: VerboseOption = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Print the entities, facts and metrics the extractor reads in FILE... (no store).
 
@@ -122,7 +124,7 @@ def extract_command(
     problems = 0
     run = _Run()
     with reported(), chosen_extractor(
-        extractor, no_cache=no_cache, registry=_registry()
+        extractor, no_cache=no_cache, registry=_registry(), min_confidence=min_confidence
     ) as reader:
         for path in files:
             for item in read_stories(path, published=published):

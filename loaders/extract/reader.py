@@ -218,6 +218,8 @@ class SentenceReader:
                             subject=subject,
                             literal=literal,
                             through=rule.through if rule is not None else None,
+                            # "A and B, a unit of C": the apposition is B's alone
+                            expand=not (role == "holder" and trigger.dep_ == "appos"),
                         )
                         if role == "place":
                             found = [b for b in found if b.cluster.type in _PLACE_TYPES]
@@ -442,7 +444,17 @@ class SentenceReader:
             if rule.orphan:
                 self.orphans(rule, trigger, objects, predicate)
             return
-        pairs: list[tuple[Bound, Bound]] = [(s, o) for s in subjects for o in objects]
+        # one list read as both roles pairs its items with each other: "the investment
+        # arms of A and B" says nothing of A and B
+        both = {b.cluster.id for b in subjects} & {b.cluster.id for b in objects}
+        pairs: list[tuple[Bound, Bound]] = [
+            (s, o)
+            for s in subjects
+            for o in objects
+            if not (
+                s.cluster.id in both and o.cluster.id in both and o.token in s.token.conjuncts
+            )
+        ]
         if rule.symmetric and not objects and len(subjects) >= 2:
             pairs = [(subjects[0], o) for o in subjects[1:]]
         for s, o in pairs:

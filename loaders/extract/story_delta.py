@@ -29,6 +29,10 @@ def _entity(cluster: Cluster) -> Entity:
             description=entry.description,
         )
     name = _canonical(cluster)
+    if cluster.type is EntityType.COMMODITY and cluster.place:
+        # "American coal" is not all coal: a store would merge it with every "coal"
+        words = len(name.split())
+        aliases = [a for a in aliases if len(a.split()) >= words]
     return Entity(
         name=name,
         type=cluster.type or EntityType.COMPANY,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
@@ -42,14 +43,21 @@ def test_bad_inputs_are_reported_by_file_and_place_and_the_rest_loads(tmp_path: 
     (folder / "empty.txt").write_text("", "utf-8")
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00" * 50)
     (folder / "gbk.txt").write_bytes(
-        "比亚迪收购\n\nBYD agreed to buy a stake in Leapmotor, the company said on Monday."
-        .encode("gbk")
+        "比亚迪收购\n\nBYD agreed to buy a stake in Leapmotor, the company said on Monday.".encode(
+            "gbk"
+        )
     )
-    good = {"title": "CATL lists in Hong Kong", "published": "2025-05-20",
-            "publisher": "Wire", "body": "CATL listed on the Hong Kong Stock Exchange on "
-            "Tuesday, raising HK$35.7 billion."}
-    lines = [json.dumps(good), "{not json", json.dumps({**good, "title": "Bad date",
-                                                         "published": "someday"})]
+    good = {
+        "title": "CATL lists in Hong Kong",
+        "published": "2025-05-20",
+        "publisher": "Wire",
+        "body": "CATL listed on the Hong Kong Stock Exchange on Tuesday, raising HK$35.7 billion.",
+    }
+    lines = [
+        json.dumps(good),
+        "{not json",
+        json.dumps({**good, "title": "Bad date", "published": "someday"}),
+    ]
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
     db = tmp_path / "x.db"
     code, out, err = run("--store", str(db), "load", str(folder))
@@ -98,4 +106,47 @@ def test_extract_prints_json_that_loads_back(tmp_path: Path) -> None:
     assert code == 0, err
     assert stats(db)["facts"] == len(data["facts"])
     bad = run("extract", str(story), "--published", "someday")
+    assert bad[0] == 2
+
+
+def _fact_keys(facts: list[dict[str, object]]) -> set[tuple[object, object, object]]:
+    return {(f["subject"], f["predicate"], f["object"]) for f in facts}
+
+
+@pytest.mark.parametrize(
+    "sample", sorted(p.name for p in (SAMPLES / "stories").iterdir() if p.is_file())
+)
+def test_load_stores_exactly_the_facts_extract_prints(tmp_path: Path, sample: str) -> None:
+    """One extraction everywhere: headline facts included, nothing added or lost."""
+    path = SAMPLES / "stories" / sample
+    code, out, err = run("extract", str(path), "--format", "json")
+    assert code == 0, err
+    printed = json.loads(out)
+    db = tmp_path / "one.db"
+    code, _, err = run("--store", str(db), "load", str(path))
+    assert code == 0, err
+    dump = tmp_path / "dump.json"
+    code, _, err = run("--store", str(db), "export", str(dump), "--format", "json")
+    assert code == 0, err
+    stored = json.loads(dump.read_text("utf-8"))
+    assert printed["facts"], sample
+    assert _fact_keys(stored["facts"]) == _fact_keys(printed["facts"])
+
+
+def test_min_confidence_drops_the_facts_under_it_on_load_and_extract(tmp_path: Path) -> None:
+    path = SAMPLES / "stories"
+    counts = {}
+    for floor in ("0", "0.8"):
+        db = tmp_path / f"floor-{floor}.db"
+        code, _, err = run("--store", str(db), "load", str(path), "--min-confidence", floor)
+        assert code == 0, err
+        counts[floor] = stats(db)["facts"]
+        code, out, err = run(
+            "extract", str(path / "china-business-digest.txt"), "--min-confidence", floor
+        )
+        assert code == 0, err
+        assert all(f["confidence"] >= float(floor) for f in json.loads(out)["facts"])
+    assert isinstance(counts["0.8"], int) and isinstance(counts["0"], int)
+    assert 0 < counts["0.8"] < counts["0"]
+    bad = run("load", str(path), "--min-confidence", "1.5")
     assert bad[0] == 2
