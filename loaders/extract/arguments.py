@@ -97,6 +97,7 @@ def _describing_words(noun: Token) -> list[Token]:
     return out
 
 
+_GOODS_TYPES = frozenset({EntityType.COMMODITY, EntityType.PRODUCT})
 _PLACE_NOUNS = frozenset(
     {"state", "province", "city", "region", "county", "prefecture", "town", "district",
      "municipality", "island"}
@@ -497,7 +498,10 @@ class Binder:
                         k += step
                         continue
                     break
-                if not all(j in inside for j in range(there.start, there.end)):
+                goods = here.type is there.type and here.type in _GOODS_TYPES
+                if not goods and not all(j in inside for j in range(there.start, there.end)):
+                    # the parser often breaks a list of goods ("coal, liquefied natural
+                    # gas and farm machinery"); a list of firms must be its subtree
                     break
                 k += step
                 if not self._modifier_mention(there):

@@ -178,10 +178,15 @@ def find_phrases(
         for k in range(start, end):
             if taken[k] >= 0:
                 m = pool[taken[k]]
-                if absorb_places and (
-                    m.kind == MentionKind.PLACE
-                    or m.kind == MentionKind.REGISTRY
-                    and m.type in _COMMON_NOUN_TYPES
+                if (
+                    absorb_places
+                    and start <= m.start
+                    and m.end <= end  # a phrase absorbs what it contains, never more
+                    and (
+                        m.kind == MentionKind.PLACE
+                        or m.kind == MentionKind.REGISTRY
+                        and m.type in _COMMON_NOUN_TYPES
+                    )
                 ):
                     continue
                 if absorb_names and (
@@ -443,7 +448,11 @@ def _commodity(
             end += 1
         country: str | None = None
         start = i
-        qualifier = _qualifier_before(tokens, i, mentions, owner)
+        kind = _goods_modifier(tokens, i, base, owner)
+        if kind:
+            start = i - 1  # "farm machinery", "liquefied natural gas": what kind of goods
+            base = f"{kind} {base}"
+        qualifier = _qualifier_before(tokens, start, mentions, owner)
         if qualifier is not None and qualifier[2] is not None:
             country, start = qualifier[2], qualifier[0]
         elif end + 1 < len(tokens) and tokens[end].lower == "from":
@@ -468,6 +477,39 @@ def _commodity(
             named=False,
         )
     return None
+
+
+# Goods named by a class that a word before it narrows ("farm *machinery*").
+_GENERIC_GOODS = frozenset(
+    {"equipment", "machinery", "parts", "components", "products", "goods", "vehicles",
+     "cars", "trucks", "natural gas", "gas", "steel", "chips", "glass", "panels", "oil",
+     "fuel", "meat", "fertiliser", "fertilizer", "chemicals"}
+)  # fmt: skip
+_NOT_GOODS_KINDS = frozenset(
+    {"the", "a", "an", "of", "and", "or", "on", "in", "to", "for", "from", "with", "certain",
+     "other", "some", "more", "all", "key", "its", "their", "our", "new", "such", "these",
+     "those", "imported", "exported", "foreign", "domestic", "local", "major", "main",
+     "most", "many", "various", "several", "both", "including", "like", "as", "than",
+     "crude", "certain", "select", "selected", "up", "about", "made", "finished"}
+)  # fmt: skip
+
+
+def _goods_modifier(tokens: Sequence[Token], i: int, base: str, owner: list[int]) -> str | None:
+    """The lowercase word that says what kind of generic goods follow ("farm" in "farm
+    machinery"), when there is one."""
+    if base not in _GENERIC_GOODS or i == 0:
+        return None
+    word = tokens[i - 1]
+    if (
+        owner[i - 1] >= 0
+        or not word.text.isalpha()
+        or not word.text.islower()
+        or word.lower in _NOT_GOODS_KINDS
+        or (word.lower,) in _COMMODITY_PHRASES
+        or word.lower.endswith(("ly", "ing"))
+    ):
+        return None
+    return word.lower
 
 
 def _demonym(country: str | None) -> str:
