@@ -490,7 +490,7 @@ _NOT_GOODS_KINDS = frozenset(
      "other", "some", "more", "all", "key", "its", "their", "our", "new", "such", "these",
      "those", "imported", "exported", "foreign", "domestic", "local", "major", "main",
      "most", "many", "various", "several", "both", "including", "like", "as", "than",
-     "crude", "certain", "select", "selected", "up", "about", "made", "finished"}
+     "crude", "select", "selected", "up", "about", "made", "finished"}
 )  # fmt: skip
 
 

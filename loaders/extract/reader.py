@@ -451,9 +451,7 @@ class SentenceReader:
             (s, o)
             for s in subjects
             for o in objects
-            if not (
-                s.cluster.id in both and o.cluster.id in both and o.token in s.token.conjuncts
-            )
+            if not (s.cluster.id in both and o.cluster.id in both and o.token in s.token.conjuncts)
         ]
         if rule.symmetric and not objects and len(subjects) >= 2:
             pairs = [(subjects[0], o) for o in subjects[1:]]
