@@ -266,7 +266,20 @@ def _antecedent(
                     return cluster
     excluded = -1
     copular = False
-    if m.kind == MentionKind.PRONOUN and m.head in ("its", "it"):
+    relative = (
+        m.kind == MentionKind.PRONOUN
+        and m.start >= 2
+        and tokens[m.start - 1].lower in ("that", "which", "whom")
+    )
+    if relative:
+        # "X, the producer that it bought": the relative clause is about X, so "it" is
+        # someone else (the main clause's subject)
+        for k in range(m.start - 2, max(-1, m.start - 10), -1):
+            before = sentence.mention_at(k)
+            if before is not None and before.cluster >= 0 and not before.is_reference:
+                excluded = coref.root(coref.clusters[before.cluster]).id
+                break
+    if m.kind == MentionKind.PRONOUN and m.head in ("its", "it") and not relative:
         # "Geely completed its takeover": the subject of the pronoun's own clause
         own = _clause_subject(sentence, m, strict=True)
         if own is not None and own.cluster >= 0 and not own.is_reference:

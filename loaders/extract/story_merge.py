@@ -274,6 +274,8 @@ def _share_deal_attributes(merged: list[Merged], coref: Coreference) -> None:
             same_pair = a.fact.subject == b.fact.subject and a.fact.predicate is b.fact.predicate
             if same_pair and a.fact.amount is None and b.fact.amount is not None:
                 a.fact.amount = b.fact.amount  # "agreed to buy X in May 2022" ... "$69bn deal"
+            if a.fact.subject == b.fact.subject and a.fact.predicate is not b.fact.predicate:
+                continue  # bought X once, selling it now: two deals, not one
             if not _compatible(a.fact.date, b.fact.date):
                 continue
             if a.fact.date is None and b.fact.date is not None and len(b.fact.date) == 10:
