@@ -502,9 +502,11 @@ class SentenceReader:
                 candidate.scope = (candidate.scope or frozenset()) - own
             if candidate is not None and o.via.startswith("through:"):
                 candidate.attributes["through"] = o.via[len("through:") :]
+                # the stake's words: the verb's patient, or the event noun's own phrase
+                phrases = patient_of(trigger) if rule.pos == "verb" else [trigger]
                 if any(
                     t.lower_ in _CONTROL_WORDS or (t.lemma_ == "own" and is_negated(t))
-                    for p in patient_of(trigger)
+                    for p in phrases
                     for t in p.subtree
                 ):
                     # "a controlling stake", "the shares it does not already own"

@@ -120,6 +120,8 @@ def _is_boundary(line: str, stop: int, end: int) -> bool:
     following = line[end : end + 40].lstrip("\"'\u201c\u2018([ ")
     if not following:
         return False
+    if end == stop + 1 and stop > 0 and line[stop - 1].isdigit():
+        return False  # "(0700.HK)": a ticker, not the end of a sentence
     first = following[0]
     if line[stop] != ".":
         return first.isupper() or first.isdigit() or line[stop] in "!?\u2026"
