@@ -1,9 +1,13 @@
-"""Running the named statements of ``cypher/``: single reads, batched writes, schema commands.
+"""Running the named statements of ``cypher/``: read and write transactions, schema commands.
 
-Reads go through ``driver.execute_query(..., routing_=READ)``; writes run inside
-``session.execute_write`` — a managed transaction the driver retries on
-transient errors — with rows sent as ``UNWIND $rows`` batches. Every call
-checks that the parameters given are exactly the ones the file declares.
+Every query method of the store runs inside one ``session.execute_read`` — a
+managed read transaction, so all its statements see one snapshot and the
+driver retries the whole of it on transient errors; writes run inside
+``session.execute_write`` the same way, with rows sent as ``UNWIND $rows``
+batches. Schema and maintenance commands go through
+``driver.execute_query`` with routing control. Every call checks that the
+parameters given are exactly the ones the file declares. Records come back as
+plain dicts built from ``Result.values()`` (no per-record hydration helpers).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ def bound_statement(
     *,
     entity_type: EntityType | None = None,
     predicate: Predicate | None = None,
+    groups: int | None = None,
 ) -> str:
     """The text of statement ``name``, after checking ``params`` against its declaration.
 
@@ -40,15 +45,24 @@ def bound_statement(
         raise ValueError(
             f"statement {name} declares {sorted(stmt.params)}, was given {sorted(given)}"
         )
-    return stmt.render(entity_type=entity_type, predicate=predicate)
+    return stmt.render(entity_type=entity_type, predicate=predicate, groups=groups)
+
+
+def _records(result: neo4j.Result) -> list[Record]:
+    keys = result.keys()
+    return [dict(zip(keys, values, strict=True)) for values in result.values()]
 
 
 class TransactionRunner:
-    """Runs statements inside one managed write transaction."""
+    """Runs statements inside one managed transaction (read or write)."""
 
     def __init__(self, tx: neo4j.ManagedTransaction, batch_size: int) -> None:
         self._tx = tx
         self._batch_size = batch_size
+
+    @property
+    def batch_size(self) -> int:
+        return self._batch_size
 
     def run(
         self,
@@ -57,10 +71,13 @@ class TransactionRunner:
         *,
         entity_type: EntityType | None = None,
         predicate: Predicate | None = None,
+        groups: int | None = None,
     ) -> list[Record]:
         params = dict(params or {})
-        text = bound_statement(name, params, entity_type=entity_type, predicate=predicate)
-        return [record.data() for record in self._tx.run(text, params)]
+        text = bound_statement(
+            name, params, entity_type=entity_type, predicate=predicate, groups=groups
+        )
+        return _records(self._tx.run(text, params))
 
     def run_batches(
         self,
@@ -106,32 +123,23 @@ class CypherRunner:
     def _errors(self) -> Any:
         return translate_errors(self.uri, database=self.database, timeout=self.query_timeout)
 
-    def read(
-        self,
-        name: str,
-        params: Mapping[str, Any] | None = None,
-        *,
-        entity_type: EntityType | None = None,
-        predicate: Predicate | None = None,
-    ) -> list[Record]:
-        """One read statement, routed to a reader, within the query time limit."""
-        params = dict(params or {})
-        text = bound_statement(name, params, entity_type=entity_type, predicate=predicate)
-        with self._errors():
-            records, _summary, _keys = self.driver.execute_query(
-                neo4j.Query(text, timeout=self.query_timeout),
-                params,
-                routing_=neo4j.RoutingControl.READ,
-                database_=self.database,
-            )
-        return [record.data() for record in records]
+    def read_transaction(self, work: Callable[[TransactionRunner], T]) -> T:
+        """Run ``work`` in one managed read transaction: every statement sees one snapshot.
 
-    def read_in_batches(self, name: str, key: str, values: Sequence[Any]) -> list[Record]:
-        """A lookup by a list parameter ``key``, split into batches of the configured size."""
-        out: list[Record] = []
-        for start in range(0, len(values), self.batch_size):
-            out.extend(self.read(name, {key: list(values[start : start + self.batch_size])}))
-        return out
+        ``work`` must be repeatable: the driver retries it whole on transient errors.
+        """
+        batch_size = self.batch_size
+
+        @neo4j.unit_of_work(timeout=self.query_timeout)
+        def unit(tx: neo4j.ManagedTransaction) -> T:
+            return work(TransactionRunner(tx, batch_size))
+
+        with self._errors(), self.driver.session(database=self.database) as session:
+            return session.execute_read(unit)
+
+    def statement_text(self, name: str, *, predicate: Predicate | None = None) -> str:
+        """The rendered text of statement ``name`` (to read a schema statement's index name)."""
+        return statement(name).render(predicate=predicate)
 
     def command(
         self,
@@ -144,13 +152,13 @@ class CypherRunner:
         params = dict(params or {})
         text = bound_statement(name, params, predicate=predicate)
         with self._errors():
-            records, _summary, _keys = self.driver.execute_query(
+            records, _summary, keys = self.driver.execute_query(
                 neo4j.Query(text, timeout=self.query_timeout),
                 params,
                 routing_=neo4j.RoutingControl.WRITE,
                 database_=self.database,
             )
-        return [record.data() for record in records]
+        return [dict(zip(keys, record.values(), strict=True)) for record in records]
 
     def write(self, work: Callable[[TransactionRunner], T]) -> T:
         """Run ``work`` in one managed write transaction (retried whole on transient errors).
