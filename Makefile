@@ -89,8 +89,9 @@ tools/cypher-lint/node_modules/.package-lock.json: tools/cypher-lint/package-loc
 cypher-lint: install-dev cypher-lint-deps
 	node tools/cypher-lint/lint.cjs --schema tools/cypher-lint/graph-schema.json cypher
 
-bench: install-dev
-	$(BIN)/sinograph bench
+## Benchmarks of every store, Neo4j included: with_neo4j.py starts the test server (2 GB heap).
+bench: install-dev neo4j-test-server
+	$(BIN)/python $(NEO4J_SERVER_DIR)/with_neo4j.py --heap 2g -- $(BIN)/sinograph bench
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache tests/artifacts $(NEO4J_SERVER_DIR)/target

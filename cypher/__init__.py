@@ -21,7 +21,7 @@ literal too: ``__PathGroups__`` becomes an ``int`` from 1 to
 
 >>> statement("stats_counts").params
 frozenset()
->>> "__Predicate__" in statement("facts_upsert").placeholders
+>>> "__Predicate__" in statement("schema_fact_key").placeholders
 True
 """
 
@@ -82,7 +82,7 @@ class CypherStatement:
         """The text to run, with placeholders filled from the ontology enums (and a
         checked path-group count) only.
 
-        >>> statement("facts_create").render(predicate=Predicate.OWNS).count(":OWNS")
+        >>> statement("schema_fact_key").render(predicate=Predicate.OWNS).count(":OWNS")
         1
         >>> "SHORTEST 2 GROUPS" in statement("paths_shortest").render(groups=2)
         True

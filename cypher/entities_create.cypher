@@ -1,8 +1,8 @@
-// Create new entities of one type with their alias nodes, in one pass; the label comes
-// from the EntityType enum.
+// Create new entities with their alias nodes, in one pass; the second label is the
+// row's type, an EntityType enum value (dynamic labels, Neo4j 5.26+).
 // params: rows
 UNWIND $rows AS row
-CREATE (e:Entity:__EntityType__)
+CREATE (e:Entity:$(row.props.type))
 SET e = row.props
 WITH e, row
 UNWIND row.aliases AS alias

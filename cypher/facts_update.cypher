@@ -1,6 +1,6 @@
-// Rewrite the properties of stored facts of one predicate (found through the key
-// constraint's index) after a merge changed them.
+// Rewrite the properties of stored facts after a merge changed them; each is found
+// between its two entities by key, whatever its predicate.
 // params: rows
 UNWIND $rows AS row
-MATCH (:Entity)-[r:__Predicate__ {key: row.key}]->(:Entity)
+MATCH (:Entity {id: row.subject})-[r {key: row.key}]->(:Entity {id: row.object})
 SET r += row.props

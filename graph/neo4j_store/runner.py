@@ -107,11 +107,18 @@ class TransactionRunner:
         entity_type: EntityType | None = None,
         predicate: Predicate | None = None,
     ) -> None:
-        """``UNWIND $rows`` statement ``name`` over ``rows`` in batches of the configured size."""
+        """``UNWIND $rows`` statement ``name`` over ``rows`` in batches of the configured size.
+
+        The statements are sent without waiting for their (empty) results: the
+        driver pipelines them, so the server runs one batch while Python builds
+        the next; the transaction's commit waits for all of them, and an error in
+        any fails the transaction.
+        """
         size = self._batch_size
         for start in range(0, len(rows), size):
-            chunk = [dict(r) for r in rows[start : start + size]]
-            self.run(name, {"rows": chunk}, entity_type=entity_type, predicate=predicate)
+            params = {"rows": list(rows[start : start + size])}
+            text = bound_statement(name, params, entity_type=entity_type, predicate=predicate)
+            self._tx.run(text, params)
 
     def read_in_batches(self, name: str, key: str, values: Sequence[Any]) -> list[Record]:
         """Run a lookup statement whose single parameter ``key`` is a list, in batches."""

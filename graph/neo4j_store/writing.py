@@ -6,13 +6,13 @@ stored records were read, the writer knows which records are new: those are
 written with ``CREATE`` — facts with their evidence links and entities with
 their alias nodes in the same statement — and only changed records are
 matched (through the uniqueness constraints' indexes) and updated. Each kind
-goes as ``UNWIND $rows`` batches, one statement per batch, per predicate or
-entity type where the type must be in the query text.
+goes as ``UNWIND $rows`` batches, one statement per batch; relationship types
+and labels are the rows' enum values, given as dynamic types (Neo4j 5.26), so
+one statement (and one query plan) serves every predicate and entity type.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,7 +31,6 @@ from graph.neo4j_store.rows import (
     story_row,
 )
 from graph.neo4j_store.runner import TransactionRunner
-from graph.ontology import EntityType, Predicate
 
 __all__ = ["read_stored", "write_plan"]
 
@@ -71,8 +70,14 @@ def _evidence_list(evidence: Sequence[Evidence]) -> list[dict[str, str]]:
     return [{"story_id": e.story_id, "sentence": e.sentence} for e in evidence]
 
 
+def _present(row: Row) -> Row:
+    """``row`` with its ``props`` stripped of ``None`` (for a CREATE, the same thing)."""
+    row["props"] = {k: v for k, v in row["props"].items() if v is not None}
+    return row
+
+
 def _entity_rows(entity: Entity, stored: Entity | None) -> Row:
-    row = entity_row(entity)
+    row = entity_row(entity) if stored else _present(entity_row(entity))
     known = set(stored.aliases) if stored else set()
     row["aliases"] = [a for a in alias_rows(entity) if a["alias"] not in known]
     return row
@@ -80,37 +85,32 @@ def _entity_rows(entity: Entity, stored: Entity | None) -> Row:
 
 def write_plan(tx: TransactionRunner, plan: UpsertPlan, stored: StoredRecords) -> None:
     """Write what :func:`plan_upsert` decided: stories, entities, facts, then metrics."""
-    tx.run_batches("stories_create", [story_row(s) for s in plan.stories])
+    tx.run_batches("stories_create", [_present(story_row(s)) for s in plan.stories])
 
-    created: dict[EntityType, list[Row]] = defaultdict(list)
+    created: list[Row] = []
     updated: list[Row] = []
     for entity in plan.entities:
         old = stored.entities.get(entity.id)
-        row = _entity_rows(entity, old)
-        if old is None:
-            created[entity.type].append(row)
-        else:
-            updated.append(row)
-    for entity_type in sorted(created):
-        tx.run_batches("entities_create", created[entity_type], entity_type=entity_type)
+        (created if old is None else updated).append(_entity_rows(entity, old))
+    tx.run_batches("entities_create", created)
     tx.run_batches("entities_update", updated)
 
-    new_facts: dict[Predicate, list[Row]] = defaultdict(list)
-    changed_facts: dict[Predicate, list[Row]] = defaultdict(list)
+    new_facts: list[Row] = []
+    changed_facts: list[Row] = []
     more_evidence: list[Row] = []
     for fact in plan.facts:
         old_fact = stored.facts.get(fact.key)
         fact_rec: dict[str, Any] = fact_row(fact)
         if old_fact is None:
+            _present(fact_rec)
+            fact_rec["predicate"] = fact.predicate.value
             fact_rec["evidence"] = _evidence_list(fact.evidence)
-            new_facts[fact.predicate].append(fact_rec)
+            new_facts.append(fact_rec)
         else:
-            changed_facts[fact.predicate].append(fact_rec)
+            changed_facts.append(fact_rec)
             more_evidence += evidence_rows(fact.key, fact.subject, _new_evidence(fact, old_fact))
-    for predicate in sorted(new_facts):
-        tx.run_batches("facts_create", new_facts[predicate], predicate=predicate)
-    for predicate in sorted(changed_facts):
-        tx.run_batches("facts_update", changed_facts[predicate], predicate=predicate)
+    tx.run_batches("facts_create", new_facts)
+    tx.run_batches("facts_update", changed_facts)
     tx.run_batches("fact_evidence_create", more_evidence)
 
     new_metrics: list[Row] = []
@@ -120,6 +120,7 @@ def write_plan(tx: TransactionRunner, plan: UpsertPlan, stored: StoredRecords) -
         old_metric = stored.metrics.get(metric.id)
         metric_rec: dict[str, Any] = metric_row(metric)
         if old_metric is None:
+            _present(metric_rec)
             metric_rec["evidence"] = _evidence_list(metric.evidence)
             new_metrics.append(metric_rec)
         else:

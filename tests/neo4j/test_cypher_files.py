@@ -16,6 +16,8 @@ from cypher import (
     parse_statement,
     statement,
 )
+from graph.model import Entity
+from graph.neo4j_store.rows import entity_row
 from graph.neo4j_store.runner import bound_statement
 from graph.ontology import EntityType, Predicate
 
@@ -96,10 +98,18 @@ def test_every_predicate_renders_into_a_plain_relationship_type(member: Predicat
 
 
 @pytest.mark.parametrize("member", list(EntityType))
-def test_every_entity_type_renders_into_a_plain_label(member: EntityType) -> None:
-    text = statement("entities_create").render(entity_type=member)
-    assert f"(e:Entity:{member.value})" in text
-    assert "__EntityType__" not in text
+def test_every_entity_type_is_a_plain_label_for_the_dynamic_create(member: EntityType) -> None:
+    # entities_create labels a node with its row's type ($(row.props.type)): the value
+    # comes from the EntityType enum through the model, and must be a plain identifier.
+    assert "$(row.props.type)" in statement("entities_create").text
+    entity = Entity(name="Example", type=member)
+    assert entity_row(entity)["props"]["type"] == member.value
+    assert _IDENTIFIER.match(member.value)
+
+
+def test_every_predicate_is_a_plain_type_for_the_dynamic_create() -> None:
+    assert "$(row.predicate)" in statement("facts_create").text
+    assert all(_IDENTIFIER.match(p.value) for p in Predicate)
 
 
 def test_the_predicate_list_placeholder_names_every_predicate_once() -> None:
@@ -115,14 +125,14 @@ def test_the_predicate_list_placeholder_names_every_predicate_once() -> None:
 )
 def test_anything_but_an_enum_member_is_refused(value: object) -> None:
     with pytest.raises(ValueError, match="must be a Predicate member"):
-        statement("facts_create").render(predicate=value)  # type: ignore[arg-type]
+        statement("schema_fact_key").render(predicate=value)  # type: ignore[arg-type]
 
 
 def test_a_placeholder_the_statement_lacks_is_refused() -> None:
     with pytest.raises(ValueError, match="takes no __EntityType__"):
-        statement("facts_create").render(predicate=Predicate.OWNS, entity_type=EntityType.ASSET)
+        statement("schema_fact_key").render(predicate=Predicate.OWNS, entity_type=EntityType.ASSET)
     with pytest.raises(ValueError, match="takes no __PathGroups__"):
-        statement("facts_create").render(predicate=Predicate.OWNS, groups=1)
+        statement("schema_fact_key").render(predicate=Predicate.OWNS, groups=1)
 
 
 @pytest.mark.parametrize("groups", range(1, MAX_PATH_GROUPS + 1))
