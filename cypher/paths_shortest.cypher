@@ -4,7 +4,9 @@
 // Neo4j's own bidirectional one), with the predicate allow-list, time window and as-of
 // checked on every relationship during the search. A group may hold walks that repeat
 // a node (a self-loop); they are dropped, and parallel facts collapse to one node path.
-// params: source, target, max_hops, k, predicates, since, until, as_of
+// Between hubs a group can hold millions of walks: at most $cap are enumerated, and
+// `capped` says when the cap was reached (the order among ties is then not guaranteed).
+// params: source, target, max_hops, k, cap, predicates, since, until, as_of
 MATCH (s:Entity {id: $source})
 MATCH (t:Entity {id: $target})
 MATCH p = SHORTEST __PathGroups__ GROUPS
@@ -18,9 +20,14 @@ MATCH p = SHORTEST __PathGroups__ GROUPS
                  AND (r.valid_until_ord IS NULL OR r.valid_until_ord > $as_of)))
    ]-{1,6}(t)
    WHERE size(r) <= $max_hops)
-WITH nodes(p) AS walk
+WITH p
+LIMIT $cap
+WITH collect(nodes(p)) AS walks
+WITH size(walks) >= $cap AS capped, walks
+UNWIND walks AS walk
+WITH capped, walk
 WHERE all(i IN range(0, size(walk) - 2) WHERE NOT walk[i] IN walk[i + 1..])
-WITH DISTINCT [n IN walk | n.id] AS ids, [n IN walk | [n.id, n.name, n.type]] AS refs
-RETURN ids, refs
+WITH DISTINCT capped, [n IN walk | n.id] AS ids, [n IN walk | [n.id, n.name, n.type]] AS refs
+RETURN capped, ids, refs
 ORDER BY size(ids), ids
 LIMIT $k

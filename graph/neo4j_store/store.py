@@ -490,47 +490,52 @@ class Neo4jStore:
 def _search(
     tx: TransactionRunner, query: str, norm: str, entity_type: EntityType | None, limit: int
 ) -> list[EntityMatch]:
+    """The embedded store's ranking over the candidates of one ``search_candidates`` read."""
     hits: dict[str, tuple[int, float, str]] = {}  # entity id -> (kind rank, score, alias)
-    types: dict[str, str] = {}
 
     def offer(eid: str, rank: int, score: float, alias: str) -> None:
         best = hits.get(eid)
         if best is None or (rank, -score, alias) < (best[0], -best[1], best[2]):
             hits[eid] = (rank, score, alias)
 
-    def typed(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        if entity_type is None or not rows:
-            return rows
-        unknown = [eid for eid, _alias in rows if eid not in types]
-        if unknown:
-            types.update({eid: e.type.value for eid, e in entities(tx, unknown).items()})
-        return [r for r in rows if types.get(r[0]) == entity_type.value]
-
-    stripped = query.strip()
-    if entities(tx, [stripped]):
-        offer(stripped, 0, 100.0, stripped)
-    exact = tx.run("aliases_exact", {"norm": norm, "limit": 200})
-    for eid, alias in typed([(r["entity_id"], r["alias"]) for r in exact]):
-        offer(eid, 1, 100.0, alias)
-    prefix = tx.run("aliases_prefix", {"norm": norm, "limit": 400})
-    for row in prefix:
-        eid, alias, alias_norm = row["entity_id"], row["alias"], row["norm"]
-        if entity_type and not typed([(eid, alias)]):
+    fuzzy = len(norm) >= 3
+    rows = tx.run(
+        "search_candidates",
+        {
+            "id": query.strip(),
+            "norm": norm,
+            "lucene": fulltext_query(norm) if fuzzy else norm,
+            "fuzzy": fuzzy,
+            "exact_limit": 200,
+            "prefix_limit": 400,
+            "fuzzy_limit": max(_FULLTEXT_CANDIDATES, limit * 20),
+        },
+    )
+    wanted = entity_type.value if entity_type else None
+    choices: list[Record] = []
+    for row in rows:
+        tier = row["tier"]
+        if tier == 3:
+            choices.append(row)
+        elif wanted is not None and row["type"] != wanted and tier != 0:
             continue
-        offer(eid, 2, round(100.0 * len(norm) / len(alias_norm), 2), alias)
-    if len(hits) < limit and len(norm) >= 3:
-        choices = tx.run(
-            "aliases_fulltext",
-            {"lucene": fulltext_query(norm), "limit": max(_FULLTEXT_CANDIDATES, limit * 20)},
-        )
+        elif tier == 0:
+            offer(row["entity_id"], 0, 100.0, row["alias"])
+        elif tier == 1:
+            offer(row["entity_id"], 1, 100.0, row["alias"])
+        else:
+            offer(row["entity_id"], 2, round(100.0 * len(norm) / len(row["norm"]), 2), row["alias"])
+    # Fuzzy matches only fill a page the exact and prefix tiers left short.
+    if fuzzy and len(hits) < limit and choices:
+        choices.sort(key=lambda r: (r["norm"], r["entity_id"], r["alias"]))
         norms = [r["norm"] for r in choices]
         for _choice, score, pos in process.extract(
             norm, norms, scorer=fuzz.WRatio, score_cutoff=75, limit=limit * 5
         ):
-            eid, alias = choices[pos]["entity_id"], choices[pos]["alias"]
-            if entity_type and not typed([(eid, alias)]):
+            row = choices[pos]
+            if wanted is not None and row["type"] != wanted:
                 continue
-            offer(eid, 3, round(float(score), 2), alias)
+            offer(row["entity_id"], 3, round(float(score), 2), row["alias"])
     ranked = sorted(hits.items(), key=lambda kv: (kv[1][0], -kv[1][1], kv[0]))[:limit]
     found = entities(tx, [eid for eid, _ in ranked])
     kinds: dict[int, MatchKind] = {0: "id", 1: "exact", 2: "prefix", 3: "fuzzy"}

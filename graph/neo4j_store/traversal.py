@@ -27,6 +27,11 @@ __all__ = [
 ]
 
 
+# Walks one path statement may enumerate. Between hubs a single length can hold
+# millions of them; past this many the order among tied paths is not guaranteed.
+WALK_CAP = 10_000
+
+
 @dataclass(frozen=True)
 class NodePath:
     """A path as its entities: ``(id, name, type)`` of each, source first."""
@@ -55,7 +60,10 @@ def shortest_paths(
 
     >>> # shortest_paths(tx, "company:a", "company:z", max_hops=4, k=5, filters=...)
     """
-    params = {"source": source, "target": target, "max_hops": max_hops, "k": k, **filters}
+    params = {
+        "source": source, "target": target, "max_hops": max_hops, "k": k, "cap": WALK_CAP,
+        **filters,
+    }
     groups = 1
     while True:
         rows = tx.run("paths_shortest", params, groups=groups)

@@ -89,4 +89,4 @@ def test_reads_send_the_declared_parameters(neo4j_store: Neo4jStore, sent: Sent)
     assert neo4j_store.search_entities("zijin mining", limit=5) == []
     neo4j_store.export_delta()
     names = _check_fields(sent)
-    assert {"aliases_exact", "aliases_prefix", "aliases_fulltext", "export_facts"} <= names
+    assert {"search_candidates", "export_facts"} <= names
