@@ -79,7 +79,7 @@ def story_from_props(props: Mapping[str, Any]) -> Story:
 
 
 def entity_row(entity: Entity) -> Row:
-    """``{"id", "props"}`` for ``entities_upsert`` (run with the entity's type as label)."""
+    """``{"id", "props"}`` for ``entities_create`` / ``entities_update``."""
     return {
         "id": entity.id,
         "props": {
@@ -111,7 +111,7 @@ def entity_from_props(props: Mapping[str, Any]) -> Entity:
 
 
 def alias_rows(entity: Entity) -> list[Row]:
-    """One row per alias with a non-empty normal form, for ``aliases_upsert``.
+    """One row per alias with a non-empty normal form (the alias nodes of ``entities_create``).
 
     >>> [r["norm"] for r in alias_rows(Entity(name="The Zijin", type=EntityType.COMPANY))]
     ['zijin']
@@ -132,7 +132,7 @@ def alias_rows(entity: Entity) -> list[Row]:
 
 
 def fact_row(fact: Fact) -> Row:
-    """``{"subject", "object", "key", "props"}`` for ``facts_upsert`` (typed by predicate)."""
+    """``{"subject", "object", "key", "props"}`` for ``facts_create`` / ``facts_update``."""
     start, end, valid_from, valid_until = ordinals(fact)
     source_ids = sorted({e.story_id for e in fact.evidence})
     return {
@@ -198,7 +198,7 @@ def fact_from_props(
 
 
 def metric_row(metric: Metric) -> Row:
-    """``{"id", "subject", "props"}`` for ``metrics_upsert``."""
+    """``{"id", "subject", "props"}`` for ``metrics_create`` / ``metrics_update``."""
     return {
         "id": metric.id,
         "subject": metric.subject,
@@ -240,7 +240,7 @@ def metric_from_props(props: Mapping[str, Any], evidence: Iterable[tuple[str, st
 
 
 def evidence_rows(key: str, target: str, evidence: Sequence[Evidence]) -> list[Row]:
-    """Rows for ``fact_evidence_upsert`` / ``metric_evidence_upsert``.
+    """Rows for ``fact_evidence_create`` / ``metric_evidence_create``.
 
     ``target`` is the node the link points at: a fact's subject entity, or the metric.
     """

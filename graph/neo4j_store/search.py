@@ -15,23 +15,22 @@ def _escape(term: str) -> str:
 
 
 def fulltext_query(norm: str) -> str:
-    """A recall-oriented query for a normalised name: each word, its fuzzy form and its stem.
+    """A recall-oriented query for a normalised name: each word, or any word one edit from it.
 
     The index only proposes candidates; the store ranks them with the same scorer
-    as the embedded store, so the query errs towards too many.
+    as the embedded store. One edit per word (``~1``) rather than Lucene's default
+    two, and no prefix stems: measured at 100k facts, that halves the time of the
+    full-text lookup (about 25 to 12 ms), the bulk of a search.
 
     >>> fulltext_query("zjin mining")
-    'zjin zjin~ zji* mining mining~ min*'
+    'zjin~1 mining~1'
     >>> fulltext_query("紫金")
     '紫金'
     """
     parts: list[str] = []
     for word in norm.split():
         term = _escape(word)
-        parts.append(term)
-        if _ASCII_WORD.match(word) and len(word) >= 3:
-            # Fuzzy and prefix terms bypass the analyzer, so only plain lowercase words
-            # (which the index stores as they are) get them; CJK stays analysed.
-            parts.append(f"{term}~")
-            parts.append(f"{_escape(word[:3])}*")
+        # Fuzzy terms bypass the analyzer, so only plain lowercase words (which the
+        # index stores as they are) get them; CJK stays analysed.
+        parts.append(f"{term}~1" if _ASCII_WORD.match(word) and len(word) >= 3 else term)
     return " ".join(parts)

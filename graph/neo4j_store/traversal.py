@@ -7,6 +7,12 @@ statement (``neighbours_level``). The answers are the embedded store's, the
 contract suite checks it: the same paths (shortest first, ties in the order of
 their entity ids), the same fact for each hop (best-sourced, then smallest key)
 and the same entities in the same order.
+
+One limit: a path statement enumerates at most :data:`WALK_CAP` walks of the
+lengths it asks for. Between hubs there can be millions; when the cap is hit the
+paths returned are still shortest-first and simple, but which of many tied paths
+come first is no longer guaranteed to be the embedded store's choice (the
+benchmark counts how often that happens; BENCHMARKS.md).
 """
 
 from __future__ import annotations
