@@ -22,6 +22,7 @@ __all__ = [
     "Path",
     "PathResult",
     "SourceRef",
+    "StoryView",
     "Subgraph",
     "TimelineItem",
     "TimelinePage",
@@ -152,6 +153,18 @@ class TimelinePage(_Result):
     )
     undated_total: int
     next_cursor: str | None = None
+
+
+class StoryView(_Result):
+    """A source story and every fact and metric read from it (facts by key, metrics by id)."""
+
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    facts: list[FactView]
+    metrics: list[MetricView]
 
 
 class Subgraph(_Result):

@@ -8,7 +8,15 @@ from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
 from api.examples import example_content
-from api.params import AsOfQuery, PredicatesQuery, SinceQuery, UntilQuery
+from api.params import (
+    AsOfQuery,
+    ExcludePredicatesQuery,
+    ExcludeTypesQuery,
+    MinConfidenceQuery,
+    PredicatesQuery,
+    SinceQuery,
+    UntilQuery,
+)
 from api.problems import problem_responses
 from graph.results import PathResult
 
@@ -64,9 +72,14 @@ def find_paths(
     since: SinceQuery = None,
     until: UntilQuery = None,
     as_of: AsOfQuery = None,
+    exclude_predicates: ExcludePredicatesQuery = None,
+    exclude_types: ExcludeTypesQuery = None,
+    min_confidence: MinConfidenceQuery = None,
 ) -> PathResult:
     """Up to `k` shortest simple paths, edge direction ignored; each hop carries its fact
-    (true direction, date, evidence, sources). An unknown endpoint answers 404
+    (true direction, date, evidence, sources). `exclude_types` keeps paths from passing
+    through entities of those labels (the two ends may have one), `exclude_predicates`
+    and `min_confidence` keep them off those facts. An unknown endpoint answers 404
     `/problems/entity-not-found`, no connection 404 `/problems/no-path`, a name that fits
     several entities 409 with the candidates."""
     return store.paths(
@@ -78,4 +91,7 @@ def find_paths(
         since=since,
         until=until,
         as_of=as_of,
+        exclude_predicates=exclude_predicates,
+        exclude_types=exclude_types,
+        min_confidence=min_confidence,
     )

@@ -29,13 +29,19 @@ class EdgeInfo:
     valid_from: int | None
     valid_until: int | None
     n_sources: int
+    confidence: float = 1.0
 
 
 def edge_admitted(
-    edge: EdgeInfo, predicates: frozenset[Predicate] | None, window: TimeWindow
+    edge: EdgeInfo,
+    predicates: frozenset[Predicate] | None,
+    window: TimeWindow,
+    min_confidence: float | None = None,
 ) -> bool:
     """Whether a traversal with these filters may use ``edge``."""
     if predicates is not None and edge.predicate not in predicates:
+        return False
+    if min_confidence is not None and edge.confidence < min_confidence:
         return False
     if window.is_open:
         return True

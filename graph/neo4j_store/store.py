@@ -37,6 +37,7 @@ from graph.errors import (
     InvalidInput,
     NoPath,
     StoreUnavailable,
+    StoryNotFound,
 )
 from graph.ids import normalize_name
 from graph.model import Entity, Fact, GraphDelta, Metric, Story
@@ -67,6 +68,7 @@ from graph.results import (
     GraphStats,
     MatchKind,
     PathResult,
+    StoryView,
     Subgraph,
     TimelineItem,
     TimelinePage,
@@ -370,6 +372,9 @@ class Neo4jStore:
         since: str | None = None,
         until: str | None = None,
         as_of: str | None = None,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
     ) -> PathResult:
         """Up to ``k`` shortest paths between two entities, edge direction ignored.
 
@@ -379,11 +384,14 @@ class Neo4jStore:
         """
         query = PathQuery.build(
             source, target, max_hops=max_hops, k=k, predicates=predicates,
-            since=since, until=until, as_of=as_of,
+            since=since, until=until, as_of=as_of, exclude_predicates=exclude_predicates,
+            exclude_types=exclude_types, min_confidence=min_confidence,
         )
         src = self._resolve(query.source)
         dst = self._resolve(query.target)
-        adjacency = RemoteAdjacency(self._runner, query.predicates, query.window)
+        adjacency = RemoteAdjacency(
+            self._runner, query.predicates, query.window, query.traversal, keep=(src.id, dst.id)
+        )
         adjacency.prefetch_ball(dst.id, query.max_hops)
         node_paths = k_shortest_simple_paths(
             adjacency.neighbours, src.id, dst.id,
@@ -421,14 +429,20 @@ class Neo4jStore:
         until: str | None = None,
         as_of: str | None = None,
         limit: int = 200,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
     ) -> Subgraph:
         """Entities within ``depth`` hops and the facts that join them (nearest first)."""
         query = NeighborQuery.build(
             entity, depth=depth, predicates=predicates, since=since, until=until,
-            as_of=as_of, limit=limit,
+            as_of=as_of, limit=limit, exclude_predicates=exclude_predicates,
+            exclude_types=exclude_types, min_confidence=min_confidence,
         )
         center = self._resolve(query.entity)
-        adjacency = RemoteAdjacency(self._runner, query.predicates, query.window)
+        adjacency = RemoteAdjacency(
+            self._runner, query.predicates, query.window, query.traversal, keep=(center.id,)
+        )
         order: dict[str, int] = {center.id: 0}
         edges_seen: dict[str, tuple[str, str, str, str]] = {}
         truncated = False
@@ -439,7 +453,7 @@ class Neo4jStore:
             for node in frontier:
                 edges = sorted(adjacency.edges_of(node), key=lambda oe: (oe[0], oe[1].key))
                 for other, edge in edges:
-                    if not adjacency.admitted(edge):
+                    if not adjacency.admits(other, edge):
                         continue
                     if other not in order:
                         if len(order) >= query.limit:
@@ -465,7 +479,7 @@ class Neo4jStore:
         edges_seen: dict[str, tuple[str, str, str, str]] = {}
         for node in ids:
             for other, edge in adjacency.edges_of(node):
-                if other in wanted and adjacency.admitted(edge):
+                if other in wanted and adjacency.admits(other, edge):
                     edges_seen[edge.key] = _edge_ref(edge)
         facts = self._facts_by_edges(edges_seen.values())
         views = self._fact_views([facts[k] for k in sorted(facts)])
@@ -573,6 +587,32 @@ class Neo4jStore:
         if key not in facts:
             raise FactNotFound(key)
         return self._fact_views([facts[key]])[0]
+
+    def get_story(self, story_id: str) -> StoryView:
+        stories = self._stories([story_id])
+        if story_id not in stories:
+            raise StoryNotFound(story_id)
+        story = stories[story_id]
+        keys = [r["key"] for r in self._runner.read("story_evidence_keys", {"id": story_id})]
+        fact_keys = sorted(k for k in keys if _FACT_KEY.match(k))
+        metric_ids = sorted(k for k in keys if k.startswith("metric:"))
+        rows = self._runner.read_in_batches("facts_by_keys", "keys", fact_keys)
+        facts = self._facts_from_rows(rows)
+        metric_rows = self._runner.read_in_batches("metrics_by_ids", "ids", metric_ids)
+        metrics = self._metrics_from_props([r["props"] for r in metric_rows])
+        views = self._fact_views([facts[k] for k in sorted(facts)])
+        subjects = self._entities(m.subject for m in metrics.values())
+        names = {eid: e.name for eid, e in subjects.items()}
+        sources = self._stories(e.story_id for m in metrics.values() for e in m.evidence)
+        return StoryView(
+            id=story.id,
+            title=story.title,
+            publisher=story.publisher,
+            published=story.published,
+            url=story.url,
+            facts=views,
+            metrics=[metric_view(metrics[m], names, sources) for m in sorted(metrics)],
+        )
 
     def stats(self) -> GraphStats:
         runner = self._runner

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from graph.embedded.index import EdgeInfo, edge_admitted
 from graph.neo4j_store.runner import CypherRunner
 from graph.ontology import Predicate
-from graph.queries import TimeWindow
+from graph.queries import TimeWindow, TraversalFilter
 
 __all__ = ["RemoteAdjacency"]
 
@@ -22,7 +22,9 @@ class RemoteAdjacency:
     """Facts touching each entity, either direction, restricted to some predicates.
 
     ``edges_of`` answers like the embedded ``TraversalIndex.edges_of`` (a self-loop
-    once); the window is applied by the caller through :func:`edge_admitted`.
+    once); the window, the minimum confidence and the excluded entity labels are
+    applied by :meth:`admits` (:func:`edge_admitted`), the entities in ``keep``
+    being exempt from the labels, as the embedded store's node mask does.
     """
 
     def __init__(
@@ -30,12 +32,19 @@ class RemoteAdjacency:
         runner: CypherRunner,
         predicates: frozenset[Predicate] | None,
         window: TimeWindow,
+        traversal: TraversalFilter | None = None,
+        keep: Iterable[str] = (),
     ) -> None:
         self._runner = runner
         self.predicates = predicates
         self.window = window
+        traversal = traversal or TraversalFilter()
+        self.min_confidence = traversal.min_confidence
+        self.excluded_types = frozenset(t.value for t in traversal.exclude_types)
+        self.keep = frozenset(keep)
         self._types = sorted(p.value for p in (predicates or Predicate))
         self._edges: dict[str, list[tuple[str, EdgeInfo]]] = {}
+        self._node_types: dict[str, str] = {}
 
     def prefetch(self, nodes: Iterable[str]) -> None:
         """Fetch the facts of every node not fetched yet, in batches."""
@@ -56,8 +65,12 @@ class RemoteAdjacency:
                     valid_from=row["valid_from"],
                     valid_until=row["valid_until"],
                     n_sources=int(row["n_sources"] or 0),
+                    confidence=float(
+                        row["confidence"] if row["confidence"] is not None else 1.0
+                    ),
                 )
                 found[row["node"]][edge.key] = (row["other"], edge)
+                self._node_types[row["other"]] = row["other_type"]
             for node, edges in found.items():
                 self._edges[node] = [edges[k] for k in sorted(edges)]
 
@@ -67,16 +80,21 @@ class RemoteAdjacency:
             self.prefetch([node])
         return self._edges[node]
 
-    def admitted(self, edge: EdgeInfo) -> bool:
-        return edge_admitted(edge, self.predicates, self.window)
+    def admits(self, other: str, edge: EdgeInfo) -> bool:
+        """Whether a walk may take ``edge`` to reach ``other`` (the end it does not stand on)."""
+        if not edge_admitted(edge, self.predicates, self.window, self.min_confidence):
+            return False
+        if self.excluded_types and other not in self.keep:
+            return self._node_types.get(other) not in self.excluded_types
+        return True
 
     def neighbours(self, node: str) -> list[str]:
         """Entities one admitted fact away, sorted (the pathfinding's view of the graph)."""
-        return sorted({other for other, edge in self.edges_of(node) if self.admitted(edge)})
+        return sorted({other for other, edge in self.edges_of(node) if self.admits(other, edge)})
 
     def edges_between(self, a: str, b: str) -> list[EdgeInfo]:
         """Admitted facts joining ``a`` and ``b``, either direction."""
-        return [edge for other, edge in self.edges_of(a) if other == b and self.admitted(edge)]
+        return [edge for other, edge in self.edges_of(a) if other == b and self.admits(b, edge)]
 
     def prefetch_ball(self, origin: str, depth: int) -> None:
         """Fetch every node within ``depth - 1`` admitted hops of ``origin``, level by level.
