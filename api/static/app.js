@@ -179,6 +179,16 @@ document.querySelector(".tabs").addEventListener("keydown", (ev) => {
   selectTab(TABS[(moves[ev.key] + TABS.length) % TABS.length], { focus: true });
 });
 
+/**
+ * Whether focus is in the details panel (or lost): a view replacing the panel must then
+ * put it somewhere, or a keyboard user is thrown back to the top of the page. Focus
+ * elsewhere (the graph, a search field) is left where it is.
+ */
+function focusInPanel() {
+  const at = document.activeElement;
+  return !at || at === document.body || $("panel-details").contains(at);
+}
+
 /** Move the keyboard to a freshly shown panel's heading, so reading starts there. */
 function focusHeading() {
   const heading = $("panel-details").querySelector("h2");
@@ -204,7 +214,10 @@ async function showEntityDetail(id, { focusKey = null } = {}) {
     truncated: around.truncated,
     asOf: view.asOf,
     onFact: (key) =>
-      openFact(key, { back: () => showEntityDetail(id, { focusKey: key }), backLabel: `Back to ${entity.name}` }),
+      openFact(key, {
+        back: () => track(showEntityDetail(id, { focusKey: key })),
+        backLabel: `Back to ${entity.name}`,
+      }),
     onTimeline: () => {
       timeline.show(entity, view.asOf);
       selectTab("timeline");
@@ -228,6 +241,7 @@ function openFact(key, { back = null, backLabel = "Back" } = {}) {
 }
 
 async function showFact(key, { back, backLabel }) {
+  const takeFocus = focusInPanel();
   clearError();
   selectTab("details");
   const options = {
@@ -244,7 +258,7 @@ async function showFact(key, { back, backLabel }) {
   }
   const fact = await getFact(key);
   renderFact($("panel-details"), fact, options);
-  focusHeading();
+  if (takeFocus) focusHeading();
   if (graph && !cached) {
     await graph.addFact(fact, types);
     graph.focusFact(key);
@@ -259,13 +273,14 @@ function openEdge(edgeId, keys = []) {
   selectTab("details");
   const facts = graph.factsOfEdge(edgeId);
   const showGroup = (focusKey = null) => {
+    const takeFocus = focusInPanel();
     renderFactGroup($("panel-details"), facts, {
       onEntity: (id) => expand(id),
       onFact: (key) => openFact(key, { back: () => showGroup(key), backLabel: "Back to the list" }),
     });
     graph.focusFact(facts[0].key, { reveal: false });
     if (focusKey) $("panel-details").querySelector(`li[data-fact-key="${CSS.escape(focusKey)}"] button`)?.focus();
-    else focusHeading();
+    else if (takeFocus) focusHeading();
   };
   showGroup();
   return Promise.resolve();
@@ -319,12 +334,13 @@ function syncControls() {
   const active = !noFilters(view.filters);
   $("filter-badge").hidden = !active;
   $("filter-badge").textContent = active ? describeFilters(view.filters) : "";
-  graph?.asOf !== view.asOf && graph?.setAsOf(view.asOf);
+  if (graph && graph.asOf !== view.asOf) graph.setAsOf(view.asOf);
 }
 
 /** Draw a whole view from scratch (or with the positions it had): the address's job. */
 async function applyView(target, { positions = null } = {}) {
   view = target;
+  viewBeforePath = null;
   syncControls();
   clearError();
   if (view.path) pathMode.fill(view.path);
@@ -506,16 +522,21 @@ function openStory(id) {
   return track(showStory(id));
 }
 
-async function showStory(id) {
+async function showStory(id, { focusKey = null } = {}) {
+  const takeFocus = focusInPanel();
   clearError();
   selectTab("details");
   const story = await getStory(id);
   renderStory($("panel-details"), story, {
-    onFact: (key) => openFact(key, { back: () => showStory(id), backLabel: "Back to the story" }),
+    onFact: (key) =>
+      openFact(key, { back: () => track(showStory(id, { focusKey: key })), backLabel: "Back to the story" }),
     onEntity: (entityId) => expand(entityId),
-    onDraw: () => drawStory(id),
+    onDraw: () => drawStory(id).then(() => track(showStory(id))),
+    drawn: view.story === id && !view.expand.length,
   });
-  focusHeading();
+  const item = focusKey && $("panel-details").querySelector(`li[data-fact-key="${CSS.escape(focusKey)}"] button`);
+  if (item) item.focus();
+  else if (takeFocus) focusHeading();
 }
 
 /** Draw a story's facts as the graph: a new view. */

@@ -225,7 +225,7 @@ export function renderEntity(container, detail, options) {
 }
 
 /** Show a source story (StoryView from GET /stories/{id}) and what was read from it. */
-export function renderStory(container, story, { onFact, onEntity, onDraw }) {
+export function renderStory(container, story, { onFact, onEntity, onDraw, drawn = false }) {
   const link = safeHref(story.url);
   replaceChildren(
     container,
@@ -242,9 +242,10 @@ export function renderStory(container, story, { onFact, onEntity, onDraw }) {
       : story.url
         ? h("p", { class: "muted" }, `Address given: ${story.url} (not a web link)`)
         : h("p", { class: "muted" }, "No address recorded for this story."),
-    story.facts.length
+    story.facts.length && !drawn
       ? h("div", { class: "row actions" }, h("button", { type: "button", class: "draw-story", onclick: onDraw }, "Draw these facts"))
       : null,
+    drawn ? h("p", { class: "muted" }, "The graph shows these facts.") : null,
     h("h3", {}, `Facts read from it (${story.facts.length})`),
     story.facts.length
       ? factList(byRecency(story.facts), { onFact, sentenceFrom: story.id, label: "Facts read from this story" })

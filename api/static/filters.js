@@ -11,13 +11,16 @@ let filterCount = 0;
  * A collapsible list of predicate checkboxes; none ticked means every predicate.
  * `title` names what a ticked box does ("Only", "Hide").
  */
-export function createPredicateFilter(container, { name, onChange = () => {}, title = "Predicates", names = PREDICATES }) {
+export function createPredicateFilter(
+  container,
+  { name, onChange = () => {}, title = "Predicates", names = PREDICATES, open = false },
+) {
   const idBase = `${name}-${++filterCount}`;
   const summary = h("summary", {}, `${title}: all`);
   const boxes = names.map((p, i) =>
     h("label", { for: `${idBase}-${i}` }, h("input", { type: "checkbox", value: p, name, id: `${idBase}-${i}` }), ` ${p}`),
   );
-  const details = h("details", { class: "predicate-filter" }, summary, h("div", { class: "predicate-grid" }, boxes));
+  const details = h("details", { class: "predicate-filter", open }, summary, h("div", { class: "predicate-grid" }, boxes));
   container.append(details);
   const emptyWord = title === "Predicates" ? "all" : "none";
   summary.textContent = `${title}: ${emptyWord}`;
@@ -115,6 +118,7 @@ export function createTraversalFilters(container, { onApply }) {
     name: "exclude-type",
     title: "Hide labels",
     names: LABEL_STYLES.map((s) => s.label),
+    open: true,
   });
   const predicates = createPredicateFilter(predicateBox, { name: "exclude-predicate", title: "Hide predicates" });
 

@@ -182,9 +182,12 @@ export class GraphView {
 
   /** The drawn edge (single or bundle) that carries fact `key`, or an empty collection. */
   edgeOf(key) {
-    const pair = this.facts.has(key) ? pairOf(this.facts.get(key)) : null;
-    if (!pair) return this.cy.collection();
-    return this.cy.edges().filter((e) => e.data("pair") === pair);
+    if (!this.facts.has(key)) return this.cy.collection();
+    const pair = pairOf(this.facts.get(key));
+    const keys = this.pairs.get(pair);
+    if (keys?.size === 1) return this.cy.getElementById(key);
+    const [a, b] = pair.split("|");
+    return this.cy.getElementById(`bundle:${a}|${b}`);
   }
 
   /** FactViews of a drawn edge (one, or every fact of a bundle). */
@@ -266,20 +269,24 @@ export class GraphView {
 
   /** Replace the edges of these pairs with one edge or bundle each. */
   _drawPairs(pairs) {
+    const wanted = new Set(pairs);
+    if (!wanted.size) return;
+    this.cy.edges().filter((e) => wanted.has(e.data("pair"))).remove();
     const elements = [];
-    for (const pair of pairs) {
-      this.cy.edges().filter((e) => e.data("pair") === pair).remove();
+    for (const pair of wanted) {
       const facts = [...this.pairs.get(pair)].map((k) => this.facts.get(k));
       elements.push(edgeElement(facts, this.asOf));
     }
     this.cy.add(elements);
   }
 
-  /** Draw `subgraph` from scratch around `centerId` and lay it out.
+  /**
+   * Draw `subgraph` from scratch around `centerId` and lay it out.
    *
    * keepPositions: a Map of node positions from an earlier drawing; nodes found there
-   * keep their place, new ones go next to a placed neighbour, and nothing is laid out
-   * again unless no node has a place (an as-of change moves nothing that stays).
+   * keep their place (an as-of change moves nothing that stays) and new ones are laid
+   * out around them (see _layoutAround). keepMarks keeps the path highlight, for a
+   * redraw of the same view.
    */
   replace(subgraph, centerId, { keepPositions = null, asOf = this.asOf, keepMarks = false } = {}) {
     this.facts.clear();

@@ -100,9 +100,9 @@ export function renderLegend(container, { openByDefault = true } = {}) {
 
   return {
     update,
-    /** The legend's rectangle relative to `relativeTo`, or null when folded away. */
+    /** The legend's rectangle relative to `relativeTo` (folded, just its title), or null. */
     box(relativeTo) {
-      if (!details.open || container.hidden) return null;
+      if (container.hidden) return null;
       const own = container.getBoundingClientRect();
       const base = relativeTo.getBoundingClientRect();
       return { left: own.left - base.left, top: own.top - base.top, width: own.width, height: own.height };

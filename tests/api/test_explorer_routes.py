@@ -14,7 +14,8 @@ def test_a_story_is_served_with_its_facts(client: TestClient, store: EmbeddedSto
     response = client.get(f"/stories/{story.id}")
     assert response.status_code == 200
     body = response.json()
-    assert (body["id"], body["title"], body["publisher"]) == (story.id, story.title, story.publisher)
+    assert (body["id"], body["title"]) == (story.id, story.title)
+    assert body["publisher"] == story.publisher
     assert body == store.get_story(story.id).model_dump(mode="json")
     assert body["facts"], "every sample story states a fact"
     for fact in body["facts"]:

@@ -209,8 +209,9 @@ def test_path_mode_draws_and_lists_the_paths(
     assert page.get_attribute("#tab-path", "aria-selected") == "true"
     assert sections.count() == len(expected.paths)
     evidence = hop.locator(".hop-evidence .sentence")
-    assert evidence.all_inner_texts() == [s.sentence for s in expected.paths[0].hops[0].fact.sources]
-    assert drawn(page)["focus_edges"] == [expected.paths[0].hops[0].fact.key]
+    first_hop = expected.paths[0].hops[0].fact
+    assert evidence.all_inner_texts() == [s.sentence for s in first_hop.sources]
+    assert drawn(page)["focus_edges"] == [first_hop.key]
 
 
 def timeline_order(items: list[TimelineItem], undated: list[TimelineItem]) -> list[TimelineItem]:
