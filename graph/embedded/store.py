@@ -124,6 +124,8 @@ class EmbeddedStore:
         self._connections: list[sqlite3.Connection] = []
         self._connections_lock = threading.Lock()
         self._closed = False
+        # Low-confidence fids by threshold, with the revision they were read at.
+        self._dropped_cache: dict[float, tuple[int, I32]] = {}
 
     # ------------------------------------------------------------------ plumbing
 
@@ -710,19 +712,28 @@ class EmbeddedStore:
         ]
         return PathResult(source=src, target=dst, paths=paths)
 
-    @staticmethod
-    def _dropped_facts(conn: sqlite3.Connection, traversal: TraversalFilter) -> I32 | None:
+    def _dropped_facts(self, conn: sqlite3.Connection, traversal: TraversalFilter) -> I32 | None:
         """The fids below the traversal's minimum confidence, sorted (``None``: no minimum).
 
         Confidence is not part of the in-memory index, so this is one scan of the fact
-        table, paid only by a query that sets ``min_confidence``.
+        table, paid only by a query that sets ``min_confidence`` and kept until the next
+        write (a person exploring keeps the same threshold from query to query).
         """
-        if traversal.min_confidence is None:
+        threshold = traversal.min_confidence
+        if threshold is None:
             return None
+        revision = self._db_revision(conn)
+        cached = self._dropped_cache.get(threshold)
+        if cached is not None and cached[0] == revision:
+            return cached[1]
         rows = conn.execute(
-            "SELECT fid FROM fact WHERE confidence < ? ORDER BY fid", (traversal.min_confidence,)
+            "SELECT fid FROM fact WHERE confidence < ? ORDER BY fid", (threshold,)
         ).fetchall()
-        return np.array([r[0] for r in rows], np.int32)
+        dropped = np.array([r[0] for r in rows], np.int32)
+        if len(self._dropped_cache) >= 8:
+            self._dropped_cache.clear()
+        self._dropped_cache[threshold] = (revision, dropped)
+        return dropped
 
     def _edge_filter(
         self, query: PathQuery | NeighborQuery, dropped: I32 | None, *, keep: Sequence[int]
