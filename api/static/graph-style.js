@@ -56,8 +56,9 @@ export const graphStyle = [
   { selector: "node.expanded", style: { "border-width": 3, "border-color": "#2d3748" } },
   { selector: "node.placeholder", style: { "background-opacity": 0.45, "border-style": "dashed", "border-color": "#4a5568" } },
   {
-    // The centre, the selected, the hovered and the keyboard's node show their whole name.
-    selector: "node.center, node:selected, node.hover, node.kbd",
+    // The centre, the selected, the hovered, the keyboard's node and the ends of the
+    // singled-out fact show their whole name.
+    selector: "node.center, node:selected, node.hover, node.kbd, node.focus",
     style: { "text-wrap": "wrap", "text-max-width": "320px" },
   },
   // The pointer's and the keyboard's node come to the front while they are there.
