@@ -32,25 +32,30 @@ __all__ = [
     "entities",
     "fact_views",
     "facts_from_rows",
+    "filter_params",
     "group_evidence",
     "metric_views",
     "sources",
-    "window_params",
 ]
 
 # Evidence of facts and metrics by key: (story id, sentence, extractor), and the stories.
 Sources = tuple[dict[str, list[EvidenceRow]], dict[str, Story]]
 
 
-def window_params(
-    predicates: frozenset[Predicate] | None, window: TimeWindow
+def filter_params(
+    predicates: frozenset[Predicate] | None,
+    window: TimeWindow,
+    min_confidence: float | None = None,
 ) -> dict[str, Any]:
-    """The filter parameters every traversal statement takes (see ``paths_shortest``)."""
+    """The fact filters every traversal statement takes (see ``paths_shortest``): the
+    predicate allow-list (excluded predicates already taken out), the time window, the
+    as-of date and the minimum confidence."""
     return {
         "predicates": sorted(p.value for p in (predicates or Predicate)),
         "since": window.since_ordinal,
         "until": window.until_ordinal,
         "as_of": window.as_of_ordinal,
+        "min_confidence": min_confidence,
     }
 
 

@@ -21,9 +21,16 @@ from typing import Any
 
 import neo4j
 
-from graph.assemble import build_path, earliest_published, entity_ref, ordinals, timeline_item
+from graph.assemble import (
+    build_path,
+    earliest_published,
+    entity_ref,
+    metric_view,
+    ordinals,
+    timeline_item,
+)
 from graph.dates import partial_date_ordinal
-from graph.errors import FactNotFound, InvalidInput, NoPath, StoreUnavailable
+from graph.errors import FactNotFound, InvalidInput, NoPath, StoreUnavailable, StoryNotFound
 from graph.ids import normalize_name
 from graph.model import Entity, Fact, GraphDelta
 from graph.neo4j_store.plan import lookups, plan_upsert
@@ -32,10 +39,10 @@ from graph.neo4j_store.reading import (
     entities,
     fact_views,
     facts_from_rows,
+    filter_params,
     group_evidence,
     metric_views,
     sources,
-    window_params,
 )
 from graph.neo4j_store.rows import entity_from_props, metric_from_props, story_from_props
 from graph.neo4j_store.runner import CypherRunner, Record, TransactionRunner
@@ -58,6 +65,7 @@ from graph.results import (
     FactView,
     GraphStats,
     PathResult,
+    StoryView,
     Subgraph,
     TimelineItem,
     TimelinePage,
@@ -303,20 +311,27 @@ class Neo4jStore:
         since: str | None = None,
         until: str | None = None,
         as_of: str | None = None,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
     ) -> PathResult:
         """Up to ``k`` shortest paths between two entities, edge direction ignored.
 
         The search runs inside Neo4j (``SHORTEST k GROUPS``, see
         :func:`~graph.neo4j_store.traversal.shortest_paths`); only the paths, the
         fact of each hop and their evidence cross the wire, in one transaction.
+        Excluded predicates leave the allow-list; facts below ``min_confidence`` and
+        entities of an excluded type (but the two ends) are kept off during the search.
 
         >>> # store.paths("Cantech", "Zijin Mining Group", max_hops=3).paths[0].hops[0].direction
         """
         query = PathQuery.build(
             source, target, max_hops=max_hops, k=k, predicates=predicates,
-            since=since, until=until, as_of=as_of,
+            since=since, until=until, as_of=as_of, exclude_predicates=exclude_predicates,
+            exclude_types=exclude_types, min_confidence=min_confidence,
         )
-        filters = window_params(query.predicates, query.window)
+        filters = filter_params(query.predicates, query.window, query.traversal.min_confidence)
+        excluded = [t.value for t in query.traversal.exclude_types]
 
         def work(tx: TransactionRunner) -> PathResult:
             src = entity_ref(resolve(tx, query.source))
@@ -327,7 +342,8 @@ class Neo4jStore:
                     " a path joins two different entities"
                 )
             found = shortest_paths(
-                tx, src.id, dst.id, max_hops=query.max_hops, k=query.k, filters=filters
+                tx, src.id, dst.id, max_hops=query.max_hops, k=query.k, filters=filters,
+                exclude_types=excluded,
             )
             if not found:
                 raise NoPath(src.name, dst.name, query.max_hops)
@@ -357,21 +373,29 @@ class Neo4jStore:
         until: str | None = None,
         as_of: str | None = None,
         limit: int = 200,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
     ) -> Subgraph:
         """Entities within ``depth`` hops and the facts that join them (nearest first).
 
-        Each level is one bounded expansion in Cypher (``neighbours_level``).
+        Each level is one bounded expansion in Cypher (``neighbours_level``), which
+        neither walks a fact below ``min_confidence`` nor enters an entity of an
+        excluded type; the centre is kept whatever its type.
         """
         query = NeighborQuery.build(
             entity, depth=depth, predicates=predicates, since=since, until=until,
-            as_of=as_of, limit=limit,
+            as_of=as_of, limit=limit, exclude_predicates=exclude_predicates,
+            exclude_types=exclude_types, min_confidence=min_confidence,
         )
-        filters = window_params(query.predicates, query.window)
+        filters = filter_params(query.predicates, query.window, query.traversal.min_confidence)
+        excluded = [t.value for t in query.traversal.exclude_types]
 
         def work(tx: TransactionRunner) -> Subgraph:
             centre = resolve(tx, query.entity)
             around = neighbourhood(
-                tx, centre.id, depth=query.depth, limit=query.limit, filters=filters
+                tx, centre.id, depth=query.depth, limit=query.limit, filters=filters,
+                exclude_types=excluded,
             )
             level_of = around.level_of
             rows = facts_among(tx, around.expanded, list(level_of), filters)
@@ -389,7 +413,7 @@ class Neo4jStore:
 
     def subgraph(self, entity_ids: Sequence[str], *, as_of: str | None = None) -> Subgraph:
         """The given entities (ids or names) and every fact among them."""
-        filters = window_params(None, TimeWindow.build(as_of=as_of))
+        filters = filter_params(None, TimeWindow.build(as_of=as_of))
 
         def work(tx: TransactionRunner) -> Subgraph:
             ids = sorted({resolve(tx, ref).id for ref in entity_ids})
@@ -444,6 +468,41 @@ class Neo4jStore:
             return next(iter(views.values()))
 
         result: FactView = self._read(work)
+        return result
+
+    def get_story(self, story_id: str) -> StoryView:
+        """One story and every fact and metric read from it, found through its evidence
+        links (facts by key, metrics by id); raises :class:`StoryNotFound`."""
+
+        def work(tx: TransactionRunner) -> StoryView:
+            rows = tx.run("stories_by_ids", {"ids": [story_id]})
+            if not rows:
+                raise StoryNotFound(story_id)
+            story = story_from_props(rows[0]["props"])
+            keys = [r["key"] for r in tx.run("story_evidence_keys", {"id": story_id})]
+            fact_keys = sorted(k for k in keys if _FACT_KEY.match(k))
+            metric_ids = sorted(k for k in keys if not _FACT_KEY.match(k))
+            found = sources(tx, keys)
+            evidence, stories = found
+            views = fact_views(tx, tx.read_in_batches("facts_by_keys", "keys", fact_keys), found)
+            metrics = [
+                metric_from_props(r["props"], evidence.get(r["props"]["id"], ()))
+                for r in tx.read_in_batches("metrics_by_ids", "ids", metric_ids)
+            ]
+            names = {e.id: e.name for e in entities(tx, {m.subject for m in metrics}).values()}
+            return StoryView(
+                id=story.id,
+                title=story.title,
+                publisher=story.publisher,
+                published=story.published,
+                url=story.url,
+                facts=[views[k] for k in sorted(views)],
+                metrics=[
+                    metric_view(m, names, stories) for m in sorted(metrics, key=lambda m: m.id)
+                ],
+            )
+
+        result: StoryView = self._read(work)
         return result
 
     def stats(self) -> GraphStats:

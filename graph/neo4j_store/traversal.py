@@ -1,9 +1,10 @@
 """Paths, neighbourhoods and subgraphs computed inside Neo4j, in Cypher.
 
 Only results cross the wire: the path search is ``SHORTEST k GROUPS`` over a
-quantified path pattern (``paths_shortest``) with every filter checked on the
-relationships during the search; a neighbourhood grows one bounded level per
-statement (``neighbours_level``). The answers are the embedded store's, the
+quantified path pattern (``paths_shortest``) with every filter checked during the
+search (predicates, window, as-of and minimum confidence on the relationships, the
+excluded entity types on the entities entered); a neighbourhood grows one bounded
+level per statement (``neighbours_level``). The answers are the embedded store's, the
 contract suite checks it: the same paths (shortest first, ties in the order of
 their entity ids), the same fact for each hop (best-sourced, then smallest key)
 and the same entities in the same order.
@@ -57,8 +58,13 @@ def shortest_paths(
     max_hops: int,
     k: int,
     filters: dict[str, object],
+    exclude_types: Sequence[str] = (),
 ) -> list[NodePath]:
     """Up to ``k`` simple paths of at most ``max_hops`` hops, shortest first, ties by ids.
+
+    ``filters`` are the fact filters (:func:`~graph.neo4j_store.reading.filter_params`);
+    no path passes through an entity whose type is in ``exclude_types``, though its two
+    ends may have one.
 
     The first statement asks for the shortest length only; while fewer than ``k``
     simple paths are found and longer ones may exist, it asks again for one more
@@ -68,7 +74,7 @@ def shortest_paths(
     """
     params = {
         "source": source, "target": target, "max_hops": max_hops, "k": k, "cap": WALK_CAP,
-        **filters,
+        "exclude_types": sorted(exclude_types), **filters,
     }
     groups = 1
     while True:
@@ -104,13 +110,20 @@ class Neighbourhood:
 
 
 def neighbourhood(
-    tx: TransactionRunner, centre: str, *, depth: int, limit: int, filters: dict[str, object]
+    tx: TransactionRunner,
+    centre: str,
+    *,
+    depth: int,
+    limit: int,
+    filters: dict[str, object],
+    exclude_types: Sequence[str] = (),
 ) -> Neighbourhood:
     """Breadth-first levels around ``centre``: at most ``limit`` entities, centre included.
 
     Each level is one statement that returns the new entities in walk order
     (position of the frontier entity that reaches them first, then id), cut at
-    the room left.
+    the room left. Entities whose type is in ``exclude_types`` are not entered (the
+    centre is kept whatever its type).
     """
     level_of = {centre: 0}
     frontier = [centre]
@@ -123,7 +136,13 @@ def neighbourhood(
         room = limit - len(level_of)
         found: list[str] = tx.run(
             "neighbours_level",
-            {"frontier": frontier, "seen": list(level_of), "room": max(room, 0), **filters},
+            {
+                "frontier": frontier,
+                "seen": list(level_of),
+                "room": max(room, 0),
+                "exclude_types": sorted(exclude_types),
+                **filters,
+            },
         )[0]["found"]
         if len(found) > room:
             truncated = True
