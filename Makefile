@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
 .PHONY: run test install install-dev samples serve lint typecheck unit cypher-lint \
-        explorer-vendor browser-deps bench clean
+        explorer-vendor browser-deps bench clean neo4j-test-server
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,10 @@ run: install explorer-vendor samples
 samples: install
 	$(BIN)/sinograph load samples/graph samples/stories
 
-## Everything CI checks: lint, types, the Cypher lint, and the whole pytest suite.
-test: install-dev explorer-vendor cypher-lint-deps browser-deps lint typecheck cypher-lint unit
+## Everything CI checks: lint, types, the Cypher lint, and the whole pytest suite — with a
+## Neo4j 5.26 server from Maven Central running for the contract and Neo4j tests.
+test: install-dev explorer-vendor cypher-lint-deps browser-deps neo4j-test-server lint typecheck \
+      cypher-lint unit
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -44,8 +46,27 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy
 
-unit: install-dev
-	$(BIN)/pytest
+## pytest inside with_neo4j.py: it starts the test server (when Java and Maven are here),
+## runs pytest against it and stops it, also when tests fail.
+unit: install-dev neo4j-test-server
+	$(BIN)/python $(NEO4J_SERVER_DIR)/with_neo4j.py -- $(BIN)/pytest
+
+NEO4J_SERVER_DIR   := tools/neo4j-test-server
+NEO4J_SERVER_BUILT := $(NEO4J_SERVER_DIR)/target/.built
+
+## Neo4j 5.26 LTS Community from Maven Central's official artifacts (org.neo4j:neo4j) and a
+## small launcher serving Bolt on 127.0.0.1; jars land in ~/.m2 and target/lib. Without Java
+## or Maven this says so and the Neo4j tests skip (with_neo4j.py says it again).
+neo4j-test-server:
+	@if command -v java >/dev/null && command -v mvn >/dev/null; then \
+	  $(MAKE) --no-print-directory $(NEO4J_SERVER_BUILT); \
+	else echo "neo4j-test-server: no Java or Maven here; the Neo4j tests will skip"; fi
+
+$(NEO4J_SERVER_BUILT): $(NEO4J_SERVER_DIR)/pom.xml \
+                       $(NEO4J_SERVER_DIR)/src/main/java/sinograph/testserver/Neo4jTestServer.java
+	rm -rf $(NEO4J_SERVER_DIR)/target/lib
+	mvn -q -B -Dstyle.color=never -f $(NEO4J_SERVER_DIR)/pom.xml package
+	touch $@
 
 EXPLORER_VENDOR_DIR := api/explorer-vendor
 EXPLORER_VENDOR     := api/static/vendor/manifest.json
@@ -73,8 +94,9 @@ tools/cypher-lint/node_modules/.package-lock.json: tools/cypher-lint/package-loc
 cypher-lint: install-dev cypher-lint-deps
 	node tools/cypher-lint/lint.cjs --schema tools/cypher-lint/graph-schema.json cypher
 
-bench: install-dev
-	$(BIN)/sinograph bench
+## Benchmarks of every store, Neo4j included: with_neo4j.py starts the test server (2 GB heap).
+bench: install-dev neo4j-test-server
+	$(BIN)/python $(NEO4J_SERVER_DIR)/with_neo4j.py --heap 2g -- $(BIN)/sinograph bench
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache tests/artifacts
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache tests/artifacts $(NEO4J_SERVER_DIR)/target

@@ -126,6 +126,11 @@ def _serve_explorer(app: FastAPI) -> None:
         def explorer() -> FileResponse:
             return FileResponse(index, media_type="text/html")
 
+        # Browsers ask for /favicon.ico whatever the page says; answer with the page's icon.
+        @app.get("/favicon.ico", include_in_schema=False)
+        def favicon() -> FileResponse:
+            return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
+
     else:
 
         @app.get("/", include_in_schema=False)

@@ -21,6 +21,7 @@ from graph.results import (
     Hop,
     Path,
     PathResult,
+    StoryView,
     Subgraph,
     TimelinePage,
     UpsertReport,
@@ -78,6 +79,7 @@ EXAMPLE_IDS = {
     "entity": _ZIJIN.id,
     "other_entity": "company:verny-capital",
     "fact": _ACQUIRES.key,
+    "story": _STORY.id,
 }
 
 _STATS = GraphStats(
@@ -126,6 +128,15 @@ _EXAMPLES: dict[str, BaseModel | list[BaseModel]] = {
         ],
     ),
     "fact": _ACQ_VIEW,
+    "story": StoryView(
+        id=_STORY.id,
+        title=_STORY.title,
+        publisher=_STORY.publisher,
+        published=_STORY.published,
+        url=_STORY.url,
+        facts=[_ACQ_VIEW, _SELL_VIEW],
+        metrics=[],
+    ),
     "subgraph": cytoscape_graph(_SUBGRAPH),
     "export": GraphDelta(
         stories=(_STORY,), entities=(_CANTECH, _RG, _ZIJIN), facts=(_ACQUIRES, _SELLS)

@@ -13,6 +13,9 @@ from fastapi import Query
 __all__ = [
     "AsOfQuery",
     "CursorQuery",
+    "ExcludePredicatesQuery",
+    "ExcludeTypesQuery",
+    "MinConfidenceQuery",
     "PredicatesQuery",
     "SinceQuery",
     "UntilQuery",
@@ -53,6 +56,33 @@ PredicatesQuery = Annotated[
         description="only these predicates: repeat the parameter or separate names with commas "
         "(`ACQUIRES,SELLS`); case-insensitive",
         examples=[["ACQUIRES,SELLS,CONTROLS"]],
+    ),
+]
+ExcludePredicatesQuery = Annotated[
+    list[str] | None,
+    Query(
+        max_length=50,
+        description="never walk facts of these predicates (repeat or separate with commas); "
+        "applied after `predicates`",
+        examples=[["LOCATED_IN,HEADQUARTERED_IN"]],
+    ),
+]
+ExcludeTypesQuery = Annotated[
+    list[str] | None,
+    Query(
+        max_length=20,
+        description="never walk through entities of these labels (repeat or separate with "
+        "commas; case-insensitive); the entities the question names are always kept",
+        examples=[["Country,Region"]],
+    ),
+]
+MinConfidenceQuery = Annotated[
+    float | None,
+    Query(
+        ge=0,
+        le=1,
+        description="only facts whose confidence is at least this (0 to 1)",
+        examples=[0.8],
     ),
 ]
 CursorQuery = Annotated[

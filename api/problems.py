@@ -32,6 +32,7 @@ from graph.errors import (
     ModelUnavailable,
     NoPath,
     StoreUnavailable,
+    StoryNotFound,
     Unauthorized,
 )
 from graph.results import EntityRef
@@ -109,6 +110,12 @@ PROBLEM_TYPES: dict[str, ProblemType] = {
             "Fact not found",
             404,
             "No fact has this key.",
+        ),
+        _kind(
+            "story-not-found",
+            "Story not found",
+            404,
+            "No story has this id.",
         ),
         _kind(
             "no-path",
@@ -250,6 +257,7 @@ _DOMAIN_KINDS: dict[type[GraphError], tuple[int, str]] = {
     InvalidInput: (400, "invalid-input"),
     EntityNotFound: (404, "entity-not-found"),
     FactNotFound: (404, "fact-not-found"),
+    StoryNotFound: (404, "story-not-found"),
     NoPath: (404, "no-path"),
     AmbiguousEntity: (409, "ambiguous-entity"),
     Unauthorized: (401, "unauthorized"),
@@ -259,7 +267,7 @@ _DOMAIN_KINDS: dict[type[GraphError], tuple[int, str]] = {
 }
 
 # Extension members a domain error may carry in ``details`` that a client can use.
-_PUBLIC_DETAILS = ("ref", "key", "source", "target", "max_hops", "problems")
+_PUBLIC_DETAILS = ("ref", "key", "story_id", "source", "target", "max_hops", "problems")
 
 
 def _domain_problem(request: Request, exc: GraphError) -> JSONResponse:

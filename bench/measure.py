@@ -214,29 +214,41 @@ def job_embedded_serve(size: int, work: Path, quick: bool) -> dict[str, Any]:
     return out
 
 
+def _neo4j_env(name: str, default: str | None = None) -> str | None:
+    """``SINOGRAPH_BENCH_NEO4J_<name>``, else the test server's ``SINOGRAPH_TEST_NEO4J_<name>``."""
+    return os.environ.get(f"SINOGRAPH_BENCH_NEO4J_{name}") or os.environ.get(
+        f"SINOGRAPH_TEST_NEO4J_{name}", default
+    )
+
+
 def job_neo4j(size: int, work: Path, quick: bool) -> dict[str, Any]:
     """The Neo4j store on the server ``SINOGRAPH_BENCH_NEO4J_URI`` names (EMPTIED first).
 
     ``SINOGRAPH_BENCH_NEO4J_USER`` / ``_PASSWORD`` / ``_DATABASE`` complete it;
-    point it at a scratch database.
+    without them the ``SINOGRAPH_TEST_NEO4J_*`` server of ``make bench`` is used. The
+    database must be empty or marked scratch (``Neo4jStore.claim_scratch``): one
+    holding other data is refused, not emptied.
     """
     from graph.neo4j_store import Neo4jStore, open_driver
 
-    uri = os.environ["SINOGRAPH_BENCH_NEO4J_URI"]
-    database = os.environ.get("SINOGRAPH_BENCH_NEO4J_DATABASE", "neo4j")
+    uri = _neo4j_env("URI")
+    assert uri, "no Neo4j server: set SINOGRAPH_BENCH_NEO4J_URI"
+    database = _neo4j_env("DATABASE", "neo4j") or "neo4j"
+    batch = int(os.environ.get("SINOGRAPH_BENCH_NEO4J_BATCH_SIZE", "5000"))
     began = time.perf_counter()
     driver = open_driver(
         uri,
-        user=os.environ.get("SINOGRAPH_BENCH_NEO4J_USER", "neo4j"),
-        password=os.environ.get("SINOGRAPH_BENCH_NEO4J_PASSWORD", ""),
+        user=_neo4j_env("USER", "neo4j") or "neo4j",
+        password=_neo4j_env("PASSWORD", "") or "",
         database=database,
         connect_timeout=10.0,
         query_timeout=600.0,
     )
-    store = Neo4jStore(driver, database=database, query_timeout=600.0, batch_size=1_000, uri=uri)
+    store = Neo4jStore(driver, database=database, query_timeout=600.0, batch_size=batch, uri=uri)
+    store.claim_scratch("sinograph bench")
     store.wipe()
     store.ensure_schema()
-    out: dict[str, Any] = {"open_seconds": time.perf_counter() - began}
+    out: dict[str, Any] = {"open_seconds": time.perf_counter() - began, "batch_size": batch}
     out["load"] = Workload(size).timed_load(store.upsert)
     out["queries"] = run_queries(store, Plan.load(work / f"plan-{size}.json"), quick=quick)
     store.close()

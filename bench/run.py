@@ -61,8 +61,10 @@ def run_jobs(
 
 
 def run_neo4j(size: int, work: Path, quick: bool, timeout: float) -> dict[str, Any] | None:
-    """The Neo4j job, when ``SINOGRAPH_BENCH_NEO4J_URI`` names a (scratch) server."""
-    if not os.environ.get("SINOGRAPH_BENCH_NEO4J_URI"):
+    """The Neo4j job, when ``SINOGRAPH_BENCH_NEO4J_URI`` (or the test server ``make bench``
+    starts, ``SINOGRAPH_TEST_NEO4J_URI``) names a scratch server."""
+    if not (os.environ.get("SINOGRAPH_BENCH_NEO4J_URI")
+            or os.environ.get("SINOGRAPH_TEST_NEO4J_URI")):
         return None
     command = [sys.executable, str(ROOT / "bench" / "measure.py"), "neo4j", str(size), str(work)]
     if quick:
@@ -72,29 +74,51 @@ def run_neo4j(size: int, work: Path, quick: bool, timeout: float) -> dict[str, A
     return result
 
 
-def neo4j_table(neo: dict[str, Any] | None, base: dict[str, Any]) -> str:
+def neo4j_table(neo: dict[str, Any] | None, res: dict[str, dict[str, Any]]) -> str:
+    """Neo4j next to the embedded store and the baseline of the same run, same questions."""
     if neo is None:
         return (
-            "Neo4j: not measured in this run (no server). Set SINOGRAPH_BENCH_NEO4J_URI"
-            " (and _USER, _PASSWORD, _DATABASE) to a scratch Neo4j 5 database and run the"
-            " same command to add its figures."
+            "Neo4j: not measured in this run (no server). `make bench` starts the Maven-built"
+            " test server; or set SINOGRAPH_BENCH_NEO4J_URI (and _USER, _PASSWORD, _DATABASE)"
+            " to an empty or scratch Neo4j 5.26 database and run the same command."
         )
+    base, serve, cold = res["networkx"], res["embedded-serve"], res["embedded-load"]
     load = neo["load"]
+    nq, eq, bq = neo["queries"], serve["queries"], base["queries"]
     lines = [
-        "| Neo4j figure | Neo4j | networkx baseline | Neo4j / baseline |",
-        "|---|---:|---:|---:|",
+        f"Neo4j 5.26 Community (the `make test` server, UNWIND batches of "
+        f"{neo.get('batch_size', 1000):,} rows), same graph and questions:",
+        "",
+        "| figure | Neo4j | embedded | networkx baseline | Neo4j / embedded |",
+        "|---|---:|---:|---:|---:|",
         f"| load, cold (fact records/s) | {_rate(load['cold_facts'], load['cold']):,.0f} | "
+        f"{_rate(cold['load']['cold_facts'], cold['load']['cold']):,.0f} | "
         f"{_rate(base['load']['cold_facts'], base['load']['cold']):,.0f} | – |",
         f"| load into the existing graph (fact records/s) | "
         f"{_rate(load['existing_facts'], load['existing']):,.0f} | "
+        f"{_rate(serve['load']['existing_facts'], serve['load']['existing']):,.0f} | "
         f"{_rate(base['load']['existing_facts'], base['load']['existing']):,.0f} | – |",
-        f"| connect + schema (s) | {neo['open_seconds']:.2f} | – | – |",
-        f"| peak RSS of the client process (MB) | {neo['peak_rss_mb']:,.0f} | – | – |",
+        f"| connect + schema (s) | {neo['open_seconds']:.2f} | – | – | – |",
+        f"| peak RSS of the client process (MB) | {neo['peak_rss_mb']:,.0f} | "
+        f"{serve['peak_rss_mb']:,.0f} | – | – |",
+        "| *latency, ms: p50 / p99* | | | | |",
     ]
     for label, key in QUERY_ROWS:
-        lines.append(f"| {label} | {_lat(neo['queries'].get(key))} | "
-                     f"{_lat(base['queries'].get(key))} | "
-                     f"{_ratio(neo['queries'].get(key), base['queries'].get(key))} |")
+        lines.append(f"| {label} | {_lat(nq.get(key))} | {_lat(eq.get(key))} | "
+                     f"{_lat(bq.get(key))} | {_ratio(nq.get(key), eq.get(key))} |")
+    by_d = nq.get("path_by_distance_k1", {})
+    if by_d:
+        cells = ", ".join(f"{d} hops {v['p50']:.1f}" for d, v in sorted(by_d.items()))
+        lines.append(f"| path k=1 p50 by distance (Neo4j) | {cells} | | | |")
+    same = sum(
+        x == y for k in eq.get("answers", {}) for x, y in zip(eq["answers"][k],
+                                                              nq.get("answers", {}).get(k, []),
+                                                              strict=False)
+    )
+    total = sum(len(v) for v in eq.get("answers", {}).values())
+    lines.append("")
+    lines.append(f"Path answers identical to the embedded store's (nodes and hop facts): "
+                 f"{same} of {total}.")
     return "\n".join(lines)
 
 
@@ -307,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
             api = run_api(size, args.quick, args.timeout)
             api_done.write_text(json.dumps(api))
         sections.append(size_table(size, results, api))
-        sections.append(neo4j_table(neo, results["networkx"]))
+        sections.append(neo4j_table(neo, results))
     sections.append("### Extraction (bench/bench_extract.py: its own stories, one core)\n")
     if extract:
         sections.append("\n".join(f"- {k}: {v}" for k, v in extract.items()))

@@ -39,6 +39,7 @@ from graph.errors import (
     ModelUnavailable,
     NoPath,
     StoreUnavailable,
+    StoryNotFound,
 )
 
 __all__ = [
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 EXIT_OK = 0
-EXIT_NOT_FOUND = 1  # nothing found: no path, no entity, no fact, no match
+EXIT_NOT_FOUND = 1  # nothing found: no path, no entity, no fact, no story, no match
 EXIT_BAD_INPUT = 2
 EXIT_STORE = 3  # the store or the language model cannot be reached
 EXIT_INTERNAL = 4  # a bug in sinograph
@@ -69,6 +70,7 @@ _TYPES: list[tuple[type[GraphError], str]] = [
     (NoPath, "no-path"),
     (EntityNotFound, "entity-not-found"),
     (FactNotFound, "fact-not-found"),
+    (StoryNotFound, "story-not-found"),
     (AmbiguousEntity, "ambiguous-entity"),
     (InvalidInput, "invalid-input"),
 ]
@@ -78,7 +80,7 @@ def exit_code(exc: GraphError) -> int:
     """The exit code of a domain error (see the module doc)."""
     if isinstance(exc, StoreUnavailable | ModelUnavailable | ExtractorUnavailable):
         return EXIT_STORE
-    if isinstance(exc, NoPath | EntityNotFound | FactNotFound):
+    if isinstance(exc, NoPath | EntityNotFound | FactNotFound | StoryNotFound):
         return EXIT_NOT_FOUND
     return EXIT_BAD_INPUT  # a bad parameter or file, or a name that fits several entities
 

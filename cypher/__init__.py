@@ -15,11 +15,13 @@ Cypher cannot take as a parameter. They hold a placeholder instead —
 ``__EntityType__``, ``__Predicate__`` or ``__Predicates__`` — and
 :meth:`CypherStatement.render` replaces it with a member of
 :class:`~graph.ontology.EntityType` or :class:`~graph.ontology.Predicate`,
-checked to be a plain identifier; nothing else ever reaches query text.
+checked to be a plain identifier. The count of ``SHORTEST k GROUPS`` must be a
+literal too: ``__PathGroups__`` becomes an ``int`` from 1 to
+:data:`MAX_PATH_GROUPS`, checked as such. Nothing else ever reaches query text.
 
 >>> statement("stats_counts").params
 frozenset()
->>> "__Predicate__" in statement("facts_upsert").placeholders
+>>> "__Predicate__" in statement("schema_fact_key").placeholders
 True
 """
 
@@ -35,6 +37,7 @@ from types import MappingProxyType
 from graph.ontology import EntityType, Predicate
 
 __all__ = [
+    "MAX_PATH_GROUPS",
     "PLACEHOLDERS",
     "CypherStatement",
     "all_statements",
@@ -44,7 +47,15 @@ __all__ = [
 ENTITY_TYPE_PLACEHOLDER = "__EntityType__"
 PREDICATE_PLACEHOLDER = "__Predicate__"
 ALL_PREDICATES_PLACEHOLDER = "__Predicates__"
-PLACEHOLDERS = (ENTITY_TYPE_PLACEHOLDER, PREDICATE_PLACEHOLDER, ALL_PREDICATES_PLACEHOLDER)
+PATH_GROUPS_PLACEHOLDER = "__PathGroups__"
+PLACEHOLDERS = (
+    ENTITY_TYPE_PLACEHOLDER,
+    PREDICATE_PLACEHOLDER,
+    ALL_PREDICATES_PLACEHOLDER,
+    PATH_GROUPS_PLACEHOLDER,
+)
+# A path has at most six hops (graph.queries.MAX_HOPS_LIMIT), so at most six lengths.
+MAX_PATH_GROUPS = 6
 
 _PARAMS_LINE = re.compile(r"^//\s*params:\s*(.*)$", re.MULTILINE)
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -62,12 +73,19 @@ class CypherStatement:
     placeholders: frozenset[str]
 
     def render(
-        self, *, entity_type: EntityType | None = None, predicate: Predicate | None = None
+        self,
+        *,
+        entity_type: EntityType | None = None,
+        predicate: Predicate | None = None,
+        groups: int | None = None,
     ) -> str:
-        """The text to run, with placeholders filled from the ontology enums only.
+        """The text to run, with placeholders filled from the ontology enums (and a
+        checked path-group count) only.
 
-        >>> statement("facts_upsert").render(predicate=Predicate.OWNS).count(":OWNS")
+        >>> statement("schema_fact_key").render(predicate=Predicate.OWNS).count(":OWNS")
         1
+        >>> "SHORTEST 2 GROUPS" in statement("paths_shortest").render(groups=2)
+        True
         """
         text = self.text
         wanted = {
@@ -79,10 +97,24 @@ class CypherStatement:
                 text = text.replace(placeholder, _identifier(placeholder, value))
             elif value is not None:
                 raise ValueError(f"statement {self.name} takes no {placeholder}")
+        if PATH_GROUPS_PLACEHOLDER in self.placeholders:
+            text = text.replace(PATH_GROUPS_PLACEHOLDER, str(_group_count(groups)))
+        elif groups is not None:
+            raise ValueError(f"statement {self.name} takes no {PATH_GROUPS_PLACEHOLDER}")
         if ALL_PREDICATES_PLACEHOLDER in self.placeholders:
             joined = "|".join(_identifier(ALL_PREDICATES_PLACEHOLDER, p) for p in Predicate)
             text = text.replace(ALL_PREDICATES_PLACEHOLDER, joined)
         return text
+
+
+def _group_count(value: int | None) -> int:
+    # bool is an int subclass; a str is user data: only a real int in range gets through.
+    if type(value) is not int or not 1 <= value <= MAX_PATH_GROUPS:
+        raise ValueError(
+            f"{PATH_GROUPS_PLACEHOLDER} must be an int from 1 to {MAX_PATH_GROUPS}, "
+            f"got {value!r}"
+        )
+    return value
 
 
 def _identifier(placeholder: str, value: EntityType | Predicate | None) -> str:

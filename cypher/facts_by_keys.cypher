@@ -1,4 +1,4 @@
-// Facts by key alone, through the fact_keys full-text index (keys are pre-checked hex).
+// Facts by key, whatever their predicate, through the fact_keys full-text index.
 // params: keys
 UNWIND $keys AS key
 CALL db.index.fulltext.queryRelationships('fact_keys', '"' + key + '"')
@@ -6,4 +6,5 @@ YIELD relationship
 WITH key, relationship AS r
 WHERE r.key = key
 RETURN startNode(r).id AS subject, type(r) AS predicate, endNode(r).id AS object,
+       startNode(r).name AS subject_name, endNode(r).name AS object_name,
        properties(r) AS props

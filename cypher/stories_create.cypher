@@ -1,5 +1,5 @@
-// Create stories; the first record of a story is kept.
+// Create stories the store does not hold yet (the upsert checked, under its lock).
 // params: rows
 UNWIND $rows AS row
-MERGE (s:Story {id: row.id})
-ON CREATE SET s += row.props
+CREATE (s:Story)
+SET s = row.props

@@ -1,4 +1,5 @@
-// One page of dated facts and metrics of one entity, in (sort key, id) order.
+// One page of dated facts and metrics of one entity, in (sort key, id) order; the page
+// is cut before any property map is built, so a hub costs little more than a leaf.
 // params: entity, predicates, with_metrics, since, until, after_sort, after_id, limit
 CALL () {
   MATCH (:Entity {id: $entity})-[r:__Predicates__]-(:Entity)
@@ -9,19 +10,23 @@ CALL () {
     AND ($after_sort IS NULL OR r.sort_key > $after_sort
          OR (r.sort_key = $after_sort AND r.key > $after_id))
   WITH DISTINCT r
-  RETURN 'fact' AS kind, r.key AS id, r.sort_key AS sort_key, startNode(r).id AS subject,
-         type(r) AS predicate, endNode(r).id AS object, properties(r) AS props
+  RETURN 'fact' AS kind, r.key AS id, r.sort_key AS sort_key, r AS fact, null AS metric, null AS about
   UNION ALL
-  MATCH (m:Metric)-[:ABOUT]->(:Entity {id: $entity})
+  MATCH (m:Metric)-[:ABOUT]->(e:Entity {id: $entity})
   WHERE $with_metrics
     AND m.sort_key IS NOT NULL
     AND ($since IS NULL OR m.sort_key >= $since * 3)
     AND ($until IS NULL OR m.sort_key < ($until + 1) * 3)
     AND ($after_sort IS NULL OR m.sort_key > $after_sort
          OR (m.sort_key = $after_sort AND m.id > $after_id))
-  RETURN 'metric' AS kind, m.id AS id, m.sort_key AS sort_key, m.subject AS subject,
-         null AS predicate, null AS object, properties(m) AS props
+  RETURN 'metric' AS kind, m.id AS id, m.sort_key AS sort_key, null AS fact, m AS metric, e.name AS about
 }
-RETURN kind, id, sort_key, subject, predicate, object, props
+WITH kind, id, sort_key, fact, metric, about
 ORDER BY sort_key, id
 LIMIT $limit
+RETURN kind, id, sort_key,
+       CASE kind WHEN 'fact' THEN startNode(fact).id ELSE metric.subject END AS subject,
+       type(fact) AS predicate, endNode(fact).id AS object,
+       CASE kind WHEN 'fact' THEN startNode(fact).name ELSE about END AS subject_name,
+       endNode(fact).name AS object_name,
+       CASE kind WHEN 'fact' THEN properties(fact) ELSE properties(metric) END AS props

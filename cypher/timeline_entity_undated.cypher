@@ -5,17 +5,21 @@ CALL () {
   MATCH (:Entity {id: $entity})-[r:__Predicates__]-(:Entity)
   WHERE type(r) IN $predicates AND r.sort_key IS NULL
   WITH DISTINCT r
-  RETURN 'fact' AS kind, r.key AS id, startNode(r).id AS subject, type(r) AS predicate,
-         endNode(r).id AS object, properties(r) AS props
+  RETURN 'fact' AS kind, r.key AS id, r AS fact, null AS metric, null AS about
   UNION ALL
-  MATCH (m:Metric)-[:ABOUT]->(:Entity {id: $entity})
+  MATCH (m:Metric)-[:ABOUT]->(e:Entity {id: $entity})
   WHERE $with_metrics AND m.sort_key IS NULL
-  RETURN 'metric' AS kind, m.id AS id, m.subject AS subject, null AS predicate,
-         null AS object, properties(m) AS props
+  RETURN 'metric' AS kind, m.id AS id, null AS fact, m AS metric, e.name AS about
 }
-WITH kind, id, subject, predicate, object, props
+WITH kind, id, fact, metric, about
 ORDER BY kind, id
-WITH collect({kind: kind, id: id, subject: subject, predicate: predicate, object: object,
-              props: props}) AS items
-RETURN size(items) AS total,
-       [i IN items WHERE $after_id IS NULL OR i.id > $after_id][0..$limit] AS items
+WITH collect({kind: kind, id: id, fact: fact, metric: metric, about: about}) AS found
+RETURN size(found) AS total,
+       [x IN [y IN found WHERE $after_id IS NULL OR y.id > $after_id][0..$limit] | {
+          kind: x.kind, id: x.id,
+          subject: CASE x.kind WHEN 'fact' THEN startNode(x.fact).id ELSE x.metric.subject END,
+          predicate: type(x.fact), object: endNode(x.fact).id,
+          subject_name: CASE x.kind WHEN 'fact' THEN startNode(x.fact).name ELSE x.about END,
+          object_name: endNode(x.fact).name,
+          props: CASE x.kind WHEN 'fact' THEN properties(x.fact) ELSE properties(x.metric) END
+       }] AS items

@@ -8,6 +8,7 @@
     ├── EntityNotFound        no entity with that id or name (CLI 1, HTTP 404)
     ├── AmbiguousEntity       a name that fits several entities (CLI 2, HTTP 409)
     ├── FactNotFound          no fact with that key (CLI 1, HTTP 404)
+    ├── StoryNotFound         no story with that id (CLI 1, HTTP 404)
     ├── NoPath                both entities exist but no path joins them (CLI 1, HTTP 404)
     ├── StoreUnavailable      the database cannot be reached or opened (CLI 3, HTTP 503)
     ├── ExtractorUnavailable  the extractor's language pipeline is not installed (CLI 3, HTTP 503)
@@ -37,6 +38,7 @@ __all__ = [
     "ModelUnavailable",
     "NoPath",
     "StoreUnavailable",
+    "StoryNotFound",
     "Unauthorized",
 ]
 
@@ -89,6 +91,13 @@ class FactNotFound(GraphError):
 
     def __init__(self, key: str) -> None:
         super().__init__(f"no fact with key {key!r}", key=key)
+
+
+class StoryNotFound(GraphError):
+    title = "Story not found"
+
+    def __init__(self, story_id: str) -> None:
+        super().__init__(f"no story with id {story_id!r}", story_id=story_id)
 
 
 class NoPath(GraphError):

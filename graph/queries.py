@@ -16,7 +16,7 @@ from graph.dates import (
     partial_date_ordinal,
 )
 from graph.errors import InvalidInput
-from graph.ontology import Predicate, parse_predicate
+from graph.ontology import EntityType, Predicate, parse_entity_type, parse_predicate
 
 __all__ = [
     "NeighborQuery",
@@ -24,8 +24,10 @@ __all__ = [
     "TimeWindow",
     "TimelineQuery",
     "UNDATED_POSITION",
+    "TraversalFilter",
     "decode_cursor",
     "encode_cursor",
+    "parse_entity_types",
     "parse_predicates",
 ]
 
@@ -51,6 +53,79 @@ def parse_predicates(values: Iterable[str] | str | None) -> frozenset[Predicate]
     if not names:
         return None
     return frozenset(parse_predicate(n) for n in names)
+
+
+def parse_entity_types(values: Iterable[str] | str | None) -> frozenset[EntityType]:
+    """Turn ``"Country,region"`` or a list of labels into entity types; ``None`` means none.
+
+    >>> sorted(parse_entity_types("region, Country"))
+    [<EntityType.COUNTRY: 'Country'>, <EntityType.REGION: 'Region'>]
+    """
+    if values is None:
+        return frozenset()
+    if isinstance(values, str):
+        values = values.split(",")
+    return frozenset(
+        parse_entity_type(v) for raw in values for v in str(raw).split(",") if v.strip()
+    )
+
+
+class TraversalFilter(BaseModel):
+    """Which facts and entities a neighbourhood or path search may walk through.
+
+    ``predicates`` is the allow-list left after removing the excluded predicates
+    (``None``: every predicate); a fact whose ``confidence`` is below
+    ``min_confidence`` is not used; an entity whose label is in ``exclude_types``
+    is not entered, except the query's own entities (the centre of a
+    neighbourhood, both ends of a path), which are always kept.
+
+    >>> f = TraversalFilter.build(exclude_predicates="LOCATED_IN", min_confidence=0.8)
+    >>> Predicate.LOCATED_IN in f.predicates, Predicate.OWNS in f.predicates
+    (False, True)
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    predicates: frozenset[Predicate] | None = None
+    exclude_types: frozenset[EntityType] = frozenset()
+    min_confidence: float | None = None
+
+    @field_validator("min_confidence")
+    @classmethod
+    def _confidence(cls, v: float | None) -> float | None:
+        if v is not None and not 0 <= v <= 1:
+            raise ValueError(f"min_confidence must be between 0 and 1, got {v}")
+        return v
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        predicates: Iterable[str] | str | None = None,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
+    ) -> TraversalFilter:
+        """Validate raw parameters, raising :class:`InvalidInput` with the reason."""
+        allowed = parse_predicates(predicates)
+        excluded = parse_predicates(exclude_predicates)
+        if excluded:
+            allowed = frozenset(allowed if allowed is not None else Predicate) - excluded
+            if not allowed:
+                raise InvalidInput("every predicate is excluded: nothing could be walked")
+        try:
+            return cls(
+                predicates=allowed,
+                exclude_types=parse_entity_types(exclude_types),
+                min_confidence=min_confidence,
+            )
+        except ValidationError as exc:
+            raise InvalidInput(_first_error(exc)) from None
+
+    @property
+    def checks_entities(self) -> bool:
+        """Whether entity labels or fact confidence take part (beyond predicate and time)."""
+        return bool(self.exclude_types) or self.min_confidence is not None
 
 
 class TimeWindow(BaseModel):
@@ -165,6 +240,7 @@ class PathQuery(BaseModel):
     k: int = 5
     predicates: frozenset[Predicate] | None = None
     window: TimeWindow = TimeWindow()
+    traversal: TraversalFilter = TraversalFilter()
 
     @field_validator("max_hops")
     @classmethod
@@ -192,11 +268,19 @@ class PathQuery(BaseModel):
         since: str | None = None,
         until: str | None = None,
         as_of: str | None = None,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
     ) -> PathQuery:
         """Validate raw parameters, raising :class:`InvalidInput` with the reason."""
         if not source.strip() or not target.strip():
             raise InvalidInput("source and target must both be given")
-        preds = parse_predicates(predicates)
+        walk = TraversalFilter.build(
+            predicates=predicates,
+            exclude_predicates=exclude_predicates,
+            exclude_types=exclude_types,
+            min_confidence=min_confidence,
+        )
         window = _window(since, until, as_of)
         try:
             return cls(
@@ -204,8 +288,9 @@ class PathQuery(BaseModel):
                 target=target,
                 max_hops=max_hops,
                 k=k,
-                predicates=preds,
+                predicates=walk.predicates,
                 window=window,
+                traversal=walk,
             )
         except ValidationError as exc:
             raise InvalidInput(_first_error(exc)) from None
@@ -219,6 +304,7 @@ class NeighborQuery(BaseModel):
     predicates: frozenset[Predicate] | None = None
     window: TimeWindow = TimeWindow()
     limit: int = 200
+    traversal: TraversalFilter = TraversalFilter()
 
     @classmethod
     def build(
@@ -231,17 +317,27 @@ class NeighborQuery(BaseModel):
         until: str | None = None,
         as_of: str | None = None,
         limit: int = 200,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
     ) -> NeighborQuery:
         if not 1 <= depth <= 3:
             raise InvalidInput(f"depth must be between 1 and 3, got {depth}")
         if not 1 <= limit <= 5_000:
             raise InvalidInput(f"limit must be between 1 and 5000, got {limit}")
+        walk = TraversalFilter.build(
+            predicates=predicates,
+            exclude_predicates=exclude_predicates,
+            exclude_types=exclude_types,
+            min_confidence=min_confidence,
+        )
         return cls(
             entity=entity,
             depth=depth,
-            predicates=parse_predicates(predicates),
+            predicates=walk.predicates,
             window=_window(since, until, as_of),
             limit=limit,
+            traversal=walk,
         )
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "Path",
     "PathResult",
     "SourceRef",
+    "StoryView",
     "Subgraph",
     "TimelineItem",
     "TimelinePage",
@@ -205,6 +206,18 @@ class TimelinePage(_Result):
     undated_next_cursor: str | None = Field(
         default=None, description="the next page of undated items"
     )
+
+
+class StoryView(_Result):
+    """A source story and every fact and metric read from it (facts by key, metrics by id)."""
+
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    facts: list[FactView]
+    metrics: list[MetricView]
 
 
 class Subgraph(_Result):

@@ -18,6 +18,7 @@ from graph.results import (
     FactView,
     GraphStats,
     PathResult,
+    StoryView,
     Subgraph,
     TimelinePage,
     UpsertReport,
@@ -80,8 +81,16 @@ class GraphStore(Protocol):
         until: str | None = None,
         as_of: str | None = None,
         limit: int = 200,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
     ) -> Subgraph:
-        """Entities within ``depth`` hops (either direction) and the facts between them."""
+        """Entities within ``depth`` hops (either direction) and the facts between them.
+
+        ``exclude_predicates``, ``exclude_types`` and ``min_confidence`` keep the walk
+        off those facts and entities (see :class:`graph.queries.TraversalFilter`);
+        the centre entity itself is always kept.
+        """
 
     def paths(
         self,
@@ -94,12 +103,17 @@ class GraphStore(Protocol):
         since: str | None = None,
         until: str | None = None,
         as_of: str | None = None,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
     ) -> PathResult:
         """Up to ``k`` shortest simple paths, ignoring edge direction, shortest first.
 
         Ties are ordered by the sequence of entity ids along the path. Each hop
         carries the fact that joins its two entities (the best-sourced one when
-        several do), its true direction, date, evidence and sources.
+        several do), its true direction, date, evidence and sources. A path never
+        passes through an entity of an excluded type (its two ends may have one),
+        nor uses a fact of an excluded predicate or below ``min_confidence``.
         Raises ``EntityNotFound``/``AmbiguousEntity`` for a bad endpoint and
         ``NoPath`` when both exist but nothing joins them within ``max_hops``.
         """
@@ -118,6 +132,9 @@ class GraphStore(Protocol):
 
     def get_fact(self, key: str) -> FactView:
         """One fact with every source; raises ``FactNotFound``."""
+
+    def get_story(self, story_id: str) -> StoryView:
+        """One story with every fact and metric read from it; raises ``StoryNotFound``."""
 
     def subgraph(self, entity_ids: Sequence[str], *, as_of: str | None = None) -> Subgraph:
         """The given entities and every fact among them."""

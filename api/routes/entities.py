@@ -8,7 +8,15 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import StoreDep
 from api.examples import EXAMPLE_IDS, example_content
-from api.params import AsOfQuery, PredicatesQuery, SinceQuery, UntilQuery
+from api.params import (
+    AsOfQuery,
+    ExcludePredicatesQuery,
+    ExcludeTypesQuery,
+    MinConfidenceQuery,
+    PredicatesQuery,
+    SinceQuery,
+    UntilQuery,
+)
 from api.problems import problem_responses
 from graph.ontology import EntityType
 from graph.results import EntityDetail, EntityMatch, Subgraph
@@ -130,8 +138,13 @@ def get_neighbors(
     as_of: AsOfQuery = None,
     depth: Annotated[int, Query(ge=1, le=3)] = 1,
     limit: Annotated[int, Query(ge=1, le=5_000, description="most entities returned")] = 200,
+    exclude_predicates: ExcludePredicatesQuery = None,
+    exclude_types: ExcludeTypesQuery = None,
+    min_confidence: MinConfidenceQuery = None,
 ) -> Subgraph:
-    """Nearest first; `truncated` is true when `limit` cut the neighbourhood short."""
+    """Nearest first; `truncated` is true when `limit` cut the neighbourhood short.
+    `exclude_types` keeps the walk out of entities of those labels (the centre stays),
+    `exclude_predicates` and `min_confidence` off those facts."""
     return store.neighbors(
         id,
         depth=depth,
@@ -140,4 +153,7 @@ def get_neighbors(
         until=until,
         as_of=as_of,
         limit=limit,
+        exclude_predicates=exclude_predicates,
+        exclude_types=exclude_types,
+        min_confidence=min_confidence,
     )

@@ -8,7 +8,15 @@ from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
 from api.examples import example_content
-from api.params import AsOfQuery, PredicatesQuery, SinceQuery, UntilQuery
+from api.params import (
+    AsOfQuery,
+    ExcludePredicatesQuery,
+    ExcludeTypesQuery,
+    MinConfidenceQuery,
+    PredicatesQuery,
+    SinceQuery,
+    UntilQuery,
+)
 from api.problems import problem_responses
 from graph.results import PathResult
 
@@ -64,13 +72,18 @@ def find_paths(
     since: SinceQuery = None,
     until: UntilQuery = None,
     as_of: AsOfQuery = None,
+    exclude_predicates: ExcludePredicatesQuery = None,
+    exclude_types: ExcludeTypesQuery = None,
+    min_confidence: MinConfidenceQuery = None,
 ) -> PathResult:
     """Up to `k` shortest simple paths, edge direction ignored; each hop carries its fact
     (true direction, date, evidence, sources). Names resolve as everywhere (id, exact
     name, alias, Chinese name or ticker, short name, unique prefix, confident fuzzy match).
-    An unknown endpoint answers 404 `/problems/entity-not-found` (with `suggestions`), no
-    connection 404 `/problems/no-path`, a name that fits several entities 409 with the
-    candidates, the same entity at both ends 400."""
+    `exclude_types` keeps paths from passing through entities of those labels (the two
+    ends may have one), `exclude_predicates` and `min_confidence` keep them off those
+    facts. An unknown endpoint answers 404 `/problems/entity-not-found` (with
+    `suggestions`), no connection 404 `/problems/no-path`, a name that fits several
+    entities 409 with the candidates, the same entity at both ends 400."""
     return store.paths(
         source,
         target,
@@ -80,4 +93,7 @@ def find_paths(
         since=since,
         until=until,
         as_of=as_of,
+        exclude_predicates=exclude_predicates,
+        exclude_types=exclude_types,
+        min_confidence=min_confidence,
     )

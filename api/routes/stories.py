@@ -1,10 +1,11 @@
-"""``POST /stories``: a story as JSON, or a file in any loader format, into the graph."""
+"""``POST /stories``: a story as JSON, or a file in any loader format, into the graph;
+``GET /stories/{id}``: one story and what was read from it."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
@@ -12,12 +13,13 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.deps import SettingsDep, StoreDep, get_extractor, get_registry, require_api_key
-from api.examples import example_content
+from api.examples import EXAMPLE_IDS, example_content
 from api.params import DATE_PATTERN
 from api.problems import problem_responses
 from api.schemas import StoryIn
 from api.uploads import ingest_upload
 from graph.errors import InvalidInput
+from graph.results import StoryView
 from loaders.extractor import EXTRACTOR_KINDS
 from loaders.ingest import IngestReport, ingest_stories
 from loaders.inputs import FORMATS
@@ -148,3 +150,33 @@ async def post_stories(request: Request, store: StoreDep, settings: SettingsDep)
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
+
+
+@router.get(
+    "/stories/{id}",
+    operation_id="get_story",
+    summary="One story: title, publisher, date, link, and every fact and metric read from it",
+    responses={
+        200: {
+            "content": example_content("story"),
+            "links": {
+                "GetStoryFact": {
+                    "operationId": "get_fact",
+                    "parameters": {"key": "$response.body#/facts/0/key"},
+                },
+            },
+        },
+        **problem_responses(404),
+    },
+)
+def get_story(
+    store: StoreDep,
+    id: Annotated[
+        str,
+        Path(max_length=200, description="a story id", examples=[EXAMPLE_IDS["story"]]),
+    ],
+) -> StoryView:
+    """Facts are ordered by key and metrics by id; each carries every source, so a fact
+    stated by several stories lists them all. An unknown id answers 404
+    `/problems/story-not-found`."""
+    return store.get_story(id)

@@ -1,15 +1,20 @@
 // The API's read routes as plain async functions. Errors come back as ApiError
 // carrying the problem document's title and detail, so the page can show them.
 
-/** An HTTP error from the API, or a network failure (status 0). */
+/**
+ * An HTTP error from the API, or a network failure (status 0). `type` is the problem
+ * type ("/problems/no-path"), `body` the whole problem document (candidates, ...).
+ */
 export class ApiError extends Error {
-  constructor(status, title, detail, url) {
+  constructor(status, title, detail, url, body = null) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = "ApiError";
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.url = url;
+    this.type = body?.type ?? null;
+    this.body = body;
   }
 }
 
@@ -57,7 +62,8 @@ async function getJson(path, params, signal) {
   }
   if (!response.ok) {
     const title = body?.title ?? `HTTP ${response.status} ${response.statusText}`.trim();
-    throw new ApiError(response.status, title, problemDetail(body) ?? (body ? null : text.slice(0, 200)), url.href);
+    const detail = problemDetail(body) ?? (body ? null : text.slice(0, 200));
+    throw new ApiError(response.status, title, detail, url.href, body);
   }
   if (body === null) {
     throw new ApiError(response.status, "The API sent no JSON", text.slice(0, 200), url.href);
@@ -77,22 +83,46 @@ export function getEntity(id, signal) {
   return getJson(`entities/${enc(id)}`, {}, signal);
 }
 
+/** The traversal filters as query parameters: {minConfidence, excludeTypes, excludePredicates}. */
+function filterParams(filters = {}) {
+  return {
+    min_confidence: filters.minConfidence ?? null,
+    exclude_types: filters.excludeTypes ?? [],
+    exclude_predicates: filters.excludePredicates ?? [],
+  };
+}
+
 /** Subgraph {entities, facts, truncated} around one entity. */
-export function neighbors(id, { depth = 1, predicates, since, until, asOf, limit } = {}, signal) {
+export function neighbors(id, { depth = 1, predicates, since, until, asOf, limit, filters } = {}, signal) {
   return getJson(
     `entities/${enc(id)}/neighbors`,
-    { depth, predicates, since, until, as_of: asOf, limit },
+    { depth, predicates, since, until, as_of: asOf, limit, ...filterParams(filters) },
     signal,
   );
 }
 
 /** PathResult {source, target, paths: [{nodes, hops}]}. */
-export function paths(source, target, { maxHops, k, predicates, since, until, asOf } = {}, signal) {
+export function paths(source, target, { maxHops, k, predicates, since, until, asOf, filters } = {}, signal) {
   return getJson(
     "paths",
-    { source, target, max_hops: maxHops, k, predicates, since, until, as_of: asOf },
+    {
+      source,
+      target,
+      max_hops: maxHops,
+      k,
+      predicates,
+      since,
+      until,
+      as_of: asOf,
+      ...filterParams(filters),
+    },
     signal,
   );
+}
+
+/** StoryView {id, title, publisher, published, url, facts, metrics}. */
+export function getStory(id, signal) {
+  return getJson(`stories/${enc(id)}`, {}, signal);
 }
 
 /** FactView with every source. */

@@ -1,30 +1,38 @@
-// The explorer page: wires search, graph, details, path mode, timeline and the
-// as-of control together. State lives here; every other module does one job.
+// The explorer page: wires search, graph, details, path mode, timeline, filters and
+// the as-of control together, and keeps the view in the address. State lives here;
+// every other module does one job.
+//
+// A "view" (history.js) says what is drawn. Every change of view -- a new entity, an
+// expansion, a path, a date, a depth, a filter, a story -- is a new history entry, so
+// Back returns to the previous graph (with its positions, within one visit), and a
+// pasted or edited address redraws what it names.
 
-import { getEntity, getFact, neighbors } from "./api-client.js";
+import { getEntity, getFact, getStory, neighbors } from "./api-client.js";
 import { h, replaceChildren } from "./dom.js";
-import { renderEntity, renderFact } from "./evidence-panel.js";
-import { readDate } from "./filters.js";
+import { renderEntity, renderFact, renderFactGroup, renderStory } from "./evidence-panel.js";
+import { count } from "./format.js";
+import { createTraversalFilters, describeFilters, noFilters, readDate } from "./filters.js";
+import { enableGraphKeyboard } from "./graph-keys.js";
 import { GraphView } from "./graph-view.js";
+import { decodeView, emptyView, encodeView, withView } from "./history.js";
 import { renderLegend } from "./legend.js";
-import { LABEL_STYLES } from "./ontology.js";
+import { LABEL_STYLES, labelFromId } from "./ontology.js";
 import { createPathMode } from "./path-mode.js";
 import { createEntityPicker } from "./search.js";
 import { createTimeline } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
+const FACT_LIST_LIMIT = 5_000;
 
+/** What is drawn now; mirrors the address. */
+let view = emptyView();
+/** Entity types by id, for drawing facts that arrive without their entities. */
+const types = {};
 // Bumped whenever the whole view is replaced; an answer that arrives for an older view
-// (a slow request overtaken by a newer search) is dropped instead of drawn.
-let viewGeneration = 0;
-
-const state = {
-  /** Entity ids whose neighbours are drawn, the first being the centre. */
-  expanded: [],
-  asOf: null,
-  /** Entity types by id, for drawing facts that arrive without their entities. */
-  types: {},
-};
+// (a slow request overtaken by a newer one) is dropped instead of drawn.
+let generation = 0;
+/** The viewport before a path was drawn, so that clearing the path returns to it. */
+let viewBeforePath = null;
 
 // ------------------------------------------------------------------ messages
 
@@ -52,10 +60,14 @@ let inFlight = 0;
 function track(promise) {
   inFlight += 1;
   document.documentElement.dataset.busy = "true";
-  return Promise.resolve(promise).finally(() => {
-    inFlight -= 1;
-    if (inFlight === 0) document.documentElement.dataset.busy = "false";
-  });
+  return Promise.resolve(promise)
+    .catch((err) => {
+      if (err?.name !== "AbortError") showError(err);
+    })
+    .finally(() => {
+      inFlight -= 1;
+      if (inFlight === 0) document.documentElement.dataset.busy = "false";
+    });
 }
 
 function setStatus(text) {
@@ -64,18 +76,47 @@ function setStatus(text) {
 
 // --------------------------------------------------------------------- graph
 
+const legend = renderLegend($("legend"), { openByDefault: window.innerWidth > 900 });
+
+/** What the drawing must keep clear of: the toolbar on top, the open legend. */
+function insets() {
+  const area = $("graph-area").getBoundingClientRect();
+  const top = $("graph-toolbar").getBoundingClientRect().bottom - area.top + 4;
+  const box = legend.box($("graph-area"));
+  if (!box) return { top };
+  // Give up the thinner band: under the legend across, or beside it down.
+  const below = area.width * (area.height - box.top);
+  const beside = area.height * (box.left + box.width);
+  return below <= beside
+    ? { top, bottom: area.height - box.top + 4 }
+    : { top, left: box.left + box.width + 4 };
+}
+
 let graph = null;
+let keyboard = null;
 if (typeof window.cytoscape === "function") {
-  graph = new GraphView($("graph"), { onNodeTap: (id) => expand(id), onEdgeTap: (key) => openFact(key) });
-  // Whatever draws (a neighbourhood, a path, a timeline fact) replaces the welcome text.
-  // Cytoscape fires once per element; check once per batch instead (2,000 nodes).
-  let emptyCheckQueued = false;
+  graph = new GraphView($("graph"), {
+    onNodeTap: (id) => expand(id),
+    onEdgeTap: (id, keys) => openEdge(id, keys),
+    insets,
+  });
+  keyboard = enableGraphKeyboard($("graph"), graph, {
+    onActivate: (id) => expand(id),
+    onOpenEdge: (id) => openEdge(id, graph.cy.getElementById(id).data("keys")),
+    announce: (text) => {
+      $("graph-announce").textContent = text;
+    },
+  });
+  // Whatever draws replaces the welcome text and updates the legend; checked once per
+  // batch rather than per element (2,000 nodes).
+  let checkQueued = false;
   graph.cy.on("add remove", () => {
-    if (emptyCheckQueued) return;
-    emptyCheckQueued = true;
+    if (checkQueued) return;
+    checkQueued = true;
     queueMicrotask(() => {
-      emptyCheckQueued = false;
+      checkQueued = false;
       $("graph-empty").hidden = graph.cy.elements().nonempty();
+      legend.update(graph.typesDrawn());
     });
   });
 } else {
@@ -97,209 +138,452 @@ if (typeof window.cytoscape === "function") {
 function describeGraph(extra = "") {
   if (!graph) return;
   const { nodes, edges } = graph.counts();
-  const layout = graph.lastLayout ? ` · layout ${graph.lastLayout.name} ${graph.lastLayout.ms} ms` : "";
-  setStatus(`${nodes} entities · ${edges} facts${layout}${extra}`);
+  setStatus(nodes ? `${count(nodes, "entity", "entities")} · ${count(edges, "fact")}${extra}` : "");
   $("graph-empty").hidden = nodes > 0;
 }
 
 function rememberTypes(subgraph) {
-  for (const e of subgraph.entities) state.types[e.id] = e.type;
+  for (const e of subgraph.entities) types[e.id] = e.type;
 }
 
-function neighbourOptions(depth) {
-  return { depth, limit: Number($("limit").value) || 200, asOf: state.asOf };
+function neighbourOptions(depth, v = view) {
+  return { depth, limit: v.limit, asOf: v.asOf, filters: v.filters };
 }
 
-function truncatedNote(subgraph) {
-  return subgraph.truncated ? " · neighbourhood cut at the node limit (raise “Max nodes”)" : "";
+function truncatedNote(truncated) {
+  return truncated ? " · cut at the node limit (raise “Max nodes”)" : "";
 }
 
 // ------------------------------------------------------------------ panels
 
-function selectTab(name) {
-  for (const tab of ["details", "path", "timeline"]) {
-    $(`tab-${tab}`).setAttribute("aria-selected", String(tab === name));
+const TABS = ["details", "path", "timeline"];
+
+function selectTab(name, { focus = false } = {}) {
+  for (const tab of TABS) {
+    const button = $(`tab-${tab}`);
+    button.setAttribute("aria-selected", String(tab === name));
+    button.tabIndex = tab === name ? 0 : -1;
     $(`panel-${tab}`).hidden = tab !== name;
   }
+  if (focus) $(`tab-${name}`).focus();
 }
-for (const tab of ["details", "path", "timeline"]) {
+for (const tab of TABS) {
   $(`tab-${tab}`).addEventListener("click", () => selectTab(tab));
 }
+document.querySelector(".tabs").addEventListener("keydown", (ev) => {
+  const at = TABS.findIndex((t) => $(`tab-${t}`) === document.activeElement);
+  if (at < 0) return;
+  const moves = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 };
+  if (!(ev.key in moves)) return;
+  ev.preventDefault();
+  selectTab(TABS[(moves[ev.key] + TABS.length) % TABS.length], { focus: true });
+});
 
-async function showEntityDetail(id) {
-  try {
-    const detail = await getEntity(id);
-    renderEntity($("panel-details"), detail, {
-      onTimeline: () => {
-        timeline.show(detail.entity);
-        selectTab("timeline");
-      },
-    });
-    return detail.entity;
-  } catch (err) {
-    showError(err);
-    return null;
+/**
+ * Whether focus is in the details panel (or lost): a view replacing the panel must then
+ * put it somewhere, or a keyboard user is thrown back to the top of the page. Focus
+ * elsewhere (the graph, a search field) is left where it is.
+ */
+function focusInPanel() {
+  const at = document.activeElement;
+  return !at || at === document.body || $("panel-details").contains(at);
+}
+
+/** Move the keyboard to a freshly shown panel's heading, so reading starts there. */
+function focusHeading() {
+  const heading = $("panel-details").querySelector("h2");
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus({ preventScroll: false });
+}
+
+let detailRequest = 0;
+
+/** The details of entity `id`: identity, counts, and its facts as of the view's date. */
+async function showEntityDetail(id, { focusKey = null } = {}) {
+  const ticket = ++detailRequest;
+  const [detail, around] = await Promise.all([
+    getEntity(id),
+    neighbors(id, { depth: 1, limit: FACT_LIST_LIMIT, asOf: view.asOf, filters: view.filters }),
+  ]);
+  if (ticket !== detailRequest) return detail.entity;
+  const facts = around.facts.filter((f) => f.subject === id || f.object === id);
+  const entity = detail.entity;
+  renderEntity($("panel-details"), detail, {
+    facts,
+    truncated: around.truncated,
+    asOf: view.asOf,
+    onFact: (key) =>
+      openFact(key, {
+        back: () => track(showEntityDetail(id, { focusKey: key })),
+        backLabel: `Back to ${entity.name}`,
+      }),
+    onTimeline: () => {
+      timeline.show(entity, view.asOf);
+      selectTab("timeline");
+    },
+    onCentre: view.entity === id && !view.expand.length ? null : () => showEntity(id),
+    onPathFrom: () => {
+      pathMode.setSource(entity);
+      selectTab("path");
+      $("path-target").focus();
+    },
+  });
+  if (focusKey) {
+    $("panel-details").querySelector(`li[data-fact-key="${CSS.escape(focusKey)}"] button`)?.focus();
   }
+  return entity;
 }
 
-function openFact(key) {
-  return track(showFact(key));
+/** Show one fact's evidence; single it out in the graph (adding it if need be). */
+function openFact(key, { back = null, backLabel = "Back" } = {}) {
+  return track(showFact(key, { back, backLabel }));
 }
 
-async function showFact(key) {
+async function showFact(key, { back, backLabel }) {
+  const takeFocus = focusInPanel();
   clearError();
   selectTab("details");
-  graph?.focusEdge(key);
+  const options = {
+    onEntity: (id) => expand(id),
+    onStory: (id) => openStory(id),
+    onBack: back,
+    backLabel,
+    asOf: view.asOf,
+  };
   const cached = graph?.facts.get(key);
-  if (cached) renderFact($("panel-details"), cached, { onEntity: (id) => showEntity(id) });
-  try {
-    const fact = await getFact(key);
-    renderFact($("panel-details"), fact, { onEntity: (id) => showEntity(id) });
-  } catch (err) {
-    showError(err);
+  if (cached) {
+    renderFact($("panel-details"), cached, options);
+    graph.focusFact(key);
+  }
+  const fact = await getFact(key);
+  renderFact($("panel-details"), fact, options);
+  if (takeFocus) focusHeading();
+  if (graph && !cached) {
+    await graph.addFact(fact, types);
+    graph.focusFact(key);
+    describeGraph();
   }
 }
 
-function focusFact(fact) {
-  if (!graph) return;
-  if (graph.cy.getElementById(fact.key).empty()) graph.addFact(fact, state.types);
-  graph.focusEdge(fact.key);
+/** A click (or Enter) on an edge: its fact, or the list of the facts it bundles. */
+function openEdge(edgeId, keys = []) {
+  if (!keys || keys.length <= 1) return openFact(keys?.[0] ?? edgeId);
+  clearError();
+  selectTab("details");
+  const facts = graph.factsOfEdge(edgeId);
+  const showGroup = (focusKey = null) => {
+    const takeFocus = focusInPanel();
+    renderFactGroup($("panel-details"), facts, {
+      onEntity: (id) => expand(id),
+      onFact: (key) => openFact(key, { back: () => showGroup(key), backLabel: "Back to the list" }),
+    });
+    graph.focusFact(facts[0].key, { reveal: false });
+    if (focusKey) $("panel-details").querySelector(`li[data-fact-key="${CSS.escape(focusKey)}"] button`)?.focus();
+    else if (takeFocus) focusHeading();
+  };
+  showGroup();
+  return Promise.resolve();
 }
 
-const timeline = createTimeline($("panel-timeline"), { focusFact, showError, clearError, track });
-const pathMode = createPathMode($("panel-path"), {
-  track,
-  graph,
-  showError,
-  clearError,
-  openFact,
-  setStatus,
-  getAsOf: () => state.asOf,
-});
+// ------------------------------------------------------------------- history
+
+let entry = newEntry();
+let appliedHash = null;
+const positionsByEntry = new Map();
+
+function newEntry() {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Keep the current drawing's positions under its history entry, for Back. */
+function rememberPositions() {
+  if (graph && graph.cy.nodes().nonempty()) positionsByEntry.set(entry, graph.positions());
+}
+
+/** Make `next` the view, as a new history entry. */
+function pushView(next) {
+  rememberPositions();
+  view = next;
+  entry = newEntry();
+  history.pushState({ entry }, "", `#${encodeView(view)}`);
+  appliedHash = location.hash;
+  syncControls();
+}
+
+/** The address changed under the page (Back, Forward, a pasted or edited address). */
+function onLocation() {
+  if (location.hash === appliedHash) return;
+  rememberPositions();
+  appliedHash = location.hash;
+  entry = history.state?.entry ?? newEntry();
+  if (!history.state?.entry) history.replaceState({ entry }, "", location.href);
+  track(applyView(decodeView(location.hash), { positions: positionsByEntry.get(entry) ?? null }));
+}
+window.addEventListener("popstate", onLocation);
+window.addEventListener("hashchange", onLocation);
+
+/** Show the controls as the view says. */
+function syncControls() {
+  $("depth").value = String(view.depth);
+  $("limit").value = String(view.limit);
+  $("as-of").value = view.asOf ?? "";
+  $("as-of-badge").hidden = !view.asOf;
+  $("as-of-badge").textContent = view.asOf ? `as of ${view.asOf}` : "";
+  filters.set(view.filters);
+  const active = !noFilters(view.filters);
+  $("filter-badge").hidden = !active;
+  $("filter-badge").textContent = active ? describeFilters(view.filters) : "";
+  if (graph && graph.asOf !== view.asOf) graph.setAsOf(view.asOf);
+}
+
+/** Draw a whole view from scratch (or with the positions it had): the address's job. */
+async function applyView(target, { positions = null } = {}) {
+  view = target;
+  viewBeforePath = null;
+  syncControls();
+  clearError();
+  if (view.path) pathMode.fill(view.path);
+  else pathMode.clearResults();
+  if (!view.entity && !view.story) {
+    ++generation;
+    graph?.clear();
+    describeGraph();
+    return;
+  }
+  const drawnOk = await drawView({ positions, fresh: !positions });
+  if (!drawnOk) return;
+  if (view.path) await runPath(view.path);
+  await showSubject();
+}
+
+/** Fetch what the view names (its entity or story, and each expansion) and draw it. */
+async function drawView({ positions = null, fresh = false } = {}) {
+  const ticket = ++generation;
+  setStatus("Loading…");
+  const base = view.story ? storySubgraph(view.story) : neighbors(view.entity, neighbourOptions(view.depth));
+  const pages = await Promise.all([base, ...view.expand.map((id) => neighbors(id, neighbourOptions(1)))]);
+  if (ticket !== generation) return false;
+  const entities = new Map();
+  const facts = new Map();
+  let truncated = false;
+  for (const page of pages) {
+    rememberTypes(page);
+    truncated ||= Boolean(page.truncated);
+    for (const e of page.entities) entities.set(e.id, e);
+    for (const f of page.facts) facts.set(f.key, f);
+  }
+  if (graph) {
+    const keep = positions ?? (fresh ? null : graph.positions());
+    await graph.replace({ entities: [...entities.values()], facts: [...facts.values()] }, view.entity, {
+      keepPositions: keep && keep.size ? keep : null,
+      asOf: view.asOf,
+      keepMarks: Boolean(view.path) && !fresh,
+    });
+    for (const id of [view.entity, ...view.expand]) if (id) graph.markExpanded(id);
+    const selected = view.expand.at(-1) ?? view.entity;
+    if (selected) graph.selectNode(selected);
+  }
+  describeGraph(truncatedNote(truncated));
+  return true;
+}
+
+/** A story's facts as a subgraph (their entities named by the facts themselves). */
+async function storySubgraph(id) {
+  const story = await getStory(id);
+  const entities = new Map();
+  for (const f of story.facts) {
+    entities.set(f.subject, { id: f.subject, name: f.subject_name, type: types[f.subject] ?? labelFromId(f.subject) });
+    entities.set(f.object, { id: f.object, name: f.object_name, type: types[f.object] ?? labelFromId(f.object) });
+  }
+  return { entities: [...entities.values()], facts: story.facts, story };
+}
+
+/** Fill the details and timeline with what the view is about. */
+async function showSubject() {
+  const id = view.expand.at(-1) ?? view.entity;
+  if (id) {
+    const entity = await showEntityDetail(id);
+    if (entity) {
+      if (!view.path) pathMode.setSource(entity);
+      await timeline.show(entity, view.asOf);
+    }
+  } else if (view.story) {
+    await showStory(view.story);
+  }
+}
 
 // --------------------------------------------------------------- actions
 
-function writeHash(id) {
-  const params = new URLSearchParams();
-  if (id) params.set("entity", id);
-  if (state.asOf) params.set("as_of", state.asOf);
-  history.replaceState(null, "", `#${params}`);
-}
-
-/** Draw the neighbourhood of entity `id` from scratch and select it. */
+/** Draw the neighbourhood of entity `id` afresh: a new view. */
 function showEntity(id) {
-  return track(drawEntity(id));
+  return track(
+    (async () => {
+      clearError();
+      graph?.clearHighlight();
+      viewBeforePath = null;
+      pushView(withView(view, { entity: id, story: null, expand: [], path: null }));
+      pathMode.clearResults();
+      if (!(await drawView({ fresh: true }))) return;
+      selectTab("details");
+      await showSubject();
+    })(),
+  );
 }
 
-async function drawEntity(id) {
-  clearError();
-  const generation = ++viewGeneration;
-  const depth = Number($("depth").value) || 1;
-  setStatus("Loading…");
-  try {
-    const subgraph = await neighbors(id, neighbourOptions(depth));
-    if (generation !== viewGeneration) return;
-    rememberTypes(subgraph);
-    state.expanded = [id];
-    if (graph) {
-      await graph.replace(subgraph, id);
-      graph.markExpanded(id);
-      graph.selectNode(id);
-    }
-    describeGraph(truncatedNote(subgraph));
-    writeHash(id);
-    selectTab("details");
-    const entity = await showEntityDetail(id);
-    if (entity) {
-      pathMode.setSource(entity);
-      await timeline.show(entity);
-    }
-  } catch (err) {
-    setStatus("");
-    showError(err);
-  }
-}
-
-/** Add the neighbours of a drawn node (a click on it). */
+/** Select a node and add its neighbours to the drawing (a click, Enter, a name's link). */
 function expand(id) {
-  return track(expandNode(id));
+  if (!view.entity && !view.story) return showEntity(id);
+  return track(
+    (async () => {
+      clearError();
+      graph?.selectNode(id);
+      selectTab("details");
+      const detail = showEntityDetail(id).then((entity) => entity && timeline.show(entity, view.asOf));
+      const already = id === view.entity || view.expand.includes(id);
+      if (!already) {
+        const ticket = generation;
+        setStatus("Expanding…");
+        const page = await neighbors(id, neighbourOptions(1));
+        if (ticket === generation) {
+          rememberTypes(page);
+          pushView(withView(view, { expand: [...view.expand, id] }));
+          if (graph) {
+            const { addedNodes, addedEdges, layout } = graph.merge(page, id);
+            graph.markExpanded(id);
+            graph.selectNode(id);
+            await layout;
+            describeGraph(
+              ` · +${count(addedNodes, "entity", "entities")}, +${count(addedEdges, "fact")}${truncatedNote(page.truncated)}`,
+            );
+          }
+        }
+      }
+      await detail;
+    })(),
+  );
 }
 
-async function expandNode(id) {
-  clearError();
-  graph?.selectNode(id);
-  const detailShown = showEntityDetail(id).then((entity) => entity && timeline.show(entity));
-  try {
-    if (!state.expanded.includes(id)) await addNeighbours(id);
-  } finally {
-    await detailShown;
-  }
+/** Redraw the current view with some settings changed (as-of, depth, limit, filters). */
+function redrawWith(changes) {
+  return track(
+    (async () => {
+      clearError();
+      pushView(withView(view, changes));
+      if (!view.entity && !view.story) return;
+      if (!(await drawView())) return;
+      if (view.path) await runPath(view.path);
+      await showSubject();
+    })(),
+  );
 }
 
-async function addNeighbours(id) {
-  setStatus("Expanding…");
-  const generation = viewGeneration;
-  try {
-    const subgraph = await neighbors(id, neighbourOptions(1));
-    if (generation !== viewGeneration) return;
-    rememberTypes(subgraph);
-    state.expanded.push(id);
-    if (graph) {
-      const { addedNodes, addedEdges, layout } = graph.merge(subgraph, id);
-      graph.markExpanded(id);
-      await layout;
-      describeGraph(` · +${addedNodes} entities, +${addedEdges} facts${truncatedNote(subgraph)}`);
-    }
-  } catch (err) {
-    describeGraph();
-    showError(err);
-  }
-}
-
-/** Redraw every expanded neighbourhood as the graph stood on `asOf` (null: now). */
+/** Redraw the graph as it stood on `asOf` (null: now). */
 function redraw(asOf) {
-  return track(redrawAsOf(asOf));
+  return redrawWith({ asOf });
 }
 
-async function redrawAsOf(asOf) {
-  state.asOf = asOf;
-  $("as-of-badge").hidden = !asOf;
-  $("as-of-badge").textContent = asOf ? `as of ${asOf}` : "";
-  writeHash(state.expanded[0]);
-  if (!state.expanded.length) return;
+async function runPath(request) {
+  const status = await pathMode.run(request);
+  if (status) setStatus(status);
+}
+
+function findPaths(request) {
+  if (graph && !graph.hasHighlight) viewBeforePath = graph.viewport();
+  pushView(withView(view, { path: request }));
+  return runPath(request);
+}
+
+/**
+ * Back to the plain drawing: the highlight goes, so do the entities only the path
+ * brought in, and the viewport returns to where it was before the path was drawn.
+ */
+function clearPath() {
+  return track(
+    (async () => {
+      graph?.clearHighlight();
+      pathMode.clearResults();
+      const before = viewBeforePath;
+      viewBeforePath = null;
+      let redrawn = false;
+      if (view.path) {
+        pushView(withView(view, { path: null }));
+        if (view.entity || view.story) redrawn = await drawView();
+      }
+      if (graph && before) graph.setViewport(before);
+      else graph?.fit();
+      if (!redrawn) describeGraph();
+    })(),
+  );
+}
+
+/** Show a source story in the details panel. */
+function openStory(id) {
+  return track(showStory(id));
+}
+
+async function showStory(id, { focusKey = null } = {}) {
+  const takeFocus = focusInPanel();
   clearError();
-  setStatus("Redrawing…");
-  const generation = ++viewGeneration;
-  try {
-    const [center, ...others] = state.expanded;
-    const depth = Number($("depth").value) || 1;
-    const pages = await Promise.all([
-      neighbors(center, neighbourOptions(depth)),
-      ...others.map((id) => neighbors(id, neighbourOptions(1))),
-    ]);
-    if (generation !== viewGeneration) return;
-    const entities = new Map();
-    const facts = new Map();
-    for (const page of pages) {
-      rememberTypes(page);
-      for (const e of page.entities) entities.set(e.id, e);
-      for (const f of page.facts) facts.set(f.key, f);
-    }
-    if (graph) {
-      const keep = graph.positions();
-      await graph.replace({ entities: [...entities.values()], facts: [...facts.values()] }, center, {
-        keepPositions: keep,
-      });
-      for (const id of state.expanded) graph.markExpanded(id);
-    }
-    describeGraph();
-  } catch (err) {
-    describeGraph();
-    showError(err);
-  }
+  selectTab("details");
+  const story = await getStory(id);
+  renderStory($("panel-details"), story, {
+    onFact: (key) =>
+      openFact(key, { back: () => track(showStory(id, { focusKey: key })), backLabel: "Back to the story" }),
+    onEntity: (entityId) => expand(entityId),
+    onDraw: () => drawStory(id).then(() => track(showStory(id))),
+    drawn: view.story === id && !view.expand.length,
+  });
+  const item = focusKey && $("panel-details").querySelector(`li[data-fact-key="${CSS.escape(focusKey)}"] button`);
+  if (item) item.focus();
+  else if (takeFocus) focusHeading();
+}
+
+/** Draw a story's facts as the graph: a new view. */
+function drawStory(id) {
+  return track(
+    (async () => {
+      clearError();
+      graph?.clearHighlight();
+      viewBeforePath = null;
+      pushView(withView(view, { entity: null, story: id, expand: [], path: null }));
+      pathMode.clearResults();
+      await drawView({ fresh: true });
+    })(),
+  );
 }
 
 // ------------------------------------------------------------ controls
+
+const filters = createTraversalFilters($("filters-slot"), {
+  onApply: (chosen) => redrawWith({ filters: chosen }),
+});
+
+const timeline = createTimeline($("panel-timeline"), {
+  focusFact: (fact) => {
+    if (!graph) return;
+    const added = graph.facts.has(fact.key) ? Promise.resolve() : graph.addFact(fact, types);
+    track(Promise.resolve(added).then(() => graph.focusFact(fact.key)));
+  },
+  showError,
+  clearError,
+  track,
+  onStory: (id) => openStory(id),
+});
+
+const pathMode = createPathMode($("panel-path"), {
+  graph,
+  track,
+  showError,
+  clearError,
+  getAsOf: () => view.asOf,
+  getFilters: () => view.filters,
+  onSubmit: (request) => findPaths(request),
+  onClear: () => clearPath(),
+  onHop: (fact) => graph?.focusFact(fact.key),
+  onStory: (id) => openStory(id),
+  onWidenFilters: () => redrawWith({ filters: { minConfidence: null, excludeTypes: [], excludePredicates: [] } }),
+});
 
 const typeSelect = $("search-type");
 for (const s of LABEL_STYLES) typeSelect.append(h("option", { value: s.label }, s.label));
@@ -307,6 +591,8 @@ createEntityPicker($("search-input"), {
   typeSelect,
   onChoose: (entity) => showEntity(entity.id),
   onError: showError,
+  label: "Entity suggestions",
+  track,
 });
 $("search-form").addEventListener("submit", (ev) => ev.preventDefault());
 
@@ -318,22 +604,14 @@ $("as-of-form").addEventListener("submit", (ev) => {
     showError(err);
   }
 });
-$("as-of-clear").addEventListener("click", () => {
-  $("as-of").value = "";
-  redraw(null);
-});
+$("as-of-clear").addEventListener("click", () => redraw(null));
+$("depth").addEventListener("change", () => redrawWith({ depth: Number($("depth").value) || 1 }));
+$("limit").addEventListener("change", () => redrawWith({ limit: Number($("limit").value) || 200 }));
 $("fit").addEventListener("click", () => graph?.fit());
-renderLegend($("legend"));
 
-// Reopen what the address names (#entity=...&as_of=...), so a view can be shared.
-const fromHash = new URLSearchParams(location.hash.slice(1));
-if (fromHash.get("as_of")) {
-  $("as-of").value = fromHash.get("as_of");
-  state.asOf = fromHash.get("as_of");
-  $("as-of-badge").hidden = false;
-  $("as-of-badge").textContent = `as of ${state.asOf}`;
-}
-if (fromHash.get("entity")) showEntity(fromHash.get("entity"));
+// Open what the address names (#entity=...&as_of=...), so a view can be shared.
+history.replaceState({ entry }, "", location.href);
+onLocation();
 
 /** Handle for people poking at the page from the console, and for the browser test. */
 window.sinographExplorer = {
@@ -341,10 +619,14 @@ window.sinographExplorer = {
     return graph?.cy ?? null;
   },
   graph,
-  state,
+  keyboard,
+  get view() {
+    return view;
+  },
   showEntity,
   expand,
   openFact,
+  openStory,
   redraw,
   selectTab,
   pathMode,

@@ -55,28 +55,61 @@ export function svg(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** Call `fn` once `wait` ms have passed without another call. */
+/**
+ * Call `fn` once `wait` ms have passed without another call. The returned function
+ * has `cancel()` (forget the pending call) and `flush()` (run it now, if pending).
+ */
 export function debounce(fn, wait) {
   let timer = null;
-  return (...args) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), wait);
+  let pending = null;
+  const run = () => {
+    timer = null;
+    const args = pending;
+    pending = null;
+    return fn(...args);
   };
+  const debounced = (...args) => {
+    clearTimeout(timer);
+    pending = args;
+    timer = setTimeout(run, wait);
+  };
+  debounced.cancel = () => {
+    clearTimeout(timer);
+    timer = null;
+    pending = null;
+  };
+  debounced.flush = () => {
+    if (timer === null) return undefined;
+    clearTimeout(timer);
+    return run();
+  };
+  return debounced;
 }
 
-/** "1.2 bn USD" style money for an Amount {value, currency}. */
-export function formatAmount(amount) {
-  if (!amount) return null;
-  const { value, currency } = amount;
-  const units = [
-    [1e12, "tn"],
-    [1e9, "bn"],
-    [1e6, "m"],
-  ];
-  for (const [size, word] of units) {
-    if (Math.abs(value) >= size) {
-      return `${currency} ${(value / size).toLocaleString("en", { maximumFractionDigits: 2 })} ${word}`;
-    }
-  }
-  return `${currency} ${value.toLocaleString("en")}`;
+/**
+ * Make the buttons of a list one tab stop, moved between with the arrow keys, Home
+ * and End (the "roving tabindex" pattern): Tab enters the list once, Enter or Space
+ * presses the focused button.
+ */
+export function rovingList(list, itemSelector = "button") {
+  const items = () => [...list.querySelectorAll(itemSelector)];
+  const all = items();
+  all.forEach((b, i) => b.setAttribute("tabindex", i === 0 ? "0" : "-1"));
+  list.addEventListener("keydown", (ev) => {
+    const buttons = items();
+    const at = buttons.indexOf(document.activeElement);
+    if (at < 0) return;
+    const moves = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 };
+    if (!(ev.key in moves)) return;
+    ev.preventDefault();
+    const next = buttons[Math.max(0, Math.min(buttons.length - 1, moves[ev.key]))];
+    buttons[at].setAttribute("tabindex", "-1");
+    next.setAttribute("tabindex", "0");
+    next.focus();
+  });
+  list.addEventListener("focusin", (ev) => {
+    if (!ev.target.matches(itemSelector)) return;
+    for (const b of items()) b.setAttribute("tabindex", b === ev.target ? "0" : "-1");
+  });
+  return list;
 }

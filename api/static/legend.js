@@ -1,8 +1,12 @@
-// The legend: one row per node label (its colour and shape) and the edge styles.
+// The legend: one row per node label drawn (its colour and shape) and the edge
+// styles. It folds away (remembered across visits) and tells the drawing how much
+// of the canvas it covers, so that fitting the graph keeps nodes out from under it.
 
 import { h, svg } from "./dom.js";
-import { FOCUS_COLOR, PATH_COLOR } from "./graph-style.js";
+import { EDGE_COLOR, ENDED_COLOR, FOCUS_COLOR, PATH_COLOR } from "./graph-style.js";
 import { LABEL_STYLES } from "./ontology.js";
+
+const STORAGE_KEY = "sinograph.legend";
 
 // Outlines of the Cytoscape shapes used, in a 16x16 box.
 const OUTLINES = {
@@ -41,22 +45,73 @@ function lineIcon(color, dashed = false, width = 2) {
   );
 }
 
-/** Fill `container` with the legend. */
-export function renderLegend(container) {
-  const labels = h(
-    "ul",
-    { class: "legend-labels" },
-    LABEL_STYLES.map((s) =>
-      h("li", { dataset: { label: s.label } }, shapeIcon(s.shape, s.color), h("span", {}, s.label)),
-    ),
-  );
+function storedOpen(fallback) {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return value === null ? fallback : value === "open";
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Fill `container` with the legend. Returns {update(labels), box(), onToggle(fn)}:
+ * update shows only the labels drawn (all of them when nothing is), box is the area
+ * it covers over the canvas (zero when folded).
+ */
+export function renderLegend(container, { openByDefault = true } = {}) {
+  const labels = h("ul", { class: "legend-labels" });
   const edges = h(
     "ul",
     { class: "legend-edges" },
-    h("li", {}, lineIcon("#718096"), h("span", {}, "fact (predicate, date)")),
-    h("li", {}, lineIcon("#a0aec0", true), h("span", {}, "closed fact (valid_until set)")),
+    h("li", {}, lineIcon(EDGE_COLOR), h("span", {}, "fact")),
+    h("li", {}, lineIcon(EDGE_COLOR, false, 3.5), h("span", {}, "several facts")),
+    h("li", {}, lineIcon(ENDED_COLOR, true), h("span", {}, "ended")),
     h("li", {}, lineIcon(PATH_COLOR, false, 4), h("span", {}, "path")),
-    h("li", {}, lineIcon(FOCUS_COLOR, false, 4), h("span", {}, "selected fact")),
+    h("li", {}, lineIcon(FOCUS_COLOR, false, 4), h("span", {}, "selected")),
   );
-  container.replaceChildren(h("details", { open: true }, h("summary", {}, "Legend"), labels, edges));
+  const details = h(
+    "details",
+    { open: storedOpen(openByDefault) },
+    h("summary", {}, "Legend"),
+    labels,
+    edges,
+  );
+  container.replaceChildren(details);
+  const listeners = [];
+  details.addEventListener("toggle", () => {
+    try {
+      localStorage.setItem(STORAGE_KEY, details.open ? "open" : "closed");
+    } catch {
+      // Private windows may refuse storage; the legend still folds.
+    }
+    for (const fn of listeners) fn(details.open);
+  });
+
+  function update(drawnLabels = new Set()) {
+    const shown = LABEL_STYLES.filter((s) => !drawnLabels.size || drawnLabels.has(s.label));
+    labels.replaceChildren(
+      ...shown.map((s) =>
+        h("li", { dataset: { label: s.label } }, shapeIcon(s.shape, s.color), h("span", {}, s.label)),
+      ),
+    );
+  }
+  update();
+
+  return {
+    update,
+    /** The legend's rectangle relative to `relativeTo` (folded, just its title), or null. */
+    box(relativeTo) {
+      if (container.hidden) return null;
+      const own = container.getBoundingClientRect();
+      const base = relativeTo.getBoundingClientRect();
+      return { left: own.left - base.left, top: own.top - base.top, width: own.width, height: own.height };
+    },
+    onToggle(fn) {
+      listeners.push(fn);
+    },
+    get open() {
+      return details.open;
+    },
+  };
 }

@@ -38,6 +38,7 @@ __all__ = [
     "CompactIndex",
     "EdgeBatch",
     "EdgeFilter",
+    "entity_type_mask",
     "key_prefix",
     "to_networkx",
 ]
@@ -114,14 +115,24 @@ class EdgeBatch:
 
 
 class EdgeFilter:
-    """Which edges a traversal may use: a predicate set and a time window, vectorised.
+    """Which edges a traversal may use: a predicate set, a time window and, when asked,
+    the entities it may enter and the facts it may not use (low confidence), vectorised.
 
     The same rule as :meth:`graph.queries.TimeWindow.admits` (undated facts kept; as of a
     date, a fact with neither ``valid_from`` nor a date starts when its earliest source
     was published).
     """
 
-    def __init__(self, predicates: frozenset[Predicate] | None, window: TimeWindow) -> None:
+    def __init__(
+        self,
+        predicates: frozenset[Predicate] | None,
+        window: TimeWindow,
+        *,
+        node_ok: Mask | None = None,
+        dropped_facts: I32 | None = None,
+    ) -> None:
+        """``node_ok`` (indexed by node number) marks the entities a traversal may enter;
+        ``dropped_facts`` lists, sorted, the fids it may not use (low confidence)."""
         self.pred_ok: Mask | None = None
         if predicates is not None:
             ok = np.zeros(len(PREDICATES), dtype=np.bool_)
@@ -131,7 +142,11 @@ class EdgeFilter:
         self.since = window.since_ordinal
         self.until = window.until_ordinal
         self.as_of = window.as_of_ordinal
-        self.is_open = self.pred_ok is None and window.is_open
+        self.node_ok = node_ok
+        self.dropped = dropped_facts if dropped_facts is not None and dropped_facts.size else None
+        self.is_open = (
+            self.pred_ok is None and window.is_open and node_ok is None and self.dropped is None
+        )
 
     def admits(self, index: CompactIndex, eids: I32) -> Mask:
         """A mask over ``eids``: which of these edges pass the filter."""
@@ -154,7 +169,24 @@ class EdgeFilter:
             ok &= (start == NONE) | (start <= self.as_of)
             until = index.valid_until[eids]
             ok &= (until == NONE) | (until > self.as_of)
+        if self.dropped is not None:
+            ok &= ~np.isin(eids, self.dropped, assume_unique=False)
+        if self.node_ok is not None:
+            ok &= self.node_ok[index.src[eids]] & self.node_ok[index.dst[eids]]
         return ok
+
+
+def entity_type_mask(index: CompactIndex, excluded: frozenset[str], keep: Sequence[int]) -> Mask:
+    """Which nodes a traversal may enter: those whose label is not excluded, and ``keep``.
+
+    One pass over the node labels (about 60 ms a million nodes), paid only by a query
+    that excludes labels.
+    """
+    mask: Mask = np.fromiter(
+        (t not in excluded for t in index.node_types), np.bool_, count=index.n_nodes
+    )
+    mask[list(keep)] = True
+    return mask
 
 
 def _grow(array: npt.NDArray[np.generic], size: int) -> npt.NDArray[np.generic]:

@@ -35,6 +35,7 @@ from graph.embedded.compact import (
     EdgeBatch,
     EdgeFilter,
     IntArray,
+    entity_type_mask,
     key_prefix,
     to_networkx,
 )
@@ -59,6 +60,7 @@ from graph.errors import (
     InvalidInput,
     NoPath,
     StoreUnavailable,
+    StoryNotFound,
 )
 from graph.hits import MatchSet
 from graph.ids import normalize_name
@@ -71,6 +73,7 @@ from graph.queries import (
     PathQuery,
     TimelineQuery,
     TimeWindow,
+    TraversalFilter,
     encode_cursor,
 )
 from graph.resolver import RESOLVE_LIMIT, choose_entity
@@ -81,6 +84,7 @@ from graph.results import (
     FactView,
     GraphStats,
     PathResult,
+    StoryView,
     Subgraph,
     TimelineItem,
     TimelinePage,
@@ -121,6 +125,8 @@ class EmbeddedStore:
         self._connections: list[sqlite3.Connection] = []
         self._connections_lock = threading.Lock()
         self._closed = False
+        # Low-confidence fids by threshold, with the revision they were read at.
+        self._dropped_cache: dict[float, tuple[int, I32]] = {}
 
     # ------------------------------------------------------------------ plumbing
 
@@ -664,6 +670,9 @@ class EmbeddedStore:
         since: str | None = None,
         until: str | None = None,
         as_of: str | None = None,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
     ) -> PathResult:
         """Up to ``k`` shortest paths between two entities, edge direction ignored.
 
@@ -671,16 +680,18 @@ class EmbeddedStore:
         """
         query = PathQuery.build(
             source, target, max_hops=max_hops, k=k, predicates=predicates, since=since,
-            until=until, as_of=as_of,
+            until=until, as_of=as_of, exclude_predicates=exclude_predicates,
+            exclude_types=exclude_types, min_confidence=min_confidence,
         )
         conn = self._fresh()
         with self._snapshot(conn):
             src_nid, src = self._resolve_ref(conn, query.source)
             dst_nid, dst = self._resolve_ref(conn, query.target)
-        _two_ends(src, dst)
-        edge_filter = EdgeFilter(query.predicates, query.window)
+            _two_ends(src, dst)
+            dropped = self._dropped_facts(conn, query.traversal)
         index = self._index
         with index.lock:
+            edge_filter = self._edge_filter(query, dropped, keep=(src_nid, dst_nid))
             node_paths = PathSearch(index, edge_filter).run(
                 src_nid, dst_nid, max_hops=query.max_hops, k=query.k
             )
@@ -705,6 +716,40 @@ class EmbeddedStore:
             for ids, fids in zip(id_paths, chosen, strict=True)
         ]
         return PathResult(source=src, target=dst, paths=paths)
+
+    def _dropped_facts(self, conn: sqlite3.Connection, traversal: TraversalFilter) -> I32 | None:
+        """The fids below the traversal's minimum confidence, sorted (``None``: no minimum).
+
+        Confidence is not part of the in-memory index, so this is one scan of the fact
+        table, paid only by a query that sets ``min_confidence`` and kept until the next
+        write (a person exploring keeps the same threshold from query to query).
+        """
+        threshold = traversal.min_confidence
+        if threshold is None:
+            return None
+        revision = self._db_revision(conn)
+        cached = self._dropped_cache.get(threshold)
+        if cached is not None and cached[0] == revision:
+            return cached[1]
+        rows = conn.execute(
+            "SELECT fid FROM fact WHERE confidence < ? ORDER BY fid", (threshold,)
+        ).fetchall()
+        dropped = np.array([r[0] for r in rows], np.int32)
+        if len(self._dropped_cache) >= 8:
+            self._dropped_cache.clear()
+        self._dropped_cache[threshold] = (revision, dropped)
+        return dropped
+
+    def _edge_filter(
+        self, query: PathQuery | NeighborQuery, dropped: I32 | None, *, keep: Sequence[int]
+    ) -> EdgeFilter:
+        """The edge filter of a traversal; built with the index lock held, since its node
+        mask is sized to the index as it stands."""
+        excluded = frozenset(t.value for t in query.traversal.exclude_types)
+        node_ok = entity_type_mask(self._index, excluded, keep) if excluded else None
+        return EdgeFilter(
+            query.predicates, query.window, node_ok=node_ok, dropped_facts=dropped
+        )
 
     def _hop_candidates(self, a: int, b: int, edge_filter: EdgeFilter) -> list[int]:
         """The facts that may stand for the hop a-b: most sources, then smallest key prefix.
@@ -748,18 +793,23 @@ class EmbeddedStore:
         until: str | None = None,
         as_of: str | None = None,
         limit: int = 200,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
     ) -> Subgraph:
         """Entities within ``depth`` hops and the facts that join them (nearest first)."""
         query = NeighborQuery.build(
             entity, depth=depth, predicates=predicates, since=since, until=until, as_of=as_of,
-            limit=limit,
+            limit=limit, exclude_predicates=exclude_predicates, exclude_types=exclude_types,
+            min_confidence=min_confidence,
         )
         conn = self._fresh()
         with self._snapshot(conn):
             center, _ = self._resolve_ref(conn, query.entity)
-        edge_filter = EdgeFilter(query.predicates, query.window)
+            dropped = self._dropped_facts(conn, query.traversal)
         index = self._index
         with index.lock:
+            edge_filter = self._edge_filter(query, dropped, keep=(center,))
             ranks = index.ranks()
             level_of: dict[int, int] = {center: 0}
             edges: list[I32] = []
@@ -1035,6 +1085,37 @@ class EmbeddedStore:
             if row is not None:
                 return self._fact_views(conn, [row[0]])[row[0]]
         raise FactNotFound(key)
+
+    def get_story(self, story_id: str) -> StoryView:
+        """One story and what was read from it.
+
+        The facts and metrics are found through their evidence rows (one scan of the
+        evidence tables, which are indexed by fact, not by story).
+        """
+        conn = self._fresh()
+        with self._snapshot(conn):
+            row = conn.execute(
+                "SELECT sid, id, title, publisher, published, url FROM story WHERE id = ?",
+                (story_id,),
+            ).fetchone()
+            if row is None:
+                raise StoryNotFound(story_id)
+            sid = row[0]
+            fids = [r[0] for r in conn.execute(
+                "SELECT DISTINCT fid FROM fact_source WHERE sid = ?", (sid,)
+            )]
+            metric_ids = [r[0] for r in conn.execute(
+                "SELECT DISTINCT m.id FROM metric_source x JOIN metric m ON m.mid = x.mid"
+                " WHERE x.sid = ?",
+                (sid,),
+            )]
+            views = self._fact_views(conn, fids)
+            metrics = self._metric_items(conn, metric_ids)
+        return StoryView(
+            id=row[1], title=row[2], publisher=row[3], published=row[4], url=row[5],
+            facts=sorted(views.values(), key=lambda v: v.key),
+            metrics=[metrics[m].metric for m in sorted(metrics) if metrics[m].metric is not None],
+        )
 
     def stats(self) -> GraphStats:
         conn = self._fresh()

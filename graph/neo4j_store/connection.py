@@ -127,6 +127,9 @@ def open_driver(
             connection_acquisition_timeout=2 * connect_timeout,
             max_transaction_retry_time=query_timeout,
             user_agent="sinograph",
+            # The server's notes ("label does not exist" on a fresh database, say) would
+            # reach users as log warnings; the Cypher lint checks the statements instead.
+            notifications_min_severity="OFF",
         )
     try:
         with translate_errors(uri, database=database, timeout=query_timeout):

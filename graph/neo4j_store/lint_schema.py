@@ -27,10 +27,11 @@ from graph.ontology import EntityType, Predicate
 
 __all__ = ["FIXED_LABELS", "FIXED_TYPES", "lint_schema"]
 
-FIXED_LABELS = ("Entity", "Alias", "Story", "Metric", "SinographMeta")
+FIXED_LABELS = ("Entity", "Alias", "Story", "Metric", "SinographMeta", "SinographScratch",
+                "SinographWrite")
 FIXED_TYPES = ("EVIDENCE", "ABOUT", "ALIAS_OF")
-# Written by write_lock, which has no row builder.
-_META_KEYS = ("id", "revision")
+# Written by write_lock, write_begin and scratch_mark, which have no row builder.
+_META_KEYS = ("id", "revision", "purpose", "created", "epoch", "started")
 # Fields of the lookup maps the store passes (facts_by_triples) and of EVIDENCE links.
 _LOOKUP_KEYS = ("subject", "predicate", "object", "key", "sentence")
 

@@ -84,7 +84,7 @@ def story_from_props(props: Mapping[str, Any]) -> Story:
 
 
 def entity_row(entity: Entity) -> Row:
-    """``{"id", "props"}`` for ``entities_upsert`` (run with the entity's type as label)."""
+    """``{"id", "props"}`` for ``entities_create`` / ``entities_update``."""
     return {
         "id": entity.id,
         "props": {
@@ -116,8 +116,9 @@ def entity_from_props(props: Mapping[str, Any]) -> Entity:
 
 
 def alias_rows(entity: Entity) -> list[Row]:
-    """One row per lookup key of the entity (:func:`graph.names.lookup_keys`), for
-    ``aliases_upsert``: its aliases, Chinese name, tickers, identifiers and short forms.
+    """One row per lookup key of the entity (:func:`graph.names.lookup_keys`), for the
+    alias nodes of ``entities_create`` / ``entities_update``: its aliases, Chinese name,
+    tickers, identifiers and short forms.
 
     >>> [(r["norm"], r["kind"]) for r in alias_rows(Entity(name="The Zijin Group",
     ...                                                     type=EntityType.COMPANY))]
@@ -136,7 +137,7 @@ def alias_rows(entity: Entity) -> list[Row]:
 
 
 def fact_row(fact: Fact, known_from: str | None = None) -> Row:
-    """``{"subject", "object", "key", "props"}`` for ``facts_upsert`` (typed by predicate).
+    """``{"subject", "object", "key", "props"}`` for ``facts_create`` / ``facts_update``.
 
     ``known_from`` is the publication date of the fact's earliest source.
     """
@@ -217,7 +218,7 @@ def fact_from_props(
 
 
 def metric_row(metric: Metric) -> Row:
-    """``{"id", "subject", "props"}`` for ``metrics_upsert``."""
+    """``{"id", "subject", "props"}`` for ``metrics_create`` / ``metrics_update``."""
     return {
         "id": metric.id,
         "subject": metric.subject,
@@ -259,7 +260,7 @@ def metric_from_props(props: Mapping[str, Any], evidence: Iterable[EvidenceRow] 
 
 
 def evidence_rows(key: str, target: str, evidence: Sequence[Evidence]) -> list[Row]:
-    """Rows for ``fact_evidence_upsert`` / ``metric_evidence_upsert``.
+    """Rows for ``fact_evidence_create`` / ``metric_evidence_create``.
 
     ``target`` is the node the link points at: a fact's subject entity, or the metric.
     """

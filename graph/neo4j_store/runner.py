@@ -1,19 +1,37 @@
-"""Running the named statements of ``cypher/``: single reads, batched writes, schema commands.
+"""Running the named statements of ``cypher/``: read and write transactions, schema commands.
 
-Reads go through ``driver.execute_query(..., routing_=READ)``; writes run inside
-``session.execute_write`` — a managed transaction the driver retries on
-transient errors — with rows sent as ``UNWIND $rows`` batches. Every call
-checks that the parameters given are exactly the ones the file declares.
+Every query method of the store runs inside one ``session.execute_read`` — a
+managed read transaction the driver retries whole on transient errors — and
+writes run inside ``session.execute_write`` the same way, with rows sent as
+``UNWIND $rows`` batches.
+
+Consistent reads. Neo4j isolates transactions at *read committed*: the
+statements of one read transaction may each see a different commit, and a
+commit becomes visible piece by piece while it is applied. So one transaction
+is not enough for a query that reads in several statements. Each write is
+announced before its transaction starts and withdrawn after it has committed
+(``write_begin`` / ``write_end``, each its own small transaction, each moving a
+write epoch); a read checks the announcements and the epoch first and last
+(``read_guard``). A read that began with no write in progress and ended at the
+same epoch cannot have overlapped any write's commit; otherwise it is re-run,
+and if a write is in progress (or the graph keeps changing) it runs in a write
+transaction holding the writers' lock instead, so it waits for the write and
+reads a settled graph. Schema and maintenance commands go through
+``driver.execute_query`` with routing control. Every call checks that the
+parameters given are exactly the ones the file declares. Records come back as
+plain dicts built from ``Result.values()`` (no per-record hydration helpers).
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import neo4j
 
 from cypher import CypherStatement, statement
+from graph.errors import GraphError
 from graph.neo4j_store.connection import translate_errors
 from graph.ontology import EntityType, Predicate
 
@@ -22,6 +40,12 @@ __all__ = ["CypherRunner", "TransactionRunner", "bound_statement"]
 T = TypeVar("T")
 Record = dict[str, Any]
 
+# Lock-free attempts of a read before it takes the writers' lock.
+_OPTIMISTIC_ATTEMPTS = 3
+# An announced write older than this many query time limits is a writer that died.
+_LEASE_FACTOR = 4
+_CHANGED = object()
+
 
 def bound_statement(
     name: str,
@@ -29,6 +53,7 @@ def bound_statement(
     *,
     entity_type: EntityType | None = None,
     predicate: Predicate | None = None,
+    groups: int | None = None,
 ) -> str:
     """The text of statement ``name``, after checking ``params`` against its declaration.
 
@@ -40,15 +65,24 @@ def bound_statement(
         raise ValueError(
             f"statement {name} declares {sorted(stmt.params)}, was given {sorted(given)}"
         )
-    return stmt.render(entity_type=entity_type, predicate=predicate)
+    return stmt.render(entity_type=entity_type, predicate=predicate, groups=groups)
+
+
+def _records(result: neo4j.Result) -> list[Record]:
+    keys = result.keys()
+    return [dict(zip(keys, values, strict=True)) for values in result.values()]
 
 
 class TransactionRunner:
-    """Runs statements inside one managed write transaction."""
+    """Runs statements inside one managed transaction (read or write)."""
 
     def __init__(self, tx: neo4j.ManagedTransaction, batch_size: int) -> None:
         self._tx = tx
         self._batch_size = batch_size
+
+    @property
+    def batch_size(self) -> int:
+        return self._batch_size
 
     def run(
         self,
@@ -57,10 +91,13 @@ class TransactionRunner:
         *,
         entity_type: EntityType | None = None,
         predicate: Predicate | None = None,
+        groups: int | None = None,
     ) -> list[Record]:
         params = dict(params or {})
-        text = bound_statement(name, params, entity_type=entity_type, predicate=predicate)
-        return [record.data() for record in self._tx.run(text, params)]
+        text = bound_statement(
+            name, params, entity_type=entity_type, predicate=predicate, groups=groups
+        )
+        return _records(self._tx.run(text, params))
 
     def run_batches(
         self,
@@ -70,11 +107,18 @@ class TransactionRunner:
         entity_type: EntityType | None = None,
         predicate: Predicate | None = None,
     ) -> None:
-        """``UNWIND $rows`` statement ``name`` over ``rows`` in batches of the configured size."""
+        """``UNWIND $rows`` statement ``name`` over ``rows`` in batches of the configured size.
+
+        The statements are sent without waiting for their (empty) results: the
+        driver pipelines them, so the server runs one batch while Python builds
+        the next; the transaction's commit waits for all of them, and an error in
+        any fails the transaction.
+        """
         size = self._batch_size
         for start in range(0, len(rows), size):
-            chunk = [dict(r) for r in rows[start : start + size]]
-            self.run(name, {"rows": chunk}, entity_type=entity_type, predicate=predicate)
+            params = {"rows": list(rows[start : start + size])}
+            text = bound_statement(name, params, entity_type=entity_type, predicate=predicate)
+            self._tx.run(text, params)
 
     def read_in_batches(self, name: str, key: str, values: Sequence[Any]) -> list[Record]:
         """Run a lookup statement whose single parameter ``key`` is a list, in batches."""
@@ -106,32 +150,59 @@ class CypherRunner:
     def _errors(self) -> Any:
         return translate_errors(self.uri, database=self.database, timeout=self.query_timeout)
 
-    def read(
-        self,
-        name: str,
-        params: Mapping[str, Any] | None = None,
-        *,
-        entity_type: EntityType | None = None,
-        predicate: Predicate | None = None,
-    ) -> list[Record]:
-        """One read statement, routed to a reader, within the query time limit."""
-        params = dict(params or {})
-        text = bound_statement(name, params, entity_type=entity_type, predicate=predicate)
-        with self._errors():
-            records, _summary, _keys = self.driver.execute_query(
-                neo4j.Query(text, timeout=self.query_timeout),
-                params,
-                routing_=neo4j.RoutingControl.READ,
-                database_=self.database,
-            )
-        return [record.data() for record in records]
+    @property
+    def _lease(self) -> int:
+        return max(60, int(self.query_timeout * _LEASE_FACTOR))
 
-    def read_in_batches(self, name: str, key: str, values: Sequence[Any]) -> list[Record]:
-        """A lookup by a list parameter ``key``, split into batches of the configured size."""
-        out: list[Record] = []
-        for start in range(0, len(values), self.batch_size):
-            out.extend(self.read(name, {key: list(values[start : start + self.batch_size])}))
-        return out
+    def read_transaction(self, work: Callable[[TransactionRunner], T]) -> T:
+        """Run ``work`` so that it sees the graph between two writes, never during one.
+
+        First in read transactions checked by ``read_guard`` (no lock, no write);
+        after a write overlapped, at most :data:`_OPTIMISTIC_ATTEMPTS` times, or at
+        once when a write is in progress, in a write transaction holding the
+        writers' lock. ``work`` must be repeatable. A domain error it raises (no
+        such entity, no path) counts only when the read was consistent too.
+        """
+        batch_size = self.batch_size
+        lease = {"lease": self._lease}
+
+        @neo4j.unit_of_work(timeout=self.query_timeout)
+        def optimistic(tx: neo4j.ManagedTransaction) -> Any:
+            runner = TransactionRunner(tx, batch_size)
+            before = runner.run("read_guard", lease)[0]
+            if before["writing"]:
+                return _CHANGED
+            try:
+                outcome: Any = work(runner)
+            except GraphError as exc:
+                outcome = exc
+            if runner.run("read_guard", lease)[0] != before:
+                return _CHANGED
+            return outcome
+
+        @neo4j.unit_of_work(timeout=self.query_timeout)
+        def locked(tx: neo4j.ManagedTransaction) -> T:
+            runner = TransactionRunner(tx, batch_size)
+            runner.run("write_lock")
+            return work(runner)
+
+        with self._errors(), self.driver.session(database=self.database) as session:
+            for _attempt in range(_OPTIMISTIC_ATTEMPTS):
+                outcome = session.execute_read(optimistic)
+                if isinstance(outcome, GraphError):
+                    raise outcome
+                if outcome is not _CHANGED:
+                    result: T = outcome
+                    return result
+                if _attempt == 0 and session.execute_read(
+                    lambda tx: TransactionRunner(tx, batch_size).run("read_guard", lease)
+                )[0]["writing"]:
+                    break  # a write is under way: wait for it on its lock
+            return session.execute_write(locked)
+
+    def statement_text(self, name: str, *, predicate: Predicate | None = None) -> str:
+        """The rendered text of statement ``name`` (to read a schema statement's index name)."""
+        return statement(name).render(predicate=predicate)
 
     def command(
         self,
@@ -144,24 +215,32 @@ class CypherRunner:
         params = dict(params or {})
         text = bound_statement(name, params, predicate=predicate)
         with self._errors():
-            records, _summary, _keys = self.driver.execute_query(
+            records, _summary, keys = self.driver.execute_query(
                 neo4j.Query(text, timeout=self.query_timeout),
                 params,
                 routing_=neo4j.RoutingControl.WRITE,
                 database_=self.database,
             )
-        return [record.data() for record in records]
+        return [dict(zip(keys, record.values(), strict=True)) for record in records]
 
     def write(self, work: Callable[[TransactionRunner], T]) -> T:
-        """Run ``work`` in one managed write transaction (retried whole on transient errors).
+        """Run ``work`` in one managed write transaction (retried whole on transient errors),
+        announced to readers before it starts and withdrawn after it ends (see above).
 
         ``work`` must be repeatable: it reads what it needs inside the transaction.
         """
         batch_size = self.batch_size
+        token = {"token": secrets.token_hex(12)}
 
         @neo4j.unit_of_work(timeout=self.query_timeout)
         def unit(tx: neo4j.ManagedTransaction) -> T:
             return work(TransactionRunner(tx, batch_size))
 
         with self._errors(), self.driver.session(database=self.database) as session:
-            return session.execute_write(unit)
+            session.execute_write(lambda tx: TransactionRunner(tx, batch_size).run(
+                "write_begin", token))
+            try:
+                return session.execute_write(unit)
+            finally:
+                session.execute_write(lambda tx: TransactionRunner(tx, batch_size).run(
+                    "write_end", token))

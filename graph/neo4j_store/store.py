@@ -3,18 +3,19 @@
 Entities are ``:Entity:<Label>`` nodes, facts are relationships typed by
 predicate between them, stories are ``:Story`` nodes whose ``EVIDENCE`` links
 carry the sentences, metrics are ``:Metric`` nodes linked ``ABOUT`` their
-subject (see ``docs/neo4j.md`` for the diagram). Every statement lives in
-``cypher/``.
+subject (README, "The model in Neo4j"). Every statement lives in ``cypher/``.
 
+Each query method runs in one read transaction (one snapshot: a write
+committed meanwhile is either wholly in its answer or not at all), and the
+traversals run inside the database (:mod:`graph.neo4j_store.traversal`).
 Results are assembled by the same shared functions as the embedded store's
-(:mod:`graph.assemble`, :mod:`graph.pathfinding`, :mod:`graph.merge`), so both
-stores answer the same question with the same result, in the same order.
+(:mod:`graph.assemble`, :mod:`graph.merge`), so both stores answer the same
+question with the same result, in the same order.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -24,44 +25,31 @@ from graph.assemble import (
     build_path,
     earliest_published,
     entity_ref,
-    fact_view,
     metric_view,
     ordinals,
     timeline_item,
 )
 from graph.dates import partial_date_ordinal
-from graph.embedded.index import EdgeInfo
-from graph.errors import (
-    FactNotFound,
-    InvalidInput,
-    NoPath,
-    StoreUnavailable,
-)
-from graph.hits import MatchSet
+from graph.errors import FactNotFound, InvalidInput, NoPath, StoreUnavailable, StoryNotFound
 from graph.ids import normalize_name
-from graph.model import Entity, Fact, GraphDelta, Metric, Story
-from graph.names import FUZZY_KINDS, WEAK_SCORE, fuzzy_scores, short_form
-from graph.neo4j_store.plan import Lookups, StoredRecords, UpsertPlan, lookups, plan_upsert
-from graph.neo4j_store.rows import (
-    EvidenceRow,
-    alias_rows,
-    entity_from_props,
-    entity_row,
-    evidence_rows,
-    fact_from_props,
-    fact_row,
-    former_key_rows,
-    metric_from_props,
-    metric_row,
-    rekey_rows,
-    story_from_props,
-    story_row,
+from graph.model import Entity, Fact, GraphDelta
+from graph.neo4j_store.plan import lookups, plan_upsert
+from graph.neo4j_store.reading import (
+    alias_entity_ids,
+    entities,
+    fact_views,
+    facts_from_rows,
+    filter_params,
+    group_evidence,
+    metric_views,
+    sources,
 )
-from graph.neo4j_store.runner import CypherRunner, TransactionRunner
-from graph.neo4j_store.search import fulltext_query
-from graph.neo4j_store.traversal import RemoteAdjacency
+from graph.neo4j_store.rows import entity_from_props, metric_from_props, story_from_props
+from graph.neo4j_store.runner import CypherRunner, Record, TransactionRunner
+from graph.neo4j_store.search import resolve, search
+from graph.neo4j_store.traversal import facts_among, hop_facts, neighbourhood, shortest_paths
+from graph.neo4j_store.writing import read_stored, write_plan
 from graph.ontology import EntityType, Predicate
-from graph.pathfinding import k_shortest_simple_paths
 from graph.queries import (
     UNDATED_POSITION,
     NeighborQuery,
@@ -70,13 +58,14 @@ from graph.queries import (
     TimeWindow,
     encode_cursor,
 )
-from graph.resolver import RESOLVE_LIMIT, choose_entity
 from graph.results import (
     EntityDetail,
     EntityMatch,
+    EntityRef,
     FactView,
     GraphStats,
     PathResult,
+    StoryView,
     Subgraph,
     TimelineItem,
     TimelinePage,
@@ -101,8 +90,8 @@ _SCHEMA_NODE_STATEMENTS = (
     "schema_entity_names",
 )
 _SCHEMA_PER_PREDICATE = ("schema_fact_key", "schema_fact_sort_key", "schema_fact_date_start")
-# Candidate entities the full-text index proposes for fuzzy ranking.
-_FULLTEXT_CANDIDATES = 200
+_SCHEMA_NAME = re.compile(r"CREATE (?:FULLTEXT )?(?:INDEX|CONSTRAINT) (\w+) IF NOT EXISTS")
+_WIPE_BATCH = 10_000
 
 
 class Neo4jStore:
@@ -153,19 +142,36 @@ class Neo4jStore:
     def database(self) -> str:
         return self._runner_.database
 
+    def _read(self, work: Any) -> Any:
+        """Run ``work(tx)`` in one read transaction (one snapshot of the graph)."""
+        return self._runner.read_transaction(work)
+
     def ensure_schema(self) -> None:
-        """Create constraints and indexes (idempotent) and wait until they are online."""
+        """Create the missing constraints and indexes (idempotent) and wait until they are online.
+
+        One statement lists what exists, so on a database that has the schema this
+        costs two round trips.
+        """
         runner = self._runner
-        for name in _SCHEMA_NODE_STATEMENTS:
-            runner.command(name)
-        for name in _SCHEMA_PER_PREDICATE:
-            for predicate in Predicate:
+        existing = {r["name"] for r in runner.command("schema_names")}
+        wanted: list[tuple[str, Predicate | None]] = [(n, None) for n in _SCHEMA_NODE_STATEMENTS]
+        wanted += [(n, p) for n in _SCHEMA_PER_PREDICATE for p in Predicate]
+        created = False
+        for name, predicate in wanted:
+            text = runner.statement_text(name, predicate=predicate)
+            found = _SCHEMA_NAME.search(text)
+            if found is None or found.group(1) not in existing:
                 runner.command(name, predicate=predicate)
-        existing = runner.command("schema_fact_keys_types")
-        if existing and sorted(existing[0]["types"] or []) != _ALL_PREDICATES:
+                created = True
+        fact_keys = runner.command("schema_fact_keys_types")
+        if fact_keys and sorted(fact_keys[0]["types"] or []) != _ALL_PREDICATES:
             runner.command("schema_drop_fact_keys")  # the ontology gained a predicate
-        runner.command("schema_fact_keys")
-        runner.command("schema_await", {"seconds": max(1, int(runner.query_timeout))})
+            fact_keys = []
+        if not fact_keys:
+            runner.command("schema_fact_keys")
+            created = True
+        if created or len(existing) < len(wanted) + 1:
+            runner.command("schema_await", {"seconds": max(1, int(runner.query_timeout))})
 
     def close(self) -> None:
         if not self._closed:
@@ -178,9 +184,39 @@ class Neo4jStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # ------------------------------------------------------- scratch databases
+
+    def claim_scratch(self, purpose: str) -> None:
+        """Make sure this database may be emptied by :meth:`wipe` (tests, benchmarks).
+
+        A database carrying the ``:SinographScratch`` marker is scratch. An empty
+        one is marked now. Any other — one holding data without the marker — is
+        refused with :class:`InvalidInput`, so a test or benchmark pointed at real
+        data by mistake deletes nothing.
+        """
+        state = self._runner.command("scratch_state")[0]
+        if state["marked"]:
+            return
+        if state["has_data"]:
+            raise InvalidInput(
+                f"refusing to use database {self.database!r} on {self._runner.uri} for "
+                f"{purpose}: it holds data and is not marked as a scratch database "
+                "(a :SinographScratch node); point the tests or benchmark at an empty "
+                "database, or at one they created"
+            )
+        self._runner.command("scratch_mark", {"purpose": purpose})
+
     def wipe(self) -> None:
-        """Delete every node and relationship of the database (keeps the schema)."""
-        while self._runner.command("wipe_batch", {"limit": 10_000})[0]["deleted"]:
+        """Delete every node and relationship except the scratch marker (keeps the schema).
+
+        Refuses (:class:`InvalidInput`) on a database :meth:`claim_scratch` did not mark.
+        """
+        if not self._runner.command("scratch_state")[0]["marked"]:
+            raise InvalidInput(
+                f"refusing to empty database {self.database!r} on {self._runner.uri}: "
+                "it is not marked as a scratch database (see Neo4jStore.claim_scratch)"
+            )
+        while self._runner.command("wipe_batch", {"limit": _WIPE_BATCH})[0]["deleted"]:
             pass
 
     # -------------------------------------------------------------------- writes
@@ -190,7 +226,8 @@ class Neo4jStore:
 
         Upserts serialise on a lock node, read the records the delta touches,
         merge them in Python (:func:`plan_upsert`) and write the changes as
-        ``UNWIND`` batches, so a retry after a transient error redoes all of it.
+        ``UNWIND`` batches (:mod:`graph.neo4j_store.writing`), so a retry after a
+        transient error redoes all of it.
         """
         if delta.is_empty():
             return UpsertReport()
@@ -198,94 +235,50 @@ class Neo4jStore:
 
         def work(tx: TransactionRunner) -> UpsertReport:
             tx.run("write_lock")
-            plan = plan_upsert(delta, _read_stored(tx, wanted))
-            _write_plan(tx, plan)
+            stored = read_stored(tx, wanted)
+            plan = plan_upsert(delta, stored)
+            write_plan(tx, plan, stored)
             return plan.report
 
-        return self._runner.write(work)
-
-    # ---------------------------------------------------------------- loading
-
-    def _entities(self, ids: Iterable[str]) -> dict[str, Entity]:
-        rows = self._runner.read_in_batches("entities_by_ids", "ids", sorted(set(ids)))
-        return {e.id: e for e in (entity_from_props(r["props"]) for r in rows)}
-
-    def _stories(self, ids: Iterable[str]) -> dict[str, Story]:
-        rows = self._runner.read_in_batches("stories_by_ids", "ids", sorted(set(ids)))
-        return {s.id: s for s in (story_from_props(r["props"]) for r in rows)}
-
-    def _evidence(self, keys: Iterable[str]) -> dict[str, list[EvidenceRow]]:
-        rows = self._runner.read_in_batches("evidence_by_keys", "keys", sorted(set(keys)))
-        return _group_evidence(rows)
-
-    def _facts_from_rows(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, Fact]:
-        evidence = self._evidence(r["props"]["key"] for r in rows)
-        return _facts_from_rows(rows, evidence)
-
-    def _metrics_from_props(self, props: Sequence[Mapping[str, Any]]) -> dict[str, Metric]:
-        evidence = self._evidence(p["id"] for p in props)
-        metrics = (metric_from_props(p, evidence.get(p["id"], ())) for p in props)
-        return {m.id: m for m in metrics}
-
-    def _facts_by_edges(self, edges: Iterable[tuple[str, str, str, str]]) -> dict[str, Fact]:
-        """Facts given (subject, predicate, object, key) of each."""
-        triples = [
-            {"subject": s, "predicate": p, "object": o, "key": k}
-            for s, p, o, k in sorted(set(edges))
-        ]
-        rows = self._runner.read_in_batches("facts_by_triples", "triples", triples)
-        return self._facts_from_rows(rows)
-
-    def _fact_views(self, facts: Sequence[Fact]) -> list[FactView]:
-        entities = self._entities([f.subject for f in facts] + [f.object for f in facts])
-        names = {eid: e.name for eid, e in entities.items()}
-        stories = self._stories(e.story_id for f in facts for e in f.evidence)
-        return [fact_view(f, names, stories) for f in facts]
+        result: UpsertReport = self._runner.write(work)
+        return result
 
     # -------------------------------------------------------------- entities
 
-    def _resolve(self, ref: str) -> Entity:
-        """The one entity ``ref`` names: an id, else the shared rule of
-        :func:`graph.resolver.choose_entity` over this store's search."""
-        if not ref or not ref.strip():
-            raise InvalidInput("an entity id or name is required")
-        by_id = self._entities([ref])
-        if ref in by_id:
-            return by_id[ref]
-        return choose_entity(ref, self._search(ref, None, RESOLVE_LIMIT, resolving=True))
-
-    def _alias_ids(self, norm: str) -> list[str]:
-        if not norm:
-            return []  # aliases with no letters or digits are never indexed
-        return [r["id"] for r in self._runner.read("alias_entity_ids", {"norm": norm})]
-
     def resolve_entity(self, ref: str) -> Entity:
-        return self._resolve(ref)
+        entity: Entity = self._read(lambda tx: resolve(tx, ref))
+        return entity
 
     def find_entities_by_alias(self, name: str) -> list[Entity]:
-        ids = self._alias_ids(normalize_name(name))
-        found = self._entities(ids)
-        return [found[i] for i in ids if i in found]
+        def work(tx: TransactionRunner) -> list[Entity]:
+            ids = alias_entity_ids(tx, normalize_name(name))
+            found = entities(tx, ids)
+            return [found[i] for i in ids if i in found]
+
+        result: list[Entity] = self._read(work)
+        return result
 
     def get_entity(self, ref: str) -> EntityDetail:
-        entity = self._resolve(ref)
-        runner = self._runner
-        counts = {
-            r["predicate"]: int(r["n"])
-            for r in runner.read(
-                "entity_fact_counts", {"id": entity.id, "predicates": _ALL_PREDICATES}
+        def work(tx: TransactionRunner) -> EntityDetail:
+            entity = resolve(tx, ref)
+            counts = {
+                r["predicate"]: int(r["n"])
+                for r in tx.run(
+                    "entity_fact_counts", {"id": entity.id, "predicates": _ALL_PREDICATES}
+                )
+            }
+            metric_total = int(tx.run("entity_metric_total", {"id": entity.id})[0]["n"])
+            found = tx.run("entity_source_count", {"id": entity.id})
+            return EntityDetail(
+                entity=entity,
+                fact_counts=dict(sorted(counts.items())),
+                fact_total=sum(counts.values()),
+                metric_total=metric_total,
+                source_count=int(found[0]["n"]) if found else 0,
             )
-        }
-        counts = dict(sorted(counts.items()))
-        metric_total = int(runner.read("entity_metric_total", {"id": entity.id})[0]["n"])
-        sources = runner.read("entity_source_count", {"id": entity.id})
-        return EntityDetail(
-            entity=entity,
-            fact_counts=counts,
-            fact_total=sum(counts.values()),
-            metric_total=metric_total,
-            source_count=int(sources[0]["n"]) if sources else 0,
-        )
+
+        result: EntityDetail = self._read(work)
+        return result
 
     def search_entities(
         self, query: str, *, entity_type: EntityType | None = None, limit: int = 10
@@ -293,72 +286,17 @@ class Neo4jStore:
         """Id, exact keys (name, alias, Chinese name, ticker, identifier), short forms,
         prefixes, then fuzzy matches, best first.
 
-        Fuzzy candidates come from the ``entity_names`` full-text index and are
-        scored with :func:`graph.names.fuzzy_score`, as in the embedded store.
+        Exact, short-form and prefix hits come from the ``Alias.norm`` range index;
+        fuzzy candidates from the ``entity_names`` full-text index, scored with
+        :func:`graph.names.fuzzy_score` as in the embedded store; all in one
+        statement (:func:`graph.neo4j_store.search.search`).
         """
         if not 1 <= limit <= 100:
             raise InvalidInput(f"limit must be between 1 and 100, got {limit}")
-        return self._search(query, entity_type, limit)
-
-    def _search(
-        self, query: str, entity_type: EntityType | None, limit: int, *, resolving: bool = False
-    ) -> list[EntityMatch]:
-        """``resolving`` stops at the first tier with a hit: :func:`choose_entity` never
-        looks further."""
-        norm = normalize_name(query)
-        if not norm:
+        if not normalize_name(query):
             return []
-        runner = self._runner
-        hits: MatchSet[str] = MatchSet()
-        types: dict[str, str] = {}
-
-        def typed(eid: str) -> bool:
-            if entity_type is None:
-                return True
-            if eid not in types:
-                types.update({i: e.type.value for i, e in self._entities([eid]).items()})
-            return types.get(eid) == entity_type.value
-
-        stripped = query.strip()
-        if self._entities([stripped]) and typed(stripped):
-            hits.offer(stripped, 0, 100.0, stripped, "id")
-        for row in runner.read("aliases_exact", {"norm": norm, "limit": 200}):
-            if typed(row["entity_id"]):
-                rank = 2 if row["kind"] == "short_name" else 1
-                hits.offer(row["entity_id"], rank, 100.0, row["alias"], row["kind"])
-        short = short_form(norm)
-        if short and short != norm and not hits.has_rank(1):
-            for row in runner.read("aliases_exact", {"norm": short, "limit": 200}):
-                if typed(row["entity_id"]):
-                    hits.offer(row["entity_id"], 2, 100.0, row["alias"], "short_name")
-        if resolving and len(hits):
-            return self._matches(hits, limit)
-        for row in runner.read("aliases_prefix", {"norm": norm, "limit": 400}):
-            if typed(row["entity_id"]):
-                score = round(100.0 * len(norm) / len(row["norm"]), 2)
-                hits.offer(row["entity_id"], 3, score, row["alias"], row["kind"])
-        if resolving and len(hits):
-            return self._matches(hits, limit)
-        if len(hits) < limit and len(short or norm) >= 3:
-            candidates = runner.read(
-                "entities_fulltext",
-                {"lucene": fulltext_query(short or norm),
-                 "limit": max(_FULLTEXT_CANDIDATES, limit * 20)},
-            )
-            choices = runner.read_in_batches(
-                "aliases_of_entities", "ids", sorted({r["id"] for r in candidates})
-            )
-            choices = [row for row in choices if row["kind"] in FUZZY_KINDS]
-            scores = fuzzy_scores(norm, [row["norm"] for row in choices])
-            for row, score in zip(choices, scores, strict=True):
-                if score >= WEAK_SCORE and typed(row["entity_id"]):
-                    hits.offer(row["entity_id"], 4, score, row["alias"], row["kind"])
-        return self._matches(hits, limit)
-
-    def _matches(self, hits: MatchSet[str], limit: int) -> list[EntityMatch]:
-        ranked = hits.ranked(str, limit)
-        entities = self._entities([eid for eid, _ in ranked])
-        return [hit.match(entities[eid]) for eid, hit in ranked if eid in entities]
+        result: list[EntityMatch] = self._read(lambda tx: search(tx, query, entity_type, limit))
+        return result
 
     # ------------------------------------------------------------ traversal
 
@@ -373,51 +311,57 @@ class Neo4jStore:
         since: str | None = None,
         until: str | None = None,
         as_of: str | None = None,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
     ) -> PathResult:
         """Up to ``k`` shortest paths between two entities, edge direction ignored.
 
-        Neo4j supplies the facts around the endpoints; the search itself is the
-        shared :func:`k_shortest_simple_paths`, so ties break the same way as in
-        the embedded store (by the sequence of entity ids).
+        The search runs inside Neo4j (``SHORTEST k GROUPS``, see
+        :func:`~graph.neo4j_store.traversal.shortest_paths`); only the paths, the
+        fact of each hop and their evidence cross the wire, in one transaction.
+        Excluded predicates leave the allow-list; facts below ``min_confidence`` and
+        entities of an excluded type (but the two ends) are kept off during the search.
+
+        >>> # store.paths("Cantech", "Zijin Mining Group", max_hops=3).paths[0].hops[0].direction
         """
         query = PathQuery.build(
             source, target, max_hops=max_hops, k=k, predicates=predicates,
-            since=since, until=until, as_of=as_of,
+            since=since, until=until, as_of=as_of, exclude_predicates=exclude_predicates,
+            exclude_types=exclude_types, min_confidence=min_confidence,
         )
-        src = self._resolve(query.source)
-        dst = self._resolve(query.target)
-        if src.id == dst.id:
-            raise InvalidInput(
-                f"source and target are the same entity ({src.name}, {src.id});"
-                " a path joins two different entities"
+        filters = filter_params(query.predicates, query.window, query.traversal.min_confidence)
+        excluded = [t.value for t in query.traversal.exclude_types]
+
+        def work(tx: TransactionRunner) -> PathResult:
+            src = entity_ref(resolve(tx, query.source))
+            dst = entity_ref(resolve(tx, query.target))
+            if src.id == dst.id:
+                raise InvalidInput(
+                    f"source and target are the same entity ({src.name}, {src.id});"
+                    " a path joins two different entities"
+                )
+            found = shortest_paths(
+                tx, src.id, dst.id, max_hops=query.max_hops, k=query.k, filters=filters,
+                exclude_types=excluded,
             )
-        adjacency = RemoteAdjacency(self._runner, query.predicates, query.window)
-        adjacency.prefetch_ball(dst.id, query.max_hops)
-        node_paths = k_shortest_simple_paths(
-            adjacency.neighbours, src.id, dst.id,
-            max_hops=query.max_hops, k=query.k, sort_key=lambda n: n,
-        )
-        if src.id != dst.id and not node_paths:
-            raise NoPath(src.name, dst.name, query.max_hops)
-        hop_edges = []
-        for nodes in node_paths:
-            edges = []
-            for a, b in zip(nodes, nodes[1:], strict=False):
-                admitted = adjacency.edges_between(a, b)
-                edges.append(min(admitted, key=lambda e: (-e.n_sources, e.key)))
-            hop_edges.append(edges)
-        facts = self._facts_by_edges(
-            (e.subject, e.predicate.value, e.object, e.key) for edges in hop_edges for e in edges
-        )
-        views = {v.key: v for v in self._fact_views([facts[k] for k in sorted(facts)])}
-        entities = self._entities({n for p in node_paths for n in p})
-        paths = [
-            build_path(
-                [entity_ref(entities[n]) for n in nodes], [views[edge.key] for edge in edges]
-            )
-            for nodes, edges in zip(node_paths, hop_edges, strict=True)
-        ]
-        return PathResult(source=entity_ref(src), target=entity_ref(dst), paths=paths)
+            if not found:
+                raise NoPath(src.name, dst.name, query.max_hops)
+            hops = hop_facts(tx, found, filters)
+            views = fact_views(tx, list(hops.values()))
+            paths = []
+            for path in found:
+                refs = [EntityRef(id=i, name=n, type=EntityType(t)) for i, n, t in path.refs]
+                ids = path.ids
+                facts = [
+                    views[hops[(a, b)]["props"]["key"]]
+                    for a, b in zip(ids, ids[1:], strict=False)
+                ]
+                paths.append(build_path(refs, facts))
+            return PathResult(source=src, target=dst, paths=paths)
+
+        result: PathResult = self._read(work)
+        return result
 
     def neighbors(
         self,
@@ -429,56 +373,58 @@ class Neo4jStore:
         until: str | None = None,
         as_of: str | None = None,
         limit: int = 200,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
     ) -> Subgraph:
-        """Entities within ``depth`` hops and the facts that join them (nearest first)."""
+        """Entities within ``depth`` hops and the facts that join them (nearest first).
+
+        Each level is one bounded expansion in Cypher (``neighbours_level``), which
+        neither walks a fact below ``min_confidence`` nor enters an entity of an
+        excluded type; the centre is kept whatever its type.
+        """
         query = NeighborQuery.build(
             entity, depth=depth, predicates=predicates, since=since, until=until,
-            as_of=as_of, limit=limit,
+            as_of=as_of, limit=limit, exclude_predicates=exclude_predicates,
+            exclude_types=exclude_types, min_confidence=min_confidence,
         )
-        center = self._resolve(query.entity)
-        adjacency = RemoteAdjacency(self._runner, query.predicates, query.window)
-        order: dict[str, int] = {center.id: 0}
-        edges_seen: dict[str, tuple[str, str, str, str]] = {}
-        truncated = False
-        frontier = [center.id]
-        for level in range(1, query.depth + 1):
-            adjacency.prefetch(frontier)
-            nxt: list[str] = []
-            for node in frontier:
-                edges = sorted(adjacency.edges_of(node), key=lambda oe: (oe[0], oe[1].key))
-                for other, edge in edges:
-                    if not adjacency.admitted(edge):
-                        continue
-                    if other not in order:
-                        if len(order) >= query.limit:
-                            truncated = True
-                            continue
-                        order[other] = level
-                        nxt.append(other)
-                    edges_seen[edge.key] = _edge_ref(edge)
-            frontier = nxt
-        facts = self._facts_by_edges(edges_seen.values())
-        views = self._fact_views([facts[k] for k in sorted(facts)])
-        entities = self._entities(order)
-        ranked = sorted(order, key=lambda n: (order[n], n))
-        return Subgraph(entities=[entities[n] for n in ranked], facts=views, truncated=truncated)
+        filters = filter_params(query.predicates, query.window, query.traversal.min_confidence)
+        excluded = [t.value for t in query.traversal.exclude_types]
+
+        def work(tx: TransactionRunner) -> Subgraph:
+            centre = resolve(tx, query.entity)
+            around = neighbourhood(
+                tx, centre.id, depth=query.depth, limit=query.limit, filters=filters,
+                exclude_types=excluded,
+            )
+            level_of = around.level_of
+            rows = facts_among(tx, around.expanded, list(level_of), filters)
+            views = fact_views(tx, rows)
+            found = entities(tx, level_of)
+            ranked = sorted(level_of, key=lambda n: (level_of[n], n))
+            return Subgraph(
+                entities=[found[n] for n in ranked],
+                facts=[views[k] for k in sorted(views)],
+                truncated=around.truncated,
+            )
+
+        result: Subgraph = self._read(work)
+        return result
 
     def subgraph(self, entity_ids: Sequence[str], *, as_of: str | None = None) -> Subgraph:
         """The given entities (ids or names) and every fact among them."""
-        window = TimeWindow.build(as_of=as_of)
-        ids = sorted({self._resolve(ref).id for ref in entity_ids})
-        wanted = set(ids)
-        adjacency = RemoteAdjacency(self._runner, None, window)
-        adjacency.prefetch(ids)
-        edges_seen: dict[str, tuple[str, str, str, str]] = {}
-        for node in ids:
-            for other, edge in adjacency.edges_of(node):
-                if other in wanted and adjacency.admitted(edge):
-                    edges_seen[edge.key] = _edge_ref(edge)
-        facts = self._facts_by_edges(edges_seen.values())
-        views = self._fact_views([facts[k] for k in sorted(facts)])
-        entities = self._entities(ids)
-        return Subgraph(entities=[entities[i] for i in ids], facts=views)
+        filters = filter_params(None, TimeWindow.build(as_of=as_of))
+
+        def work(tx: TransactionRunner) -> Subgraph:
+            ids = sorted({resolve(tx, ref).id for ref in entity_ids})
+            views = fact_views(tx, facts_among(tx, ids, ids, filters))
+            found = entities(tx, ids)
+            return Subgraph(
+                entities=[found[i] for i in ids], facts=[views[k] for k in sorted(views)]
+            )
+
+        result: Subgraph = self._read(work)
+        return result
 
     # -------------------------------------------------------------- timeline
 
@@ -497,147 +443,115 @@ class Neo4jStore:
         A partial date sorts at the start of its period (``2025`` before
         ``2025-03-01``) and keeps its precision in the output. The first page also
         carries the first undated items; ``undated_next_cursor`` pages through them.
+        Pages are cut in Cypher (``ORDER BY``, ``LIMIT``, the cursor in the query).
         """
         query = TimelineQuery.build(
             entity, predicates=predicates, since=since, until=until, cursor=cursor, limit=limit
         )
-        ref = self._resolve(query.entity) if query.entity else None
-        runner = self._runner
-        common: dict[str, Any] = {
-            "predicates": sorted(p.value for p in (query.predicates or Predicate)),
-            # Metrics carry no predicate: asking for some predicates leaves them out.
-            "with_metrics": query.predicates is None,
-        }
-        if ref is not None:
-            common["entity"] = ref.id
-        w = query.window
-        items: list[TimelineItem] = []
-        more = False
-        rows: list[Any] = []
-        if query.wants_dated:
-            after_sort, after_id = query.cursor if query.cursor is not None else (None, None)
-            rows = runner.read(
-                "timeline_entity_dated" if ref else "timeline_all_dated",
-                {
-                    **common,
-                    "since": w.since_ordinal,
-                    "until": w.until_ordinal,
-                    "after_sort": after_sort,
-                    "after_id": after_id,
-                    "limit": query.limit + 1,
-                },
-            )
-            more = len(rows) > query.limit
-            rows = rows[: query.limit]
-            items = self._timeline_items(rows)
-        undated: list[TimelineItem] = []
-        undated_total = 0
-        undated_next = None
-        # As in the embedded store: undated items on the first page (when no date bound is
-        # asked for), and on the pages of their own cursor.
-        if query.wants_undated:
-            found = runner.read(
-                "timeline_entity_undated" if ref else "timeline_all_undated",
-                {**common, "after_id": query.undated_after, "limit": query.limit + 1},
-            )
-            if found:
-                undated_total = int(found[0]["total"])
-                page = found[0]["items"]
-                if len(page) > query.limit:
-                    page = page[: query.limit]
-                    undated_next = encode_cursor(UNDATED_POSITION, page[-1]["id"])
-                undated = self._timeline_items(page)
-        next_cursor = None
-        if more and rows:
-            last = rows[-1]
-            next_cursor = encode_cursor(int(last["sort_key"]), last["id"])
-        return TimelinePage(
-            entity=entity_ref(ref) if ref else None,
-            items=items,
-            undated=undated,
-            undated_total=undated_total,
-            next_cursor=next_cursor,
-            undated_next_cursor=undated_next,
-        )
-
-    def _timeline_items(self, rows: Sequence[Mapping[str, Any]]) -> list[TimelineItem]:
-        fact_rows = [r for r in rows if r["kind"] == "fact"]
-        facts = self._facts_from_rows(fact_rows)
-        metrics = self._metrics_from_props([r["props"] for r in rows if r["kind"] == "metric"])
-        entities = self._entities(
-            [f.subject for f in facts.values()]
-            + [f.object for f in facts.values()]
-            + [m.subject for m in metrics.values()]
-        )
-        names = {eid: e.name for eid, e in entities.items()}
-        stories = self._stories(
-            [e.story_id for f in facts.values() for e in f.evidence]
-            + [e.story_id for m in metrics.values() for e in m.evidence]
-        )
-        items = []
-        for row in rows:
-            if row["kind"] == "fact":
-                items.append(timeline_item(fact_view(facts[row["id"]], names, stories)))
-            else:
-                items.append(timeline_item(metric_view(metrics[row["id"]], names, stories)))
-        return items
+        result: TimelinePage = self._read(lambda tx: _timeline(tx, query))
+        return result
 
     # --------------------------------------------------------------- misc
 
     def get_fact(self, key: str) -> FactView:
         if not _FACT_KEY.match(key):
             raise FactNotFound(key)  # not a key this project could have made
-        rows = self._runner.read("facts_by_keys", {"keys": [key]})
-        facts = self._facts_from_rows(rows)
-        if key in facts:
-            return self._fact_views([facts[key]])[0]
-        # A key the fact had before a more precise record refined its date.
-        rows = self._runner.read("facts_by_former_key", {"key": key})
-        facts = self._facts_from_rows(rows)
-        if not facts:
-            raise FactNotFound(key)
-        return self._fact_views(list(facts.values()))[0]
+
+        def work(tx: TransactionRunner) -> FactView:
+            views = fact_views(tx, tx.run("facts_by_keys", {"keys": [key]}))
+            if key in views:
+                return views[key]
+            # A key the fact had before a more precise record refined its date.
+            views = fact_views(tx, tx.run("facts_by_former_key", {"key": key}))
+            if not views:
+                raise FactNotFound(key)
+            return next(iter(views.values()))
+
+        result: FactView = self._read(work)
+        return result
+
+    def get_story(self, story_id: str) -> StoryView:
+        """One story and every fact and metric read from it, found through its evidence
+        links (facts by key, metrics by id); raises :class:`StoryNotFound`."""
+
+        def work(tx: TransactionRunner) -> StoryView:
+            rows = tx.run("stories_by_ids", {"ids": [story_id]})
+            if not rows:
+                raise StoryNotFound(story_id)
+            story = story_from_props(rows[0]["props"])
+            keys = [r["key"] for r in tx.run("story_evidence_keys", {"id": story_id})]
+            fact_keys = sorted(k for k in keys if _FACT_KEY.match(k))
+            metric_ids = sorted(k for k in keys if not _FACT_KEY.match(k))
+            found = sources(tx, keys)
+            evidence, stories = found
+            views = fact_views(tx, tx.read_in_batches("facts_by_keys", "keys", fact_keys), found)
+            metrics = [
+                metric_from_props(r["props"], evidence.get(r["props"]["id"], ()))
+                for r in tx.read_in_batches("metrics_by_ids", "ids", metric_ids)
+            ]
+            names = {e.id: e.name for e in entities(tx, {m.subject for m in metrics}).values()}
+            return StoryView(
+                id=story.id,
+                title=story.title,
+                publisher=story.publisher,
+                published=story.published,
+                url=story.url,
+                facts=[views[k] for k in sorted(views)],
+                metrics=[
+                    metric_view(m, names, stories) for m in sorted(metrics, key=lambda m: m.id)
+                ],
+            )
+
+        result: StoryView = self._read(work)
+        return result
 
     def stats(self) -> GraphStats:
-        runner = self._runner
-        counts = runner.read("stats_counts")[0]
+        def work(tx: TransactionRunner) -> GraphStats:
+            counts = tx.run("stats_counts")[0]
 
-        def grouped(name: str, column: str) -> dict[str, int]:
-            return dict(sorted((r[column], int(r["n"])) for r in runner.read(name)))
+            def grouped(name: str, column: str) -> dict[str, int]:
+                return dict(sorted((r[column], int(r["n"])) for r in tx.run(name)))
 
-        by_predicate = grouped("stats_by_predicate", "predicate")
-        return GraphStats(
-            entities=int(counts["entities"]),
-            facts=sum(by_predicate.values()),
-            stories=int(counts["stories"]),
-            metrics=int(counts["metrics"]),
-            sources=int(counts["sources"]),
-            by_label=grouped("stats_by_label", "label"),
-            by_predicate=by_predicate,
-            by_publisher=grouped("stats_by_publisher", "publisher"),
-        )
+            by_predicate = grouped("stats_by_predicate", "predicate")
+            return GraphStats(
+                entities=int(counts["entities"]),
+                facts=sum(by_predicate.values()),
+                stories=int(counts["stories"]),
+                metrics=int(counts["metrics"]),
+                sources=int(counts["sources"]),
+                by_label=grouped("stats_by_label", "label"),
+                by_predicate=by_predicate,
+                by_publisher=grouped("stats_by_publisher", "publisher"),
+            )
+
+        result: GraphStats = self._read(work)
+        return result
 
     def export_delta(self, *, as_of: str | None = None) -> GraphDelta:
         """Everything stored, as one delta (lossless: loading it elsewhere gives this graph)."""
         window = TimeWindow.build(as_of=as_of)
-        runner = self._runner
-        stories = [story_from_props(r["props"]) for r in runner.read("export_stories")]
-        entities = [entity_from_props(r["props"]) for r in runner.read("export_entities")]
-        evidence = _group_evidence(runner.read("export_evidence"))
-        facts = _facts_from_rows(runner.read("export_facts"), evidence)
-        metric_props = [r["props"] for r in runner.read("export_metrics")]
-        metrics = [metric_from_props(p, evidence.get(p["id"], ())) for p in metric_props]
-        published = {s.id: s.published for s in stories}
-        kept = [
-            facts[k] for k in sorted(facts)
-            if window.is_open or _admitted(window, facts[k], published)
-        ]
-        return GraphDelta(
-            stories=tuple(sorted(stories, key=lambda s: s.id)),
-            entities=tuple(sorted(entities, key=lambda e: e.id)),
-            facts=tuple(kept),
-            metrics=tuple(sorted(metrics, key=lambda m: m.id)),
-        )
+
+        def work(tx: TransactionRunner) -> GraphDelta:
+            stories = [story_from_props(r["props"]) for r in tx.run("export_stories")]
+            found = [entity_from_props(r["props"]) for r in tx.run("export_entities")]
+            evidence = group_evidence(tx.run("export_evidence"))
+            facts = facts_from_rows(tx.run("export_facts"), evidence)
+            metric_props = [r["props"] for r in tx.run("export_metrics")]
+            metrics = [metric_from_props(p, evidence.get(p["id"], ())) for p in metric_props]
+            published = {s.id: s.published for s in stories}
+            kept = [
+                facts[k] for k in sorted(facts)
+                if window.is_open or _admitted(window, facts[k], published)
+            ]
+            return GraphDelta(
+                stories=tuple(sorted(stories, key=lambda s: s.id)),
+                entities=tuple(sorted(found, key=lambda e: e.id)),
+                facts=tuple(kept),
+                metrics=tuple(sorted(metrics, key=lambda m: m.id)),
+            )
+
+        result: GraphDelta = self._read(work)
+        return result
 
 
 # ---------------------------------------------------------------- helpers
@@ -651,93 +565,70 @@ def _admitted(window: TimeWindow, fact: Fact, published: Mapping[str, str | None
     )
 
 
-def _edge_ref(edge: EdgeInfo) -> tuple[str, str, str, str]:
-    return (edge.subject, edge.predicate.value, edge.object, edge.key)
-
-
-def _group_evidence(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[EvidenceRow]]:
-    evidence: dict[str, list[EvidenceRow]] = defaultdict(list)
-    for row in rows:
-        evidence[row["key"]].append((row["story_id"], row["sentence"], row.get("extractor")))
-    return evidence
-
-
-def _facts_from_rows(
-    rows: Iterable[Mapping[str, Any]], evidence: Mapping[str, Sequence[EvidenceRow]]
-) -> dict[str, Fact]:
-    facts: dict[str, Fact] = {}
-    for row in rows:
-        key = row["props"]["key"]
-        facts[key] = fact_from_props(
-            row["subject"], row["predicate"], row["object"], row["props"], evidence.get(key, ())
-        )
-    return facts
-
-
-def _read_stored(tx: TransactionRunner, wanted: Lookups) -> StoredRecords:
-    """The stored records an upsert needs, read inside its transaction."""
-    stored = StoredRecords()
-    stored.story_ids = {
-        r["props"]["id"] for r in tx.read_in_batches("stories_by_ids", "ids", wanted.story_ids)
+def _timeline(tx: TransactionRunner, query: TimelineQuery) -> TimelinePage:
+    ref = entity_ref(resolve(tx, query.entity)) if query.entity else None
+    common: dict[str, Any] = {
+        "predicates": sorted(p.value for p in (query.predicates or Predicate)),
+        # Metrics carry no predicate: asking for some predicates leaves them out.
+        "with_metrics": query.predicates is None,
     }
-    for row in tx.read_in_batches("entities_by_ids", "ids", wanted.entity_ids):
-        entity = entity_from_props(row["props"])
-        stored.entities[entity.id] = entity
-    triples = [
-        {"subject": s, "predicate": p.value, "object": o, "key": None}
-        for s, p, o in wanted.triples
+    if ref is not None:
+        common["entity"] = ref.id
+    w = query.window
+    rows: list[Record] = []
+    more = False
+    if query.wants_dated:
+        after_sort, after_id = query.cursor if query.cursor is not None else (None, None)
+        rows = tx.run(
+            "timeline_entity_dated" if ref else "timeline_all_dated",
+            {
+                **common,
+                "since": w.since_ordinal,
+                "until": w.until_ordinal,
+                "after_sort": after_sort,
+                "after_id": after_id,
+                "limit": query.limit + 1,
+            },
+        )
+        more = len(rows) > query.limit
+        rows = rows[: query.limit]
+    undated_rows: list[Record] = []
+    undated_total = 0
+    undated_next = None
+    # As in the embedded store: undated items on the first page (when no date bound is
+    # asked for), and on the pages of their own cursor.
+    if query.wants_undated:
+        found = tx.run(
+            "timeline_entity_undated" if ref else "timeline_all_undated",
+            {**common, "after_id": query.undated_after, "limit": query.limit + 1},
+        )
+        if found:
+            undated_total = int(found[0]["total"])
+            undated_rows = found[0]["items"]
+            if len(undated_rows) > query.limit:
+                undated_rows = undated_rows[: query.limit]
+                undated_next = encode_cursor(UNDATED_POSITION, undated_rows[-1]["id"])
+    items = _timeline_items(tx, [*rows, *undated_rows])
+    next_cursor = None
+    if more and rows:
+        last = rows[-1]
+        next_cursor = encode_cursor(int(last["sort_key"]), last["id"])
+    return TimelinePage(
+        entity=ref,
+        items=items[: len(rows)],
+        undated=items[len(rows) :],
+        undated_total=undated_total,
+        next_cursor=next_cursor,
+        undated_next_cursor=undated_next,
+    )
+
+
+def _timeline_items(tx: TransactionRunner, rows: Sequence[Record]) -> list[TimelineItem]:
+    """Timeline items of fact and metric rows, in the rows' order; one query for evidence."""
+    found = sources(tx, (r["id"] for r in rows))
+    facts = fact_views(tx, [r for r in rows if r["kind"] == "fact"], found)
+    metrics = metric_views([r for r in rows if r["kind"] == "metric"], found)
+    return [
+        timeline_item(facts[r["id"]] if r["kind"] == "fact" else metrics[r["id"]])
+        for r in rows
     ]
-    fact_rows = tx.read_in_batches("facts_by_triples", "triples", triples)
-    fact_rows += tx.read_in_batches("facts_leads_into", "ids", wanted.leads_objects)
-    metric_rows = tx.read_in_batches("metrics_by_ids", "ids", wanted.metric_ids)
-    keys = [r["props"]["key"] for r in fact_rows] + [r["props"]["id"] for r in metric_rows]
-    evidence = _group_evidence(tx.read_in_batches("evidence_by_keys", "keys", sorted(set(keys))))
-    stored.facts = _facts_from_rows(fact_rows, evidence)
-    cited = {story for pairs in evidence.values() for story, _sentence, _extractor in pairs}
-    cited |= set(wanted.story_ids)
-    for row in tx.read_in_batches("stories_by_ids", "ids", sorted(cited)):
-        stored.published[row["props"]["id"]] = row["props"].get("published")
-    for row in metric_rows:
-        metric = metric_from_props(row["props"], evidence.get(row["props"]["id"], ()))
-        stored.metrics[metric.id] = metric
-    return stored
-
-
-def _write_plan(tx: TransactionRunner, plan: UpsertPlan) -> None:
-    """Write what :func:`plan_upsert` decided, stories first so evidence can link to them."""
-    tx.run_batches("stories_create", [story_row(s) for s in plan.stories])
-    by_type: dict[EntityType, list[Entity]] = defaultdict(list)
-    for entity in plan.entities:
-        by_type[entity.type].append(entity)
-    for entity_type in sorted(by_type):
-        rows = [entity_row(e) for e in by_type[entity_type]]
-        tx.run_batches("entities_upsert", rows, entity_type=entity_type)
-    tx.run_batches("aliases_upsert", [r for e in plan.entities for r in alias_rows(e)])
-    # A fact whose date was refined keeps its relationship and evidence under the new key.
-    rekeys: dict[Predicate, list[tuple[str, str]]] = defaultdict(list)
-    for predicate, old, new in plan.rekeys:
-        rekeys[predicate].append((old, new))
-    for predicate in sorted(rekeys):
-        tx.run_batches("facts_rekey", rekey_rows(rekeys[predicate]), predicate=predicate)
-    tx.run_batches("fact_evidence_rekey", rekey_rows((old, new) for _p, old, new in plan.rekeys))
-    by_predicate: dict[Predicate, list[Fact]] = defaultdict(list)
-    for fact in plan.facts:
-        by_predicate[fact.predicate].append(fact)
-    for predicate in sorted(by_predicate):
-        rows = [fact_row(f, plan.known_from.get(f.key)) for f in by_predicate[predicate]]
-        tx.run_batches("facts_upsert", rows, predicate=predicate)
-    former: dict[Predicate, dict[str, list[str]]] = defaultdict(dict)
-    for predicate, key, keys in plan.former_keys:
-        former[predicate][key] = keys
-    for predicate in sorted(former):
-        tx.run_batches("facts_former_keys", former_key_rows(former[predicate]),
-                       predicate=predicate)
-    tx.run_batches(
-        "fact_evidence_upsert",
-        [r for f in plan.facts for r in evidence_rows(f.key, f.subject, f.evidence)],
-    )
-    tx.run_batches("metrics_upsert", [metric_row(m) for m in plan.metrics])
-    tx.run_batches(
-        "metric_evidence_upsert",
-        [r for m in plan.metrics for r in evidence_rows(m.id, m.id, m.evidence)],
-    )

@@ -1,100 +1,166 @@
-"""A per-query view of the facts around some entities, fetched from Neo4j in batches.
+"""Paths, neighbourhoods and subgraphs computed inside Neo4j, in Cypher.
 
-Traversals (neighbours, paths, subgraphs) run in Python over this view with the
-same code and tie-breaks as the embedded store (:mod:`graph.pathfinding`,
-:func:`edge_admitted`), so the answers match; Neo4j supplies the adjacency,
-one round trip per frontier rather than per node.
+Only results cross the wire: the path search is ``SHORTEST k GROUPS`` over a
+quantified path pattern (``paths_shortest``) with every filter checked during the
+search (predicates, window, as-of and minimum confidence on the relationships, the
+excluded entity types on the entities entered); a neighbourhood grows one bounded
+level per statement (``neighbours_level``). The answers are the embedded store's, the
+contract suite checks it: the same paths (shortest first, ties in the order of
+their entity ids), the same fact for each hop (best-sourced, then smallest key)
+and the same entities in the same order.
+
+One limit: a path statement enumerates at most :data:`WALK_CAP` walks of the
+lengths it asks for. Between hubs there can be millions; when the cap is hit the
+paths returned are still shortest-first and simple, but which of many tied paths
+come first is no longer guaranteed to be the embedded store's choice (the
+benchmark counts how often that happens; BENCHMARKS.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from graph.embedded.index import EdgeInfo, edge_admitted
-from graph.neo4j_store.runner import CypherRunner
-from graph.ontology import Predicate
-from graph.queries import TimeWindow
+from cypher import MAX_PATH_GROUPS
+from graph.neo4j_store.runner import Record, TransactionRunner
 
-__all__ = ["RemoteAdjacency"]
+__all__ = [
+    "Neighbourhood",
+    "NodePath",
+    "facts_among",
+    "hop_facts",
+    "neighbourhood",
+    "shortest_paths",
+]
 
 
-class RemoteAdjacency:
-    """Facts touching each entity, either direction, restricted to some predicates.
+# Walks one path statement may enumerate. Between hubs a single length can hold
+# millions of them; past this many the order among tied paths is not guaranteed.
+WALK_CAP = 10_000
 
-    ``edges_of`` answers like the embedded ``TraversalIndex.edges_of`` (a self-loop
-    once); the window is applied by the caller through :func:`edge_admitted`.
+
+@dataclass(frozen=True)
+class NodePath:
+    """A path as its entities: ``(id, name, type)`` of each, source first."""
+
+    refs: tuple[tuple[str, str, str], ...]
+
+    @property
+    def ids(self) -> list[str]:
+        return [r[0] for r in self.refs]
+
+
+def shortest_paths(
+    tx: TransactionRunner,
+    source: str,
+    target: str,
+    *,
+    max_hops: int,
+    k: int,
+    filters: dict[str, object],
+    exclude_types: Sequence[str] = (),
+) -> list[NodePath]:
+    """Up to ``k`` simple paths of at most ``max_hops`` hops, shortest first, ties by ids.
+
+    ``filters`` are the fact filters (:func:`~graph.neo4j_store.reading.filter_params`);
+    no path passes through an entity whose type is in ``exclude_types``, though its two
+    ends may have one.
+
+    The first statement asks for the shortest length only; while fewer than ``k``
+    simple paths are found and longer ones may exist, it asks again for one more
+    length, so a hub's long paths are only enumerated when they are needed.
+
+    >>> # shortest_paths(tx, "company:a", "company:z", max_hops=4, k=5, filters=...)
     """
+    params = {
+        "source": source, "target": target, "max_hops": max_hops, "k": k, "cap": WALK_CAP,
+        "exclude_types": sorted(exclude_types), **filters,
+    }
+    groups = 1
+    while True:
+        rows = tx.run("paths_shortest", params, groups=groups)
+        paths = [NodePath(tuple((r[0], r[1], r[2]) for r in row["refs"])) for row in rows]
+        if len(paths) >= k or not paths:
+            return paths
+        # A simple path of length L lies in one of the first L - d + 1 length groups.
+        shortest = len(paths[0].refs) - 1
+        if groups >= min(max_hops - shortest + 1, MAX_PATH_GROUPS):
+            return paths
+        groups += 1
 
-    def __init__(
-        self,
-        runner: CypherRunner,
-        predicates: frozenset[Predicate] | None,
-        window: TimeWindow,
-    ) -> None:
-        self._runner = runner
-        self.predicates = predicates
-        self.window = window
-        self._types = sorted(p.value for p in (predicates or Predicate))
-        self._edges: dict[str, list[tuple[str, EdgeInfo]]] = {}
 
-    def prefetch(self, nodes: Iterable[str]) -> None:
-        """Fetch the facts of every node not fetched yet, in batches."""
-        missing = sorted({n for n in nodes if n not in self._edges})
-        size = self._runner.batch_size
-        for start in range(0, len(missing), size):
-            chunk = missing[start : start + size]
-            found: dict[str, dict[str, tuple[str, EdgeInfo]]] = {n: {} for n in chunk}
-            rows = self._runner.read("edges_of", {"ids": chunk, "predicates": self._types})
-            for row in rows:
-                edge = EdgeInfo(
-                    key=row["key"],
-                    subject=row["subject"],
-                    object=row["object"],
-                    predicate=Predicate(row["predicate"]),
-                    date_start=row["date_start"],
-                    date_end=row["date_end"],
-                    valid_from=row["valid_from"],
-                    valid_until=row["valid_until"],
-                    n_sources=int(row["n_sources"] or 0),
-                    known_from=row["known_from"],
-                )
-                found[row["node"]][edge.key] = (row["other"], edge)
-            for node, edges in found.items():
-                self._edges[node] = [edges[k] for k in sorted(edges)]
+def hop_facts(
+    tx: TransactionRunner, paths: Sequence[NodePath], filters: dict[str, object]
+) -> dict[tuple[str, str], Record]:
+    """The fact row standing for each consecutive pair of the paths, by (from, to)."""
+    pairs = sorted({(a, b) for p in paths for a, b in zip(p.ids, p.ids[1:], strict=False)})
+    if not pairs:
+        return {}
+    rows = tx.run("path_hop_facts", {"pairs": [list(p) for p in pairs], **filters})
+    return {(row["pair"][0], row["pair"][1]): row for row in rows}
 
-    def edges_of(self, node: str) -> list[tuple[str, EdgeInfo]]:
-        """Every (other end, fact) touching ``node``, fetched on first use."""
-        if node not in self._edges:
-            self.prefetch([node])
-        return self._edges[node]
 
-    def admitted(self, edge: EdgeInfo) -> bool:
-        return edge_admitted(edge, self.predicates, self.window)
+@dataclass
+class Neighbourhood:
+    """Entities by level (centre 0) in walk order, the ones expanded, whether it was cut."""
 
-    def neighbours(self, node: str) -> list[str]:
-        """Entities one admitted fact away, sorted (the pathfinding's view of the graph)."""
-        return sorted({other for other, edge in self.edges_of(node) if self.admitted(edge)})
+    level_of: dict[str, int]
+    expanded: list[str]
+    truncated: bool
 
-    def edges_between(self, a: str, b: str) -> list[EdgeInfo]:
-        """Admitted facts joining ``a`` and ``b``, either direction."""
-        return [edge for other, edge in self.edges_of(a) if other == b and self.admitted(edge)]
 
-    def prefetch_ball(self, origin: str, depth: int) -> None:
-        """Fetch every node within ``depth - 1`` admitted hops of ``origin``, level by level.
+def neighbourhood(
+    tx: TransactionRunner,
+    centre: str,
+    *,
+    depth: int,
+    limit: int,
+    filters: dict[str, object],
+    exclude_types: Sequence[str] = (),
+) -> Neighbourhood:
+    """Breadth-first levels around ``centre``: at most ``limit`` entities, centre included.
 
-        That is what a breadth-first search to ``depth`` expands, so the search then
-        runs without further round trips.
-        """
-        seen = {origin}
-        frontier = [origin]
-        for _level in range(depth):
-            if not frontier:
-                return
-            self.prefetch(frontier)
-            nxt = []
-            for node in frontier:
-                for other in self.neighbours(node):
-                    if other not in seen:
-                        seen.add(other)
-                        nxt.append(other)
-            frontier = nxt
+    Each level is one statement that returns the new entities in walk order
+    (position of the frontier entity that reaches them first, then id), cut at
+    the room left. Entities whose type is in ``exclude_types`` are not entered (the
+    centre is kept whatever its type).
+    """
+    level_of = {centre: 0}
+    frontier = [centre]
+    expanded: list[str] = []
+    truncated = False
+    for level in range(1, depth + 1):
+        if not frontier:
+            break
+        expanded.extend(frontier)
+        room = limit - len(level_of)
+        found: list[str] = tx.run(
+            "neighbours_level",
+            {
+                "frontier": frontier,
+                "seen": list(level_of),
+                "room": max(room, 0),
+                "exclude_types": sorted(exclude_types),
+                **filters,
+            },
+        )[0]["found"]
+        if len(found) > room:
+            truncated = True
+            found = found[: max(room, 0)]
+        for node in found:
+            level_of[node] = level
+        frontier = found
+    return Neighbourhood(level_of=level_of, expanded=expanded, truncated=truncated)
+
+
+def facts_among(
+    tx: TransactionRunner, expanded: Sequence[str], inside: Sequence[str],
+    filters: dict[str, object],
+) -> list[Record]:
+    """Admitted facts joining an ``expanded`` entity to one ``inside``, each once, by key."""
+    if not expanded:
+        return []
+    return tx.run(
+        "facts_among", {"expanded": list(expanded), "inside": list(inside), **filters}
+    )
+

@@ -4,6 +4,10 @@ Chromium comes from Debian (``make browser-deps``), never from ``playwright
 install``; without ``/usr/bin/chromium`` every browser test is skipped with that
 reason. The graph library the page needs comes from ``make explorer-vendor``,
 which this module runs once when its output is missing.
+
+The store holds what ``make run`` serves: ``samples/graph`` and ``samples/stories``,
+loaded by the ``sinograph load`` command itself. Every page refuses requests to
+anywhere but 127.0.0.1, and each test fails if the page tried one.
 """
 
 from __future__ import annotations
@@ -11,14 +15,16 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
 
 from graph.embedded.store import EmbeddedStore
 from graph.model import Entity, Evidence, Fact, GraphDelta, Story
@@ -27,9 +33,15 @@ from graph.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_GRAPH = ROOT / "samples" / "graph"
+SAMPLE_STORIES = ROOT / "samples" / "stories"
 VENDOR_FILE = ROOT / "api" / "static" / "vendor" / "cytoscape.min.js"
+# axe-core is a dev dependency of the vendor folder: injected by the accessibility test,
+# never copied into api/static/ nor served.
+AXE_FILE = ROOT / "api" / "explorer-vendor" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
+WIDE = {"width": 1400, "height": 900}
+NARROW = {"width": 800, "height": 900}
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -58,12 +70,21 @@ def _free_port() -> int:
         return port
 
 
-def _load_samples(store: EmbeddedStore) -> None:
-    files = sorted(SAMPLE_GRAPH.glob("*.json"))
-    if not files:
+def _load_samples(db: Path) -> None:
+    """``sinograph load samples/graph samples/stories`` into ``db``, as ``make samples`` does."""
+    if not any(SAMPLE_GRAPH.glob("*.json")):
         pytest.fail(f"no sample graph in {SAMPLE_GRAPH}; the browser test needs it")
-    for path in files:
-        store.upsert(GraphDelta.model_validate_json(path.read_text("utf-8")))
+    cli = Path(sys.executable).with_name("sinograph")
+    done = subprocess.run(
+        [str(cli), "--store", str(db), "load", str(SAMPLE_GRAPH), str(SAMPLE_STORIES)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        cwd=ROOT,
+    )
+    if done.returncode != 0:
+        pytest.fail(f"loading the samples failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
 
 
 def large_delta(size: int = LARGE_NEIGHBOURHOOD) -> GraphDelta:
@@ -156,13 +177,21 @@ def _serve(store: EmbeddedStore, db: Path) -> Iterator[LiveServer]:
         thread.join(timeout=30)
 
 
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The samples as ``make run`` serves them, loaded once per session."""
+    db = tmp_path_factory.mktemp("explorer-samples") / "samples.db"
+    _load_samples(db)
+    return db
+
+
 @pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """The real app over an embedded store holding the sample graph."""
+def live_server(tmp_path_factory: pytest.TempPathFactory, sample_db: Path) -> Iterator[LiveServer]:
+    """The real app over a private copy of the sample store."""
     db = tmp_path_factory.mktemp("explorer") / "sample.db"
+    shutil.copyfile(sample_db, db)
     store = EmbeddedStore(db)
     store.ensure_schema()
-    _load_samples(store)
     try:
         yield from _serve(store, db)
     finally:
@@ -182,6 +211,49 @@ def large_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServe
         store.close()
 
 
+UNDATED_OWNED = 130
+UNDATED_INVESTED = 20
+
+
+def undated_delta() -> GraphDelta:
+    """One company with more undated facts than a timeline page holds (130 OWNS, 20
+    INVESTS_IN) and one dated fact."""
+    story = Story.from_text(
+        "A synthetic story behind many undated holdings.",
+        title="Synthetic holdings story",
+        publisher="sinograph test suite",
+        published="2024-05-01",
+    )
+    hub = Entity(name="Undated Holdings", type=EntityType.COMPANY)
+    assets = [Entity(name=f"Undated Asset {i:03d}", type=EntityType.ASSET)
+              for i in range(UNDATED_OWNED)]
+    firms = [Entity(name=f"Undated Firm {i:03d}", type=EntityType.COMPANY)
+             for i in range(UNDATED_INVESTED)]
+    evidence = (Evidence(story_id=story.id, sentence="The company listed its holdings."),)
+    facts = [Fact(subject=hub.id, predicate=Predicate.OWNS, object=a.id, evidence=evidence)
+             for a in assets]
+    facts += [Fact(subject=hub.id, predicate=Predicate.INVESTS_IN, object=f.id,
+                   evidence=evidence) for f in firms]
+    facts.append(Fact(subject=hub.id, predicate=Predicate.ACQUIRES, object=firms[0].id,
+                      date="2024-04", evidence=evidence))
+    return GraphDelta(
+        stories=(story,), entities=(hub, *assets, *firms), facts=tuple(facts)
+    )
+
+
+@pytest.fixture(scope="module")
+def undated_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The real app over a store with one company of 150 undated facts."""
+    db = tmp_path_factory.mktemp("explorer-undated") / "undated.db"
+    store = EmbeddedStore(db)
+    store.ensure_schema()
+    store.upsert(undated_delta())
+    try:
+        yield from _serve(store, db)
+    finally:
+        store.close()
+
+
 @pytest.fixture(scope="module")
 def browser(chromium_path: Path, explorer_vendor: Path) -> Iterator[Browser]:
     with sync_playwright() as playwright:
@@ -192,19 +264,73 @@ def browser(chromium_path: Path, explorer_vendor: Path) -> Iterator[Browser]:
             browser.close()
 
 
-@pytest.fixture()
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
+def _local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in {"data", "blob", "about"} or parts.hostname == "127.0.0.1"
+
+
+def open_page(browser: Browser, viewport: dict[str, int]) -> tuple[Page, list[str], list[str]]:
+    """A page in a fresh context that refuses every request leaving 127.0.0.1; returns it with
+    the lists it fills: script errors, and the requests it refused."""
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
     errors: list[str] = []
+    outside: list[str] = []
+
+    def guard(route: Route, request: Request) -> None:
+        if _local(request.url):
+            route.continue_()
+        else:
+            outside.append(request.url)
+            route.abort()
+
+    context.route("**/*", guard)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.set_default_timeout(20_000)
+    return page, errors, outside
+
+
+@pytest.fixture()
+def page(browser: Browser) -> Iterator[Page]:
+    page, errors, outside = open_page(browser, WIDE)
     try:
         yield page
     finally:
-        context.close()
+        page.context.close()
     # An exception thrown inside the page is a bug even when the assertions passed.
     assert not errors, f"the page raised: {errors}"
+    assert not outside, f"the page tried to reach beyond 127.0.0.1: {outside}"
+
+
+@pytest.fixture()
+def narrow_page(browser: Browser) -> Iterator[Page]:
+    """The same page 800 px wide, where the details panel goes under the graph."""
+    page, errors, outside = open_page(browser, NARROW)
+    try:
+        yield page
+    finally:
+        page.context.close()
+    assert not errors, f"the page raised: {errors}"
+    assert not outside, f"the page tried to reach beyond 127.0.0.1: {outside}"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's browser bundle from npm (``api/explorer-vendor``), read to inject inline."""
+    if not AXE_FILE.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.fail(f"{AXE_FILE} is missing and npm is not available to install it")
+        done = subprocess.run(
+            [npm, "ci", "--prefix", str(AXE_FILE.parents[2]), "--no-audit", "--no-fund"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        if done.returncode != 0 or not AXE_FILE.exists():
+            pytest.fail(f"npm ci did not install axe-core:\n{done.stderr[-2000:]}")
+    return AXE_FILE.read_text("utf-8")
 
 
 @pytest.fixture(scope="session")

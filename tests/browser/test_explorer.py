@@ -1,4 +1,4 @@
-"""The graph explorer in headless Chromium, against the real API and the sample graph.
+"""The graph explorer in headless Chromium, against the real API and the samples.
 
 What the page draws is compared with what the store answers for the same
 question, so the expectations follow the data rather than being written in.
@@ -8,101 +8,33 @@ Screenshots of each step go to ``tests/artifacts/`` (ignored by git).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page
 
-from graph.model import Fact
+from graph.dates import partial_date_ordinal
 from graph.results import Subgraph, TimelineItem
 from tests.browser.conftest import LARGE_NEIGHBOURHOOD, LiveServer
+from tests.browser.support import (
+    RENDERED,
+    busiest_entity,
+    choose_from_suggestions,
+    click_element,
+    click_fact,
+    closed_fact,
+    drawn,
+    edge_of,
+    ids,
+    item_key,
+    open_explorer,
+    settle,
+    shot,
+)
 
 pytestmark = pytest.mark.browser
 
-SETTLED = """() => {
-  const root = document.documentElement;
-  const x = window.sinographExplorer;
-  if (root.dataset.busy !== "false" || !x) return false;
-  const cy = x.cy;
-  return !cy || (!cy.animated() && !cy.elements().some((e) => e.animated()));
-}"""
-
-
 POSITION = "(id) => window.sinographExplorer.cy.getElementById(id).position()"
-RENDERED = """(id) => {
-  const cy = window.sinographExplorer.cy;
-  const el = cy.getElementById(id);
-  const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
-  const box = cy.container().getBoundingClientRect();
-  return { x: box.left + p.x, y: box.top + p.y };
-}"""
-
-# ------------------------------------------------------------------ helpers
-
-
-def open_explorer(page: Page, server: LiveServer) -> None:
-    page.goto(server.url + "/")
-    page.wait_for_selector("html[data-explorer-ready='true']")
-
-
-def settle(page: Page, timeout: float = 20_000) -> None:
-    page.wait_for_function(SETTLED, timeout=timeout)
-
-
-def drawn(page: Page) -> dict[str, Any]:
-    result: dict[str, Any] = page.evaluate(
-        """() => {
-          const cy = window.sinographExplorer.cy;
-          return {
-            nodes: cy.nodes().map((n) => n.id()).sort(),
-            edges: cy.edges().map((e) => e.id()).sort(),
-            closed: cy.edges(".closed").map((e) => e.id()).sort(),
-            path_nodes: cy.nodes(".path").map((n) => n.id()).sort(),
-            path_edges: cy.edges(".path").map((e) => e.id()).sort(),
-            focus_edges: cy.edges(".focus").map((e) => e.id()).sort(),
-          };
-        }"""
-    )
-    return result
-
-
-def choose_from_suggestions(page: Page, input_selector: str, text: str, entity_id: str) -> None:
-    page.fill(input_selector, text)
-    listbox = page.get_attribute(input_selector, "aria-controls")
-    option = page.locator(f"#{listbox} li[data-entity-id='{entity_id}']")
-    option.wait_for(state="visible")
-    option.click()
-
-
-def click_element(page: Page, element_id: str) -> None:
-    """Click a node (its centre) or an edge (its midpoint) with the real mouse."""
-    point = page.evaluate(RENDERED, element_id)
-    page.mouse.click(point["x"], point["y"])
-
-
-def shot(page: Page, artifacts: Path, name: str) -> None:
-    page.screenshot(path=str(artifacts / f"explorer-{name}.png"))
-
-
-def ids(items: Iterable[Any]) -> list[str]:
-    return sorted(getattr(item, "id", None) or item.key for item in items)
-
-
-def item_key(item: TimelineItem) -> str:
-    if item.fact is not None:
-        return item.fact.key
-    assert item.metric is not None, "a timeline item is a fact or a metric"
-    return item.metric.id
-
-
-def busiest_entity(server: LiveServer) -> str:
-    counts: dict[str, int] = {}
-    for fact in server.store.export_delta().facts:
-        for end in (fact.subject, fact.object):
-            counts[end] = counts.get(end, 0) + 1
-    return min(counts, key=lambda e: (-counts[e], e))
 
 
 def expandable_neighbour(server: LiveServer, centre: Subgraph, centre_id: str) -> str:
@@ -114,13 +46,6 @@ def expandable_neighbour(server: LiveServer, centre: Subgraph, centre_id: str) -
         if {e.id for e in server.store.neighbors(entity.id).entities} - known:
             return entity.id
     pytest.fail(f"no neighbour of {centre_id} leads anywhere new; the sample graph is too small")
-
-
-def closed_fact(server: LiveServer) -> Fact:
-    for fact in server.store.export_delta().facts:
-        if fact.valid_until and (fact.valid_from or fact.date):
-            return fact
-    pytest.fail("the sample graph holds no closed fact with a start date")
 
 
 # -------------------------------------------------------------------- tests
@@ -213,19 +138,18 @@ def test_clicking_an_edge_shows_its_evidence_and_sources(
     store = live_server.store
     centre = busiest_entity(live_server)
     facts = store.neighbors(centre, depth=1, limit=200).facts
-    fact = next(f for f in facts if f.sources)
+    pairs: dict[frozenset[str], int] = {}
+    for f in facts:
+        pairs[frozenset((f.subject, f.object))] = pairs.get(frozenset((f.subject, f.object)), 0) + 1
+    # A fact alone between its two entities has an edge of its own.
+    fact = next(f for f in facts if f.sources and pairs[frozenset((f.subject, f.object))] == 1)
     full = store.get_fact(fact.key)
     open_explorer(page, live_server)
     choose_from_suggestions(page, "#search-input", store.resolve_entity(centre).name, centre)
     settle(page)
-    # Bring the edge close, as a person would zoom in, so nothing else sits on its midpoint.
-    page.evaluate(
-        """(key) => { const cy = window.sinographExplorer.cy;
-                     cy.fit(cy.getElementById(key).connectedNodes(), 200); }""",
-        fact.key,
-    )
+    view_before = page.evaluate("() => window.sinographExplorer.cy.zoom()")
 
-    click_element(page, fact.key)
+    click_fact(page, fact.key)
     settle(page)
     panel = page.locator("#panel-details")
     assert panel.locator(".fact-statement").inner_text().split() == [
@@ -238,6 +162,12 @@ def test_clicking_an_edge_shows_its_evidence_and_sources(
     publishers = panel.locator(".publisher").all_inner_texts()
     assert publishers == [s.publisher or "unknown publisher" for s in full.sources]
     assert drawn(page)["focus_edges"] == [fact.key]
+    # Nothing internal is shown: no fact key, no extractor rule; who read a sentence is
+    # said in words ("read by the rules").
+    text = panel.inner_text()
+    assert fact.key not in text
+    assert "rule" not in text.lower().replace("read by the rules", "")
+    assert view_before  # the page had a viewport before the click
     shot(page, artifacts, "04-evidence")
 
 
@@ -268,7 +198,7 @@ def test_path_mode_draws_and_lists_the_paths(
         assert hops.count() == len(path.hops)
         keys = [hops.nth(j).get_attribute("data-fact-key") for j in range(hops.count())]
         assert keys == [hop.fact.key for hop in path.hops]
-        first_sentence = hops.nth(0).locator(".sentence")
+        first_sentence = hops.nth(0).locator(".first-sentence")
         if path.hops[0].fact.sources:
             assert path.hops[0].fact.sources[0].sentence in first_sentence.inner_text()
     now = drawn(page)
@@ -276,10 +206,29 @@ def test_path_mode_draws_and_lists_the_paths(
     assert now["path_nodes"] == sorted({n.id for p in expected.paths for n in p.nodes})
     shot(page, artifacts, "05-path")
 
-    # A hop in the list opens that fact's evidence.
-    sections.nth(0).locator("li.hop button").first.click()
+    # A hop opens its evidence in place: the path list stays, the graph singles it out.
+    hop = sections.nth(0).locator("li.hop").first
+    hop.locator("button.hop-head").click()
     settle(page)
-    assert page.locator("#panel-details .sentence").count() >= 1
+    assert page.get_attribute("#tab-path", "aria-selected") == "true"
+    assert sections.count() == len(expected.paths)
+    evidence = hop.locator(".hop-evidence .sentence")
+    first_hop = expected.paths[0].hops[0].fact
+    assert evidence.all_inner_texts() == [s.sentence for s in first_hop.sources]
+    assert drawn(page)["focus_edges"] == [first_hop.key]
+
+
+def timeline_order(items: list[TimelineItem], undated: list[TimelineItem]) -> list[TimelineItem]:
+    """What the timeline lists: dated items, and undated facts placed by their period."""
+
+    def start(item: TimelineItem) -> int:
+        fact = item.fact
+        when = item.date or (fact.valid_from or fact.date or fact.valid_until if fact else None)
+        assert when is not None
+        return partial_date_ordinal(when)
+
+    spans = [i for i in undated if i.fact is not None and (i.fact.valid_from or i.fact.valid_until)]
+    return sorted(items + spans, key=start)
 
 
 def test_timeline_lists_dated_facts_in_order_and_highlights_the_edge(
@@ -287,27 +236,29 @@ def test_timeline_lists_dated_facts_in_order_and_highlights_the_edge(
 ) -> None:
     store = live_server.store
     centre = busiest_entity(live_server)
-    expected = store.timeline(centre, limit=100)
-    assert expected.items, "the busiest sample entity should have dated facts"
+    page_ = store.timeline(centre, limit=100)
+    expected = timeline_order(page_.items, page_.undated)
+    assert expected, "the busiest sample entity should have dated facts"
     open_explorer(page, live_server)
     choose_from_suggestions(page, "#search-input", store.resolve_entity(centre).name, centre)
     settle(page)
 
     page.click("#tab-timeline")
     items = page.locator("#timeline-items li.timeline-item")
-    assert items.count() == len(expected.items)
+    assert items.count() == len(expected)
     keys = [items.nth(i).get_attribute("data-key") for i in range(items.count())]
-    assert keys == [item_key(i) for i in expected.items]
-    dates = [items.nth(i).get_attribute("data-date") for i in range(items.count())]
-    assert dates == [i.date for i in expected.items]
-    dots = page.locator("svg.timeline-axis circle.dot")
-    assert dots.count() == len(expected.items)
+    assert keys == [item_key(i) for i in expected]
+    marks = page.locator("svg.timeline-axis [data-key]")
+    assert marks.count() == len(expected)
 
-    fact_item = next(i for i in expected.items if i.fact is not None)
+    fact_item = next(i for i in expected if i.fact is not None)
     assert fact_item.fact is not None
-    page.locator(f"#timeline-items li[data-key='{fact_item.fact.key}'] button").click()
+    page.locator(f"#timeline-items li[data-key='{fact_item.fact.key}'] button").first.click()
     settle(page)
     assert drawn(page)["focus_edges"] == [fact_item.fact.key]
+    # The item opens its evidence in place.
+    evidence = page.locator(f"#timeline-items li[data-key='{fact_item.fact.key}'] .sentence")
+    assert evidence.all_inner_texts() == [s.sentence for s in fact_item.fact.sources]
     shot(page, artifacts, "06-timeline")
 
     # Filtering by predicate asks the API again and shows only that predicate.
@@ -317,7 +268,7 @@ def test_timeline_lists_dated_facts_in_order_and_highlights_the_edge(
     page.locator(f"#panel-timeline input[value='{predicate}']").check()
     page.click("#timeline-apply")
     settle(page)
-    assert items.count() == len(filtered.items)
+    assert items.count() == len(timeline_order(filtered.items, filtered.undated))
 
 
 def test_as_of_redraws_the_graph_as_it_stood(
@@ -336,7 +287,8 @@ def test_as_of_redraws_the_graph_as_it_stood(
     assert fact.key in now["edges"]
     assert fact.key in now["closed"], "a closed fact is drawn differently"
     dash = page.evaluate(
-        "(k) => window.sinographExplorer.cy.getElementById(k).style('line-style')", fact.key
+        "(id) => window.sinographExplorer.cy.getElementById(id).style('line-style')",
+        edge_of(page, fact.key),
     )
     assert dash == "dashed"
 
@@ -364,16 +316,22 @@ def test_as_of_redraws_the_graph_as_it_stood(
 
 
 def test_api_problems_are_shown_to_the_user(page: Page, live_server: LiveServer) -> None:
-    open_explorer(page, live_server)
+    # An address naming an entity the graph does not know: the API's problem, as it said it.
+    open_explorer(page, live_server, "#entity=company:qqqzzx-nowhere-holdings")
+    settle(page)
+    message = page.locator("#messages .message.error")
+    message.wait_for(state="visible")
+    assert page.locator("#messages .message-title").inner_text().strip() == "Entity not found"
+    assert "qqqzzx-nowhere-holdings" in message.inner_text()
+
+    # Names typed in the path form are checked before any path is asked for.
     page.click("#tab-path")
     page.fill("#path-source", "Qqqzzx Nowhere Holdings")
     page.fill("#path-target", "Zzqqxv Elsewhere Group")
     page.click("#path-find")
     settle(page)
-    message = page.locator("#messages .message.error")
-    message.wait_for(state="visible")
-    assert page.locator("#messages .message-title").inner_text().strip()
-    assert "Qqqzzx Nowhere Holdings" in message.inner_text()
+    hint = page.locator("#panel-path .picker-hint:visible")
+    assert "Qqqzzx Nowhere Holdings" in hint.first.inner_text()
 
     page.fill("#as-of", "next week")
     page.click("#as-of-apply")

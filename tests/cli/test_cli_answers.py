@@ -167,10 +167,11 @@ def test_stories_without_a_publication_date_are_noted_per_story(tmp_path: Path) 
 
 def test_domain_errors_map_to_the_documented_codes() -> None:
     from cli.errors import EXIT_BAD_INPUT, EXIT_NOT_FOUND, exit_code
-    from graph.errors import AmbiguousEntity, EntityNotFound, FactNotFound
+    from graph.errors import AmbiguousEntity, EntityNotFound, FactNotFound, StoryNotFound
 
     assert exit_code(EntityNotFound("x")) == EXIT_NOT_FOUND == 1
     assert exit_code(FactNotFound("fact:x")) == EXIT_NOT_FOUND
+    assert exit_code(StoryNotFound("story:x")) == EXIT_NOT_FOUND
     assert exit_code(NoPath("a", "b", 4)) == EXIT_NOT_FOUND
     assert exit_code(AmbiguousEntity("x", [])) == EXIT_BAD_INPUT == 2
     assert exit_code(InvalidInput("x")) == EXIT_BAD_INPUT

@@ -10,11 +10,14 @@ import pytest
 
 from cypher import (
     ALL_PREDICATES_PLACEHOLDER,
+    MAX_PATH_GROUPS,
     PLACEHOLDERS,
     all_statements,
     parse_statement,
     statement,
 )
+from graph.model import Entity
+from graph.neo4j_store.rows import entity_row
 from graph.neo4j_store.runner import bound_statement
 from graph.ontology import EntityType, Predicate
 
@@ -70,7 +73,7 @@ def test_the_mapping_is_read_only_and_loaded_once() -> None:
 
 def test_every_name_the_code_runs_exists_and_every_file_is_used() -> None:
     run, strings = _names_run_in_code()
-    assert {"write_lock", "facts_upsert", "timeline_entity_dated"} <= run  # the scan works
+    assert {"write_lock", "facts_create", "paths_shortest", "timeline_entity_dated"} <= run
     schema = {s for s in strings if re.fullmatch(r"schema_[a-z_]+", s)}
     missing = sorted((run | schema) - set(all_statements()))
     assert missing == []
@@ -95,14 +98,22 @@ def test_every_predicate_renders_into_a_plain_relationship_type(member: Predicat
 
 
 @pytest.mark.parametrize("member", list(EntityType))
-def test_every_entity_type_renders_into_a_plain_label(member: EntityType) -> None:
-    text = statement("entities_upsert").render(entity_type=member)
-    assert f"e:{member.value}," in text
-    assert "__EntityType__" not in text
+def test_every_entity_type_is_a_plain_label_for_the_dynamic_create(member: EntityType) -> None:
+    # entities_create labels a node with its row's type ($(row.props.type)): the value
+    # comes from the EntityType enum through the model, and must be a plain identifier.
+    assert "$(row.props.type)" in statement("entities_create").text
+    entity = Entity(name="Example", type=member)
+    assert entity_row(entity)["props"]["type"] == member.value
+    assert _IDENTIFIER.match(member.value)
+
+
+def test_every_predicate_is_a_plain_type_for_the_dynamic_create() -> None:
+    assert "$(row.predicate)" in statement("facts_create").text
+    assert all(_IDENTIFIER.match(p.value) for p in Predicate)
 
 
 def test_the_predicate_list_placeholder_names_every_predicate_once() -> None:
-    text = statement("edges_of").render()
+    text = statement("entity_fact_counts").render()
     listed = re.search(r"\[r:([A-Z_|]+)\]", text)
     assert listed is not None
     assert listed.group(1).split("|") == [p.value for p in Predicate]
@@ -114,12 +125,27 @@ def test_the_predicate_list_placeholder_names_every_predicate_once() -> None:
 )
 def test_anything_but_an_enum_member_is_refused(value: object) -> None:
     with pytest.raises(ValueError, match="must be a Predicate member"):
-        statement("facts_upsert").render(predicate=value)  # type: ignore[arg-type]
+        statement("schema_fact_key").render(predicate=value)  # type: ignore[arg-type]
 
 
 def test_a_placeholder_the_statement_lacks_is_refused() -> None:
     with pytest.raises(ValueError, match="takes no __EntityType__"):
-        statement("facts_upsert").render(predicate=Predicate.OWNS, entity_type=EntityType.ASSET)
+        statement("schema_fact_key").render(predicate=Predicate.OWNS, entity_type=EntityType.ASSET)
+    with pytest.raises(ValueError, match="takes no __PathGroups__"):
+        statement("schema_fact_key").render(predicate=Predicate.OWNS, groups=1)
+
+
+@pytest.mark.parametrize("groups", range(1, MAX_PATH_GROUPS + 1))
+def test_every_path_group_count_renders_into_a_literal(groups: int) -> None:
+    text = statement("paths_shortest").render(groups=groups)
+    assert f"SHORTEST {groups} GROUPS" in text
+    assert not any(p in text for p in PLACEHOLDERS)
+
+
+@pytest.mark.parametrize("value", [0, MAX_PATH_GROUPS + 1, True, "2", "1 GROUPS (n) //", None, 2.0])
+def test_a_path_group_count_must_be_a_small_int(value: object) -> None:
+    with pytest.raises(ValueError, match="must be an int from 1"):
+        statement("paths_shortest").render(groups=value)  # type: ignore[arg-type]
 
 
 def test_parameters_must_match_the_declaration() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cypher import all_statements
+from cypher import MAX_PATH_GROUPS, all_statements
 from graph.neo4j_store.lint_schema import lint_schema
 from graph.ontology import EntityType, Predicate
 
@@ -59,7 +59,11 @@ def test_every_rendered_statement_lints_clean() -> None:
     for stmt in all_statements().values():
         if not stmt.placeholders:
             continue
-        variants = [stmt.render()] if "__Predicates__" in stmt.placeholders else []
+        variants = []
+        if "__Predicates__" in stmt.placeholders and "__PathGroups__" not in stmt.placeholders:
+            variants = [stmt.render()]
+        if "__PathGroups__" in stmt.placeholders:
+            variants = [stmt.render(groups=g) for g in range(1, MAX_PATH_GROUPS + 1)]
         if "__Predicate__" in stmt.placeholders:
             variants = [stmt.render(predicate=p) for p in Predicate]
         if "__EntityType__" in stmt.placeholders:
