@@ -275,9 +275,9 @@ def _antecedent(
         # "X, the producer that it bought": the relative clause is about X, so "it" is
         # someone else (the main clause's subject)
         for k in range(m.start - 2, max(-1, m.start - 10), -1):
-            before = sentence.mention_at(k)
-            if before is not None and before.cluster >= 0 and not before.is_reference:
-                excluded = coref.root(coref.clusters[before.cluster]).id
+            prior = sentence.mention_at(k)
+            if prior is not None and prior.cluster >= 0 and not prior.is_reference:
+                excluded = coref.root(coref.clusters[prior.cluster]).id
                 break
     if m.kind == MentionKind.PRONOUN and m.head in ("its", "it") and not relative:
         # "Geely completed its takeover": the subject of the pronoun's own clause
