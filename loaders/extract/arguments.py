@@ -542,6 +542,8 @@ class Binder:
             return []
         if token.lower_ == "both" and token.dep_ in ("nsubj", "nsubjpass"):
             pass
+        elif token.lower_ == "two" and token.dep_ in ("nsubj", "nsubjpass") and words & {"the"}:
+            pass  # "The two will merge into one corporation"
         elif not (
             token.lemma_.lower() in _PAIR_NOUNS and token.tag_ == "NNS" and words & {"two", "both"}
         ):

@@ -198,10 +198,29 @@ def _person_after_title(words: list[str]) -> bool:
     )
 
 
+# Nouns a technology acronym describes ("AI models", "EV makers"): before one, the
+# acronym is no part of the name before it.
+_DESCRIBED_BY_ACRONYM = word_set(
+    """model models chip chips processor processors startup startups start-up start-ups firm
+    firms company companies platform platforms sector industry market markets stocks maker
+    makers car cars vehicle vehicles battery batteries product products tool tools assistant
+    assistants chatbot chatbots unit units business push race boom push strategy ambitions
+    plans plan efforts development research lab labs team teams arm"""
+)
+
+
 def _trim_generic(tokens: Sequence[Token], run: tuple[int, int]) -> tuple[int, int]:
     """ "Qwen3 AI models": a trailing technology word is not part of the name."""
     start, end = run
     trimmed = end
+    after = tokens[end].lower if end < len(tokens) else ""
+    if (
+        end - start >= 2
+        and tokens[end - 1].text == "AI"
+        and after not in _DESCRIBED_BY_ACRONYM
+        and tokens[start].text not in COUNTRY_OF_DEMONYM
+    ):
+        return start, end  # "Moonshot AI released": "AI" ends many firms' names
     while trimmed - start > 1 and tokens[trimmed - 1].text in GENERIC_ACRONYMS:
         trimmed -= 1
     if trimmed < end and all(t.text in COUNTRY_OF_DEMONYM for t in tokens[start:trimmed]):
@@ -392,9 +411,10 @@ def _reconcile(
             and first.from_registry
             and first.entry.type in (EntityType.COMPANY, EntityType.PRODUCT)
             and rest
-            and rest[0][:1].isdigit()
+            and (rest[0][:1].isdigit() or is_model_token(rest[0]))
         ):
-            # "Boeing 737 MAX", "Llama 2": a maker's or family's name with a model number
+            # "Boeing 737 MAX", "Llama 2", "Kimi K2": a maker's or family's name with a
+            # model number
             for k, _ in inside:
                 used.add(k)
             m = _run_mention(tokens, start, end)

@@ -455,8 +455,13 @@ def _commodity(
         qualifier = _qualifier_before(tokens, start, mentions, owner)
         if qualifier is not None and qualifier[2] is not None:
             country, start = qualifier[2], qualifier[0]
-        elif end + 1 < len(tokens) and tokens[end].lower == "from":
-            k = end + 1
+        elif end + 1 < len(tokens) and (
+            tokens[end].lower == "from"
+            or tokens[end].lower in ("imported", "made", "produced", "shipped", "sourced")
+            and end + 2 < len(tokens)
+            and tokens[end + 1].lower == "from"
+        ):
+            k = end + 1 if tokens[end].lower == "from" else end + 2
             for lead in _ORIGIN_LEADS:
                 if tuple(t.lower for t in tokens[k : k + len(lead)]) == lead:
                     k += len(lead)

@@ -274,6 +274,8 @@ def patient_of(verb: Token) -> list[Token]:
             return [verb.head]
         if verb.dep_ in ("xcomp", "conj", "acomp", "oprd", "ccomp"):
             return surface_subject(verb.head)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
+            return surface_subject(verb.head)  # "Approved by X, A will merge": A
         return []
     # "fined *X* $3 million": a noun indirect object comes before the money object
     objects = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]

@@ -6,7 +6,8 @@ opening a firm's name after a dateline, hyphenated and plural titles, "the post 
 governor", a colon spelling out "two companies:", a possessor right before a title,
 "making him the largest shareholder", a preposition on the noun a patient is part of,
 tariffs as a state's act, a business sold without a name ("its appliance division"),
-"it" in a relative clause, lists of goods the parser breaks.
+"it" in a relative clause, lists of goods the parser breaks, "the two", "Approved by X,",
+model codes after a family's name, tickers in brackets.
 Sentences are written for these tests."""
 
 from __future__ import annotations
@@ -16,6 +17,35 @@ import pytest
 from tests.extractor.conftest import has_fact, run
 
 POSITIVE: list[tuple[str, str, str, str]] = [
+    (
+        "Norvik Heavy Industry Corp and Tallis Shipbuilding Corp will reorganise. "
+        "The two will merge into one corporation.",
+        "Norvik Heavy Industry Corp",
+        "MERGES_WITH",
+        "Tallis Shipbuilding Corp",
+    ),
+    (
+        "Approved by the State Council, Norvik Heavy Industry Corp and Tallis Shipbuilding "
+        "Corp will merge.",
+        "State Council",
+        "APPROVES",
+        "Tallis Shipbuilding Corp",
+    ),
+    (
+        # a family's name with a model code is one product; "AI" ends a firm's name
+        "Kestrel AI released Kimi K2, its largest open model, on Friday.",
+        "Kestrel AI",
+        "RELEASES",
+        "Kimi K2",
+    ),
+    (
+        # a ticker in brackets does not end the sentence
+        "Norvik Holdings Ltd (0700.HK) and Kestrel Group won a bid to buy a controlling "
+        "stake in Tallis Rail.",
+        "Kestrel Group",
+        "ACQUIRES",
+        "Tallis Rail",
+    ),
     (
         # "it" inside a relative clause about X is not X
         "Norvik Group plans to sell its stake in Kestrel Pictures, the studio that it bought "
