@@ -237,7 +237,8 @@ def _owners(n: int, mentions: list[Mention]) -> list[int]:
 
 
 def _drop_absorbed(mentions: list[Mention]) -> list[Mention]:
-    """Phrases may be built on a place mention ("Hong Kong stocks"): the phrase wins."""
+    """Phrases may be built on a place mention ("Hong Kong stocks"): the phrase wins; of
+    two mentions of the very same words, the first stays."""
     keep: list[Mention] = []
     phrases = [m for m in mentions if m.kind in _PHRASE_KINDS]
     for m in mentions:
@@ -246,10 +247,13 @@ def _drop_absorbed(mentions: list[Mention]) -> list[Mention]:
             or (m.kind == MentionKind.REGISTRY and m.type in _ABSORBABLE_IN_NAMES)
             or (m.kind == MentionKind.NAME and m.type is None)
         )
-        if absorbable and any(
-            p.start <= m.start and m.end <= p.end and p is not m for p in phrases
-        ):
-            continue
+        if absorbable:
+            size = m.end - m.start
+            inside = [p for p in phrases if p is not m and p.start <= m.start and m.end <= p.end]
+            if any(p.end - p.start > size for p in inside):
+                continue
+            if any(k.start == m.start and k.end == m.end for k in keep):
+                continue
         keep.append(m)
     return keep
 

@@ -228,7 +228,58 @@ def find_phrases(
         ref = _reference(tokens, i, taken, mentions + found)
         if ref is not None and free(ref.start, ref.end, absorb_places=False):
             add(ref)
+    _share_origin(tokens, [m for m in mentions + found if m.type is EntityType.COMMODITY])
     return found
+
+
+def _qualified_before(tokens: Sequence[Token], m: Mention) -> bool:
+    """Whether ``m``'s origin is written before it ("Chinese steel", "Japan's seafood")."""
+    k = m.start
+    for j in (k, k - 1, k - 2):
+        if (
+            0 <= j < m.end
+            and j >= 0
+            and (tokens[j].text in COUNTRY_OF_DEMONYM or tokens[j].lower in ("'s", "-made"))
+        ):
+            return True
+    return m.start > 0 and (
+        tokens[m.start - 1].text in COUNTRY_OF_DEMONYM
+        or tokens[m.start - 1].lower in ("'s", "-made")
+    )
+
+
+def _share_origin(tokens: Sequence[Token], goods: list[Mention]) -> None:
+    """ "steel and aluminium made in China", "Chinese steel and aluminium": one origin
+    for every item of a list of goods."""
+    goods.sort(key=lambda m: m.start)
+    lists: list[list[Mention]] = []
+    for m in goods:
+        if (
+            lists
+            and all(t.lower in (",", "and", "or") for t in tokens[lists[-1][-1].end : m.start])
+            and lists[-1][-1].end < m.start
+        ):
+            lists[-1].append(m)
+        else:
+            lists.append([m])
+    for items in lists:
+        if len(items) < 2:
+            continue
+        first, last = items[0], items[-1]
+        source: Mention | None = None
+        if first.place and _qualified_before(tokens, first):
+            source = first  # "Chinese steel and aluminium"
+        elif last.place and not _qualified_before(tokens, last):
+            source = last  # "steel and aluminium made in China"
+        if source is None:
+            continue
+        spans = {(m.start, m.end) for m in items}
+        for m in (g for g in goods if (g.start, g.end) in spans):
+            if m.place is None and m.canonical:
+                m.canonical = f"{_demonym(source.place)} {m.canonical}"
+                m.kind = MentionKind.COMMODITY
+                m.registry_id = None
+                m.place = source.place
 
 
 def _qualify_known_goods(

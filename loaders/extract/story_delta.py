@@ -8,6 +8,7 @@ from graph.model import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Stor
 from graph.ontology import EntityType
 from loaders.extract.coref import Cluster, Coreference
 from loaders.extract.document import ParsedSentence
+from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
 from loaders.extract.metrics import build_metric, metric_candidates
 from loaders.extract.story_merge import Merged
 
@@ -33,12 +34,23 @@ def _entity(cluster: Cluster) -> Entity:
         # "American coal" is not all coal: a store would merge it with every "coal"
         words = len(name.split())
         aliases = [a for a in aliases if len(a.split()) >= words]
+        aliases.extend(_origin_forms(name, cluster.place))
     return Entity(
         name=name,
         type=cluster.type or EntityType.COMPANY,
         aliases=tuple(aliases),
         country=cluster.place if cluster.type is not EntityType.COUNTRY else None,
     )
+
+
+def _origin_forms(name: str, country: str) -> list[str]:
+    """ "American coal" is also "U.S. coal" and "US coal": the other words for its origin."""
+    first, _, rest = name.partition(" ")
+    if not rest or COUNTRY_OF_DEMONYM.get(first) != country:
+        return []
+    return [
+        f"{word} {rest}" for word, c in COUNTRY_OF_DEMONYM.items() if c == country and word != first
+    ]
 
 
 def _canonical(cluster: Cluster) -> str:

@@ -7,7 +7,8 @@ governor", a colon spelling out "two companies:", a possessor right before a tit
 "making him the largest shareholder", a preposition on the noun a patient is part of,
 tariffs as a state's act, a business sold without a name ("its appliance division"),
 "it" in a relative clause, lists of goods the parser breaks, "the two", "Approved by X,",
-model codes after a family's name, tickers in brackets.
+model codes after a family's name, tickers in brackets, one origin for a list of goods,
+raids.
 Sentences are written for these tests."""
 
 from __future__ import annotations
@@ -17,6 +18,25 @@ import pytest
 from tests.extractor.conftest import has_fact, run
 
 POSITIVE: list[tuple[str, str, str, str]] = [
+    (
+        # one origin for every item of a list of goods, written before or after it
+        "Canada will put a 25% tariff on imports of steel and aluminum made in China.",
+        "Canada",
+        "IMPOSES_TARIFF",
+        "Chinese steel",
+    ),
+    (
+        "Canada will put a tariff on Chinese steel and aluminium from October.",
+        "Canada",
+        "IMPOSES_TARIFF",
+        "Chinese aluminium",
+    ),
+    (
+        "The Enforcement Directorate raided the offices of Tallis Mobile on Tuesday.",
+        "Enforcement Directorate",
+        "INVESTIGATES",
+        "Tallis Mobile",
+    ),
     (
         "Norvik Heavy Industry Corp and Tallis Shipbuilding Corp will reorganise. "
         "The two will merge into one corporation.",
