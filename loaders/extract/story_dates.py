@@ -245,6 +245,24 @@ def date_from_lead(candidates: list[Candidate], sentences: list[ParsedSentence])
                 c.date = found_date
                 if c.attributes.get("appointed"):
                     c.valid_from = found_date
+    # "The regulator fined X on Monday ... It also fined Y and Z": the same agent doing the
+    # same act later in the story is the same news event, so it takes the lead's date
+    lead_acts = {
+        (c.subject, c.predicate): c.date
+        for c in candidates
+        if c.sentence in lead_sentences and c.date and c.predicate in LEAD_DATED
+    }
+    for c in candidates:
+        if (
+            c.date is None
+            and not c.fixed_date
+            and c.valid_until is None
+            and c.predicate in LEAD_DATED
+            and c.sentence not in lead_sentences
+        ):
+            shared = lead_acts.get((c.subject, c.predicate))
+            if shared is not None:
+                c.date = shared
 
 
 def refine_by_anaphora(candidates: list[Candidate], sentences: list[ParsedSentence]) -> None:

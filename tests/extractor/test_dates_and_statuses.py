@@ -93,3 +93,15 @@ def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
     dated = run("Norvik Group agreed on Monday to buy Tallis Foods.")
     (deal,) = _facts(dated, "Norvik Group", "ACQUIRES", "Tallis Foods")
     assert deal.date == "2025-01-13"
+
+
+def test_the_same_agent_doing_the_same_act_later_shares_the_lead_date() -> None:
+    delta = run(
+        "The securities regulator fined Norvik Tech 600,000 yuan on Tuesday for false "
+        "disclosures. The company's chairman apologised at a news conference. "
+        "The regulator also fined Tallis Holdings and Brava Capital for their roles.",
+        published="2025-05-02",
+    )
+    fines = {f.object: f.date for f in delta.facts if f.predicate == "FINES"}
+    assert len(fines) == 3, delta.facts
+    assert set(fines.values()) == {"2025-04-29"}, fines
