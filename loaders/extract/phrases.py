@@ -20,15 +20,20 @@ from collections.abc import Sequence
 
 from graph.ontology import EntityType
 from loaders.extract.cues import (
-    ASSET_HEADS,
-    COMMODITIES,
     DESCRIPTOR_TYPES,
     GOVERNMENT_DESCRIPTIONS,
     word_set,
 )
 from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from loaders.extract.goods import (
+    commodity,
+    place_at,
+    qualifier_before,
+    qualify_known_goods,
+    share_origin,
+)
 from loaders.extract.mention import Mention, MentionKind
-from loaders.extract.tokens import Token
+from loaders.extract.tokens import Token, surface_text
 
 __all__ = ["find_phrases"]
 
@@ -91,23 +96,6 @@ _COMPOUND_AFTER_ASSET = word_set(
     """deal deals sale purchase acquisition stake operator operators owner owners workers
     construction output production capacity site sites investment investments"""
 )
-_NOT_COMMODITY_AFTER = (
-    ASSET_HEADS
-    | frozenset(DESCRIPTOR_TYPES)
-    | word_set(
-        """producer producers production price prices sector industry industries output demand
-        supply market markets giant maker miner reserves deposits futures company companies firm
-        firms stocks shares mining refining processing parameter business exporters importers
-        exports industry's supplier suppliers chain chains trade"""
-    )
-)
-_ORIGIN_LEADS = (
-    ("most", "parts", "of"),
-    ("parts", "of"),
-    ("most", "of"),
-    ("the", "rest", "of"),
-    ("all", "of"),
-)
 _PRONOUNS: dict[str, str] = {
     "it": "it", "its": "its", "they": "they", "their": "their", "them": "them",
     "he": "he", "his": "his", "him": "him", "she": "she", "her": "her",
@@ -143,26 +131,6 @@ _DESCRIPTION_NOUNS: dict[str, EntityType] = {
     "handset": EntityType.PRODUCT,
 }
 
-_COMMODITY_PHRASES: dict[tuple[str, ...], str] = {
-    tuple(word.split("-")) if word.count("-") == 1 and word not in ("palm-oil",) else (word,): word
-    for word in COMMODITIES
-}
-for _word in (
-    "rare-earths",
-    "rare-earth",
-    "iron-ore",
-    "crude-oil",
-    "natural-gas",
-    "jet-fuel",
-    "solar-panels",
-    "electric-vehicles",
-    "palm-oil",
-    "pork-products",
-    "beef-products",
-):
-    _COMMODITY_PHRASES[tuple(_word.split("-"))] = _word.replace("-", " ")
-    _COMMODITY_PHRASES[(_word,)] = _word.replace("-", " ")
-
 
 def find_phrases(
     tokens: Sequence[Token], mentions: list[Mention], owner: list[int], begin: int
@@ -171,7 +139,7 @@ def find_phrases(
     found: list[Mention] = []
     n = len(tokens)
     taken = list(owner)
-    _qualify_known_goods(tokens, mentions, owner)
+    qualify_known_goods(tokens, mentions, owner)
 
     def free(start: int, end: int, absorb_places: bool, absorb_names: bool = False) -> bool:
         pool = mentions + found
@@ -208,7 +176,7 @@ def find_phrases(
         hit = (
             _market(tokens, i, mentions, owner)
             or _investor_group(tokens, i, mentions, owner)
-            or _commodity(tokens, i, mentions, owner)
+            or commodity(tokens, i, mentions, owner)
             or _government(tokens, i, mentions, owner)
         )
         if hit is not None and free(hit.start, hit.end, absorb_places=True):
@@ -228,118 +196,8 @@ def find_phrases(
         ref = _reference(tokens, i, taken, mentions + found)
         if ref is not None and free(ref.start, ref.end, absorb_places=False):
             add(ref)
-    _share_origin(tokens, [m for m in mentions + found if m.type is EntityType.COMMODITY])
+    share_origin(tokens, [m for m in mentions + found if m.type is EntityType.COMMODITY])
     return found
-
-
-def _qualified_before(tokens: Sequence[Token], m: Mention) -> bool:
-    """Whether ``m``'s origin is written before it ("Chinese steel", "Japan's seafood")."""
-    k = m.start
-    for j in (k, k - 1, k - 2):
-        if (
-            0 <= j < m.end
-            and j >= 0
-            and (tokens[j].text in COUNTRY_OF_DEMONYM or tokens[j].lower in ("'s", "-made"))
-        ):
-            return True
-    return m.start > 0 and (
-        tokens[m.start - 1].text in COUNTRY_OF_DEMONYM
-        or tokens[m.start - 1].lower in ("'s", "-made")
-    )
-
-
-def _share_origin(tokens: Sequence[Token], goods: list[Mention]) -> None:
-    """ "steel and aluminium made in China", "Chinese steel and aluminium": one origin
-    for every item of a list of goods."""
-    goods.sort(key=lambda m: m.start)
-    lists: list[list[Mention]] = []
-    for m in goods:
-        if (
-            lists
-            and all(t.lower in (",", "and", "or") for t in tokens[lists[-1][-1].end : m.start])
-            and lists[-1][-1].end < m.start
-        ):
-            lists[-1].append(m)
-        else:
-            lists.append([m])
-    for items in lists:
-        if len(items) < 2:
-            continue
-        first, last = items[0], items[-1]
-        source: Mention | None = None
-        if first.place and _qualified_before(tokens, first):
-            source = first  # "Chinese steel and aluminium"
-        elif last.place and not _qualified_before(tokens, last):
-            source = last  # "steel and aluminium made in China"
-        if source is None:
-            continue
-        spans = {(m.start, m.end) for m in items}
-        for m in (g for g in goods if (g.start, g.end) in spans):
-            if m.place is None and m.canonical:
-                m.canonical = f"{_demonym(source.place)} {m.canonical}"
-                m.kind = MentionKind.COMMODITY
-                m.registry_id = None
-                m.place = source.place
-
-
-def _qualify_known_goods(
-    tokens: Sequence[Token], mentions: list[Mention], owner: list[int]
-) -> None:
-    """A known class of goods qualified by origin is its own commodity: "Chinese EVs",
-    "electric vehicles imported from China" -> "Chinese electric vehicles"."""
-    n = len(tokens)
-    for m in mentions:
-        if m.kind != MentionKind.REGISTRY or m.type is not EntityType.COMMODITY:
-            continue
-        country: str | None = None
-        qualifier = _qualifier_before(tokens, m.start, mentions, owner)
-        if qualifier is not None:
-            country = qualifier[2]
-        else:
-            k = m.end
-            if k < n and tokens[k].lower in ("imported", "made", "produced", "shipped"):
-                k += 1
-            if k + 1 < n and tokens[k].lower in ("from", "in"):
-                place = _place_at(mentions, owner, k + 1)
-                if place is not None and place.type is EntityType.COUNTRY:
-                    country = place.canonical
-        if country is None or country == m.canonical:
-            continue
-        m.canonical = f"{_demonym(country)} {m.canonical}"
-        m.kind = MentionKind.COMMODITY
-        m.registry_id = None
-        m.place = country
-
-
-def _place_at(mentions: list[Mention], owner: list[int], i: int) -> Mention | None:
-    if 0 <= i < len(owner) and owner[i] >= 0:
-        m = mentions[owner[i]]
-        if m.kind == MentionKind.PLACE or (
-            m.kind == MentionKind.REGISTRY and m.type in (EntityType.COUNTRY, EntityType.REGION)
-        ):
-            return m
-    return None
-
-
-def _qualifier_before(
-    tokens: Sequence[Token], i: int, mentions: list[Mention], owner: list[int]
-) -> tuple[int, str, str | None] | None:
-    """A place, demonym or possessive place right before token ``i``: (start, words, country)."""
-    j = i - 1
-    if j >= 0 and tokens[j].lower in ("'s", "-made"):
-        j -= 1  # "Japan's seafood", "Chinese-made electric cars"
-    if j < 0:
-        return None
-    place = _place_at(mentions, owner, j)
-    if place is not None:
-        return place.start, place.text, place.canonical
-    country = COUNTRY_OF_DEMONYM.get(tokens[j].text)
-    if country is not None:
-        start = j
-        if j >= 1 and tokens[j].lower == "mainland" and tokens[j - 1].text == "Chinese":
-            start = j - 1
-        return start, " ".join(t.text for t in tokens[start : j + 1]), country
-    return None
 
 
 _FIXED_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -357,7 +215,7 @@ def _market(
             return Mention(
                 i,
                 i + size,
-                _text(tokens, i, i + size),
+                surface_text(tokens, i, i + size),
                 EntityType.MARKET,
                 MentionKind.MARKET,
                 canonical=name,
@@ -378,7 +236,7 @@ def _market(
             sector.insert(0, tokens[j].lower)
             start = j
             j -= 1
-        qualifier = _qualifier_before(tokens, start, mentions, owner)
+        qualifier = qualifier_before(tokens, start, mentions, owner)
         if qualifier is None and not (set(sector) & _BARE_MARKETS and low == "market"):
             return None
         parts = [w for w in sector if w]
@@ -390,7 +248,7 @@ def _market(
         return Mention(
             start,
             i + 1,
-            _text(tokens, start, i + 1),
+            surface_text(tokens, start, i + 1),
             EntityType.MARKET,
             MentionKind.MARKET,
             canonical=name,
@@ -403,14 +261,14 @@ def _market(
         if tokens[j].lower in ("tech", "technology", "property", "bank", "chip"):
             start = j
             j -= 1
-        qualifier = _qualifier_before(tokens, start, mentions, owner)
+        qualifier = qualifier_before(tokens, start, mentions, owner)
         if qualifier is None and tokens[j].lower == "mainland":
             qualifier = (j, "mainland", "China")
         if qualifier is None:
             return None
         if low == "shares" and (i + 1 < len(tokens) and tokens[i + 1].lower in ("of", "in")):
             return None
-        text = _text(tokens, qualifier[0], i + 1)
+        text = surface_text(tokens, qualifier[0], i + 1)
         name = text.replace("'s ", " ").replace("\u2019s ", " ")
         return Mention(
             qualifier[0],
@@ -446,7 +304,7 @@ def _investor_group(
         qualifiers.insert(0, tokens[j].lower)
         start = j
         j -= 1
-    place = _qualifier_before(tokens, start, mentions, owner)
+    place = qualifier_before(tokens, start, mentions, owner)
     if place is not None:
         start = place[0]
         qualifiers.insert(0, "mainland" if place[1] == "Chinese mainland" else place[1])
@@ -455,8 +313,8 @@ def _investor_group(
         if after[:3] in (("on", "the", "mainland"), ("from", "the", "mainland")):
             qualifiers = ["mainland"]
             end = i + 4
-        elif len(after) >= 1 and after[0] in ("from", "in") and _place_at(mentions, owner, i + 2):
-            place_m = _place_at(mentions, owner, i + 2)
+        elif len(after) >= 1 and after[0] in ("from", "in") and place_at(mentions, owner, i + 2):
+            place_m = place_at(mentions, owner, i + 2)
             if place_m is not None and place_m.type is EntityType.COUNTRY and not qualifiers:
                 qualifiers = [place_m.text]
                 end = place_m.end
@@ -473,106 +331,13 @@ def _investor_group(
     return Mention(
         start,
         end,
-        _text(tokens, start, end),
+        surface_text(tokens, start, end),
         EntityType.INVESTOR_GROUP,
         MentionKind.GROUP,
         canonical=name,
         cue=0.7,
         named=False,
     )
-
-
-def _commodity(
-    tokens: Sequence[Token], i: int, mentions: list[Mention], owner: list[int]
-) -> Mention | None:
-    for size in (2, 1):
-        words = tuple(t.lower for t in tokens[i : i + size])
-        if len(words) < size or words not in _COMMODITY_PHRASES:
-            continue
-        if any(t.is_cap and t.text not in ("LNG", "EVs") for t in tokens[i : i + size]):
-            continue
-        base = _COMMODITY_PHRASES[words]
-        end = i + size
-        if end < len(tokens) and tokens[end].lower in _NOT_COMMODITY_AFTER:
-            return None
-        if end < len(tokens) and tokens[end].lower in ("products", "product"):
-            end += 1
-        country: str | None = None
-        start = i
-        kind = _goods_modifier(tokens, i, base, owner)
-        if kind:
-            start = i - 1  # "farm machinery", "liquefied natural gas": what kind of goods
-            base = f"{kind} {base}"
-        qualifier = _qualifier_before(tokens, start, mentions, owner)
-        if qualifier is not None and qualifier[2] is not None:
-            country, start = qualifier[2], qualifier[0]
-        elif end + 1 < len(tokens) and (
-            tokens[end].lower == "from"
-            or tokens[end].lower in ("imported", "made", "produced", "shipped", "sourced")
-            and end + 2 < len(tokens)
-            and tokens[end + 1].lower == "from"
-        ):
-            k = end + 1 if tokens[end].lower == "from" else end + 2
-            for lead in _ORIGIN_LEADS:
-                if tuple(t.lower for t in tokens[k : k + len(lead)]) == lead:
-                    k += len(lead)
-                    break
-            place = _place_at(mentions, owner, k)
-            if place is not None and place.type is EntityType.COUNTRY:
-                country, end = place.canonical, place.end
-        name = f"{_demonym(country)} {base}" if country else base
-        return Mention(
-            start,
-            end,
-            _text(tokens, start, end),
-            EntityType.COMMODITY,
-            MentionKind.COMMODITY,
-            canonical=name,
-            cue=0.6,
-            place=country,
-            named=False,
-        )
-    return None
-
-
-# Goods named by a class that a word before it narrows ("farm *machinery*").
-_GENERIC_GOODS = frozenset(
-    {"equipment", "machinery", "parts", "components", "products", "goods", "vehicles",
-     "cars", "trucks", "natural gas", "gas", "steel", "chips", "glass", "panels", "oil",
-     "fuel", "meat", "fertiliser", "fertilizer", "chemicals"}
-)  # fmt: skip
-_NOT_GOODS_KINDS = frozenset(
-    {"the", "a", "an", "of", "and", "or", "on", "in", "to", "for", "from", "with", "certain",
-     "other", "some", "more", "all", "key", "its", "their", "our", "new", "such", "these",
-     "those", "imported", "exported", "foreign", "domestic", "local", "major", "main",
-     "most", "many", "various", "several", "both", "including", "like", "as", "than",
-     "crude", "select", "selected", "up", "about", "made", "finished"}
-)  # fmt: skip
-
-
-def _goods_modifier(tokens: Sequence[Token], i: int, base: str, owner: list[int]) -> str | None:
-    """The lowercase word that says what kind of generic goods follow ("farm" in "farm
-    machinery"), when there is one."""
-    if base not in _GENERIC_GOODS or i == 0:
-        return None
-    word = tokens[i - 1]
-    if (
-        owner[i - 1] >= 0
-        or not word.text.isalpha()
-        or not word.text.islower()
-        or word.lower in _NOT_GOODS_KINDS
-        or (word.lower,) in _COMMODITY_PHRASES
-        or word.lower.endswith(("ly", "ing"))
-    ):
-        return None
-    return word.lower
-
-
-def _demonym(country: str | None) -> str:
-    for adjective, name in COUNTRY_OF_DEMONYM.items():
-        if name == country and adjective[:1].isupper() and len(adjective) > 3:
-            return adjective
-    return country or ""
 
 
 _GOV_BY_WORDS: dict[tuple[str, ...], list[tuple[str, str]]] = {}
@@ -596,7 +361,7 @@ def _government(
                 continue
         start = i
         country: str | None = None
-        qualifier = _qualifier_before(tokens, i, mentions, owner)
+        qualifier = qualifier_before(tokens, i, mentions, owner)
         if qualifier is not None and qualifier[2] is not None:
             country = qualifier[2]
             start = qualifier[0]
@@ -606,7 +371,7 @@ def _government(
         m = Mention(
             start,
             i + size,
-            _text(tokens, start, i + size),
+            surface_text(tokens, start, i + size),
             EntityType.GOVERNMENT_BODY,
             MentionKind.GOVERNMENT,
             canonical=body,
@@ -688,7 +453,7 @@ def _asset(
             located_at = after.canonical
     if named_by is not None:
         first = named_by.start
-        text = _text(tokens, first, i + 1)
+        text = surface_text(tokens, first, i + 1)
         name = " ".join([named_by.text, *core, tokens[i].text])
         known = named_by.registry_id is not None and named_by.type is EntityType.ASSET
         return Mention(
@@ -703,11 +468,11 @@ def _asset(
             place=place or located_at,
             named=True,
             registry_id=named_by.registry_id if known else None,
-            aliases=[_text(tokens, start, i + 1)] if start > first else [],
+            aliases=[surface_text(tokens, start, i + 1)] if start > first else [],
         )
     where = located_at or place
     name = f"{where} {compound}" if where and located_at else compound
-    text = _text(tokens, start, i + 1)
+    text = surface_text(tokens, start, i + 1)
     m = Mention(
         start,
         i + 1,
@@ -810,7 +575,7 @@ def _reference(
     return Mention(
         start,
         end,
-        _text(tokens, start, end),
+        surface_text(tokens, start, end),
         kind,
         MentionKind.DESCRIPTION,
         head=noun,
@@ -828,14 +593,3 @@ _CLAUSE_WORDS = word_set(
 def kind_plural(noun: str) -> bool:
     """Plural descriptions ("the rivals") refer to no single entity."""
     return noun not in ("ceo", "boss", "bourse", "chairman", "business", "press")
-
-
-def _text(tokens: Sequence[Token], start: int, end: int) -> str:
-    parts: list[str] = []
-    for k in range(start, end):
-        tok = tokens[k]
-        if parts and tokens[k - 1].end == tok.start:
-            parts[-1] += tok.text
-        else:
-            parts.append(tok.text)
-    return " ".join(parts)

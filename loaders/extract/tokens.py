@@ -12,11 +12,12 @@ is a token of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from loaders.extract.cues import word_set
 
-__all__ = ["ABBREVIATIONS", "Token", "tokenize"]
+__all__ = ["ABBREVIATIONS", "Token", "surface_text", "tokenize"]
 
 # Words written with a final period that is not a full stop.
 ABBREVIATIONS = word_set(
@@ -109,3 +110,15 @@ def _takes_period(word: str) -> bool:
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True
     return "." in word and all(part.isalpha() and len(part) <= 2 for part in word.split("."))
+
+
+def surface_text(tokens: Sequence[Token], start: int, end: int) -> str:
+    """The words of ``tokens[start:end]`` as written: joined tokens stay joined
+    ("Hong Kong-listed"), others are separated by one space."""
+    parts: list[str] = []
+    for k in range(start, end):
+        if parts and tokens[k - 1].end == tokens[k].start:
+            parts[-1] += tokens[k].text
+        else:
+            parts.append(tokens[k].text)
+    return " ".join(parts)

@@ -1,0 +1,261 @@
+"""Goods named in a sentence: commodities ("rare earths", "Australian barley", "barley
+from Australia", "farm machinery") and the origin that qualifies them, shared by every
+item of a list ("steel and aluminium made in China")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph.ontology import EntityType
+from loaders.extract.cues import ASSET_HEADS, COMMODITIES, DESCRIPTOR_TYPES, word_set
+from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from loaders.extract.mention import Mention, MentionKind
+from loaders.extract.tokens import Token, surface_text
+
+__all__ = [
+    "commodity",
+    "demonym",
+    "place_at",
+    "qualifier_before",
+    "qualify_known_goods",
+    "share_origin",
+]
+
+_NOT_COMMODITY_AFTER = (
+    ASSET_HEADS
+    | frozenset(DESCRIPTOR_TYPES)
+    | word_set(
+        """producer producers production price prices sector industry industries output demand
+        supply market markets giant maker miner reserves deposits futures company companies firm
+        firms stocks shares mining refining processing parameter business exporters importers
+        exports industry's supplier suppliers chain chains trade"""
+    )
+)
+_ORIGIN_LEADS = (
+    ("most", "parts", "of"),
+    ("parts", "of"),
+    ("most", "of"),
+    ("the", "rest", "of"),
+    ("all", "of"),
+)
+
+_COMMODITY_PHRASES: dict[tuple[str, ...], str] = {
+    tuple(word.split("-")) if word.count("-") == 1 and word not in ("palm-oil",) else (word,): word
+    for word in COMMODITIES
+}
+for _word in (
+    "rare-earths",
+    "rare-earth",
+    "iron-ore",
+    "crude-oil",
+    "natural-gas",
+    "jet-fuel",
+    "solar-panels",
+    "electric-vehicles",
+    "palm-oil",
+    "pork-products",
+    "beef-products",
+):
+    _COMMODITY_PHRASES[tuple(_word.split("-"))] = _word.replace("-", " ")
+    _COMMODITY_PHRASES[(_word,)] = _word.replace("-", " ")
+
+
+def _qualified_before(tokens: Sequence[Token], m: Mention) -> bool:
+    """Whether ``m``'s origin is written before it ("Chinese steel", "Japan's seafood")."""
+    k = m.start
+    for j in (k, k - 1, k - 2):
+        if (
+            0 <= j < m.end
+            and j >= 0
+            and (tokens[j].text in COUNTRY_OF_DEMONYM or tokens[j].lower in ("'s", "-made"))
+        ):
+            return True
+    return m.start > 0 and (
+        tokens[m.start - 1].text in COUNTRY_OF_DEMONYM
+        or tokens[m.start - 1].lower in ("'s", "-made")
+    )
+
+
+def share_origin(tokens: Sequence[Token], goods: list[Mention]) -> None:
+    """ "steel and aluminium made in China", "Chinese steel and aluminium": one origin
+    for every item of a list of goods."""
+    goods.sort(key=lambda m: m.start)
+    lists: list[list[Mention]] = []
+    for m in goods:
+        if (
+            lists
+            and all(t.lower in (",", "and", "or") for t in tokens[lists[-1][-1].end : m.start])
+            and lists[-1][-1].end < m.start
+        ):
+            lists[-1].append(m)
+        else:
+            lists.append([m])
+    for items in lists:
+        if len(items) < 2:
+            continue
+        first, last = items[0], items[-1]
+        source: Mention | None = None
+        if first.place and _qualified_before(tokens, first):
+            source = first  # "Chinese steel and aluminium"
+        elif last.place and not _qualified_before(tokens, last):
+            source = last  # "steel and aluminium made in China"
+        if source is None:
+            continue
+        spans = {(m.start, m.end) for m in items}
+        for m in (g for g in goods if (g.start, g.end) in spans):
+            if m.place is None and m.canonical:
+                m.canonical = f"{demonym(source.place)} {m.canonical}"
+                m.kind = MentionKind.COMMODITY
+                m.registry_id = None
+                m.place = source.place
+
+
+def qualify_known_goods(tokens: Sequence[Token], mentions: list[Mention], owner: list[int]) -> None:
+    """A known class of goods qualified by origin is its own commodity: "Chinese EVs",
+    "electric vehicles imported from China" -> "Chinese electric vehicles"."""
+    n = len(tokens)
+    for m in mentions:
+        if m.kind != MentionKind.REGISTRY or m.type is not EntityType.COMMODITY:
+            continue
+        country: str | None = None
+        qualifier = qualifier_before(tokens, m.start, mentions, owner)
+        if qualifier is not None:
+            country = qualifier[2]
+        else:
+            k = m.end
+            if k < n and tokens[k].lower in ("imported", "made", "produced", "shipped"):
+                k += 1
+            if k + 1 < n and tokens[k].lower in ("from", "in"):
+                place = place_at(mentions, owner, k + 1)
+                if place is not None and place.type is EntityType.COUNTRY:
+                    country = place.canonical
+        if country is None or country == m.canonical:
+            continue
+        m.canonical = f"{demonym(country)} {m.canonical}"
+        m.kind = MentionKind.COMMODITY
+        m.registry_id = None
+        m.place = country
+
+
+def place_at(mentions: list[Mention], owner: list[int], i: int) -> Mention | None:
+    if 0 <= i < len(owner) and owner[i] >= 0:
+        m = mentions[owner[i]]
+        if m.kind == MentionKind.PLACE or (
+            m.kind == MentionKind.REGISTRY and m.type in (EntityType.COUNTRY, EntityType.REGION)
+        ):
+            return m
+    return None
+
+
+def qualifier_before(
+    tokens: Sequence[Token], i: int, mentions: list[Mention], owner: list[int]
+) -> tuple[int, str, str | None] | None:
+    """A place, demonym or possessive place right before token ``i``: (start, words, country)."""
+    j = i - 1
+    if j >= 0 and tokens[j].lower in ("'s", "-made"):
+        j -= 1  # "Japan's seafood", "Chinese-made electric cars"
+    if j < 0:
+        return None
+    place = place_at(mentions, owner, j)
+    if place is not None:
+        return place.start, place.text, place.canonical
+    country = COUNTRY_OF_DEMONYM.get(tokens[j].text)
+    if country is not None:
+        start = j
+        if j >= 1 and tokens[j].lower == "mainland" and tokens[j - 1].text == "Chinese":
+            start = j - 1
+        return start, " ".join(t.text for t in tokens[start : j + 1]), country
+    return None
+
+
+def commodity(
+    tokens: Sequence[Token], i: int, mentions: list[Mention], owner: list[int]
+) -> Mention | None:
+    for size in (2, 1):
+        words = tuple(t.lower for t in tokens[i : i + size])
+        if len(words) < size or words not in _COMMODITY_PHRASES:
+            continue
+        if any(t.is_cap and t.text not in ("LNG", "EVs") for t in tokens[i : i + size]):
+            continue
+        base = _COMMODITY_PHRASES[words]
+        end = i + size
+        if end < len(tokens) and tokens[end].lower in _NOT_COMMODITY_AFTER:
+            return None
+        if end < len(tokens) and tokens[end].lower in ("products", "product"):
+            end += 1
+        country: str | None = None
+        start = i
+        kind = _goods_modifier(tokens, i, base, owner)
+        if kind:
+            start = i - 1  # "farm machinery", "liquefied natural gas": what kind of goods
+            base = f"{kind} {base}"
+        qualifier = qualifier_before(tokens, start, mentions, owner)
+        if qualifier is not None and qualifier[2] is not None:
+            country, start = qualifier[2], qualifier[0]
+        elif end + 1 < len(tokens) and (
+            tokens[end].lower == "from"
+            or tokens[end].lower in ("imported", "made", "produced", "shipped", "sourced")
+            and end + 2 < len(tokens)
+            and tokens[end + 1].lower == "from"
+        ):
+            k = end + 1 if tokens[end].lower == "from" else end + 2
+            for lead in _ORIGIN_LEADS:
+                if tuple(t.lower for t in tokens[k : k + len(lead)]) == lead:
+                    k += len(lead)
+                    break
+            place = place_at(mentions, owner, k)
+            if place is not None and place.type is EntityType.COUNTRY:
+                country, end = place.canonical, place.end
+        name = f"{demonym(country)} {base}" if country else base
+        return Mention(
+            start,
+            end,
+            surface_text(tokens, start, end),
+            EntityType.COMMODITY,
+            MentionKind.COMMODITY,
+            canonical=name,
+            cue=0.6,
+            place=country,
+            named=False,
+        )
+    return None
+
+
+# Goods named by a class that a word before it narrows ("farm *machinery*").
+_GENERIC_GOODS = frozenset(
+    {"equipment", "machinery", "parts", "components", "products", "goods", "vehicles",
+     "cars", "trucks", "natural gas", "gas", "steel", "chips", "glass", "panels", "oil",
+     "fuel", "meat", "fertiliser", "fertilizer", "chemicals"}
+)  # fmt: skip
+_NOT_GOODS_KINDS = frozenset(
+    {"the", "a", "an", "of", "and", "or", "on", "in", "to", "for", "from", "with", "certain",
+     "other", "some", "more", "all", "key", "its", "their", "our", "new", "such", "these",
+     "those", "imported", "exported", "foreign", "domestic", "local", "major", "main",
+     "most", "many", "various", "several", "both", "including", "like", "as", "than",
+     "crude", "select", "selected", "up", "about", "made", "finished"}
+)  # fmt: skip
+
+
+def _goods_modifier(tokens: Sequence[Token], i: int, base: str, owner: list[int]) -> str | None:
+    """The lowercase word that says what kind of generic goods follow ("farm" in "farm
+    machinery"), when there is one."""
+    if base not in _GENERIC_GOODS or i == 0:
+        return None
+    word = tokens[i - 1]
+    if (
+        owner[i - 1] >= 0
+        or not word.text.isalpha()
+        or not word.text.islower()
+        or word.lower in _NOT_GOODS_KINDS
+        or (word.lower,) in _COMMODITY_PHRASES
+        or word.lower.endswith(("ly", "ing"))
+    ):
+        return None
+    return word.lower
+
+
+def demonym(country: str | None) -> str:
+    for adjective, name in COUNTRY_OF_DEMONYM.items():
+        if name == country and adjective[:1].isupper() and len(adjective) > 3:
+            return adjective
+    return country or ""
