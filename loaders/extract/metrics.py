@@ -14,27 +14,16 @@ from __future__ import annotations
 from graph.model import Evidence, Metric
 from graph.ontology import EntityType
 from loaders.extract.coref import Cluster, Coreference
-from loaders.extract.cues import word_set
 from loaders.extract.document import ParsedSentence
 from loaders.extract.mention import MentionKind
+from loaders.extract.rules.schema import load_metric_table
 
 __all__ = ["build_metric", "metric_candidates"]
 
-_MEASURES = word_set(
-    """sales revenue revenues income profit profits earnings purchases buying turnover exports
-    imports output production shipments deliveries spending investment inflows outflows losses
-    loss value volume gdp"""
-)
-_DOWN = word_set(
-    "down fall fell falls decline declined declines drop dropped drops lower slump slumped "
-    "decrease decreased plunge plunged plunges slid slide slides tumbled sank shrank shrink "
-    "contracted"
-)
-_UP = word_set(
-    "up rise rose rises increase increased increases gain gained gains higher growth grew "
-    "jump jumped jumps climb climbed climbs surge surged surges soar soared soars advanced "
-    "rebounded"
-)
+_WORDS = load_metric_table()
+_MEASURES = _WORDS.measures
+_DOWN = _WORDS.falls
+_UP = _WORDS.rises
 _SUBJECT_TYPES = frozenset(
     {
         EntityType.COMPANY,
@@ -64,6 +53,9 @@ _NOT_NAME_WORDS = frozenset(
         "are",
         "with",
         "reported",
+        "said",
+        "says",
+        "announced",
         "posted",
         "recorded",
         "its",

@@ -57,7 +57,17 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from graph.ontology import EntityType, FactStatus, Predicate
 
-__all__ = ["ROLE_NAMES", "Example", "Rule", "RuleTable", "TitleEntry", "load_rule_tables"]
+__all__ = [
+    "ROLE_NAMES",
+    "Example",
+    "MetricExample",
+    "MetricTable",
+    "Rule",
+    "RuleTable",
+    "TitleEntry",
+    "load_metric_table",
+    "load_rule_tables",
+]
 
 ROLE_NAMES = frozenset(
     {
@@ -233,3 +243,41 @@ def load_rule_tables() -> tuple[RuleTable, ...]:
     if duplicates:
         raise ValueError(f"duplicate rule ids: {sorted(duplicates)}")
     return tuple(tables)
+
+
+class MetricExample(BaseModel):
+    """A sentence of our own and the figures it must give, each written
+    ``"Subject measure value UNIT ±change"`` (change omitted when none is stated)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+    expect: tuple[str, ...] = ()
+    published: str = "2025-06-30"
+
+
+class MetricTable(BaseModel):
+    """The words that make a reported figure (rules/metrics.yaml)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    domain: Literal["metrics"]
+    measures: frozenset[str] = Field(min_length=1)
+    rises: frozenset[str] = Field(min_length=1)
+    falls: frozenset[str] = Field(min_length=1)
+    examples: tuple[MetricExample, ...] = Field(min_length=1)
+
+    @field_validator("measures", "rises", "falls")
+    @classmethod
+    def _lower_words(cls, words: frozenset[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def load_metric_table() -> MetricTable:
+    """The metrics table, validated once per process."""
+    text = resources.files("loaders.extract.rules").joinpath("metrics.yaml").read_text("utf-8")
+    try:
+        return MetricTable.model_validate(yaml.safe_load(text))
+    except ValueError as exc:
+        raise ValueError(f"loaders/extract/rules/metrics.yaml: {exc}") from exc
