@@ -197,6 +197,12 @@ class Binder:
         plural = self._plural_reference(token)
         if plural:
             return plural
+        if depth < _MAX_DEPTH and token.lemma_.lower() in self.extra:
+            # a word this rule alone reads through wins over the word's own mention
+            # ("banned Huawei *equipment*": the maker, not generic equipment)
+            through = self._through(token, depth, subject)
+            if through:
+                return through
         cluster = self.mention_cluster(token)
         if cluster is not None:
             if token.lower_ in _OBJECT_PRONOUNS:

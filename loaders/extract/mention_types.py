@@ -135,9 +135,10 @@ def _person_shaped(tokens: Sequence[Token], m: Mention) -> bool:
     words = [t.text for t in tokens[m.start : m.end]]
     if looks_like_person(words):
         return True
+    parts = [p for w in words for p in w.split("-")]  # "Jean-Marc Gales"
     return (
         1 <= len(words) <= 3
-        and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
+        and all(p.isalpha() and p[0].isupper() and p[1:].islower() for p in parts)
         and not any(w in COMPANY_SUFFIXES for w in words)
     )
 
@@ -185,6 +186,9 @@ _APPOSITION_OPENERS = frozenset(
 )
 
 
+_TITLE_OPENERS = word_set("managing chief vice deputy general executive senior")
+
+
 def _apposition_type(tokens: Sequence[Token], end: int) -> EntityType | None:
     """ "Li Wenjie, an analyst at ...": the noun of an apposition types the name."""
     n = len(tokens)
@@ -222,6 +226,13 @@ def _apposition_type(tokens: Sequence[Token], end: int) -> EntityType | None:
         if tokens[j].is_cap and j > begin:
             continue  # "a former Norvik Group executive": "Group" is part of a name
         kind = _APPOSITION_NOUNS.get(word)
+        if (
+            kind is not None
+            and kind is not EntityType.PERSON
+            and j + 1 < n
+            and (tokens[j + 1].lower in ROLE_WORDS or tokens[j + 1].lower in _TITLE_OPENERS)
+        ):
+            continue  # "group managing director", "bank chairman": a title, not a firm
         if kind is not None:
             if (
                 kind is EntityType.PERSON

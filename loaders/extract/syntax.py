@@ -475,6 +475,15 @@ def relational_holder(noun: Token) -> list[Token]:
             return [c]
     for c in noun.children:
         if (
+            c.dep_ in ("nmod", "compound")
+            and c.pos_ == "PROPN"
+            and c.i == noun.i - 2
+            and noun.doc[noun.i - 1].text == ","
+            and not any(t.is_alpha and not t.is_title for t in c.subtree)
+        ):
+            return [c]  # "X, operator of Y" parsed with X as the noun's modifier
+    for c in noun.children:
+        if (
             c.dep_ == "conj"
             and c.pos_ == "PROPN"
             and c.i > noun.i

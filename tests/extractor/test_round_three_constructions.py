@@ -8,7 +8,8 @@ governor", a colon spelling out "two companies:", a possessor right before a tit
 tariffs as a state's act, a business sold without a name ("its appliance division"),
 "it" in a relative clause, lists of goods the parser breaks, "the two", "Approved by X,",
 model codes after a family's name, tickers in brackets, one origin for a list of goods,
-raids.
+raids, hyphenated given names after a title, a firm's equipment banned, "X, operator
+of Y".
 Sentences are written for these tests."""
 
 from __future__ import annotations
@@ -18,6 +19,25 @@ import pytest
 from tests.extractor.conftest import has_fact, run
 
 POSITIVE: list[tuple[str, str, str, str]] = [
+    (
+        "Norvik Cars chief executive Jean-Marc Gales took the helm of the marque in 2014.",
+        "Jean-Marc Gales",
+        "LEADS",
+        "Norvik Cars",
+    ),
+    (
+        # "group managing director" is a title, not a firm's description
+        "Syed Albar, group managing director of Kestrel Holdings, said the deal was good.",
+        "Syed Albar",
+        "LEADS",
+        "Kestrel Holdings",
+    ),
+    (
+        "Li Wen, director-general of the Kestrel Industry Alliance, said demand was weak.",
+        "Li Wen",
+        "LEADS",
+        "Kestrel Industry Alliance",
+    ),
     (
         # one origin for every item of a list of goods, written before or after it
         "Canada will put a 25% tariff on imports of steel and aluminum made in China.",
