@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from graph.ontology import EntityType
 from loaders.extract.coref import Cluster, Coreference
+from loaders.extract.cues import DESCRIPTOR_TYPES
 from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
 from loaders.extract.syntax import is_saying, surface_subject
 
@@ -335,13 +336,16 @@ class Binder:
         )
         if not preps:
             # "its Seagull hatchback": a named product before any common noun is what the
-            # noun stands for, whatever kind of thing the noun names
+            # noun stands for, whatever kind of thing the noun names; "the Xiaomi group",
+            # "the Norvik conglomerate": a named firm before a word for a firm
+            firm_word = DESCRIPTOR_TYPES.get(word) is EntityType.COMPANY or word == "group"
             return [
                 b
                 for c in token.children
                 if c.dep_ == "compound" and c.i < token.i and token.pos_ == "NOUN"
                 for b in self._bind_all(c, depth + 1, "kind", subject)
                 if b.cluster.type is EntityType.PRODUCT
+                or (firm_word and b.cluster.type in (EntityType.COMPANY, None))
             ]
         if self.literal and word in _UNIT_NOUNS:
             return []

@@ -18,7 +18,7 @@ from loaders.extract.cues import (
     LEGAL_SUFFIXES,
     word_set,
 )
-from loaders.extract.gazetteer import CAPITAL_OF
+from loaders.extract.gazetteer import CAPITAL_OF, COUNTRY_OF_DEMONYM
 from loaders.extract.mention import Mention
 
 __all__ = ["is_acronym", "link_aliases_in_text", "link_assets", "link_short_forms"]
@@ -200,6 +200,8 @@ def link_short_forms(coref: Coreference) -> None:
                     continue
                 if long.extends is not None and short.registry is not None:
                     continue  # "Alibaba Cloud Intelligence" is not Alibaba Cloud
+                if _country_unit(long):
+                    continue  # "Xiaomi India" is Xiaomi's unit, not another name for it
                 if _abbreviates(short, long):
                     candidates.append(long)
         if not candidates:
@@ -210,6 +212,16 @@ def link_short_forms(coref: Coreference) -> None:
             target = best if best.registry is not None or short.registry is None else short
             other = short if target is best else best
             merge_clusters(coref, target, other)
+
+
+_COUNTRY_ENDINGS = tuple(" " + c for c in sorted(set(COUNTRY_OF_DEMONYM.values())))
+
+
+def _country_unit(cluster: Cluster) -> bool:
+    """A firm's name that ends in a country ("Tesla China") names the firm's unit there."""
+    return cluster.type in (EntityType.COMPANY, None) and cluster.canonical.endswith(
+        _COUNTRY_ENDINGS
+    )
 
 
 def _nearest_before(coref: Coreference, short: Cluster, options: list[Cluster]) -> Cluster | None:

@@ -88,6 +88,18 @@ def type_by_context(tokens: Sequence[Token], mentions: list[Mention]) -> None:
         ):
             m.type, m.cue = EntityType.REGION, 0.6  # "in Louisville, Kentucky"
             continue
+        if (
+            m.type is None
+            and m.start > 0
+            and tokens[m.start - 1].lower in ("in", "near")
+            and index + 1 < len(mentions)
+            and m.end < n
+            and tokens[m.end].lower == "in"
+            and mentions[index + 1].start in (m.end + 1, m.end + 2)
+            and mentions[index + 1].type in (EntityType.REGION, EntityType.COUNTRY)
+        ):
+            m.type, m.cue = EntityType.REGION, 0.6  # "in Göttingen in central Germany"
+            continue
         if m.end < n and tokens[m.end].lower in PRODUCT_NOUNS and m.type is None:
             m.type, m.cue, m.kind = EntityType.PRODUCT, 0.5, MentionKind.PRODUCT
             continue

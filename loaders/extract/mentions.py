@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from graph.ontology import EntityType
 from loaders.extract.cues import (
+    COMMON_CAPITALISED,
     COMPANY_SUFFIXES,
     DESCRIPTOR_TYPES,
     GENERIC_ACRONYMS,
@@ -391,6 +392,26 @@ def _reconcile(
             for k, _ in inside:
                 used.add(k)
             mentions.append(_run_mention(tokens, start, end))
+            continue
+        tail = inside[-1][1]
+        if (
+            tail.end == end
+            and tail.from_registry
+            and tail.entry.type is EntityType.COUNTRY
+            and tail.start > start
+            and all(m.from_registry and m.entry.type is EntityType.COMPANY for _, m in inside[:-1])
+            and not looks_like_person([t.text for t in tokens[start : tail.start]])
+            and all(
+                t.is_cap and t.text not in PERSON_TITLES and t.text not in COMMON_CAPITALISED
+                for t in tokens[start : tail.start]
+            )
+        ):
+            # "Xiaomi India", "Tesla China": a firm's unit in a country is a firm of its own
+            for k, _ in inside:
+                used.add(k)
+            m = _run_mention(tokens, start, end)
+            m.type, m.kind, m.cue = EntityType.COMPANY, MentionKind.NAME, max(m.cue, 0.7)
+            mentions.append(m)
             continue
         first_k, first = inside[0]
         rest = [t.text for t in tokens[first.end : end]]

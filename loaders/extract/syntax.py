@@ -521,6 +521,9 @@ def relational_holder(noun: Token) -> list[Token]:
     return [noun]
 
 
+# Nouns that only say what kind of thing a relational noun before them is ("the parent
+# company of Y", "its holding firm").
+_KIND_NOUNS = frozenset({"company", "firm", "group", "entity", "business", "bank", "unit"})
 _POST_NOUNS = frozenset({"post", "position", "role", "job", "office", "seat", "title"})
 
 # Head words of titles, which a name never is.
@@ -547,6 +550,10 @@ def relational_owner(
     found = prep_objects(noun, preps)
     if found:
         return found
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.lemma_ in _KIND_NOUNS:
+        found = prep_objects(noun.head, preps)  # "the parent *company* of Y"
+        if found:
+            return found
     # "Norvik Group Chief Executive Anna Berg": a name compounded before the title
     head = noun.head
     siblings = [

@@ -9,7 +9,7 @@ tariffs as a state's act, a business sold without a name ("its appliance divisio
 "it" in a relative clause, lists of goods the parser breaks, "the two", "Approved by X,",
 model codes after a family's name, tickers in brackets, one origin for a list of goods,
 raids, hyphenated given names after a title, a firm's equipment banned, "X, operator
-of Y".
+of Y", units named by a country, "the parent company of".
 Sentences are written for these tests."""
 
 from __future__ import annotations
@@ -19,6 +19,19 @@ import pytest
 from tests.extractor.conftest import has_fact, run
 
 POSITIVE: list[tuple[str, str, str, str]] = [
+    (
+        # a firm's name ending in a country is the firm's unit there
+        "Norvik India is a wholly owned subsidiary of the China-based Norvik group.",
+        "Norvik India",
+        "SUBSIDIARY_OF",
+        "Norvik",
+    ),
+    (
+        "Kestrel Holdings - the parent company of Tallis Cars - will sign a deal in July.",
+        "Tallis Cars",
+        "SUBSIDIARY_OF",
+        "Kestrel Holdings",
+    ),
     (
         "Norvik Cars chief executive Jean-Marc Gales took the helm of the marque in 2014.",
         "Jean-Marc Gales",
@@ -318,3 +331,15 @@ def test_buying_once_and_selling_later_are_two_deals() -> None:
     sells = [f for f in delta.facts if f.predicate == "SELLS"]
     assert sells, delta.facts
     assert all(f.status != "completed" and f.date is None for f in sells), sells
+
+
+def test_a_sentence_opening_the_never_makes_a_country_a_firm() -> None:
+    # "The" seen capitalised after a quote elsewhere must not join "The United States"
+    delta = run(
+        "The United States announced new sanctions on Norvik Aero on Thursday. "
+        '"The drones were made abroad," an official said.',
+        published="2025-06-05",
+    )
+    types = {e.name: e.type for e in delta.entities}
+    assert types.get("United States") == "Country", types
+    assert any(f.predicate == "SANCTIONS" for f in delta.facts), delta.facts
