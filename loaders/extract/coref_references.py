@@ -15,6 +15,7 @@ from loaders.extract.coref_model import (
 )
 from loaders.extract.coref_names import is_acronym
 from loaders.extract.cues import (
+    DESCRIPTOR_TYPES,
     GOVERNMENT_DESCRIPTIONS,
     word_set,
 )
@@ -54,9 +55,13 @@ def _clause_subject(
     followed by a verb-like word (not a preposition, comma or attributive suffix)."""
     tokens = sentence.tokens
     for other in reversed(sentence.mentions):
-        if other.end > m.start or other.is_reference and other.kind != MentionKind.PRONOUN:
+        if other.end > m.start:
             continue
-        if other.end == m.start and other.is_place:
+        if other.is_reference and other.kind != MentionKind.PRONOUN and (
+            other.cluster < 0 or not strict
+        ):
+            continue  # a description heads a pronoun's clause only once resolved
+        if (other.end == m.start and other.is_place) or _modifies_next(sentence, other):
             continue  # "the U.S. retailer": the place modifies the description
         nxt = tokens[other.end].lower if other.end < len(tokens) else ""
         if nxt.startswith("-") or nxt in _NOT_VERBS:
@@ -156,7 +161,7 @@ def resolve_references(coref: Coreference, registry: Registry) -> None:
                 target = _antecedent(coref, m, s_index, history, sentence)
                 if target is not None:
                     m.cluster = target.id
-            if m.cluster >= 0:
+            if m.cluster >= 0 and not _modifies_next(sentence, m):
                 cluster = coref.of(m)
                 if cluster is not None:
                     history.append(
@@ -168,6 +173,17 @@ def resolve_references(coref: Coreference, registry: Registry) -> None:
                             not m.is_reference,
                         )
                     )
+
+
+def _modifies_next(sentence: ParsedSentence, m: Mention) -> bool:
+    """ "the U.S. chipmaker": a place naming where the next noun's firm is from is no
+    antecedent for a later pronoun."""
+    tokens = sentence.tokens
+    return (
+        m.type in (EntityType.COUNTRY, EntityType.REGION)
+        and m.end < len(tokens)
+        and DESCRIPTOR_TYPES.get(tokens[m.end].lower) is not None
+    )
 
 
 def _resolve_government(
@@ -282,7 +298,9 @@ def _antecedent(
     if m.kind == MentionKind.PRONOUN and m.head in ("its", "it") and not relative:
         # "Geely completed its takeover": the subject of the pronoun's own clause
         own = _clause_subject(sentence, m, strict=True)
-        if own is not None and own.cluster >= 0 and not own.is_reference:
+        if own is not None and own.cluster >= 0 and (
+            not own.is_reference or own.kind == MentionKind.DESCRIPTION
+        ):
             cluster = coref.root(coref.clusters[own.cluster])
             between = {t.lower for t in tokens[own.end : m.start]}
             if between and between <= _COPULAR_LINKS:

@@ -116,12 +116,17 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     return pieces
 
 
+_TICKER_TAIL = re.compile(r"[A-Z]{1,3}[)\]]")
+
+
 def _is_boundary(line: str, stop: int, end: int) -> bool:
     following = line[end : end + 40].lstrip("\"'\u201c\u2018([ ")
     if not following:
         return False
     if end == stop + 1 and stop > 0 and line[stop - 1].isdigit():
         return False  # "(0700.HK)": a ticker, not the end of a sentence
+    if end == stop + 1 and _TICKER_TAIL.match(line, end) and line[stop - 1].isupper():
+        return False  # "(NVDA.O)", "(BABA.N)": an exchange suffix
     first = following[0]
     if line[stop] != ".":
         return first.isupper() or first.isdigit() or line[stop] in "!?\u2026"

@@ -9,7 +9,8 @@ tariffs as a state's act, a business sold without a name ("its appliance divisio
 "it" in a relative clause, lists of goods the parser breaks, "the two", "Approved by X,",
 model codes after a family's name, tickers in brackets, one origin for a list of goods,
 raids, hyphenated given names after a title, a firm's equipment banned, "X, operator
-of Y", units named by a country, "the parent company of".
+of Y", units named by a country, "the parent company of", a place modifying a
+description, exchange suffixes in brackets.
 Sentences are written for these tests."""
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ import pytest
 from tests.extractor.conftest import has_fact, run
 
 POSITIVE: list[tuple[str, str, str, str]] = [
+    (
+        # "the U.S. chipmaker": the place modifies the description; "it" is the firm
+        "Norvik Corp was charged on Monday (NVC.O). The regulator said the U.S. chipmaker "
+        "broke commitments it made during its acquisition of Tallis Technologies Ltd.",
+        "Norvik Corp",
+        "ACQUIRES",
+        "Tallis Technologies Ltd.",
+    ),
     (
         # a firm's name ending in a country is the firm's unit there
         "Norvik India is a wholly owned subsidiary of the China-based Norvik group.",
