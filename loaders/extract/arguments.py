@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from graph.ontology import EntityType
 from loaders.extract.coref import Cluster, Coreference
-from loaders.extract.cues import DESCRIPTOR_TYPES
+from loaders.extract.cues import DESCRIPTOR_TYPES, GENERIC_ACRONYMS
 from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
 from loaders.extract.syntax import is_saying, surface_subject
 
@@ -341,8 +341,7 @@ class Binder:
             firm_word = DESCRIPTOR_TYPES.get(word) is EntityType.COMPANY or word == "group"
             return [
                 b
-                for c in token.children
-                if c.dep_ == "compound" and c.i < token.i and token.pos_ == "NOUN"
+                for c in _name_compounds(token)
                 for b in self._bind_all(c, depth + 1, "kind", subject)
                 if b.cluster.type is EntityType.PRODUCT
                 or (firm_word and b.cluster.type in (EntityType.COMPANY, None))
@@ -379,8 +378,13 @@ class Binder:
                 # "its Hong Kong-listed shares", "signed off on X's accounts"
                 out.extend(self._bind_all(child, depth + 1, f"through:{word}", subject))
             elif child.dep_ in ("compound", "nmod") and "compound" in preps:
-                # "its Ernie 4.5 model family": the name inside a kind of thing
-                out.extend(self._bind_all(child, depth + 1, "kind", subject))
+                # "its Ernie 4.5 model family": the name inside a kind of thing; "its
+                # Lumen AI model": past the technology word
+                inner = [child]
+                if child.text in GENERIC_ACRONYMS:
+                    inner = [g for g in child.children if g.dep_ == "compound"] or inner
+                for named in inner:
+                    out.extend(self._bind_all(named, depth + 1, "kind", subject))
         return out
 
     def _government_of_place(self, token: Token) -> Bound | None:
@@ -612,3 +616,19 @@ class Binder:
                 return None
             node = node.head
         return None
+
+
+def _name_compounds(noun: Token) -> list[Token]:
+    """The compounds before a common noun that may name it; "its Lumen AI model": a
+    technology word between the name and the noun is passed over."""
+    if noun.pos_ != "NOUN":
+        return []
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ != "compound" or c.i > noun.i:
+            continue
+        if c.text in GENERIC_ACRONYMS:
+            out.extend(g for g in c.children if g.dep_ == "compound" and g.i < c.i)
+        else:
+            out.append(c)
+    return out

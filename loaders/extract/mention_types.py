@@ -10,6 +10,7 @@ from graph.ontology import EntityType
 from loaders.extract.cues import (
     COMPANY_SUFFIXES,
     DESCRIPTOR_TYPES,
+    GENERIC_ACRONYMS,
     PRODUCT_NOUNS,
     ROLE_WORDS,
     word_set,
@@ -100,7 +101,10 @@ def type_by_context(tokens: Sequence[Token], mentions: list[Mention]) -> None:
         ):
             m.type, m.cue = EntityType.REGION, 0.6  # "in Göttingen in central Germany"
             continue
-        if m.end < n and tokens[m.end].lower in PRODUCT_NOUNS and m.type is None:
+        noun_at = m.end
+        while noun_at < n and tokens[noun_at].text in GENERIC_ACRONYMS:
+            noun_at += 1  # "its Lumen AI model": the technology word describes the noun
+        if noun_at < n and tokens[noun_at].lower in PRODUCT_NOUNS and m.type is None:
             m.type, m.cue, m.kind = EntityType.PRODUCT, 0.5, MentionKind.PRODUCT
             continue
         if (

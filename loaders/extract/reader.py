@@ -210,6 +210,12 @@ class SentenceReader:
                     if self.context.state_actor is not None:
                         bound.append(Bound(self.context.state_actor, trigger, "story"))
                     continue
+                if role == "home_country":
+                    home = self.context.home_country
+                    country = self.coref.find(home, EntityType.COUNTRY) if home else None
+                    if country is not None:
+                        bound.append(Bound(country, trigger, "story"))
+                    continue
                 for token in self.role_tokens(role, trigger, rule):
                     if token.idx >= self.begin_char:
                         literal = rule is not None and rule.literal

@@ -32,8 +32,8 @@ def _entity(cluster: Cluster) -> Entity:
     name = _canonical(cluster)
     if cluster.type is EntityType.COMMODITY and cluster.place:
         # "American coal" is not all coal: a store would merge it with every "coal"
-        words = len(name.split())
-        aliases = [a for a in aliases if len(a.split()) >= words]
+        # ... but "EU pork" is "European Union pork": any form that keeps its origin
+        aliases = [a for a in aliases if len(a.split()) >= 2]
         aliases.extend(_origin_forms(name, cluster.place))
     return Entity(
         name=name,
@@ -45,12 +45,14 @@ def _entity(cluster: Cluster) -> Entity:
 
 def _origin_forms(name: str, country: str) -> list[str]:
     """ "American coal" is also "U.S. coal" and "US coal": the other words for its origin."""
-    first, _, rest = name.partition(" ")
-    if not rest or COUNTRY_OF_DEMONYM.get(first) != country:
-        return []
-    return [
-        f"{word} {rest}" for word, c in COUNTRY_OF_DEMONYM.items() if c == country and word != first
-    ]
+    words = [w for w, c in COUNTRY_OF_DEMONYM.items() if c == country]
+    if name.startswith(country + " "):
+        first, rest = country, name[len(country) + 1 :]  # "European Union pork"
+    else:
+        first, _, rest = name.partition(" ")
+        if not rest or COUNTRY_OF_DEMONYM.get(first) != country:
+            return []
+    return [f"{word} {rest}" for word in words if word != first]
 
 
 def _canonical(cluster: Cluster) -> str:

@@ -67,6 +67,14 @@ _OBJECT_CONTROL = frozenset(
     {"allow", "ask", "order", "force", "urge", "require", "permit", "tell", "instruct", "push"}
 )
 
+# Verbs that hold their object to account for a deed: "fined X for selling", "sanctioned
+# X for buying" — the object did the deed.
+_BLAME_VERBS = frozenset(
+    {"sanction", "fine", "punish", "penalise", "penalize", "blacklist", "target", "charge",
+     "sue", "accuse", "ban", "bar", "criticise", "criticize", "investigate", "probe",
+     "arrest", "indict", "reprimand", "warn", "list", "add"}
+)
+
 # Verbs that carry an event noun without adding meaning of their own: the subject of
 # "X completed its purchase of Y" is the buyer.
 LIGHT_VERBS = word_set(
@@ -77,7 +85,7 @@ LIGHT_VERBS = word_set(
     undertake place put issue slap levy raise hike set form create establish approve
     unveil complete finish do have hold keep maintain announce expect eye prepare
     push launch kick restart resume revive renew pledge vow promise offer provide roll
-    step ramp pour"""
+    step ramp pour hand mete serve"""
 )
 
 
@@ -251,6 +259,8 @@ def _inherited_actor(verb: Token) -> list[Token]:
         objects = _children(verb, ("dobj",))
         if head.lower_ == "from" and objects:
             return objects  # "barred X from buying": X would buy
+        if head.lower_ == "for" and objects and verb.lemma_.lower() in _BLAME_VERBS:
+            return objects  # "sanctioned X for buying oil": X bought it
         return surface_subject(verb)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if dep in ("acl", "relcl") and infinitive and head.pos_ in ("NOUN", "PROPN"):

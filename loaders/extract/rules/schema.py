@@ -41,6 +41,8 @@ Roles:
 ``xcomp_patient`` what the verb's complement acts on ("should stop buying *them*")
 ``actor_actor`` who acts through the acting noun ("*the UK*'s sanctions targeted X")
 ``story_actor`` the state or body that last acted in the story
+``home_country`` the country the story is mostly about ("cooperating with a government
+               investigation": that country's government investigates)
 
 A rule lists roles as alternatives, tried in order; the first that names an entity
 wins. ``a+b`` joins two roles ("actor+prep:with": "X led the round with Y").
@@ -93,6 +95,7 @@ ROLE_NAMES = frozenset(
         "xcomp_patient",
         "actor_actor",
         "story_actor",
+        "home_country",
     }
 )
 
