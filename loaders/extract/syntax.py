@@ -506,6 +506,8 @@ def relational_holder(noun: Token) -> list[Token]:
     post = post_of(noun)
     if post is not None:
         return relational_holder(post)  # "the post of governor": the post's holder
+    if dep == "pobj" and head.dep_ == "agent":
+        return []  # "it was replaced by the local unit of Y": the agent is the unit, no one
     if dep == "pobj" and head.lower_ in ("from", "to") and head.head.pos_ == "VERB":
         # "removed X from the post", "promoted X to the role"
         return patient_of(head.head) if noun.lemma_ in _POST_NOUNS else []

@@ -1,9 +1,10 @@
 """Constructions of the fourth round (found on stories scored first-try, then read):
 a technology word between a product's name and its noun, the one held to account for a
 deed doing it ("sanctioned X for buying oil"), goods whose origin is written short ("EU
-pork"). The rule tables' own examples cover the rest of the round (a fine handed to a
-firm, cooperating with a probe, an inverted "Included in the list is X", buying a firm's
-business and assets). Sentences are written for these tests."""
+pork"), an agent phrase naming a unit ("replaced by the unit of Y"). The rule tables' own
+examples cover the rest of the round (a fine handed to a firm, cooperating with a probe,
+an inverted "Included in the list is X", buying a firm's business and assets). Sentences
+are written for these tests."""
 
 from __future__ import annotations
 
@@ -62,3 +63,13 @@ def test_a_technology_acronym_alone_names_no_product() -> None:
     # "AI" describes the noun; with no name before it there is no product at all
     delta = run("Norvik Technology released a new AI model on Monday.")
     assert not [e for e in delta.entities if e.type.value == "Product"]
+
+
+def test_an_agent_phrase_holds_no_unit() -> None:
+    # "replaced by the local unit of Y": the replaced firm is no unit of Y
+    delta = run(
+        "Brava Audit worked for Tallis Asset until 2019, after which it was replaced by "
+        "the local unit of Kivra Accounting."
+    )
+    assert not has_fact(delta, "Tallis Asset", "SUBSIDIARY_OF", "Kivra Accounting")
+    assert not has_fact(delta, "Brava Audit", "SUBSIDIARY_OF", "Kivra Accounting")
