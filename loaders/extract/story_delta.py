@@ -33,7 +33,8 @@ def _entity(cluster: Cluster) -> Entity:
     if cluster.type is EntityType.COMMODITY and cluster.place:
         # "American coal" is not all coal: a store would merge it with every "coal"
         # ... but "EU pork" is "European Union pork": any form that keeps its origin
-        aliases = [a for a in aliases if len(a.split()) >= 2]
+        base = _goods_base(name, cluster.place).lower()
+        aliases = [a for a in aliases if a.lower() != base and a.lower().endswith(" " + base)]
         aliases.extend(_origin_forms(name, cluster.place))
     return Entity(
         name=name,
@@ -41,6 +42,14 @@ def _entity(cluster: Cluster) -> Entity:
         aliases=tuple(aliases),
         country=cluster.place if cluster.type is not EntityType.COUNTRY else None,
     )
+
+
+def _goods_base(name: str, country: str) -> str:
+    """The goods without their origin: "pork" of "European Union pork"."""
+    if name.startswith(country + " "):
+        return name[len(country) + 1 :]
+    first, _, rest = name.partition(" ")
+    return rest if rest and COUNTRY_OF_DEMONYM.get(first) == country else name
 
 
 def _origin_forms(name: str, country: str) -> list[str]:
