@@ -13,7 +13,7 @@ from loaders.extract.mentions import find_mentions
 from loaders.extract.registry import Registry
 from loaders.extract.sentences import Sentence, split_sentences
 from loaders.extract.temporal import DateMention, find_dates
-from loaders.extract.tokens import Token, tokenize
+from loaders.extract.tokens import Token, blank_tickers, tokenize
 
 # Cheap tests that let sentences without numbers or date words skip the slower readers.
 _DIGIT = re.compile(r"\d")
@@ -103,7 +103,9 @@ def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | 
 def parse_document(text: str, published: str | None, registry: Registry) -> list[ParsedSentence]:
     """Split, tokenise and find the mentions of every sentence of a story."""
     sentences = split_sentences(text)[:MAX_SENTENCES]
-    tokenized = [tokenize(s.text)[:MAX_TOKENS_PER_SENTENCE] for s in sentences]
+    # a story's quote tickers are no words of it ("Norvik NV NRVK.MI said"); the registry's
+    # own ticker aliases are tokenised as they are
+    tokenized = [tokenize(blank_tickers(s.text))[:MAX_TOKENS_PER_SENTENCE] for s in sentences]
     known = _known_names(sentences, tokenized)
     tails = _repeated_tails(sentences, tokenized)
     parsed: list[ParsedSentence] = []

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.model.errors import ExtractorUnavailable
+from loaders.extract.tokens import blank_tickers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -94,7 +95,7 @@ def _parse_text(ps: ParsedSentence) -> str:
     """The sentence as the parser should read it: the dateline ("SHANGHAI, Sept 2 -")
     blanked, since the parser would take the city for the subject; a title-case headline
     lower-cased outside its mentions. Same length, so every offset holds."""
-    text = ps.sentence.text
+    text = blank_tickers(ps.sentence.text)
     if ps.sentence.body_start:
         text = " " * ps.sentence.body_start + text[ps.sentence.body_start :]
     if not ps.sentence.headline:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.extract.cues import word_set
+from loaders.extract.tokens import EXCHANGE_TICKER
 
 __all__ = ["MAX_SENTENCE_CHARS", "Sentence", "split_sentences"]
 
@@ -127,6 +128,9 @@ def _is_boundary(line: str, stop: int, end: int) -> bool:
         return False  # "(0700.HK)": a ticker, not the end of a sentence
     if end == stop + 1 and _TICKER_TAIL.match(line, end) and line[stop - 1].isupper():
         return False  # "(NVDA.O)", "(BABA.N)": an exchange suffix
+    near = EXCHANGE_TICKER.finditer(line, max(0, stop - 7), stop + 5)
+    if any(m.start() < stop < m.end() - 1 for m in near):
+        return False  # "Norvik NV NRVK.MI said": a bare ticker
     first = following[0]
     if line[stop] != ".":
         return first.isupper() or first.isdigit() or line[stop] in "!?\u2026"

@@ -47,6 +47,28 @@ _TOKEN = re.compile(
 )
 
 
+# A bare quote ticker with its exchange suffix, as wire copy writes it after a name
+# ("Norvik NV NRVK.MI said", "Tallis Auto 9863.HK"): no word of the sentence, read as a
+# blank. One in brackets ("(0700.HK)") stays: the registry knows tickers.
+EXCHANGE_TICKER = re.compile(
+    r"(?<![\w.(\[])(?:[A-Z][A-Z0-9]{0,5}|\d{3,6})\.(?:HK|SS|SZ|SH|MI|N|O|OQ|PA|DE|L|T|KS|KQ"
+    r"|TW|AX|TO|SI|BO|NS|AS|MC|SW|ST|HE|CO|OL|F|BR|LS|VI|JK|BK|KL)(?!\w|\.\w)"
+)
+
+
+def blank_tickers(text: str) -> str:
+    """``text`` with every bare exchange ticker blanked (same length, so offsets hold).
+
+    >>> blank_tickers("Tallis Auto 9863.HK rose")
+    'Tallis Auto         rose'
+    >>> blank_tickers("a stake in Tallis Auto 9863.HK.")
+    'a stake in Tallis Auto        .'
+    >>> blank_tickers("Tallis Auto (9863.HK) rose")
+    'Tallis Auto (9863.HK) rose'
+    """
+    return EXCHANGE_TICKER.sub(lambda m: " " * len(m.group()), text)
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """One token: its text, lower-cased text and character span in the sentence."""

@@ -1,10 +1,10 @@
 """Constructions of the fourth round (found on stories scored first-try, then read):
 a technology word between a product's name and its noun, the one held to account for a
 deed doing it ("sanctioned X for buying oil"), goods whose origin is written short ("EU
-pork"), an agent phrase naming a unit ("replaced by the unit of Y"). The rule tables' own
-examples cover the rest of the round (a fine handed to a firm, cooperating with a probe,
-an inverted "Included in the list is X", buying a firm's business and assets). Sentences
-are written for these tests."""
+pork"), bare quote tickers ("Norvik NV NRVK.MI said"), an agent phrase naming a unit
+("replaced by the unit of Y"). The rule tables' own examples cover the rest of the round
+(a fine handed to a firm, cooperating with a probe, an inverted "Included in the list is
+X", buying a firm's business and assets). Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -34,6 +34,14 @@ from tests.extractor.conftest import has_fact, run
             "Tallis Petrochemical",
             "IMPORTS",
             "Iranian crude oil",
+        ),
+        (
+            # a bare quote ticker after each name, as wire copy writes them
+            "Norvik NV NRVK.MI said on Thursday it would invest 1.5 billion euros to "
+            "acquire about 20% of carmaker Tallis Auto Technology 9863.HK.",
+            "Norvik NV",
+            "INVESTS_IN",
+            "Tallis Auto Technology",
         ),
         (
             "China announced duties of up to 62.4% on EU pork imports on Friday.",
