@@ -75,6 +75,9 @@ class Candidate:
     valid_from: str | None = None
     valid_until: str | None = None
     rules: list[str] = field(default_factory=list)
+    # "starts" or "ends" when the fact is an appointment or a departure: dated like an act
+    # even though the relation lasts.
+    event: str | None = None
 
 
 @dataclass(slots=True)
@@ -359,6 +362,16 @@ class RuleEngine:
                 k -= 2
                 if units[k].text in LEADING_TITLES and role not in LEADING_TITLES:
                     role = units[k].text
+            # "辞去公司董事、董事长职务", "仍担任公司董事、总裁": and after it.
+            k = bound.get("T", ends["trigger"])
+            while (
+                k + 2 < len(units)
+                and units[k + 1].text in _TITLE_LINKS
+                and units[k + 2].kind == "title"
+            ):
+                k += 2
+                if units[k].text in LEADING_TITLES and role not in LEADING_TITLES:
+                    role = units[k].text
         return _Match(subjects, objects, role, ends["first"], ends["last"])
 
     # --- attributes -------------------------------------------------------------------
@@ -424,11 +437,13 @@ class RuleEngine:
                     valid_from=date if rule.starts else None,
                     valid_until=date if rule.ends else None,
                     rules=[rule.name],
+                    event="starts" if rule.starts else ("ends" if rule.ends else None),
                 )
             )
         return out
 
 
+_TITLE_LINKS = frozenset({"、", "及", "和", "兼"})
 _STAKE_PREDICATES = frozenset(
     {Predicate.ACQUIRES, Predicate.SELLS, Predicate.INVESTS_IN, Predicate.OWNS}
 )

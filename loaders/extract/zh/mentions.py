@@ -239,6 +239,7 @@ def _units(text: str, table: EntityTable, published: str | None) -> list[Unit]:
         position = unit.end
     if position < len(text):
         units.extend(_words(text[position:], position))
+    _repair_cut_names(units)
     units = _organisations(units, table, text)
     units = _ticker_named(units, table, text)
     units = firms_by_context(units, table)
@@ -565,6 +566,8 @@ def _acceptable(
         return False
     if parts[0].text in ("与", "和", "及"):
         return False
+    if content.startswith(("董事会", "监事会", "股东大会")):
+        return False  # "董事会战略委员会": a board's committee, no organisation
     proper = any(
         u.kind == "entity"
         or u.tag in _PROPER_TAGS
@@ -580,6 +583,10 @@ def _acceptable(
         and all(u.kind == "word" and u.tag in ("j", "n", "v", "vn") for u in parts)
     ):
         return False  # "深化公司": jieba tags many verbs "j"; a bare 公司 needs a real name
+    if name_units[-1].text == "公司" and (
+        not proper or any(u.kind == "word" and u.text in ("和", "与", "及") for u in parts)
+    ):
+        return False  # "完善公司", "…委员和公司法定代表人": the story's firm, no new name
     if weak:
         if any(
             u.kind == "entity" and table.get(u.entity).type is EntityType.COMPANY for u in parts
@@ -650,6 +657,52 @@ def _ticker_named(units: list[Unit], table: EntityTable, text: str) -> list[Unit
 # --- people ----------------------------------------------------------------------
 
 
+# One-character words that follow a name as a word of their own, never as its last character.
+_NOT_GIVEN = frozenset("的了在是和与及为等将被对向从也都已于称说表并或但而又就所其之")
+_NAME_TAGS = frozenset({"nr", "nz", "ng", "nrfg"})
+_APPOINTING = frozenset({"选举", "推选", "任命", "聘任", "聘请", "委任", "选聘", "补选", "提名"})
+
+
+def _repair_cut_names(units: list[Unit]) -> None:
+    """Three-character names jieba cut or glued: "张名"+"君", "周"+"玉林" are one name;
+    "鞠振为"+"公司董事长" is "鞠振" + "为"."""
+    k = 0
+    while k + 1 < len(units):
+        unit, nxt = units[k], units[k + 1]
+        if unit.kind == "word" and unit.tag == "nr" and len(unit.text) == 4:
+            if is_dictionary_word(unit.text):
+                unit.tag = "l"  # "建立健全": jieba's dictionary tags some idioms as names
+        if unit.kind != "word" or nxt.kind != "word" or unit.end != nxt.start:
+            k += 1
+            continue
+        whole = unit.text + nxt.text
+        glued = (
+            unit.tag == "nr"
+            and unit.text[0] in SURNAMES
+            and len(whole) == 3
+            and has_han(whole)
+            and not is_dictionary_word(whole)
+            and (
+                (len(unit.text) == 2 and nxt.tag in _NAME_TAGS and nxt.text not in _NOT_GIVEN)
+                or (len(unit.text) == 1 and nxt.tag == "nr")
+            )
+        )
+        if glued:
+            units[k : k + 2] = [Unit("word", whole, unit.start, nxt.end, tag="nr")]
+            continue
+        if (
+            unit.tag == "nr"
+            and len(unit.text) == 3
+            and unit.text[-1] == "为"
+            and (nxt.text in ("公司", "本公司", "该公司") or nxt.text in TITLES)
+        ):
+            units[k : k + 1] = [
+                Unit("word", unit.text[:2], unit.start, unit.end - 1, tag="nr"),
+                Unit("word", "为", unit.end - 1, unit.end, tag="p"),
+            ]
+        k += 1
+
+
 def _people(units: list[Unit], table: EntityTable) -> None:
     k = 0
     while k < len(units):
@@ -690,6 +743,13 @@ def _people(units: list[Unit], table: EntityTable) -> None:
             and (after.text in SPEECH_VERBS or after.text in _PERSON_VERBS)
         )
         seen = unit.text in table.surfaces
+        # "选举鞠振为公司董事长": the one a board elects or appoints
+        speaks = speaks or (
+            before is not None
+            and before.text in _APPOINTING
+            and after is not None
+            and after.text in ("为", "担任", "出任")
+        )
         full_name = (
             len(unit.text) == 3
             and unit.text[0] in SURNAMES

@@ -132,7 +132,7 @@ def run_chinese_pipeline(
             metric_readings.append((reading_, sentence.index))
     _states_impose_tariffs(candidates, table)
     _fill_dates(candidates, sentences, sentence_units, published)
-    merged = _merge(candidates)
+    merged = _without_lesser_posts(_merge(candidates))
     _listing_proceeds(merged, sentence_units)
     merged = [m for m in merged if m.confidence >= min_confidence]
     return _delta(story, originals, table, merged, metric_readings, sentence_units)
@@ -226,10 +226,15 @@ def _fill_dates(
         if dated:
             current = dated[-1]
     for c in candidates:
-        if c.date is not None or c.predicate in _DURATIVE:
+        if c.date is not None or (c.predicate in _DURATIVE and c.event is None):
             continue
-        # An act stated without a date is the story's news: its dateline date.
+        # An act stated without a date is the story's news: its dateline date (so is an
+        # appointment or a departure: "由副董事长刘辉代行董事长职责").
         c.date = latest.get(c.sentence) or lead
+        if c.event == "starts":
+            c.valid_from = c.valid_from or c.date
+        elif c.event == "ends":
+            c.valid_until = c.valid_until or c.date
 
 
 def _near_publication(day: str, published: str) -> bool:
@@ -293,6 +298,19 @@ def _merge(candidates: list[Candidate]) -> list[_Merged]:
         else:
             home.absorb(c)
     return order
+
+
+def _without_lesser_posts(merged: list[_Merged]) -> list[_Merged]:
+    """ "董事程杰…代为履行董事长职责": one who leads a body in the story is not also
+    only its staff (LEADS says WORKS_FOR and more)."""
+    leads = {(m.fact.subject, m.fact.object) for m in merged if m.fact.predicate is Predicate.LEADS}
+    return [
+        m
+        for m in merged
+        if not (
+            m.fact.predicate is Predicate.WORKS_FOR and (m.fact.subject, m.fact.object) in leads
+        )
+    ]
 
 
 def _listing_proceeds(merged: list[_Merged], units: list[list[Unit]]) -> None:
