@@ -78,6 +78,8 @@ class Candidate:
     # "starts" or "ends" when the fact is an appointment or a departure: dated like an act
     # even though the relation lasts.
     event: str | None = None
+    # The date is when a measure takes effect ("从本周五(10月11日)开始"), not when it was told.
+    effective: bool = False
 
 
 @dataclass(slots=True)
@@ -397,8 +399,10 @@ class RuleEngine:
         if not pairs:
             return out
         date = _date_near(units, first, last)
+        effective = None
         if predicate in _STARTING:
-            date = _start_date(units, last) or date
+            effective = _start_date(units, last)
+            date = effective or date
         # A sum stated for several parties ("A、B合计被罚款2亿元", "甲与乙共同出资12亿元")
         # is no one party's amount.
         single = (
@@ -438,6 +442,7 @@ class RuleEngine:
                     valid_until=date if rule.ends else None,
                     rules=[rule.name],
                     event="starts" if rule.starts else ("ends" if rule.ends else None),
+                    effective=effective is not None,
                 )
             )
         return out

@@ -188,5 +188,7 @@ TAGGER_WORDS: dict[str, str] = {
         ),
         "n",
     ),
-    **dict.fromkeys(words("""吸收合并 换股吸收合并 加征关税 同比增长 同比下降 立案调查"""), "v"),
+    **dict.fromkeys(
+        words("""吸收合并 换股吸收合并 加征关税 同比增长 同比下降 立案调查 对应 代行"""), "v"
+    ),
 }

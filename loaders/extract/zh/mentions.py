@@ -159,6 +159,9 @@ class StoryState:
 
     last_company: int = -1
     last_by_type: dict[EntityType, int] = field(default_factory=dict)
+    # The firm whose announcement the story reports ("士兰微公告", "X发布公告称"): what
+    # a filing's bare "公司" means even after other firms are named.
+    issuer: int = -1
 
 
 def read_sentence(
@@ -176,12 +179,14 @@ def read_sentence(
 
 def keep_state(units: list[Unit], table: EntityTable, state: StoryState) -> None:
     """Update ``state`` as reading ``units`` again would (the names they mention)."""
-    for unit in units:
+    for k, unit in enumerate(units):
         if unit.kind == "entity" and not unit.anaphor:
             kind = table.get(unit.entity).type
             state.last_by_type[kind] = unit.entity
             if kind is EntityType.COMPANY:
                 state.last_company = unit.entity
+                if state.issuer < 0 and _announces(units, k):
+                    state.issuer = unit.entity
 
 
 _QUALIFIED = frozenset(
@@ -423,7 +428,24 @@ def _name_part(unit: Unit, previous: Unit | None, table: EntityTable) -> bool:
     )
     if unit.text in NAME_BREAKERS and not (len(unit.text) == 1 and after_proper):
         return False  # "华信达科技": a one-character word right after a proper name is in it
-    if unit.tag in _BREAK_TAGS and not (unit.tag == "f" and len(unit.text) >= 2):
+    glued_place = (  # "北京科兴中维…有限公司": a one-character locality word after a place name
+        unit.tag == "f"
+        and len(unit.text) == 1
+        and previous is not None
+        and previous.end == unit.start
+        and (
+            (previous.kind == "word" and previous.tag in ("ns", "nz", "nt"))
+            or (
+                previous.kind == "entity"
+                and table.get(previous.entity).type in (EntityType.REGION, EntityType.COUNTRY)
+            )
+        )
+    )
+    if (
+        unit.tag in _BREAK_TAGS
+        and not (unit.tag == "f" and len(unit.text) >= 2)
+        and not glued_place
+    ):
         return False
     if unit.tag == "m":
         return unit.text.isdigit() and len(unit.text) <= 4
@@ -487,6 +509,14 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             if candidate.kind == "entity" and table.get(candidate.entity).type in _PLACE_OR_FIRM:
                 break  # a known name opens a longer one ("上海" in "上海龙宇数据…"), never more
         parts = out[start:]
+        if (
+            len(parts) > 1
+            and parts[0].kind == "word"
+            and parts[0].tag.startswith("v")
+            and is_dictionary_word(parts[0].text)
+        ):
+            start += 1  # "对应星河芯片有限公司": a verb jieba knows opens no name
+            parts = out[start:]
         if (
             parts
             and parts[0].kind == "word"
@@ -669,9 +699,13 @@ def _repair_cut_names(units: list[Unit]) -> None:
     k = 0
     while k + 1 < len(units):
         unit, nxt = units[k], units[k + 1]
-        if unit.kind == "word" and unit.tag == "nr" and len(unit.text) == 4:
-            if is_dictionary_word(unit.text):
-                unit.tag = "l"  # "建立健全": jieba's dictionary tags some idioms as names
+        if (
+            unit.kind == "word"
+            and unit.tag == "nr"
+            and len(unit.text) == 4
+            and is_dictionary_word(unit.text)
+        ):
+            unit.tag = "l"  # "建立健全": jieba's dictionary tags some idioms as names
         if unit.kind != "word" or nxt.kind != "word" or unit.end != nxt.start:
             k += 1
             continue
@@ -829,6 +863,7 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
                 index = table.add(name, EntityType.COMMODITY)
                 surface = text[origin.start : unit.end]
                 table.alias(surface, index)
+                table.plain_good.setdefault(index, unit.entity)
                 units[start : k + 1] = [
                     Unit("entity", surface, origin.start, unit.end, entity=index)
                 ]
@@ -846,6 +881,7 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
             ):
                 surface = text[origin.start : unit.end]
                 index = table.add(surface, EntityType.COMMODITY)
+                table.plain_good.setdefault(index, unit.entity)
                 units[k - 1 : k + 1] = [
                     Unit("entity", surface, origin.start, unit.end, entity=index)
                 ]
@@ -1000,6 +1036,9 @@ def _outside_parentheses(units: list[Unit]) -> list[Unit]:
     return out
 
 
+_ANNOUNCES = ("公告", "发布公告", "发公告", "晚间公告", "今晚公告", "披露")
+
+
 def _resolve_anaphors(units: list[Unit], table: EntityTable, state: StoryState) -> None:
     for k, unit in enumerate(units):
         if unit.kind == "entity":
@@ -1007,6 +1046,8 @@ def _resolve_anaphors(units: list[Unit], table: EntityTable, state: StoryState) 
             state.last_by_type[kind] = unit.entity
             if kind is EntityType.COMPANY:
                 state.last_company = unit.entity
+                if state.issuer < 0 and _announces(units, k):
+                    state.issuer = unit.entity
             continue
         if unit.kind != "word" or unit.text not in ANAPHORS:
             continue
@@ -1026,8 +1067,18 @@ def _resolve_anaphors(units: list[Unit], table: EntityTable, state: StoryState) 
             if entry is not None:
                 unit.kind, unit.entity, unit.anaphor = "entity", table.known(entry, unit.text), True
             continue
-        if state.last_company >= 0:
+        if unit.text in ("公司", "本公司") and state.issuer >= 0:
+            unit.kind, unit.entity, unit.anaphor = "entity", state.issuer, True
+        elif state.last_company >= 0:
             unit.kind, unit.entity, unit.anaphor = "entity", state.last_company, True
+
+
+def _announces(units: list[Unit], k: int) -> bool:
+    """ "士兰微公告", "广誉远(600771.SH)发布公告": the firm at ``units[k]`` files."""
+    j = k + 1
+    while j < len(units) and units[j].kind in ("date", "punct") and units[j].text not in "，,。":
+        j += 1  # "(600771.SH)" is outside the units already; "8月28日晚间公告"
+    return j < len(units) and units[j].kind == "word" and units[j].text.startswith(_ANNOUNCES)
 
 
 _QUOTES = frozenset('“”"「」『』')

@@ -131,7 +131,7 @@ def run_chinese_pipeline(
         for reading_ in read_metrics(units, table, state.last_company):
             metric_readings.append((reading_, sentence.index))
     _states_impose_tariffs(candidates, table)
-    _fill_dates(candidates, sentences, sentence_units, published)
+    _fill_dates(candidates, sentences, sentence_units, published, table)
     merged = _without_lesser_posts(_merge(candidates))
     _listing_proceeds(merged, sentence_units)
     merged = [m for m in merged if m.confidence >= min_confidence]
@@ -185,11 +185,31 @@ def _first_date(units: list[Unit]) -> str | None:
     return None
 
 
+def _same_act_dates(candidates: list[Candidate], table: EntityTable) -> None:
+    def act(c: Candidate) -> tuple[int, Predicate, int]:
+        return c.subject, c.predicate, table.plain_good.get(c.object, c.object)
+
+    effective: dict[tuple[int, Predicate, int], str] = {}
+    stated: dict[tuple[int, Predicate, int], str] = {}
+    for c in candidates:
+        if c.date and c.effective:
+            effective.setdefault(act(c), c.date)
+        elif c.date and c.predicate not in _DURATIVE:
+            stated.setdefault(act(c), c.date)
+    for c in candidates:
+        key = act(c)
+        if key in effective and not c.effective:
+            c.date = effective[key]
+        elif c.date is None and c.predicate not in _DURATIVE and key in stated:
+            c.date = stated[key]
+
+
 def _fill_dates(
     candidates: list[Candidate],
     sentences: list[Sentence],
     units: list[list[Unit]],
     published: str | None = None,
+    table: EntityTable | None = None,
 ) -> None:
     lead = None
     for sentence in sentences:
@@ -203,6 +223,11 @@ def _fill_dates(
         # no dateline, or "2021年3月26日，商务部发布…" opening a story of 2024 (background):
         # the story's news is of its publication day
         lead = published
+    # The same act told twice: a measure is dated when it takes effect, an act told
+    # without a date takes the date another sentence gives it ("欧盟决定上调…关税" after
+    # "欧盟于上周五…征收…关税"), a qualified good being the plain one ("欧盟白兰地").
+    if table is not None:
+        _same_act_dates(candidates, table)
     # A headline's act takes the date the body gives the same act.
     body_dates: dict[tuple[Predicate, int], str] = {}
     for c in candidates:

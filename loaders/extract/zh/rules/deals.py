@@ -153,7 +153,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "zh.invest.to",
         Predicate.INVESTS_IN,
-        ("增资", "注资", "投资"),
+        ("增资", "注资", "投资", "出资"),
         "S ~~ 对|向 O ~ V",
         _INVESTORS,
         _TARGETS,
@@ -213,6 +213,23 @@ RULES: tuple[Rule, ...] = (
                 "省国资委同意华东钢铁集团对江北钢铁集团实施重组。", "华东钢铁集团", "江北钢铁集团"
             ),
         ),
+    ),
+    Rule(
+        "zh.invest.subscribes_then_target",
+        Predicate.INVESTS_IN,
+        ("出资",),
+        "S ~~ V ~~ 对应 O ~ 认缴|认购",
+        _INVESTORS,
+        _TARGETS,
+        0.7,
+        examples=(
+            Example(
+                "其中，华宇电子以募集资金出资6亿元，对应星河芯片有限公司认缴新增注册资本5.9亿元。",
+                "华宇电子",
+                "星河芯片有限公司",
+            ),
+        ),
+        amount=True,
     ),
     Rule(
         "zh.invest.round",

@@ -26,6 +26,22 @@ RULES: tuple[Rule, ...] = (
         not_before=("股东", "子公司", "公司", "集团", "权"),
     ),
     Rule(
+        "zh.own.in_capital",
+        Predicate.OWNS,
+        ("拥有", "持有"),
+        "S ~ 于|在 O ~ V",
+        _OWNERS,
+        _OWNED,
+        0.7,
+        examples=(
+            Example(
+                "增资完成后，远川医药集团将于长岭生物有限公司的注册资本中拥有20%权益。",
+                "远川医药集团",
+                "长岭生物有限公司",
+            ),
+        ),
+    ),
+    Rule(
         "zh.own.also_holds",
         Predicate.OWNS,
         ("控股", "持有", "拥有"),
