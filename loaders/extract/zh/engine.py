@@ -399,6 +399,9 @@ class RuleEngine:
         if not pairs:
             return out
         date = _date_near(units, first, last)
+        if predicate in _DEALS and _named_as_case(units, match.last):
+            # "中国化工收购先正达案周一获批": the date is the approval's, not the deal's
+            date = None
         effective = None
         if predicate in _STARTING:
             effective = _start_date(units, last)
@@ -446,6 +449,20 @@ class RuleEngine:
                 )
             )
         return out
+
+
+_DEALS = frozenset(
+    {Predicate.ACQUIRES, Predicate.SELLS, Predicate.MERGES_WITH, Predicate.INVESTS_IN}
+)
+_CASE_WORDS = ("案", "一案", "案件", "事项", "交易", "申请")
+
+
+def _named_as_case(units: list[Unit], last: int) -> bool:
+    """Whether the act ending at ``units[last]`` is named as a case ("收购先正达案")."""
+    nxt = units[last + 1] if last + 1 < len(units) else None
+    if nxt is not None and nxt.text == "的" and last + 2 < len(units):
+        nxt = units[last + 2]
+    return nxt is not None and nxt.kind == "word" and nxt.text.startswith(_CASE_WORDS)
 
 
 _TITLE_LINKS = frozenset({"、", "及", "和", "兼"})

@@ -189,6 +189,7 @@ def keep_state(units: list[Unit], table: EntityTable, state: StoryState) -> None
                     state.issuer = unit.entity
 
 
+_AUTHORITY_HEADS = ("监管机构", "监管部门", "监管当局", "反垄断机构", "主管机关", "当局")
 _QUALIFIED = frozenset(
     {EntityType.COMPANY, EntityType.ASSET, EntityType.ORGANIZATION, EntityType.PRODUCT}
 )
@@ -213,6 +214,23 @@ def _qualifiers_and_heads(units: list[Unit], table: EntityTable) -> None:
             surface = "".join(u.text for u in units[start : k + 1])
             index = table.add(surface, EntityType.GOVERNMENT_BODY)
             units[start : k + 1] = [Unit("entity", surface, place.start, body.end, entity=index)]
+    for k in range(len(units) - 1, 0, -1):
+        # "获得美国、中国和欧盟监管机构的批准": the countries only say whose regulators
+        unit = units[k]
+        following = "".join(u.text for u in units[k : k + 2])
+        if unit.kind != "word" or not following.startswith(_AUTHORITY_HEADS):
+            continue
+        j = k - 1
+        while (
+            j >= 0
+            and units[j].kind == "entity"
+            and (table.get(units[j].entity).type in (EntityType.COUNTRY, EntityType.REGION))
+        ):
+            units[j].kind, units[j].tag = "word", "ns"
+            if j >= 2 and units[j - 1].text in CONJUNCTIONS:
+                j -= 2
+            else:
+                break
     for k in range(len(units) - 1):
         unit, nxt = units[k], units[k + 1]
         if unit.kind != "entity" or unit.end != nxt.start:

@@ -339,37 +339,51 @@ def _without_lesser_posts(merged: list[_Merged]) -> list[_Merged]:
 
 
 def _listing_proceeds(merged: list[_Merged], units: list[list[Unit]]) -> None:
+    """A listing without an amount takes the money raised told in the next sentences;
+    a deal without one its value ("此次交易的收购总额约为29.1亿美元")."""
     for m in merged:
-        if m.fact.predicate is not Predicate.LISTED_ON or m.fact.amount is not None:
+        if m.fact.amount is not None:
             continue
-        for sentence_units in units[m.fact.sentence : m.fact.sentence + 6]:
-            words = [u for u in sentence_units if u.kind == "word"]
-            if not any(u.text.startswith(_PROCEEDS) for u in words):
-                continue
-            money = next(
-                (
-                    u.money
-                    for u in sentence_units
-                    if u.money is not None and not u.text.endswith("/股")
-                ),
-                None,
-            )
-            later = [u for u in sentence_units if u.kind == "money" and u.money is not None]
+        if m.fact.predicate is Predicate.LISTED_ON:
+            cues, reach = _PROCEEDS, 6
+        elif m.fact.predicate in (Predicate.ACQUIRES, Predicate.SELLS):
+            cues, reach = _DEAL_VALUE, 3
+        else:
+            continue
+        for sentence_units in units[m.fact.sentence : m.fact.sentence + reach]:
             cue = next(
                 (
                     k
                     for k, u in enumerate(sentence_units)
-                    if u.kind == "word" and u.text.startswith(_PROCEEDS)
+                    if u.kind == "word" and u.text.startswith(cues)
                 ),
                 None,
             )
-            if cue is not None:
-                after = [u for u in later if u.start > sentence_units[cue].start]
-                if after and after[0].money is not None:
-                    money = after[0].money
+            if cue is None:
+                continue
+            money = next(
+                (
+                    u.money
+                    for u in sentence_units[cue:]
+                    if u.money is not None and not u.text.endswith("/股")
+                ),
+                None,
+            )
+            if money is None and cues is _PROCEEDS:
+                money = next(
+                    (
+                        u.money
+                        for u in sentence_units
+                        if u.money is not None and not u.text.endswith("/股")
+                    ),
+                    None,
+                )
             if money is not None:
                 m.fact.amount = (money.value, money.currency)
                 break
+
+
+_DEAL_VALUE = ("总额", "总对价", "交易对价", "交易价值", "交易金额", "交易作价", "收购价款", "总价")
 
 
 def _delta(
