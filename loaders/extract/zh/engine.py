@@ -45,6 +45,9 @@ _NEGATIONS = frozenset(
     }
 )
 _ADVERBS = frozenset("拟已并再也还又均都亦将")
+_TELLS = frozenset(
+    {"宣布", "表示", "称", "公告", "发布", "披露", "通报", "指出", "发布公告", "宣称"}
+)
 # Before a trigger, the act is shared and its money is no one party's ("共同出资12亿元").
 _JOINT = frozenset({"共同", "联合", "合计", "共计", "一起", "携手"})
 _TOTAL_WORDS = frozenset({"合计", "共计", "总计", "共", "累计", "总额", "合共"})
@@ -80,6 +83,8 @@ class Candidate:
     event: str | None = None
     # The date is when a measure takes effect ("从本周五(10月11日)开始"), not when it was told.
     effective: bool = False
+    # The date came from another clause of the sentence ("且2021年未披露…，因此拟对X处以罚款").
+    weak_date: bool = False
 
 
 @dataclass(slots=True)
@@ -446,6 +451,7 @@ class RuleEngine:
                     rules=[rule.name],
                     event="starts" if rule.starts else ("ends" if rule.ends else None),
                     effective=effective is not None,
+                    weak_date=date is not None and not _date_in_clause(units, first, last),
                 )
             )
         return out
@@ -630,6 +636,31 @@ def _start_date(units: list[Unit], last: int) -> str | None:
             days = [u.date.value for u in units[k:j] if u.kind == "date" and u.date]
             return max(days, key=len)
     return None
+
+
+def _date_in_clause(units: list[Unit], first: int, last: int) -> bool:
+    """Whether the act's date is its own: in the trigger's clause, or in a clause of
+    time words alone before it ("今年3月20日，X被证监会立案调查", "一周后的3月27日，")."""
+    lo, hi = _clause_bounds(units, first, last)
+    if any(
+        units[k].kind == "date" and units[k].date is not None and not in_range(units, k)
+        for k in range(lo, hi + 1)
+    ):
+        return True
+    k = lo - 1
+    while k > 0:
+        start, _ = _clause_bounds(units, k - 1, k - 1)
+        inside = units[start:k]
+        if any(u.kind == "date" for u in inside):
+            # a clause that only tells who announced ("商务部昨日宣布，对X启动调查")
+            # dates the act too; one with any other verb dates something else
+            return not any(
+                u.kind == "word"
+                and (u.text in _NEGATIONS or (u.tag.startswith("v") and u.text not in _TELLS))
+                for u in inside
+            )
+        k = start - 1
+    return False
 
 
 def _date_near(units: list[Unit], first: int, last: int) -> str | None:

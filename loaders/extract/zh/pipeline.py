@@ -194,13 +194,13 @@ def _same_act_dates(candidates: list[Candidate], table: EntityTable) -> None:
     for c in candidates:
         if c.date and c.effective:
             effective.setdefault(act(c), c.date)
-        elif c.date and c.predicate not in _DURATIVE:
+        elif c.date and c.predicate not in _DURATIVE and not c.weak_date:
             stated.setdefault(act(c), c.date)
     for c in candidates:
         key = act(c)
         if key in effective and not c.effective:
             c.date = effective[key]
-        elif c.date is None and c.predicate not in _DURATIVE and key in stated:
+        elif (c.date is None or c.weak_date) and c.predicate not in _DURATIVE and key in stated:
             c.date = stated[key]
 
 
