@@ -344,6 +344,7 @@ def _listing_proceeds(merged: list[_Merged], units: list[list[Unit]]) -> None:
     for m in merged:
         if m.fact.amount is not None:
             continue
+        cues: tuple[str, ...]
         if m.fact.predicate is Predicate.LISTED_ON:
             cues, reach = _PROCEEDS, 6
         elif m.fact.predicate in (Predicate.ACQUIRES, Predicate.SELLS):
