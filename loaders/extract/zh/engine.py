@@ -403,6 +403,9 @@ class RuleEngine:
             pairs = [(s, o) for s in match.subjects for o in match.objects]
         if not pairs:
             return out
+        if predicate in _DEALS and "O" in rule.pattern.split() and _holds_next(units, match.last):
+            # "收购Y持有的O权益": Y only holds what is bought (zh.acquire.holders_stake)
+            return out
         date = _date_near(units, first, last)
         if predicate in _DEALS and _named_as_case(units, match.last):
             # "中国化工收购先正达案周一获批": the date is the approval's, not the deal's
@@ -461,6 +464,16 @@ _DEALS = frozenset(
     {Predicate.ACQUIRES, Predicate.SELLS, Predicate.MERGES_WITH, Predicate.INVESTS_IN}
 )
 _CASE_WORDS = ("案", "一案", "案件", "事项", "交易", "申请")
+
+
+def _holds_next(units: list[Unit], last: int) -> bool:
+    nxt = units[last + 1] if last + 1 < len(units) else None
+    return (
+        nxt is not None
+        and nxt.text in ("持有", "所持", "所持有")
+        and last + 2 < len(units)
+        and units[last + 2].text == "的"
+    )
 
 
 def _named_as_case(units: list[Unit], last: int) -> bool:

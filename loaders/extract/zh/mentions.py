@@ -61,11 +61,20 @@ _PERSON_VERBS = frozenset(
         "就任",
         "离任",
         "不再担任",
+        "历任",
+        "曾任",
+        "曾担任",
+        "先后担任",
+        "先后任",
     }
 )
 _LATIN_RE = re.compile(
-    r"[A-Za-z][A-Za-z0-9&'\-]*(?:[ .][A-Za-z0-9][A-Za-z0-9&'\-]*)*(?:\.(?=[\s，,。]))?"
+    r"[A-Za-z][A-Za-z0-9&'\-]*(?:[ .][A-Za-z0-9][A-Za-z0-9&'\-]*)*(?:\.(?=[\s，,。\u4e00-\u9fff]))?"
 )
+# "Freeport-McMoRan Inc.持有的…": the abbreviation's full stop is part of the name.
+_LEGAL_ABBREVIATION_RE = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Pty|Plc|Bhd|S\.A|N\.V|L\.P)\.$")
+# "DeepSeek-V3.1", "Qwen-2.5": a known name and a version name a product of it.
+_VERSIONED_RE = re.compile(r"^(.+?)[- ]((?:[VvRrXxKkTt]|[Vv]ersion ?)?\d+(?:\.\d+)*[A-Za-z]?)$")
 # Transliterated foreign names ("瓦尔迪斯·东布罗夫斯基斯") use a small set of characters.
 _FOREIGN = (
     "阿埃艾爱安奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁东杜多厄恩尔法范菲费芬丰弗福夫"
@@ -302,7 +311,9 @@ def _marked_spans(text: str, table: EntityTable, published: str | None) -> list[
         if claim(m.start(), m.end()):
             marked.append(Unit("title", m.group(0), m.start(), m.end()))
     for m in _LATIN_RE.finditer(text):
-        surface = m.group(0).strip(" .")
+        surface = m.group(0).strip(" ")
+        if not _LEGAL_ABBREVIATION_RE.search(surface):
+            surface = surface.rstrip(" .")
         if len(surface) < 2 or not claim(m.start(), m.start() + len(surface)):
             continue
         latin = _latin_entity(surface, table, text, m.start() + len(surface))
@@ -378,14 +389,31 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return True
 
 
+_LATIN_LEGAL_RE = re.compile(
+    r"(?:,?\s+(?:Inc|Ltd|Corp|Co|Corporation|Limited|Plc|PLC|LLC|AG|SE|SA|S\.A|N\.V|Pty)\.?)+$"
+)
+
+
 def _latin_entity(surface: str, table: EntityTable, text: str, end: int) -> int | None:
-    entry = table.registry.lookup(surface)
+    entry = table.registry.lookup(surface) or table.registry.lookup(
+        _LATIN_LEGAL_RE.sub("", surface)
+    )
     if entry is not None:
         return table.known(entry, surface)
     if surface in _LATIN_TERMS or _LATIN_UNIT_RE.match(surface):
         return None  # "100GWh", "MoE架构": units and terms, no names
     if surface in table.surfaces:
         return table.surfaces[surface]
+    versioned = _VERSIONED_RE.match(surface)
+    base = table.registry.lookup(versioned.group(1)) if versioned else None
+    if base is not None and base.type in (EntityType.COMPANY, EntityType.PRODUCT):
+        index = table.add(surface, EntityType.PRODUCT)
+        maker = table.known(base, base.name)
+        if base.type is EntityType.COMPANY:
+            table.owner.setdefault(index, maker)
+        elif maker in table.owner:
+            table.owner.setdefault(index, table.owner[maker])
+        return index
     if not surface[0].isupper() or (surface.isupper() and len(surface) <= 4):
         return None  # an acronym names something only once the story says what
     after = text[end : end + 4]

@@ -60,6 +60,40 @@ RULES: tuple[Rule, ...] = (
         amount=True,
     ),
     Rule(
+        "zh.acquire.holders_stake",
+        Predicate.ACQUIRES,
+        _BUY,
+        "S ~~ V ~ 持有|所持|所持有 的 O",
+        _BUYERS,
+        _TARGETS,
+        0.8,
+        examples=(
+            Example(
+                "洛阳钼业拟以5亿美元收购Atlas Copper Inc.持有的Lomami铜矿80%权益。",
+                "洛阳钼业",
+                "Lomami铜矿",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
+        "zh.sell.holders_stake",
+        Predicate.SELLS,
+        _BUY,
+        "V ~ S 持有|所持|所持有 的 O",
+        COMPANIES,
+        _TARGETS,
+        0.75,
+        examples=(
+            Example(
+                "洛阳钼业拟以5亿美元收购Atlas Copper Inc.持有的Lomami铜矿80%权益。",
+                "Atlas Copper Inc.",
+                "Lomami铜矿",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
         "zh.acquire.passive",
         Predicate.ACQUIRES,
         _BUY,

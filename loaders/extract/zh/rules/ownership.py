@@ -181,6 +181,38 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "zh.subsidiary.becomes",
+        Predicate.SUBSIDIARY_OF,
+        ("旗下", *_SUBSIDIARY),
+        "S ~ 成为|并入|纳入 O V",
+        COMPANIES,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example(
+                "交割完成后，北岭电子有限公司正式成为华东电气集团旗下企业。",
+                "北岭电子有限公司",
+                "华东电气集团",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.own.becomes_parent",
+        Predicate.OWNS,
+        ("旗下", *_SUBSIDIARY),
+        "O ~ 成为|并入|纳入 S V",
+        _OWNERS,
+        _OWNED,
+        0.65,
+        examples=(
+            Example(
+                "交割完成后，北岭电子有限公司正式成为华东电气集团旗下企业。",
+                "华东电气集团",
+                "北岭电子有限公司",
+            ),
+        ),
+    ),
+    Rule(
         "zh.own.parent_of",
         Predicate.OWNS,
         ("旗下",),
