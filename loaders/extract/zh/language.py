@@ -1,9 +1,10 @@
 """Which language a story is in, and simplified forms for matching.
 
 A story is Chinese when its Han characters are at least as many as its Latin words
-(and some 30% of its letters) and no kana (Japanese) or hangul (Korean) says otherwise: business news in Chinese
-quotes Latin names (RG Gold, Freeport-McMoRan Inc., DeepSeek-R1), so a Latin word
-counts as one unit of text like one Han character, not as its many letters.
+(and some 30% of its letters) and no kana (Japanese) or hangul (Korean) says
+otherwise: business news in Chinese quotes Latin names (RG Gold, Freeport-McMoRan
+Inc., DeepSeek-R1), so a Latin word counts as one unit of text like one Han
+character, not as its many letters.
 Script counting is exact for this question, so no statistical model is needed.
 
 >>> is_chinese("紫金矿业以12亿美元收购RG Gold。")

@@ -73,9 +73,9 @@ def plants_and_products(units: list[Unit], table: EntityTable, text: str) -> lis
 
 
 _VERSION_RE = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]{1,2}\d+(?:\.\d+)*)$")
-_VARIANTS = frozenset(
+_VARIANTS = words(
     """lite pro max mini turbo flash plus ultra air thinking vision instruct chat base
-    preview se""".split()
+    preview se"""
 )
 
 
