@@ -119,6 +119,7 @@ class RuleEngine:
         table: EntityTable,
         context_actor: int,
         context_firm: int = -1,
+        context_good: int = -1,
     ) -> list[Candidate]:
         """Every fact the rules read in one sentence."""
         found: list[Candidate] = []
@@ -150,7 +151,14 @@ class RuleEngine:
                     if rule.not_before and after.startswith(rule.not_before):
                         continue
                     for match in self._match(
-                        rule, units, first, last, table, context_actor, context_firm
+                        rule,
+                        units,
+                        first,
+                        last,
+                        table,
+                        context_actor,
+                        context_firm,
+                        context_good,
                     ):
                         found.extend(
                             self._candidates(rule, match, units, first, last, sentence, table)
@@ -168,6 +176,7 @@ class RuleEngine:
         table: EntityTable,
         context_actor: int,
         context_firm: int = -1,
+        context_good: int = -1,
     ) -> Iterator[_Match]:
         split = next(i for i, (kind, _) in enumerate(rule.elements) if kind == "trigger")
         left = rule.elements[:split][::-1]
@@ -179,7 +188,14 @@ class RuleEngine:
         ):
             yield self._expand(rule, units, bound, table, ends)
             return
-        if rule.object_from_context and context_firm >= 0 and left and left[-1] == ("role", "O"):
+        # a missing object is the story's firm, or for a measure on goods the last good
+        # named ("商务部决定…实施临时反倾销措施" after "原产于日本的电解电容器纸")
+        context_object = context_firm
+        if (
+            context_object < 0 or table.get(context_object).type not in rule.object
+        ) and context_good >= 0:
+            context_object = context_good
+        if rule.object_from_context and context_object >= 0 and left and left[-1] == ("role", "O"):
             trimmed = left[:-1]
             while trimmed and trimmed[-1][0] == "gap":
                 trimmed = trimmed[:-1]
@@ -188,10 +204,10 @@ class RuleEngine:
             if (
                 self._side(rule, trimmed, units, first - 1, -1, table, bound, ends)
                 and self._side(rule, right, units, last + 1, 1, table, bound, ends)
-                and table.get(context_firm).type in rule.object
+                and table.get(context_object).type in rule.object
             ):
                 match = self._expand(rule, units, bound, table, ends)
-                match.objects = [context_firm]
+                match.objects = [context_object]
                 yield match
                 return
         if rule.subject_from_firm and context_firm >= 0:

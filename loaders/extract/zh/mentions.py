@@ -880,7 +880,79 @@ def _name_after_title(units: list[Unit], k: int) -> None:
 # --- places and goods --------------------------------------------------------------
 
 
+_GOOD_ENDS = frozenset(
+    """进行 反倾销 反补贴 保障措施 调查 存在 实施 征收 加征 采取 立案 发起 进口 出口 时 倾销
+    案 产业 反倾销税 反补贴税 关税 的 和 及 与 等""".split()
+)
+_GOOD_BREAK_TAGS = ("p", "uj", "c", "x", "d", "r", "m", "t", "f")
+
+
+def _goods_by_origin(units: list[Unit], table: EntityTable, text: str) -> None:
+    """ "原产于日本和美国的进口光纤预制棒": whatever a trade case names after its origin
+    is a good, known to the commodity list or not (the origin qualifies it)."""
+    k = 0
+    while k < len(units):
+        if not (
+            units[k].kind == "word" and units[k].text in ("原产于", "原产", "产自", "原产地为")
+        ):
+            k += 1
+            continue
+        j = k + 1
+        if units[k].text == "原产" and j < len(units) and units[j].text == "于":
+            j += 1
+        origins: list[int] = []
+        while (
+            j < len(units)
+            and units[j].kind == "entity"
+            and table.get(units[j].entity).type in (EntityType.COUNTRY, EntityType.REGION)
+        ):
+            origins.append(j)
+            j += 1
+            if j + 1 < len(units) and units[j].text in ("和", "及", "、", "与"):
+                j += 1
+            else:
+                break
+        while j < len(units) and units[j].kind == "word" and units[j].text in _ORIGIN_FILLERS:
+            j += 1
+        if (
+            len(origins) > 1
+            and j < len(units)
+            and units[j].kind == "entity"
+            and table.get(units[j].entity).type is EntityType.COMMODITY
+        ):
+            for o in origins:
+                units[o].kind, units[o].tag = "word", "ns"  # the origins only qualify it
+            k = j
+            continue
+        start, chars = j, 0
+        while (
+            j < len(units)
+            and units[j].kind == "word"
+            and has_han(units[j].text)
+            and units[j].text not in _GOOD_ENDS
+            and not units[j].tag.startswith(_GOOD_BREAK_TAGS)
+            and j - start < 4
+            and units[j].start == (units[j - 1].end if j > start else units[j].start)
+        ):
+            chars += len(units[j].text)
+            j += 1
+        if not origins or j == start or chars < 2 or not units[j - 1].tag.startswith(("n", "zg")):
+            k += 1
+            continue
+        good = text[units[start].start : units[j - 1].end]
+        plain = table.add(good, EntityType.COMMODITY)
+        names = "".join(units[o].text for o in origins)
+        index = table.add(names + good, EntityType.COMMODITY) if len(origins) == 1 else plain
+        for o in origins:
+            units[o].kind, units[o].tag = "word", "ns"  # the origins only qualify the good
+        if index != plain:
+            table.plain_good.setdefault(index, plain)
+        units[start:j] = [Unit("entity", good, units[start].start, units[j - 1].end, entity=index)]
+        k = start + 1
+
+
 def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
+    _goods_by_origin(units, table, text)
     k = 0
     while k < len(units):
         unit = units[k]
@@ -924,6 +996,7 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
                     EntityType.REGION,
                 )
                 and origin.end == unit.start
+                and not (k + 1 < len(units) and units[k + 1].text in ("产业", "行业", "企业"))
             ):
                 surface = text[origin.start : unit.end]
                 index = table.add(surface, EntityType.COMMODITY)

@@ -121,7 +121,13 @@ def run_chinese_pipeline(
             else state.last_by_type.get(EntityType.GOVERNMENT_BODY, -1)
         )
         found = engine.apply(
-            sentence.text, units, sentence.index, table, context, state.last_company
+            sentence.text,
+            units,
+            sentence.index,
+            table,
+            context,
+            state.last_company,
+            state.last_by_type.get(EntityType.COMMODITY, -1),
         )
         found.extend(named_facts(units, sentence.index, table))
         for c in found:
