@@ -880,10 +880,11 @@ def _name_after_title(units: list[Unit], k: int) -> None:
 # --- places and goods --------------------------------------------------------------
 
 
-_GOOD_ENDS = frozenset(
+_GOOD_ENDS = words(
     """进行 反倾销 反补贴 保障措施 调查 存在 实施 征收 加征 采取 立案 发起 进口 出口 时 倾销
-    案 产业 反倾销税 反补贴税 关税 的 和 及 与 等""".split()
+    案 产业 反倾销税 反补贴税 关税 的 和 及 与 等"""
 )
+_ORIGIN_WORDS = frozenset({"原产于", "原产", "产自", "原产地为"})
 _GOOD_BREAK_TAGS = ("p", "uj", "c", "x", "d", "r", "m", "t", "f")
 
 
