@@ -821,6 +821,11 @@ def _people(units: list[Unit], table: EntityTable) -> None:
             after is not None
             and after.kind == "word"
             and (after.text in SPEECH_VERBS or after.text in _PERSON_VERBS)
+        ) or (  # "刘强申请辞去…": one adverb or verb of asking before the post verb
+            after is not None
+            and after.text in ("申请", "正式", "已", "将", "拟", "宣布")
+            and after2 is not None
+            and after2.text in _PERSON_VERBS
         )
         seen = unit.text in table.surfaces
         # "选举鞠振为公司董事长": the one a board elects or appoints
@@ -893,19 +898,19 @@ def _goods_by_origin(units: list[Unit], table: EntityTable, text: str) -> None:
     is a good, known to the commodity list or not (the origin qualifies it)."""
     k = 0
     while k < len(units):
-        if not (
-            units[k].kind == "word" and units[k].text in ("原产于", "原产", "产自", "原产地为")
-        ):
+        if not (units[k].kind == "word" and units[k].text in _ORIGIN_WORDS):
             k += 1
             continue
         j = k + 1
         if units[k].text == "原产" and j < len(units) and units[j].text == "于":
             j += 1
         origins: list[int] = []
-        while (
-            j < len(units)
-            and units[j].kind == "entity"
-            and table.get(units[j].entity).type in (EntityType.COUNTRY, EntityType.REGION)
+        while j < len(units) and (
+            (
+                units[j].kind == "entity"
+                and table.get(units[j].entity).type in (EntityType.COUNTRY, EntityType.REGION)
+            )
+            or (units[j].kind == "word" and units[j].tag == "ns")
         ):
             origins.append(j)
             j += 1
@@ -922,7 +927,7 @@ def _goods_by_origin(units: list[Unit], table: EntityTable, text: str) -> None:
             and table.get(units[j].entity).type is EntityType.COMMODITY
         ):
             for o in origins:
-                units[o].kind, units[o].tag = "word", "ns"  # the origins only qualify it
+                units[o].kind, units[o].tag = "word", "nsq"  # the origins only qualify it
             k = j
             continue
         start, chars = j, 0
@@ -945,7 +950,7 @@ def _goods_by_origin(units: list[Unit], table: EntityTable, text: str) -> None:
         names = "".join(units[o].text for o in origins)
         index = table.add(names + good, EntityType.COMMODITY) if len(origins) == 1 else plain
         for o in origins:
-            units[o].kind, units[o].tag = "word", "ns"  # the origins only qualify the good
+            units[o].kind, units[o].tag = "word", "nsq"  # the origins only qualify the good
         if index != plain:
             table.plain_good.setdefault(index, plain)
         units[start:j] = [Unit("entity", good, units[start].start, units[j - 1].end, entity=index)]

@@ -206,7 +206,11 @@ def _same_act_dates(candidates: list[Candidate], table: EntityTable) -> None:
         key = act(c)
         if key in effective and not c.effective:
             c.date = effective[key]
-        elif (c.date is None or c.weak_date) and c.predicate not in _DURATIVE and key in stated:
+        elif (
+            (c.date is None or (c.weak_date and not c.effective))
+            and c.predicate not in _DURATIVE
+            and key in stated
+        ):
             c.date = stated[key]
 
 
@@ -354,7 +358,7 @@ def _listing_proceeds(merged: list[_Merged], units: list[list[Unit]]) -> None:
         if m.fact.predicate is Predicate.LISTED_ON:
             cues, reach = _PROCEEDS, 6
         elif m.fact.predicate in (Predicate.ACQUIRES, Predicate.SELLS):
-            cues, reach = _DEAL_VALUE, 3
+            cues, reach = _DEAL_VALUE, 4
         else:
             continue
         for sentence_units in units[m.fact.sentence : m.fact.sentence + reach]:

@@ -94,6 +94,23 @@ RULES: tuple[Rule, ...] = (
         amount=True,
     ),
     Rule(
+        "zh.acquire.of",
+        Predicate.ACQUIRES,
+        ("收购", "并购", "要约收购"),
+        "S ~~ 对 O 的 V",
+        _BUYERS,
+        _TARGETS,
+        0.75,
+        examples=(
+            Example(
+                "华东电气集团宣布完成对北岭电子有限公司的收购。",
+                "华东电气集团",
+                "北岭电子有限公司",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
         "zh.acquire.passive",
         Predicate.ACQUIRES,
         _BUY,
