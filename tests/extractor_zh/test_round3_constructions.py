@@ -5,8 +5,8 @@ goods the commodity list does not know). Every sentence here is written for this
 
 from __future__ import annotations
 
-from graph.model import GraphDelta
-from graph.ontology import Predicate
+from graph.model.domain import GraphDelta
+from graph.model.ontology import Predicate
 from loaders.extract import default_registry, extract
 from loaders.story_input import StoryInput
 
