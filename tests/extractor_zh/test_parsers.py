@@ -96,6 +96,8 @@ def test_chinese_numerals() -> None:
         ("紫金矿业以12亿美元收购RG Gold。", True),
         ("紫金礦業以12億美元收購金礦。", True),
         ("Zijin Mining agreed to buy RG Gold (紫金矿业).", False),
+        ("紫金矿业收购Freeport-McMoRan Inc.持有的Kisanfu铜钴矿。", True),
+        ("Shares of Contemporary Amperex Technology (宁德时代新能源科技) rose.", False),
         ("トヨタ自動車は新工場を建設すると発表した。", False),
         ("삼성전자가 새 공장을 짓는다.", False),
         ("", False),

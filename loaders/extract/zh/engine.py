@@ -45,6 +45,9 @@ _NEGATIONS = frozenset(
     }
 )
 _ADVERBS = frozenset("拟已并再也还又均都亦将")
+_TELLS = frozenset(
+    {"宣布", "表示", "称", "公告", "发布", "披露", "通报", "指出", "发布公告", "宣称"}
+)
 # Before a trigger, the act is shared and its money is no one party's ("共同出资12亿元").
 _JOINT = frozenset({"共同", "联合", "合计", "共计", "一起", "携手"})
 _TOTAL_WORDS = frozenset({"合计", "共计", "总计", "共", "累计", "总额", "合共"})
@@ -75,6 +78,13 @@ class Candidate:
     valid_from: str | None = None
     valid_until: str | None = None
     rules: list[str] = field(default_factory=list)
+    # "starts" or "ends" when the fact is an appointment or a departure: dated like an act
+    # even though the relation lasts.
+    event: str | None = None
+    # The date is when a measure takes effect ("从本周五(10月11日)开始"), not when it was told.
+    effective: bool = False
+    # The date came from another clause of the sentence ("且2021年未披露…，因此拟对X处以罚款").
+    weak_date: bool = False
 
 
 @dataclass(slots=True)
@@ -109,6 +119,7 @@ class RuleEngine:
         table: EntityTable,
         context_actor: int,
         context_firm: int = -1,
+        context_good: int = -1,
     ) -> list[Candidate]:
         """Every fact the rules read in one sentence."""
         found: list[Candidate] = []
@@ -140,7 +151,14 @@ class RuleEngine:
                     if rule.not_before and after.startswith(rule.not_before):
                         continue
                     for match in self._match(
-                        rule, units, first, last, table, context_actor, context_firm
+                        rule,
+                        units,
+                        first,
+                        last,
+                        table,
+                        context_actor,
+                        context_firm,
+                        context_good,
                     ):
                         found.extend(
                             self._candidates(rule, match, units, first, last, sentence, table)
@@ -158,6 +176,7 @@ class RuleEngine:
         table: EntityTable,
         context_actor: int,
         context_firm: int = -1,
+        context_good: int = -1,
     ) -> Iterator[_Match]:
         split = next(i for i, (kind, _) in enumerate(rule.elements) if kind == "trigger")
         left = rule.elements[:split][::-1]
@@ -169,7 +188,14 @@ class RuleEngine:
         ):
             yield self._expand(rule, units, bound, table, ends)
             return
-        if rule.object_from_context and context_firm >= 0 and left and left[-1] == ("role", "O"):
+        # a missing object is the story's firm, or for a measure on goods the last good
+        # named ("商务部决定…实施临时反倾销措施" after "原产于日本的电解电容器纸")
+        context_object = context_firm
+        if (
+            context_object < 0 or table.get(context_object).type not in rule.object
+        ) and context_good >= 0:
+            context_object = context_good
+        if rule.object_from_context and context_object >= 0 and left and left[-1] == ("role", "O"):
             trimmed = left[:-1]
             while trimmed and trimmed[-1][0] == "gap":
                 trimmed = trimmed[:-1]
@@ -178,10 +204,10 @@ class RuleEngine:
             if (
                 self._side(rule, trimmed, units, first - 1, -1, table, bound, ends)
                 and self._side(rule, right, units, last + 1, 1, table, bound, ends)
-                and table.get(context_firm).type in rule.object
+                and table.get(context_object).type in rule.object
             ):
                 match = self._expand(rule, units, bound, table, ends)
-                match.objects = [context_firm]
+                match.objects = [context_object]
                 yield match
                 return
         if rule.subject_from_firm and context_firm >= 0:
@@ -359,6 +385,16 @@ class RuleEngine:
                 k -= 2
                 if units[k].text in LEADING_TITLES and role not in LEADING_TITLES:
                     role = units[k].text
+            # "辞去公司董事、董事长职务", "仍担任公司董事、总裁": and after it.
+            k = bound.get("T", ends["trigger"])
+            while (
+                k + 2 < len(units)
+                and units[k + 1].text in _TITLE_LINKS
+                and units[k + 2].kind == "title"
+            ):
+                k += 2
+                if units[k].text in LEADING_TITLES and role not in LEADING_TITLES:
+                    role = units[k].text
         return _Match(subjects, objects, role, ends["first"], ends["last"])
 
     # --- attributes -------------------------------------------------------------------
@@ -383,9 +419,17 @@ class RuleEngine:
             pairs = [(s, o) for s in match.subjects for o in match.objects]
         if not pairs:
             return out
+        if predicate in _DEALS and "O" in rule.pattern.split() and _holds_next(units, match.last):
+            # "收购Y持有的O权益": Y only holds what is bought (zh.acquire.holders_stake)
+            return out
         date = _date_near(units, first, last)
+        if predicate in _DEALS and _named_as_case(units, match.last):
+            # "中国化工收购先正达案周一获批": the date is the approval's, not the deal's
+            date = None
+        effective = None
         if predicate in _STARTING:
-            date = _start_date(units, last) or date
+            effective = _start_date(units, last)
+            date = effective or date
         # A sum stated for several parties ("A、B合计被罚款2亿元", "甲与乙共同出资12亿元")
         # is no one party's amount.
         single = (
@@ -424,11 +468,39 @@ class RuleEngine:
                     valid_from=date if rule.starts else None,
                     valid_until=date if rule.ends else None,
                     rules=[rule.name],
+                    event="starts" if rule.starts else ("ends" if rule.ends else None),
+                    effective=effective is not None,
+                    weak_date=date is not None and not _date_in_clause(units, first, last),
                 )
             )
         return out
 
 
+_DEALS = frozenset(
+    {Predicate.ACQUIRES, Predicate.SELLS, Predicate.MERGES_WITH, Predicate.INVESTS_IN}
+)
+_CASE_WORDS = ("案", "一案", "案件", "事项", "交易", "申请")
+
+
+def _holds_next(units: list[Unit], last: int) -> bool:
+    nxt = units[last + 1] if last + 1 < len(units) else None
+    return (
+        nxt is not None
+        and nxt.text in ("持有", "所持", "所持有")
+        and last + 2 < len(units)
+        and units[last + 2].text == "的"
+    )
+
+
+def _named_as_case(units: list[Unit], last: int) -> bool:
+    """Whether the act ending at ``units[last]`` is named as a case ("收购先正达案")."""
+    nxt = units[last + 1] if last + 1 < len(units) else None
+    if nxt is not None and nxt.text == "的" and last + 2 < len(units):
+        nxt = units[last + 2]
+    return nxt is not None and nxt.kind == "word" and nxt.text.startswith(_CASE_WORDS)
+
+
+_TITLE_LINKS = frozenset({"、", "及", "和", "兼"})
 _STAKE_PREDICATES = frozenset(
     {Predicate.ACQUIRES, Predicate.SELLS, Predicate.INVESTS_IN, Predicate.OWNS}
 )
@@ -593,6 +665,31 @@ def _start_date(units: list[Unit], last: int) -> str | None:
             days = [u.date.value for u in units[k:j] if u.kind == "date" and u.date]
             return max(days, key=len)
     return None
+
+
+def _date_in_clause(units: list[Unit], first: int, last: int) -> bool:
+    """Whether the act's date is its own: in the trigger's clause, or in a clause of
+    time words alone before it ("今年3月20日，X被证监会立案调查", "一周后的3月27日，")."""
+    lo, hi = _clause_bounds(units, first, last)
+    if any(
+        units[k].kind == "date" and units[k].date is not None and not in_range(units, k)
+        for k in range(lo, hi + 1)
+    ):
+        return True
+    k = lo - 1
+    while k > 0:
+        start, _ = _clause_bounds(units, k - 1, k - 1)
+        inside = units[start:k]
+        if any(u.kind == "date" for u in inside):
+            # a clause that only tells who announced ("商务部昨日宣布，对X启动调查")
+            # dates the act too; one with any other verb dates something else
+            return not any(
+                u.kind == "word"
+                and (u.text in _NEGATIONS or (u.tag.startswith("v") and u.text not in _TELLS))
+                for u in inside
+            )
+        k = start - 1
+    return False
 
 
 def _date_near(units: list[Unit], first: int, last: int) -> str | None:

@@ -74,6 +74,8 @@ class EntityTable:
         self.order: list[str] = []
         # A plant or a product named after its firm ("宁德时代匈牙利工厂", "腾讯混元"): the firm.
         self.owner: dict[int, int] = {}
+        # A good qualified by its origin ("欧盟白兰地", "中国电动汽车"): the plain good.
+        self.plain_good: dict[int, int] = {}
 
     def get(self, index: int) -> StoryEntity:
         return self.entities[index]
@@ -159,6 +161,7 @@ def short_forms(name: str) -> list[str]:
     words = tag_words(bare)
     if words and words[0].tag == "ns" and len(words) > 1:
         words = words[1:]  # "厦门", "张家港市": where the firm is registered
+    rest = "".join(w.text for w in words)
     while len(words) > 1 and (
         words[-1].text in INDUSTRY_SUFFIXES
         or words[-1].text == "新"
@@ -175,4 +178,22 @@ def short_forms(name: str) -> list[str]:
     )
     if 2 <= len(core) <= 6 and named and core not in forms and core != name:
         forms.append(core)
+    # jieba may cut across the trade words ("科兴中维生物技术" as 中/维生物/技术): strip
+    # them as characters too
+    while True:
+        trade = next(
+            (t for t in _TRADE_STRINGS if rest.endswith(t) and len(rest) > len(t) + 1), None
+        )
+        if trade is None:
+            break
+        rest = rest[: -len(trade)]
+    if 2 < len(rest) <= 6 and rest not in forms and rest != name and not is_dictionary_word(rest):
+        forms.append(rest)
     return forms
+
+
+_TRADE_STRINGS = tuple(
+    sorted(
+        INDUSTRY_SUFFIXES | {"技术", "工程", "信息", "网络", "数据", "发展"}, key=len, reverse=True
+    )
+)

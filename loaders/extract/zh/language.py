@@ -1,14 +1,18 @@
 """Which language a story is in, and simplified forms for matching.
 
-A story is Chinese when Han characters make up most of its letters and no kana
-(Japanese) or hangul (Korean) says otherwise: business news in Chinese quotes
-Latin names (RG Gold, DeepSeek-R1) and figures, which this leaves out of the count.
+A story is Chinese when its Han characters are at least as many as its Latin words
+(and some 30% of its letters) and no kana (Japanese) or hangul (Korean) says
+otherwise: business news in Chinese quotes Latin names (RG Gold, Freeport-McMoRan
+Inc., DeepSeek-R1), so a Latin word counts as one unit of text like one Han
+character, not as its many letters.
 Script counting is exact for this question, so no statistical model is needed.
 
 >>> is_chinese("紫金矿业以12亿美元收购RG Gold。")
 True
 >>> is_chinese("Zijin Mining agreed to buy RG Gold, 紫金矿业.")
 False
+>>> is_chinese("紫金矿业收购Freeport-McMoRan Inc.持有的Kisanfu铜钴矿。")
+True
 >>> to_simplified("紫金礦業集團")
 '紫金矿业集团'
 """
@@ -19,8 +23,10 @@ from functools import lru_cache
 
 __all__ = ["is_chinese", "is_traditional", "to_simplified"]
 
-# Share of letters that must be Han for a story to count as Chinese.
-_MIN_HAN_SHARE = 0.5
+# Han characters a story needs for each Latin word to count as Chinese.
+_MIN_HAN_PER_WORD = 1.0
+# ... and at least this share of its letters ("Shares of CATL (宁德时代新能源科技) rose.").
+_MIN_HAN_SHARE = 0.3
 _SAMPLE = 4000
 
 
@@ -36,8 +42,10 @@ def _is_kana_or_hangul(ch: str) -> bool:
 
 def is_chinese(text: str) -> bool:
     """Whether ``text`` is written in Chinese (simplified or traditional)."""
-    han = letters = kana = 0
+    han = letters = kana = latin_words = 0
+    in_word = False
     for ch in text[:_SAMPLE]:
+        latin = False
         if _is_han(ch):
             han += 1
             letters += 1
@@ -45,12 +53,17 @@ def is_chinese(text: str) -> bool:
             letters += 1
             if _is_kana_or_hangul(ch):
                 kana += 1
+            else:
+                latin = True
+        if latin and not in_word:
+            latin_words += 1
+        in_word = latin
     if not letters or han < 2:
         return False
     # Japanese mixes kanji with kana; a few kana in a Chinese story (a brand) are fine.
     if kana > 0.1 * letters:
         return False
-    return han / letters >= _MIN_HAN_SHARE
+    return han >= _MIN_HAN_PER_WORD * latin_words and han >= _MIN_HAN_SHARE * letters
 
 
 @lru_cache(maxsize=1)

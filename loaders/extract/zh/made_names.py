@@ -68,7 +68,52 @@ def plants_and_products(units: list[Unit], table: EntityTable, text: str) -> lis
     units = _plants(units, table, text)
     units = _firm_products(units, table, text)
     units = _quoted_products(units, table, text)
+    units = _versioned_products(units, table, text)
     return _counted_products(units, table, text)
+
+
+_VERSION_RE = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]{1,2}\d+(?:\.\d+)*)$")
+_VARIANTS = words(
+    """lite pro max mini turbo flash plus ultra air thinking vision instruct chat base
+    preview se"""
+)
+
+
+def _versioned_products(units: list[Unit], table: EntityTable, text: str) -> list[Unit]:
+    """ "豆包大模型1.6 lite", "混元T1": a product line with a version (and a variant) is
+    the versioned product, made by the line's firm."""
+    k = 0
+    while k < len(units):
+        unit = units[k]
+        if unit.kind != "entity" or table.get(unit.entity).type is not EntityType.PRODUCT:
+            k += 1
+            continue
+        j = _head_end(units, k + 1) if k + 1 < len(units) else k + 1
+        if not (
+            j < len(units)
+            and units[j].kind in ("word", "money", "percent")
+            and _VERSION_RE.match(units[j].text)
+            and not text[units[j - 1].end : units[j].start].strip()
+            and units[j].start - units[j - 1].end <= 1
+        ):
+            k += 1
+            continue
+        end = j + 1
+        while (
+            end < len(units)
+            and units[end].text.lower() in _VARIANTS
+            and units[end].start - units[end - 1].end <= 1
+            and not text[units[end - 1].end : units[end].start].strip()
+        ):
+            end += 1
+        surface = text[unit.start : units[end - 1].end]
+        index = table.add(surface, EntityType.PRODUCT)
+        owner = table.owner.get(unit.entity)
+        if owner is not None:
+            table.owner.setdefault(index, owner)
+        units[k:end] = [Unit("entity", surface, unit.start, units[end - 1].end, entity=index)]
+        k += 1
+    return units
 
 
 def _plants(units: list[Unit], table: EntityTable, text: str) -> list[Unit]:

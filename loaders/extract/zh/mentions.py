@@ -61,11 +61,20 @@ _PERSON_VERBS = frozenset(
         "就任",
         "离任",
         "不再担任",
+        "历任",
+        "曾任",
+        "曾担任",
+        "先后担任",
+        "先后任",
     }
 )
 _LATIN_RE = re.compile(
-    r"[A-Za-z][A-Za-z0-9&'\-]*(?:[ .][A-Za-z0-9][A-Za-z0-9&'\-]*)*(?:\.(?=[\s，,。]))?"
+    r"[A-Za-z][A-Za-z0-9&'\-]*(?:[ .][A-Za-z0-9][A-Za-z0-9&'\-]*)*(?:\.(?=[\s，,。\u4e00-\u9fff]))?"
 )
+# "Freeport-McMoRan Inc.持有的…": the abbreviation's full stop is part of the name.
+_LEGAL_ABBREVIATION_RE = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Pty|Plc|Bhd|S\.A|N\.V|L\.P)\.$")
+# "DeepSeek-V3.1", "Qwen-2.5": a known name and a version name a product of it.
+_VERSIONED_RE = re.compile(r"^(.+?)[- ]((?:[VvRrXxKkTt]|[Vv]ersion ?)?\d+(?:\.\d+)*[A-Za-z]?)$")
 # Transliterated foreign names ("瓦尔迪斯·东布罗夫斯基斯") use a small set of characters.
 _FOREIGN = (
     "阿埃艾爱安奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁东杜多厄恩尔法范菲费芬丰弗福夫"
@@ -159,6 +168,9 @@ class StoryState:
 
     last_company: int = -1
     last_by_type: dict[EntityType, int] = field(default_factory=dict)
+    # The firm whose announcement the story reports ("士兰微公告", "X发布公告称"): what
+    # a filing's bare "公司" means even after other firms are named.
+    issuer: int = -1
 
 
 def read_sentence(
@@ -176,14 +188,17 @@ def read_sentence(
 
 def keep_state(units: list[Unit], table: EntityTable, state: StoryState) -> None:
     """Update ``state`` as reading ``units`` again would (the names they mention)."""
-    for unit in units:
+    for k, unit in enumerate(units):
         if unit.kind == "entity" and not unit.anaphor:
             kind = table.get(unit.entity).type
             state.last_by_type[kind] = unit.entity
             if kind is EntityType.COMPANY:
                 state.last_company = unit.entity
+                if state.issuer < 0 and _announces(units, k):
+                    state.issuer = unit.entity
 
 
+_AUTHORITY_HEADS = ("监管机构", "监管部门", "监管当局", "反垄断机构", "主管机关", "当局")
 _QUALIFIED = frozenset(
     {EntityType.COMPANY, EntityType.ASSET, EntityType.ORGANIZATION, EntityType.PRODUCT}
 )
@@ -208,6 +223,23 @@ def _qualifiers_and_heads(units: list[Unit], table: EntityTable) -> None:
             surface = "".join(u.text for u in units[start : k + 1])
             index = table.add(surface, EntityType.GOVERNMENT_BODY)
             units[start : k + 1] = [Unit("entity", surface, place.start, body.end, entity=index)]
+    for k in range(len(units) - 1, 0, -1):
+        # "获得美国、中国和欧盟监管机构的批准": the countries only say whose regulators
+        unit = units[k]
+        following = "".join(u.text for u in units[k : k + 2])
+        if unit.kind != "word" or not following.startswith(_AUTHORITY_HEADS):
+            continue
+        j = k - 1
+        while (
+            j >= 0
+            and units[j].kind == "entity"
+            and (table.get(units[j].entity).type in (EntityType.COUNTRY, EntityType.REGION))
+        ):
+            units[j].kind, units[j].tag = "word", "ns"
+            if j >= 2 and units[j - 1].text in CONJUNCTIONS:
+                j -= 2
+            else:
+                break
     for k in range(len(units) - 1):
         unit, nxt = units[k], units[k + 1]
         if unit.kind != "entity" or unit.end != nxt.start:
@@ -239,6 +271,7 @@ def _units(text: str, table: EntityTable, published: str | None) -> list[Unit]:
         position = unit.end
     if position < len(text):
         units.extend(_words(text[position:], position))
+    _repair_cut_names(units)
     units = _organisations(units, table, text)
     units = _ticker_named(units, table, text)
     units = firms_by_context(units, table)
@@ -278,7 +311,9 @@ def _marked_spans(text: str, table: EntityTable, published: str | None) -> list[
         if claim(m.start(), m.end()):
             marked.append(Unit("title", m.group(0), m.start(), m.end()))
     for m in _LATIN_RE.finditer(text):
-        surface = m.group(0).strip(" .")
+        surface = m.group(0).strip(" ")
+        if not _LEGAL_ABBREVIATION_RE.search(surface):
+            surface = surface.rstrip(" .")
         if len(surface) < 2 or not claim(m.start(), m.start() + len(surface)):
             continue
         latin = _latin_entity(surface, table, text, m.start() + len(surface))
@@ -354,14 +389,31 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return True
 
 
+_LATIN_LEGAL_RE = re.compile(
+    r"(?:,?\s+(?:Inc|Ltd|Corp|Co|Corporation|Limited|Plc|PLC|LLC|AG|SE|SA|S\.A|N\.V|Pty)\.?)+$"
+)
+
+
 def _latin_entity(surface: str, table: EntityTable, text: str, end: int) -> int | None:
-    entry = table.registry.lookup(surface)
+    entry = table.registry.lookup(surface) or table.registry.lookup(
+        _LATIN_LEGAL_RE.sub("", surface)
+    )
     if entry is not None:
         return table.known(entry, surface)
     if surface in _LATIN_TERMS or _LATIN_UNIT_RE.match(surface):
         return None  # "100GWh", "MoE架构": units and terms, no names
     if surface in table.surfaces:
         return table.surfaces[surface]
+    versioned = _VERSIONED_RE.match(surface)
+    base = table.registry.lookup(versioned.group(1)) if versioned else None
+    if base is not None and base.type in (EntityType.COMPANY, EntityType.PRODUCT):
+        index = table.add(surface, EntityType.PRODUCT)
+        maker = table.known(base, base.name)
+        if base.type is EntityType.COMPANY:
+            table.owner.setdefault(index, maker)
+        elif maker in table.owner:
+            table.owner.setdefault(index, table.owner[maker])
+        return index
     if not surface[0].isupper() or (surface.isupper() and len(surface) <= 4):
         return None  # an acronym names something only once the story says what
     after = text[end : end + 4]
@@ -422,7 +474,24 @@ def _name_part(unit: Unit, previous: Unit | None, table: EntityTable) -> bool:
     )
     if unit.text in NAME_BREAKERS and not (len(unit.text) == 1 and after_proper):
         return False  # "华信达科技": a one-character word right after a proper name is in it
-    if unit.tag in _BREAK_TAGS and not (unit.tag == "f" and len(unit.text) >= 2):
+    glued_place = (  # "北京科兴中维…有限公司": a one-character locality word after a place name
+        unit.tag == "f"
+        and len(unit.text) == 1
+        and previous is not None
+        and previous.end == unit.start
+        and (
+            (previous.kind == "word" and previous.tag in ("ns", "nz", "nt"))
+            or (
+                previous.kind == "entity"
+                and table.get(previous.entity).type in (EntityType.REGION, EntityType.COUNTRY)
+            )
+        )
+    )
+    if (
+        unit.tag in _BREAK_TAGS
+        and not (unit.tag == "f" and len(unit.text) >= 2)
+        and not glued_place
+    ):
         return False
     if unit.tag == "m":
         return unit.text.isdigit() and len(unit.text) <= 4
@@ -486,6 +555,14 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             if candidate.kind == "entity" and table.get(candidate.entity).type in _PLACE_OR_FIRM:
                 break  # a known name opens a longer one ("上海" in "上海龙宇数据…"), never more
         parts = out[start:]
+        if (
+            len(parts) > 1
+            and parts[0].kind == "word"
+            and parts[0].tag.startswith("v")
+            and is_dictionary_word(parts[0].text)
+        ):
+            start += 1  # "对应星河芯片有限公司": a verb jieba knows opens no name
+            parts = out[start:]
         if (
             parts
             and parts[0].kind == "word"
@@ -565,6 +642,8 @@ def _acceptable(
         return False
     if parts[0].text in ("与", "和", "及"):
         return False
+    if content.startswith(("董事会", "监事会", "股东大会")):
+        return False  # "董事会战略委员会": a board's committee, no organisation
     proper = any(
         u.kind == "entity"
         or u.tag in _PROPER_TAGS
@@ -580,6 +659,10 @@ def _acceptable(
         and all(u.kind == "word" and u.tag in ("j", "n", "v", "vn") for u in parts)
     ):
         return False  # "深化公司": jieba tags many verbs "j"; a bare 公司 needs a real name
+    if name_units[-1].text == "公司" and (
+        not proper or any(u.kind == "word" and u.text in ("和", "与", "及") for u in parts)
+    ):
+        return False  # "完善公司", "…委员和公司法定代表人": the story's firm, no new name
     if weak:
         if any(
             u.kind == "entity" and table.get(u.entity).type is EntityType.COMPANY for u in parts
@@ -650,6 +733,56 @@ def _ticker_named(units: list[Unit], table: EntityTable, text: str) -> list[Unit
 # --- people ----------------------------------------------------------------------
 
 
+# One-character words that follow a name as a word of their own, never as its last character.
+_NOT_GIVEN = frozenset("的了在是和与及为等将被对向从也都已于称说表并或但而又就所其之")
+_NAME_TAGS = frozenset({"nr", "nz", "ng", "nrfg"})
+_APPOINTING = frozenset({"选举", "推选", "任命", "聘任", "聘请", "委任", "选聘", "补选", "提名"})
+
+
+def _repair_cut_names(units: list[Unit]) -> None:
+    """Three-character names jieba cut or glued: "张名"+"君", "周"+"玉林" are one name;
+    "鞠振为"+"公司董事长" is "鞠振" + "为"."""
+    k = 0
+    while k + 1 < len(units):
+        unit, nxt = units[k], units[k + 1]
+        if (
+            unit.kind == "word"
+            and unit.tag == "nr"
+            and len(unit.text) == 4
+            and is_dictionary_word(unit.text)
+        ):
+            unit.tag = "l"  # "建立健全": jieba's dictionary tags some idioms as names
+        if unit.kind != "word" or nxt.kind != "word" or unit.end != nxt.start:
+            k += 1
+            continue
+        whole = unit.text + nxt.text
+        glued = (
+            unit.tag == "nr"
+            and unit.text[0] in SURNAMES
+            and len(whole) == 3
+            and has_han(whole)
+            and not is_dictionary_word(whole)
+            and (
+                (len(unit.text) == 2 and nxt.tag in _NAME_TAGS and nxt.text not in _NOT_GIVEN)
+                or (len(unit.text) == 1 and nxt.tag == "nr")
+            )
+        )
+        if glued:
+            units[k : k + 2] = [Unit("word", whole, unit.start, nxt.end, tag="nr")]
+            continue
+        if (
+            unit.tag == "nr"
+            and len(unit.text) == 3
+            and unit.text[-1] == "为"
+            and (nxt.text in ("公司", "本公司", "该公司") or nxt.text in TITLES)
+        ):
+            units[k : k + 1] = [
+                Unit("word", unit.text[:2], unit.start, unit.end - 1, tag="nr"),
+                Unit("word", "为", unit.end - 1, unit.end, tag="p"),
+            ]
+        k += 1
+
+
 def _people(units: list[Unit], table: EntityTable) -> None:
     k = 0
     while k < len(units):
@@ -688,8 +821,20 @@ def _people(units: list[Unit], table: EntityTable) -> None:
             after is not None
             and after.kind == "word"
             and (after.text in SPEECH_VERBS or after.text in _PERSON_VERBS)
+        ) or (  # "刘强申请辞去…": one adverb or verb of asking before the post verb
+            after is not None
+            and after.text in ("申请", "正式", "已", "将", "拟", "宣布")
+            and after2 is not None
+            and after2.text in _PERSON_VERBS
         )
         seen = unit.text in table.surfaces
+        # "选举鞠振为公司董事长": the one a board elects or appoints
+        speaks = speaks or (
+            before is not None
+            and before.text in _APPOINTING
+            and after is not None
+            and after.text in ("为", "担任", "出任")
+        )
         full_name = (
             len(unit.text) == 3
             and unit.text[0] in SURNAMES
@@ -740,7 +885,80 @@ def _name_after_title(units: list[Unit], k: int) -> None:
 # --- places and goods --------------------------------------------------------------
 
 
+_GOOD_ENDS = words(
+    """进行 反倾销 反补贴 保障措施 调查 存在 实施 征收 加征 采取 立案 发起 进口 出口 时 倾销
+    案 产业 反倾销税 反补贴税 关税 的 和 及 与 等"""
+)
+_ORIGIN_WORDS = frozenset({"原产于", "原产", "产自", "原产地为"})
+_GOOD_BREAK_TAGS = ("p", "uj", "c", "x", "d", "r", "m", "t", "f")
+
+
+def _goods_by_origin(units: list[Unit], table: EntityTable, text: str) -> None:
+    """ "原产于日本和美国的进口光纤预制棒": whatever a trade case names after its origin
+    is a good, known to the commodity list or not (the origin qualifies it)."""
+    k = 0
+    while k < len(units):
+        if not (units[k].kind == "word" and units[k].text in _ORIGIN_WORDS):
+            k += 1
+            continue
+        j = k + 1
+        if units[k].text == "原产" and j < len(units) and units[j].text == "于":
+            j += 1
+        origins: list[int] = []
+        while j < len(units) and (
+            (
+                units[j].kind == "entity"
+                and table.get(units[j].entity).type in (EntityType.COUNTRY, EntityType.REGION)
+            )
+            or (units[j].kind == "word" and units[j].tag == "ns")
+        ):
+            origins.append(j)
+            j += 1
+            if j + 1 < len(units) and units[j].text in ("和", "及", "、", "与"):
+                j += 1
+            else:
+                break
+        while j < len(units) and units[j].kind == "word" and units[j].text in _ORIGIN_FILLERS:
+            j += 1
+        if (
+            len(origins) > 1
+            and j < len(units)
+            and units[j].kind == "entity"
+            and table.get(units[j].entity).type is EntityType.COMMODITY
+        ):
+            for o in origins:
+                units[o].kind, units[o].tag = "word", "nsq"  # the origins only qualify it
+            k = j
+            continue
+        start, chars = j, 0
+        while (
+            j < len(units)
+            and units[j].kind == "word"
+            and has_han(units[j].text)
+            and units[j].text not in _GOOD_ENDS
+            and not units[j].tag.startswith(_GOOD_BREAK_TAGS)
+            and j - start < 4
+            and units[j].start == (units[j - 1].end if j > start else units[j].start)
+        ):
+            chars += len(units[j].text)
+            j += 1
+        if not origins or j == start or chars < 2 or not units[j - 1].tag.startswith(("n", "zg")):
+            k += 1
+            continue
+        good = text[units[start].start : units[j - 1].end]
+        plain = table.add(good, EntityType.COMMODITY)
+        names = "".join(units[o].text for o in origins)
+        index = table.add(names + good, EntityType.COMMODITY) if len(origins) == 1 else plain
+        for o in origins:
+            units[o].kind, units[o].tag = "word", "nsq"  # the origins only qualify the good
+        if index != plain:
+            table.plain_good.setdefault(index, plain)
+        units[start:j] = [Unit("entity", good, units[start].start, units[j - 1].end, entity=index)]
+        k = start + 1
+
+
 def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
+    _goods_by_origin(units, table, text)
     k = 0
     while k < len(units):
         unit = units[k]
@@ -769,6 +987,7 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
                 index = table.add(name, EntityType.COMMODITY)
                 surface = text[origin.start : unit.end]
                 table.alias(surface, index)
+                table.plain_good.setdefault(index, unit.entity)
                 units[start : k + 1] = [
                     Unit("entity", surface, origin.start, unit.end, entity=index)
                 ]
@@ -783,9 +1002,11 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
                     EntityType.REGION,
                 )
                 and origin.end == unit.start
+                and not (k + 1 < len(units) and units[k + 1].text in ("产业", "行业", "企业"))
             ):
                 surface = text[origin.start : unit.end]
                 index = table.add(surface, EntityType.COMMODITY)
+                table.plain_good.setdefault(index, unit.entity)
                 units[k - 1 : k + 1] = [
                     Unit("entity", surface, origin.start, unit.end, entity=index)
                 ]
@@ -940,6 +1161,9 @@ def _outside_parentheses(units: list[Unit]) -> list[Unit]:
     return out
 
 
+_ANNOUNCES = ("公告", "发布公告", "发公告", "晚间公告", "今晚公告", "披露")
+
+
 def _resolve_anaphors(units: list[Unit], table: EntityTable, state: StoryState) -> None:
     for k, unit in enumerate(units):
         if unit.kind == "entity":
@@ -947,6 +1171,8 @@ def _resolve_anaphors(units: list[Unit], table: EntityTable, state: StoryState) 
             state.last_by_type[kind] = unit.entity
             if kind is EntityType.COMPANY:
                 state.last_company = unit.entity
+                if state.issuer < 0 and _announces(units, k):
+                    state.issuer = unit.entity
             continue
         if unit.kind != "word" or unit.text not in ANAPHORS:
             continue
@@ -966,8 +1192,18 @@ def _resolve_anaphors(units: list[Unit], table: EntityTable, state: StoryState) 
             if entry is not None:
                 unit.kind, unit.entity, unit.anaphor = "entity", table.known(entry, unit.text), True
             continue
-        if state.last_company >= 0:
+        if unit.text in ("公司", "本公司") and state.issuer >= 0:
+            unit.kind, unit.entity, unit.anaphor = "entity", state.issuer, True
+        elif state.last_company >= 0:
             unit.kind, unit.entity, unit.anaphor = "entity", state.last_company, True
+
+
+def _announces(units: list[Unit], k: int) -> bool:
+    """ "士兰微公告", "广誉远(600771.SH)发布公告": the firm at ``units[k]`` files."""
+    j = k + 1
+    while j < len(units) and units[j].kind in ("date", "punct") and units[j].text not in "，,。":
+        j += 1  # "(600771.SH)" is outside the units already; "8月28日晚间公告"
+    return j < len(units) and units[j].kind == "word" and units[j].text.startswith(_ANNOUNCES)
 
 
 _QUOTES = frozenset('“”"「」『』')

@@ -121,7 +121,13 @@ def run_chinese_pipeline(
             else state.last_by_type.get(EntityType.GOVERNMENT_BODY, -1)
         )
         found = engine.apply(
-            sentence.text, units, sentence.index, table, context, state.last_company
+            sentence.text,
+            units,
+            sentence.index,
+            table,
+            context,
+            state.last_company,
+            state.last_by_type.get(EntityType.COMMODITY, -1),
         )
         found.extend(named_facts(units, sentence.index, table))
         for c in found:
@@ -131,8 +137,8 @@ def run_chinese_pipeline(
         for reading_ in read_metrics(units, table, state.last_company):
             metric_readings.append((reading_, sentence.index))
     _states_impose_tariffs(candidates, table)
-    _fill_dates(candidates, sentences, sentence_units, published)
-    merged = _merge(candidates)
+    _fill_dates(candidates, sentences, sentence_units, published, table)
+    merged = _without_lesser_posts(_merge(candidates))
     _listing_proceeds(merged, sentence_units)
     merged = [m for m in merged if m.confidence >= min_confidence]
     return _delta(story, originals, table, merged, metric_readings, sentence_units)
@@ -185,11 +191,35 @@ def _first_date(units: list[Unit]) -> str | None:
     return None
 
 
+def _same_act_dates(candidates: list[Candidate], table: EntityTable) -> None:
+    def act(c: Candidate) -> tuple[int, Predicate, int]:
+        return c.subject, c.predicate, table.plain_good.get(c.object, c.object)
+
+    effective: dict[tuple[int, Predicate, int], str] = {}
+    stated: dict[tuple[int, Predicate, int], str] = {}
+    for c in candidates:
+        if c.date and c.effective:
+            effective.setdefault(act(c), c.date)
+        elif c.date and c.predicate not in _DURATIVE and not c.weak_date:
+            stated.setdefault(act(c), c.date)
+    for c in candidates:
+        key = act(c)
+        if key in effective and not c.effective:
+            c.date = effective[key]
+        elif (
+            (c.date is None or (c.weak_date and not c.effective))
+            and c.predicate not in _DURATIVE
+            and key in stated
+        ):
+            c.date = stated[key]
+
+
 def _fill_dates(
     candidates: list[Candidate],
     sentences: list[Sentence],
     units: list[list[Unit]],
     published: str | None = None,
+    table: EntityTable | None = None,
 ) -> None:
     lead = None
     for sentence in sentences:
@@ -203,6 +233,11 @@ def _fill_dates(
         # no dateline, or "2021年3月26日，商务部发布…" opening a story of 2024 (background):
         # the story's news is of its publication day
         lead = published
+    # The same act told twice: a measure is dated when it takes effect, an act told
+    # without a date takes the date another sentence gives it ("欧盟决定上调…关税" after
+    # "欧盟于上周五…征收…关税"), a qualified good being the plain one ("欧盟白兰地").
+    if table is not None:
+        _same_act_dates(candidates, table)
     # A headline's act takes the date the body gives the same act.
     body_dates: dict[tuple[Predicate, int], str] = {}
     for c in candidates:
@@ -226,10 +261,15 @@ def _fill_dates(
         if dated:
             current = dated[-1]
     for c in candidates:
-        if c.date is not None or c.predicate in _DURATIVE:
+        if c.date is not None or (c.predicate in _DURATIVE and c.event is None):
             continue
-        # An act stated without a date is the story's news: its dateline date.
+        # An act stated without a date is the story's news: its dateline date (so is an
+        # appointment or a departure: "由副董事长刘辉代行董事长职责").
         c.date = latest.get(c.sentence) or lead
+        if c.event == "starts":
+            c.valid_from = c.valid_from or c.date
+        elif c.event == "ends":
+            c.valid_until = c.valid_until or c.date
 
 
 def _near_publication(day: str, published: str) -> bool:
@@ -295,38 +335,66 @@ def _merge(candidates: list[Candidate]) -> list[_Merged]:
     return order
 
 
+def _without_lesser_posts(merged: list[_Merged]) -> list[_Merged]:
+    """ "董事程杰…代为履行董事长职责": one who leads a body in the story is not also
+    only its staff (LEADS says WORKS_FOR and more)."""
+    leads = {(m.fact.subject, m.fact.object) for m in merged if m.fact.predicate is Predicate.LEADS}
+    return [
+        m
+        for m in merged
+        if not (
+            m.fact.predicate is Predicate.WORKS_FOR and (m.fact.subject, m.fact.object) in leads
+        )
+    ]
+
+
 def _listing_proceeds(merged: list[_Merged], units: list[list[Unit]]) -> None:
+    """A listing without an amount takes the money raised told in the next sentences;
+    a deal without one its value ("此次交易的收购总额约为29.1亿美元")."""
     for m in merged:
-        if m.fact.predicate is not Predicate.LISTED_ON or m.fact.amount is not None:
+        if m.fact.amount is not None:
             continue
-        for sentence_units in units[m.fact.sentence : m.fact.sentence + 6]:
-            words = [u for u in sentence_units if u.kind == "word"]
-            if not any(u.text.startswith(_PROCEEDS) for u in words):
-                continue
-            money = next(
-                (
-                    u.money
-                    for u in sentence_units
-                    if u.money is not None and not u.text.endswith("/股")
-                ),
-                None,
-            )
-            later = [u for u in sentence_units if u.kind == "money" and u.money is not None]
+        cues: tuple[str, ...]
+        if m.fact.predicate is Predicate.LISTED_ON:
+            cues, reach = _PROCEEDS, 6
+        elif m.fact.predicate in (Predicate.ACQUIRES, Predicate.SELLS):
+            cues, reach = _DEAL_VALUE, 4
+        else:
+            continue
+        for sentence_units in units[m.fact.sentence : m.fact.sentence + reach]:
             cue = next(
                 (
                     k
                     for k, u in enumerate(sentence_units)
-                    if u.kind == "word" and u.text.startswith(_PROCEEDS)
+                    if u.kind == "word" and u.text.startswith(cues)
                 ),
                 None,
             )
-            if cue is not None:
-                after = [u for u in later if u.start > sentence_units[cue].start]
-                if after and after[0].money is not None:
-                    money = after[0].money
+            if cue is None:
+                continue
+            money = next(
+                (
+                    u.money
+                    for u in sentence_units[cue:]
+                    if u.money is not None and not u.text.endswith("/股")
+                ),
+                None,
+            )
+            if money is None and cues is _PROCEEDS:
+                money = next(
+                    (
+                        u.money
+                        for u in sentence_units
+                        if u.money is not None and not u.text.endswith("/股")
+                    ),
+                    None,
+                )
             if money is not None:
                 m.fact.amount = (money.value, money.currency)
                 break
+
+
+_DEAL_VALUE = ("总额", "总对价", "交易对价", "交易价值", "交易金额", "交易作价", "收购价款", "总价")
 
 
 def _delta(

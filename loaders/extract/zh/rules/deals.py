@@ -60,6 +60,57 @@ RULES: tuple[Rule, ...] = (
         amount=True,
     ),
     Rule(
+        "zh.acquire.holders_stake",
+        Predicate.ACQUIRES,
+        _BUY,
+        "S ~~ V ~ 持有|所持|所持有 的 O",
+        _BUYERS,
+        _TARGETS,
+        0.8,
+        examples=(
+            Example(
+                "洛阳钼业拟以5亿美元收购Atlas Copper Inc.持有的Lomami铜矿80%权益。",
+                "洛阳钼业",
+                "Lomami铜矿",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
+        "zh.sell.holders_stake",
+        Predicate.SELLS,
+        _BUY,
+        "V ~ S 持有|所持|所持有 的 O",
+        COMPANIES,
+        _TARGETS,
+        0.75,
+        examples=(
+            Example(
+                "洛阳钼业拟以5亿美元收购Atlas Copper Inc.持有的Lomami铜矿80%权益。",
+                "Atlas Copper Inc.",
+                "Lomami铜矿",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
+        "zh.acquire.of",
+        Predicate.ACQUIRES,
+        ("收购", "并购", "要约收购"),
+        "S ~~ 对 O 的 V",
+        _BUYERS,
+        _TARGETS,
+        0.75,
+        examples=(
+            Example(
+                "华东电气集团宣布完成对北岭电子有限公司的收购。",
+                "华东电气集团",
+                "北岭电子有限公司",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
         "zh.acquire.passive",
         Predicate.ACQUIRES,
         _BUY,
@@ -153,7 +204,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "zh.invest.to",
         Predicate.INVESTS_IN,
-        ("增资", "注资", "投资"),
+        ("增资", "注资", "投资", "出资"),
         "S ~~ 对|向 O ~ V",
         _INVESTORS,
         _TARGETS,
@@ -213,6 +264,23 @@ RULES: tuple[Rule, ...] = (
                 "省国资委同意华东钢铁集团对江北钢铁集团实施重组。", "华东钢铁集团", "江北钢铁集团"
             ),
         ),
+    ),
+    Rule(
+        "zh.invest.subscribes_then_target",
+        Predicate.INVESTS_IN,
+        ("出资",),
+        "S ~~ V ~~ 对应 O ~ 认缴|认购",
+        _INVESTORS,
+        _TARGETS,
+        0.7,
+        examples=(
+            Example(
+                "其中，华宇电子以募集资金出资6亿元，对应星河芯片有限公司认缴新增注册资本5.9亿元。",
+                "华宇电子",
+                "星河芯片有限公司",
+            ),
+        ),
+        amount=True,
     ),
     Rule(
         "zh.invest.round",

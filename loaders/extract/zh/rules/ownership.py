@@ -26,6 +26,22 @@ RULES: tuple[Rule, ...] = (
         not_before=("股东", "子公司", "公司", "集团", "权"),
     ),
     Rule(
+        "zh.own.in_capital",
+        Predicate.OWNS,
+        ("拥有", "持有"),
+        "S ~ 于|在 O ~ V",
+        _OWNERS,
+        _OWNED,
+        0.7,
+        examples=(
+            Example(
+                "增资完成后，远川医药集团将于长岭生物有限公司的注册资本中拥有20%权益。",
+                "远川医药集团",
+                "长岭生物有限公司",
+            ),
+        ),
+    ),
+    Rule(
         "zh.own.also_holds",
         Predicate.OWNS,
         ("控股", "持有", "拥有"),
@@ -161,6 +177,38 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example(
                 "上海华新电气有限公司是海尔智家的全资子公司。", "上海华新电气有限公司", "海尔智家"
+            ),
+        ),
+    ),
+    Rule(
+        "zh.subsidiary.becomes",
+        Predicate.SUBSIDIARY_OF,
+        ("旗下", *_SUBSIDIARY),
+        "S ~ 成为|并入|纳入 O V",
+        COMPANIES,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example(
+                "交割完成后，北岭电子有限公司正式成为华东电气集团旗下企业。",
+                "北岭电子有限公司",
+                "华东电气集团",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.own.becomes_parent",
+        Predicate.OWNS,
+        ("旗下", *_SUBSIDIARY),
+        "O ~ 成为|并入|纳入 S V",
+        _OWNERS,
+        _OWNED,
+        0.65,
+        examples=(
+            Example(
+                "交割完成后，北岭电子有限公司正式成为华东电气集团旗下企业。",
+                "华东电气集团",
+                "北岭电子有限公司",
             ),
         ),
     ),

@@ -75,6 +75,16 @@ RULES: tuple[Rule, ...] = (
         subject_from_owner=True,
     ),
     Rule(
+        "zh.open_source.is_by",
+        Predicate.OPEN_SOURCES,
+        ("开源",),
+        "O ~ 是|为|系 S V 的",
+        _MAKERS,
+        _PRODUCTS,
+        0.7,
+        examples=(Example("Lumo-Coder是字节跳动开源的一款代码大模型。", "字节跳动", "Lumo-Coder"),),
+    ),
+    Rule(
         "zh.open_source.object_first",
         Predicate.OPEN_SOURCES,
         ("开源",),

@@ -151,6 +151,24 @@ RULES: tuple[Rule, ...] = (
         needs=_TARIFF_ENDS,
     ),
     Rule(
+        "zh.tariff.measure",
+        Predicate.IMPOSES_TARIFF,
+        ("临时反倾销措施", "反倾销措施", "反补贴措施", "保证金形式"),
+        "O ~~ S ~~ 实施|采取|采用 ~ V",
+        STATES,
+        frozenset({EntityType.COMMODITY, EntityType.PRODUCT}),
+        0.7,
+        examples=(
+            Example(
+                "商务部裁定原产于韩国的进口氯丁橡胶存在倾销，决定自7月1日起实施临时反倾销措施。",
+                "China",
+                "韩国氯丁橡胶",
+            ),
+        ),
+        object_from_context=True,
+        unless=_TARIFF_ENDS,
+    ),
+    Rule(
         "zh.tariff.svo",
         Predicate.IMPOSES_TARIFF,
         ("加征关税", "征收关税", "征收反倾销税"),
