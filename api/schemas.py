@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from graph.dates import PartialDate
-from graph.model import Entity
+from graph.model import Entity, check_story_url
 from graph.ontology import EntityType
 from graph.results import FactView, GraphStats, Subgraph
 from loaders.story_input import StoryInput
@@ -57,12 +57,20 @@ class StoryIn(BaseModel):
         default=None, description="publication date: YYYY, YYYY-MM or YYYY-MM-DD"
     )
     publisher: str | None = Field(default=None, max_length=2_000)
-    url: str | None = Field(default=None, max_length=8_000)
+    url: str | None = Field(
+        default=None, max_length=8_000, description="the story's http or https address"
+    )
     extractor: Literal["rules", "llm", "hybrid"] | None = Field(
         default=None,
         description="rules (offline), llm (the server's language model, every fact verified "
         "against the story) or hybrid (both); default: the server's SINOGRAPH_EXTRACTOR",
     )
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        check_story_url(value)
+        return value
 
     def to_story_input(self, origin: str = "<request body>") -> StoryInput:
         return StoryInput(
@@ -162,7 +170,7 @@ def _edge(fact: FactView) -> CytoscapeEdge:
 def cytoscape_graph(subgraph: Subgraph) -> CytoscapeGraph:
     """Cytoscape.js elements JSON of a subgraph: one node per entity, one edge per fact.
 
-    >>> from graph.model import Entity
+    >>> from graph.model import Entity, check_story_url
     >>> one = Subgraph(entities=[Entity(name="Zijin", type="Company")], facts=[])
     >>> cytoscape_graph(one).elements.nodes[0].data.id
     'company:zijin'

@@ -32,7 +32,7 @@ from loaders.extractor import (
     TokenUsage,
     Verification,
 )
-from loaders.story_input import StoryInput
+from loaders.story_input import StoryInput, check_input_url
 
 if TYPE_CHECKING:
     from loaders.extract import Registry
@@ -129,6 +129,7 @@ def _extracted(
 
     def run(story: StoryInput) -> Outcome:
         try:
+            check_input_url(story)
             return extractor.extract(story)
         except (ModelUnavailable, StoreUnavailable):
             raise

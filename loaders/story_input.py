@@ -5,9 +5,10 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.dates import PartialDate
-from graph.model import Story
+from graph.errors import InvalidInput
+from graph.model import Story, check_story_url
 
-__all__ = ["StoryInput"]
+__all__ = ["StoryInput", "check_input_url"]
 
 
 class StoryInput(BaseModel):
@@ -30,7 +31,9 @@ class StoryInput(BaseModel):
     notes: tuple[str, ...] = ()
 
     def to_story(self) -> Story:
-        """The :class:`Story` record of this input (its id follows the URL, else the text)."""
+        """The :class:`Story` record of this input (its id follows the URL, else the text);
+        ``InvalidInput`` when its url is not an http(s) address."""
+        check_input_url(self)
         return Story.from_text(
             self.text,
             title=self.title,
@@ -38,3 +41,12 @@ class StoryInput(BaseModel):
             published=self.published,
             url=self.url,
         )
+
+
+def check_input_url(story: StoryInput) -> None:
+    """``InvalidInput`` when the story's url is not an http(s) address: such a story is
+    refused whole (nothing of it is stored), whatever format it came in."""
+    try:
+        check_story_url(story.url)
+    except ValueError as exc:
+        raise InvalidInput(f"{exc}; the story was not loaded", url=story.url) from None

@@ -18,7 +18,7 @@ from typing import Any
 from graph.assemble import date_sort_key
 from graph.dates import date_precision, partial_date_end_ordinal, partial_date_ordinal
 from graph.embedded.compact import key_prefix
-from graph.model import Fact
+from graph.model import Fact, stored_story_url
 from graph.results import FactView, MetricView, SourceRef
 
 __all__ = [
@@ -181,7 +181,7 @@ def source_ref(row: SourceRow) -> SourceRef:
         title=row[3],
         publisher=row[4],
         published=row[5],
-        url=row[6],
+        url=stored_story_url(row[6]),
         extractor=row[7],
     )
 

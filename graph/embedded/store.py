@@ -64,7 +64,7 @@ from graph.errors import (
 )
 from graph.hits import MatchSet
 from graph.ids import normalize_name
-from graph.model import Entity, Fact, GraphDelta, Metric, Story
+from graph.model import Entity, Fact, GraphDelta, Metric, Story, stored_story_url
 from graph.names import FUZZY_KINDS, WEAK_SCORE, fuzzy_scores, short_form
 from graph.ontology import EntityType
 from graph.queries import (
@@ -425,8 +425,8 @@ class EmbeddedStore:
                 chunk,
             ):
                 out[row[0]] = Story(
-                    id=row[0], title=row[1], publisher=row[2], published=row[3], url=row[4],
-                    text_hash=row[5],
+                    id=row[0], title=row[1], publisher=row[2], published=row[3],
+                    url=stored_story_url(row[4]), text_hash=row[5],
                 )
         return out
 
@@ -1112,7 +1112,8 @@ class EmbeddedStore:
             views = self._fact_views(conn, fids)
             metrics = self._metric_items(conn, metric_ids)
         return StoryView(
-            id=row[1], title=row[2], publisher=row[3], published=row[4], url=row[5],
+            id=row[1], title=row[2], publisher=row[3], published=row[4],
+            url=stored_story_url(row[5]),
             facts=sorted(views.values(), key=lambda v: v.key),
             metrics=[metrics[m].metric for m in sorted(metrics) if metrics[m].metric is not None],
         )
@@ -1245,7 +1246,10 @@ def _smallest(fids: I32, order_keys: IntArray, count: int) -> list[int]:
 def _read_v1(conn: sqlite3.Connection) -> GraphDelta:
     """The content of a version-1 store (tables renamed ``v1_*``) as one delta."""
     stories = [
-        Story(id=r[0], title=r[1], publisher=r[2], published=r[3], url=r[4], text_hash=r[5])
+        Story(
+            id=r[0], title=r[1], publisher=r[2], published=r[3], url=stored_story_url(r[4]),
+            text_hash=r[5],
+        )
         for r in conn.execute(
             "SELECT id, title, publisher, published, url, text_hash FROM v1_stories"
         )

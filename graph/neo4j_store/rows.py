@@ -17,7 +17,7 @@ from typing import Any
 
 from graph.assemble import date_sort_key, ordinals
 from graph.dates import date_precision, partial_date_ordinal
-from graph.model import Entity, Evidence, Fact, Metric, Story
+from graph.model import Entity, Evidence, Fact, Metric, Story, stored_story_url
 from graph.names import lookup_keys
 from graph.ontology import EntityType, Predicate
 
@@ -78,7 +78,7 @@ def story_from_props(props: Mapping[str, Any]) -> Story:
         title=props.get("title"),
         publisher=props.get("publisher"),
         published=props.get("published"),
-        url=props.get("url"),
+        url=stored_story_url(props.get("url")),
         text_hash=props["text_hash"],
     )
 
