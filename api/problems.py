@@ -31,6 +31,8 @@ from graph.errors import (
     InvalidInput,
     ModelUnavailable,
     NoPath,
+    StoreCorrupt,
+    StoreReadOnly,
     StoreUnavailable,
     StoryNotFound,
     Unauthorized,
@@ -151,6 +153,35 @@ PROBLEM_TYPES: dict[str, ProblemType] = {
             "(see `Retry-After`).",
         ),
         _kind(
+            "store-read-only",
+            "Store read-only",
+            503,
+            "The server's store files cannot be written (a read-only filesystem): reads "
+            "work, writes do not; nothing was written.",
+        ),
+        _kind(
+            "store-corrupt",
+            "Store file corrupt",
+            503,
+            "The store file is damaged; an operator must restore it from a backup "
+            "(`sinograph restore`). Nothing was written.",
+        ),
+        _kind(
+            "too-busy",
+            "Too many requests",
+            429,
+            "The server is already reading as many stories as it allows at once; try "
+            "again after `Retry-After` seconds.",
+        ),
+        _kind(
+            "work-budget-exceeded",
+            "Work budget exceeded",
+            422,
+            "Reading the story took longer than the server's per-request budget "
+            "(`SINOGRAPH_INGEST_TIMEOUT`); it was stopped and nothing of it was written. "
+            "Send a shorter story or split it.",
+        ),
+        _kind(
             "extractor-unavailable",
             "Extractor unavailable",
             503,
@@ -261,9 +292,16 @@ _DOMAIN_KINDS: dict[type[GraphError], tuple[int, str]] = {
     NoPath: (404, "no-path"),
     AmbiguousEntity: (409, "ambiguous-entity"),
     Unauthorized: (401, "unauthorized"),
+    StoreReadOnly: (503, "store-read-only"),
+    StoreCorrupt: (503, "store-corrupt"),
     StoreUnavailable: (503, "store-unavailable"),
     ExtractorUnavailable: (503, "extractor-unavailable"),
     ModelUnavailable: (503, "model-unavailable"),
+}
+
+_STORE_DETAILS = {
+    "store-read-only": "the store is read-only on this server: reads work, nothing was written",
+    "store-corrupt": "the store file is damaged; the operator must restore it from a backup",
 }
 
 # Extension members a domain error may carry in ``details`` that a client can use.
@@ -284,7 +322,7 @@ def _domain_problem(request: Request, exc: GraphError) -> JSONResponse:
         return problem_response(
             503,
             kind=kind,
-            detail="the graph store cannot be reached; try again later",
+            detail=_STORE_DETAILS.get(kind, "the graph store cannot be reached; try again later"),
             instance=instance,
             headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
         )

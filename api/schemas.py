@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from graph.dates import PartialDate
 from graph.model import Entity, check_story_url
 from graph.ontology import EntityType
-from graph.results import FactView, GraphStats, Subgraph
+from graph.results import FactView, Subgraph
 from loaders.story_input import StoryInput
 
 __all__ = [
@@ -84,14 +84,19 @@ class StoryIn(BaseModel):
 
 
 class HealthOut(BaseModel):
-    """The store answers, and what it holds."""
+    """The store answers (a cheap probe; counts are at ``/stats``)."""
 
     status: Literal["ok"] = "ok"
     store: Literal["embedded", "neo4j"]
     writes: Literal["open", "protected"] = Field(
         description="`protected` when write routes need the API key"
     )
-    counts: GraphStats
+    schema_version: int | None = Field(
+        default=None, description="the embedded store's schema version (None for Neo4j)"
+    )
+    read_only: bool = Field(
+        default=False, description="the store's files cannot be written: writes answer 503"
+    )
 
 
 class CytoscapeNodeData(BaseModel):

@@ -11,6 +11,8 @@
     ├── StoryNotFound         no story with that id (CLI 1, HTTP 404)
     ├── NoPath                both entities exist but no path joins them (CLI 1, HTTP 404)
     ├── StoreUnavailable      the database cannot be reached or opened (CLI 3, HTTP 503)
+    │   ├── StoreCorrupt      the store file is damaged: restore a backup (CLI 3, HTTP 503)
+    │   └── StoreReadOnly     a write to a store opened read-only (CLI 3, HTTP 503)
     ├── ExtractorUnavailable  the extractor's language pipeline is not installed (CLI 3, HTTP 503)
     ├── ModelUnavailable      the language model cannot be reached, refuses the key or does
     │                         not know the model (CLI 3, HTTP 503): a load stops there
@@ -37,6 +39,8 @@ __all__ = [
     "InvalidInput",
     "ModelUnavailable",
     "NoPath",
+    "StoreCorrupt",
+    "StoreReadOnly",
     "StoreUnavailable",
     "StoryNotFound",
     "Unauthorized",
@@ -114,6 +118,25 @@ class NoPath(GraphError):
 
 class StoreUnavailable(GraphError):
     title = "Store unavailable"
+
+
+class StoreCorrupt(StoreUnavailable):
+    """SQLite found the store file damaged (overwritten blocks, a truncated copy)."""
+
+    title = "Store file corrupt"
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(
+            f"the store file {path} is corrupt ({reason}): restore it from a backup "
+            "(`sinograph restore BACKUP --force`, see SECURITY.md)",
+            path=path,
+        )
+
+
+class StoreReadOnly(StoreUnavailable):
+    """The store's files cannot be written (a read-only filesystem): reads only."""
+
+    title = "Store read-only"
 
 
 class ExtractorUnavailable(GraphError):

@@ -39,6 +39,14 @@ from graph.embedded.compact import (
     key_prefix,
     to_networkx,
 )
+from graph.embedded.files import (
+    IdleCheckpointer,
+    backup_file,
+    connect_read_only,
+    corruption_guarded,
+    is_corruption,
+    read_only_location,
+)
 from graph.embedded.fuzzy import TrigramIndex
 from graph.embedded.paths import PathSearch
 from graph.embedded.rows import (
@@ -47,7 +55,7 @@ from graph.embedded.rows import (
     fact_view_from_row,
     metric_view_from_row,
 )
-from graph.embedded.schema import V1_TABLES, migrate
+from graph.embedded.schema import SCHEMA_VERSION, V1_TABLES, migrate
 from graph.embedded.writer import (
     Staged,
     chunks,
@@ -57,8 +65,11 @@ from graph.embedded.writer import (
 )
 from graph.errors import (
     FactNotFound,
+    GraphError,
     InvalidInput,
     NoPath,
+    StoreCorrupt,
+    StoreReadOnly,
     StoreUnavailable,
     StoryNotFound,
 )
@@ -84,6 +95,8 @@ from graph.results import (
     FactView,
     GraphStats,
     PathResult,
+    StoreBackup,
+    StoreHealth,
     StoryView,
     Subgraph,
     TimelineItem,
@@ -127,6 +140,9 @@ class EmbeddedStore:
         self._closed = False
         # Low-confidence fids by threshold, with the revision they were read at.
         self._dropped_cache: dict[float, tuple[int, I32]] = {}
+        # Decided once: a store whose files cannot be written is opened for reading only.
+        self.read_only = read_only_location(path)
+        self._checkpointer = IdleCheckpointer(self._checkpoint)
 
     # ------------------------------------------------------------------ plumbing
 
@@ -142,24 +158,33 @@ class EmbeddedStore:
                 raise StoreUnavailable(
                     f"cannot open store {self.path}: folder {parent} does not exist"
                 )
-            conn = sqlite3.connect(
-                self.path,
-                timeout=_BUSY_TIMEOUT_MS / 1000,
-                isolation_level=None,
-                check_same_thread=False,
-                cached_statements=256,
-            )
+            if self.read_only:
+                conn = connect_read_only(self.path, timeout=_BUSY_TIMEOUT_MS / 1000)
+            else:
+                conn = sqlite3.connect(
+                    self.path,
+                    timeout=_BUSY_TIMEOUT_MS / 1000,
+                    isolation_level=None,
+                    check_same_thread=False,
+                    cached_statements=256,
+                )
             conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            if not self.read_only:
+                conn.execute("PRAGMA journal_mode = WAL")
+                # NORMAL: a power cut may lose the last commits (never corrupt the file);
+                # SECURITY.md says so.
+                conn.execute("PRAGMA synchronous = NORMAL")
+                # Checkpoint every 64 MB of WAL rather than 4: a bulk load rewrites the same
+                # index pages commit after commit, and each checkpoint writes them back
+                # (BENCHMARKS.md); the idle checkpointer empties the log once writes pause.
+                conn.execute(f"PRAGMA wal_autocheckpoint = {_WAL_PAGES}")
             conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
             conn.execute("PRAGMA temp_store = MEMORY")
-            # Checkpoint every 64 MB of WAL rather than 4: a bulk load rewrites the same index
-            # pages commit after commit, and each checkpoint writes them back (BENCHMARKS.md).
-            conn.execute(f"PRAGMA wal_autocheckpoint = {_WAL_PAGES}")
             if self._index.revision >= 0:
                 conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
         except sqlite3.Error as exc:
+            if is_corruption(exc):
+                raise StoreCorrupt(self.path, str(exc)) from exc
             raise StoreUnavailable(f"cannot open store {self.path}: {exc}") from exc
         self._local.conn = conn
         with self._connections_lock:
@@ -192,9 +217,14 @@ class EmbeddedStore:
         """Create or migrate the schema and build the traversal index."""
         conn = self._connect()
         try:
-            migrate(conn)
-            self._convert_v1(conn)
+            if self.read_only:
+                self._check_read_only_schema(conn)
+            else:
+                migrate(conn)
+                self._convert_v1(conn)
         except sqlite3.DatabaseError as exc:
+            if is_corruption(exc):
+                raise StoreCorrupt(self.path, str(exc)) from exc
             raise StoreUnavailable(f"{self.path} is not a sinograph store: {exc}") from exc
         except RuntimeError as exc:
             raise StoreUnavailable(str(exc)) from exc
@@ -203,7 +233,40 @@ class EmbeddedStore:
         # mapped pages count in the process's resident memory.
         conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
 
+    def _check_read_only_schema(self, conn: sqlite3.Connection) -> None:
+        row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        if int(row[0] or 0) != SCHEMA_VERSION:
+            raise StoreReadOnly(
+                f"the store {self.path} is read-only and has schema version {row[0]}, not "
+                f"{SCHEMA_VERSION}: open it once where it can be written to upgrade it"
+            )
+
+    def health(self) -> StoreHealth:
+        conn = self._connect()
+        try:
+            row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if is_corruption(exc):
+                raise StoreCorrupt(self.path, str(exc)) from exc
+            raise StoreUnavailable(f"reading {self.path} failed: {exc}") from exc
+        return StoreHealth(schema_version=int(row[0] or 0), read_only=self.read_only)
+
+    def backup(self, target: str | Path) -> StoreBackup:
+        """Write a consistent copy of the store to ``target`` (a new file), also while
+        other threads or processes write (see :mod:`graph.embedded.files`)."""
+        return backup_file(self._connect(), target, source_path=self.path)
+
+    def _checkpoint(self) -> None:
+        """Move committed pages from the write-ahead log into the main file, without
+        waiting for readers (what they hold back is moved next time)."""
+        if not self._closed and not self.read_only:
+            self._connect().execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
     def close(self) -> None:
+        self._checkpointer.stop()
+        if not self._closed:
+            with suppress(GraphError, sqlite3.Error):
+                self._checkpoint()
         self._closed = True
         with self._connections_lock:
             for conn in self._connections:
@@ -356,6 +419,11 @@ class EmbeddedStore:
 
     def upsert(self, delta: GraphDelta) -> UpsertReport:
         """Write ``delta`` in one transaction, merging with what is stored (see graph.merge)."""
+        if self.read_only:
+            raise StoreReadOnly(
+                f"the store {self.path} is read-only (its files cannot be written): "
+                "nothing was written"
+            )
         conn = self._connect()
         bulk = len(delta.facts) + len(delta.entities) >= _BULK
         with self._write_lock, _collector_paused(bulk):
@@ -376,6 +444,7 @@ class EmbeddedStore:
                     raise StoreUnavailable(f"writing to {self.path} failed: {exc}") from exc
                 raise
             self._apply(conn, staged)
+        self._checkpointer.touched()
         return report
 
     # ---------------------------------------------------------------- loading
@@ -1276,3 +1345,12 @@ def _read_v1(conn: sqlite3.Connection) -> GraphDelta:
     ]
     return GraphDelta(stories=stories, entities=entities, facts=facts, metrics=metrics)
 
+
+
+# A damaged file can surface in any read; every public verb reports it as StoreCorrupt.
+for _verb in (
+    "ensure_schema", "upsert", "resolve_entity", "find_entities_by_alias", "get_entity",
+    "search_entities", "neighbors", "paths", "timeline", "get_fact", "get_story", "subgraph",
+    "stats", "export_delta", "health", "backup",
+):
+    setattr(EmbeddedStore, _verb, corruption_guarded(getattr(EmbeddedStore, _verb)))
