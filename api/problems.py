@@ -35,7 +35,9 @@ from graph.errors import (
     StoreReadOnly,
     StoreUnavailable,
     StoryNotFound,
+    TooBusy,
     Unauthorized,
+    WorkBudgetExceeded,
 )
 from graph.results import EntityRef
 from loaders.inputs.problems import InputProblem
@@ -292,6 +294,8 @@ _DOMAIN_KINDS: dict[type[GraphError], tuple[int, str]] = {
     NoPath: (404, "no-path"),
     AmbiguousEntity: (409, "ambiguous-entity"),
     Unauthorized: (401, "unauthorized"),
+    WorkBudgetExceeded: (422, "work-budget-exceeded"),
+    TooBusy: (429, "too-busy"),
     StoreReadOnly: (503, "store-read-only"),
     StoreCorrupt: (503, "store-corrupt"),
     StoreUnavailable: (503, "store-unavailable"),
@@ -345,6 +349,8 @@ def _domain_problem(request: Request, exc: GraphError) -> JSONResponse:
         extensions["suggestions"] = exc.suggestions
     if isinstance(exc, Unauthorized):
         headers = {"WWW-Authenticate": 'APIKey realm="sinograph", header="X-API-Key"'}
+    if status == 429:
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     return problem_response(
         status, kind=kind, detail=exc.message, instance=instance, headers=headers, **extensions
     )

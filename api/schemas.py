@@ -15,7 +15,7 @@ from graph.dates import PartialDate
 from graph.model import Entity, check_story_url
 from graph.ontology import EntityType
 from graph.results import FactView, Subgraph
-from loaders.story_input import StoryInput
+from loaders.story_input import MAX_STORY_CHARS, StoryInput
 
 __all__ = [
     "CytoscapeEdge",
@@ -29,7 +29,6 @@ __all__ = [
     "cytoscape_graph",
 ]
 
-MAX_STORY_CHARS = 2_000_000
 
 
 class StoryIn(BaseModel):

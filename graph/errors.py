@@ -18,6 +18,9 @@
     │                         not know the model (CLI 3, HTTP 503): a load stops there
     ├── ExtractionFailed      one story the language model could not read (timeouts, rate
     │                         limits, broken answers, after retries): that story is skipped
+    ├── WorkBudgetExceeded    reading a story took longer than the request's budget, or its
+    │                         client hung up: stopped, nothing of it written (CLI 2, HTTP 422)
+    ├── TooBusy               as many stories are being read as the server allows (HTTP 429)
     └── Unauthorized          a write without the right API key (HTTP 401)
 
 "Unknown entity" and "no path" are different answers: the first means the
@@ -43,7 +46,9 @@ __all__ = [
     "StoreReadOnly",
     "StoreUnavailable",
     "StoryNotFound",
+    "TooBusy",
     "Unauthorized",
+    "WorkBudgetExceeded",
 ]
 
 
@@ -153,3 +158,15 @@ class ExtractionFailed(GraphError):
 
 class Unauthorized(GraphError):
     title = "Unauthorized"
+
+
+class WorkBudgetExceeded(GraphError):
+    """Work stopped at a checkpoint: its time budget ran out or it was cancelled."""
+
+    title = "Work budget exceeded"
+
+
+class TooBusy(GraphError):
+    """Every slot for concurrent work is taken; try again later."""
+
+    title = "Too many requests"

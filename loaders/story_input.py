@@ -5,10 +5,14 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.dates import PartialDate
-from graph.errors import InvalidInput
+from graph.errors import InputTooLarge, InvalidInput
 from graph.model import Story, check_story_url
 
-__all__ = ["StoryInput", "check_input_url"]
+__all__ = ["MAX_STORY_CHARS", "StoryInput", "check_input_url", "check_story_size"]
+
+# The longest story read. Long-form features run to 60,000-100,000 characters; what is
+# longer is a report or a dump, and reading it would hold a worker for minutes.
+MAX_STORY_CHARS = 400_000
 
 
 class StoryInput(BaseModel):
@@ -50,3 +54,12 @@ def check_input_url(story: StoryInput) -> None:
         check_story_url(story.url)
     except ValueError as exc:
         raise InvalidInput(f"{exc}; the story was not loaded", url=story.url) from None
+
+
+def check_story_size(story: StoryInput) -> None:
+    """``InputTooLarge`` for a story over :data:`MAX_STORY_CHARS` characters."""
+    if len(story.text) > MAX_STORY_CHARS:
+        raise InputTooLarge(
+            f"the story has {len(story.text):,} characters, over the limit of "
+            f"{MAX_STORY_CHARS:,}; split it into its articles"
+        )
