@@ -102,12 +102,13 @@ def test_api_answers_reads_while_a_large_load_writes(
                 "/entities/company:zijin-mining-group/timeline",
                 "/entities?q=Bulk%20Firm%2017",
                 "/health",
+                "/stats",
             ):
                 response = client.get(url)
                 statuses.append(response.status_code)
                 if response.status_code >= 500:
                     bodies.append(response.text)
-                if url == "/health":
+                if url == "/stats":
                     fact_counts.add(response.json()["facts"])
         out, err = loader.communicate()
         assert loader.returncode == 0, err
