@@ -27,8 +27,8 @@ from typing import TypeVar
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
-from graph.errors import TooBusy
-from graph.settings import Settings
+from graph.model.errors import TooBusy
+from graph.wiring.settings import Settings
 from loaders.budget import WorkBudget, within
 
 __all__ = ["IngestSlots", "run_bounded"]

@@ -1,6 +1,6 @@
-"""API request and response models where they differ from :mod:`graph.results`.
+"""API request and response models where they differ from :mod:`graph.model.results`.
 
-Routes return ``graph.results`` models as they are wherever those fit; this
+Routes return ``graph.model.results`` models as they are wherever those fit; this
 module holds only what is particular to HTTP: the story body, the health
 report and the Cytoscape.js form of a subgraph.
 """
@@ -11,10 +11,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph.dates import PartialDate
-from graph.model import Entity, check_story_url
-from graph.ontology import EntityType
-from graph.results import FactView, Subgraph
+from graph.model.dates import PartialDate
+from graph.model.domain import Entity, check_story_url
+from graph.model.ontology import EntityType
+from graph.model.results import FactView, Subgraph
 from loaders.story_input import MAX_STORY_CHARS, StoryInput
 
 __all__ = [
@@ -174,7 +174,7 @@ def _edge(fact: FactView) -> CytoscapeEdge:
 def cytoscape_graph(subgraph: Subgraph) -> CytoscapeGraph:
     """Cytoscape.js elements JSON of a subgraph: one node per entity, one edge per fact.
 
-    >>> from graph.model import Entity, check_story_url
+    >>> from graph.model.domain import Entity, check_story_url
     >>> one = Subgraph(entities=[Entity(name="Zijin", type="Company")], facts=[])
     >>> cytoscape_graph(one).elements.nodes[0].data.id
     'company:zijin'

@@ -17,10 +17,10 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.embedded import EmbeddedStore
-from graph.model import Entity, Evidence, Fact, GraphDelta, Story
-from graph.ontology import EntityType, Predicate
-from graph.settings import Settings
+from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
+from graph.model.ontology import EntityType, Predicate
+from graph.stores.embedded import EmbeddedStore
+from graph.wiring.settings import Settings
 
 
 def _delta(facts: int) -> GraphDelta:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from cli.commands import backup, bench, core, extract, neo4j, serve
-from graph.settings import get_settings
+from graph.wiring.settings import get_settings
 
 app = typer.Typer(
     name="sinograph",

@@ -3,7 +3,7 @@
 A server reads a story in a worker thread under a :class:`WorkBudget`. The extractor
 calls :func:`checkpoint` between sentences and stages; once the budget's deadline has
 passed, or the budget was cancelled (the client hung up), the next checkpoint raises
-:class:`~graph.errors.WorkBudgetExceeded` and the story is dropped before anything of
+:class:`~graph.model.errors.WorkBudgetExceeded` and the story is dropped before anything of
 it is written. Code that runs with no budget (the command line, tests) pays one
 context-variable look-up per checkpoint.
 
@@ -18,7 +18,7 @@ read"); the ingest loop puts such notes into its report.
 ...     checkpoint()
 Traceback (most recent call last):
 ...
-graph.errors.WorkBudgetExceeded: stopped: the client closed the connection
+graph.model.errors.WorkBudgetExceeded: stopped: the client closed the connection
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from graph.errors import WorkBudgetExceeded
+from graph.model.errors import WorkBudgetExceeded
 
 __all__ = [
     "WorkBudget",

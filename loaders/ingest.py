@@ -21,15 +21,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.errors import (
+from graph.model.errors import (
     ExtractionFailed,
     GraphError,
     ModelUnavailable,
     StoreUnavailable,
     WorkBudgetExceeded,
 )
-from graph.results import UpsertReport
-from graph.store import GraphStore
+from graph.model.results import UpsertReport
+from graph.stores.protocol import GraphStore
 from loaders.budget import checkpoint, collecting_notes, current_budget, within
 from loaders.extractor import (
     DroppedItem,

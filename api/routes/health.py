@@ -9,7 +9,7 @@ from api.deps import SettingsDep, StoreDep
 from api.examples import example_content
 from api.problems import problem_responses
 from api.schemas import HealthOut
-from graph.results import GraphStats
+from graph.model.results import GraphStats
 
 __all__ = ["router"]
 

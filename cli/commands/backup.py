@@ -15,8 +15,8 @@ import typer
 
 from cli.commands.core import console, opened_store
 from cli.errors import reported
-from graph.factory import restore_store
-from graph.settings import get_settings
+from graph.wiring.open_store import restore_store
+from graph.wiring.settings import get_settings
 
 __all__ = ["register"]
 

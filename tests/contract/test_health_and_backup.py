@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded import EmbeddedStore
-from graph.errors import InvalidInput
-from graph.store import GraphStore
+from graph.model.errors import InvalidInput
+from graph.stores.embedded import EmbeddedStore
+from graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 
 

@@ -24,10 +24,10 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from cli.main import app as cli
-from graph.embedded import EmbeddedStore
-from graph.embedded.files import IdleCheckpointer
-from graph.errors import InvalidInput, StoreCorrupt, StoreReadOnly
-from graph.model import GraphDelta
+from graph.model.domain import GraphDelta
+from graph.model.errors import InvalidInput, StoreCorrupt, StoreReadOnly
+from graph.stores.embedded import EmbeddedStore
+from graph.stores.embedded.files import IdleCheckpointer
 from tests.api.support import make_settings
 from tests.contract.builders import DeltaBuilder
 
@@ -139,7 +139,7 @@ def test_restore_refuses_a_damaged_backup(tmp_path: Path) -> None:
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database at all" * 100)
     with pytest.raises(InvalidInput):
-        from graph.embedded.files import restore_file
+        from graph.stores.embedded.files import restore_file
 
         restore_file(bad, tmp_path / "target.db")
     assert not (tmp_path / "target.db").exists()
@@ -237,7 +237,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 from api.app import create_app
 from cli.main import app as cli
-from graph.embedded import EmbeddedStore
+from graph.stores.embedded import EmbeddedStore
 from tests.api.support import make_settings
 db = "{ro}/g.db"
 r = CliRunner().invoke(cli, ["--store", db, "stats", "--json"])

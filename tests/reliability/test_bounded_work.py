@@ -22,8 +22,8 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.ingest_guard import IngestSlots
-from graph.embedded import EmbeddedStore
-from graph.errors import WorkBudgetExceeded
+from graph.model.errors import WorkBudgetExceeded
+from graph.stores.embedded import EmbeddedStore
 from loaders.budget import WorkBudget, within
 from loaders.extract.document import MAX_MENTIONS_PER_SENTENCE
 from loaders.ingest import ingest_stories

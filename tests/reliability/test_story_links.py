@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from cli.main import app as cli
-from graph.embedded import EmbeddedStore
-from graph.model import GraphDelta, Story
+from graph.model.domain import GraphDelta, Story
+from graph.stores.embedded import EmbeddedStore
 from tests.api.support import make_settings
 
 BAD_URLS = [
