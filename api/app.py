@@ -35,6 +35,7 @@ from api.routes import (
     subgraph,
     timeline,
 )
+from api.security_headers import SecurityHeaders
 from api.store_provider import StoreProvider
 from graph.model.errors import StoreUnavailable
 from graph.stores.protocol import GraphStore
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.settings = settings
     install_problem_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

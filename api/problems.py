@@ -31,9 +31,13 @@ from graph.model.errors import (
     InvalidInput,
     ModelUnavailable,
     NoPath,
+    StoreCorrupt,
+    StoreReadOnly,
     StoreUnavailable,
     StoryNotFound,
+    TooBusy,
     Unauthorized,
+    WorkBudgetExceeded,
 )
 from graph.model.results import EntityRef
 from loaders.inputs.problems import InputProblem
@@ -151,6 +155,35 @@ PROBLEM_TYPES: dict[str, ProblemType] = {
             "(see `Retry-After`).",
         ),
         _kind(
+            "store-read-only",
+            "Store read-only",
+            503,
+            "The server's store files cannot be written (a read-only filesystem): reads "
+            "work, writes do not; nothing was written.",
+        ),
+        _kind(
+            "store-corrupt",
+            "Store file corrupt",
+            503,
+            "The store file is damaged; an operator must restore it from a backup "
+            "(`sinograph restore`). Nothing was written.",
+        ),
+        _kind(
+            "too-busy",
+            "Too many requests",
+            429,
+            "The server is already reading as many stories as it allows at once; try "
+            "again after `Retry-After` seconds.",
+        ),
+        _kind(
+            "work-budget-exceeded",
+            "Work budget exceeded",
+            422,
+            "Reading the story took longer than the server's per-request budget "
+            "(`SINOGRAPH_INGEST_TIMEOUT`); it was stopped and nothing of it was written. "
+            "Send a shorter story or split it.",
+        ),
+        _kind(
             "extractor-unavailable",
             "Extractor unavailable",
             503,
@@ -261,9 +294,18 @@ _DOMAIN_KINDS: dict[type[GraphError], tuple[int, str]] = {
     NoPath: (404, "no-path"),
     AmbiguousEntity: (409, "ambiguous-entity"),
     Unauthorized: (401, "unauthorized"),
+    WorkBudgetExceeded: (422, "work-budget-exceeded"),
+    TooBusy: (429, "too-busy"),
+    StoreReadOnly: (503, "store-read-only"),
+    StoreCorrupt: (503, "store-corrupt"),
     StoreUnavailable: (503, "store-unavailable"),
     ExtractorUnavailable: (503, "extractor-unavailable"),
     ModelUnavailable: (503, "model-unavailable"),
+}
+
+_STORE_DETAILS = {
+    "store-read-only": "the store is read-only on this server: reads work, nothing was written",
+    "store-corrupt": "the store file is damaged; the operator must restore it from a backup",
 }
 
 # Extension members a domain error may carry in ``details`` that a client can use.
@@ -284,7 +326,7 @@ def _domain_problem(request: Request, exc: GraphError) -> JSONResponse:
         return problem_response(
             503,
             kind=kind,
-            detail="the graph store cannot be reached; try again later",
+            detail=_STORE_DETAILS.get(kind, "the graph store cannot be reached; try again later"),
             instance=instance,
             headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
         )
@@ -307,6 +349,8 @@ def _domain_problem(request: Request, exc: GraphError) -> JSONResponse:
         extensions["suggestions"] = exc.suggestions
     if isinstance(exc, Unauthorized):
         headers = {"WWW-Authenticate": 'APIKey realm="sinograph", header="X-API-Key"'}
+    if status == 429:
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     return problem_response(
         status, kind=kind, detail=exc.message, instance=instance, headers=headers, **extensions
     )

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from graph.model.dates import PartialDate
-from graph.model.domain import Entity
+from graph.model.domain import Entity, check_story_url
 from graph.model.ontology import EntityType
-from graph.model.results import FactView, GraphStats, Subgraph
-from loaders.story_input import StoryInput
+from graph.model.results import FactView, Subgraph
+from loaders.story_input import MAX_STORY_CHARS, StoryInput
 
 __all__ = [
     "CytoscapeEdge",
@@ -29,7 +29,6 @@ __all__ = [
     "cytoscape_graph",
 ]
 
-MAX_STORY_CHARS = 2_000_000
 
 
 class StoryIn(BaseModel):
@@ -57,12 +56,20 @@ class StoryIn(BaseModel):
         default=None, description="publication date: YYYY, YYYY-MM or YYYY-MM-DD"
     )
     publisher: str | None = Field(default=None, max_length=2_000)
-    url: str | None = Field(default=None, max_length=8_000)
+    url: str | None = Field(
+        default=None, max_length=8_000, description="the story's http or https address"
+    )
     extractor: Literal["rules", "llm", "hybrid"] | None = Field(
         default=None,
         description="rules (offline), llm (the server's language model, every fact verified "
         "against the story) or hybrid (both); default: the server's SINOGRAPH_EXTRACTOR",
     )
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        check_story_url(value)
+        return value
 
     def to_story_input(self, origin: str = "<request body>") -> StoryInput:
         return StoryInput(
@@ -76,14 +83,19 @@ class StoryIn(BaseModel):
 
 
 class HealthOut(BaseModel):
-    """The store answers, and what it holds."""
+    """The store answers (a cheap probe; counts are at ``/stats``)."""
 
     status: Literal["ok"] = "ok"
     store: Literal["embedded", "neo4j"]
     writes: Literal["open", "protected"] = Field(
         description="`protected` when write routes need the API key"
     )
-    counts: GraphStats
+    schema_version: int | None = Field(
+        default=None, description="the embedded store's schema version (None for Neo4j)"
+    )
+    read_only: bool = Field(
+        default=False, description="the store's files cannot be written: writes answer 503"
+    )
 
 
 class CytoscapeNodeData(BaseModel):
@@ -162,7 +174,7 @@ def _edge(fact: FactView) -> CytoscapeEdge:
 def cytoscape_graph(subgraph: Subgraph) -> CytoscapeGraph:
     """Cytoscape.js elements JSON of a subgraph: one node per entity, one edge per fact.
 
-    >>> from graph.model.domain import Entity
+    >>> from graph.model.domain import Entity, check_story_url
     >>> one = Subgraph(entities=[Entity(name="Zijin", type="Company")], facts=[])
     >>> cytoscape_graph(one).elements.nodes[0].data.id
     'company:zijin'

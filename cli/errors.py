@@ -38,6 +38,8 @@ from graph.model.errors import (
     InvalidInput,
     ModelUnavailable,
     NoPath,
+    StoreCorrupt,
+    StoreReadOnly,
     StoreUnavailable,
     StoryNotFound,
 )
@@ -64,6 +66,8 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 # The same names as the HTTP API's problem types (/problems/{type}).
 _TYPES: list[tuple[type[GraphError], str]] = [
+    (StoreReadOnly, "store-read-only"),
+    (StoreCorrupt, "store-corrupt"),
     (StoreUnavailable, "store-unavailable"),
     (ModelUnavailable, "model-unavailable"),
     (ExtractorUnavailable, "extractor-unavailable"),

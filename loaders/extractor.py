@@ -137,6 +137,9 @@ class Extraction(BaseModel):
     verification: Verification | None = None
     dropped: tuple[DroppedItem, ...] = ()
     usage: TokenUsage | None = None
+    notes: tuple[str, ...] = Field(
+        default=(), description="caps that applied while reading (a sentence cut short...)"
+    )
 
 
 class Extractor(Protocol):

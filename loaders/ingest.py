@@ -21,9 +21,16 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model.errors import ExtractionFailed, GraphError, ModelUnavailable, StoreUnavailable
+from graph.model.errors import (
+    ExtractionFailed,
+    GraphError,
+    ModelUnavailable,
+    StoreUnavailable,
+    WorkBudgetExceeded,
+)
 from graph.model.results import UpsertReport
 from graph.stores.protocol import GraphStore
+from loaders.budget import checkpoint, collecting_notes, current_budget, within
 from loaders.extractor import (
     DroppedItem,
     Extraction,
@@ -32,7 +39,7 @@ from loaders.extractor import (
     TokenUsage,
     Verification,
 )
-from loaders.story_input import StoryInput
+from loaders.story_input import StoryInput, check_input_url, check_story_size
 
 if TYPE_CHECKING:
     from loaders.extract import Registry
@@ -127,13 +134,23 @@ def _extracted(
 ) -> Iterator[tuple[StoryInput | object, Outcome | None]]:
     """Each item with its extraction (or the error), in input order."""
 
+    budget = current_budget()
+
     def run(story: StoryInput) -> Outcome:
-        try:
-            return extractor.extract(story)
-        except (ModelUnavailable, StoreUnavailable):
-            raise
-        except GraphError as exc:
-            return exc
+        # Worker threads do not inherit the caller's budget: hand it over.
+        with within(budget), collecting_notes() as notes:
+            try:
+                check_input_url(story)
+                check_story_size(story)
+                checkpoint()
+                extraction = extractor.extract(story)
+            except (ModelUnavailable, StoreUnavailable, WorkBudgetExceeded):
+                raise
+            except GraphError as exc:
+                return exc
+        if notes:
+            extraction = extraction.model_copy(update={"notes": (*extraction.notes, *notes)})
+        return extraction
 
     if extractor.concurrency <= 1:
         for item in items:
@@ -196,10 +213,14 @@ def ingest_stories(
                 raise outcome
             assert outcome is not None
             _note_extraction(report, outcome)
+            report.notes.extend(IngestProblem(origin=item.origin, message=n) for n in outcome.notes)
             delta = resolve_against_store(outcome.delta, store, registry=registry)
+            # The last point at which a spent budget stops the story: the upsert is one
+            # transaction, so a story is written whole or not at all.
+            checkpoint()
             report.upsert = report.upsert + store.upsert(delta)
             report.stories_written += 1
-        except StoreUnavailable:
+        except (StoreUnavailable, WorkBudgetExceeded):
             raise
         except ExtractionFailed as exc:
             report.stories_failed += 1

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.deps import SettingsDep, StoreDep, get_extractor, get_registry, require_api_key
 from api.examples import EXAMPLE_IDS, example_content
+from api.ingest_guard import run_bounded
 from api.params import DATE_PATTERN
 from api.problems import problem_responses
 from api.schemas import StoryIn
@@ -74,7 +75,7 @@ def _body_schema() -> dict[str, Any]:
     dependencies=[Depends(require_api_key)],
     responses={
         200: {"content": example_content("stories")},
-        **problem_responses(400, 401, 413, 415),
+        **problem_responses(400, 401, 413, 415, 422, 429),
     },
     openapi_extra={
         "requestBody": {
@@ -96,7 +97,11 @@ async def post_stories(request: Request, store: StoreDep, settings: SettingsDep)
     kept and dropped (by reason, and each dropped item) and the tokens spent; a story the
     model could not read is a problem (`stories_failed`), a model that cannot be reached
     answers 503.
-    Needs `X-API-Key` when the server has a key; bodies over the size limit answer 413."""
+    Needs `X-API-Key` when the server has a key; bodies over the size limit answer 413.
+    Reading is bounded: at most `SINOGRAPH_MAX_CONCURRENT_INGESTS` requests are read at
+    once (429 with `Retry-After` beyond), each within `SINOGRAPH_INGEST_TIMEOUT` seconds
+    (422 `/problems/work-budget-exceeded`, nothing of the story written), and a request
+    whose client hangs up is stopped."""
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type == "application/json":
         raw = await request.body()
@@ -109,12 +114,12 @@ async def post_stories(request: Request, store: StoreDep, settings: SettingsDep)
         # The registry is loaded (once) only when there is something to extract.
         registry = await run_in_threadpool(get_registry, request)
         extractor = await run_in_threadpool(get_extractor, request, story.extractor)
-        return await run_in_threadpool(
-            ingest_stories,
-            store,
-            [story.to_story_input()],
-            registry=registry,
-            extractor=extractor,
+        return await run_bounded(
+            request,
+            settings,
+            lambda: ingest_stories(
+                store, [story.to_story_input()], registry=registry, extractor=extractor
+            ),
         )
     if media_type == "multipart/form-data":
         async with request.form(max_files=1, max_fields=10) as form:
@@ -131,17 +136,21 @@ async def post_stories(request: Request, store: StoreDep, settings: SettingsDep)
                 raise InvalidInput(
                     f"unknown extractor {kind!r}; use {', '.join(EXTRACTOR_KINDS)}"
                 )
-            return await run_in_threadpool(
-                ingest_upload,
-                store,
-                upload.file,
-                upload.filename,
-                load_registry=lambda: get_registry(request),
-                load_extractor=lambda: get_extractor(request, kind),
-                max_bytes=settings.max_file_bytes,
-                published=_text(options["published"]),
-                publisher=_text(options["publisher"]),
-                fmt=_text(options["format"]),
+            file, filename = upload.file, upload.filename
+            return await run_bounded(
+                request,
+                settings,
+                lambda: ingest_upload(
+                    store,
+                    file,
+                    filename,
+                    load_registry=lambda: get_registry(request),
+                    load_extractor=lambda: get_extractor(request, kind),
+                    max_bytes=settings.max_file_bytes,
+                    published=_text(options["published"]),
+                    publisher=_text(options["publisher"]),
+                    fmt=_text(options["format"]),
+                ),
             )
     raise StarletteHTTPException(
         415, detail="send the story as application/json or a file as multipart/form-data"

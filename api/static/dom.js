@@ -16,6 +16,9 @@ export function h(tag, attrs = {}, ...children) {
       Object.assign(node.dataset, value);
     } else if (name === "class") {
       node.className = value;
+    } else if (name === "style") {
+      // Through the CSSOM: the page's Content-Security-Policy refuses style attributes.
+      node.style.cssText = String(value);
     } else {
       node.setAttribute(name, value === true ? "" : String(value));
     }

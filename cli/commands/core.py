@@ -463,13 +463,21 @@ def export(
         str, typer.Option("--format", "-f", help="json | graphml | neo4j-admin")
     ] = "json",
     as_of: AsOf = None,
+    spreadsheet_safe: Annotated[
+        bool,
+        typer.Option(
+            "--spreadsheet-safe",
+            help="neo4j-admin CSV: put ' before text starting with = + - @ so a spreadsheet "
+            "shows it as text (changes the text; leave off for neo4j-admin import)",
+        ),
+    ] = False,
 ) -> None:
     """Export the graph: JSON (re-loadable with `load`), GraphML, or neo4j-admin CSV files."""
     with reported(), opened_store() as store:
         if fmt not in {"json", "graphml", "neo4j-admin"}:
             raise InvalidInput(f"unknown export format {fmt!r}; use json, graphml or neo4j-admin")
         delta = store.export_delta(as_of=as_of)
-        written = write_export(delta, fmt, out)
+        written = write_export(delta, fmt, out, spreadsheet_safe=spreadsheet_safe)
         console.print(
             f"exported {plural(len(delta.entities), 'entity')}, "
             f"{plural(len(delta.facts), 'fact')}, {plural(len(delta.stories), 'story')} to "

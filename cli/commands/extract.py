@@ -136,7 +136,7 @@ def extract_command(
                     continue
                 try:
                     run.add(reader.extract(item))
-                except ExtractionFailed as exc:
+                except (ExtractionFailed, InvalidInput) as exc:
                     run.note_usage(exc.details.get("usage"))
                     err_console.print(
                         f"[bold red]error:[/] {item.origin}: {exc.message}", markup=True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -100,18 +101,32 @@ def delta_to_graphml(delta: GraphDelta) -> bytes:
     return buffer.getvalue()
 
 
-def write_export(delta: GraphDelta, fmt: str, out: Path) -> list[Path]:
-    """Write ``delta`` as ``json``, ``graphml`` or ``neo4j-admin`` (a folder of CSV files)."""
+def write_export(
+    delta: GraphDelta, fmt: str, out: Path, *, spreadsheet_safe: bool = False
+) -> list[Path]:
+    """Write ``delta`` as ``json``, ``graphml`` or ``neo4j-admin`` (a folder of CSV files;
+    ``spreadsheet_safe`` defuses formula-leading text, see :mod:`graph.exports.neo4j_admin`).
+    Each file is written under a temporary name and renamed when complete."""
     if fmt == "json":
-        out.write_text(delta_to_json(delta), encoding="utf-8")
+        _replace(out, delta_to_json(delta).encode("utf-8"))
         return [out]
     if fmt == "graphml":
-        out.write_bytes(delta_to_graphml(delta))
+        _replace(out, delta_to_graphml(delta))
         return [out]
     if fmt == "neo4j-admin":
         from graph.exports.neo4j_admin import write_neo4j_admin_csv
 
-        return write_neo4j_admin_csv(delta, out)
+        return write_neo4j_admin_csv(delta, out, spreadsheet_safe=spreadsheet_safe)
     from graph.model.errors import InvalidInput
 
     raise InvalidInput(f"unknown export format {fmt!r}; use json, graphml or neo4j-admin")
+
+
+def _replace(out: Path, data: bytes) -> None:
+    """Write ``out`` whole or not at all (a reader never sees half a file)."""
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)

@@ -11,10 +11,22 @@ Format: a header row naming each column ``name:type`` (``:ID(<group>)``,
 untyped). Strings are always quoted and an empty unquoted field means "no
 value". Lists (and multiple labels) are joined with U+001F, which the import
 is told with ``--array-delimiter``; a value containing U+001F is refused.
+
+The files are written into a temporary folder beside ``out_dir`` and take its
+name only when all of them (and ``IMPORT.txt``) are complete: a refused value
+or a full disk leaves no half-written export behind.
+
+``spreadsheet_safe`` is for analysts who open the files in a spreadsheet: a text
+starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+leading ``'`` so that it is shown as text, never run as a formula. It changes
+the stored text, so it is off by default: ``neo4j-admin import`` needs the exact
+values.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,9 +43,11 @@ from graph.stores.neo4j.rows import (
     story_row,
 )
 
-__all__ = ["ARRAY_DELIMITER", "import_command", "write_neo4j_admin_csv"]
+__all__ = ["ARRAY_DELIMITER", "FORMULA_STARTS", "import_command", "write_neo4j_admin_csv"]
 
 ARRAY_DELIMITER = "\x1f"
+# What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _ENTITY_COLUMNS = (
     ("id", "id:ID(Entity)"), ("name", "name"), ("type", "type"),
@@ -69,7 +83,7 @@ _FACT_COLUMNS = (
 )
 
 
-def _field(value: Any, where: str) -> str:
+def _field(value: Any, where: str, *, safe: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -80,9 +94,18 @@ def _field(value: Any, where: str) -> str:
         items = [str(v) for v in value]
         if any(ARRAY_DELIMITER in item for item in items):
             raise InvalidInput(f"{where}: a list value contains U+001F, the array delimiter")
-        return _quote(ARRAY_DELIMITER.join(items))
+        return _quote(ARRAY_DELIMITER.join(_defused(i) if safe else i for i in items))
     text = str(value)
-    return _quote(text)
+    return _quote(_defused(text) if safe else text)
+
+
+def _defused(text: str) -> str:
+    """``text`` shown as text by a spreadsheet, never evaluated.
+
+    >>> print(_defused("=SUM(A1)"), _defused("Zijin"))
+    '=SUM(A1) Zijin
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _quote(text: str) -> str:
@@ -90,8 +113,9 @@ def _quote(text: str) -> str:
 
 
 class _CsvFile:
-    def __init__(self, path: Path, header: Sequence[str]) -> None:
+    def __init__(self, path: Path, header: Sequence[str], *, safe: bool = False) -> None:
         self.path = path
+        self._safe = safe
         self._handle = path.open("w", encoding="utf-8", newline="")
         self._handle.write(",".join(header) + "\n")
         self._line = 1
@@ -99,7 +123,7 @@ class _CsvFile:
     def row(self, values: Iterable[Any]) -> None:
         self._line += 1
         where = f"{self.path.name} row {self._line}"
-        self._handle.write(",".join(_field(v, where) for v in values) + "\n")
+        self._handle.write(",".join(_field(v, where, safe=self._safe) for v in values) + "\n")
 
     def close(self) -> None:
         self._handle.close()
@@ -117,14 +141,43 @@ def import_command(database: str = "neo4j") -> str:
     )
 
 
-def write_neo4j_admin_csv(delta: GraphDelta, out_dir: Path) -> list[Path]:
+def write_neo4j_admin_csv(
+    delta: GraphDelta, out_dir: Path, *, spreadsheet_safe: bool = False
+) -> list[Path]:
     """Write ``delta`` as node and relationship CSV files in ``out_dir``; return their paths.
+
+    ``out_dir`` is created, or replaced when it holds an earlier export; a folder
+    holding anything else is refused. Nothing is left behind when writing fails.
 
     >>> import tempfile
     >>> [p.name for p in write_neo4j_admin_csv(GraphDelta(), Path(tempfile.mkdtemp()))][:2]
     ['entities.csv', 'aliases.csv']
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = Path(out_dir)
+    if out_dir.exists() and (not out_dir.is_dir() or (
+        any(out_dir.iterdir()) and not (out_dir / "IMPORT.txt").is_file()
+    )):
+        raise InvalidInput(
+            f"{out_dir} exists and is not an earlier neo4j-admin export; choose a new folder"
+        )
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.partial-", dir=out_dir.parent))
+    try:
+        names = _write_files(delta, work, spreadsheet_safe)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    if out_dir.exists():
+        old = out_dir.with_name(f".{out_dir.name}.old-{work.name.rsplit('-', 1)[-1]}")
+        out_dir.rename(old)
+        work.rename(out_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        work.rename(out_dir)
+    return [out_dir / name for name in names]
+
+
+def _write_files(delta: GraphDelta, out_dir: Path, safe: bool) -> list[str]:
     specs: dict[str, list[str]] = {
         "entities.csv": [h for _, h in _ENTITY_COLUMNS] + [":LABEL"],
         "aliases.csv": [h for _, h in _ALIAS_COLUMNS] + [":LABEL"],
@@ -141,7 +194,7 @@ def write_neo4j_admin_csv(delta: GraphDelta, out_dir: Path) -> list[Path]:
         ],
         "metric_about.csv": [":START_ID(Metric)", ":END_ID(Entity)", ":TYPE"],
     }
-    files = {name: _CsvFile(out_dir / name, header) for name, header in specs.items()}
+    files = {name: _CsvFile(out_dir / name, header, safe=safe) for name, header in specs.items()}
     try:
         for entity in delta.entities:
             props = entity_row(entity)["props"]
@@ -185,4 +238,4 @@ def write_neo4j_admin_csv(delta: GraphDelta, out_dir: Path) -> list[Path]:
         "constraints and indexes (ensure_schema).\n",
         encoding="utf-8",
     )
-    return [handle.path for handle in files.values()]
+    return list(files)

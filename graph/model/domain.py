@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -29,11 +30,17 @@ __all__ = [
     "GraphDelta",
     "Metric",
     "Story",
+    "STORY_URL_SCHEMES",
+    "check_story_url",
+    "stored_story_url",
     "join_extractors",
     "union_evidence",
 ]
 
 AttributeValue = str | int | float | bool
+# A story's link is opened by analysts and put into the explorer's pages: only web
+# addresses, never `javascript:`, `data:` or `file:` ones.
+STORY_URL_SCHEMES = ("http", "https")
 MAX_NAME_LENGTH = 2_000
 MAX_SENTENCE_LENGTH = 100_000
 
@@ -156,8 +163,44 @@ def union_evidence(*groups: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return tuple(out[k] for k in sorted(out))
 
 
+def check_story_url(url: str | None) -> str | None:
+    """``url`` when it is an ``http`` or ``https`` address with a host (blank: None);
+    ``ValueError`` naming the problem otherwise.
+
+    >>> check_story_url("https://news.example.com/a")
+    'https://news.example.com/a'
+    >>> check_story_url("javascript:alert(1)")
+    Traceback (most recent call last):
+    ...
+    ValueError: a story's url must be an http or https address, not a 'javascript:' one
+    """
+    if url is None or not url.strip():
+        return None
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in STORY_URL_SCHEMES:
+        kind = f"a {scheme + ':'!r} one" if scheme else "one without a scheme"
+        raise ValueError(f"a story's url must be an http or https address, not {kind}")
+    if not parts.hostname:
+        raise ValueError("a story's url must name a host (https://host/...)")
+    return url
+
+
+def stored_story_url(url: str | None) -> str | None:
+    """A url read back from a store: kept when it is a web address, else None (a record
+    written before links were checked never reaches a page as a link).
+
+    >>> stored_story_url("javascript:alert(1)") is None
+    True
+    """
+    try:
+        return check_story_url(url)
+    except ValueError:
+        return None
+
+
 class Story(_Frozen):
-    """A news story: where facts come from."""
+    """A news story: where facts come from. Its ``url`` is an http(s) address or None."""
 
     id: str = ""
     title: str | None = None
@@ -165,6 +208,11 @@ class Story(_Frozen):
     published: PartialDate | None = None
     url: str | None = None
     text_hash: str
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        return check_story_url(value)
 
     @model_validator(mode="before")
     @classmethod

@@ -11,11 +11,16 @@
     ├── StoryNotFound         no story with that id (CLI 1, HTTP 404)
     ├── NoPath                both entities exist but no path joins them (CLI 1, HTTP 404)
     ├── StoreUnavailable      the database cannot be reached or opened (CLI 3, HTTP 503)
+    │   ├── StoreCorrupt      the store file is damaged: restore a backup (CLI 3, HTTP 503)
+    │   └── StoreReadOnly     a write to a store opened read-only (CLI 3, HTTP 503)
     ├── ExtractorUnavailable  the extractor's language pipeline is not installed (CLI 3, HTTP 503)
     ├── ModelUnavailable      the language model cannot be reached, refuses the key or does
     │                         not know the model (CLI 3, HTTP 503): a load stops there
     ├── ExtractionFailed      one story the language model could not read (timeouts, rate
     │                         limits, broken answers, after retries): that story is skipped
+    ├── WorkBudgetExceeded    reading a story took longer than the request's budget, or its
+    │                         client hung up: stopped, nothing of it written (CLI 2, HTTP 422)
+    ├── TooBusy               as many stories are being read as the server allows (HTTP 429)
     └── Unauthorized          a write without the right API key (HTTP 401)
 
 "Unknown entity" and "no path" are different answers: the first means the
@@ -37,9 +42,13 @@ __all__ = [
     "InvalidInput",
     "ModelUnavailable",
     "NoPath",
+    "StoreCorrupt",
+    "StoreReadOnly",
     "StoreUnavailable",
     "StoryNotFound",
+    "TooBusy",
     "Unauthorized",
+    "WorkBudgetExceeded",
 ]
 
 
@@ -116,6 +125,25 @@ class StoreUnavailable(GraphError):
     title = "Store unavailable"
 
 
+class StoreCorrupt(StoreUnavailable):
+    """SQLite found the store file damaged (overwritten blocks, a truncated copy)."""
+
+    title = "Store file corrupt"
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(
+            f"the store file {path} is corrupt ({reason}): restore it from a backup "
+            "(`sinograph restore BACKUP --force`, see SECURITY.md)",
+            path=path,
+        )
+
+
+class StoreReadOnly(StoreUnavailable):
+    """The store's files cannot be written (a read-only filesystem): reads only."""
+
+    title = "Store read-only"
+
+
 class ExtractorUnavailable(GraphError):
     """The extractor cannot run here: its language pipeline is missing."""
 
@@ -130,3 +158,15 @@ class ExtractionFailed(GraphError):
 
 class Unauthorized(GraphError):
     title = "Unauthorized"
+
+
+class WorkBudgetExceeded(GraphError):
+    """Work stopped at a checkpoint: its time budget ran out or it was cancelled."""
+
+    title = "Work budget exceeded"
+
+
+class TooBusy(GraphError):
+    """Every slot for concurrent work is taken; try again later."""
+
+    title = "Too many requests"

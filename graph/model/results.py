@@ -23,6 +23,8 @@ __all__ = [
     "Path",
     "PathResult",
     "SourceRef",
+    "StoreBackup",
+    "StoreHealth",
     "StoryView",
     "Subgraph",
     "TimelineItem",
@@ -235,6 +237,28 @@ class GraphStats(_Result):
     by_label: dict[str, int]
     by_predicate: dict[str, int]
     by_publisher: dict[str, int]
+
+
+class StoreBackup(_Result):
+    """A consistent copy of the store written by ``sinograph backup`` (or restored)."""
+
+    path: str
+    bytes: int
+    schema_version: int
+    revision: int = Field(description="the store's write counter at the moment copied")
+    seconds: float
+
+
+class StoreHealth(_Result):
+    """What a cheap probe of the store found: it answers, at which schema version, and
+    whether it can be written."""
+
+    schema_version: int | None = Field(
+        default=None, description="the embedded store's schema version (None for Neo4j)"
+    )
+    read_only: bool = Field(
+        default=False, description="the store's files cannot be written: reads only"
+    )
 
 
 class UpsertReport(_Result):

@@ -8,6 +8,7 @@ same contract suite (``tests/contract``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from graph.model.domain import Entity, GraphDelta
@@ -18,6 +19,8 @@ from graph.model.results import (
     FactView,
     GraphStats,
     PathResult,
+    StoreBackup,
+    StoreHealth,
     StoryView,
     Subgraph,
     TimelinePage,
@@ -141,6 +144,15 @@ class GraphStore(Protocol):
 
     def stats(self) -> GraphStats:
         """Counts by label, predicate, story and publisher."""
+
+    def backup(self, target: str | Path) -> StoreBackup:
+        """Write a consistent copy of the whole store to the new file ``target``, also while
+        others write; ``InvalidInput`` for a store that is backed up with its own tools
+        (Neo4j: ``neo4j-admin database dump``)."""
+
+    def health(self) -> StoreHealth:
+        """A cheap probe (milliseconds, no scan): the store answers, its schema version and
+        whether it is read-only; ``StoreUnavailable`` when it does not answer."""
 
     def export_delta(self, *, as_of: str | None = None) -> GraphDelta:
         """The whole graph (or as it stood on ``as_of``) as one re-loadable delta."""

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from graph.model.errors import InvalidInput
+from graph.model.results import StoreBackup
 from graph.stores.protocol import GraphStore
 from graph.wiring.settings import Settings
 
-__all__ = ["open_store"]
+__all__ = ["open_store", "restore_store"]
 
 
 def open_store(settings: Settings, *, ensure_schema: bool = True) -> GraphStore:
@@ -37,3 +41,17 @@ def open_store(settings: Settings, *, ensure_schema: bool = True) -> GraphStore:
             store.close()
             raise
     return store
+
+
+def restore_store(settings: Settings, backup: str | Path, *, force: bool = False) -> StoreBackup:
+    """Put the backup file ``backup`` (from ``sinograph backup``) in place of the configured
+    embedded store, after checking it; ``force`` replaces an existing store. Everything
+    using the store must be stopped first. A Neo4j store is restored with Neo4j's tools."""
+    if settings.store_kind == "neo4j":
+        raise InvalidInput(
+            "a Neo4j database is restored with Neo4j's own tools (`neo4j-admin database "
+            "load`); `sinograph load graph.json` reloads a JSON export into any store"
+        )
+    from graph.stores.embedded.files import restore_file
+
+    return restore_file(backup, settings.store, force=force)

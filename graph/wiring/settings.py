@@ -51,6 +51,12 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = Field(default=8000, ge=1, le=65535)
     max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
+    ingest_timeout: float = Field(
+        default=60.0, gt=0, description="seconds one POST /stories may spend reading stories"
+    )
+    max_concurrent_ingests: int = Field(
+        default=2, ge=1, description="POST /stories requests read at once (429 beyond)"
+    )
     cors_origins: list[str] = Field(default_factory=list)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 

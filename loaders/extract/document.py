@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.budget import checkpoint, note
 from loaders.extract.amounts import MoneyMention, PercentMention, find_money, find_percentages
 from loaders.extract.cues import COMPANY_SUFFIXES, GOVERNMENT_HEADS
 from loaders.extract.mention import Mention
@@ -23,10 +24,21 @@ _DATE_WORD = re.compile(
     r"spring|summer|autumn|fall|winter|earlier|later|recent)"
 )
 
-__all__ = ["MAX_TOKENS_PER_SENTENCE", "ParsedSentence", "Span", "parse_document"]
+__all__ = [
+    "MAX_MENTIONS_PER_SENTENCE",
+    "MAX_SENTENCES",
+    "MAX_TOKENS_PER_SENTENCE",
+    "ParsedSentence",
+    "Span",
+    "parse_document",
+]
 
-# Bounded work per sentence: tokens past this are not read.
+# Bounded work per sentence: tokens past this are not read. News sentences run to
+# 20-60 words; 400 is a list or a table that lost its line breaks.
 MAX_TOKENS_PER_SENTENCE = 400
+# Names read in one sentence; the relation rules compare the names of a sentence with
+# each other, so this bounds their work. A real sentence names a handful.
+MAX_MENTIONS_PER_SENTENCE = 60
 # Bounded work per story: sentences past this are not read.
 MAX_SENTENCES = 2_000
 
@@ -102,14 +114,31 @@ def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | 
 
 def parse_document(text: str, published: str | None, registry: Registry) -> list[ParsedSentence]:
     """Split, tokenise and find the mentions of every sentence of a story."""
-    sentences = split_sentences(text)[:MAX_SENTENCES]
-    # a story's quote tickers are no words of it ("Norvik NV NRVK.MI said"); the registry's
-    # own ticker aliases are tokenised as they are
-    tokenized = [tokenize(blank_tickers(s.text))[:MAX_TOKENS_PER_SENTENCE] for s in sentences]
+    sentences = split_sentences(text)
+    if len(sentences) > MAX_SENTENCES:
+        note(
+            f"the story has {len(sentences):,} sentences; only the first {MAX_SENTENCES:,} "
+            "were read"
+        )
+        sentences = sentences[:MAX_SENTENCES]
+    tokenized = []
+    for s in sentences:
+        checkpoint()
+        # a story's quote tickers are no words of it ("Norvik NV NRVK.MI said"); the
+        # registry's own ticker aliases are tokenised as they are
+        tokens = tokenize(blank_tickers(s.text))
+        if len(tokens) > MAX_TOKENS_PER_SENTENCE:
+            note(
+                f"a sentence of {len(tokens):,} words was read up to its "
+                f"{MAX_TOKENS_PER_SENTENCE}th word (sentences are capped at that length)"
+            )
+            tokens = tokens[:MAX_TOKENS_PER_SENTENCE]
+        tokenized.append(tokens)
     known = _known_names(sentences, tokenized)
     tails = _repeated_tails(sentences, tokenized)
     parsed: list[ParsedSentence] = []
     for sentence, tokens in zip(sentences, tokenized, strict=True):
+        checkpoint()
         begin = 0
         if sentence.body_start:
             begin = next(
@@ -148,6 +177,14 @@ def parse_document(text: str, published: str | None, registry: Registry) -> list
             blocked=blocked,
             repeated_tails=tails,
         )
+        if len(item.mentions) > MAX_MENTIONS_PER_SENTENCE:
+            note(
+                f"a sentence naming {len(item.mentions):,} names was read for its first "
+                f"{MAX_MENTIONS_PER_SENTENCE} only (names per sentence are capped)"
+            )
+            item.mentions = sorted(item.mentions, key=lambda m: m.start)[
+                :MAX_MENTIONS_PER_SENTENCE
+            ]
         for m in item.mentions:
             m.text = sentence.text[tokens[m.start].start : tokens[m.end - 1].end]
         item.reindex()

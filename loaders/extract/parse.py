@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.model.errors import ExtractorUnavailable
+from loaders.budget import checkpoint
 from loaders.extract.tokens import blank_tickers
 
 if TYPE_CHECKING:
@@ -141,4 +142,8 @@ def parse_sentences(
     """The parse of every sentence, in order (batched through the pipeline)."""
     nlp = load_pipeline(pipeline)
     docs = nlp.pipe((_parse_text(ps) for ps in sentences), batch_size=64)
-    return [_align(doc, ps) for doc, ps in zip(docs, sentences, strict=True)]
+    trees = []
+    for doc, ps in zip(docs, sentences, strict=True):
+        checkpoint()
+        trees.append(_align(doc, ps))
+    return trees

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from graph.model.domain import GraphDelta, Story
 from graph.model.ontology import EntityType, Predicate
+from loaders.budget import checkpoint
 from loaders.extract.attributes import fill_attributes
 from loaders.extract.calibration import calibrated_confidence
 from loaders.extract.candidate import Candidate
@@ -52,11 +53,14 @@ def run_pipeline(
     published = story.published
     sentences = parse_document(text, published, registry)
     settle_relative_dates(sentences, published)
+    checkpoint()
     coref = resolve_coreference(sentences, registry)
+    checkpoint()
     trees = parse_sentences(sentences, pipeline)
     context = StoryContext(_home_country(coref), _story_exchange(sentences, coref))
     candidates: list[Candidate] = []
     for index, (ps, tree) in enumerate(zip(sentences, trees, strict=True)):
+        checkpoint()
         found = sentence_facts(tree, ps, index, coref, context=context)
         for c in found:
             fill_attributes(c, ps)

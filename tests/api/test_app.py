@@ -18,7 +18,7 @@ from tests.api.support import make_settings
 def test_lifespan_opens_and_closes_the_store_it_owns(db_path: Path) -> None:
     app = create_app(make_settings(db_path))
     with TestClient(app) as client:
-        assert client.get("/health").json()["counts"]["facts"] > 0
+        assert client.get("/stats").json()["facts"] > 0
         provider = app.state.store_provider
         assert provider.owns_store
         opened = provider.get()

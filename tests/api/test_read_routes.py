@@ -39,15 +39,20 @@ def assert_sourced(fact: dict[str, Any]) -> None:
         assert source["sentence"].strip()
 
 
-def test_health_reports_counts_and_store(client: TestClient, store: EmbeddedStore) -> None:
+def test_health_is_a_probe_and_stats_has_the_counts(
+    client: TestClient, store: EmbeddedStore
+) -> None:
     response = client.get("/health")
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
     assert body["store"] == "embedded"
     assert body["writes"] == "open"
-    assert body["counts"] == store.stats().model_dump(mode="json")
-    assert body["counts"]["facts"] > 0
+    assert body["schema_version"] >= 4 and body["read_only"] is False
+    assert "counts" not in body
+    stats = client.get("/stats").json()
+    assert stats == store.stats().model_dump(mode="json")
+    assert stats["facts"] > 0
 
 
 def test_search_ranks_exact_then_prefix_then_fuzzy(client: TestClient) -> None:

@@ -271,7 +271,8 @@ def _local(url: str) -> bool:
 
 def open_page(browser: Browser, viewport: dict[str, int]) -> tuple[Page, list[str], list[str]]:
     """A page in a fresh context that refuses every request leaving 127.0.0.1; returns it with
-    the lists it fills: script errors, and the requests it refused."""
+    the lists it fills: script errors (and Content-Security-Policy refusals), and the
+    requests it refused."""
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     errors: list[str] = []
@@ -286,6 +287,14 @@ def open_page(browser: Browser, viewport: dict[str, int]) -> tuple[Page, list[st
 
     context.route("**/*", guard)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # The explorer is served with a strict Content-Security-Policy: anything it refuses
+    # (an inline script or style, a foreign source) is a bug of the page.
+    page.on(
+        "console",
+        lambda message: errors.append(message.text)
+        if "Content Security Policy" in message.text
+        else None,
+    )
     page.set_default_timeout(20_000)
     return page, errors, outside
 
@@ -337,3 +346,17 @@ def axe_source() -> str:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture()
+def browser_page_raw(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """A page whose console messages are collected, not treated as failures."""
+    context = browser.new_context(viewport=WIDE)
+    page = context.new_page()
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.set_default_timeout(20_000)
+    try:
+        yield page, messages
+    finally:
+        context.close()

@@ -114,3 +114,49 @@ def test_a_list_value_holding_the_array_delimiter_is_refused(tmp_path: Path) -> 
     entity = Entity(name="Odd", type=EntityType.COMPANY, aliases=(f"a{ARRAY_DELIMITER}b",))
     with pytest.raises(InvalidInput, match="entities.csv row 2"):
         write_neo4j_admin_csv(GraphDelta(entities=(entity,)), tmp_path)
+
+
+def test_a_refused_value_leaves_no_half_written_export(tmp_path: Path) -> None:
+    good = Entity(name="Zijin", type=EntityType.COMPANY)
+    out = tmp_path / "export"
+    write_neo4j_admin_csv(GraphDelta(entities=(good,)), out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    bad = Entity(name="Odd", type=EntityType.COMPANY, aliases=(f"a{ARRAY_DELIMITER}b",))
+    with pytest.raises(InvalidInput):
+        write_neo4j_admin_csv(GraphDelta(entities=(good, bad)), out)
+    # The earlier export is untouched and no partial folder is left beside it.
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["export"]
+    fresh = tmp_path / "fresh"
+    with pytest.raises(InvalidInput):
+        write_neo4j_admin_csv(GraphDelta(entities=(bad,)), fresh)
+    assert not fresh.exists()
+
+
+def test_a_folder_holding_something_else_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(InvalidInput, match="not an earlier"):
+        write_neo4j_admin_csv(GraphDelta(), tmp_path)
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+FORMULAS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-2+3", "@SUM(A1)", "\tTab"]
+
+
+def test_formula_leading_text_is_exact_by_default_and_defused_on_request(
+    tmp_path: Path,
+) -> None:
+    entities = tuple(
+        Entity(name=f"{text} Ltd", type=EntityType.COMPANY, aliases=(text,)) for text in FORMULAS
+    )
+    exact, safe = tmp_path / "exact", tmp_path / "safe"
+    write_neo4j_admin_csv(GraphDelta(entities=entities), exact)
+    write_neo4j_admin_csv(GraphDelta(entities=entities), safe, spreadsheet_safe=True)
+    _, exact_rows = _read(exact / "entities.csv")
+    _, safe_rows = _read(safe / "entities.csv")
+    assert sorted(r["name"] for r in exact_rows) == sorted(e.name for e in entities)
+    for row in safe_rows:
+        assert row["name"].startswith("'") and row["name"][1:] in {e.name for e in entities}
+        assert all(a.startswith("'") for a in row["aliases:string[]"].split(ARRAY_DELIMITER))
+    _, aliases = _read(safe / "aliases.csv")
+    assert not any(r["alias"].startswith(tuple("=+-@\t")) for r in aliases)

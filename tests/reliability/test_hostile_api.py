@@ -93,4 +93,4 @@ def test_labels_and_predicates_outside_the_ontology_are_rejected(client: TestCli
     )
     assert bad_predicate.status_code in (400, 422)
     assert "unknown predicate" in bad_predicate.text
-    assert client.get("/health").json()["counts"]["entities"] == 0
+    assert client.get("/stats").json()["entities"] == 0

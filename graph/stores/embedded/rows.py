@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from graph.model.dates import date_precision, partial_date_end_ordinal, partial_date_ordinal
-from graph.model.domain import Fact
+from graph.model.domain import Fact, stored_story_url
 from graph.model.results import FactView, MetricView, SourceRef
 from graph.stores.assemble import date_sort_key
 from graph.stores.embedded.compact import key_prefix
@@ -181,7 +181,7 @@ def source_ref(row: SourceRow) -> SourceRef:
         title=row[3],
         publisher=row[4],
         published=row[5],
-        url=row[6],
+        url=stored_story_url(row[6]),
         extractor=row[7],
     )
 

@@ -25,11 +25,14 @@ import networkx as nx
 import numpy as np
 
 from graph.model.dates import partial_date_ordinal
-from graph.model.domain import Entity, Fact, GraphDelta, Metric, Story
+from graph.model.domain import Entity, Fact, GraphDelta, Metric, Story, stored_story_url
 from graph.model.errors import (
     FactNotFound,
+    GraphError,
     InvalidInput,
     NoPath,
+    StoreCorrupt,
+    StoreReadOnly,
     StoreUnavailable,
     StoryNotFound,
 )
@@ -52,6 +55,8 @@ from graph.model.results import (
     FactView,
     GraphStats,
     PathResult,
+    StoreBackup,
+    StoreHealth,
     StoryView,
     Subgraph,
     TimelineItem,
@@ -78,6 +83,14 @@ from graph.stores.embedded.compact import (
     key_prefix,
     to_networkx,
 )
+from graph.stores.embedded.files import (
+    IdleCheckpointer,
+    backup_file,
+    connect_read_only,
+    corruption_guarded,
+    is_corruption,
+    read_only_location,
+)
 from graph.stores.embedded.fuzzy import TrigramIndex
 from graph.stores.embedded.paths import PathSearch
 from graph.stores.embedded.rows import (
@@ -86,7 +99,7 @@ from graph.stores.embedded.rows import (
     fact_view_from_row,
     metric_view_from_row,
 )
-from graph.stores.embedded.schema import V1_TABLES, migrate
+from graph.stores.embedded.schema import SCHEMA_VERSION, V1_TABLES, migrate
 from graph.stores.embedded.writer import (
     Staged,
     chunks,
@@ -133,6 +146,9 @@ class EmbeddedStore:
         self._closed = False
         # Low-confidence fids by threshold, with the revision they were read at.
         self._dropped_cache: dict[float, tuple[int, I32]] = {}
+        # Decided once: a store whose files cannot be written is opened for reading only.
+        self.read_only = read_only_location(path)
+        self._checkpointer = IdleCheckpointer(self._checkpoint)
 
     # ------------------------------------------------------------------ plumbing
 
@@ -148,24 +164,33 @@ class EmbeddedStore:
                 raise StoreUnavailable(
                     f"cannot open store {self.path}: folder {parent} does not exist"
                 )
-            conn = sqlite3.connect(
-                self.path,
-                timeout=_BUSY_TIMEOUT_MS / 1000,
-                isolation_level=None,
-                check_same_thread=False,
-                cached_statements=256,
-            )
+            if self.read_only:
+                conn = connect_read_only(self.path, timeout=_BUSY_TIMEOUT_MS / 1000)
+            else:
+                conn = sqlite3.connect(
+                    self.path,
+                    timeout=_BUSY_TIMEOUT_MS / 1000,
+                    isolation_level=None,
+                    check_same_thread=False,
+                    cached_statements=256,
+                )
             conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            if not self.read_only:
+                conn.execute("PRAGMA journal_mode = WAL")
+                # NORMAL: a power cut may lose the last commits (never corrupt the file);
+                # SECURITY.md says so.
+                conn.execute("PRAGMA synchronous = NORMAL")
+                # Checkpoint every 64 MB of WAL rather than 4: a bulk load rewrites the same
+                # index pages commit after commit, and each checkpoint writes them back
+                # (BENCHMARKS.md); the idle checkpointer empties the log once writes pause.
+                conn.execute(f"PRAGMA wal_autocheckpoint = {_WAL_PAGES}")
             conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
             conn.execute("PRAGMA temp_store = MEMORY")
-            # Checkpoint every 64 MB of WAL rather than 4: a bulk load rewrites the same index
-            # pages commit after commit, and each checkpoint writes them back (BENCHMARKS.md).
-            conn.execute(f"PRAGMA wal_autocheckpoint = {_WAL_PAGES}")
             if self._index.revision >= 0:
                 conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
         except sqlite3.Error as exc:
+            if is_corruption(exc):
+                raise StoreCorrupt(self.path, str(exc)) from exc
             raise StoreUnavailable(f"cannot open store {self.path}: {exc}") from exc
         self._local.conn = conn
         with self._connections_lock:
@@ -198,9 +223,14 @@ class EmbeddedStore:
         """Create or migrate the schema and build the traversal index."""
         conn = self._connect()
         try:
-            migrate(conn)
-            self._convert_v1(conn)
+            if self.read_only:
+                self._check_read_only_schema(conn)
+            else:
+                migrate(conn)
+                self._convert_v1(conn)
         except sqlite3.DatabaseError as exc:
+            if is_corruption(exc):
+                raise StoreCorrupt(self.path, str(exc)) from exc
             raise StoreUnavailable(f"{self.path} is not a sinograph store: {exc}") from exc
         except RuntimeError as exc:
             raise StoreUnavailable(str(exc)) from exc
@@ -209,7 +239,40 @@ class EmbeddedStore:
         # mapped pages count in the process's resident memory.
         conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
 
+    def _check_read_only_schema(self, conn: sqlite3.Connection) -> None:
+        row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        if int(row[0] or 0) != SCHEMA_VERSION:
+            raise StoreReadOnly(
+                f"the store {self.path} is read-only and has schema version {row[0]}, not "
+                f"{SCHEMA_VERSION}: open it once where it can be written to upgrade it"
+            )
+
+    def health(self) -> StoreHealth:
+        conn = self._connect()
+        try:
+            row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if is_corruption(exc):
+                raise StoreCorrupt(self.path, str(exc)) from exc
+            raise StoreUnavailable(f"reading {self.path} failed: {exc}") from exc
+        return StoreHealth(schema_version=int(row[0] or 0), read_only=self.read_only)
+
+    def backup(self, target: str | Path) -> StoreBackup:
+        """Write a consistent copy of the store to ``target`` (a new file), also while
+        other threads or processes write (see :mod:`graph.stores.embedded.files`)."""
+        return backup_file(self._connect(), target, source_path=self.path)
+
+    def _checkpoint(self) -> None:
+        """Move committed pages from the write-ahead log into the main file, without
+        waiting for readers (what they hold back is moved next time)."""
+        if not self._closed and not self.read_only:
+            self._connect().execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
     def close(self) -> None:
+        self._checkpointer.stop()
+        if not self._closed:
+            with suppress(GraphError, sqlite3.Error):
+                self._checkpoint()
         self._closed = True
         with self._connections_lock:
             for conn in self._connections:
@@ -363,6 +426,11 @@ class EmbeddedStore:
     def upsert(self, delta: GraphDelta) -> UpsertReport:
         """Write ``delta`` in one transaction, merging with what is stored (see
         graph.model.merge)."""
+        if self.read_only:
+            raise StoreReadOnly(
+                f"the store {self.path} is read-only (its files cannot be written): "
+                "nothing was written"
+            )
         conn = self._connect()
         bulk = len(delta.facts) + len(delta.entities) >= _BULK
         with self._write_lock, _collector_paused(bulk):
@@ -383,6 +451,7 @@ class EmbeddedStore:
                     raise StoreUnavailable(f"writing to {self.path} failed: {exc}") from exc
                 raise
             self._apply(conn, staged)
+        self._checkpointer.touched()
         return report
 
     # ---------------------------------------------------------------- loading
@@ -432,8 +501,8 @@ class EmbeddedStore:
                 chunk,
             ):
                 out[row[0]] = Story(
-                    id=row[0], title=row[1], publisher=row[2], published=row[3], url=row[4],
-                    text_hash=row[5],
+                    id=row[0], title=row[1], publisher=row[2], published=row[3],
+                    url=stored_story_url(row[4]), text_hash=row[5],
                 )
         return out
 
@@ -1119,7 +1188,8 @@ class EmbeddedStore:
             views = self._fact_views(conn, fids)
             metrics = self._metric_items(conn, metric_ids)
         return StoryView(
-            id=row[1], title=row[2], publisher=row[3], published=row[4], url=row[5],
+            id=row[1], title=row[2], publisher=row[3], published=row[4],
+            url=stored_story_url(row[5]),
             facts=sorted(views.values(), key=lambda v: v.key),
             metrics=[metrics[m].metric for m in sorted(metrics) if metrics[m].metric is not None],
         )
@@ -1252,7 +1322,10 @@ def _smallest(fids: I32, order_keys: IntArray, count: int) -> list[int]:
 def _read_v1(conn: sqlite3.Connection) -> GraphDelta:
     """The content of a version-1 store (tables renamed ``v1_*``) as one delta."""
     stories = [
-        Story(id=r[0], title=r[1], publisher=r[2], published=r[3], url=r[4], text_hash=r[5])
+        Story(
+            id=r[0], title=r[1], publisher=r[2], published=r[3], url=stored_story_url(r[4]),
+            text_hash=r[5],
+        )
         for r in conn.execute(
             "SELECT id, title, publisher, published, url, text_hash FROM v1_stories"
         )
@@ -1279,3 +1352,12 @@ def _read_v1(conn: sqlite3.Connection) -> GraphDelta:
     ]
     return GraphDelta(stories=stories, entities=entities, facts=facts, metrics=metrics)
 
+
+
+# A damaged file can surface in any read; every public verb reports it as StoreCorrupt.
+for _verb in (
+    "ensure_schema", "upsert", "resolve_entity", "find_entities_by_alias", "get_entity",
+    "search_entities", "neighbors", "paths", "timeline", "get_fact", "get_story", "subgraph",
+    "stats", "export_delta", "health", "backup",
+):
+    setattr(EmbeddedStore, _verb, corruption_guarded(getattr(EmbeddedStore, _verb)))

@@ -39,7 +39,7 @@ _LOOKUP_KEYS = ("subject", "predicate", "object", "key", "sentence")
 def _property_keys() -> list[str]:
     entity = Entity(name="A", type=EntityType.COMPANY, name_zh="甲", country="CN",
                     description="d", attributes={"x": 1})
-    story = Story(id="story:x", title="t", publisher="p", published="2025", url="u",
+    story = Story(id="story:x", title="t", publisher="p", published="2025", url="https://example.com/u",
                   text_hash="h")
     evidence = (Evidence(story_id=story.id, sentence="s"),)
     fact = Fact(subject=entity.id, predicate=Predicate.OWNS, object=entity.id, date="2025",

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from graph.model.dates import date_precision, partial_date_ordinal
-from graph.model.domain import Entity, Evidence, Fact, Metric, Story
+from graph.model.domain import Entity, Evidence, Fact, Metric, Story, stored_story_url
 from graph.model.names import lookup_keys
 from graph.model.ontology import EntityType, Predicate
 from graph.stores.assemble import date_sort_key, ordinals
@@ -78,7 +78,7 @@ def story_from_props(props: Mapping[str, Any]) -> Story:
         title=props.get("title"),
         publisher=props.get("publisher"),
         published=props.get("published"),
-        url=props.get("url"),
+        url=stored_story_url(props.get("url")),
         text_hash=props["text_hash"],
     )
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -41,6 +42,8 @@ from graph.model.results import (
     FactView,
     GraphStats,
     PathResult,
+    StoreBackup,
+    StoreHealth,
     StoryView,
     Subgraph,
     TimelineItem,
@@ -526,6 +529,17 @@ class Neo4jStore:
 
         result: GraphStats = self._read(work)
         return result
+
+    def backup(self, target: str | Path) -> StoreBackup:
+        raise InvalidInput(
+            "a Neo4j database is backed up with Neo4j's own tools (`neo4j-admin database "
+            "dump` with the database stopped, or online backup in Enterprise); "
+            "`sinograph export graph.json` is a store-neutral copy"
+        )
+
+    def health(self) -> StoreHealth:
+        self._runner.command("health_probe")
+        return StoreHealth()
 
     def export_delta(self, *, as_of: str | None = None) -> GraphDelta:
         """Everything stored, as one delta (lossless: loading it elsewhere gives this graph)."""

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
 from graph.model.ontology import STATUS_RANK, SYMMETRIC_PREDICATES, EntityType, Predicate
+from loaders.budget import checkpoint
 from loaders.extract.registry import Registry
 from loaders.extract.zh.dates import story_year
 from loaders.extract.zh.engine import Candidate, RuleEngine, in_range
@@ -93,6 +94,7 @@ def run_chinese_pipeline(
     first_units: list[list[Unit]] = []
     seen_before: list[int] = []
     for sentence in sentences:
+        checkpoint()
         seen_before.append(len(table.order))
         first_units.append(read_sentence(sentence.text, table, published, first))
     state = StoryState()
@@ -105,6 +107,7 @@ def run_chinese_pipeline(
     sentence_units: list[list[Unit]] = []
     actor, actor_paragraph = -1, -1
     for sentence in sentences:
+        checkpoint()
         later = table.order[seen_before[sentence.index] :]
         same = same and not _new_name_in(sentence.text, later, first_units[sentence.index])
         if same:
