@@ -5,21 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from graph.settings import get_settings
-from loaders.extract import Registry
-from loaders.extractor import (
-    DroppedItem,
-    Extractor,
-    TokenUsage,
-    Verification,
-    build_extractor,
-    close_extractor,
-)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from loaders.extract import Registry
+    from loaders.extractor import DroppedItem, Extractor, TokenUsage, Verification
 
 __all__ = [
     "ExtractorOption",
@@ -68,6 +62,8 @@ def chosen_extractor(
 ) -> Iterator[Extractor]:
     """The extractor ``--extractor`` (else the settings) names, closed afterwards; facts
     under ``min_confidence`` (else the settings' floor) are dropped."""
+    from graph.settings import get_settings
+    from loaders.extractor import build_extractor, close_extractor
     from loaders.llm import llm_config_from_settings
 
     settings = get_settings()

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from cli.commands import bench, core, extract, neo4j, serve
-from graph.settings import get_settings
 
 app = typer.Typer(
     name="sinograph",
@@ -32,6 +31,8 @@ def main(
     """sinograph: news stories in, dated and sourced facts out, paths and timelines on top."""
     if store is not None:
         # Settings are read from the environment once; an explicit flag wins over it.
+        from graph.settings import get_settings
+
         os.environ["SINOGRAPH_STORE"] = store
         get_settings.cache_clear()
 

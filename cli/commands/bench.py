@@ -16,7 +16,6 @@ import typer
 
 from cli.errors import reported
 from graph.errors import InvalidInput
-from graph.synthetic import parse_size
 
 __all__ = ["register"]
 
@@ -38,6 +37,8 @@ def bench(
 ) -> None:
     """Benchmark loading, opening, paths, timelines, search, neighbours, memory and the API
     at each size, against a networkx-only baseline, and print the table."""
+    from graph.synthetic import parse_size
+
     with reported():
         try:
             for size in sizes.split(","):

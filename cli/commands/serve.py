@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from urllib.parse import urlsplit
 
 import typer
-from pydantic import ValidationError
 
 from cli.errors import EXIT_BAD_INPUT, err_console, reported
-from graph.factory import open_store
-from graph.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from graph.settings import Settings
 
 __all__ = ["register", "serve"]
 
@@ -44,6 +44,10 @@ def serve(
     Exits with code 3 when the store cannot be opened.
     """
     import uvicorn
+    from pydantic import ValidationError
+
+    from graph.factory import open_store
+    from graph.settings import get_settings
 
     try:
         settings = get_settings()

@@ -19,9 +19,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import numpy as np
 
 from graph.assemble import build_path, earliest_published, entity_ref, ordinals, timeline_item
@@ -90,6 +89,9 @@ from graph.results import (
     TimelinePage,
     UpsertReport,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["EmbeddedStore"]
 
