@@ -64,11 +64,13 @@ def chosen_extractor(
     under ``min_confidence`` (else the settings' floor) are dropped."""
     from graph.settings import get_settings
     from loaders.extractor import build_extractor, close_extractor
-    from loaders.llm import llm_config_from_settings
-
     settings = get_settings()
     kind = (choice or settings.extractor).strip().lower()
-    llm = llm_config_from_settings(settings) if kind in ("llm", "hybrid") else None
+    llm = None
+    if kind in ("llm", "hybrid"):
+        from loaders.llm import llm_config_from_settings
+
+        llm = llm_config_from_settings(settings)
     extractor = build_extractor(
         kind,
         registry=registry,

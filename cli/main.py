@@ -14,6 +14,9 @@ app = typer.Typer(
     help="A knowledge graph of China business entities and events.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain click help: rich help formatting imports markdown and pygments (a third of a
+    # second) before anything is printed (BENCHMARKS.md, "CLI start-up").
+    rich_markup_mode=None,
     add_completion=False,
 )
 

@@ -61,7 +61,8 @@ __all__ = [
     "write_graph",
 ]
 
-# Records per transaction on the bulk path, chosen by measurement (BENCHMARKS.md, "Load").
+# Records per transaction on the bulk path, chosen by measurement (BENCHMARKS.md, "Load");
+# SINOGRAPH_LOAD_BATCH_SIZE changes it.
 BULK_BATCH = 20_000
 _ORIGIN_SUFFIX = re.compile(r"(?::line \d+|#\d+)$")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -198,9 +199,12 @@ class ExtractorSource:
             return registries[0]
 
         def extractor() -> Extractor:
-            from loaders.llm import llm_config_from_settings
+            llm = None
+            if chosen in ("llm", "hybrid"):
+                # Only a model needs the client library (seconds to import).
+                from loaders.llm import llm_config_from_settings
 
-            llm = llm_config_from_settings(settings) if chosen in ("llm", "hybrid") else None
+                llm = llm_config_from_settings(settings)
             return build_extractor(
                 chosen,
                 registry=registry(),

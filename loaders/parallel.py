@@ -36,8 +36,9 @@ __all__ = ["PARALLEL_FROM", "Outcome", "RulesRecipe", "extracted"]
 Outcome = Extraction | GraphError
 
 # Fewer stories than this are read in this process even with workers: starting a
-# worker (imports, the parser model) costs about as much as reading this many stories.
-PARALLEL_FROM = 48
+# worker (imports, the parser model, the rule tables: about 8 s of CPU) costs about
+# what reading this many stories saves on two cores (BENCHMARKS.md, "Extraction").
+PARALLEL_FROM = 100
 _AHEAD = 4  # stories read ahead per worker
 
 

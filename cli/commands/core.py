@@ -118,6 +118,7 @@ def load(
             publisher=publisher,
             fmt=input_format,
             workers=workers or os.cpu_count() or 1,
+            batch_size=settings.load_batch_size,
         )
         source = ExtractorSource.from_settings(
             settings, extractor, no_cache=no_cache, min_confidence=min_confidence
