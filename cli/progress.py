@@ -50,9 +50,10 @@ def describe(progress: LoadProgress, now: float | None = None) -> str:
 
 
 def plain_lines(
-    write: Callable[[str], None], every: float = PLAIN_EVERY
+    write: Callable[[str], None], every: float | None = None
 ) -> Callable[[LoadProgress], None]:
-    """A progress callback that writes :func:`describe` at most once every ``every`` seconds.
+    """A progress callback that writes :func:`describe` at most once every ``every`` seconds
+    (:data:`PLAIN_EVERY` when None).
 
     >>> lines: list[str] = []
     >>> tell = plain_lines(lines.append, every=0)
@@ -62,10 +63,11 @@ def plain_lines(
     True
     """
     last = [-float("inf")]
+    gap = PLAIN_EVERY if every is None else every
 
     def tell(progress: LoadProgress) -> None:
         now = time.monotonic()
-        if now - last[0] >= every:
+        if now - last[0] >= gap:
             last[0] = now
             write(f"progress: {describe(progress, now)}")
 
