@@ -248,11 +248,13 @@ def sort_inputs(path: Path) -> tuple[list[Path], list[Path], list[IngestProblem]
     A folder is walked in sorted order with hidden entries skipped; a file named
     on the command line is read whatever its extension.
     """
+    if not path.is_dir():
+        return ([path], [], []) if looks_like_graph_json(path) else ([], [path], [])
+    # Imported here: the story readers (HTML, feeds) take a second to import, which a
+    # load of graph files does not need.
     from loaders.inputs import STORY_EXTENSIONS
     from loaders.inputs.walk import walk_files
 
-    if not path.is_dir():
-        return ([path], [], []) if looks_like_graph_json(path) else ([], [path], [])
     graphs: list[Path] = []
     stories: list[Path] = []
     problems: list[IngestProblem] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -66,6 +67,25 @@ def _whole_batch_counts(delta: GraphDelta) -> set[int]:
     return counts
 
 
+def _fact_count(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM fact").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0  # not created yet, or no schema yet
+
+
+def _wait_for_more_facts(db: Path, *, than: int, proc: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        if db.exists() and _fact_count(db) > than:
+            return
+        time.sleep(0.01)
+
+
 def _command(db: Path, file: Path) -> list[str]:
     return [sys.executable, "-c", "from cli.main import app; app()", "--store", str(db),
             "load", str(file)]
@@ -84,9 +104,7 @@ def test_sigkill_during_bulk_load_leaves_whole_batches_and_reload_completes(
     allowed = _whole_batch_counts(delta)
     assert len(allowed) > 10, "the file must span many batches"
     reference = tmp_path / "reference.db"
-    begin = time.monotonic()
     subprocess.run(_command(reference, file), check=True, capture_output=True, env=_env())
-    duration = time.monotonic() - begin
 
     db = tmp_path / "killed.db"
     rng = random.Random(13)
@@ -96,14 +114,17 @@ def test_sigkill_during_bulk_load_leaves_whole_batches_and_reload_completes(
         proc = subprocess.Popen(
             _command(db, file), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env()
         )
-        time.sleep(rng.uniform(0.05, duration * 0.95))
+        # Kill while batches are being written: once this run has committed one more
+        # batch than the last kill saw (or has finished), after a random pause.
+        _wait_for_more_facts(db, than=seen[-1] if seen else 0, proc=proc)
+        time.sleep(rng.uniform(0, 0.3))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         if db.exists():
             facts = _check_consistent(db, expected)
             assert facts in allowed, f"{facts} facts is not a whole number of batches"
             seen.append(facts)
-        if time.monotonic() - started > 60:
+        if time.monotonic() - started > 90 or (seen and seen[-1] == max(allowed)):
             break
     total = max(allowed)
     assert any(0 < c < total for c in seen), seen
