@@ -124,7 +124,7 @@ def load(
             settings, extractor, no_cache=no_cache, min_confidence=min_confidence
         )
         try:
-            with opened_store() as store, load_progress(err_console) as on_progress:
+            with opened_store() as store, load_progress(err_console()) as on_progress:
                 summary = load_paths(
                     store,
                     paths,
@@ -145,12 +145,12 @@ def _finish_load(console: Console, summary: LoadSummary, *, verbose: bool = Fals
 
     total = summary.report
     for note in total.notes:
-        err_console.print(f"note: {note.origin}: {note.message}", markup=False)
+        err_console().print(f"note: {note.origin}: {note.message}", markup=False)
     failed = total.failed
     for problem in (p for p in total.problems if p.skipped):
-        err_console.print(f"skipped: {problem.origin}: {problem.message}", markup=False)
+        err_console().print(f"skipped: {problem.origin}: {problem.message}", markup=False)
     for problem in failed:
-        err_console.print(f"problem: {problem.origin}: {problem.message}", markup=False)
+        err_console().print(f"problem: {problem.origin}: {problem.message}", markup=False)
     if total.verification is not None or total.usage is not None:
         print_model_summary(
             console,
@@ -163,7 +163,7 @@ def _finish_load(console: Console, summary: LoadSummary, *, verbose: bool = Fals
     console.print(summary.line(), markup=False)
     if failed:
         if not total.upsert.changed and not total.stories_written:
-            err_console.print("nothing was loaded", markup=False)
+            err_console().print("nothing was loaded", markup=False)
         raise typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -306,7 +306,7 @@ def search(
             for hit in hits:
                 console.print(match_line(hit), markup=False)
         if not hits:
-            err_console.print(f"no match for {query!r}", markup=False)
+            err_console().print(f"no match for {query!r}", markup=False)
             raise typer.Exit(EXIT_NOT_FOUND)
 
 

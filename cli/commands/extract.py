@@ -130,7 +130,7 @@ def extract_command(
         for path in files:
             for item in read_stories(path, published=published):
                 if isinstance(item, InputProblem):
-                    err_console.print(
+                    err_console().print(
                         f"[bold red]error:[/] {item.origin}: {item.message}", markup=True
                     )
                     problems += 1
@@ -139,7 +139,7 @@ def extract_command(
                     run.add(reader.extract(item))
                 except ExtractionFailed as exc:
                     run.note_usage(exc.details.get("usage"))
-                    err_console.print(
+                    err_console().print(
                         f"[bold red]error:[/] {item.origin}: {exc.message}", markup=True
                     )
                     problems += 1
@@ -149,13 +149,13 @@ def extract_command(
         typer.echo(json.dumps(_report(delta, name, run), ensure_ascii=False, indent=1))
         if verbose:
             print_model_summary(
-                err_console, run.verification, run.usage, run.dropped, verbose=True,
+                err_console(), run.verification, run.usage, run.dropped, verbose=True,
                 stories=run.stories,
             )
     else:
         _print_text(delta)
         print_model_summary(
-            err_console if verbose else _stdout(), run.verification, run.usage, run.dropped,
+            err_console() if verbose else _stdout(), run.verification, run.usage, run.dropped,
             verbose=verbose, stories=run.stories,
         )
     if problems:
@@ -253,7 +253,7 @@ def score_folder(
                 extraction = reader.extract(story)
             except ExtractionFailed as exc:
                 run.note_usage(exc.details.get("usage"))
-                err_console.print(f"[bold red]error:[/] {story.origin}: {exc.message}")
+                err_console().print(f"[bold red]error:[/] {story.origin}: {exc.message}")
                 continue
             run.add(extraction)
             deltas.append(extraction.delta)

@@ -130,7 +130,7 @@ def _run_copy(
         target.ensure_schema()
         with Progress(
             TextColumn("copying to Neo4j"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("batches"), TimeElapsedColumn(), console=err_console,
+            TextColumn("batches"), TimeElapsedColumn(), console=err_console(),
         ) as bar:
             task = bar.add_task("copy", total=None)
 

@@ -61,7 +61,7 @@ def serve(
     try:
         settings = get_settings()
     except ValidationError as exc:
-        err_console.print(f"error: bad settings: {exc}", markup=False)
+        err_console().print(f"error: bad settings: {exc}", markup=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     with reported():
         # Open once now, so a bad store is a clear message and exit 3, not a server
@@ -80,7 +80,7 @@ def serve(
     else:
         typer.echo("writes are OPEN: anyone who reaches this port can add stories")
         if bind_host not in _LOOPBACK:
-            err_console.print(
+            err_console().print(
                 f"warning: listening on {bind_host} without an API key; "
                 "set SINOGRAPH_API_KEY to protect writes",
                 markup=False,
