@@ -158,7 +158,8 @@ def run_extract(quick: bool, timeout: float) -> dict[str, str]:
     script = ROOT / "bench" / "bench_extract.py"
     if not script.exists():
         return {}
-    command = [sys.executable, str(script), "--stories", "200" if quick else "2000",
+    # Quick: fewer stories, as the one-core pass is followed by two passes through workers.
+    command = [sys.executable, str(script), "--stories", "100" if quick else "2000",
                "--workers", "1,2"]
     try:
         done = subprocess.run(command, cwd=ROOT, timeout=timeout, capture_output=True, text=True)
@@ -182,7 +183,7 @@ def run_startup(quick: bool, timeout: float) -> dict[str, str]:
     """CLI start-up from bench/bench_startup.py: `--help` and a search against a small
     store, against `python -c "import typer"`."""
     script = ROOT / "bench" / "bench_startup.py"
-    command = [sys.executable, str(script), "--runs", "5" if quick else "15"]
+    command = [sys.executable, str(script), "--runs", "3" if quick else "15"]
     try:
         done = subprocess.run(command, cwd=ROOT, timeout=timeout, capture_output=True, text=True)
     except subprocess.TimeoutExpired:
