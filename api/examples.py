@@ -11,10 +11,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from api.schemas import HealthOut, cytoscape_graph
-from graph.assemble import entity_ref, fact_view, timeline_item
-from graph.model import Amount, Entity, Evidence, Fact, GraphDelta, Story
-from graph.ontology import EntityType, FactStatus, Predicate
-from graph.results import (
+from graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Story
+from graph.model.ontology import EntityType, FactStatus, Predicate
+from graph.model.results import (
     EntityDetail,
     EntityMatch,
     GraphStats,
@@ -26,6 +25,7 @@ from graph.results import (
     TimelinePage,
     UpsertReport,
 )
+from graph.stores.assemble import entity_ref, fact_view, timeline_item
 from loaders.ingest import IngestReport
 
 __all__ = ["EXAMPLE_IDS", "example_content"]

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.embedded import EmbeddedStore  # noqa: E402
-from graph.model import GraphDelta  # noqa: E402
-from graph.synthetic import SyntheticNews  # noqa: E402
+from bench.synthetic import SyntheticNews  # noqa: E402
+from graph.model.domain import GraphDelta  # noqa: E402
+from graph.stores.embedded import EmbeddedStore  # noqa: E402
 
 
 def joined(parts: list[GraphDelta]) -> GraphDelta:

@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.workload import FILTERS, Plan, Workload, make_plan, percentile  # noqa: E402
-from graph.errors import NoPath  # noqa: E402
+from graph.model.errors import NoPath  # noqa: E402
 
 Latency = dict[str, float]
 
@@ -159,7 +159,7 @@ def job_embedded_load(size: int, work: Path, quick: bool) -> dict[str, Any]:
     """A cold load through the load's bulk path (``loaders.load.write_graph``: each
     workload delta, under ``BULK_BATCH`` records, is one transaction), then the same
     rows again with plain ``executemany`` (:func:`raw_insert`)."""
-    from graph.embedded import EmbeddedStore
+    from graph.stores.embedded import EmbeddedStore
     from loaders.load import BULK_BATCH, write_graph
 
     path = work / f"embedded-{size}.db"
@@ -206,7 +206,7 @@ def raw_insert(loaded: Path, target: Path, batch_facts: int) -> dict[str, float]
     """
     import sqlite3
 
-    from graph.embedded.store import _CACHE_KIB, _WAL_PAGES
+    from graph.stores.embedded.store import _CACHE_KIB, _WAL_PAGES
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
@@ -247,7 +247,7 @@ def raw_insert(loaded: Path, target: Path, batch_facts: int) -> dict[str, float]
 
 
 def job_embedded_serve(size: int, work: Path, quick: bool) -> dict[str, Any]:
-    from graph.embedded import EmbeddedStore
+    from graph.stores.embedded import EmbeddedStore
 
     path = work / f"embedded-{size}.db"
     rss_before = rss_mb()
@@ -288,7 +288,7 @@ def job_neo4j(size: int, work: Path, quick: bool) -> dict[str, Any]:
     database must be empty or marked scratch (``Neo4jStore.claim_scratch``): one
     holding other data is refused, not emptied.
     """
-    from graph.neo4j_store import Neo4jStore, open_driver
+    from graph.stores.neo4j import Neo4jStore, open_driver
 
     uri = _neo4j_env("URI")
     assert uri, "no Neo4j server: set SINOGRAPH_BENCH_NEO4J_URI"

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from graph.errors import (
+from graph.model.errors import (
     AmbiguousEntity,
     EntityNotFound,
     ExtractorUnavailable,

@@ -62,7 +62,7 @@ def chosen_extractor(
 ) -> Iterator[Extractor]:
     """The extractor ``--extractor`` (else the settings) names, closed afterwards; facts
     under ``min_confidence`` (else the settings' floor) are dropped."""
-    from graph.settings import get_settings
+    from graph.wiring.settings import get_settings
     from loaders.extractor import build_extractor, close_extractor
     settings = get_settings()
     kind = (choice or settings.extractor).strip().lower()

@@ -34,7 +34,7 @@ def main(
     """sinograph: news stories in, dated and sourced facts out, paths and timelines on top."""
     if store is not None:
         # Settings are read from the environment once; an explicit flag wins over it.
-        from graph.settings import get_settings
+        from graph.wiring.settings import get_settings
 
         os.environ["SINOGRAPH_STORE"] = store
         get_settings.cache_clear()

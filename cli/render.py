@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
-from graph.model import Entity
-from graph.ontology import Predicate
-from graph.results import EntityMatch, FactView, GraphStats, Path, PathResult, TimelinePage
+from graph.model.domain import Entity
+from graph.model.ontology import Predicate
+from graph.model.results import EntityMatch, FactView, GraphStats, Path, PathResult, TimelinePage
 
 if TYPE_CHECKING:
     from loaders.ingest import IngestReport

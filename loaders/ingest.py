@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.errors import ExtractionFailed, GraphError, StoreUnavailable
-from graph.results import UpsertReport
-from graph.store import GraphStore
+from graph.model.errors import ExtractionFailed, GraphError, StoreUnavailable
+from graph.model.results import UpsertReport
+from graph.stores.protocol import GraphStore
 from loaders.extractor import (
     DroppedItem,
     Extraction,

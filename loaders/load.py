@@ -34,17 +34,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from graph.errors import GraphError, InvalidInput
-from graph.model import GraphDelta
-from graph.results import UpsertReport
-from graph.store import GraphStore
+from graph.model.domain import GraphDelta
+from graph.model.errors import GraphError, InvalidInput
+from graph.model.results import UpsertReport
+from graph.stores.protocol import GraphStore
 from loaders.graph_json import looks_like_graph_json, read_graph_json, split_delta
 from loaders.ingest import IngestProblem, IngestReport, ingest_stories
 from loaders.parallel import RulesRecipe
 from loaders.story_input import StoryInput
 
 if TYPE_CHECKING:
-    from graph.settings import Settings
+    from graph.wiring.settings import Settings
     from loaders.extract import Registry
     from loaders.extractor import Extractor
 

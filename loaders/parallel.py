@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from graph.errors import GraphError, ModelUnavailable, StoreUnavailable
+from graph.model.errors import GraphError, ModelUnavailable, StoreUnavailable
 from loaders.extractor import Extraction, Extractor, RulesExtractor
 from loaders.story_input import StoryInput
 

@@ -17,8 +17,8 @@ from api.examples import EXAMPLE_IDS, example_content
 from api.params import DATE_PATTERN
 from api.problems import problem_responses
 from api.schemas import StoryIn
-from graph.errors import InvalidInput
-from graph.results import StoryView
+from graph.model.errors import InvalidInput
+from graph.model.results import StoryView
 from loaders.extractor import EXTRACTOR_KINDS
 from loaders.ingest import IngestReport, ingest_stories
 from loaders.inputs import FORMATS

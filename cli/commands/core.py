@@ -22,7 +22,7 @@ from cli.extraction import ExtractorOption, MinConfidenceOption, NoCacheOption, 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from graph.store import GraphStore
+    from graph.stores.protocol import GraphStore
     from loaders.load import LoadSummary
 
 __all__ = ["register"]
@@ -45,8 +45,8 @@ def _console() -> Console:
 @contextmanager
 def opened_store() -> Iterator[GraphStore]:
     """The configured store, opened for one command and closed after it."""
-    from graph.factory import open_store
-    from graph.settings import get_settings
+    from graph.wiring.open_store import open_store
+    from graph.wiring.settings import get_settings
 
     store = open_store(get_settings())
     try:
@@ -102,14 +102,14 @@ def load(
     """
     from cli.progress import load_progress
     from cli.render import print_ingest
-    from graph.settings import get_settings
+    from graph.wiring.settings import get_settings
     from loaders.load import ExtractorSource, LoadOptions, load_paths
 
     settings = get_settings()
     console = _console()
     with reported():
         if published is not None:
-            from graph.dates import parse_partial_date
+            from graph.model.dates import parse_partial_date
 
             published = parse_partial_date(published)
         options = LoadOptions(
@@ -294,7 +294,7 @@ def search(
     """Find entities by exact name, alias, Chinese name or ticker, then prefix, then fuzzy
     match (weak fuzzy matches are labelled). Exit code 1 and "no match" when none passes."""
     from cli.render import match_line
-    from graph.ontology import parse_entity_type
+    from graph.model.ontology import parse_entity_type
 
     console = _console()
     with reported(as_json=as_json), opened_store() as store:
@@ -331,8 +331,8 @@ def export(
 ) -> None:
     """Export the graph: JSON (re-loadable with `load`), GraphML, or neo4j-admin CSV files."""
     from cli.render import plural
-    from graph.errors import InvalidInput
-    from graph.export import write_export
+    from graph.exports.formats import write_export
+    from graph.model.errors import InvalidInput
 
     console = _console()
     with reported(), opened_store() as store:

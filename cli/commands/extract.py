@@ -18,12 +18,12 @@ import typer
 
 from cli.errors import EXIT_BAD_INPUT, err_console, reported
 from cli.extraction import ExtractorOption, MinConfidenceOption, NoCacheOption, VerboseOption
-from graph.errors import InvalidInput
+from graph.model.errors import InvalidInput
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from graph.model import GraphDelta
+    from graph.model.domain import GraphDelta
     from loaders.evaluation import StoryScore
     from loaders.extract import Registry
     from loaders.extractor import DroppedItem, Extraction, Extractor, TokenUsage, Verification
@@ -43,7 +43,7 @@ class OutputFormat(StrEnum):
 
 
 def _registry() -> Registry:
-    from graph.settings import get_settings
+    from graph.wiring.settings import get_settings
     from loaders.extract import Registry
 
     return Registry.load(get_settings().registry_file)
@@ -118,7 +118,7 @@ def extract_command(
     and dropped, tokens); the text output prints it after the facts, and `--verbose`
     (on standard error) lists every dropped item."""
     from cli.extraction import chosen_extractor, print_model_summary
-    from graph.errors import ExtractionFailed
+    from graph.model.errors import ExtractionFailed
     from loaders.extract.report import combine_deltas
     from loaders.inputs import InputProblem, read_stories
 
@@ -225,7 +225,7 @@ def score_folder(
 
     A story the model could not read scores as extracting nothing (its gold facts
     are misses) and is reported on standard error."""
-    from graph.errors import ExtractionFailed
+    from graph.model.errors import ExtractionFailed
     from loaders.evaluation import score_story
     from loaders.extract.report import combine_deltas, extraction_report
     from loaders.extractor import RulesExtractor

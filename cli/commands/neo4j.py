@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cli.errors import err_console, reported
-from graph.errors import InvalidInput
+from graph.model.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from graph.neo4j_store.copy import CopyResult
-    from graph.settings import Settings
+    from graph.stores.neo4j.copy import CopyResult
+    from graph.wiring.settings import Settings
 
 __all__ = ["copy", "register"]
 
@@ -55,7 +55,7 @@ def copy(
     """
     from rich.console import Console
 
-    from graph.settings import get_settings
+    from graph.wiring.settings import get_settings
 
     settings = get_settings()
     with reported():
@@ -93,10 +93,10 @@ def _run_copy(
         TimeElapsedColumn,
     )
 
-    from graph.embedded import EmbeddedStore
-    from graph.neo4j_store import Neo4jStore, open_driver
-    from graph.neo4j_store.connection import redact_uri
-    from graph.neo4j_store.copy import copy_graph
+    from graph.stores.embedded import EmbeddedStore
+    from graph.stores.neo4j import Neo4jStore, open_driver
+    from graph.stores.neo4j.connection import redact_uri
+    from graph.stores.neo4j.copy import copy_graph
 
     if settings.store_kind != "embedded":
         raise InvalidInput(

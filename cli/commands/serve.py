@@ -10,7 +10,7 @@ import typer
 from cli.errors import EXIT_BAD_INPUT, err_console, reported
 
 if TYPE_CHECKING:
-    from graph.settings import Settings
+    from graph.wiring.settings import Settings
 
 __all__ = ["register", "serve"]
 
@@ -55,8 +55,8 @@ def serve(
     import uvicorn
     from pydantic import ValidationError
 
-    from graph.factory import open_store
-    from graph.settings import get_settings
+    from graph.wiring.open_store import open_store
+    from graph.wiring.settings import get_settings
 
     try:
         settings = get_settings()

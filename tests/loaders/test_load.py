@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import cli.progress
 import loaders.parallel
 from cli.main import app
-from graph.embedded import EmbeddedStore
+from graph.stores.embedded import EmbeddedStore
 from loaders.load import (
     ExtractorSource,
     LoadOptions,
@@ -119,7 +119,7 @@ def test_a_bad_file_is_a_problem_and_the_rest_loads(tmp_path: Path) -> None:
 
 
 def test_a_missing_path_stops_before_anything_is_written(tmp_path: Path) -> None:
-    from graph.errors import InvalidInput
+    from graph.model.errors import InvalidInput
 
     store = _store(tmp_path / "g.db")
     try:
@@ -158,7 +158,7 @@ def test_worker_processes_store_exactly_what_one_process_stores(
 
     monkeypatch.setattr(loaders.parallel, "ProcessPoolExecutor", Counted)
     monkeypatch.setattr(loaders.parallel, "PARALLEL_FROM", 4)
-    from graph.settings import Settings
+    from graph.wiring.settings import Settings
 
     settings = Settings(store=str(tmp_path / "unused.db"))
     exports = []

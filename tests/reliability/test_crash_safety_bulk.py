@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded import EmbeddedStore
-from graph.model import GraphDelta
+from graph.model.domain import GraphDelta
+from graph.stores.embedded import EmbeddedStore
 from loaders.graph_json import split_delta
 from tests.contract.builders import DeltaBuilder
 from tests.reliability.test_crash_safety import _check_consistent
