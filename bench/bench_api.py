@@ -141,7 +141,7 @@ def free_port() -> int:
         return port
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     env = {**os.environ, "SINOGRAPH_STORE": str(db), "SINOGRAPH_LOG_LEVEL": "warning"}
     env.pop("SINOGRAPH_API_KEY", None)
     return subprocess.Popen(
@@ -158,6 +158,8 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
             "--log-level",
             "warning",
             "--no-access-log",
+            "--workers",
+            str(workers),
         ],
         cwd=ROOT,
         env=env,
@@ -253,6 +255,12 @@ def main() -> None:
     )
     parser.add_argument("--max-hops", type=int, default=4)
     parser.add_argument(
+        "--workers",
+        default="1",
+        help="server processes (uvicorn --workers, as `sinograph serve --workers`),"
+        " comma-separated for several servers [default: 1]",
+    )
+    parser.add_argument(
         "--db",
         type=Path,
         default=None,
@@ -271,31 +279,32 @@ def main() -> None:
     ]
     timeline_urls = [f"/entities/{rng.choice(ids)}/timeline?limit=50" for _ in range(args.requests)]
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = start_server(db, port)
-    try:
-        wait_ready(base, server)
-        print(
-            f"\nuvicorn (1 worker) on {base}, {os.cpu_count()} CPUs; at most "
-            f"{args.requests:,} requests or {args.max_seconds:g}s per run\n"
-        )
-        for concurrency in (int(c) for c in args.concurrency.split(",")):
-            for route, urls in (
-                (f"GET /paths (max_hops={args.max_hops}, k=5)", path_urls),
-                ("GET /entities/{id}/timeline", timeline_urls),
-            ):
-                result = asyncio.run(
-                    drive(base, route, urls, concurrency, max_seconds=args.max_seconds)
-                )
-                print(result.line(), flush=True)
-    finally:
-        server.terminate()
+    for workers in (int(w) for w in args.workers.split(",")):
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = start_server(db, port, workers)
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-
+            wait_ready(base, server)
+            print(
+                f"\nuvicorn ({workers} worker{'s' if workers > 1 else ''}) on {base},"
+                f" {os.cpu_count()} CPUs; at most {args.requests:,} requests or"
+                f" {args.max_seconds:g}s per run\n"
+            )
+            for concurrency in (int(c) for c in args.concurrency.split(",")):
+                for route, urls in (
+                    (f"GET /paths (max_hops={args.max_hops}, k=5)", path_urls),
+                    ("GET /entities/{id}/timeline", timeline_urls),
+                ):
+                    result = asyncio.run(
+                        drive(base, route, urls, concurrency, max_seconds=args.max_seconds)
+                    )
+                    print(f"[w={workers}] {result.line()}", flush=True)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
 
 if __name__ == "__main__":
     main()

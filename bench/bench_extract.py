@@ -2,9 +2,12 @@
 
 Generates stories from sentence templates (deals, listings, bans, people, places,
 figures) with seeded random names, extracts each once on one core, and prints
-stories per second and words per second. A figure, not a test: nothing is asserted.
+stories per second and words per second. With ``--workers 1,2`` it also reads the
+same stories through the load's worker processes (``loaders.parallel``, as
+``sinograph load --workers N``), start-up of the workers included. A figure, not a
+test: nothing is asserted.
 
-    .venv/bin/python bench/bench_extract.py --stories 2000 --seed 7
+    .venv/bin/python bench/bench_extract.py --stories 2000 --seed 7 --workers 1,2
 """
 
 from __future__ import annotations
@@ -125,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=1_000, help="how many stories (>= 1)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--workers", default="", help="also read through N worker processes, e.g. 1,2"
+    )
     args = parser.parse_args(argv)
     if args.stories < 1:
         parser.error("--stories must be at least 1")
@@ -149,7 +155,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"words/s        {words / elapsed:.0f}")
     print(f"median ms      {statistics.median(timings) * 1000:.2f}")
     print(f"p95 ms         {sorted(timings)[int(len(timings) * 0.95) - 1] * 1000:.2f}")
+    for workers in (int(w) for w in args.workers.split(",") if w.strip()):
+        rate = _through_workers(stories, workers)
+        print(f"stories/s, {workers} worker{'s' if workers > 1 else ''}  {rate:.1f}")
     return 0
+
+
+def _through_workers(stories: list[StoryInput], workers: int) -> float:
+    """Stories/s through :func:`loaders.parallel.extracted`, worker start-up included."""
+    from loaders.extractor import RulesExtractor
+    from loaders.parallel import RulesRecipe, extracted
+
+    recipe = RulesRecipe(registry_file=None, pipeline=None, min_confidence=None)
+    started = time.perf_counter()
+    # The same path as a load: with one worker the stories are read in this process.
+    count = sum(
+        1 for _ in extracted(stories, RulesExtractor(default_registry()), workers=workers,
+                             rules=recipe)
+    )
+    return count / (time.perf_counter() - started)
 
 
 if __name__ == "__main__":

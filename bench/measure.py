@@ -156,7 +156,11 @@ def job_networkx(size: int, work: Path, quick: bool) -> dict[str, Any]:
 
 
 def job_embedded_load(size: int, work: Path, quick: bool) -> dict[str, Any]:
+    """A cold load through the load's bulk path (``loaders.load.write_graph``: each
+    workload delta, under ``BULK_BATCH`` records, is one transaction), then the same
+    rows again with plain ``executemany`` (:func:`raw_insert`)."""
     from graph.stores.embedded import EmbeddedStore
+    from loaders.load import BULK_BATCH, write_graph
 
     path = work / f"embedded-{size}.db"
     for suffix in ("", "-wal", "-shm"):
@@ -170,14 +174,16 @@ def job_embedded_load(size: int, work: Path, quick: bool) -> dict[str, Any]:
         if phase != "cold":
             break
         start = time.perf_counter()
-        store.upsert(delta)
+        write_graph(store, delta, batch_size=BULK_BATCH)
         cold["cold"] += time.perf_counter() - start
         cold["cold_facts"] += len(delta.facts)
     cold["generate"] = time.perf_counter() - began - cold["cold"]
     stats = store.stats()
     store.close()
+    raw = raw_insert(path, work / f"raw-{size}.db", workload.batch)
     return {
         "load": cold,
+        "raw_executemany": raw,
         "facts": stats.facts,
         "entities": stats.entities,
         "stories": stats.stories,
@@ -185,6 +191,59 @@ def job_embedded_load(size: int, work: Path, quick: bool) -> dict[str, Any]:
             os.path.getsize(f"{path}{s}") for s in ("", "-wal") if os.path.exists(f"{path}{s}")
         ) / 2**20,
     }
+
+
+_RAW_TABLES = ("story", "entity", "alias", "fact", "fact_source", "metric", "metric_source")
+
+
+def raw_insert(loaded: Path, target: Path, batch_facts: int) -> dict[str, float]:
+    """The physical limit: the rows the store wrote, inserted again into an empty copy of
+    its schema with plain ``executemany``, one transaction per batch of the load's size.
+
+    Same file format, same pragmas (WAL, synchronous NORMAL, same page cache), same
+    indexes, same rows; no Python work but the inserts. Returns the seconds and the
+    fact rows per second.
+    """
+    import sqlite3
+
+    from graph.stores.embedded.store import _CACHE_KIB, _WAL_PAGES
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    source = sqlite3.connect(loaded)
+    schema = [sql for (sql,) in source.execute(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+        " ORDER BY type = 'index', rowid"
+    )]
+    tables = {t: source.execute(f"SELECT * FROM {t}").fetchall() for t in _RAW_TABLES}
+    source.close()
+    facts = len(tables["fact"])
+    conn = sqlite3.connect(target, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+    conn.execute(f"PRAGMA wal_autocheckpoint = {_WAL_PAGES}")
+    for sql in schema:
+        conn.execute(sql)
+    batches = max(1, -(-facts // batch_facts))
+    began = time.perf_counter()
+    for number in range(batches):
+        conn.execute("BEGIN IMMEDIATE")
+        for table, rows in tables.items():
+            if not rows:
+                continue
+            share = -(-len(rows) // batches)
+            part = rows[number * share : (number + 1) * share]
+            if part:
+                marks = ",".join("?" * len(part[0]))
+                conn.executemany(f"INSERT INTO {table} VALUES ({marks})", part)
+        conn.execute("COMMIT")
+    seconds = time.perf_counter() - began
+    conn.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    return {"seconds": seconds, "fact_rows": facts, "batches": batches,
+            "fact_rows_per_s": facts / seconds if seconds else float("nan")}
 
 
 def job_embedded_serve(size: int, work: Path, quick: bool) -> dict[str, Any]:

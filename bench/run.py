@@ -128,20 +128,24 @@ def run_api(size: int, quick: bool, timeout: float) -> dict[str, str]:
     if not script.exists():
         return {}
     requests = "200" if quick else "1000"
+    workers = f"1,{os.cpu_count() or 1}" if (os.cpu_count() or 1) > 1 else "1"
     command = [sys.executable, str(script), "--facts", str(size), "--requests", requests,
-               "--concurrency", "1,8", "--max-seconds", "20" if quick else "30"]
+               "--concurrency", "1,8", "--max-seconds", "20" if quick else "30",
+               "--workers", workers]
     try:
         done = subprocess.run(command, cwd=ROOT, timeout=timeout, capture_output=True, text=True)
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {timeout:.0f}s"}
     figures: dict[str, str] = {}
     for line in done.stdout.splitlines():
-        match = re.match(r"GET (/\S+).*\(c=(\d+)\)\s+\d+ req\s+([\d.]+) req/s\s+p50\s+([\d.]+) ms"
-                         r"\s+p99\s+([\d.]+) ms", line.strip())
+        match = re.match(r"\[w=(\d+)\] GET (/\S+).*\(c=(\d+)\)\s+\d+ req\s+([\d.]+) req/s"
+                         r"\s+p50\s+([\d.]+) ms\s+p99\s+([\d.]+) ms", line.strip())
         if match:
-            route, conc, rate, p50, p99 = match.groups()
+            workers, route, conc, rate, p50, p99 = match.groups()
             name = "paths" if route.startswith("/paths") else "timeline"
-            figures[f"{name}_c{conc}"] = f"{float(rate):,.0f} req/s (p50 {p50} ms, p99 {p99} ms)"
+            figures[f"{name}_c{conc}_w{workers}"] = (
+                f"{float(rate):,.0f} req/s (p50 {p50} ms, p99 {p99} ms)"
+            )
     if not figures:
         figures["error"] = (done.stderr or done.stdout).strip().splitlines()[-1:][0] \
             if (done.stderr or done.stdout).strip() else f"exit code {done.returncode}"
@@ -149,17 +153,22 @@ def run_api(size: int, quick: bool, timeout: float) -> dict[str, str]:
 
 
 def run_extract(quick: bool, timeout: float) -> dict[str, str]:
-    """stories/s and words/s from bench/bench_extract.py, if it is there."""
+    """stories/s and words/s from bench/bench_extract.py (one core), and stories/s through
+    the load's worker processes at 1 and 2 workers, if the script is there."""
     script = ROOT / "bench" / "bench_extract.py"
     if not script.exists():
         return {}
-    command = [sys.executable, str(script), "--stories", "200" if quick else "2000"]
+    # Quick: fewer stories, as the one-core pass is followed by two passes through workers.
+    command = [sys.executable, str(script), "--stories", "100" if quick else "2000",
+               "--workers", "1,2"]
     try:
         done = subprocess.run(command, cwd=ROOT, timeout=timeout, capture_output=True, text=True)
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {timeout:.0f}s"}
     figures = {}
-    for label in ("stories", "words", "stories/s", "words/s", "median ms", "p95 ms"):
+    labels = ["stories", "words", "stories/s", "words/s", "median ms", "p95 ms"]
+    labels += [f"stories/s, {w} worker{'s' if w > 1 else ''}" for w in (1, 2)]
+    for label in labels:
         # Lines of the form "stories/s      12.3".
         match = re.search(rf"^{re.escape(label)}\s+([\d,.]+)\s*$", done.stdout, re.M)
         if match:
@@ -167,6 +176,25 @@ def run_extract(quick: bool, timeout: float) -> dict[str, str]:
     if not figures:
         tail = (done.stdout + done.stderr).strip().splitlines()[-3:]
         figures["output"] = " / ".join(tail) or f"exit code {done.returncode}"
+    return figures
+
+
+def run_startup(quick: bool, timeout: float) -> dict[str, str]:
+    """CLI start-up from bench/bench_startup.py: `--help` and a search against a small
+    store, against `python -c "import typer"`."""
+    script = ROOT / "bench" / "bench_startup.py"
+    command = [sys.executable, str(script), "--runs", "3" if quick else "15"]
+    try:
+        done = subprocess.run(command, cwd=ROOT, timeout=timeout, capture_output=True, text=True)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout:.0f}s"}
+    figures = {}
+    for line in done.stdout.splitlines():
+        match = re.match(r"^(.+?)\s{2,}(\S.*)$", line)
+        if match and line.startswith(("python -c", "sinograph")):
+            figures[match.group(1)] = match.group(2)
+    if not figures:
+        figures["output"] = (done.stdout + done.stderr).strip()[-300:]
     return figures
 
 
@@ -225,6 +253,13 @@ def size_table(size: int, res: dict[str, dict[str, Any]], api: dict[str, str]) -
         f"{more_e / more_b:.2f}x |",
         f"| open a stored graph (s) | {serve['open_seconds']:.2f} | n/a (nothing stored) | – |",
     ]
+    raw = load.get("raw_executemany")
+    if raw:
+        raw_rate = _rate(load["load"]["cold_facts"], raw["seconds"])
+        lines.append(
+            f"| raw `executemany` of the same rows, same batches (fact records/s) |"
+            f" {raw_rate:,.0f} | – | store at {cold_e / raw_rate:.2f}x of it |"
+        )
     lines.append("| *latency, ms: p50 / p99* | | | |")
     for label, key in QUERY_ROWS:
         lines.append(f"| {label} | {_lat(eq.get(key))} | {_lat(bq.get(key))} | "
@@ -332,7 +367,11 @@ def main(argv: list[str] | None = None) -> int:
             api_done.write_text(json.dumps(api))
         sections.append(size_table(size, results, api))
         sections.append(neo4j_table(neo, results))
-    sections.append("### Extraction (bench/bench_extract.py: its own stories, one core)\n")
+    startup = run_startup(args.quick, args.timeout)
+    sections.append("### CLI start-up (bench/bench_startup.py: whole processes, median wall)\n")
+    sections.append("\n".join(f"- {k}: {v}" for k, v in startup.items()))
+    sections.append("### Extraction (bench/bench_extract.py: its own stories; one core, then"
+                    " the load's worker processes)\n")
     if extract:
         sections.append("\n".join(f"- {k}: {v}" for k, v in extract.items()))
     else:

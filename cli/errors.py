@@ -24,10 +24,10 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
 
 from graph.model.errors import (
     AmbiguousEntity,
@@ -43,6 +43,9 @@ from graph.model.errors import (
     StoreUnavailable,
     StoryNotFound,
 )
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -62,7 +65,13 @@ EXIT_BAD_INPUT = 2
 EXIT_STORE = 3  # the store or the language model cannot be reached
 EXIT_INTERNAL = 4  # a bug in sinograph
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+@cache
+def err_console() -> Console:
+    """The console on standard error, built on first use: importing rich costs a twentieth
+    of a second that `sinograph --help` and a quiet command need not pay."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 # The same names as the HTTP API's problem types (/problems/{type}).
 _TYPES: list[tuple[type[GraphError], str]] = [
@@ -111,12 +120,12 @@ def _say(exc: GraphError) -> None:
     if isinstance(exc, AmbiguousEntity):
         # The candidates follow one per line, so the message does not list them again.
         count = len(exc.candidates)
-        err_console.print(f"[bold red]{label}:[/] {exc.ref!r} fits {count} entities:",
+        err_console().print(f"[bold red]{label}:[/] {exc.ref!r} fits {count} entities:",
                           markup=True)
         for c in exc.candidates:
-            err_console.print(f"  {c['name']} ({c['type']}) id={c['id']}", markup=False)
+            err_console().print(f"  {c['name']} ({c['type']}) id={c['id']}", markup=False)
         return
-    err_console.print(f"[bold red]{label}:[/] {exc.message}", markup=True)
+    err_console().print(f"[bold red]{label}:[/] {exc.message}", markup=True)
 
 
 @contextmanager
@@ -131,7 +140,7 @@ def reported(*, as_json: bool = False) -> Iterator[None]:
             typer.echo(json.dumps(error_document(exc), ensure_ascii=False))
         raise typer.Exit(exit_code(exc)) from None
     except OSError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", markup=True)
+        err_console().print(f"[bold red]error:[/] {exc}", markup=True)
         if as_json:
             document = error_document(InvalidInput(str(exc)))
             typer.echo(json.dumps(document, ensure_ascii=False))
@@ -139,7 +148,7 @@ def reported(*, as_json: bool = False) -> Iterator[None]:
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
     except Exception as exc:  # a bug: say so plainly instead of dumping a traceback
-        err_console.print(
+        err_console().print(
             f"[bold red]internal error:[/] {type(exc).__name__}: {exc} "
             "(please report it; set SINOGRAPH_DEBUG=1 for the traceback)",
             markup=True,

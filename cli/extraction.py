@@ -5,21 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from graph.wiring.settings import get_settings
-from loaders.extract import Registry
-from loaders.extractor import (
-    DroppedItem,
-    Extractor,
-    TokenUsage,
-    Verification,
-    build_extractor,
-    close_extractor,
-)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from loaders.extract import Registry
+    from loaders.extractor import DroppedItem, Extractor, TokenUsage, Verification
 
 __all__ = [
     "ExtractorOption",
@@ -68,11 +62,15 @@ def chosen_extractor(
 ) -> Iterator[Extractor]:
     """The extractor ``--extractor`` (else the settings) names, closed afterwards; facts
     under ``min_confidence`` (else the settings' floor) are dropped."""
-    from loaders.llm import llm_config_from_settings
-
+    from graph.wiring.settings import get_settings
+    from loaders.extractor import build_extractor, close_extractor
     settings = get_settings()
     kind = (choice or settings.extractor).strip().lower()
-    llm = llm_config_from_settings(settings) if kind in ("llm", "hybrid") else None
+    llm = None
+    if kind in ("llm", "hybrid"):
+        from loaders.llm import llm_config_from_settings
+
+        llm = llm_config_from_settings(settings)
     extractor = build_extractor(
         kind,
         registry=registry,

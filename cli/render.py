@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.table import Table
 
 from graph.model.domain import Entity
 from graph.model.ontology import Predicate
 from graph.model.results import EntityMatch, FactView, GraphStats, Path, PathResult, TimelinePage
-from loaders.ingest import IngestReport
+
+if TYPE_CHECKING:
+    from loaders.ingest import IngestReport
 
 __all__ = [
     "entity_label",

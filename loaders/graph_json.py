@@ -66,7 +66,7 @@ def split_delta(delta: GraphDelta, batch_size: int = 20_000) -> list[GraphDelta]
     >>> split_delta(GraphDelta(), 10)
     []
     """
-    records = len(delta.stories) + len(delta.entities) + len(delta.facts) + len(delta.metrics)
+    records = delta.record_count()
     if records == 0:
         return []
     if records <= batch_size:

@@ -1,12 +1,15 @@
 """Stories into a store: extract, resolve against what is stored, upsert — one story at a time.
 
+The step of :mod:`loaders.load` that writes stories; a load of files or uploads
+goes through that module, which also reads the inputs and writes graph files.
+
 Each story is written in its own transaction, so an interruption or a bad story
 never loses what was already stored, and running the same load again only
 fills in what is missing.
 
 The extractor is any :class:`loaders.extractor.Extractor` (the rules by default).
-One that allows it (a language model) reads up to ``concurrency`` stories ahead
-in worker threads while the stories are still written one by one, in order.
+The rules can read in worker processes and a language model in threads
+(:mod:`loaders.parallel`) while the stories are still written one by one, in order.
 A story the extractor cannot read (:class:`ExtractionFailed`) is reported and
 skipped, with nothing of it written; :class:`ModelUnavailable` and
 :class:`StoreUnavailable` stop the load (everything written so far stays).
@@ -14,23 +17,15 @@ skipped, with nothing of it written; :class:`ModelUnavailable` and
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model.errors import (
-    ExtractionFailed,
-    GraphError,
-    ModelUnavailable,
-    StoreUnavailable,
-    WorkBudgetExceeded,
-)
+from graph.model.errors import ExtractionFailed, GraphError, StoreUnavailable, WorkBudgetExceeded
 from graph.model.results import UpsertReport
 from graph.stores.protocol import GraphStore
-from loaders.budget import checkpoint, collecting_notes, current_budget, within
+from loaders.budget import checkpoint
 from loaders.extractor import (
     DroppedItem,
     Extraction,
@@ -39,7 +34,8 @@ from loaders.extractor import (
     TokenUsage,
     Verification,
 )
-from loaders.story_input import StoryInput, check_input_url, check_story_size
+from loaders.parallel import RulesRecipe, extracted
+from loaders.story_input import StoryInput
 
 if TYPE_CHECKING:
     from loaders.extract import Registry
@@ -126,62 +122,15 @@ def _plus(a: _Summable | None, b: _Summable | None) -> _Summable | None:
     return a + b
 
 
-Outcome = Extraction | GraphError
-
-
-def _extracted(
-    items: Iterable[StoryInput | object], extractor: Extractor
-) -> Iterator[tuple[StoryInput | object, Outcome | None]]:
-    """Each item with its extraction (or the error), in input order."""
-
-    budget = current_budget()
-
-    def run(story: StoryInput) -> Outcome:
-        # Worker threads do not inherit the caller's budget: hand it over.
-        with within(budget), collecting_notes() as notes:
-            try:
-                check_input_url(story)
-                check_story_size(story)
-                checkpoint()
-                extraction = extractor.extract(story)
-            except (ModelUnavailable, StoreUnavailable, WorkBudgetExceeded):
-                raise
-            except GraphError as exc:
-                return exc
-        if notes:
-            extraction = extraction.model_copy(update={"notes": (*extraction.notes, *notes)})
-        return extraction
-
-    if extractor.concurrency <= 1:
-        for item in items:
-            yield item, run(item) if isinstance(item, StoryInput) else None
-        return
-    pending: deque[tuple[StoryInput | object, Future[Outcome] | None]] = deque()
-    with ThreadPoolExecutor(max_workers=extractor.concurrency) as pool:
-        try:
-            for item in items:
-                future = pool.submit(run, item) if isinstance(item, StoryInput) else None
-                pending.append((item, future))
-                # Read ahead at most a few stories: a huge folder is never held in memory.
-                while len(pending) > 2 * extractor.concurrency:
-                    head, done = pending.popleft()
-                    yield head, done.result() if done else None
-            while pending:
-                head, done = pending.popleft()
-                yield head, done.result() if done else None
-        finally:
-            for _, future in pending:
-                if future is not None:
-                    future.cancel()
-
-
 def ingest_stories(
     store: GraphStore,
     stories: Iterable[StoryInput | IngestProblem | object],
     *,
     registry: Registry | None = None,
     extractor: Extractor | None = None,
-    on_story: Callable[[StoryInput | None], None] | None = None,
+    on_story: Callable[[StoryInput | None, IngestReport], None] | None = None,
+    workers: int = 1,
+    rules: RulesRecipe | None = None,
 ) -> IngestReport:
     """Extract each story, resolve its entities against the store and write it.
 
@@ -191,18 +140,21 @@ def ingest_stories(
     ``ModelUnavailable`` stop the load (everything written so far stays written).
     ``extractor`` defaults to the rules with ``registry``. A story with no
     publication date, and the notes its reader made, become notes of the report.
+    ``on_story`` is called after each item with the report so far; ``workers`` and
+    ``rules`` (the rules extractor's recipe) read stories in worker processes
+    (:func:`loaders.parallel.extracted`), still written one by one in input order.
     """
     from loaders.resolve import resolve_against_store
 
     extractor = extractor or RulesExtractor(registry)
     report = IngestReport(extractor=extractor.name)
-    for item, outcome in _extracted(stories, extractor):
+    for item, outcome in extracted(stories, extractor, workers=workers, rules=rules):
         if not isinstance(item, StoryInput):
             origin = getattr(item, "origin", "?")
             message = getattr(item, "message", str(item))
             report.problems.append(IngestProblem(origin=str(origin), message=str(message)))
             if on_story:
-                on_story(None)
+                on_story(None, report)
             continue
         report.stories_read += 1
         if item.published is None:
@@ -231,7 +183,7 @@ def ingest_stories(
         except GraphError as exc:
             report.problems.append(IngestProblem(origin=item.origin, message=exc.message))
         if on_story:
-            on_story(item)
+            on_story(item, report)
     return report
 
 

@@ -18,12 +18,12 @@ from api.ingest_guard import run_bounded
 from api.params import DATE_PATTERN
 from api.problems import problem_responses
 from api.schemas import StoryIn
-from api.uploads import ingest_upload
 from graph.model.errors import InvalidInput
 from graph.model.results import StoryView
 from loaders.extractor import EXTRACTOR_KINDS
 from loaders.ingest import IngestReport, ingest_stories
 from loaders.inputs import FORMATS
+from loaders.load import ExtractorSource, LoadOptions, load_upload
 
 __all__ = ["router"]
 
@@ -136,21 +136,20 @@ async def post_stories(request: Request, store: StoreDep, settings: SettingsDep)
                 raise InvalidInput(
                     f"unknown extractor {kind!r}; use {', '.join(EXTRACTOR_KINDS)}"
                 )
+            source = ExtractorSource(
+                lambda: get_extractor(request, kind), lambda: get_registry(request)
+            )
+            load_options = LoadOptions(
+                max_bytes=settings.max_file_bytes,
+                published=_text(options["published"]),
+                publisher=_text(options["publisher"]),
+                fmt=_text(options["format"]),
+            )
             file, filename = upload.file, upload.filename
             return await run_bounded(
                 request,
                 settings,
-                lambda: ingest_upload(
-                    store,
-                    file,
-                    filename,
-                    load_registry=lambda: get_registry(request),
-                    load_extractor=lambda: get_extractor(request, kind),
-                    max_bytes=settings.max_file_bytes,
-                    published=_text(options["published"]),
-                    publisher=_text(options["publisher"]),
-                    fmt=_text(options["format"]),
-                ),
+                lambda: load_upload(store, file, filename, load_options, source),
             )
     raise StarletteHTTPException(
         415, detail="send the story as application/json or a file as multipart/form-data"

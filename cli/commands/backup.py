@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from cli.commands.core import console, opened_store
+from cli.commands.core import _console, opened_store
 from cli.errors import reported
 from graph.wiring.open_store import restore_store
 from graph.wiring.settings import get_settings
@@ -31,7 +31,7 @@ def backup(
         if as_json:
             typer.echo(json.dumps(made.model_dump(mode="json")))
         else:
-            console.print(
+            _console().print(
                 f"backed up the store (revision {made.revision}, schema version "
                 f"{made.schema_version}) to {made.path}: {made.bytes:,} bytes in "
                 f"{made.seconds:.2f} s",
@@ -48,7 +48,7 @@ def restore(
     """Put a backup in place of the store (stop the server and any load first)."""
     with reported():
         made = restore_store(get_settings(), source, force=force)
-        console.print(f"restored {source} to {made.path} ({made.bytes:,} bytes)", markup=False)
+        _console().print(f"restored {source} to {made.path} ({made.bytes:,} bytes)", markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,54 +1,31 @@
-"""The graph commands: load, path, timeline, search, stats, export."""
+"""The graph commands: load, path, timeline, search, stats, export.
+
+Imports beyond typer happen inside the commands: ``sinograph --help`` and a quick
+query start without loading the extractor, numpy or the store (BENCHMARKS.md,
+"CLI start-up").
+"""
 
 from __future__ import annotations
 
 import json
-import re
+import os
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from cli.errors import EXIT_BAD_INPUT, EXIT_NOT_FOUND, err_console, reported
-from cli.extraction import (
-    ExtractorOption,
-    MinConfidenceOption,
-    NoCacheOption,
-    VerboseOption,
-    chosen_extractor,
-    print_model_summary,
-)
-from cli.render import (
-    entity_label,
-    fact_line,
-    match_line,
-    plural,
-    print_ingest,
-    print_paths,
-    print_stats,
-    print_timeline,
-)
-from graph.exports.formats import write_export
-from graph.model.domain import GraphDelta
-from graph.model.errors import InvalidInput
-from graph.model.ontology import parse_entity_type
-from graph.model.results import UpsertReport
-from graph.stores.protocol import GraphStore
-from graph.wiring.open_store import open_store
-from graph.wiring.settings import get_settings
-from loaders.extract import Registry
-from loaders.extractor import Extractor
-from loaders.graph_json import looks_like_graph_json, read_graph_json, split_delta
-from loaders.ingest import IngestProblem, IngestReport, ingest_stories
+from cli.extraction import ExtractorOption, MinConfidenceOption, NoCacheOption, VerboseOption
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from graph.stores.protocol import GraphStore
+    from loaders.load import LoadSummary
 
 __all__ = ["register"]
-
-console = Console(highlight=False, soft_wrap=True)
-_ORIGIN_SUFFIX = re.compile(r"(?::line \d+|#\d+)$")
 
 Predicates = Annotated[
     str | None, typer.Option("--predicates", "-p", help="comma-separated predicates to keep")
@@ -59,9 +36,18 @@ AsOf = Annotated[str | None, typer.Option("--as-of", help="the graph as it stood
 AsJson = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
 
 
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
 @contextmanager
 def opened_store() -> Iterator[GraphStore]:
     """The configured store, opened for one command and closed after it."""
+    from graph.wiring.open_store import open_store
+    from graph.wiring.settings import get_settings
+
     store = open_store(get_settings())
     try:
         yield store
@@ -89,6 +75,15 @@ def load(
             " feed, jsonl) instead of detecting it",
         ),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="processes that extract stories (the store is written by one)"
+            " [default: the number of CPUs]",
+            show_default=False,
+        ),
+    ] = None,
     extractor: ExtractorOption = None,
     no_cache: NoCacheOption = False,
     verbose: VerboseOption = False,
@@ -97,91 +92,65 @@ def load(
     """Load graph JSON exports and news stories (text, Markdown, digests, HTML, feeds, JSON Lines)
     into the store, reporting what was added and what was already known.
 
-    Files that cannot be read are reported by name and line and the rest is loaded; the
-    command then exits 2. A story with no publication date is loaded with a note: its
-    relative dates stay unresolved. With `--extractor llm` or `hybrid`, the end of the
-    load says what the model proposed, what verification kept and dropped (by reason),
-    and the tokens spent.
+    Graph files are written in batches, one transaction each; stories are extracted in
+    `--workers` processes and written one by one. Progress (files, stories, facts, rate,
+    ETA) shows on a terminal, as plain lines otherwise. Files that cannot be read are
+    reported by name and line and the rest is loaded; the command then exits 2. A story
+    with no publication date is loaded with a note: its relative dates stay unresolved.
+    With `--extractor llm` or `hybrid`, the end of the load says what the model
+    proposed, what verification kept and dropped (by reason), and the tokens spent.
     """
+    from cli.progress import load_progress
+    from cli.render import print_ingest
+    from graph.wiring.settings import get_settings
+    from loaders.load import ExtractorSource, LoadOptions, load_paths
+
     settings = get_settings()
+    console = _console()
     with reported():
         if published is not None:
             from graph.model.dates import parse_partial_date
 
             published = parse_partial_date(published)
-        missing = [str(p) for p in paths if not p.exists()]
-        if missing:
-            raise InvalidInput(f"no such file or folder: {', '.join(missing)}")
-        total = IngestReport()
-        files = 0
-        with ExitStack() as stack:
-            store = stack.enter_context(opened_store())
-            chosen: list[tuple[Extractor, Registry]] = []
-
-            def story_extractor() -> tuple[Extractor, Registry]:
-                # Built on first use: a load of graph files needs no model or registry.
-                if not chosen:
-                    registry = Registry.load(settings.registry_file)
-                    reader = stack.enter_context(
-                        chosen_extractor(
-                            extractor,
-                            no_cache=no_cache,
-                            registry=registry,
-                            min_confidence=min_confidence,
-                        )
-                    )
-                    chosen.append((reader, registry))
-                return chosen[0]
-
-            for path in paths:
-                graph_files, story_files, problems = _sort_inputs(path)
-                files += len(graph_files) + len(story_files)
-                total = _add(total, IngestReport(problems=problems))
-                for graph_file in graph_files:
-                    try:
-                        delta = read_graph_json(graph_file, max_bytes=settings.max_file_bytes)
-                    except InvalidInput as exc:
-                        problem = IngestProblem(origin=str(graph_file), message=exc.message)
-                        total = _add(total, IngestReport(problems=[problem]))
-                        continue
-                    report = IngestReport(
-                        stories_read=len(delta.stories),
-                        stories_written=len(delta.stories),
-                        upsert=_upsert_with_progress(store, delta, graph_file),
-                    )
-                    print_ingest(console, str(graph_file), report)
-                    total = _add(total, report)
-                if story_files:
-                    report = _load_stories(
-                        store,
-                        story_files,
-                        str(path),
-                        published,
-                        publisher,
-                        input_format,
-                        *story_extractor(),
-                    )
-                    print_ingest(console, f"{path} (stories)", report)
-                    total = _add(total, report)
-        _finish_load(total, files, verbose=verbose)
+        options = LoadOptions(
+            max_bytes=settings.max_file_bytes,
+            published=published,
+            publisher=publisher,
+            fmt=input_format,
+            workers=workers or os.cpu_count() or 1,
+            batch_size=settings.load_batch_size,
+        )
+        source = ExtractorSource.from_settings(
+            settings, extractor, no_cache=no_cache, min_confidence=min_confidence
+        )
+        try:
+            with opened_store() as store, load_progress(err_console()) as on_progress:
+                summary = load_paths(
+                    store,
+                    paths,
+                    options,
+                    source,
+                    on_progress=on_progress,
+                    on_part=lambda label, report: print_ingest(console, label, report),
+                )
+        finally:
+            source.close()
+        _finish_load(console, summary, verbose=verbose)
 
 
-def _file_of(origin: str) -> str:
-    """The file an origin names (``news/a.jsonl:line 3`` -> ``news/a.jsonl``)."""
-    return _ORIGIN_SUFFIX.sub("", origin)
+def _finish_load(console: Console, summary: LoadSummary, *, verbose: bool = False) -> None:
+    """Print the notes, skipped files, problems, what a language model did and the
+    summary line; exit 2 if anything failed."""
+    from cli.extraction import print_model_summary
 
-
-def _finish_load(total: IngestReport, files: int, *, verbose: bool = False) -> None:
-    """Print the notes, skipped files, problems, what a language model did and a summary;
-    exit 2 if anything failed."""
+    total = summary.report
     for note in total.notes:
-        err_console.print(f"note: {note.origin}: {note.message}", markup=False)
-    skipped = [p for p in total.problems if p.skipped]
+        err_console().print(f"note: {note.origin}: {note.message}", markup=False)
     failed = total.failed
-    for problem in skipped:
-        err_console.print(f"skipped: {problem.origin}: {problem.message}", markup=False)
+    for problem in (p for p in total.problems if p.skipped):
+        err_console().print(f"skipped: {problem.origin}: {problem.message}", markup=False)
     for problem in failed:
-        err_console.print(f"problem: {problem.origin}: {problem.message}", markup=False)
+        err_console().print(f"problem: {problem.origin}: {problem.message}", markup=False)
     if total.verification is not None or total.usage is not None:
         print_model_summary(
             console,
@@ -191,129 +160,11 @@ def _finish_load(total: IngestReport, files: int, *, verbose: bool = False) -> N
             verbose=verbose,
             stories=total.stories_read,
         )
-    failed_files = len({_file_of(p.origin) for p in failed})
-    summary = (
-        f"read {plural(files, 'file')}: {plural(total.stories_written, 'story')} loaded"
-        f" ({plural(total.upsert.facts_added, 'fact')} added)"
-    )
-    if skipped:
-        summary += f"; {plural(len(skipped), 'file')} skipped (not a story or graph file)"
-    if failed:
-        summary += (
-            f"; {plural(len(failed), 'problem')} in {plural(failed_files, 'file')}"
-            " (see above; the rest was loaded)"
-        )
-    if total.notes:
-        summary += f"; {plural(len(total.notes), 'note')}"
-    console.print(summary, markup=False)
+    console.print(summary.line(), markup=False)
     if failed:
         if not total.upsert.changed and not total.stories_written:
-            err_console.print("nothing was loaded", markup=False)
+            err_console().print("nothing was loaded", markup=False)
         raise typer.Exit(EXIT_BAD_INPUT)
-
-
-def _upsert_with_progress(store: GraphStore, delta: GraphDelta, path: Path) -> UpsertReport:
-    """Write a graph file in batches (one transaction each) with a progress bar."""
-    batches = split_delta(delta)
-    report = UpsertReport()
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total} records"),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=len(batches) < 2,
-    ) as progress:
-        total = sum(
-            len(b.stories) + len(b.entities) + len(b.facts) + len(b.metrics) for b in batches
-        )
-        task = progress.add_task(f"loading {path}", total=total)
-        for batch in batches:
-            report = report + store.upsert(batch)
-            progress.advance(
-                task,
-                len(batch.stories) + len(batch.entities) + len(batch.facts) + len(batch.metrics),
-            )
-    return report
-
-
-def _sort_inputs(path: Path) -> tuple[list[Path], list[Path], list[IngestProblem]]:
-    """Split a file or folder into graph JSON files, story files and problems.
-
-    A folder is walked in sorted order with hidden entries skipped; a file named
-    on the command line is read whatever its extension.
-    """
-    from loaders.inputs import STORY_EXTENSIONS
-    from loaders.inputs.walk import walk_files
-
-    if not path.is_dir():
-        return ([path], [], []) if looks_like_graph_json(path) else ([], [path], [])
-    graphs: list[Path] = []
-    stories: list[Path] = []
-    problems: list[IngestProblem] = []
-    for item in walk_files(path):
-        if not isinstance(item, Path):
-            problems.append(IngestProblem(origin=item.origin, message=item.message))
-        elif looks_like_graph_json(item):
-            graphs.append(item)
-        elif item.suffix.lower() in STORY_EXTENSIONS:
-            stories.append(item)
-        else:
-            problems.append(
-                IngestProblem(
-                    origin=str(item), message="not a story or graph file (by extension)",
-                    skipped=True,
-                )
-            )
-    return graphs, stories, problems
-
-
-def _add(a: IngestReport, b: IngestReport) -> IngestReport:
-    return a + b
-
-
-def _load_stories(
-    store: GraphStore,
-    files: list[Path],
-    label: str,
-    published: str | None,
-    publisher: str | None,
-    input_format: str | None,
-    extractor: Extractor,
-    registry: Registry,
-) -> IngestReport:
-    from loaders.inputs import read_stories
-
-    settings = get_settings()
-    items = (
-        item
-        for file in files
-        for item in read_stories(
-            file,
-            published=published,
-            publisher=publisher,
-            max_bytes=settings.max_file_bytes,
-            fmt=input_format,
-        )
-    )
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed} stories"),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-    ) as progress:
-        task = progress.add_task(f"loading {label}", total=None)
-        return ingest_stories(
-            store,
-            items,
-            registry=registry,
-            extractor=extractor,
-            on_story=lambda _story: progress.advance(task),
-        )
 
 
 def _name_zh(store: GraphStore, entity_id: str) -> str | None:
@@ -337,6 +188,9 @@ def path(
     Exit code 1 when a name matches nothing or no path joins the two entities,
     2 when a name fits several entities or both name the same one.
     """
+    from cli.render import entity_label, plural, print_paths
+
+    console = _console()
     with reported(as_json=as_json), opened_store() as store:
         result = store.paths(
             source,
@@ -378,6 +232,8 @@ def timeline(
 ) -> None:
     """What happened to an entity (or in the whole graph), in date order; undated items
     follow in their own section, paged with their own cursor."""
+    from cli.render import print_timeline
+
     with reported(as_json=as_json), opened_store() as store:
         page = store.timeline(
             entity, since=since, until=until, predicates=predicates, cursor=cursor, limit=limit
@@ -386,7 +242,7 @@ def timeline(
             _print_json(page.model_dump(mode="json"))
         else:
             name_zh = _name_zh(store, page.entity.id) if page.entity else None
-            print_timeline(console, page, name_zh)
+            print_timeline(_console(), page, name_zh)
         if not page.items and not page.undated:
             raise typer.Exit(EXIT_NOT_FOUND)
 
@@ -402,6 +258,9 @@ def neighbors(
     as_json: AsJson = False,
 ) -> None:
     """The entities around one entity and the facts that join them, nearest first."""
+    from cli.render import entity_label, fact_line, plural
+
+    console = _console()
     with reported(as_json=as_json), opened_store() as store:
         result = store.neighbors(
             entity, depth=depth, predicates=predicates, since=since, until=until, as_of=as_of,
@@ -434,6 +293,10 @@ def search(
 ) -> None:
     """Find entities by exact name, alias, Chinese name or ticker, then prefix, then fuzzy
     match (weak fuzzy matches are labelled). Exit code 1 and "no match" when none passes."""
+    from cli.render import match_line
+    from graph.model.ontology import parse_entity_type
+
+    console = _console()
     with reported(as_json=as_json), opened_store() as store:
         kind = parse_entity_type(entity_type) if entity_type else None
         hits = store.search_entities(query, entity_type=kind, limit=limit)
@@ -443,18 +306,20 @@ def search(
             for hit in hits:
                 console.print(match_line(hit), markup=False)
         if not hits:
-            err_console.print(f"no match for {query!r}", markup=False)
+            err_console().print(f"no match for {query!r}", markup=False)
             raise typer.Exit(EXIT_NOT_FOUND)
 
 
 def stats(as_json: AsJson = False) -> None:
     """Counts by label, predicate, story and publisher."""
+    from cli.render import print_stats
+
     with reported(as_json=as_json), opened_store() as store:
         result = store.stats()
         if as_json:
             _print_json(result.model_dump(mode="json"))
         else:
-            print_stats(console, result)
+            print_stats(_console(), result)
 
 
 def export(
@@ -473,6 +338,11 @@ def export(
     ] = False,
 ) -> None:
     """Export the graph: JSON (re-loadable with `load`), GraphML, or neo4j-admin CSV files."""
+    from cli.render import plural
+    from graph.exports.formats import write_export
+    from graph.model.errors import InvalidInput
+
+    console = _console()
     with reported(), opened_store() as store:
         if fmt not in {"json", "graphml", "neo4j-admin"}:
             raise InvalidInput(f"unknown export format {fmt!r}; use json, graphml or neo4j-admin")

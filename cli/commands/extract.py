@@ -12,40 +12,29 @@ import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from cli.errors import EXIT_BAD_INPUT, err_console, reported
-from cli.extraction import (
-    ExtractorOption,
-    MinConfidenceOption,
-    NoCacheOption,
-    VerboseOption,
-    chosen_extractor,
-    print_model_summary,
-)
-from graph.model.domain import GraphDelta
-from graph.model.errors import ExtractionFailed, InvalidInput
-from graph.wiring.settings import get_settings
-from loaders.evaluation import StoryScore, combine_scores, score_story
-from loaders.extract import Registry
-from loaders.extract.report import combine_deltas, extraction_report
-from loaders.extractor import (
-    DroppedItem,
-    Extraction,
-    Extractor,
-    RulesExtractor,
-    TokenUsage,
-    Verification,
-)
-from loaders.inputs import InputProblem, read_stories
+from cli.extraction import ExtractorOption, MinConfidenceOption, NoCacheOption, VerboseOption
+from graph.model.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from graph.model.domain import GraphDelta
+    from loaders.evaluation import StoryScore
+    from loaders.extract import Registry
+    from loaders.extractor import DroppedItem, Extraction, Extractor, TokenUsage, Verification
 
 __all__ = ["eval_command", "extract_command", "register"]
 
 
-_stdout = Console(highlight=False, soft_wrap=True)
+def _stdout() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
 
 
 class OutputFormat(StrEnum):
@@ -54,6 +43,9 @@ class OutputFormat(StrEnum):
 
 
 def _registry() -> Registry:
+    from graph.wiring.settings import get_settings
+    from loaders.extract import Registry
+
     return Registry.load(get_settings().registry_file)
 
 
@@ -77,6 +69,8 @@ class _Run:
         self.dropped.extend(extraction.dropped)
 
     def note_usage(self, usage: object) -> None:
+        from loaders.extractor import TokenUsage
+
         if isinstance(usage, TokenUsage):
             self.usage = self.usage + usage if self.usage else usage
 
@@ -91,6 +85,8 @@ class _Run:
 
 
 def _report(delta: GraphDelta, extractor: str, run: _Run) -> dict[str, Any]:
+    from loaders.extract.report import extraction_report
+
     report = extraction_report(delta)
     # The flat report names one sentence per fact; say which extractor read it.
     for flat, fact in zip(report["facts"], delta.facts, strict=True):
@@ -121,6 +117,11 @@ def extract_command(
     With a language model the JSON report has a `model` block (what verification kept
     and dropped, tokens); the text output prints it after the facts, and `--verbose`
     (on standard error) lists every dropped item."""
+    from cli.extraction import chosen_extractor, print_model_summary
+    from graph.model.errors import ExtractionFailed
+    from loaders.extract.report import combine_deltas
+    from loaders.inputs import InputProblem, read_stories
+
     problems = 0
     run = _Run()
     with reported(), chosen_extractor(
@@ -129,7 +130,7 @@ def extract_command(
         for path in files:
             for item in read_stories(path, published=published):
                 if isinstance(item, InputProblem):
-                    err_console.print(
+                    err_console().print(
                         f"[bold red]error:[/] {item.origin}: {item.message}", markup=True
                     )
                     problems += 1
@@ -138,7 +139,7 @@ def extract_command(
                     run.add(reader.extract(item))
                 except (ExtractionFailed, InvalidInput) as exc:
                     run.note_usage(exc.details.get("usage"))
-                    err_console.print(
+                    err_console().print(
                         f"[bold red]error:[/] {item.origin}: {exc.message}", markup=True
                     )
                     problems += 1
@@ -148,13 +149,13 @@ def extract_command(
         typer.echo(json.dumps(_report(delta, name, run), ensure_ascii=False, indent=1))
         if verbose:
             print_model_summary(
-                err_console, run.verification, run.usage, run.dropped, verbose=True,
+                err_console(), run.verification, run.usage, run.dropped, verbose=True,
                 stories=run.stories,
             )
     else:
         _print_text(delta)
         print_model_summary(
-            err_console if verbose else _stdout, run.verification, run.usage, run.dropped,
+            err_console() if verbose else _stdout(), run.verification, run.usage, run.dropped,
             verbose=verbose, stories=run.stories,
         )
     if problems:
@@ -224,6 +225,12 @@ def score_folder(
 
     A story the model could not read scores as extracting nothing (its gold facts
     are misses) and is reported on standard error."""
+    from graph.model.errors import ExtractionFailed
+    from loaders.evaluation import score_story
+    from loaders.extract.report import combine_deltas, extraction_report
+    from loaders.extractor import RulesExtractor
+    from loaders.inputs import InputProblem, read_stories
+
     reader = reader or RulesExtractor(registry)
     run = run if run is not None else _Run()
     if not folder.is_dir():
@@ -246,7 +253,7 @@ def score_folder(
                 extraction = reader.extract(story)
             except ExtractionFailed as exc:
                 run.note_usage(exc.details.get("usage"))
-                err_console.print(f"[bold red]error:[/] {story.origin}: {exc.message}")
+                err_console().print(f"[bold red]error:[/] {story.origin}: {exc.message}")
                 continue
             run.add(extraction)
             deltas.append(extraction.delta)
@@ -271,6 +278,9 @@ def eval_command(
 ) -> None:
     """Score the extractor (`--extractor rules|llm|hybrid`) on the annotated stories in
     FOLDER."""
+    from cli.extraction import chosen_extractor, print_model_summary
+    from loaders.evaluation import combine_scores
+
     run = _Run()
     with reported(as_json=as_json):
         registry = _registry()
@@ -301,7 +311,7 @@ def eval_command(
     summary = total.summary()
     typer.echo("total: " + "  ".join(f"{k} {v}" for k, v in summary.items()))
     print_model_summary(
-        _stdout, run.verification, run.usage, run.dropped, verbose=verbose, stories=run.stories
+        _stdout(), run.verification, run.usage, run.dropped, verbose=verbose, stories=run.stories
     )
 
 

@@ -6,19 +6,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from cli.errors import reported
+from cli.errors import err_console, reported
 from graph.model.errors import InvalidInput
-from graph.wiring.settings import Settings, get_settings
 
 if TYPE_CHECKING:
     from graph.stores.neo4j.copy import CopyResult
+    from graph.wiring.settings import Settings
 
 __all__ = ["copy", "register"]
-
-_err = Console(stderr=True)
 
 
 def copy(
@@ -57,6 +53,10 @@ def copy(
     Safe to run again: records merge as in any load, and an interrupted copy
     resumes after its last finished batch. Exit 3 when Neo4j cannot be reached.
     """
+    from rich.console import Console
+
+    from graph.wiring.settings import get_settings
+
     settings = get_settings()
     with reported():
         result = _run_copy(
@@ -85,6 +85,14 @@ def _run_copy(
     restart: bool,
     checkpoint: Path | None,
 ) -> CopyResult:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     from graph.stores.embedded import EmbeddedStore
     from graph.stores.neo4j import Neo4jStore, open_driver
     from graph.stores.neo4j.connection import redact_uri
@@ -122,7 +130,7 @@ def _run_copy(
         target.ensure_schema()
         with Progress(
             TextColumn("copying to Neo4j"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("batches"), TimeElapsedColumn(), console=_err,
+            TextColumn("batches"), TimeElapsedColumn(), console=err_console(),
         ) as bar:
             task = bar.add_task("copy", total=None)
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from urllib.parse import urlsplit
 
 import typer
-from pydantic import ValidationError
 
 from cli.errors import EXIT_BAD_INPUT, err_console, reported
-from graph.wiring.open_store import open_store
-from graph.wiring.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from graph.wiring.settings import Settings
 
 __all__ = ["register", "serve"]
 
@@ -38,17 +38,30 @@ def serve(
     reload: Annotated[
         bool, typer.Option("--reload/--no-reload", help="restart when the code changes")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="server processes; path queries are CPU-bound, so one per core serves more"
+            " at once (each holds its own index) [default: $SINOGRAPH_API_WORKERS or 1]",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Serve the HTTP API and the explorer page; OpenAPI docs at /docs.
 
     Exits with code 3 when the store cannot be opened.
     """
     import uvicorn
+    from pydantic import ValidationError
+
+    from graph.wiring.open_store import open_store
+    from graph.wiring.settings import get_settings
 
     try:
         settings = get_settings()
     except ValidationError as exc:
-        err_console.print(f"error: bad settings: {exc}", markup=False)
+        err_console().print(f"error: bad settings: {exc}", markup=False)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     with reported():
         # Open once now, so a bad store is a clear message and exit 3, not a server
@@ -57,13 +70,17 @@ def serve(
     bind_host = host or settings.api_host
     bind_port = port or settings.api_port
     typer.echo(f"sinograph API on http://{bind_host}:{bind_port}  (docs: /docs)")
-    typer.echo(f"serving the {_store_label(settings)}")
+    processes = 1 if reload else (workers or settings.api_workers)
+    typer.echo(
+        f"serving the {_store_label(settings)}"
+        + (f" with {processes} worker processes" if processes > 1 else "")
+    )
     if settings.api_key is not None:
         typer.echo("writes are protected: POST /stories needs the X-API-Key header")
     else:
         typer.echo("writes are OPEN: anyone who reaches this port can add stories")
         if bind_host not in _LOOPBACK:
-            err_console.print(
+            err_console().print(
                 f"warning: listening on {bind_host} without an API key; "
                 "set SINOGRAPH_API_KEY to protect writes",
                 markup=False,
@@ -74,6 +91,7 @@ def serve(
         host=bind_host,
         port=bind_port,
         reload=reload,
+        workers=processes,
         log_level=settings.log_level,
     )
 

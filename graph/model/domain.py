@@ -378,3 +378,7 @@ class GraphDelta(_Frozen):
 
     def is_empty(self) -> bool:
         return not (self.stories or self.entities or self.facts or self.metrics)
+
+    def record_count(self) -> int:
+        """Stories, entities, facts and metrics in all."""
+        return len(self.stories) + len(self.entities) + len(self.facts) + len(self.metrics)

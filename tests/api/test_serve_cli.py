@@ -42,6 +42,7 @@ def test_serve_uses_settings_and_says_writes_are_open(
             "host": "127.0.0.1",
             "port": 8123,
             "reload": False,
+            "workers": 1,
             "log_level": "info",
         }
     ]
@@ -68,3 +69,70 @@ def test_serve_exits_3_when_the_store_cannot_be_opened(
     assert result.exit_code == 3
     assert "does not exist" in result.output
     assert started == []
+
+
+def test_serve_workers_flag_and_setting(
+    tmp_path: Path, started: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SINOGRAPH_STORE", str(tmp_path / "g.db"))
+    monkeypatch.setenv("SINOGRAPH_API_WORKERS", "3")
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 0, result.output
+    assert started[-1]["workers"] == 3
+    assert "with 3 worker processes" in result.output
+    result = runner.invoke(app, ["serve", "--workers", "2"])
+    assert started[-1]["workers"] == 2
+    # --reload runs one process (uvicorn cannot reload several).
+    runner.invoke(app, ["serve", "--workers", "2", "--reload"])
+    assert started[-1]["workers"] == 1
+    assert runner.invoke(app, ["serve", "--workers", "0"]).exit_code == 2
+
+
+@pytest.mark.slow
+def test_serve_with_two_workers_answers_from_both(tmp_path: Path) -> None:
+    """A real server with two processes starts both and answers every request."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    db = tmp_path / "g.db"
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        [sys.executable, "-c", "from cli.main import app; app()", "--store", str(db), "load",
+         str(root / "samples" / "graph")],
+        check=True, capture_output=True,
+    )
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "SINOGRAPH_STORE": str(db), "SINOGRAPH_LOG_LEVEL": "info"}
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from cli.main import app; app()", "serve", "--port", str(port),
+         "--workers", "2"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"{base}/health", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert server.poll() is None, "the server stopped"
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.5)
+        answers = [httpx.get(f"{base}/health", timeout=30) for _ in range(40)]
+        assert all(a.status_code == 200 for a in answers)
+        assert {a.json()["counts"]["facts"] for a in answers} == {56}
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0].decode(errors="replace")
+    assert "with 2 worker processes" in output
+    # uvicorn logs each worker process it starts.
+    assert output.count("Started server process") == 2

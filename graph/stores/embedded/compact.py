@@ -23,13 +23,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
 from graph.model.ontology import DURATIVE_PREDICATES, EntityType, Predicate
 from graph.model.queries import TimeWindow
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "NONE",
@@ -562,6 +565,8 @@ def to_networkx(index: CompactIndex) -> nx.MultiDiGraph:
     """
     with index.lock:
         if index.networkx is None:
+            import networkx as nx
+
             graph = nx.MultiDiGraph()
             graph.add_nodes_from(index.node_ids)
             index.networkx = graph

@@ -194,35 +194,50 @@ def _source_order(row: SourceRow) -> tuple[bool, str, str, str]:
 _SOURCE_FIELDS = ("story_id", "sentence", "title", "publisher", "published", "url", "extractor")
 
 
-def fact_view_from_row(row: Sequence[Any], sources: Sequence[SourceRow]) -> FactView:
-    """The :class:`FactView` of a fact row: ``(fid, key, subject id, predicate, object id,
-    date, confidence, extra, n_sources, subject name, object name, sort key)``."""
+def fact_view_data(row: Sequence[Any], sources: Sequence[SourceRow]) -> dict[str, Any]:
+    """The fields of a fact row's :class:`FactView` as plain data, for a caller that
+    validates many views in one call (a timeline page): ``(fid, key, subject id,
+    predicate, object id, date, confidence, extra, n_sources, subject name, object name,
+    sort key)``."""
     _fid, key, subject, predicate, obj, date, confidence, extra, _n, s_name, o_name = row[:11]
     data: Mapping[str, Any] = json.loads(extra) if extra else {}
     # Plain dicts: FactView validates the nested sources in one call, much faster than
     # building each SourceRef apart (a popular fact has hundreds of sources).
-    refs: list[Any] = [
+    refs: list[dict[str, Any]] = [
         dict(zip(_SOURCE_FIELDS, s[1:], strict=True)) for s in sorted(sources, key=_source_order)
     ]
-    return FactView(
-        key=key,
-        subject=subject,
-        subject_name=s_name,
-        predicate=predicate,
-        object=obj,
-        object_name=o_name,
-        date=date,
-        date_precision=date_precision(date) if date else None,
-        amount=data.get("amount"),
-        stake_pct=data.get("stake_pct"),
-        status=data.get("status"),
-        role=data.get("role"),
-        valid_from=data.get("valid_from"),
-        valid_until=data.get("valid_until"),
-        confidence=confidence,
-        attributes=data.get("attributes", {}),
-        sources=refs,
+    valid_from = data.get("valid_from")
+    start = (
+        "valid_from" if valid_from
+        else "date" if date
+        else "published" if any(r["published"] for r in refs)
+        else None
     )
+    return {
+        "key": key,
+        "subject": subject,
+        "subject_name": s_name,
+        "predicate": predicate,
+        "object": obj,
+        "object_name": o_name,
+        "date": date,
+        "date_precision": date_precision(date) if date else None,
+        "amount": data.get("amount"),
+        "stake_pct": data.get("stake_pct"),
+        "status": data.get("status"),
+        "role": data.get("role"),
+        "valid_from": valid_from,
+        "valid_until": data.get("valid_until"),
+        "confidence": confidence,
+        "attributes": data.get("attributes", {}),
+        "sources": refs,
+        "valid_from_source": start,
+    }
+
+
+def fact_view_from_row(row: Sequence[Any], sources: Sequence[SourceRow]) -> FactView:
+    """The :class:`FactView` of a fact row (see :func:`fact_view_data`)."""
+    return FactView.model_validate(fact_view_data(row, sources))
 
 
 def metric_view_from_row(
