@@ -18,6 +18,7 @@ from graph.results import (
     FactView,
     GraphStats,
     PathResult,
+    StoryPage,
     StoryView,
     Subgraph,
     TimelinePage,
@@ -135,6 +136,23 @@ class GraphStore(Protocol):
 
     def get_story(self, story_id: str) -> StoryView:
         """One story with every fact and metric read from it; raises ``StoryNotFound``."""
+
+    def list_stories(
+        self,
+        *,
+        publisher: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity: str | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> StoryPage:
+        """Stories newest first (undated last), one page of ``limit`` after ``cursor``.
+
+        ``publisher`` matches case-insensitively; a story is inside ``[since, until]``
+        when its publication date overlaps it; ``entity`` (an id or name) keeps the
+        stories behind its facts and metrics. See :class:`graph.story_query.StoryQuery`.
+        """
 
     def subgraph(self, entity_ids: Sequence[str], *, as_of: str | None = None) -> Subgraph:
         """The given entities and every fact among them."""

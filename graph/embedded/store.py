@@ -48,6 +48,7 @@ from graph.embedded.rows import (
     metric_view_from_row,
 )
 from graph.embedded.schema import V1_TABLES, migrate
+from graph.embedded.stories import story_page
 from graph.embedded.writer import (
     Staged,
     chunks,
@@ -84,12 +85,14 @@ from graph.results import (
     FactView,
     GraphStats,
     PathResult,
+    StoryPage,
     StoryView,
     Subgraph,
     TimelineItem,
     TimelinePage,
     UpsertReport,
 )
+from graph.story_query import ENTITY_STORIES, StoryQuery
 
 __all__ = ["EmbeddedStore"]
 
@@ -539,13 +542,40 @@ class EmbeddedStore:
                 "  WHERE m.subject = ?)",
                 (json.dumps(fids), nid),
             ).fetchone()[0]
+            stories = story_page(
+                conn, StoryQuery(limit=ENTITY_STORIES), entity=(nid, fids)
+            ).items
         return EntityDetail(
             entity=entity,
             fact_counts=counts,
             fact_total=sum(counts.values()),
             metric_total=metric_total,
             source_count=source_count,
+            stories=stories,
         )
+
+    def list_stories(
+        self,
+        *,
+        publisher: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity: str | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> StoryPage:
+        query = StoryQuery.build(
+            publisher=publisher, since=since, until=until, entity=entity, cursor=cursor,
+            limit=limit,
+        )
+        conn = self._fresh()
+        with self._snapshot(conn):
+            scope: tuple[int, list[int]] | None = None
+            if query.entity is not None:
+                nid, _ = self._resolve(conn, query.entity)
+                with self._index.lock:
+                    scope = (nid, self._index.incident(nid)[1].tolist())
+            return story_page(conn, query, entity=scope)
 
     def search_entities(
         self, query: str, *, entity_type: EntityType | None = None, limit: int = 10

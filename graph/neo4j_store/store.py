@@ -65,12 +65,15 @@ from graph.results import (
     FactView,
     GraphStats,
     PathResult,
+    StoryPage,
+    StorySummary,
     StoryView,
     Subgraph,
     TimelineItem,
     TimelinePage,
     UpsertReport,
 )
+from graph.story_query import ENTITY_STORIES, StoryQuery, encode_story_cursor
 
 __all__ = ["Neo4jStore"]
 
@@ -269,15 +272,39 @@ class Neo4jStore:
             }
             metric_total = int(tx.run("entity_metric_total", {"id": entity.id})[0]["n"])
             found = tx.run("entity_source_count", {"id": entity.id})
+            stories = _story_page(tx, StoryQuery(limit=ENTITY_STORIES), entity.id).items
             return EntityDetail(
                 entity=entity,
                 fact_counts=dict(sorted(counts.items())),
                 fact_total=sum(counts.values()),
                 metric_total=metric_total,
                 source_count=int(found[0]["n"]) if found else 0,
+                stories=stories,
             )
 
         result: EntityDetail = self._read(work)
+        return result
+
+    def list_stories(
+        self,
+        *,
+        publisher: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity: str | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> StoryPage:
+        query = StoryQuery.build(
+            publisher=publisher, since=since, until=until, entity=entity, cursor=cursor,
+            limit=limit,
+        )
+
+        def work(tx: TransactionRunner) -> StoryPage:
+            scope = resolve(tx, query.entity).id if query.entity is not None else None
+            return _story_page(tx, query, scope)
+
+        result: StoryPage = self._read(work)
         return result
 
     def search_entities(
@@ -563,6 +590,40 @@ def _admitted(window: TimeWindow, fact: Fact, published: Mapping[str, str | None
     return window.admits(
         *ordinals(fact), known_from=partial_date_ordinal(known) if known else None
     )
+
+
+def _story_page(tx: TransactionRunner, query: StoryQuery, entity_id: str | None) -> StoryPage:
+    ids = None
+    if entity_id is not None:
+        ids = [r["id"] for r in tx.run("entity_story_ids", {"id": entity_id})]
+    rows = tx.run(
+        "stories_page",
+        {
+            "ids": ids,
+            "publisher": query.publisher_norm,
+            "since": query.since_low,
+            "until": query.until_high,
+            "after_low": query.cursor[0] if query.cursor else None,
+            "after_id": query.cursor[1] if query.cursor else None,
+            "limit": query.limit,
+        },
+    )
+    more = len(rows) > query.limit
+    rows = rows[: query.limit]
+    items = [
+        StorySummary(
+            id=r["props"]["id"],
+            title=r["props"].get("title"),
+            publisher=r["props"].get("publisher"),
+            published=r["props"].get("published"),
+            url=r["props"].get("url"),
+            fact_count=int(r["facts"]),
+            metric_count=int(r["metrics"]),
+        )
+        for r in rows
+    ]
+    cursor = encode_story_cursor(rows[-1]["low"], items[-1].id) if more and rows else None
+    return StoryPage(items=items, next_cursor=cursor)
 
 
 def _timeline(tx: TransactionRunner, query: TimelineQuery) -> TimelinePage:
