@@ -21,6 +21,8 @@ from graph.results import (
     Hop,
     Path,
     PathResult,
+    StoryPage,
+    StorySummary,
     StoryView,
     Subgraph,
     TimelinePage,
@@ -92,6 +94,15 @@ _STATS = GraphStats(
     by_predicate={"ACQUIRES": 1, "SELLS": 1},
     by_publisher={"Example Wire": 1},
 )
+_STORY_SUMMARY = StorySummary(
+    id=_STORY.id,
+    title=_STORY.title,
+    publisher=_STORY.publisher,
+    published=_STORY.published,
+    url=_STORY.url,
+    fact_count=2,
+    metric_count=0,
+)
 _SUBGRAPH = Subgraph(entities=[_ZIJIN, _RG, _CANTECH], facts=[_ACQ_VIEW, _SELL_VIEW])
 
 _EXAMPLES: dict[str, BaseModel | list[BaseModel]] = {
@@ -105,6 +116,7 @@ _EXAMPLES: dict[str, BaseModel | list[BaseModel]] = {
         fact_total=1,
         metric_total=0,
         source_count=1,
+        stories=[_STORY_SUMMARY],
     ),
     "neighbors": _SUBGRAPH,
     "timeline": TimelinePage(
@@ -137,6 +149,7 @@ _EXAMPLES: dict[str, BaseModel | list[BaseModel]] = {
         facts=[_ACQ_VIEW, _SELL_VIEW],
         metrics=[],
     ),
+    "story_page": StoryPage(items=[_STORY_SUMMARY], next_cursor=None),
     "subgraph": cytoscape_graph(_SUBGRAPH),
     "export": GraphDelta(
         stories=(_STORY,), entities=(_CANTECH, _RG, _ZIJIN), facts=(_ACQUIRES, _SELLS)

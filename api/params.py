@@ -18,6 +18,8 @@ __all__ = [
     "MinConfidenceQuery",
     "PredicatesQuery",
     "SinceQuery",
+    "StoryCursorQuery",
+    "StoryLimitQuery",
     "UntilQuery",
 ]
 
@@ -92,3 +94,9 @@ CursorQuery = Annotated[
         description="the `next_cursor` of the previous page",
     ),
 ]
+
+StoryCursorQuery = Annotated[
+    str | None,
+    Query(max_length=400, description="`next_cursor` of the previous page"),
+]
+StoryLimitQuery = Annotated[int, Query(ge=1, le=500, description="stories per page")]

@@ -15,11 +15,13 @@ from api.params import (
     MinConfidenceQuery,
     PredicatesQuery,
     SinceQuery,
+    StoryCursorQuery,
+    StoryLimitQuery,
     UntilQuery,
 )
 from api.problems import problem_responses
 from graph.ontology import EntityType
-from graph.results import EntityDetail, EntityMatch, Subgraph
+from graph.results import EntityDetail, EntityMatch, StoryPage, Subgraph
 
 __all__ = ["EntityPath", "router"]
 
@@ -105,7 +107,35 @@ def search_entities(
     },
 )
 def get_entity(store: StoreDep, id: EntityPath) -> EntityDetail:
+    """`stories` lists its newest 20 stories; `/entities/{id}/stories` pages through all."""
     return store.get_entity(id)
+
+
+@router.get(
+    "/{id}/stories",
+    operation_id="get_entity_stories",
+    summary="The stories behind an entity's facts and metrics, newest first, in pages",
+    responses={
+        200: {
+            "content": example_content("story_page"),
+            "links": {
+                "GetEntityStory": {
+                    "operationId": "get_story",
+                    "parameters": {"id": "$response.body#/items/0/id"},
+                },
+            },
+        },
+        **problem_responses(400, 404, 409),
+    },
+)
+def get_entity_stories(
+    store: StoreDep,
+    id: EntityPath,
+    cursor: StoryCursorQuery = None,
+    limit: StoryLimitQuery = 50,
+) -> StoryPage:
+    """`GET /stories?entity={id}`: the same page, ordered newest first."""
+    return store.list_stories(entity=id, cursor=cursor, limit=limit)
 
 
 @router.get(
