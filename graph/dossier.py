@@ -15,6 +15,7 @@ it alike; the walks follow only the predicates of their section, never a place
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -244,14 +245,16 @@ def build_dossier(
     max_hops: int = 4,
     min_confidence: float | None = None,
 ) -> Dossier:
-    """The dossier of ``entity`` (an id or a name that fits one entity) as of ``as_of``.
+    """The dossier of ``entity`` (an id or a name that fits one entity) as of ``as_of``
+    (default: today, so ownership that has ended is left out and leaders who left are
+    former).
 
     ``max_hops`` bounds the ownership walk up and down (1 to 6); ``min_confidence`` leaves
     out facts below it everywhere. Raises ``EntityNotFound``/``AmbiguousEntity`` for a
     bad name and ``InvalidInput`` for a bad date or bound.
     """
-    if as_of is not None:
-        as_of = parse_partial_date(as_of)
+    # Without a date the dossier is as of today: ended holdings and roles are history.
+    as_of = parse_partial_date(as_of) if as_of is not None else date.today().isoformat()
     detail = store.get_entity(entity)
     root = detail.entity.id
     tree = ownership_tree(

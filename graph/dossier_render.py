@@ -54,9 +54,12 @@ def _fact_text(fact: FactView) -> str:
 
 
 def _link_text(link: OwnershipLink) -> str:
-    stake = f" {link.fact.stake_pct:g}%" if link.fact.stake_pct is not None else ""
+    when = _when(link.fact)
+    if link.fact.predicate is Predicate.SUBSIDIARY_OF:
+        return f"{link.owned.name} is a subsidiary of {link.owner.name} ({when})"
+    stake = f" {link.fact.stake_pct:g}% of" if link.fact.stake_pct is not None else ""
     verb = _VERB.get(link.fact.predicate, link.fact.predicate.value)
-    return f"{link.owner.name} {verb}{stake} {link.owned.name} ({_when(link.fact)})"
+    return f"{link.owner.name} {verb}{stake} {link.owned.name} ({when})"
 
 
 def _exposure_text(item: Exposure) -> str:
@@ -75,13 +78,18 @@ class _Writer:
         self,
         dossier: Dossier,
         heading: Callable[[str], None],
-        item: Callable[[str, list[int]], None],
+        item: Callable[[str, list[int], int], None],
         text: Callable[[str], None],
+        source: Callable[[int, str, str | None], None],
     ) -> None:
         self.d = dossier
         self.heading = heading
-        self.item = item
+        self.item_at = item
         self.text = text
+        self.source = source
+
+    def item(self, text: str, cites: list[int], level: int = 0) -> None:
+        self.item_at(text, cites, level)
 
     def cites(self, fact: FactView) -> list[int]:
         return self.d.citations.get(fact.key, [])
@@ -109,7 +117,7 @@ class _Writer:
         if not d.ownership.up:
             self.text("No owner is known.")
         for link in d.ownership.up:
-            self.item(f"[{link.hops} up] {_link_text(link)}", self.cites(link.fact))
+            self.item(f"{link.hops} up: {_link_text(link)}", self.cites(link.fact))
         if d.ownership.ultimate_parents:
             names = ", ".join(p.name for p in d.ownership.ultimate_parents)
             self.text(f"Ultimate parents: {names}")
@@ -118,7 +126,7 @@ class _Writer:
         if not d.ownership.down:
             self.text("No holding is known.")
         for link in d.ownership.down:
-            self.item(f"[{link.hops} down] {_link_text(link)}", self.cites(link.fact))
+            self.item(f"{link.hops} down: {_link_text(link)}", self.cites(link.fact))
 
         self.heading("People")
         if not d.people:
@@ -136,7 +144,7 @@ class _Writer:
         for x in d.exposure:
             self.item(_exposure_text(x), self.cites(x.act))
             for step in x.path:
-                self.text(f"    via {_fact_text(step)}")
+                self.item(f"via {_fact_text(step)}", self.cites(step), 1)
 
         self.heading("Deals and counterparties")
         if not d.deals:
@@ -145,7 +153,7 @@ class _Writer:
             self.item(f"{_fact_text(deal.fact)}; counterparty {deal.counterparty.name}",
                       self.cites(deal.fact))
             for other in deal.other_parties:
-                self.item(f"    other party: {_fact_text(other)}", self.cites(other))
+                self.item(f"other party: {_fact_text(other)}", self.cites(other), 1)
 
         self.heading("Timeline")
         if not d.timeline:
@@ -162,8 +170,7 @@ class _Writer:
         for s in d.sources:
             where = ", ".join(x for x in (s.publisher, s.published) if x)
             title = s.title or s.story_id
-            self.text(f"[{s.number}] {title}" + (f" ({where})" if where else "")
-                      + (f" {s.url}" if s.url else ""))
+            self.source(s.number, title + (f" ({where})" if where else ""), s.url)
         for note in d.notes:
             self.text(f"Note: {note}")
 
@@ -177,14 +184,20 @@ def to_markdown(dossier: Dossier) -> str:
     def heading(title: str) -> None:
         lines.extend(["", f"## {title}", ""])
 
-    def item(text: str, cites: list[int]) -> None:
+    def item(text: str, cites: list[int], level: int) -> None:
         refs = "".join(f" [{n}]" for n in cites)
-        lines.append(f"- {_md(text)}{refs}")
+        lines.append(f"{'  ' * level}- {_md(text)}{refs}")
 
     def text(value: str) -> None:
-        lines.append(_md(value) if not value.startswith("    ") else f"  - {_md(value.strip())}")
+        if lines[-1]:
+            lines.append("")  # a paragraph, not a continuation of the list above
+        lines.append(_md(value))
 
-    _Writer(dossier, heading, item, text).write()
+    def source(number: int, value: str, url: str | None) -> None:
+        link = f" <{url}>" if url and url.startswith(("https://", "http://")) else ""
+        lines.append(f"{number}. {_md(value)}{link}")
+
+    _Writer(dossier, heading, item, text, source).write()
     return "\n".join(lines) + "\n"
 
 
@@ -200,7 +213,7 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJ
 sans-serif;max-width:900px;margin:2em auto;padding:0 1em;color:#111}
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.15em;border-bottom:1px solid #999;
 margin-top:1.6em;padding-bottom:.2em}ul{padding-left:1.2em}li{margin:.25em 0}
-.via{color:#444;margin-left:1.5em;font-size:.95em}.cite{font-size:.8em;vertical-align:super}
+.via{color:#444;margin-left:1.5em;font-size:.95em;list-style:circle}.cite{font-size:.8em;vertical-align:super}
 .asof{color:#444}p.src{margin:.2em 0}
 @media print{body{margin:0;max-width:none}a{color:#111}h2{break-after:avoid}li{break-inside:avoid}}
 """
@@ -221,25 +234,26 @@ def to_html(dossier: Dossier) -> str:
         close()
         body.append(f"<h2>{esc(title)}</h2>")
 
-    def item(text: str, cites: list[int]) -> None:
+    def item(text: str, cites: list[int], level: int) -> None:
         if not open_list[0]:
             body.append("<ul>")
             open_list[0] = True
         refs = "".join(f' <a class="cite" href="#source-{n}">[{n}]</a>' for n in cites)
-        body.append(f"<li>{esc(text.strip())}{refs}</li>")
+        kind = ' class="via"' if level else ""
+        body.append(f"<li{kind}>{esc(text)}{refs}</li>")
 
     def text(value: str) -> None:
-        if value.startswith("    "):
-            body.append(f'<div class="via">{esc(value.strip())}</div>')
-            return
         close()
-        if value.startswith("["):
-            number = value[1 : value.index("]")]
-            body.append(f'<p class="src" id="source-{esc(number)}">{_linked(value)}</p>')
-        else:
-            body.append(f"<p>{esc(value)}</p>")
+        body.append(f"<p>{esc(value)}</p>")
 
-    _Writer(dossier, heading, item, text).write()
+    def source(number: int, value: str, url: str | None) -> None:
+        close()
+        link = ""
+        if url and url.startswith(("https://", "http://")):
+            link = f' <a href="{esc(url, quote=True)}">{esc(url)}</a>'
+        body.append(f'<p class="src" id="source-{number}">[{number}] {esc(value)}{link}</p>')
+
+    _Writer(dossier, heading, item, text, source).write()
     close()
     name = esc(dossier.entity.name)
     as_of = f"As of {esc(dossier.as_of)}." if dossier.as_of else "As of today (all dates)."
@@ -253,15 +267,6 @@ def to_html(dossier: Dossier) -> str:
         + "\n".join(body)
         + "</body></html>\n"
     )
-
-
-def _linked(value: str) -> str:
-    """A source line with its trailing URL (http or https only) as a link."""
-    head, _, last = value.rpartition(" ")
-    if last.startswith(("https://", "http://")):
-        url = html.escape(last, quote=True)
-        return f'{html.escape(head)} <a href="{url}">{html.escape(last)}</a>'
-    return html.escape(value)
 
 
 def render_dossier(dossier: Dossier, fmt: str) -> str:
