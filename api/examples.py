@@ -12,8 +12,10 @@ from pydantic import BaseModel
 
 from api.schemas import HealthOut, cytoscape_graph
 from graph.assemble import entity_ref, fact_view, timeline_item
+from graph.dossier import Deal, Dossier, NumberedSource
 from graph.model import Amount, Entity, Evidence, Fact, GraphDelta, Story
 from graph.ontology import EntityType, FactStatus, Predicate
+from graph.ownership import OwnershipTree
 from graph.results import (
     EntityDetail,
     EntityMatch,
@@ -28,9 +30,10 @@ from graph.results import (
     TimelinePage,
     UpsertReport,
 )
+from graph.screening import ScreenResult, ScreenSubject
 from loaders.ingest import IngestReport
 
-__all__ = ["EXAMPLE_IDS", "example_content"]
+__all__ = ["EXAMPLE_IDS", "example_content", "screen_request_example"]
 
 _STORY = Story.from_text(
     "example story text",
@@ -149,6 +152,35 @@ _EXAMPLES: dict[str, BaseModel | list[BaseModel]] = {
         facts=[_ACQ_VIEW, _SELL_VIEW],
         metrics=[],
     ),
+    "dossier": Dossier(
+        entity=_ZIJIN,
+        as_of="2025-06-30",
+        fact_total=1,
+        ownership=OwnershipTree(root=entity_ref(_ZIJIN), up=[], down=[], ultimate_parents=[]),
+        people=[],
+        exposure=[],
+        deals=[Deal(fact=_ACQ_VIEW, counterparty=entity_ref(_RG), other_parties=[_SELL_VIEW])],
+        timeline=[timeline_item(_ACQ_VIEW)],
+        stories=[_STORY_SUMMARY],
+        sources=[
+            NumberedSource(
+                number=1, story_id=_STORY.id, title=_STORY.title, publisher=_STORY.publisher,
+                published=_STORY.published, url=_STORY.url,
+            )
+        ],
+        citations={_ACQ_VIEW.key: [1], _SELL_VIEW.key: [1]},
+    ),
+    "screen": [
+        ScreenResult(
+            input=ScreenSubject(name="Zijin Mining", country="China"),
+            status="matched",
+            entity=_ZIJIN,
+            score=100.0,
+            reasons=["alias"],
+            matched_alias="Zijin Mining",
+        ),
+        ScreenResult(input=ScreenSubject(name="Nobody Trading Ltd"), status="no_match"),
+    ],
     "story_page": StoryPage(items=[_STORY_SUMMARY], next_cursor=None),
     "subgraph": cytoscape_graph(_SUBGRAPH),
     "export": GraphDelta(
@@ -170,3 +202,20 @@ def example_content(name: str, media_type: str = "application/json") -> dict[str
     else:
         example = value.model_dump(mode="json")
     return {media_type: {"example": example}}
+
+
+def screen_request_example() -> dict[str, Any]:
+    """An OpenAPI example of a ``POST /screen`` body."""
+    return {
+        "summary": "three counterparties, as of a date, flags within two ownership hops",
+        "value": {
+            "names": [
+                {"name": "Zijin Mining", "country": "China"},
+                {"name": "Kweichow Moutai", "identifier": "600519.SS"},
+                {"name": "Nobody Trading Ltd"},
+            ],
+            "as_of": "2025-06-30",
+            "hops": 2,
+            "min_score": 85,
+        },
+    }

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cli.commands import bench, core, extract, neo4j, serve, stories
+from cli.commands import bench, core, diligence, extract, neo4j, serve, stories
 from graph.settings import get_settings
 
 app = typer.Typer(
@@ -36,5 +36,5 @@ def main(
         get_settings.cache_clear()
 
 
-for group in (core, stories, extract, serve, neo4j, bench):
+for group in (core, stories, diligence, extract, serve, neo4j, bench):
     group.register(app)

@@ -48,6 +48,8 @@ DEAL_PREDICATES = (
 )
 # Other parties to the same target: the seller of what the entity buys, co-investors.
 _PARTY_PREDICATES = (Predicate.ACQUIRES, Predicate.SELLS, Predicate.INVESTS_IN)
+_FOOTPRINT_PREDICATES = (Predicate.HEADQUARTERED_IN, Predicate.OPERATES_IN, Predicate.LISTED_ON)
+_OWNER_PREDICATES = (Predicate.OWNS, Predicate.CONTROLS, Predicate.SUBSIDIARY_OF)
 _TIMELINE_PAGE = 200
 _TIMELINE_MAX = 1_000
 _STEP_LIMIT = 5_000
@@ -76,6 +78,10 @@ class Deal(BaseModel):
     fact: FactView
     counterparty: EntityRef
     other_parties: list[FactView] = Field(default_factory=list)
+    party_owners: list[FactView] = Field(
+        default_factory=list,
+        description="who owns or controls the counterparty and the other parties (one hop up)",
+    )
 
 
 class NumberedSource(BaseModel):
@@ -103,6 +109,11 @@ class Dossier(BaseModel):
     entity: Entity
     as_of: str | None
     fact_total: int
+    footprint: list[FactView] = Field(
+        default_factory=list,
+        description="where it is based, operates and is listed (HEADQUARTERED_IN, "
+        "OPERATES_IN, LISTED_ON)",
+    )
     ownership: OwnershipTree
     people: list[PersonRole]
     exposure: list[Exposure]
@@ -186,7 +197,20 @@ def _deals(
                 store, other, _PARTY_PREDICATES, as_of=as_of, min_confidence=min_confidence
             )
             parties = [f for f in around if f.object == other and f.subject != entity_id]
-        out.append(Deal(fact=fact, counterparty=refs[other], other_parties=parties))
+        owners: list[FactView] = []
+        for party in dict.fromkeys([other, *(f.subject for f in parties)]):
+            held, _ = _facts_of(
+                store, party, _OWNER_PREDICATES, as_of=as_of, min_confidence=min_confidence
+            )
+            owners += [
+                f
+                for f in held
+                if entity_id not in (f.subject, f.object)
+                and (f.subject if f.predicate is Predicate.SUBSIDIARY_OF else f.object) == party
+            ]
+        out.append(
+            Deal(fact=fact, counterparty=refs[other], other_parties=parties, party_owners=owners)
+        )
     return out
 
 
@@ -263,6 +287,10 @@ def build_dossier(
     acts = exposure(store, tree, as_of=as_of, min_confidence=min_confidence)
     people = _people(store, root, as_of, min_confidence)
     deals = _deals(store, root, as_of, min_confidence)
+    footprint, _ = _facts_of(
+        store, root, _FOOTPRINT_PREDICATES, as_of=as_of, min_confidence=min_confidence
+    )
+    footprint = [f for f in footprint if f.subject == root]
     timeline, cut = _timeline(store, root, as_of)
     facts = _all_facts(
         [
@@ -270,7 +298,8 @@ def build_dossier(
             [x.act for x in acts],
             [p.fact for p in people],
             [d.fact for d in deals],
-            [f for d in deals for f in d.other_parties],
+            [f for d in deals for f in d.other_parties + d.party_owners],
+            footprint,
             [i.fact for i in timeline if i.fact is not None],
         ]
     )
@@ -284,6 +313,7 @@ def build_dossier(
         entity=detail.entity,
         as_of=as_of,
         fact_total=detail.fact_total,
+        footprint=footprint,
         ownership=tree,
         people=people,
         exposure=acts,

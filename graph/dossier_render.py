@@ -111,6 +111,9 @@ class _Writer:
             self.item(f"{scheme.upper()}: {value}", [])
         if e.description:
             self.item(f"Description: {e.description}", [])
+        for fact in d.footprint:
+            what = fact.predicate.value.lower().replace("_", " ")
+            self.item(f"{what.capitalize()}: {fact.object_name}", self.cites(fact))
         self.item(f"Facts in the graph: {d.fact_total}; stories: {len(d.sources)} cited", [])
 
         self.heading("Ownership up (owners, to the ultimate parents)")
@@ -154,6 +157,8 @@ class _Writer:
                       self.cites(deal.fact))
             for other in deal.other_parties:
                 self.item(f"other party: {_fact_text(other)}", self.cites(other), 1)
+            for owner in deal.party_owners:
+                self.item(f"party's owner: {_fact_text(owner)}", self.cites(owner), 1)
 
         self.heading("Timeline")
         if not d.timeline:

@@ -50,6 +50,7 @@ def _graph(store: GraphStore) -> None:
     b.fact(target, "ACQUIRES", mine, s2, "Target agreed to buy Blue Mine.", date="2025-03",
            status="agreed")
     b.fact(seller, "SELLS", mine, s2, "Seller Co is selling Blue Mine.", date="2025-03")
+    b.fact(b.company("Seller Parent"), "CONTROLS", seller, s2, "Seller Parent controls Seller.")
     b.fact(target, "PARTNERS_WITH", partner, s2, "Target and Partner Co work together.")
     # Noise: a shared headquarters country must never link Target to a stranger's ban.
     b.fact(target, "HEADQUARTERED_IN", china, s1, "Target is based in China.")
@@ -114,6 +115,11 @@ def test_deals_carry_their_counterparties_and_every_fact_its_sources(
     assert set(deals) == {("ACQUIRES", "Blue Mine"), ("PARTNERS_WITH", "Partner Co")}
     others = deals[("ACQUIRES", "Blue Mine")].other_parties
     assert [(f.subject_name, f.predicate.value) for f in others] == [("Seller Co", "SELLS")]
+    owners = deals[("ACQUIRES", "Blue Mine")].party_owners
+    assert [(f.subject_name, f.object_name) for f in owners] == [("Seller Parent", "Seller Co")]
+    assert [(f.predicate.value, f.object_name) for f in d.footprint] == [
+        ("HEADQUARTERED_IN", "China")
+    ]
     # Sources: numbered oldest first; every fact of the dossier cites its stories.
     assert [(s.number, s.title) for s in d.sources] == [
         (1, "Penalties"), (2, "Target's owners"), (3, "Target buys a mine")
