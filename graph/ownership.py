@@ -6,10 +6,12 @@ explicit predicate allow-list, so every store answers them alike and a walk neve
 passes through a country, a region or a shared headquarters city: only ownership
 facts join the entities of a tree.
 
-Ownership facts (:data:`OWNERSHIP_PREDICATES`): ``A OWNS B``, ``A CONTROLS B``,
-``B SUBSIDIARY_OF A`` and a *completed* ``A ACQUIRES B`` all make A an owner of B.
-A fact that had ended by ``as_of`` (``valid_until``) or had not begun is left out,
-as every as-of query does (:class:`graph.queries.TimeWindow`).
+Ownership facts (:data:`OWNERSHIP_PREDICATES`): ``A OWNS B``, ``A CONTROLS B`` and
+``B SUBSIDIARY_OF A`` make A an owner of B. A fact that had ended by ``as_of``
+(``valid_until``) or had not begun is left out, as every as-of query does
+(:class:`graph.queries.TimeWindow`). An acquisition is a deal, not a holding: a
+completed ``ACQUIRES`` says nothing about whether the buyer still holds the target
+(Alibaba bought Sun Art in 2020 and sold it in 2025), so only stated holdings count.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graph.assemble import entity_ref
 from graph.errors import InvalidInput
-from graph.ontology import FactStatus, Predicate
+from graph.ontology import Predicate
 from graph.results import EntityRef, FactView
 from graph.store import GraphStore
 
@@ -36,12 +38,7 @@ __all__ = [
     "ownership_tree",
 ]
 
-OWNERSHIP_PREDICATES = (
-    Predicate.OWNS,
-    Predicate.CONTROLS,
-    Predicate.SUBSIDIARY_OF,
-    Predicate.ACQUIRES,
-)
+OWNERSHIP_PREDICATES = (Predicate.OWNS, Predicate.CONTROLS, Predicate.SUBSIDIARY_OF)
 # Government acts against an entity, and the flag each raises in a screening.
 EXPOSURE_PREDICATES: dict[Predicate, str] = {
     Predicate.SANCTIONS: "sanctioned",
@@ -105,8 +102,6 @@ class Exposure(BaseModel):
 
 
 def _is_ownership(fact: FactView) -> bool:
-    if fact.predicate is Predicate.ACQUIRES:
-        return fact.status is FactStatus.COMPLETED
     return fact.predicate in OWNERSHIP_PREDICATES
 
 

@@ -168,11 +168,16 @@ def _reason(hit: EntityMatch, typed: str) -> MatchReason:
         return "prefix"
     if hit.match == "fuzzy":
         return "fuzzy"
-    if hit.matched_field == "name_zh":
-        return "name_zh"
     if hit.matched_field == "short_name":
         return "short_name"
-    return "exact" if normalize_name(hit.entity.name) == normalize_name(typed) else "alias"
+    norm = normalize_name(typed)
+    if normalize_name(hit.entity.name) == norm:
+        return "exact"
+    if hit.matched_field == "name_zh" or (
+        hit.entity.name_zh and normalize_name(hit.entity.name_zh) == norm
+    ):
+        return "name_zh"
+    return "alias"
 
 
 def _by_country(hits: list[EntityMatch], country: str | None) -> list[EntityMatch]:

@@ -56,7 +56,7 @@ def get_dossier(
     min_confidence: MinConfidenceQuery = None,
 ) -> Response:
     """As of `as_of` (default: today): owners up to the ultimate parents and holdings down
-    (OWNS, CONTROLS, SUBSIDIARY_OF, completed ACQUIRES, with stakes and dates), current
+    (OWNS, CONTROLS, SUBSIDIARY_OF, with stakes and dates; an acquisition is a deal), current
     and former people with roles and tenure, SANCTIONS/BANS/FINES/INVESTIGATES/
     IMPOSES_TARIFF on the entity, its owners and holdings (each with the ownership path),
     deals with their counterparties, the timeline, and every story cited, numbered; each
