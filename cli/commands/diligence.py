@@ -93,6 +93,8 @@ def read_screen_csv(path: Path) -> list[dict[str, str | None]]:
                if not item["name"]]
     if missing:
         raise InvalidInput(f"{path}: no name on line {', '.join(missing[:5])}")
+    if not names:
+        raise InvalidInput(f"{path} holds no names, only a header")
     if len(names) > MAX_SCREEN_NAMES:
         raise InvalidInput(f"{path}: at most {MAX_SCREEN_NAMES} names per screening")
     return names
