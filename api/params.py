@@ -15,6 +15,7 @@ __all__ = [
     "CursorQuery",
     "ExcludePredicatesQuery",
     "ExcludeTypesQuery",
+    "MaxDegreeQuery",
     "MinConfidenceQuery",
     "PredicatesQuery",
     "SinceQuery",
@@ -100,3 +101,13 @@ StoryCursorQuery = Annotated[
     Query(max_length=400, description="`next_cursor` of the previous page"),
 ]
 StoryLimitQuery = Annotated[int, Query(ge=1, le=500, description="stories per page")]
+MaxDegreeQuery = Annotated[
+    int | None,
+    Query(
+        ge=1,
+        le=10_000_000,
+        description="never walk through an entity with more facts than this (a hub such as "
+        "a country); the entities the question names are always kept",
+        examples=[200],
+    ),
+]

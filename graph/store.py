@@ -85,12 +85,13 @@ class GraphStore(Protocol):
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> Subgraph:
         """Entities within ``depth`` hops (either direction) and the facts between them.
 
-        ``exclude_predicates``, ``exclude_types`` and ``min_confidence`` keep the walk
-        off those facts and entities (see :class:`graph.queries.TraversalFilter`);
-        the centre entity itself is always kept.
+        ``exclude_predicates``, ``exclude_types``, ``min_confidence`` and ``max_degree``
+        keep the walk off those facts and entities (see
+        :class:`graph.queries.TraversalFilter`); the centre entity itself is always kept.
         """
 
     def paths(
@@ -107,6 +108,7 @@ class GraphStore(Protocol):
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> PathResult:
         """Up to ``k`` shortest simple paths, ignoring edge direction, shortest first.
 
@@ -114,7 +116,8 @@ class GraphStore(Protocol):
         carries the fact that joins its two entities (the best-sourced one when
         several do), its true direction, date, evidence and sources. A path never
         passes through an entity of an excluded type (its two ends may have one),
-        nor uses a fact of an excluded predicate or below ``min_confidence``.
+        nor through a hub with more than ``max_degree`` facts, nor uses a fact of an
+        excluded predicate or below ``min_confidence``.
         Raises ``EntityNotFound``/``AmbiguousEntity`` for a bad endpoint and
         ``NoPath`` when both exist but nothing joins them within ``max_hops``.
         """

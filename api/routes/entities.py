@@ -12,6 +12,7 @@ from api.params import (
     AsOfQuery,
     ExcludePredicatesQuery,
     ExcludeTypesQuery,
+    MaxDegreeQuery,
     MinConfidenceQuery,
     PredicatesQuery,
     SinceQuery,
@@ -171,9 +172,11 @@ def get_neighbors(
     exclude_predicates: ExcludePredicatesQuery = None,
     exclude_types: ExcludeTypesQuery = None,
     min_confidence: MinConfidenceQuery = None,
+    max_degree: MaxDegreeQuery = None,
 ) -> Subgraph:
     """Nearest first; `truncated` is true when `limit` cut the neighbourhood short.
-    `exclude_types` keeps the walk out of entities of those labels (the centre stays),
+    `exclude_types` keeps the walk out of entities of those labels and `max_degree` out of
+    hubs with more facts than that (the centre stays),
     `exclude_predicates` and `min_confidence` off those facts."""
     return store.neighbors(
         id,
@@ -186,4 +189,5 @@ def get_neighbors(
         exclude_predicates=exclude_predicates,
         exclude_types=exclude_types,
         min_confidence=min_confidence,
+        max_degree=max_degree,
     )

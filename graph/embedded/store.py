@@ -35,6 +35,7 @@ from graph.embedded.compact import (
     EdgeBatch,
     EdgeFilter,
     IntArray,
+    degree_mask,
     entity_type_mask,
     key_prefix,
     to_networkx,
@@ -703,6 +704,7 @@ class EmbeddedStore:
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> PathResult:
         """Up to ``k`` shortest paths between two entities, edge direction ignored.
 
@@ -712,6 +714,7 @@ class EmbeddedStore:
             source, target, max_hops=max_hops, k=k, predicates=predicates, since=since,
             until=until, as_of=as_of, exclude_predicates=exclude_predicates,
             exclude_types=exclude_types, min_confidence=min_confidence,
+            max_degree=max_degree,
         )
         conn = self._fresh()
         with self._snapshot(conn):
@@ -777,6 +780,9 @@ class EmbeddedStore:
         mask is sized to the index as it stands."""
         excluded = frozenset(t.value for t in query.traversal.exclude_types)
         node_ok = entity_type_mask(self._index, excluded, keep) if excluded else None
+        if query.traversal.max_degree is not None:
+            hubs_out = degree_mask(self._index, query.traversal.max_degree, keep)
+            node_ok = hubs_out if node_ok is None else node_ok & hubs_out
         return EdgeFilter(
             query.predicates, query.window, node_ok=node_ok, dropped_facts=dropped
         )
@@ -826,12 +832,13 @@ class EmbeddedStore:
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> Subgraph:
         """Entities within ``depth`` hops and the facts that join them (nearest first)."""
         query = NeighborQuery.build(
             entity, depth=depth, predicates=predicates, since=since, until=until, as_of=as_of,
             limit=limit, exclude_predicates=exclude_predicates, exclude_types=exclude_types,
-            min_confidence=min_confidence,
+            min_confidence=min_confidence, max_degree=max_degree,
         )
         conn = self._fresh()
         with self._snapshot(conn):

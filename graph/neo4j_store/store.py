@@ -341,6 +341,7 @@ class Neo4jStore:
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> PathResult:
         """Up to ``k`` shortest paths between two entities, edge direction ignored.
 
@@ -356,6 +357,7 @@ class Neo4jStore:
             source, target, max_hops=max_hops, k=k, predicates=predicates,
             since=since, until=until, as_of=as_of, exclude_predicates=exclude_predicates,
             exclude_types=exclude_types, min_confidence=min_confidence,
+            max_degree=max_degree,
         )
         filters = filter_params(query.predicates, query.window, query.traversal.min_confidence)
         excluded = [t.value for t in query.traversal.exclude_types]
@@ -370,7 +372,7 @@ class Neo4jStore:
                 )
             found = shortest_paths(
                 tx, src.id, dst.id, max_hops=query.max_hops, k=query.k, filters=filters,
-                exclude_types=excluded,
+                exclude_types=excluded, max_degree=query.traversal.max_degree,
             )
             if not found:
                 raise NoPath(src.name, dst.name, query.max_hops)
@@ -403,6 +405,7 @@ class Neo4jStore:
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> Subgraph:
         """Entities within ``depth`` hops and the facts that join them (nearest first).
 
@@ -414,6 +417,7 @@ class Neo4jStore:
             entity, depth=depth, predicates=predicates, since=since, until=until,
             as_of=as_of, limit=limit, exclude_predicates=exclude_predicates,
             exclude_types=exclude_types, min_confidence=min_confidence,
+            max_degree=max_degree,
         )
         filters = filter_params(query.predicates, query.window, query.traversal.min_confidence)
         excluded = [t.value for t in query.traversal.exclude_types]
@@ -422,7 +426,7 @@ class Neo4jStore:
             centre = resolve(tx, query.entity)
             around = neighbourhood(
                 tx, centre.id, depth=query.depth, limit=query.limit, filters=filters,
-                exclude_types=excluded,
+                exclude_types=excluded, max_degree=query.traversal.max_degree,
             )
             level_of = around.level_of
             rows = facts_among(tx, around.expanded, list(level_of), filters)

@@ -117,3 +117,16 @@ def test_screen_twenty_names(client: TestClient) -> None:
     micorn = next(r for r in results if r["input"]["name"] == "Micorn Technology")
     assert micorn["flags"] and all(not f["match_certain"] and f["note"] for f in micorn["flags"])
     assert flags["Zijin Mining Group"] == [] and flags["Leapmotor"] == []
+
+
+def test_paths_and_neighbours_take_max_degree(client: TestClient) -> None:
+    params = {"source": "Verny Capital", "target": "Zijin Mining Group"}
+    assert client.get("/paths", params=params).status_code == 200
+    hubless = client.get("/paths", params={**params, "max_degree": 1})
+    assert hubless.status_code == 404 and hubless.json()["type"] == "/problems/no-path"
+    assert client.get("/paths", params={**params, "max_degree": 0}).status_code == 422
+    # RG Gold has three facts: with at most one, only Zijin's one-fact neighbours stay.
+    around = client.get("/entities/Zijin Mining Group/neighbors", params={"max_degree": 1})
+    assert {e["id"] for e in around.json()["entities"]} == {
+        "company:zijin-mining-group", "region:fujian", "country:kyrgyzstan"
+    }

@@ -111,3 +111,17 @@ def test_screen_a_csv(loaded: Path, tmp_path: Path) -> None:
     assert code == 2 and "holds no names" in err
     code, _, err = run("--store", str(loaded), "screen", str(tmp_path / "missing.csv"))
     assert code == 2 and "no such file" in err
+
+
+def test_path_and_neighbors_take_the_traversal_filters(loaded: Path) -> None:
+    code, out, _ = run("--store", str(loaded), "path", "Verny Capital", "Zijin",
+                       "--exclude-types", "Country", "--max-degree", "3", "--min-confidence",
+                       "0.5", "--exclude-predicates", "LOCATED_IN")
+    assert code == 0 and "Verny Capital -CONTROLS-> Cantech S.à r.l." in out
+    code, _, err = run("--store", str(loaded), "path", "Verny Capital", "Zijin",
+                       "--max-degree", "1")
+    assert code == 1 and "no path" in err
+    code, out, _ = run("--store", str(loaded), "neighbors", "Zijin", "--max-degree", "1",
+                       "--json")
+    ids = {e["id"] for e in json.loads(out)["entities"]}
+    assert code == 0 and "company:zijin-mining-group" in ids and "asset:rg-gold" not in ids
