@@ -72,7 +72,7 @@ export function readDate(input, label) {
 
 export const CONFIDENCE_STEPS = [0.6, 0.7, 0.8, 0.9, 0.95];
 /** Hub bounds offered: an entity with more facts than this is not walked through. */
-export const DEGREE_STEPS = [20, 50, 100, 200, 500, 1000];
+export const DEGREE_STEPS = [5, 10, 20, 50, 100, 200, 500, 1000];
 
 /** No traversal filter at all. */
 export function openFilters() {
