@@ -255,7 +255,7 @@ def _by_identifier(
         h for h in store.search_entities(subject.name, limit=_SEARCH_LIMIT)
         if h.entity.id == hit.entity.id and h.match != "fuzzy"
     ]
-    if name_hit:
+    if name_hit and _reason(name_hit[0], subject.name) not in reasons:
         reasons.append(_reason(name_hit[0], subject.name))
     return ScreenResult(
         input=subject, status="matched", entity=hit.entity, score=100.0, reasons=reasons,

@@ -55,7 +55,8 @@ def dossier(
 
 def read_screen_csv(path: Path) -> list[dict[str, str | None]]:
     """The names of a screening CSV: a header row naming a ``name`` column (``country`` and
-    ``identifier`` optional), or no header and the name in the first column.
+    ``identifier`` optional; a row with only an identifier is screened by it), or no header
+    and the name in the first column.
 
     Raises :class:`InvalidInput` for a missing or unreadable file, or one with no names.
     """
@@ -84,8 +85,9 @@ def read_screen_csv(path: Path) -> list[dict[str, str | None]]:
         value = row[i].strip() if i is not None and i < len(row) else ""
         return value or None
 
+    # A row with only an identifier is screened by it (the code stands in for the name).
     names = [
-        {"name": cell(r, "name"), "country": cell(r, "country"),
+        {"name": cell(r, "name") or cell(r, "identifier"), "country": cell(r, "country"),
          "identifier": cell(r, "identifier")}
         for r in rows
     ]
