@@ -50,6 +50,9 @@ DEAL_PREDICATES = (
 _PARTY_PREDICATES = (Predicate.ACQUIRES, Predicate.SELLS, Predicate.INVESTS_IN)
 _FOOTPRINT_PREDICATES = (Predicate.HEADQUARTERED_IN, Predicate.OPERATES_IN, Predicate.LISTED_ON)
 _OWNER_PREDICATES = (Predicate.OWNS, Predicate.CONTROLS, Predicate.SUBSIDIARY_OF)
+# Deals whose other parties and their owners are looked up: the most recent ones (each
+# costs two reads per party; a group with a thousand deals would cost minutes).
+DEALS_EXPANDED = 25
 _TIMELINE_PAGE = 200
 _TIMELINE_MAX = 1_000
 _STEP_LIMIT = 5_000
@@ -184,34 +187,54 @@ def _people(
 
 def _deals(
     store: GraphStore, entity_id: str, as_of: str | None, min_confidence: float | None
-) -> list[Deal]:
+) -> tuple[list[Deal], bool]:
+    """The entity's deals, oldest first; the :data:`DEALS_EXPANDED` most recent carry their
+    other parties and those parties' owners. Also whether some were not expanded."""
     facts, refs = _facts_of(
         store, entity_id, DEAL_PREDICATES, as_of=as_of, min_confidence=min_confidence
     )
+    expand = {f.key for f in facts[-DEALS_EXPANDED:]}
     out: list[Deal] = []
     for fact in facts:
         other = fact.object if fact.subject == entity_id else fact.subject
         parties: list[FactView] = []
-        if fact.subject == entity_id and fact.predicate in _PARTY_PREDICATES:
-            around, _ = _facts_of(
-                store, other, _PARTY_PREDICATES, as_of=as_of, min_confidence=min_confidence
-            )
-            parties = [f for f in around if f.object == other and f.subject != entity_id]
         owners: list[FactView] = []
-        for party in dict.fromkeys([other, *(f.subject for f in parties)]):
-            held, _ = _facts_of(
-                store, party, _OWNER_PREDICATES, as_of=as_of, min_confidence=min_confidence
-            )
-            owners += [
-                f
-                for f in held
-                if entity_id not in (f.subject, f.object)
-                and (f.subject if f.predicate is Predicate.SUBSIDIARY_OF else f.object) == party
-            ]
+        if fact.key in expand:
+            parties, owners = _other_parties(store, entity_id, fact, other, as_of, min_confidence)
         out.append(
             Deal(fact=fact, counterparty=refs[other], other_parties=parties, party_owners=owners)
         )
-    return out
+    return out, len(facts) > DEALS_EXPANDED
+
+
+def _other_parties(
+    store: GraphStore,
+    entity_id: str,
+    fact: FactView,
+    other: str,
+    as_of: str | None,
+    min_confidence: float | None,
+) -> tuple[list[FactView], list[FactView]]:
+    """The other parties to the target of the entity's deal, and who owns them and the
+    counterparty (one hop up)."""
+    parties: list[FactView] = []
+    if fact.subject == entity_id and fact.predicate in _PARTY_PREDICATES:
+        around, _ = _facts_of(
+            store, other, _PARTY_PREDICATES, as_of=as_of, min_confidence=min_confidence
+        )
+        parties = [f for f in around if f.object == other and f.subject != entity_id]
+    owners: list[FactView] = []
+    for party in dict.fromkeys([other, *(f.subject for f in parties)]):
+        held, _ = _facts_of(
+            store, party, _OWNER_PREDICATES, as_of=as_of, min_confidence=min_confidence
+        )
+        owners += [
+            f
+            for f in held
+            if entity_id not in (f.subject, f.object)
+            and (f.subject if f.predicate is Predicate.SUBSIDIARY_OF else f.object) == party
+        ]
+    return parties, owners
 
 
 def _timeline(
@@ -286,7 +309,7 @@ def build_dossier(
     )
     acts = exposure(store, tree, as_of=as_of, min_confidence=min_confidence)
     people = _people(store, root, as_of, min_confidence)
-    deals = _deals(store, root, as_of, min_confidence)
+    deals, deals_cut = _deals(store, root, as_of, min_confidence)
     footprint, _ = _facts_of(
         store, root, _FOOTPRINT_PREDICATES, as_of=as_of, min_confidence=min_confidence
     )
@@ -309,6 +332,11 @@ def build_dossier(
         notes.append(f"the ownership walk stopped at {max_hops} hops; more may lie beyond")
     if cut:
         notes.append(f"the timeline lists the first {len(timeline)} items only")
+    if deals_cut:
+        notes.append(
+            f"other parties and their owners are given for the {DEALS_EXPANDED} most recent "
+            "deals only"
+        )
     return Dossier(
         entity=detail.entity,
         as_of=as_of,

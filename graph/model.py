@@ -72,7 +72,7 @@ class Entity(_Frozen):
     @field_validator("identifiers", mode="before")
     @classmethod
     def _valid_identifiers(cls, value: Any) -> Any:
-        if isinstance(value, dict):
+        if isinstance(value, dict) and value:
             return validate_identifiers({str(k): str(v) for k, v in value.items()})
         return value
 

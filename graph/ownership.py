@@ -133,6 +133,55 @@ def _facts_around(
     return [f for f in around.facts if entity_id in (f.subject, f.object)], refs
 
 
+class _Prefetched:
+    """The ownership facts within a few hops of the root, read in one neighbourhood query,
+    answering for every entity whose facts all lie inside it (one nearer the root than
+    the neighbourhood's edge); a cut neighbourhood answers for none."""
+
+    def __init__(
+        self,
+        store: GraphStore,
+        root: str,
+        depth: int,
+        *,
+        as_of: str | None,
+        min_confidence: float | None,
+    ) -> None:
+        around = store.neighbors(
+            root,
+            depth=depth,
+            predicates=[p.value for p in OWNERSHIP_PREDICATES],
+            as_of=as_of,
+            limit=_STEP_LIMIT,
+            min_confidence=min_confidence,
+        )
+        self.usable = not around.truncated
+        self.refs = {e.id: entity_ref(e) for e in around.entities}
+        self.facts: dict[str, list[FactView]] = {}
+        for fact in around.facts:
+            self.facts.setdefault(fact.subject, []).append(fact)
+            if fact.object != fact.subject:
+                self.facts.setdefault(fact.object, []).append(fact)
+        # Levels as the neighbourhood counts them: hops from the root, either direction.
+        self.level = {root: 0}
+        frontier = [root]
+        for level in range(1, depth + 1):
+            reached = []
+            for node in frontier:
+                for fact in self.facts.get(node, ()):
+                    other = fact.object if fact.subject == node else fact.subject
+                    if other not in self.level:
+                        self.level[other] = level
+                        reached.append(other)
+            frontier = reached
+        self.depth = depth
+
+    def around(self, entity_id: str) -> tuple[list[FactView], dict[str, EntityRef]] | None:
+        if not self.usable or self.level.get(entity_id, self.depth) >= self.depth:
+            return None
+        return list(self.facts.get(entity_id, ())), self.refs
+
+
 def ownership_tree(
     store: GraphStore,
     entity: str,
@@ -149,6 +198,9 @@ def ownership_tree(
     if not 1 <= max_hops <= MAX_OWNERSHIP_HOPS:
         raise InvalidInput(f"max_hops must be between 1 and {MAX_OWNERSHIP_HOPS}, got {max_hops}")
     root = entity_ref(store.resolve_entity(entity))
+    near = _Prefetched(
+        store, root.id, min(max_hops, 3), as_of=as_of, min_confidence=min_confidence
+    )
     paths: dict[str, list[str]] = {root.id: []}
     links: dict[Direction, list[OwnershipLink]] = {"up": [], "down": []}
     cut = False
@@ -157,7 +209,8 @@ def ownership_tree(
         for hop in range(1, max_hops + 1):
             found: dict[str, OwnershipLink] = {}
             for current in frontier:
-                facts, refs = _facts_around(
+                known = near.around(current)
+                facts, refs = known or _facts_around(
                     store,
                     current,
                     OWNERSHIP_PREDICATES,
