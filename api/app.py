@@ -37,10 +37,10 @@ from api.routes import (
     timeline,
 )
 from api.store_provider import StoreProvider
-from graph.errors import StoreUnavailable
-from graph.factory import open_store
-from graph.settings import Settings, get_settings
-from graph.store import GraphStore
+from graph.model.errors import StoreUnavailable
+from graph.stores.protocol import GraphStore
+from graph.wiring.open_store import open_store
+from graph.wiring.settings import Settings, get_settings
 
 __all__ = ["STATIC_DIR", "create_app"]
 

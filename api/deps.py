@@ -17,9 +17,9 @@ from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader
 
 from api.store_provider import StoreProvider
-from graph.errors import GraphError, StoreUnavailable, Unauthorized
-from graph.settings import Settings
-from graph.store import GraphStore
+from graph.model.errors import GraphError, StoreUnavailable, Unauthorized
+from graph.stores.protocol import GraphStore
+from graph.wiring.settings import Settings
 
 if TYPE_CHECKING:
     from loaders.extract import Registry

@@ -11,12 +11,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from api.schemas import HealthOut, cytoscape_graph
-from graph.assemble import entity_ref, fact_view, timeline_item
 from graph.dossier import Deal, Dossier, NumberedSource
-from graph.model import Amount, Entity, Evidence, Fact, GraphDelta, Story
-from graph.ontology import EntityType, FactStatus, Predicate
-from graph.ownership import OwnershipTree
-from graph.results import (
+from graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Story
+from graph.model.ontology import EntityType, FactStatus, Predicate
+from graph.model.results import (
     EntityDetail,
     EntityMatch,
     GraphStats,
@@ -30,7 +28,9 @@ from graph.results import (
     TimelinePage,
     UpsertReport,
 )
+from graph.ownership import OwnershipTree
 from graph.screening import ScreenResult, ScreenSubject
+from graph.stores.assemble import entity_ref, fact_view, timeline_item
 from loaders.ingest import IngestReport
 
 __all__ = ["EXAMPLE_IDS", "example_content", "screen_request_example"]

@@ -1,6 +1,6 @@
 """Every error the API answers, as an RFC 9457 problem, mapped in this one place.
 
-Domain errors (:mod:`graph.errors`), request validation errors and Starlette's
+Domain errors (:mod:`graph.model.errors`), request validation errors and Starlette's
 own HTTP errors become ``application/problem+json`` bodies with ``type``,
 ``title``, ``status`` and ``detail``; anything unexpected becomes a generic 500
 whose traceback is logged here and never sent to the client.
@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.errors import (
+from graph.model.errors import (
     AmbiguousEntity,
     EntityNotFound,
     ExtractorUnavailable,
@@ -35,7 +35,7 @@ from graph.errors import (
     StoryNotFound,
     Unauthorized,
 )
-from graph.results import EntityRef
+from graph.model.results import EntityRef
 from loaders.inputs.problems import InputProblem
 
 __all__ = [

@@ -1,6 +1,6 @@
-"""API request and response models where they differ from :mod:`graph.results`.
+"""API request and response models where they differ from :mod:`graph.model.results`.
 
-Routes return ``graph.results`` models as they are wherever those fit; this
+Routes return ``graph.model.results`` models as they are wherever those fit; this
 module holds only what is particular to HTTP: the story body, the health
 report and the Cytoscape.js form of a subgraph.
 """
@@ -11,10 +11,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.dates import PartialDate
-from graph.model import Entity
-from graph.ontology import EntityType
-from graph.results import FactView, GraphStats, Subgraph
+from graph.model.dates import PartialDate
+from graph.model.domain import Entity
+from graph.model.ontology import EntityType
+from graph.model.results import FactView, GraphStats, Subgraph
 from loaders.story_input import StoryInput
 
 __all__ = [
@@ -164,7 +164,7 @@ def _edge(fact: FactView) -> CytoscapeEdge:
 def cytoscape_graph(subgraph: Subgraph) -> CytoscapeGraph:
     """Cytoscape.js elements JSON of a subgraph: one node per entity, one edge per fact.
 
-    >>> from graph.model import Entity
+    >>> from graph.model.domain import Entity
     >>> one = Subgraph(entities=[Entity(name="Zijin", type="Company")], facts=[])
     >>> cytoscape_graph(one).elements.nodes[0].data.id
     'company:zijin'

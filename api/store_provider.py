@@ -11,9 +11,9 @@ import threading
 import time
 from collections.abc import Callable
 
-from graph.errors import StoreUnavailable
-from graph.settings import Settings
-from graph.store import GraphStore
+from graph.model.errors import StoreUnavailable
+from graph.stores.protocol import GraphStore
+from graph.wiring.settings import Settings
 
 __all__ = ["StoreProvider"]
 

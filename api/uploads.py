@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from graph.errors import GraphError, InvalidInput
-from graph.store import GraphStore
+from graph.model.errors import GraphError, InvalidInput
+from graph.stores.protocol import GraphStore
 from loaders.graph_json import looks_like_graph_json, read_graph_json
 from loaders.ingest import IngestProblem, IngestReport, ingest_stories
 from loaders.story_input import StoryInput

@@ -2,9 +2,9 @@
 
 Nothing is persisted; every record lives in Python objects; traversal reads
 networkx's adjacency dicts. It applies the same merge rules
-(:mod:`graph.merge`), runs the same path algorithm in pure Python
-(:func:`graph.pathfinding.bidirectional_k_shortest_paths`), builds the same
-result models (:mod:`graph.assemble`) and ranks search the same way, so its
+(:mod:`graph.model.merge`), runs the same path algorithm in pure Python
+(:func:`graph.stores.pathfinding.bidirectional_k_shortest_paths`), builds the same
+result models (:mod:`graph.stores.assemble`) and ranks search the same way, so its
 answers match the embedded store's and its figures measure what persistence
 and the compact index cost (or save) for the same work.
 """
@@ -19,21 +19,11 @@ from typing import Any
 import networkx as nx
 from rapidfuzz import fuzz, process
 
-from graph.assemble import (
-    best_fact,
-    date_sort_key,
-    earliest_published,
-    entity_ref,
-    fact_view,
-    metric_view,
-    ordinals,
-    timeline_item,
-)
-from graph.dates import partial_date_ordinal
-from graph.embedded.fuzzy import TrigramIndex
-from graph.errors import EntityNotFound, NoPath
-from graph.ids import normalize_name
-from graph.merge import (
+from graph.model.dates import partial_date_ordinal
+from graph.model.domain import Entity, Fact, GraphDelta, Metric, Story
+from graph.model.errors import EntityNotFound, NoPath
+from graph.model.ids import normalize_name
+from graph.model.merge import (
     close_fact,
     closer_patterns,
     closes,
@@ -47,11 +37,29 @@ from graph.merge import (
     start_with_sources,
     succession_closures,
 )
-from graph.model import Entity, Fact, GraphDelta, Metric, Story
-from graph.ontology import Predicate
-from graph.pathfinding import bidirectional_k_shortest_paths
-from graph.queries import NeighborQuery, PathQuery, TimeWindow
-from graph.results import EntityMatch, Hop, MatchKind, Path, PathResult, Subgraph, TimelinePage
+from graph.model.ontology import Predicate
+from graph.model.queries import NeighborQuery, PathQuery, TimeWindow
+from graph.model.results import (
+    EntityMatch,
+    Hop,
+    MatchKind,
+    Path,
+    PathResult,
+    Subgraph,
+    TimelinePage,
+)
+from graph.stores.assemble import (
+    best_fact,
+    date_sort_key,
+    earliest_published,
+    entity_ref,
+    fact_view,
+    metric_view,
+    ordinals,
+    timeline_item,
+)
+from graph.stores.embedded.fuzzy import TrigramIndex
+from graph.stores.pathfinding import bidirectional_k_shortest_paths
 
 __all__ = ["NetworkxBaseline"]
 

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import httpx
 
-from graph.embedded import EmbeddedStore
-from graph.model import Entity, Evidence, Fact, GraphDelta, Story
-from graph.ontology import EntityType, Predicate
+from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
+from graph.model.ontology import EntityType, Predicate
+from graph.stores.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parents[1]
 TYPES = [EntityType.COMPANY] * 6 + [

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.bench_diligence --facts 100k
 
-Loads :class:`graph.synthetic.SyntheticNews` of that many fact records into a
+Loads :class:`bench.synthetic.SyntheticNews` of that many fact records into a
 temporary embedded store, then prints the median time of: a page of stories (all,
 and one entity's), a dossier of a hub and of typical companies, screening 50 names
 (exact names and misspellings, flags within two hops), and paths with and without
@@ -19,10 +19,10 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 from bench.bench_traversal_filters import median_ms
+from bench.synthetic import SyntheticNews, parse_size
 from graph.dossier import build_dossier
-from graph.embedded import EmbeddedStore
 from graph.screening import ScreenRequest, ScreenSubject, screen
-from graph.synthetic import SyntheticNews, parse_size
+from graph.stores.embedded import EmbeddedStore
 
 
 def _misspelt(name: str, rng: random.Random) -> str:

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.bench_traversal_filters --facts 200k
 
-Loads :class:`graph.synthetic.SyntheticNews` of that many fact records into a
+Loads :class:`bench.synthetic.SyntheticNews` of that many fact records into a
 temporary embedded store, then prints the median time of neighbourhoods (depth 2,
 around the busiest entities and typical ones) and of paths between entities a few
 hops apart, without filters and with each filter (``exclude_predicates``,
@@ -22,9 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from graph.embedded import EmbeddedStore
-from graph.errors import NoPath
-from graph.synthetic import SyntheticNews, parse_size
+from bench.synthetic import SyntheticNews, parse_size
+from graph.model.errors import NoPath
+from graph.stores.embedded import EmbeddedStore
 
 FILTERS: dict[str, dict[str, Any]] = {
     "none": {},

@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.workload import FILTERS, Plan, Workload, make_plan, percentile  # noqa: E402
-from graph.errors import NoPath  # noqa: E402
+from graph.model.errors import NoPath  # noqa: E402
 
 Latency = dict[str, float]
 
@@ -156,7 +156,7 @@ def job_networkx(size: int, work: Path, quick: bool) -> dict[str, Any]:
 
 
 def job_embedded_load(size: int, work: Path, quick: bool) -> dict[str, Any]:
-    from graph.embedded import EmbeddedStore
+    from graph.stores.embedded import EmbeddedStore
 
     path = work / f"embedded-{size}.db"
     for suffix in ("", "-wal", "-shm"):
@@ -188,7 +188,7 @@ def job_embedded_load(size: int, work: Path, quick: bool) -> dict[str, Any]:
 
 
 def job_embedded_serve(size: int, work: Path, quick: bool) -> dict[str, Any]:
-    from graph.embedded import EmbeddedStore
+    from graph.stores.embedded import EmbeddedStore
 
     path = work / f"embedded-{size}.db"
     rss_before = rss_mb()
@@ -229,7 +229,7 @@ def job_neo4j(size: int, work: Path, quick: bool) -> dict[str, Any]:
     database must be empty or marked scratch (``Neo4jStore.claim_scratch``): one
     holding other data is refused, not emptied.
     """
-    from graph.neo4j_store import Neo4jStore, open_driver
+    from graph.stores.neo4j import Neo4jStore, open_driver
 
     uri = _neo4j_env("URI")
     assert uri, "no Neo4j server: set SINOGRAPH_BENCH_NEO4J_URI"

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from graph.synthetic import parse_size  # noqa: E402
+from bench.synthetic import parse_size  # noqa: E402
 
 JOBS = ("networkx", "embedded-load", "embedded-serve")
 TODO = "TODO"

@@ -1,6 +1,6 @@
 """What a benchmark run loads and asks, the same for every store.
 
-The graph is :class:`graph.synthetic.SyntheticNews` of ``size`` fact records
+The graph is :class:`bench.synthetic.SyntheticNews` of ``size`` fact records
 (loaded cold), then one tenth more (loaded into the existing graph). The
 questions — entity pairs 2 to 6 hops apart, hub and typical entities, search
 terms — are picked once from the loaded graph by the baseline run and saved as
@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from graph.ids import normalize_name
-from graph.model import GraphDelta
-from graph.pathfinding import bidirectional_k_shortest_paths
-from graph.synthetic import SyntheticNews
+from bench.synthetic import SyntheticNews
+from graph.model.domain import GraphDelta
+from graph.model.ids import normalize_name
+from graph.stores.pathfinding import bidirectional_k_shortest_paths
 
 __all__ = ["FILTERS", "Plan", "Workload", "make_plan", "percentile"]
 

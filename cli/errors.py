@@ -29,7 +29,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from graph.errors import (
+from graph.model.errors import (
     AmbiguousEntity,
     EntityNotFound,
     ExtractorUnavailable,

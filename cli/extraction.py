@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from graph.settings import get_settings
+from graph.wiring.settings import get_settings
 from loaders.extract import Registry
 from loaders.extractor import (
     DroppedItem,

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from cli.commands import bench, core, diligence, extract, neo4j, serve, stories
-from graph.settings import get_settings
+from graph.wiring.settings import get_settings
 
 app = typer.Typer(
     name="sinograph",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from graph.model import Entity
-from graph.ontology import Predicate
-from graph.results import (
+from graph.model.domain import Entity
+from graph.model.ontology import Predicate
+from graph.model.results import (
     EntityMatch,
     FactView,
     GraphStats,

@@ -14,7 +14,7 @@ A few statements need a node label or relationship type in their text, which
 Cypher cannot take as a parameter. They hold a placeholder instead —
 ``__EntityType__``, ``__Predicate__`` or ``__Predicates__`` — and
 :meth:`CypherStatement.render` replaces it with a member of
-:class:`~graph.ontology.EntityType` or :class:`~graph.ontology.Predicate`,
+:class:`~graph.model.ontology.EntityType` or :class:`~graph.model.ontology.Predicate`,
 checked to be a plain identifier. The count of ``SHORTEST k GROUPS`` must be a
 literal too: ``__PathGroups__`` becomes an ``int`` from 1 to
 :data:`MAX_PATH_GROUPS`, checked as such. Nothing else ever reaches query text.
@@ -34,7 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 
-from graph.ontology import EntityType, Predicate
+from graph.model.ontology import EntityType, Predicate
 
 __all__ = [
     "MAX_PATH_GROUPS",
@@ -54,7 +54,7 @@ PLACEHOLDERS = (
     ALL_PREDICATES_PLACEHOLDER,
     PATH_GROUPS_PLACEHOLDER,
 )
-# A path has at most six hops (graph.queries.MAX_HOPS_LIMIT), so at most six lengths.
+# A path has at most six hops (graph.model.queries.MAX_HOPS_LIMIT), so at most six lengths.
 MAX_PATH_GROUPS = 6
 
 _PARAMS_LINE = re.compile(r"^//\s*params:\s*(.*)$", re.MULTILINE)

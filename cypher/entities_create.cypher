@@ -1,5 +1,5 @@
 // Create new entities with the alias nodes of their lookup keys (aliases, Chinese name,
-// tickers, identifiers, short forms; graph.names.lookup_keys), in one pass; the second
+// tickers, identifiers, short forms; graph.model.names.lookup_keys), in one pass; the second
 // label is the row's type, an EntityType enum value (dynamic labels, Neo4j 5.26+).
 // params: rows
 UNWIND $rows AS row

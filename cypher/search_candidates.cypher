@@ -1,10 +1,10 @@
 // Every candidate of a search in one statement, each with its kind of lookup key
-// (alias, name_zh, ticker, identifier, short_name; graph.names) and its entity's type,
+// (alias, name_zh, ticker, identifier, short_name; graph.model.names) and its entity's type,
 // for the type filter: the entity whose id is the query (tier 0), keys equal to the
 // normalised query (1), keys equal to its short form without a legal suffix (2, when
 // $short is not null), keys extending the query (3, shortest first), and -- when
 // $fuzzy -- the $fuzzy_kinds keys of the entities the full-text index proposes (4).
-// The store ranks them (graph.hits) as the embedded store does.
+// The store ranks them (graph.stores.hits) as the embedded store does.
 // params: id, norm, short, lucene, fuzzy, fuzzy_kinds, exact_limit, prefix_limit, fuzzy_limit
 CALL () {
   MATCH (e:Entity {id: $id})

@@ -19,13 +19,13 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.assemble import entity_ref
-from graph.dates import parse_partial_date, partial_date_end_ordinal, partial_date_ordinal
-from graph.model import Entity
-from graph.ontology import Predicate
+from graph.model.dates import parse_partial_date, partial_date_end_ordinal, partial_date_ordinal
+from graph.model.domain import Entity
+from graph.model.ontology import Predicate
+from graph.model.results import EntityRef, FactView, SourceRef, StorySummary, TimelineItem
 from graph.ownership import Exposure, OwnershipTree, exposure, ownership_tree
-from graph.results import EntityRef, FactView, SourceRef, StorySummary, TimelineItem
-from graph.store import GraphStore
+from graph.stores.assemble import entity_ref
+from graph.stores.protocol import GraphStore
 
 __all__ = [
     "DEAL_PREDICATES",

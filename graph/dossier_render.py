@@ -11,9 +11,9 @@ import html
 from collections.abc import Callable
 
 from graph.dossier import Dossier
-from graph.ontology import Predicate
+from graph.model.ontology import Predicate
+from graph.model.results import FactView
 from graph.ownership import Exposure, OwnershipLink
-from graph.results import FactView
 
 __all__ = ["FORMATS", "render_dossier", "to_html", "to_markdown"]
 
@@ -276,7 +276,7 @@ def to_html(dossier: Dossier) -> str:
 
 def render_dossier(dossier: Dossier, fmt: str) -> str:
     """``json``, ``md`` or ``html``; another name is :class:`InvalidInput`."""
-    from graph.errors import InvalidInput
+    from graph.model.errors import InvalidInput
 
     if fmt == "md":
         return to_markdown(dossier)

@@ -9,7 +9,7 @@ facts join the entities of a tree.
 Ownership facts (:data:`OWNERSHIP_PREDICATES`): ``A OWNS B``, ``A CONTROLS B`` and
 ``B SUBSIDIARY_OF A`` make A an owner of B. A fact that had ended by ``as_of``
 (``valid_until``) or had not begun is left out, as every as-of query does
-(:class:`graph.queries.TimeWindow`). An acquisition is a deal, not a holding: a
+(:class:`graph.model.queries.TimeWindow`). An acquisition is a deal, not a holding: a
 completed ``ACQUIRES`` says nothing about whether the buyer still holds the target
 (Alibaba bought Sun Art in 2020 and sold it in 2025), so only stated holdings count.
 """
@@ -21,11 +21,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.assemble import entity_ref
-from graph.errors import InvalidInput
-from graph.ontology import Predicate
-from graph.results import EntityRef, FactView
-from graph.store import GraphStore
+from graph.model.errors import InvalidInput
+from graph.model.ontology import Predicate
+from graph.model.results import EntityRef, FactView
+from graph.stores.assemble import entity_ref
+from graph.stores.protocol import GraphStore
 
 __all__ = [
     "EXPOSURE_PREDICATES",

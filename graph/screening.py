@@ -28,15 +28,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph.assemble import entity_ref
-from graph.dates import parse_partial_date
-from graph.errors import InvalidInput
-from graph.ids import normalize_name
-from graph.model import Entity
-from graph.names import CONFIDENT_SCORE, WEAK_SCORE
+from graph.model.dates import parse_partial_date
+from graph.model.domain import Entity
+from graph.model.errors import InvalidInput
+from graph.model.ids import normalize_name
+from graph.model.names import CONFIDENT_SCORE, WEAK_SCORE
+from graph.model.results import EntityMatch, EntityRef
 from graph.ownership import MAX_OWNERSHIP_HOPS, Exposure, exposure, ownership_tree
-from graph.results import EntityMatch, EntityRef
-from graph.store import GraphStore
+from graph.stores.assemble import entity_ref
+from graph.stores.protocol import GraphStore
 
 __all__ = [
     "MAX_SCREEN_NAMES",

@@ -19,8 +19,8 @@ import binascii
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from graph.dates import PartialDate
-from graph.errors import InvalidInput
+from graph.model.dates import PartialDate
+from graph.model.errors import InvalidInput
 
 __all__ = [
     "ENTITY_STORIES",

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.errors import InvalidInput
-from graph.model import Evidence, Fact, GraphDelta, Metric
+from graph.model.domain import Evidence, Fact, GraphDelta, Metric
+from graph.model.errors import InvalidInput
 from loaders.story_input import StoryInput
 
 if TYPE_CHECKING:
@@ -145,8 +145,8 @@ class Extractor(Protocol):
     ``name`` says what reads (``rules``, ``llm:<model>``, ``hybrid:<model>``);
     ``concurrency`` is how many stories may be read at once (the rules are CPU-bound
     and read one at a time; a model server answers several requests in parallel).
-    ``extract`` raises :class:`graph.errors.ExtractionFailed` for a story it could not
-    read and :class:`graph.errors.ModelUnavailable` when no story can be read.
+    ``extract`` raises :class:`graph.model.errors.ExtractionFailed` for a story it could not
+    read and :class:`graph.model.errors.ModelUnavailable` when no story can be read.
     """
 
     @property

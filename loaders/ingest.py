@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.errors import ExtractionFailed, GraphError, ModelUnavailable, StoreUnavailable
-from graph.results import UpsertReport
-from graph.store import GraphStore
+from graph.model.errors import ExtractionFailed, GraphError, ModelUnavailable, StoreUnavailable
+from graph.model.results import UpsertReport
+from graph.stores.protocol import GraphStore
 from loaders.extractor import (
     DroppedItem,
     Extraction,

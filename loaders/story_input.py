@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.dates import PartialDate
-from graph.model import Story
+from graph.model.dates import PartialDate
+from graph.model.domain import Story
 
 __all__ = ["StoryInput"]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.model import GraphDelta
-from graph.settings import get_settings
+from graph.model.domain import GraphDelta
+from graph.wiring.settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -21,8 +21,8 @@ from api.params import (
     UntilQuery,
 )
 from api.problems import problem_responses
-from graph.ontology import EntityType
-from graph.results import EntityDetail, EntityMatch, StoryPage, Subgraph
+from graph.model.ontology import EntityType
+from graph.model.results import EntityDetail, EntityMatch, StoryPage, Subgraph
 
 __all__ = ["EntityPath", "router"]
 

@@ -11,9 +11,9 @@ from api.deps import StoreDep
 from api.examples import example_content
 from api.params import AsOfQuery
 from api.problems import problem_responses
-from graph.dates import parse_partial_date
-from graph.export import delta_to_graphml, delta_to_json
-from graph.model import GraphDelta
+from graph.exports.formats import delta_to_graphml, delta_to_json
+from graph.model.dates import parse_partial_date
+from graph.model.domain import GraphDelta
 
 __all__ = ["router"]
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path
 from api.deps import StoreDep
 from api.examples import EXAMPLE_IDS, example_content
 from api.problems import problem_responses
-from graph.results import FactView
+from graph.model.results import FactView
 
 __all__ = ["router"]
 

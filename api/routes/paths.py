@@ -19,7 +19,7 @@ from api.params import (
     UntilQuery,
 )
 from api.problems import problem_responses
-from graph.results import PathResult
+from graph.model.results import PathResult
 
 __all__ = ["router"]
 

@@ -19,8 +19,8 @@ from api.params import DATE_PATTERN, StoryCursorQuery, StoryLimitQuery
 from api.problems import problem_responses
 from api.schemas import StoryIn
 from api.uploads import ingest_upload
-from graph.errors import InvalidInput
-from graph.results import StoryPage, StoryView
+from graph.model.errors import InvalidInput
+from graph.model.results import StoryPage, StoryView
 from loaders.extractor import EXTRACTOR_KINDS
 from loaders.ingest import IngestReport, ingest_stories
 from loaders.inputs import FORMATS

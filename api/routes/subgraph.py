@@ -11,8 +11,8 @@ from api.examples import EXAMPLE_IDS, example_content
 from api.params import AsOfQuery
 from api.problems import problem_responses
 from api.schemas import CytoscapeGraph, cytoscape_graph
-from graph.dates import parse_partial_date
-from graph.errors import InvalidInput
+from graph.model.dates import parse_partial_date
+from graph.model.errors import InvalidInput
 
 __all__ = ["router"]
 

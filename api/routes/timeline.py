@@ -11,7 +11,7 @@ from api.examples import example_content
 from api.params import CursorQuery, PredicatesQuery, SinceQuery, UntilQuery
 from api.problems import problem_responses
 from api.routes.entities import EntityPath
-from graph.results import TimelinePage
+from graph.model.results import TimelinePage
 
 __all__ = ["router"]
 

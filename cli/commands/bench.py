@@ -15,8 +15,7 @@ from typing import Annotated
 import typer
 
 from cli.errors import reported
-from graph.errors import InvalidInput
-from graph.synthetic import parse_size
+from graph.model.errors import InvalidInput
 
 __all__ = ["register"]
 
@@ -39,16 +38,22 @@ def bench(
     """Benchmark loading, opening, paths, timelines, search, neighbours, memory and the API
     at each size, against a networkx-only baseline, and print the table."""
     with reported():
+        script = ROOT / "bench" / "run.py"
+        if not script.exists():
+            raise InvalidInput(
+                f"{script} not found: `sinograph bench` runs from a source checkout of sinograph"
+                " (the benchmarks and their synthetic-graph generator live in bench/, which is"
+                " not installed)"
+            )
+        # bench/ is importable only from a checkout, which the check above has found
+        sys.path.insert(0, str(ROOT))
+        from bench.synthetic import parse_size
+
         try:
             for size in sizes.split(","):
                 parse_size(size)
         except ValueError as exc:
             raise InvalidInput(f"--sizes: {exc}") from None
-        script = ROOT / "bench" / "run.py"
-        if not script.exists():
-            raise InvalidInput(
-                f"{script} not found: `sinograph bench` runs from a source checkout of sinograph"
-            )
         command = [sys.executable, str(script), "--sizes", sizes]
         if out is not None:
             command += ["--out", str(out)]

@@ -32,14 +32,14 @@ from cli.render import (
     print_stats,
     print_timeline,
 )
-from graph.errors import InvalidInput
-from graph.export import write_export
-from graph.factory import open_store
-from graph.model import GraphDelta
-from graph.ontology import parse_entity_type
-from graph.results import UpsertReport
-from graph.settings import get_settings
-from graph.store import GraphStore
+from graph.exports.formats import write_export
+from graph.model.domain import GraphDelta
+from graph.model.errors import InvalidInput
+from graph.model.ontology import parse_entity_type
+from graph.model.results import UpsertReport
+from graph.stores.protocol import GraphStore
+from graph.wiring.open_store import open_store
+from graph.wiring.settings import get_settings
 from loaders.extract import Registry
 from loaders.extractor import Extractor
 from loaders.graph_json import looks_like_graph_json, read_graph_json, split_delta
@@ -121,7 +121,7 @@ def load(
     settings = get_settings()
     with reported():
         if published is not None:
-            from graph.dates import parse_partial_date
+            from graph.model.dates import parse_partial_date
 
             published = parse_partial_date(published)
         missing = [str(p) for p in paths if not p.exists()]

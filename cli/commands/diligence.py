@@ -16,8 +16,8 @@ from cli.errors import err_console, reported
 from cli.output import console, print_json
 from graph.dossier import build_dossier
 from graph.dossier_render import FORMATS, render_dossier
-from graph.errors import InvalidInput
-from graph.names import CONFIDENT_SCORE
+from graph.model.errors import InvalidInput
+from graph.model.names import CONFIDENT_SCORE
 from graph.screening import MAX_SCREEN_NAMES, ScreenRequest, ScreenResult, screen
 
 __all__ = ["read_screen_csv", "register"]

@@ -26,9 +26,9 @@ from cli.extraction import (
     chosen_extractor,
     print_model_summary,
 )
-from graph.errors import ExtractionFailed, InvalidInput
-from graph.model import GraphDelta
-from graph.settings import get_settings
+from graph.model.domain import GraphDelta
+from graph.model.errors import ExtractionFailed, InvalidInput
+from graph.wiring.settings import get_settings
 from loaders.evaluation import StoryScore, combine_scores, score_story
 from loaders.extract import Registry
 from loaders.extract.report import combine_deltas, extraction_report

@@ -10,11 +10,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cli.errors import reported
-from graph.errors import InvalidInput
-from graph.settings import Settings, get_settings
+from graph.model.errors import InvalidInput
+from graph.wiring.settings import Settings, get_settings
 
 if TYPE_CHECKING:
-    from graph.neo4j_store.copy import CopyResult
+    from graph.stores.neo4j.copy import CopyResult
 
 __all__ = ["copy", "register"]
 
@@ -85,10 +85,10 @@ def _run_copy(
     restart: bool,
     checkpoint: Path | None,
 ) -> CopyResult:
-    from graph.embedded import EmbeddedStore
-    from graph.neo4j_store import Neo4jStore, open_driver
-    from graph.neo4j_store.connection import redact_uri
-    from graph.neo4j_store.copy import copy_graph
+    from graph.stores.embedded import EmbeddedStore
+    from graph.stores.neo4j import Neo4jStore, open_driver
+    from graph.stores.neo4j.connection import redact_uri
+    from graph.stores.neo4j.copy import copy_graph
 
     if settings.store_kind != "embedded":
         raise InvalidInput(

@@ -9,8 +9,8 @@ import typer
 from pydantic import ValidationError
 
 from cli.errors import EXIT_BAD_INPUT, err_console, reported
-from graph.factory import open_store
-from graph.settings import Settings, get_settings
+from graph.wiring.open_store import open_store
+from graph.wiring.settings import Settings, get_settings
 
 __all__ = ["register", "serve"]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from graph.model import GraphDelta
+from graph.model.domain import GraphDelta
 from loaders.extract.parse import DEFAULT_PIPELINE
 from loaders.extract.pipeline import DEFAULT_MIN_CONFIDENCE, run_pipeline
 from loaders.extract.registry import Registry, RegistryEntry
@@ -47,7 +47,7 @@ def extract(
     pipeline: str = DEFAULT_PIPELINE,
 ) -> GraphDelta:
     """Entities, facts and metrics stated in one story; never raises on any text
-    (only :class:`~graph.errors.ExtractorUnavailable` when ``pipeline`` is not installed).
+    (only :class:`~graph.model.errors.ExtractorUnavailable` when ``pipeline`` is not installed).
 
     The story's title is read as its first line (headlines state facts), whether or
     not the text repeats it. Facts carry their evidence sentence, the story id and a

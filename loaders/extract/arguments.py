@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 from loaders.extract.coref import Cluster, Coreference
 from loaders.extract.cues import DESCRIPTOR_TYPES
 from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM

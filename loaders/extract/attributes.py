@@ -15,7 +15,7 @@ date (and validity for roles), and the status of a deal, listing or ban.
 
 from __future__ import annotations
 
-from graph.ontology import FactStatus, Predicate
+from graph.model.ontology import FactStatus, Predicate
 from loaders.extract.candidate import Candidate
 from loaders.extract.cues import word_set
 from loaders.extract.document import ParsedSentence, Span

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.ids import normalize_name as _normalize_name
-from graph.ontology import EntityType
+from graph.model.ids import normalize_name as _normalize_name
+from graph.model.ontology import EntityType
 from loaders.extract.document import ParsedSentence
 from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM, REGION_COUNTRY
 from loaders.extract.mention import Mention
@@ -91,7 +91,7 @@ class Coreference:
 
 @lru_cache(maxsize=65_536)
 def normalize_name(name: str) -> str:
-    """:func:`graph.ids.normalize_name`, cached: coreference compares names often."""
+    """:func:`graph.model.ids.normalize_name`, cached: coreference compares names often."""
     return _normalize_name(name)
 
 

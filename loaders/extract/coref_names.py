@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 from loaders.extract.coref_model import (
     ORG_TYPES,
     PLACE_WORDS,

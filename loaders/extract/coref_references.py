@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 from loaders.extract.coref_model import (
     ORG_TYPES,
     Cluster,

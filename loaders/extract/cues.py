@@ -9,7 +9,7 @@ is ("chipmaker", "regulator", "start-up")...
 
 from __future__ import annotations
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 
 __all__ = [
     "word_set",

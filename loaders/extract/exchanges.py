@@ -3,7 +3,7 @@ Stock Exchange."""
 
 from __future__ import annotations
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 from loaders.extract.coref import Cluster, Coreference
 from loaders.extract.gazetteer import EXCHANGE_OF_CITY
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 from loaders.extract.cues import ASSET_HEADS, COMMODITIES, DESCRIPTOR_TYPES, word_set
 from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
 from loaders.extract.mention import Mention, MentionKind

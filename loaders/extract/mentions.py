@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 from loaders.extract.cues import (
     COMMON_CAPITALISED,
     COMPANY_SUFFIXES,

@@ -11,8 +11,8 @@ expression; ``reported_by`` from "according to X", "data from X", "X said".
 
 from __future__ import annotations
 
-from graph.model import Evidence, Metric
-from graph.ontology import EntityType
+from graph.model.domain import Evidence, Metric
+from graph.model.ontology import EntityType
 from loaders.extract.coref import Cluster, Coreference
 from loaders.extract.document import ParsedSentence
 from loaders.extract.mention import MentionKind

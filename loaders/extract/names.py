@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 from loaders.extract.cues import (
     CHINESE_SURNAMES,
     COMMON_CAPITALISED,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from graph.errors import ExtractorUnavailable
+from graph.model.errors import ExtractorUnavailable
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 from loaders.extract.cues import (
     DESCRIPTOR_TYPES,
     GOVERNMENT_DESCRIPTIONS,

@@ -16,8 +16,8 @@ Story-level steps after the sentence rules:
 
 from __future__ import annotations
 
-from graph.model import GraphDelta, Story
-from graph.ontology import EntityType, Predicate
+from graph.model.domain import GraphDelta, Story
+from graph.model.ontology import EntityType, Predicate
 from loaders.extract.attributes import fill_attributes
 from loaders.extract.calibration import calibrated_confidence
 from loaders.extract.candidate import Candidate

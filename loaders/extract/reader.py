@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graph.ontology import EntityType, Predicate
+from graph.model.ontology import EntityType, Predicate
 from loaders.extract.arguments import Binder, Bound
 from loaders.extract.candidate import Candidate
 from loaders.extract.context import StoryContext

@@ -22,10 +22,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from graph.errors import InvalidInput
 from graph.identifiers import validate_identifiers
-from graph.ids import entity_id, normalize_name
-from graph.ontology import EntityType
+from graph.model.errors import InvalidInput
+from graph.model.ids import entity_id, normalize_name
+from graph.model.ontology import EntityType
 from loaders.extract.cues import word_set
 from loaders.extract.gazetteer import PLACES
 from loaders.extract.tokens import tokenize

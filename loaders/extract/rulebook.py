@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 from loaders.extract.coref import Cluster
 from loaders.extract.rules.schema import Rule, TitleEntry, load_rule_tables
 

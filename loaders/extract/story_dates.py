@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from datetime import date, timedelta
 
-from graph.ontology import Predicate
+from graph.model.ontology import Predicate
 from loaders.extract.candidate import Candidate
 from loaders.extract.cues import word_set
 from loaders.extract.document import ParsedSentence, Span

@@ -3,9 +3,9 @@ facts with their evidence sentences, and metrics."""
 
 from __future__ import annotations
 
-from graph.ids import normalize_name
-from graph.model import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
-from graph.ontology import EntityType
+from graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
+from graph.model.ids import normalize_name
+from graph.model.ontology import EntityType
 from loaders.extract.coref import Cluster, Coreference
 from loaders.extract.document import ParsedSentence
 from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM

@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from graph.ontology import STATUS_RANK, SYMMETRIC_PREDICATES, EntityType, FactStatus, Predicate
+from graph.model.ontology import (
+    STATUS_RANK,
+    SYMMETRIC_PREDICATES,
+    EntityType,
+    FactStatus,
+    Predicate,
+)
 from loaders.extract.candidate import Candidate
 from loaders.extract.coref import Coreference
 from loaders.extract.gazetteer import REGION_COUNTRY

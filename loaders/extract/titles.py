@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from graph.ontology import EntityType, Predicate
+from graph.model.ontology import EntityType, Predicate
 from loaders.extract.arguments import Bound
 from loaders.extract.coref import Cluster
 from loaders.extract.reader import SentenceReader

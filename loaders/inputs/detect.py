@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from graph.errors import InvalidInput
+from graph.model.errors import InvalidInput
 from loaders.inputs.digest import is_digest
 from loaders.inputs.front_matter import FrontMatter, split_front_matter
 from loaders.inputs.units import text_units

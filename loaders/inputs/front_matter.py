@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from graph.errors import InvalidInput
+from graph.model.errors import InvalidInput
 from loaders.inputs.dates import normalise_date
 from loaders.inputs.problems import InputProblem
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import trafilatura
 
-from graph.errors import InvalidInput
+from graph.model.errors import InvalidInput
 from loaders.inputs.assemble import Fallbacks, assemble_story
 from loaders.inputs.dates import normalise_date
 from loaders.inputs.problems import InputProblem

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from graph.errors import InvalidInput
+from graph.model.errors import InvalidInput
 from loaders.inputs.assemble import Fallbacks, assemble_story
 from loaders.inputs.dates import normalise_date
 from loaders.inputs.problems import InputProblem

@@ -6,7 +6,7 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from graph.errors import InvalidInput
+from graph.model.errors import InvalidInput
 from loaders.inputs.article import read_article
 from loaders.inputs.assemble import Fallbacks
 from loaders.inputs.dates import normalise_date

@@ -1,7 +1,7 @@
 """Extraction with a language model on any OpenAI-compatible server, every fact verified.
 
 ``client`` (one chat completion, retries and typed failures), ``prompt`` (instructions
-and the ontology, from :mod:`graph.ontology`), ``answer`` (the wire contract and
+and the ontology, from :mod:`graph.model.ontology`), ``answer`` (the wire contract and
 tolerant reading), ``verify`` (the story decides what is kept), ``quotes`` (finding
 quotes and names in the story), ``cache`` (answers by model, prompt version and
 story), ``extractor`` (:class:`LlmExtractor`) and ``hybrid`` (rules and model together).

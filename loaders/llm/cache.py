@@ -27,7 +27,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.errors import InvalidInput
+from graph.model.errors import InvalidInput
 from loaders.llm.prompt import PROMPT_VERSION
 
 __all__ = ["CachedAnswer", "ResponseCache", "cache_key"]

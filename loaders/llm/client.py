@@ -23,7 +23,7 @@ from typing import Any
 
 import openai
 
-from graph.errors import ExtractionFailed, ModelUnavailable
+from graph.model.errors import ExtractionFailed, ModelUnavailable
 from loaders.extractor import TokenUsage
 from loaders.llm.config import LlmConfig
 from loaders.llm.prompt import SCHEMA_NAME

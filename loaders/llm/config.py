@@ -1,6 +1,6 @@
 """How to reach a language model: an OpenAI-compatible endpoint, a model, limits.
 
-Built once at the edges from :class:`graph.settings.Settings` (or by hand in code and
+Built once at the edges from :class:`graph.wiring.settings.Settings` (or by hand in code and
 tests); nothing in ``loaders.llm`` reads the environment.
 
 >>> config = LlmConfig(base_url="http://127.0.0.1:11434/v1", model="qwen2.5:7b")
@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
-from graph.errors import InvalidInput
+from graph.model.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from graph.settings import Settings
+    from graph.wiring.settings import Settings
 
 __all__ = ["LlmConfig", "llm_config_from_settings"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graph.errors import ExtractionFailed
+from graph.model.errors import ExtractionFailed
 from loaders.extractor import Extraction, TokenUsage
 from loaders.llm.answer import MalformedAnswer, WireAnswer, parse_answer
 from loaders.llm.cache import ResponseCache, cache_key

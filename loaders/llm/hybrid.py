@@ -16,10 +16,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from graph.ids import normalize_name
-from graph.merge import merge_entity, merge_fact, merge_metric
-from graph.model import Entity, Fact, GraphDelta, Metric, join_extractors
-from graph.ontology import SYMMETRIC_PREDICATES, EntityType
+from graph.model.domain import Entity, Fact, GraphDelta, Metric, join_extractors
+from graph.model.ids import normalize_name
+from graph.model.merge import merge_entity, merge_fact, merge_metric
+from graph.model.ontology import SYMMETRIC_PREDICATES, EntityType
 from loaders.extractor import Extraction, RulesExtractor
 from loaders.llm.extractor import LlmExtractor
 from loaders.resolve import names_compatible

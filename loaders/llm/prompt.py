@@ -1,7 +1,7 @@
 """The request sent to the model: instructions and the ontology, then the story.
 
 Everything the model is told about labels, predicates, directions and statuses is
-generated from :mod:`graph.ontology`, so the prompt and the checks applied to the
+generated from :mod:`graph.model.ontology`, so the prompt and the checks applied to the
 answer always agree. ``PROMPT_VERSION`` is part of the response cache key: change
 it whenever the instructions change so cached answers to the old prompt are not
 reused.
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from graph.ontology import (
+from graph.model.ontology import (
     ENTITY_TYPE_MEANINGS,
     PREDICATE_SIGNATURES,
     STATUS_MEANINGS,

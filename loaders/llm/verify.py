@@ -38,12 +38,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from graph.dates import parse_partial_date
-from graph.errors import InvalidInput
-from graph.ids import normalize_name
-from graph.merge import merge_entity, merge_fact, merge_metric
-from graph.model import Amount, Entity, Evidence, Fact, GraphDelta, Metric
-from graph.ontology import (
+from graph.model.dates import parse_partial_date
+from graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Metric
+from graph.model.errors import InvalidInput
+from graph.model.ids import normalize_name
+from graph.model.merge import merge_entity, merge_fact, merge_metric
+from graph.model.ontology import (
     METRIC_SUBJECT_TYPES,
     PREDICATE_SIGNATURES,
     EntityType,

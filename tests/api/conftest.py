@@ -14,9 +14,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.embedded import EmbeddedStore
-from graph.model import GraphDelta
-from graph.settings import Settings
+from graph.model.domain import GraphDelta
+from graph.stores.embedded import EmbeddedStore
+from graph.wiring.settings import Settings
 from tests.api.support import AMBIGUOUS, ISLAND, make_settings, sample_deltas
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.model import Entity, GraphDelta
-from graph.ontology import EntityType
-from graph.settings import Settings
+from graph.model.domain import Entity, GraphDelta
+from graph.model.ontology import EntityType
+from graph.wiring.settings import Settings
 
 __all__ = ["AMBIGUOUS", "AMBIGUOUS_NAME", "ISLAND", "make_settings", "sample_deltas"]
 

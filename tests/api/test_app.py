@@ -9,9 +9,9 @@ from fastapi.testclient import TestClient
 
 import api.app
 from api.app import create_app
-from graph.embedded import EmbeddedStore
-from graph.errors import StoreUnavailable
-from graph.settings import Settings
+from graph.model.errors import StoreUnavailable
+from graph.stores.embedded import EmbeddedStore
+from graph.wiring.settings import Settings
 from tests.api.support import make_settings
 
 

@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 
 import api.store_provider
 from api.app import create_app
-from graph.embedded import EmbeddedStore
-from graph.settings import Settings
+from graph.stores.embedded import EmbeddedStore
+from graph.wiring.settings import Settings
 from tests.api.support import AMBIGUOUS_NAME, ISLAND, make_settings
 
 PROBLEM = "application/problem+json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from graph.embedded import EmbeddedStore
+from graph.stores.embedded import EmbeddedStore
 
 PROBLEM = "application/problem+json"
 

@@ -12,8 +12,8 @@ import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.embedded import EmbeddedStore
-from graph.model import GraphDelta
+from graph.model.domain import GraphDelta
+from graph.stores.embedded import EmbeddedStore
 
 ZIJIN = "company:zijin-mining-group"
 VERNY = "company:verny-capital"

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from api.store_provider import RETRY_PAUSE_SECONDS, StoreProvider
-from graph.embedded import EmbeddedStore
-from graph.errors import StoreUnavailable
-from graph.settings import Settings
-from graph.store import GraphStore
+from graph.model.errors import StoreUnavailable
+from graph.stores.embedded import EmbeddedStore
+from graph.stores.protocol import GraphStore
+from graph.wiring.settings import Settings
 from tests.api.support import make_settings
 
 

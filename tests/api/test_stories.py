@@ -11,10 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.embedded import EmbeddedStore
-from graph.model import Entity, GraphDelta
-from graph.ontology import EntityType
-from graph.settings import Settings
+from graph.model.domain import Entity, GraphDelta
+from graph.model.ontology import EntityType
+from graph.stores.embedded import EmbeddedStore
+from graph.wiring.settings import Settings
 from tests.api.support import make_settings
 
 KEY = "correct horse battery staple"

@@ -1,7 +1,7 @@
 """The embedded store's path search gives exactly the reference algorithm's answer.
 
 A synthetic graph is loaded into the store; the same facts, filtered the same
-way, feed :func:`graph.pathfinding.k_shortest_simple_paths`; random pairs must
+way, feed :func:`graph.stores.pathfinding.k_shortest_simple_paths`; random pairs must
 get the same paths (same nodes, same order) for every k, hop bound and filter.
 """
 
@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from graph.assemble import earliest_published, ordinals
-from graph.dates import partial_date_ordinal
-from graph.embedded import EmbeddedStore
-from graph.errors import NoPath
-from graph.model import Fact
-from graph.pathfinding import k_shortest_simple_paths
-from graph.queries import TimeWindow, parse_predicates
-from graph.synthetic import SyntheticNews
+from bench.synthetic import SyntheticNews
+from graph.model.dates import partial_date_ordinal
+from graph.model.domain import Fact
+from graph.model.errors import NoPath
+from graph.model.queries import TimeWindow, parse_predicates
+from graph.stores.assemble import earliest_published, ordinals
+from graph.stores.embedded import EmbeddedStore
+from graph.stores.pathfinding import k_shortest_simple_paths
 
 FILTERS = [
     {},
@@ -109,7 +109,7 @@ def test_each_hop_shows_the_best_sourced_fact(loaded: Loaded) -> None:
 
 
 def test_timeline_pages_match_a_sorted_list(loaded: Loaded) -> None:
-    from graph.assemble import date_sort_key
+    from graph.stores.assemble import date_sort_key
 
     store, facts, _published = loaded
     metrics = store.export_delta().metrics
@@ -174,7 +174,7 @@ def test_neighbours_match_the_reference_walk(loaded: Loaded) -> None:
 
 
 def test_the_bidirectional_search_agrees_with_the_reference() -> None:
-    from graph.pathfinding import bidirectional_k_shortest_paths
+    from graph.stores.pathfinding import bidirectional_k_shortest_paths
 
     rng = random.Random(12)
     for trial in range(300):

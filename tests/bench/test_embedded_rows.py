@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from graph.assemble import fact_view, metric_view
-from graph.embedded import EmbeddedStore
-from graph.embedded.schema import MIGRATIONS
-from graph.errors import NoPath
-from graph.model import GraphDelta
-from graph.synthetic import SyntheticNews
+from bench.synthetic import SyntheticNews
+from graph.model.domain import GraphDelta
+from graph.model.errors import NoPath
+from graph.stores.assemble import fact_view, metric_view
+from graph.stores.embedded import EmbeddedStore
+from graph.stores.embedded.schema import MIGRATIONS
 from tests.conftest import sample_deltas
 
 
@@ -40,8 +40,8 @@ def test_fact_views_from_rows_equal_the_shared_assembly(tmp_path: Path) -> None:
 
 def _write_version_1(path: Path, delta: GraphDelta) -> None:
     """A store as the first schema wrote it (the tables the old store filled)."""
-    from graph.assemble import date_sort_key, ordinals
-    from graph.ids import normalize_name
+    from graph.model.ids import normalize_name
+    from graph.stores.assemble import date_sort_key, ordinals
 
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
@@ -133,7 +133,7 @@ def test_another_process_writes_are_seen_after_refresh(tmp_path: Path) -> None:
 def test_opening_in_chunks_gives_the_same_answers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import graph.embedded.store as store_module
+    import graph.stores.embedded.store as store_module
 
     path = tmp_path / "g.db"
     writer = EmbeddedStore(path)
@@ -160,7 +160,7 @@ def test_opening_in_chunks_gives_the_same_answers(
 
 
 def test_a_version_2_store_gains_the_extractor_column_on_open(tmp_path: Path) -> None:
-    from graph.embedded.schema import SCHEMA_VERSION
+    from graph.stores.embedded.schema import SCHEMA_VERSION
     from loaders.extractor import stamp_extractor
 
     path = tmp_path / "v2.db"

@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from graph.model import Fact, GraphDelta
-from graph.synthetic import SyntheticNews, parse_size
+from bench.synthetic import SyntheticNews, parse_size
+from graph.model.domain import Fact, GraphDelta
 
 
 def _load(facts: int, seed: int = 7, batch: int = 500) -> list[GraphDelta]:

@@ -26,10 +26,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
 
-from graph.embedded.store import EmbeddedStore
-from graph.model import Entity, Evidence, Fact, GraphDelta, Story
-from graph.ontology import EntityType, Predicate
-from graph.settings import Settings
+from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
+from graph.model.ontology import EntityType, Predicate
+from graph.stores.embedded.store import EmbeddedStore
+from graph.wiring.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_GRAPH = ROOT / "samples" / "graph"

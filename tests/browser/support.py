@@ -14,8 +14,8 @@ from typing import Any
 
 from playwright.sync_api import Page
 
-from graph.model import Fact
-from graph.results import TimelineItem
+from graph.model.domain import Fact
+from graph.model.results import TimelineItem
 from tests.browser.conftest import LiveServer
 
 __all__ = [

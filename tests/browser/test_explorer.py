@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from graph.dates import partial_date_ordinal
-from graph.results import Subgraph, TimelineItem
+from graph.model.dates import partial_date_ordinal
+from graph.model.results import Subgraph, TimelineItem
 from tests.browser.conftest import LARGE_NEIGHBOURHOOD, LiveServer
 from tests.browser.support import (
     RENDERED,

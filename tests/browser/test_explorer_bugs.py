@@ -11,8 +11,8 @@ import re
 import pytest
 from playwright.sync_api import Page
 
-from graph.dates import partial_date_end_ordinal, partial_date_ordinal
-from graph.model import Fact
+from graph.model.dates import partial_date_end_ordinal, partial_date_ordinal
+from graph.model.domain import Fact
 from tests.browser.conftest import LiveServer
 from tests.browser.support import (
     MAX_FIT_ZOOM,

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from graph.model import Entity, Evidence, Fact, GraphDelta, Story
-from graph.ontology import EntityType, Predicate
+from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
+from graph.model.ontology import EntityType, Predicate
 from tests.browser.conftest import NARROW, LiveServer, open_page
 from tests.browser.support import (
     busiest_entity,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from graph.results import TimelinePage
+from graph.model.results import TimelinePage
 from tests.browser.conftest import UNDATED_INVESTED, UNDATED_OWNED, LiveServer
 from tests.browser.support import item_key, open_explorer, settle
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model import Entity, Fact, GraphDelta, Metric, Story
-from graph.ontology import EntityType
+from graph.model.domain import Entity, Fact, GraphDelta, Metric, Story
+from graph.model.ontology import EntityType
 
 
 class DeltaBuilder:

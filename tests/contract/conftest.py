@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded import EmbeddedStore
-from graph.store import GraphStore
+from graph.stores.embedded import EmbeddedStore
+from graph.stores.protocol import GraphStore
 from tests.contract.neo4j_factory import make_neo4j_store, require_neo4j
 
 Opener = Callable[[bool], GraphStore]

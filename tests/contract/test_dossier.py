@@ -7,8 +7,8 @@ import pytest
 
 from graph.dossier import build_dossier
 from graph.dossier_render import render_dossier, to_html, to_markdown
-from graph.errors import EntityNotFound, InvalidInput
-from graph.store import GraphStore
+from graph.model.errors import EntityNotFound, InvalidInput
+from graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 
 

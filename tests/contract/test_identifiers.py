@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.model import Entity, GraphDelta
-from graph.store import GraphStore
+from graph.model.domain import Entity, GraphDelta
+from graph.stores.protocol import GraphStore
 
 MOUTAI = Entity(
     name="Kweichow Moutai",

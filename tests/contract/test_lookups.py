@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.errors import AmbiguousEntity, EntityNotFound
-from graph.names import CONFIDENT_SCORE, WEAK_SCORE
-from graph.ontology import EntityType
-from graph.store import GraphStore
+from graph.model.errors import AmbiguousEntity, EntityNotFound
+from graph.model.names import CONFIDENT_SCORE, WEAK_SCORE
+from graph.model.ontology import EntityType
+from graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 
 

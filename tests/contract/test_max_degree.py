@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.errors import InvalidInput
-from graph.model import Entity
-from graph.ontology import EntityType
-from graph.store import GraphStore
+from graph.model.domain import Entity
+from graph.model.errors import InvalidInput
+from graph.model.ontology import EntityType
+from graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 
 

@@ -6,9 +6,9 @@ import itertools
 
 import pytest
 
-from graph.ids import fact_key
-from graph.model import Entity, Fact, GraphDelta, Story
-from graph.store import GraphStore
+from graph.model.domain import Entity, Fact, GraphDelta, Story
+from graph.model.ids import fact_key
+from graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 from tests.contract.conftest import Opener
 

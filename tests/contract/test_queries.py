@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.errors import AmbiguousEntity, EntityNotFound, FactNotFound, InvalidInput, NoPath
-from graph.ontology import EntityType
-from graph.store import GraphStore
+from graph.model.errors import AmbiguousEntity, EntityNotFound, FactNotFound, InvalidInput, NoPath
+from graph.model.ontology import EntityType
+from graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 from tests.contract.test_writes import load_samples
 
@@ -327,7 +327,7 @@ def test_whole_graph_timeline_is_in_date_order(samples: GraphStore) -> None:
     assert page.entity is None
     keys = [i.date for i in page.items]
     assert len(keys) > 20
-    from graph.assemble import date_sort_key
+    from graph.stores.assemble import date_sort_key
 
     assert [date_sort_key(d) for d in keys] == sorted(date_sort_key(d) for d in keys)  # type: ignore[type-var]
 

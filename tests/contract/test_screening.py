@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from graph.model import Entity
+from graph.model.domain import Entity
 from graph.screening import ScreenOptions, ScreenRequest, ScreenSubject, screen, screen_one
-from graph.store import GraphStore
+from graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 
 

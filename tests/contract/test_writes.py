@@ -6,10 +6,10 @@ import threading
 
 import pytest
 
-from graph.errors import InvalidInput
-from graph.merge import place_facts
-from graph.model import GraphDelta
-from graph.store import GraphStore
+from graph.model.domain import GraphDelta
+from graph.model.errors import InvalidInput
+from graph.model.merge import place_facts
+from graph.stores.protocol import GraphStore
 from tests.conftest import sample_deltas
 from tests.contract.builders import DeltaBuilder
 from tests.contract.conftest import Opener

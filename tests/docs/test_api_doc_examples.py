@@ -22,7 +22,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.embedded import EmbeddedStore
+from graph.stores.embedded import EmbeddedStore
 from tests.api.support import make_settings
 from tests.conftest import ROOT, SAMPLES
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from graph.embedded import EmbeddedStore
+from graph.stores.embedded import EmbeddedStore
 
 REVIEW = json.loads((Path(__file__).parent / "samples_review.json").read_text("utf-8"))
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from graph.model import GraphDelta
+from graph.model.domain import GraphDelta
 from loaders.extract import default_registry, extract
 from loaders.story_input import StoryInput
 

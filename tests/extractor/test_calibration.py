@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import Entity, Evidence, Fact, GraphDelta
-from graph.ontology import EntityType, Predicate
+from graph.model.domain import Entity, Evidence, Fact, GraphDelta
+from graph.model.ontology import EntityType, Predicate
 from loaders.extract import extract
 from loaders.extract.calibration import (
     Calibration,

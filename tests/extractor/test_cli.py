@@ -6,7 +6,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from cli.main import app
-from graph.model import GraphDelta
+from graph.model.domain import GraphDelta
 
 runner = CliRunner()
 STORY = (

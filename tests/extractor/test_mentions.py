@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 from loaders.extract import default_registry
 from loaders.extract.mentions import find_mentions
 from loaders.extract.registry import Registry

@@ -31,7 +31,7 @@ def test_every_story_has_a_gold_file() -> None:
 
 
 def test_every_predicate_is_annotated_twice() -> None:
-    from graph.ontology import Predicate
+    from graph.model.ontology import Predicate
 
     counts: dict[str, int] = {}
     for gold in FOLDER.glob("*.gold.json"):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded import EmbeddedStore
-from graph.model import Entity, Fact, GraphDelta, Story
+from graph.model.domain import Entity, Fact, GraphDelta, Story
+from graph.stores.embedded import EmbeddedStore
 from loaders.resolve import names_compatible, resolve_against_store
 
 

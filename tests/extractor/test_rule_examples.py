@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import GraphDelta
-from graph.ontology import Predicate
+from graph.model.domain import GraphDelta
+from graph.model.ontology import Predicate
 from loaders.evaluation import fold_name
 from loaders.extract import default_registry, extract
 from loaders.extract.rules.schema import Example, load_rule_tables

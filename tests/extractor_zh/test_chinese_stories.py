@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.embedded import EmbeddedStore
-from graph.model import GraphDelta
-from graph.ontology import Predicate
+from graph.model.domain import GraphDelta
+from graph.model.ontology import Predicate
+from graph.stores.embedded import EmbeddedStore
 from loaders.extract import default_registry, extract
 from loaders.ingest import ingest_stories
 from loaders.story_input import StoryInput

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import GraphDelta
-from graph.ontology import EntityType, Predicate
+from graph.model.domain import GraphDelta
+from graph.model.ontology import EntityType, Predicate
 from loaders.extract import default_registry, extract
 from loaders.extract.zh.dates import find_dates, story_year
 from loaders.extract.zh.entities import EntityTable, short_forms

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ontology import SYMMETRIC_PREDICATES
+from graph.model.ontology import SYMMETRIC_PREDICATES
 from loaders.extract import default_registry, extract
 from loaders.extract.zh.rule import Example, Rule
 from loaders.extract.zh.rules import ALL_RULES

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from cli.main import app as cli_app
-from graph.embedded import EmbeddedStore
-from graph.errors import ModelUnavailable
+from graph.model.errors import ModelUnavailable
+from graph.stores.embedded import EmbeddedStore
 from loaders.extract import default_registry
 from loaders.extractor import RulesExtractor
 from loaders.ingest import ingest_stories

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from graph.errors import ExtractionFailed, ModelUnavailable
+from graph.model.errors import ExtractionFailed, ModelUnavailable
 from loaders.extract import default_registry
 from loaders.llm import LlmConfig, LlmExtractor, ResponseCache
 from tests.llm.fake_server import FakeModelServer, Reply

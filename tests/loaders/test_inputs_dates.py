@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.errors import InvalidInput
+from graph.model.errors import InvalidInput
 from loaders.inputs.dates import normalise_date
 
 

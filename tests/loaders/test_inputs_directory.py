@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from inputs_helpers import Read
 
-from graph.errors import InvalidInput
+from graph.model.errors import InvalidInput
 from loaders.inputs import InputProblem, detect_format, read_stories
 
 

@@ -59,7 +59,7 @@ def test_read_text_detects_json_lines_and_keeps_separators_inside_strings() -> N
 
 
 def test_read_text_refuses_bad_arguments_at_once() -> None:
-    from graph.errors import InvalidInput
+    from graph.model.errors import InvalidInput
 
     with pytest.raises(InvalidInput):
         read_text("x", published="whenever")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.neo4j_store import Neo4jStore
+from graph.stores.neo4j import Neo4jStore
 from tests.contract.neo4j_factory import make_neo4j_store, require_neo4j
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import InvalidInput
-from graph.model import Entity, GraphDelta
-from graph.neo4j_admin_export import ARRAY_DELIMITER, import_command, write_neo4j_admin_csv
-from graph.ontology import EntityType, Predicate
+from graph.exports.neo4j_admin import ARRAY_DELIMITER, import_command, write_neo4j_admin_csv
+from graph.model.domain import Entity, GraphDelta
+from graph.model.errors import InvalidInput
+from graph.model.ontology import EntityType, Predicate
 from tests.conftest import sample_deltas
 
 TYPES = {"long": int, "double": float}

@@ -20,9 +20,9 @@ from types import ModuleType
 
 import pytest
 
-from graph.embedded import EmbeddedStore
-from graph.neo4j_admin_export import import_command, write_neo4j_admin_csv
-from graph.neo4j_store import Neo4jStore, open_driver
+from graph.exports.neo4j_admin import import_command, write_neo4j_admin_csv
+from graph.stores.embedded import EmbeddedStore
+from graph.stores.neo4j import Neo4jStore, open_driver
 from tests.conftest import ROOT, sample_deltas
 from tests.contract.neo4j_factory import require_neo4j
 

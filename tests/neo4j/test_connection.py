@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.errors import StoreUnavailable
-from graph.neo4j_store import Neo4jStore, connect_neo4j, open_driver
-from graph.neo4j_store.connection import redact_uri
-from graph.settings import Settings
+from graph.model.errors import StoreUnavailable
+from graph.stores.neo4j import Neo4jStore, connect_neo4j, open_driver
+from graph.stores.neo4j.connection import redact_uri
+from graph.wiring.settings import Settings
 
 
 def _closed_port() -> int:

@@ -15,8 +15,8 @@ import threading
 
 import pytest
 
-from graph.errors import NoPath
-from graph.neo4j_store import Neo4jStore
+from graph.model.errors import NoPath
+from graph.stores.neo4j import Neo4jStore
 from tests.contract.builders import DeltaBuilder
 from tests.contract.neo4j_factory import make_neo4j_store
 

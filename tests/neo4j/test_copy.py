@@ -14,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
-from graph.embedded import EmbeddedStore
-from graph.model import GraphDelta
-from graph.neo4j_store.copy import batches, copy_graph
+from graph.model.domain import GraphDelta
+from graph.stores.embedded import EmbeddedStore
+from graph.stores.neo4j.copy import batches, copy_graph
 from tests.conftest import sample_deltas
 
 

@@ -16,13 +16,13 @@ from cypher import (
     parse_statement,
     statement,
 )
-from graph.model import Entity
-from graph.neo4j_store.rows import entity_row
-from graph.neo4j_store.runner import bound_statement
-from graph.ontology import EntityType, Predicate
+from graph.model.domain import Entity
+from graph.model.ontology import EntityType, Predicate
+from graph.stores.neo4j.rows import entity_row
+from graph.stores.neo4j.runner import bound_statement
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE = sorted((ROOT / "graph" / "neo4j_store").glob("*.py"))
+CODE = sorted((ROOT / "graph" / "stores" / "neo4j").glob("*.py"))
 RUNNER_CALLS = {"read", "run", "run_batches", "command", "read_in_batches", "bound_statement"}
 _IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")

@@ -14,11 +14,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.embedded import EmbeddedStore
-from graph.errors import InvalidInput
-from graph.model import Entity, Fact, GraphDelta, Metric, Story
-from graph.neo4j_store.plan import StoredRecords, lookups, plan_upsert
-from graph.neo4j_store.rows import (
+from graph.model.domain import Entity, Fact, GraphDelta, Metric, Story
+from graph.model.errors import InvalidInput
+from graph.model.ontology import EntityType, Predicate
+from graph.model.results import UpsertReport
+from graph.stores.embedded import EmbeddedStore
+from graph.stores.neo4j.plan import StoredRecords, lookups, plan_upsert
+from graph.stores.neo4j.rows import (
     alias_rows,
     entity_from_props,
     entity_row,
@@ -29,8 +31,6 @@ from graph.neo4j_store.rows import (
     story_from_props,
     story_row,
 )
-from graph.ontology import EntityType, Predicate
-from graph.results import UpsertReport
 from tests.conftest import sample_deltas
 from tests.contract.builders import DeltaBuilder
 

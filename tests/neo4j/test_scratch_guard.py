@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.errors import InvalidInput
-from graph.neo4j_store import Neo4jStore
+from graph.model.errors import InvalidInput
+from graph.stores.neo4j import Neo4jStore
 
 pytestmark = pytest.mark.neo4j
 

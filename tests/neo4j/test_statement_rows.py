@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 
 from cypher import all_statements
-from graph.errors import FactNotFound, InvalidInput
-from graph.merge import place_facts
-from graph.model import GraphDelta
-from graph.neo4j_store import Neo4jStore
-from graph.neo4j_store import runner as runner_module
-from graph.queries import UNDATED_POSITION, encode_cursor
+from graph.model.domain import GraphDelta
+from graph.model.errors import FactNotFound, InvalidInput
+from graph.model.merge import place_facts
+from graph.model.queries import UNDATED_POSITION, encode_cursor
+from graph.stores.neo4j import Neo4jStore
+from graph.stores.neo4j import runner as runner_module
 from tests.conftest import sample_deltas
 from tests.contract.builders import DeltaBuilder
 

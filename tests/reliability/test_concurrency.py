@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from graph.embedded import EmbeddedStore
+from graph.stores.embedded import EmbeddedStore
 from tests.contract.builders import DeltaBuilder
 from tests.reliability.test_crash_safety import _check_consistent, _write_inputs
 

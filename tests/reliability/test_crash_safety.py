@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded import EmbeddedStore
+from graph.stores.embedded import EmbeddedStore
 from tests.contract.builders import DeltaBuilder
 
 FILES = 60

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.model import GraphDelta
+from graph.model.domain import GraphDelta
 from loaders.extract import extract
 from loaders.story_input import StoryInput
 

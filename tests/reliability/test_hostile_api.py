@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.embedded import EmbeddedStore
+from graph.stores.embedded import EmbeddedStore
 from tests.api.support import make_settings
 from tests.contract.builders import DeltaBuilder
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from graph.assemble import date_sort_key
-from graph.embedded import EmbeddedStore
-from graph.embedded.rows import fact_insert_row
-from graph.embedded.schema import MIGRATIONS, SCHEMA_VERSION
-from graph.ids import normalize_name
-from graph.model import Entity, Evidence, Fact, Metric, Story
+from graph.model.domain import Entity, Evidence, Fact, Metric, Story
+from graph.model.ids import normalize_name
+from graph.stores.assemble import date_sort_key
+from graph.stores.embedded import EmbeddedStore
+from graph.stores.embedded.rows import fact_insert_row
+from graph.stores.embedded.schema import MIGRATIONS, SCHEMA_VERSION
 from tests.contract.builders import DeltaBuilder
 
 

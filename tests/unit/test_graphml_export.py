@@ -6,8 +6,8 @@ import io
 
 import networkx as nx
 
-from graph.export import delta_to_graphml
-from graph.model import Entity, Fact, GraphDelta, Story
+from graph.exports.formats import delta_to_graphml
+from graph.model.domain import Entity, Fact, GraphDelta, Story
 
 
 def _graph() -> nx.MultiDiGraph:

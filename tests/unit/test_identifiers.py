@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from graph.identifiers import check_isin, check_lei, check_uscc, ticker_variants
-from graph.model import Entity
+from graph.model.domain import Entity
 from loaders.extract.registry import RegistryEntry
 
 

@@ -55,7 +55,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph.ontology import EntityType, FactStatus, Predicate
+from graph.model.ontology import EntityType, FactStatus, Predicate
 
 __all__ = [
     "ROLE_NAMES",

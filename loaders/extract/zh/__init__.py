@@ -18,7 +18,7 @@ names), ``entities`` (the story's entities), ``mentions`` (a sentence as units),
 
 from __future__ import annotations
 
-from graph.model import GraphDelta
+from graph.model.domain import GraphDelta
 from loaders.extract.registry import Registry
 from loaders.extract.zh.language import is_chinese
 from loaders.extract.zh.pipeline import run_chinese_pipeline

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 from loaders.extract.zh.entities import EntityTable
 from loaders.extract.zh.lexicon import (
     COMPANY_SUFFIXES,

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from graph.ontology import EntityType, FactStatus, Predicate
+from graph.model.ontology import EntityType, FactStatus, Predicate
 from loaders.extract.zh.entities import EntityTable
 from loaders.extract.zh.lexicon import LEADING_TITLES
 from loaders.extract.zh.mentions import conjuncts

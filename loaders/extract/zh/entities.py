@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.ids import normalize_name
-from graph.model import Entity
-from graph.ontology import EntityType
+from graph.model.domain import Entity
+from graph.model.ids import normalize_name
+from graph.model.ontology import EntityType
 from loaders.extract.registry import Registry, RegistryEntry
 from loaders.extract.zh.lexicon import INDUSTRY_SUFFIXES
 from loaders.extract.zh.names import ChineseNames, has_han, strip_legal_form

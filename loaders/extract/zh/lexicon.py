@@ -6,7 +6,7 @@ Data only; the modules that read them say how.
 
 from __future__ import annotations
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 
 __all__ = [
     "ANAPHORS",

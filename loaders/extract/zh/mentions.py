@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 from loaders.extract.zh.amounts import find_money, find_percents
 from loaders.extract.zh.dates import find_dates
 from loaders.extract.zh.discovery import coordinated_names, firms_by_context

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 from loaders.extract.zh.entities import EntityTable
 from loaders.extract.zh.units import Unit
 

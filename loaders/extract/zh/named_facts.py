@@ -14,7 +14,7 @@ than a rule that reads a verb.
 
 from __future__ import annotations
 
-from graph.ontology import EntityType, Predicate
+from graph.model.ontology import EntityType, Predicate
 from loaders.extract.zh.engine import Candidate
 from loaders.extract.zh.entities import EntityTable
 from loaders.extract.zh.units import Unit

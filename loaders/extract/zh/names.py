@@ -16,7 +16,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-from graph.ontology import EntityType
+from graph.model.ontology import EntityType
 from loaders.extract.registry import Registry, RegistryEntry
 from loaders.extract.zh.lexicon import INDUSTRY_SUFFIXES, LEGAL_FORMS
 

@@ -20,8 +20,8 @@ import datetime as dt
 from collections import defaultdict
 from functools import lru_cache
 
-from graph.model import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
-from graph.ontology import STATUS_RANK, SYMMETRIC_PREDICATES, EntityType, Predicate
+from graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
+from graph.model.ontology import STATUS_RANK, SYMMETRIC_PREDICATES, EntityType, Predicate
 from loaders.extract.registry import Registry
 from loaders.extract.zh.dates import story_year
 from loaders.extract.zh.engine import Candidate, RuleEngine, in_range

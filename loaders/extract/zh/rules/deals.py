@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.ontology import EntityType, FactStatus, Predicate
+from graph.model.ontology import EntityType, FactStatus, Predicate
 from loaders.extract.zh.rule import ACTORS, COMPANIES, Example, Rule
 
 __all__ = ["RULES"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.ontology import EntityType, Predicate
+from graph.model.ontology import EntityType, Predicate
 from loaders.extract.zh.rule import COMPANIES, Example, Rule
 
 __all__ = ["RULES"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.ontology import Predicate
+from graph.model.ontology import Predicate
 from loaders.extract.zh.rule import COMPANIES, Example, Rule
 
 __all__ = ["RULES"]

@@ -1,5 +1,0 @@
-"""The embedded store: SQLite for durability, networkx for traversal."""
-
-from graph.embedded.store import EmbeddedStore
-
-__all__ = ["EmbeddedStore"]

@@ -1,0 +1,167 @@
+"""The one storage protocol every backend implements.
+
+The API and the CLI depend on :class:`GraphStore` only; ``EmbeddedStore``
+(SQLite + networkx, the default) and ``Neo4jStore`` implement it and pass the
+same contract suite (``tests/contract``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol, runtime_checkable
+
+from graph.model.domain import Entity, GraphDelta
+from graph.model.ontology import EntityType
+from graph.model.results import (
+    EntityDetail,
+    EntityMatch,
+    FactView,
+    GraphStats,
+    PathResult,
+    StoryPage,
+    StoryView,
+    Subgraph,
+    TimelinePage,
+    UpsertReport,
+)
+
+__all__ = ["GraphStore"]
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """Domain verbs over a graph of entities, facts, metrics and stories.
+
+    Example, on the embedded store::
+
+        store = EmbeddedStore("sinograph.db")
+        store.ensure_schema()
+        store.upsert(delta)
+        result = store.paths("Cantech", "Zijin Mining Group", max_hops=3, k=1)
+        for hop in result.paths[0].hops:
+            print(hop.fact.predicate, hop.direction, hop.fact.sources[0].sentence)
+    """
+
+    def ensure_schema(self) -> None:
+        """Create or migrate the schema; idempotent."""
+
+    def close(self) -> None:
+        """Release connections; the store cannot be used afterwards."""
+
+    def upsert(self, delta: GraphDelta) -> UpsertReport:
+        """Write a delta atomically with the merge rules of :mod:`graph.model.merge`.
+
+        Raises ``InvalidInput`` when a fact or metric names an entity or story that is
+        neither in the delta nor in the store; nothing of that delta is written.
+        """
+
+    def resolve_entity(self, ref: str) -> Entity:
+        """The entity whose id is ``ref``, else the one entity with that name or alias.
+
+        Raises ``EntityNotFound`` or ``AmbiguousEntity`` (with the candidates).
+        """
+
+    def find_entities_by_alias(self, name: str) -> list[Entity]:
+        """Every entity one of whose aliases equals ``name`` (case- and accent-insensitive)."""
+
+    def get_entity(self, ref: str) -> EntityDetail:
+        """Detail of one entity (id or unambiguous name)."""
+
+    def search_entities(
+        self, query: str, *, entity_type: EntityType | None = None, limit: int = 10
+    ) -> list[EntityMatch]:
+        """Ranked search: exact alias, then prefix, then fuzzy; each hit says which."""
+
+    def neighbors(
+        self,
+        entity: str,
+        *,
+        depth: int = 1,
+        predicates: Iterable[str] | str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        as_of: str | None = None,
+        limit: int = 200,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
+        max_degree: int | None = None,
+    ) -> Subgraph:
+        """Entities within ``depth`` hops (either direction) and the facts between them.
+
+        ``exclude_predicates``, ``exclude_types``, ``min_confidence`` and ``max_degree``
+        keep the walk off those facts and entities (see
+        :class:`graph.model.queries.TraversalFilter`); the centre entity itself is always kept.
+        """
+
+    def paths(
+        self,
+        source: str,
+        target: str,
+        *,
+        max_hops: int = 4,
+        k: int = 5,
+        predicates: Iterable[str] | str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        as_of: str | None = None,
+        exclude_predicates: Iterable[str] | str | None = None,
+        exclude_types: Iterable[str] | str | None = None,
+        min_confidence: float | None = None,
+        max_degree: int | None = None,
+    ) -> PathResult:
+        """Up to ``k`` shortest simple paths, ignoring edge direction, shortest first.
+
+        Ties are ordered by the sequence of entity ids along the path. Each hop
+        carries the fact that joins its two entities (the best-sourced one when
+        several do), its true direction, date, evidence and sources. A path never
+        passes through an entity of an excluded type (its two ends may have one),
+        nor through a hub with more than ``max_degree`` facts, nor uses a fact of an
+        excluded predicate or below ``min_confidence``.
+        Raises ``EntityNotFound``/``AmbiguousEntity`` for a bad endpoint and
+        ``NoPath`` when both exist but nothing joins them within ``max_hops``.
+        """
+
+    def timeline(
+        self,
+        entity: str | None = None,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        predicates: Iterable[str] | str | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> TimelinePage:
+        """Facts (and metrics) of one entity, or of the whole graph, in date order."""
+
+    def get_fact(self, key: str) -> FactView:
+        """One fact with every source; raises ``FactNotFound``."""
+
+    def get_story(self, story_id: str) -> StoryView:
+        """One story with every fact and metric read from it; raises ``StoryNotFound``."""
+
+    def list_stories(
+        self,
+        *,
+        publisher: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity: str | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> StoryPage:
+        """Stories newest first (undated last), one page of ``limit`` after ``cursor``.
+
+        ``publisher`` matches case-insensitively; a story is inside ``[since, until]``
+        when its publication date overlaps it; ``entity`` (an id or name) keeps the
+        stories behind its facts and metrics. See :class:`graph.story_query.StoryQuery`.
+        """
+
+    def subgraph(self, entity_ids: Sequence[str], *, as_of: str | None = None) -> Subgraph:
+        """The given entities and every fact among them."""
+
+    def stats(self) -> GraphStats:
+        """Counts by label, predicate, story and publisher."""
+
+    def export_delta(self, *, as_of: str | None = None) -> GraphDelta:
+        """The whole graph (or as it stood on ``as_of``) as one re-loadable delta."""
