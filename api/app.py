@@ -25,6 +25,7 @@ from api.body_limit import BodySizeLimit
 from api.deps import API_KEY_HEADER, close_extractors
 from api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
 from api.routes import (
+    diligence,
     entities,
     export,
     facts,
@@ -110,6 +111,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         subgraph,
         export,
         stories,
+        diligence,
         problem_types,
     ):
         app.include_router(module.router)

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from api.schemas import HealthOut, cytoscape_graph
+from graph.dossier import Deal, Dossier, NumberedSource
 from graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Story
 from graph.model.ontology import EntityType, FactStatus, Predicate
 from graph.model.results import (
@@ -20,15 +21,19 @@ from graph.model.results import (
     Hop,
     Path,
     PathResult,
+    StoryPage,
+    StorySummary,
     StoryView,
     Subgraph,
     TimelinePage,
     UpsertReport,
 )
+from graph.ownership import OwnershipTree
+from graph.screening import ScreenResult, ScreenSubject
 from graph.stores.assemble import entity_ref, fact_view, timeline_item
 from loaders.ingest import IngestReport
 
-__all__ = ["EXAMPLE_IDS", "example_content"]
+__all__ = ["EXAMPLE_IDS", "example_content", "screen_request_example"]
 
 _STORY = Story.from_text(
     "example story text",
@@ -92,6 +97,15 @@ _STATS = GraphStats(
     by_predicate={"ACQUIRES": 1, "SELLS": 1},
     by_publisher={"Example Wire": 1},
 )
+_STORY_SUMMARY = StorySummary(
+    id=_STORY.id,
+    title=_STORY.title,
+    publisher=_STORY.publisher,
+    published=_STORY.published,
+    url=_STORY.url,
+    fact_count=2,
+    metric_count=0,
+)
 _SUBGRAPH = Subgraph(entities=[_ZIJIN, _RG, _CANTECH], facts=[_ACQ_VIEW, _SELL_VIEW])
 
 _EXAMPLES: dict[str, BaseModel | list[BaseModel]] = {
@@ -106,6 +120,7 @@ _EXAMPLES: dict[str, BaseModel | list[BaseModel]] = {
         fact_total=1,
         metric_total=0,
         source_count=1,
+        stories=[_STORY_SUMMARY],
     ),
     "neighbors": _SUBGRAPH,
     "timeline": TimelinePage(
@@ -138,6 +153,36 @@ _EXAMPLES: dict[str, BaseModel | list[BaseModel]] = {
         facts=[_ACQ_VIEW, _SELL_VIEW],
         metrics=[],
     ),
+    "dossier": Dossier(
+        entity=_ZIJIN,
+        as_of="2025-06-30",
+        fact_total=1,
+        ownership=OwnershipTree(root=entity_ref(_ZIJIN), up=[], down=[], ultimate_parents=[]),
+        people=[],
+        exposure=[],
+        deals=[Deal(fact=_ACQ_VIEW, counterparty=entity_ref(_RG), other_parties=[_SELL_VIEW])],
+        timeline=[timeline_item(_ACQ_VIEW)],
+        stories=[_STORY_SUMMARY],
+        sources=[
+            NumberedSource(
+                number=1, story_id=_STORY.id, title=_STORY.title, publisher=_STORY.publisher,
+                published=_STORY.published, url=_STORY.url,
+            )
+        ],
+        citations={_ACQ_VIEW.key: [1], _SELL_VIEW.key: [1]},
+    ),
+    "screen": [
+        ScreenResult(
+            input=ScreenSubject(name="Zijin Mining", country="China"),
+            status="matched",
+            entity=_ZIJIN,
+            score=100.0,
+            reasons=["alias"],
+            matched_alias="Zijin Mining",
+        ),
+        ScreenResult(input=ScreenSubject(name="Nobody Trading Ltd"), status="no_match"),
+    ],
+    "story_page": StoryPage(items=[_STORY_SUMMARY], next_cursor=None),
     "subgraph": cytoscape_graph(_SUBGRAPH),
     "export": GraphDelta(
         stories=(_STORY,), entities=(_CANTECH, _RG, _ZIJIN), facts=(_ACQUIRES, _SELLS)
@@ -158,3 +203,20 @@ def example_content(name: str, media_type: str = "application/json") -> dict[str
     else:
         example = value.model_dump(mode="json")
     return {media_type: {"example": example}}
+
+
+def screen_request_example() -> dict[str, Any]:
+    """An OpenAPI example of a ``POST /screen`` body."""
+    return {
+        "summary": "three counterparties, as of a date, flags within two ownership hops",
+        "value": {
+            "names": [
+                {"name": "Zijin Mining", "country": "China"},
+                {"name": "Kweichow Moutai", "identifier": "600519.SS"},
+                {"name": "Nobody Trading Ltd"},
+            ],
+            "as_of": "2025-06-30",
+            "hops": 2,
+            "min_score": 85,
+        },
+    }

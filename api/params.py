@@ -15,9 +15,12 @@ __all__ = [
     "CursorQuery",
     "ExcludePredicatesQuery",
     "ExcludeTypesQuery",
+    "MaxDegreeQuery",
     "MinConfidenceQuery",
     "PredicatesQuery",
     "SinceQuery",
+    "StoryCursorQuery",
+    "StoryLimitQuery",
     "UntilQuery",
 ]
 
@@ -90,5 +93,21 @@ CursorQuery = Annotated[
     Query(
         max_length=400,
         description="the `next_cursor` of the previous page",
+    ),
+]
+
+StoryCursorQuery = Annotated[
+    str | None,
+    Query(max_length=400, description="`next_cursor` of the previous page"),
+]
+StoryLimitQuery = Annotated[int, Query(ge=1, le=500, description="stories per page")]
+MaxDegreeQuery = Annotated[
+    int | None,
+    Query(
+        ge=1,
+        le=10_000_000,
+        description="never walk through an entity with more facts than this (a hub such as "
+        "a country); the entities the question names are always kept",
+        examples=[200],
     ),
 ]

@@ -106,6 +106,7 @@ class CytoscapeNodeData(BaseModel):
     name_zh: str | None = None
     country: str | None = None
     tickers: list[str] = Field(default_factory=list)
+    identifiers: dict[str, str] = Field(default_factory=dict)
     description: str | None = None
 
 
@@ -154,6 +155,7 @@ def _node(entity: Entity) -> CytoscapeNode:
             name_zh=entity.name_zh,
             country=entity.country,
             tickers=list(entity.tickers),
+            identifiers=dict(entity.identifiers),
             description=entity.description,
         ),
         classes=entity.type.value,

@@ -9,7 +9,15 @@ from rich.table import Table
 
 from graph.model.domain import Entity
 from graph.model.ontology import Predicate
-from graph.model.results import EntityMatch, FactView, GraphStats, Path, PathResult, TimelinePage
+from graph.model.results import (
+    EntityMatch,
+    FactView,
+    GraphStats,
+    Path,
+    PathResult,
+    StorySummary,
+    TimelinePage,
+)
 
 if TYPE_CHECKING:
     from loaders.ingest import IngestReport
@@ -24,6 +32,7 @@ __all__ = [
     "print_paths",
     "print_stats",
     "print_timeline",
+    "story_line",
 ]
 
 # Facts about a position: their line names the role.
@@ -53,6 +62,15 @@ def match_line(hit: EntityMatch) -> str:
     weak = ", weak match" if hit.weak else ""
     label = entity_label(e.name, e.name_zh)
     return f"{label}  ({e.type.value}, {how}, {hit.score:g}{weak})  id={e.id}"
+
+
+def story_line(story: StorySummary) -> str:
+    """``2025-06-30  Caixin  Zijin agrees to buy ... (3 facts, 0 metrics)  id=story:...``"""
+    counts = f"{plural(story.fact_count, 'fact')}, {plural(story.metric_count, 'metric')}"
+    return (
+        f"{story.published or 'undated':<10}  {story.publisher or 'unknown publisher'}  "
+        f"{story.title or '(no title)'} ({counts})  id={story.id}"
+    )
 
 
 def _arrow(predicate: str, forward: bool) -> str:

@@ -9,7 +9,8 @@
 // one node path. Between hubs a group can hold millions of walks: at most $cap are
 // enumerated, and `capped` says when the cap was reached (the order among ties is then
 // not guaranteed).
-// params: source, target, max_hops, k, cap, predicates, since, until, as_of, min_confidence, exclude_types
+// An entity with more than $max_degree facts (a hub) is not entered either, but the target.
+// params: source, target, max_hops, k, cap, predicates, since, until, as_of, min_confidence, exclude_types, max_degree
 MATCH (s:Entity {id: $source})
 MATCH (t:Entity {id: $target})
 MATCH p = SHORTEST __PathGroups__ GROUPS
@@ -24,6 +25,8 @@ MATCH p = SHORTEST __PathGroups__ GROUPS
                    AND (r.valid_until_ord IS NULL OR r.valid_until_ord > $as_of)))
           AND ($min_confidence IS NULL OR coalesce(r.confidence, 1.0) >= $min_confidence)
           AND (size($exclude_types) = 0 OR b.id = $target OR NOT b.type IN $exclude_types)
+          AND ($max_degree IS NULL OR b.id = $target
+               OR COUNT { (b)-[:__Predicates__]-(:Entity) } <= $max_degree)
    ){1,6} (t)
    WHERE size(r) <= $max_hops)
 WITH p

@@ -112,6 +112,7 @@ def _by_registry(entity: Entity, registry: Registry | None) -> Entity | None:
                 name_zh=entry.name_zh,
                 country=entry.country,
                 tickers=entry.tickers,
+                identifiers=entry.identifiers,
                 description=entry.description,
             )
     return None

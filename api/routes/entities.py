@@ -12,14 +12,17 @@ from api.params import (
     AsOfQuery,
     ExcludePredicatesQuery,
     ExcludeTypesQuery,
+    MaxDegreeQuery,
     MinConfidenceQuery,
     PredicatesQuery,
     SinceQuery,
+    StoryCursorQuery,
+    StoryLimitQuery,
     UntilQuery,
 )
 from api.problems import problem_responses
 from graph.model.ontology import EntityType
-from graph.model.results import EntityDetail, EntityMatch, Subgraph
+from graph.model.results import EntityDetail, EntityMatch, StoryPage, Subgraph
 
 __all__ = ["EntityPath", "router"]
 
@@ -105,7 +108,35 @@ def search_entities(
     },
 )
 def get_entity(store: StoreDep, id: EntityPath) -> EntityDetail:
+    """`stories` lists its newest 20 stories; `/entities/{id}/stories` pages through all."""
     return store.get_entity(id)
+
+
+@router.get(
+    "/{id}/stories",
+    operation_id="get_entity_stories",
+    summary="The stories behind an entity's facts and metrics, newest first, in pages",
+    responses={
+        200: {
+            "content": example_content("story_page"),
+            "links": {
+                "GetEntityStory": {
+                    "operationId": "get_story",
+                    "parameters": {"id": "$response.body#/items/0/id"},
+                },
+            },
+        },
+        **problem_responses(400, 404, 409),
+    },
+)
+def get_entity_stories(
+    store: StoreDep,
+    id: EntityPath,
+    cursor: StoryCursorQuery = None,
+    limit: StoryLimitQuery = 50,
+) -> StoryPage:
+    """`GET /stories?entity={id}`: the same page, ordered newest first."""
+    return store.list_stories(entity=id, cursor=cursor, limit=limit)
 
 
 @router.get(
@@ -141,9 +172,11 @@ def get_neighbors(
     exclude_predicates: ExcludePredicatesQuery = None,
     exclude_types: ExcludeTypesQuery = None,
     min_confidence: MinConfidenceQuery = None,
+    max_degree: MaxDegreeQuery = None,
 ) -> Subgraph:
     """Nearest first; `truncated` is true when `limit` cut the neighbourhood short.
-    `exclude_types` keeps the walk out of entities of those labels (the centre stays),
+    `exclude_types` keeps the walk out of entities of those labels and `max_degree` out of
+    hubs with more facts than that (the centre stays),
     `exclude_predicates` and `min_confidence` off those facts."""
     return store.neighbors(
         id,
@@ -156,4 +189,5 @@ def get_neighbors(
         exclude_predicates=exclude_predicates,
         exclude_types=exclude_types,
         min_confidence=min_confidence,
+        max_degree=max_degree,
     )

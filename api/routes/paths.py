@@ -12,6 +12,7 @@ from api.params import (
     AsOfQuery,
     ExcludePredicatesQuery,
     ExcludeTypesQuery,
+    MaxDegreeQuery,
     MinConfidenceQuery,
     PredicatesQuery,
     SinceQuery,
@@ -75,13 +76,15 @@ def find_paths(
     exclude_predicates: ExcludePredicatesQuery = None,
     exclude_types: ExcludeTypesQuery = None,
     min_confidence: MinConfidenceQuery = None,
+    max_degree: MaxDegreeQuery = None,
 ) -> PathResult:
     """Up to `k` shortest simple paths, edge direction ignored; each hop carries its fact
     (true direction, date, evidence, sources). Names resolve as everywhere (id, exact
     name, alias, Chinese name or ticker, short name, unique prefix, confident fuzzy match).
-    `exclude_types` keeps paths from passing through entities of those labels (the two
-    ends may have one), `exclude_predicates` and `min_confidence` keep them off those
-    facts. An unknown endpoint answers 404 `/problems/entity-not-found` (with
+    `exclude_types` keeps paths from passing through entities of those labels and
+    `max_degree` through hubs with more facts than that (the two ends may be either),
+    `exclude_predicates` and `min_confidence` keep them off those facts. An unknown
+    endpoint answers 404 `/problems/entity-not-found` (with
     `suggestions`), no connection 404 `/problems/no-path`, a name that fits several
     entities 409 with the candidates, the same entity at both ends 400."""
     return store.paths(
@@ -96,4 +99,5 @@ def find_paths(
         exclude_predicates=exclude_predicates,
         exclude_types=exclude_types,
         min_confidence=min_confidence,
+        max_degree=max_degree,
     )

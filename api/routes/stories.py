@@ -1,11 +1,12 @@
 """``POST /stories``: a story as JSON, or a file in any loader format, into the graph;
+``GET /stories``: stories newest first, filtered and paged;
 ``GET /stories/{id}``: one story and what was read from it."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
@@ -15,11 +16,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.deps import SettingsDep, StoreDep, get_extractor, get_registry, require_api_key
 from api.examples import EXAMPLE_IDS, example_content
 from api.ingest_guard import run_bounded
-from api.params import DATE_PATTERN
+from api.params import DATE_PATTERN, StoryCursorQuery, StoryLimitQuery
 from api.problems import problem_responses
 from api.schemas import StoryIn
 from graph.model.errors import InvalidInput
-from graph.model.results import StoryView
+from graph.model.results import StoryPage, StoryView
 from loaders.extractor import EXTRACTOR_KINDS
 from loaders.ingest import IngestReport, ingest_stories
 from loaders.inputs import FORMATS
@@ -158,6 +159,59 @@ async def post_stories(request: Request, store: StoreDep, settings: SettingsDep)
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
+
+
+@router.get(
+    "/stories",
+    operation_id="list_stories",
+    summary="Stories newest first, by publisher, publication window or entity, in pages",
+    responses={
+        200: {
+            "content": example_content("story_page"),
+            "links": {
+                "GetListedStory": {
+                    "operationId": "get_story",
+                    "parameters": {"id": "$response.body#/items/0/id"},
+                },
+            },
+        },
+        **problem_responses(400, 404, 409),
+    },
+)
+def list_stories(
+    store: StoreDep,
+    publisher: Annotated[
+        str | None,
+        Query(max_length=2000, description="only this publisher (case-insensitive)",
+              examples=["Caixin"]),
+    ] = None,
+    since: Annotated[
+        str | None,
+        Query(pattern=DATE_PATTERN,
+              description="only stories published on or after this date (YYYY[-MM[-DD]])"),
+    ] = None,
+    until: Annotated[
+        str | None,
+        Query(pattern=DATE_PATTERN,
+              description="only stories published on or before this date; `2025` means to "
+              "the end of 2025"),
+    ] = None,
+    entity: Annotated[
+        str | None,
+        Query(max_length=500, description="only stories behind a fact or metric of this "
+              "entity (an id or a name that fits one entity)",
+              examples=[EXAMPLE_IDS["entity"]]),
+    ] = None,
+    cursor: StoryCursorQuery = None,
+    limit: StoryLimitQuery = 50,
+) -> StoryPage:
+    """Newest first by publication date (a month or year counts from its first day), then by
+    id; undated stories come last and are left out of a `since`/`until` window. Each story
+    says how many facts and metrics were read from it; `next_cursor` asks for the next page.
+    An unknown `entity` answers 404, an ambiguous one 409."""
+    return store.list_stories(
+        publisher=publisher, since=since, until=until, entity=entity, cursor=cursor, limit=limit
+    )
 
 
 @router.get(

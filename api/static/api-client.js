@@ -83,10 +83,11 @@ export function getEntity(id, signal) {
   return getJson(`entities/${enc(id)}`, {}, signal);
 }
 
-/** The traversal filters as query parameters: {minConfidence, excludeTypes, excludePredicates}. */
+/** The traversal filters as query parameters: {minConfidence, maxDegree, excludeTypes, excludePredicates}. */
 function filterParams(filters = {}) {
   return {
     min_confidence: filters.minConfidence ?? null,
+    max_degree: filters.maxDegree ?? null,
     exclude_types: filters.excludeTypes ?? [],
     exclude_predicates: filters.excludePredicates ?? [],
   };

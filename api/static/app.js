@@ -11,7 +11,7 @@ import { getEntity, getFact, getStory, neighbors } from "./api-client.js";
 import { h, replaceChildren } from "./dom.js";
 import { renderEntity, renderFact, renderFactGroup, renderStory } from "./evidence-panel.js";
 import { count } from "./format.js";
-import { createTraversalFilters, describeFilters, noFilters, readDate } from "./filters.js";
+import { createTraversalFilters, describeFilters, noFilters, openFilters, readDate } from "./filters.js";
 import { enableGraphKeyboard } from "./graph-keys.js";
 import { GraphView } from "./graph-view.js";
 import { decodeView, emptyView, encodeView, withView } from "./history.js";
@@ -582,7 +582,7 @@ const pathMode = createPathMode($("panel-path"), {
   onClear: () => clearPath(),
   onHop: (fact) => graph?.focusFact(fact.key),
   onStory: (id) => openStory(id),
-  onWidenFilters: () => redrawWith({ filters: { minConfidence: null, excludeTypes: [], excludePredicates: [] } }),
+  onWidenFilters: () => redrawWith({ filters: openFilters() }),
 });
 
 const typeSelect = $("search-type");

@@ -1,6 +1,6 @@
 // Form controls: a predicate chooser, partial-date fields checked before anything is
-// sent, and the traversal filters (minimum confidence, hidden labels and predicates)
-// that apply to every neighbourhood and path the page asks for.
+// sent, and the traversal filters (minimum confidence, hubs left out, hidden labels and
+// predicates) that apply to every neighbourhood and path the page asks for.
 
 import { h } from "./dom.js";
 import { LABEL_STYLES, PARTIAL_DATE, PREDICATES } from "./ontology.js";
@@ -71,16 +71,29 @@ export function readDate(input, label) {
 }
 
 export const CONFIDENCE_STEPS = [0.6, 0.7, 0.8, 0.9, 0.95];
+/** Hub bounds offered: an entity with more facts than this is not walked through. */
+export const DEGREE_STEPS = [5, 10, 20, 50, 100, 200, 500, 1000];
+
+/** No traversal filter at all. */
+export function openFilters() {
+  return { minConfidence: null, maxDegree: null, excludeTypes: [], excludePredicates: [] };
+}
 
 /** True when no traversal filter is set. */
 export function noFilters(filters) {
-  return !filters.minConfidence && !filters.excludeTypes.length && !filters.excludePredicates.length;
+  return (
+    !filters.minConfidence &&
+    !filters.maxDegree &&
+    !filters.excludeTypes.length &&
+    !filters.excludePredicates.length
+  );
 }
 
 /** "2 filters" style summary of the traversal filters, or "" when none. */
 export function describeFilters(filters) {
   const parts = [];
   if (filters.minConfidence) parts.push(`confidence ≥ ${Math.round(filters.minConfidence * 100)}%`);
+  if (filters.maxDegree) parts.push(`no hubs over ${filters.maxDegree} facts`);
   if (filters.excludeTypes.length) parts.push(`without ${filters.excludeTypes.join(", ")}`);
   if (filters.excludePredicates.length) parts.push(`without ${filters.excludePredicates.join(", ")}`);
   return parts.join("; ");
@@ -97,6 +110,12 @@ export function createTraversalFilters(container, { onApply }) {
     h("option", { value: "" }, "any"),
     CONFIDENCE_STEPS.map((c) => h("option", { value: String(c) }, `at least ${Math.round(c * 100)}%`)),
   );
+  const degree = h(
+    "select",
+    { id: "filter-max-degree" },
+    h("option", { value: "" }, "walk through every entity"),
+    DEGREE_STEPS.map((d) => h("option", { value: String(d) }, `skip entities with over ${d} facts`)),
+  );
   const typeBox = h("div", {});
   const predicateBox = h("div", {});
   const summary = h("summary", { id: "filters-summary" }, "Filters");
@@ -108,6 +127,8 @@ export function createTraversalFilters(container, { onApply }) {
     h("p", { class: "muted" }, "What the graph and path searches walk through."),
     h("label", { class: "field", for: "filter-confidence" }, "Minimum confidence"),
     confidence,
+    h("label", { class: "field", for: "filter-max-degree" }, "Hubs"),
+    degree,
     typeBox,
     predicateBox,
     h("div", { class: "row" }, apply, reset),
@@ -125,6 +146,7 @@ export function createTraversalFilters(container, { onApply }) {
   function read() {
     return {
       minConfidence: confidence.value ? Number(confidence.value) : null,
+      maxDegree: degree.value ? Number(degree.value) : null,
       excludeTypes: types.selected(),
       excludePredicates: predicates.selected(),
     };
@@ -135,6 +157,11 @@ export function createTraversalFilters(container, { onApply }) {
       confidence.append(h("option", { value: wanted }, `at least ${Math.round(filters.minConfidence * 100)}%`));
     }
     confidence.value = wanted;
+    const bound = filters.maxDegree ? String(filters.maxDegree) : "";
+    if (bound && ![...degree.options].some((o) => o.value === bound)) {
+      degree.append(h("option", { value: bound }, `skip entities with over ${bound} facts`));
+    }
+    degree.value = bound;
     types.set(filters.excludeTypes);
     predicates.set(filters.excludePredicates);
     const active = !noFilters(filters);
@@ -148,7 +175,7 @@ export function createTraversalFilters(container, { onApply }) {
   });
   reset.addEventListener("click", () => {
     details.open = false;
-    onApply({ minConfidence: null, excludeTypes: [], excludePredicates: [] });
+    onApply(openFilters());
   });
   return { read, set };
 }

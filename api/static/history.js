@@ -14,7 +14,7 @@ export function emptyView() {
     asOf: null,
     depth: 1,
     limit: 200,
-    filters: { minConfidence: null, excludeTypes: [], excludePredicates: [] },
+    filters: { minConfidence: null, maxDegree: null, excludeTypes: [], excludePredicates: [] },
     path: null,
   };
 }
@@ -43,6 +43,8 @@ export function decodeView(hash) {
   if (LIMITS.includes(limit)) view.limit = limit;
   const confidence = Number(params.get("min_confidence"));
   if (confidence > 0 && confidence <= 1) view.filters.minConfidence = confidence;
+  const degree = Number(params.get("max_degree"));
+  if (Number.isInteger(degree) && degree >= 1) view.filters.maxDegree = degree;
   view.filters.excludeTypes = list(params.get("exclude_types"));
   view.filters.excludePredicates = list(params.get("exclude_predicates"));
   if (params.get("path_from") && params.get("path_to")) {
@@ -72,6 +74,7 @@ export function encodeView(view) {
   if (view.limit !== 200) params.set("limit", String(view.limit));
   const f = view.filters;
   if (f.minConfidence) params.set("min_confidence", String(f.minConfidence));
+  if (f.maxDegree) params.set("max_degree", String(f.maxDegree));
   if (f.excludeTypes.length) params.set("exclude_types", f.excludeTypes.join(","));
   if (f.excludePredicates.length) params.set("exclude_predicates", f.excludePredicates.join(","));
   if (view.path) {

@@ -34,6 +34,21 @@ Since = Annotated[str | None, typer.Option(help="keep facts dated on or after (Y
 Until = Annotated[str | None, typer.Option(help="keep facts dated on or before (YYYY[-MM[-DD]])")]
 AsOf = Annotated[str | None, typer.Option("--as-of", help="the graph as it stood on this date")]
 AsJson = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
+ExcludePredicates = Annotated[
+    str | None,
+    typer.Option("--exclude-predicates", help="comma-separated predicates never walked"),
+]
+ExcludeTypes = Annotated[
+    str | None,
+    typer.Option("--exclude-types", help="comma-separated labels never walked through"),
+]
+MinConfidence = Annotated[
+    float | None, typer.Option("--min-confidence", help="walk only facts this confident (0-1)")
+]
+MaxDegree = Annotated[
+    int | None,
+    typer.Option("--max-degree", help="never walk through an entity with more facts (a hub)"),
+]
 
 
 def _console() -> Console:
@@ -181,9 +196,17 @@ def path(
     since: Since = None,
     until: Until = None,
     as_of: AsOf = None,
+    exclude_predicates: ExcludePredicates = None,
+    exclude_types: ExcludeTypes = None,
+    min_confidence: MinConfidence = None,
+    max_degree: MaxDegree = None,
     as_json: AsJson = False,
 ) -> None:
     """How two entities are connected: paths with each hop's fact, date and source.
+
+    `--exclude-types Country,Region` and `--max-degree 200` keep paths out of places and
+    hubs (the two ends may be either); `--exclude-predicates` and `--min-confidence` off
+    those facts.
 
     Exit code 1 when a name matches nothing or no path joins the two entities,
     2 when a name fits several entities or both name the same one.
@@ -201,6 +224,10 @@ def path(
             since=since,
             until=until,
             as_of=as_of,
+            exclude_predicates=exclude_predicates,
+            exclude_types=exclude_types,
+            min_confidence=min_confidence,
+            max_degree=max_degree,
         )
         if as_json:
             _print_json(result.model_dump(mode="json"))
@@ -255,16 +282,22 @@ def neighbors(
     until: Until = None,
     as_of: AsOf = None,
     limit: Annotated[int, typer.Option(help="at most this many entities")] = 200,
+    exclude_predicates: ExcludePredicates = None,
+    exclude_types: ExcludeTypes = None,
+    min_confidence: MinConfidence = None,
+    max_degree: MaxDegree = None,
     as_json: AsJson = False,
 ) -> None:
-    """The entities around one entity and the facts that join them, nearest first."""
+    """The entities around one entity and the facts that join them, nearest first; the
+    traversal filters work as on `path`."""
     from cli.render import entity_label, fact_line, plural
 
     console = _console()
     with reported(as_json=as_json), opened_store() as store:
         result = store.neighbors(
             entity, depth=depth, predicates=predicates, since=since, until=until, as_of=as_of,
-            limit=limit,
+            limit=limit, exclude_predicates=exclude_predicates, exclude_types=exclude_types,
+            min_confidence=min_confidence, max_degree=max_degree,
         )
         if as_json:
             _print_json(result.model_dump(mode="json"))

@@ -57,6 +57,7 @@ def delta_to_graphml(delta: GraphDelta) -> bytes:
                 "name_zh": e.name_zh,
                 "country": e.country,
                 "tickers": "; ".join(e.tickers),
+                "identifiers": "; ".join(f"{k}:{v}" for k, v in e.identifiers.items()),
                 "description": e.description,
             }),
         )

@@ -52,7 +52,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ENTITY_COLUMNS = (
     ("id", "id:ID(Entity)"), ("name", "name"), ("type", "type"),
     ("aliases", "aliases:string[]"), ("name_zh", "name_zh"), ("country", "country"),
-    ("tickers", "tickers:string[]"), ("description", "description"),
+    ("tickers", "tickers:string[]"), ("identifiers_json", "identifiers_json"),
+    ("description", "description"),
     ("attributes_json", "attributes_json"),
 )
 _STORY_COLUMNS = (

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from graph.identifiers import validate_identifiers
 from graph.model.dates import PartialDate
 from graph.model.ids import entity_id, fact_key, metric_id, story_id, text_hash
 from graph.model.ontology import EntityType, FactStatus, Predicate
@@ -67,8 +68,20 @@ class Entity(_Frozen):
     name_zh: str | None = None
     country: str | None = None
     tickers: tuple[str, ...] = ()
+    identifiers: dict[str, str] = Field(
+        default_factory=dict,
+        description="codes by scheme: `lei`, `uscc` (统一社会信用代码) and `isin` are checked "
+        "(graph.identifiers); other schemes are kept as given",
+    )
     description: str | None = None
     attributes: dict[str, AttributeValue] = Field(default_factory=dict)
+
+    @field_validator("identifiers", mode="before")
+    @classmethod
+    def _valid_identifiers(cls, value: Any) -> Any:
+        if isinstance(value, dict) and value:
+            return validate_identifiers({str(k): str(v) for k, v in value.items()})
+        return value
 
     @model_validator(mode="before")
     @classmethod

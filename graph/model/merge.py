@@ -91,6 +91,7 @@ def merge_entity(old: Entity, new: Entity) -> Entity:
         update={
             "aliases": tuple(sorted(set(old.aliases) | set(new.aliases))),
             "tickers": tuple(sorted(set(old.tickers) | set(new.tickers))),
+            "identifiers": dict(sorted({**new.identifiers, **old.identifiers}.items())),
             "name_zh": old.name_zh or new.name_zh,
             "country": old.country or new.country,
             "description": old.description or new.description,

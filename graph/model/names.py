@@ -27,6 +27,7 @@ from typing import Literal
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from graph.identifiers import ticker_variants
 from graph.model.domain import Entity
 from graph.model.ids import normalize_name
 
@@ -144,6 +145,11 @@ def lookup_keys(entity: Entity) -> list[tuple[str, str, KeyKind]]:
         add(entity.name_zh, "name_zh")
     for ticker in entity.tickers:
         add(ticker, "ticker")
+    for ticker in entity.tickers:
+        for variant in ticker_variants(ticker):
+            add(variant, "ticker")
+    for code in entity.identifiers.values():
+        add(code, "identifier")
     for name, value in sorted(entity.attributes.items()):
         if name.lower() in IDENTIFIER_ATTRIBUTES and isinstance(value, str):
             add(value, "identifier")

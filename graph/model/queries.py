@@ -76,8 +76,10 @@ class TraversalFilter(BaseModel):
     ``predicates`` is the allow-list left after removing the excluded predicates
     (``None``: every predicate); a fact whose ``confidence`` is below
     ``min_confidence`` is not used; an entity whose label is in ``exclude_types``
-    is not entered, except the query's own entities (the centre of a
-    neighbourhood, both ends of a path), which are always kept.
+    is not entered, nor one with more than ``max_degree`` facts (a hub such as a
+    country or a big bank, which joins everything to everything), except the query's
+    own entities (the centre of a neighbourhood, both ends of a path), which are always
+    kept.
 
     >>> f = TraversalFilter.build(exclude_predicates="LOCATED_IN", min_confidence=0.8)
     >>> Predicate.LOCATED_IN in f.predicates, Predicate.OWNS in f.predicates
@@ -89,6 +91,14 @@ class TraversalFilter(BaseModel):
     predicates: frozenset[Predicate] | None = None
     exclude_types: frozenset[EntityType] = frozenset()
     min_confidence: float | None = None
+    max_degree: int | None = None
+
+    @field_validator("max_degree")
+    @classmethod
+    def _degree(cls, v: int | None) -> int | None:
+        if v is not None and v < 1:
+            raise ValueError(f"max_degree must be at least 1, got {v}")
+        return v
 
     @field_validator("min_confidence")
     @classmethod
@@ -105,6 +115,7 @@ class TraversalFilter(BaseModel):
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> TraversalFilter:
         """Validate raw parameters, raising :class:`InvalidInput` with the reason."""
         allowed = parse_predicates(predicates)
@@ -118,14 +129,20 @@ class TraversalFilter(BaseModel):
                 predicates=allowed,
                 exclude_types=parse_entity_types(exclude_types),
                 min_confidence=min_confidence,
+                max_degree=max_degree,
             )
         except ValidationError as exc:
             raise InvalidInput(_first_error(exc)) from None
 
     @property
     def checks_entities(self) -> bool:
-        """Whether entity labels or fact confidence take part (beyond predicate and time)."""
-        return bool(self.exclude_types) or self.min_confidence is not None
+        """Whether entity labels, degrees or fact confidence take part (beyond predicate
+        and time)."""
+        return (
+            bool(self.exclude_types)
+            or self.min_confidence is not None
+            or self.max_degree is not None
+        )
 
 
 class TimeWindow(BaseModel):
@@ -271,6 +288,7 @@ class PathQuery(BaseModel):
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> PathQuery:
         """Validate raw parameters, raising :class:`InvalidInput` with the reason."""
         if not source.strip() or not target.strip():
@@ -280,6 +298,7 @@ class PathQuery(BaseModel):
             exclude_predicates=exclude_predicates,
             exclude_types=exclude_types,
             min_confidence=min_confidence,
+            max_degree=max_degree,
         )
         window = _window(since, until, as_of)
         try:
@@ -320,6 +339,7 @@ class NeighborQuery(BaseModel):
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> NeighborQuery:
         if not 1 <= depth <= 3:
             raise InvalidInput(f"depth must be between 1 and 3, got {depth}")
@@ -330,6 +350,7 @@ class NeighborQuery(BaseModel):
             exclude_predicates=exclude_predicates,
             exclude_types=exclude_types,
             min_confidence=min_confidence,
+            max_degree=max_degree,
         )
         return cls(
             entity=entity,

@@ -25,6 +25,8 @@ __all__ = [
     "SourceRef",
     "StoreBackup",
     "StoreHealth",
+    "StoryPage",
+    "StorySummary",
     "StoryView",
     "Subgraph",
     "TimelineItem",
@@ -64,12 +66,36 @@ class EntityMatch(_Result):
     weak: bool = False
 
 
+class StorySummary(_Result):
+    """A story in a listing: what it is and how much was read from it."""
+
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    fact_count: int = Field(description="facts this story is a source of")
+    metric_count: int = Field(description="metrics this story is a source of")
+
+
+class StoryPage(_Result):
+    """One page of stories, newest first (undated last); ``next_cursor`` asks for the next."""
+
+    items: list[StorySummary]
+    next_cursor: str | None = None
+
+
 class EntityDetail(_Result):
     entity: Entity
     fact_counts: dict[str, int] = Field(description="facts where the entity is subject or object")
     fact_total: int
     metric_total: int
     source_count: int = Field(description="distinct stories that mention it in a fact or metric")
+    stories: list[StorySummary] = Field(
+        default_factory=list,
+        description="its newest stories (up to 20, newest first); "
+        "`/entities/{id}/stories` pages through all of them",
+    )
 
 
 class SourceRef(_Result):

@@ -21,6 +21,7 @@ from graph.model.results import (
     PathResult,
     StoreBackup,
     StoreHealth,
+    StoryPage,
     StoryView,
     Subgraph,
     TimelinePage,
@@ -87,12 +88,13 @@ class GraphStore(Protocol):
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> Subgraph:
         """Entities within ``depth`` hops (either direction) and the facts between them.
 
-        ``exclude_predicates``, ``exclude_types`` and ``min_confidence`` keep the walk
-        off those facts and entities (see :class:`graph.model.queries.TraversalFilter`);
-        the centre entity itself is always kept.
+        ``exclude_predicates``, ``exclude_types``, ``min_confidence`` and ``max_degree``
+        keep the walk off those facts and entities (see
+        :class:`graph.model.queries.TraversalFilter`); the centre entity itself is always kept.
         """
 
     def paths(
@@ -109,6 +111,7 @@ class GraphStore(Protocol):
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> PathResult:
         """Up to ``k`` shortest simple paths, ignoring edge direction, shortest first.
 
@@ -116,7 +119,8 @@ class GraphStore(Protocol):
         carries the fact that joins its two entities (the best-sourced one when
         several do), its true direction, date, evidence and sources. A path never
         passes through an entity of an excluded type (its two ends may have one),
-        nor uses a fact of an excluded predicate or below ``min_confidence``.
+        nor through a hub with more than ``max_degree`` facts, nor uses a fact of an
+        excluded predicate or below ``min_confidence``.
         Raises ``EntityNotFound``/``AmbiguousEntity`` for a bad endpoint and
         ``NoPath`` when both exist but nothing joins them within ``max_hops``.
         """
@@ -138,6 +142,23 @@ class GraphStore(Protocol):
 
     def get_story(self, story_id: str) -> StoryView:
         """One story with every fact and metric read from it; raises ``StoryNotFound``."""
+
+    def list_stories(
+        self,
+        *,
+        publisher: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity: str | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> StoryPage:
+        """Stories newest first (undated last), one page of ``limit`` after ``cursor``.
+
+        ``publisher`` matches case-insensitively; a story is inside ``[since, until]``
+        when its publication date overlaps it; ``entity`` (an id or name) keeps the
+        stories behind its facts and metrics. See :class:`graph.story_query.StoryQuery`.
+        """
 
     def subgraph(self, entity_ids: Sequence[str], *, as_of: str | None = None) -> Subgraph:
         """The given entities and every fact among them."""

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from graph.identifiers import validate_identifiers
 from graph.model.errors import InvalidInput
 from graph.model.ids import entity_id, normalize_name
 from graph.model.ontology import EntityType
@@ -51,8 +52,14 @@ class RegistryEntry(BaseModel):
     aliases: tuple[str, ...] = ()
     name_zh: str | None = None
     tickers: tuple[str, ...] = ()
+    identifiers: dict[str, str] = Field(default_factory=dict)
     country: str | None = None
     description: str | None = None
+
+    @field_validator("identifiers")
+    @classmethod
+    def _identifiers(cls, value: dict[str, str]) -> dict[str, str]:
+        return validate_identifiers(value)
 
     @field_validator("aliases", "tickers", mode="before")
     @classmethod
@@ -169,6 +176,7 @@ class Registry:
                     update={
                         "aliases": tuple(dict.fromkeys((*old.aliases, *entry.aliases))),
                         "tickers": tuple(dict.fromkeys((*old.tickers, *entry.tickers))),
+                        "identifiers": {**old.identifiers, **entry.identifiers},
                         "name_zh": entry.name_zh or old.name_zh,
                         "country": entry.country or old.country,
                         "description": entry.description or old.description,

@@ -476,6 +476,30 @@ def test_filters_leave_out_labels_predicates_and_weak_facts(
     assert drawn(page)["nodes"] == ids(store.neighbors(hub).entities)
 
 
+def test_the_hub_filter_leaves_big_entities_out_and_survives_a_reload(
+    page: Page, live_server: LiveServer
+) -> None:
+    store = live_server.store
+    hub = busiest_entity(live_server)
+    assert len(store.neighbors(hub, limit=5000).facts) > 5, "the sample graph needs a hub"
+    centre = next(e.id for e in store.neighbors(hub).entities if e.id != hub)
+    open_explorer(page, live_server, f"#entity={centre}")
+    settle(page)
+    assert hub in drawn(page)["nodes"]
+    page.click("#filters summary")
+    page.select_option("#filter-max-degree", "5")
+    page.click("#filters-apply")
+    settle(page)
+    expected = store.neighbors(centre, max_degree=5)
+    assert drawn(page)["nodes"] == ids(expected.entities)
+    assert hub not in drawn(page)["nodes"]
+    assert "max_degree=5" in page.url
+    assert "no hubs over 5 facts" in page.locator("#filter-badge").inner_text()
+    page.reload()
+    settle(page)
+    assert drawn(page)["nodes"] == ids(expected.entities)
+
+
 def test_no_path_is_an_answer_with_what_to_try(page: Page, live_server: LiveServer) -> None:
     store = live_server.store
     controls = next(f for f in facts_of(live_server) if f.predicate.value == "CONTROLS")

@@ -76,14 +76,17 @@ def test_every_readme_command_runs_as_written(clone: Path) -> None:
     assert (clone / "out" / "IMPORT.txt").is_file()
 
 
-def test_the_readme_path_output_is_what_the_command_prints(clone: Path) -> None:
+def test_the_readme_outputs_are_what_the_commands_print(clone: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(app, ["load", "samples/graph", "samples/stories"]).exit_code == 0
-    (label, body), = _blocks("output of")
-    command = shlex.split(label.removeprefix("output of "))
-    result = runner.invoke(app, command[1:])
-    assert result.exit_code == 0, result.output
-    printed = result.stdout.splitlines()
-    shown = body.rstrip("\n").splitlines()
-    upto = shown.index("  ...") if "  ..." in shown else len(shown)
-    assert printed[:upto] == shown[:upto]
+    blocks = _blocks("output of")
+    assert len(blocks) >= 2
+    for label, body in blocks:
+        command = shlex.split(label.removeprefix("output of "))
+        result = runner.invoke(app, command[1:])
+        assert result.exit_code == 0, result.output
+        printed = result.stdout.splitlines()
+        shown = body.rstrip("\n").splitlines()
+        ends = [i for i, line in enumerate(shown) if line.strip() == "..."]
+        upto = ends[0] if ends else len(shown)
+        assert printed[:upto] == shown[:upto], label

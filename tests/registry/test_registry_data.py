@@ -17,7 +17,10 @@ from graph.model.ontology import EntityType
 
 REGISTRY = Path(__file__).resolve().parents[2] / "loaders" / "data" / "registry.jsonl"
 
-FIELDS = {"name", "type", "aliases", "name_zh", "tickers", "country", "description", "demonyms"}
+FIELDS = {
+    "name", "type", "aliases", "name_zh", "tickers", "identifiers", "country", "description",
+    "demonyms",
+}
 
 # Surface forms shared on purpose by two entries (normalised). Empty today: add a pair
 # here only with a comment saying why the ambiguity is acceptable.

@@ -41,6 +41,7 @@ __all__ = [
     "CompactIndex",
     "EdgeBatch",
     "EdgeFilter",
+    "degree_mask",
     "entity_type_mask",
     "key_prefix",
     "to_networkx",
@@ -188,6 +189,16 @@ def entity_type_mask(index: CompactIndex, excluded: frozenset[str], keep: Sequen
     mask: Mask = np.fromiter(
         (t not in excluded for t in index.node_types), np.bool_, count=index.n_nodes
     )
+    mask[list(keep)] = True
+    return mask
+
+
+def degree_mask(index: CompactIndex, max_degree: int, keep: Sequence[int]) -> Mask:
+    """Which nodes a traversal may enter: those with at most ``max_degree`` facts, and
+    ``keep``. One pass over the edge ends, paid only by a query that sets a maximum."""
+    m, n = index.n_edges, index.n_nodes
+    degree = np.bincount(index.src[:m], minlength=n) + np.bincount(index.dst[:m], minlength=n)
+    mask: Mask = degree[:n] <= max_degree
     mask[list(keep)] = True
     return mask
 

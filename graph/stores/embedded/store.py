@@ -56,6 +56,7 @@ from graph.model.results import (
     PathResult,
     StoreBackup,
     StoreHealth,
+    StoryPage,
     StoryView,
     Subgraph,
     TimelineItem,
@@ -78,6 +79,7 @@ from graph.stores.embedded.compact import (
     EdgeBatch,
     EdgeFilter,
     IntArray,
+    degree_mask,
     entity_type_mask,
     key_prefix,
     to_networkx,
@@ -100,6 +102,7 @@ from graph.stores.embedded.rows import (
     metric_view_from_row,
 )
 from graph.stores.embedded.schema import SCHEMA_VERSION, V1_TABLES, migrate
+from graph.stores.embedded.stories import story_page
 from graph.stores.embedded.writer import (
     Staged,
     chunks,
@@ -112,6 +115,7 @@ from graph.stores.resolver import RESOLVE_LIMIT, choose_entity
 
 if TYPE_CHECKING:
     import networkx as nx
+from graph.story_query import ENTITY_STORIES, StoryQuery
 
 __all__ = ["EmbeddedStore"]
 
@@ -618,13 +622,40 @@ class EmbeddedStore:
                 "  WHERE m.subject = ?)",
                 (json.dumps(fids), nid),
             ).fetchone()[0]
+            stories = story_page(
+                conn, StoryQuery(limit=ENTITY_STORIES), entity=(nid, fids)
+            ).items
         return EntityDetail(
             entity=entity,
             fact_counts=counts,
             fact_total=sum(counts.values()),
             metric_total=metric_total,
             source_count=source_count,
+            stories=stories,
         )
+
+    def list_stories(
+        self,
+        *,
+        publisher: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity: str | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> StoryPage:
+        query = StoryQuery.build(
+            publisher=publisher, since=since, until=until, entity=entity, cursor=cursor,
+            limit=limit,
+        )
+        conn = self._fresh()
+        with self._snapshot(conn):
+            scope: tuple[int, list[int]] | None = None
+            if query.entity is not None:
+                nid, _ = self._resolve(conn, query.entity)
+                with self._index.lock:
+                    scope = (nid, self._index.incident(nid)[1].tolist())
+            return story_page(conn, query, entity=scope)
 
     def search_entities(
         self, query: str, *, entity_type: EntityType | None = None, limit: int = 10
@@ -752,6 +783,7 @@ class EmbeddedStore:
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> PathResult:
         """Up to ``k`` shortest paths between two entities, edge direction ignored.
 
@@ -761,6 +793,7 @@ class EmbeddedStore:
             source, target, max_hops=max_hops, k=k, predicates=predicates, since=since,
             until=until, as_of=as_of, exclude_predicates=exclude_predicates,
             exclude_types=exclude_types, min_confidence=min_confidence,
+            max_degree=max_degree,
         )
         conn = self._fresh()
         with self._snapshot(conn):
@@ -826,6 +859,9 @@ class EmbeddedStore:
         mask is sized to the index as it stands."""
         excluded = frozenset(t.value for t in query.traversal.exclude_types)
         node_ok = entity_type_mask(self._index, excluded, keep) if excluded else None
+        if query.traversal.max_degree is not None:
+            hubs_out = degree_mask(self._index, query.traversal.max_degree, keep)
+            node_ok = hubs_out if node_ok is None else node_ok & hubs_out
         return EdgeFilter(
             query.predicates, query.window, node_ok=node_ok, dropped_facts=dropped
         )
@@ -875,12 +911,13 @@ class EmbeddedStore:
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> Subgraph:
         """Entities within ``depth`` hops and the facts that join them (nearest first)."""
         query = NeighborQuery.build(
             entity, depth=depth, predicates=predicates, since=since, until=until, as_of=as_of,
             limit=limit, exclude_predicates=exclude_predicates, exclude_types=exclude_types,
-            min_confidence=min_confidence,
+            min_confidence=min_confidence, max_degree=max_degree,
         )
         conn = self._fresh()
         with self._snapshot(conn):

@@ -95,10 +95,17 @@ def entity_row(entity: Entity) -> Row:
             "name_zh": entity.name_zh,
             "country": entity.country,
             "tickers": list(entity.tickers),
+            "identifiers_json": _identifiers_json(entity.identifiers),
             "description": entity.description,
             "attributes_json": _attributes_json(entity.attributes),
         },
     }
+
+
+def _identifiers_json(identifiers: Mapping[str, str]) -> str | None:
+    if not identifiers:
+        return None
+    return json.dumps(dict(sorted(identifiers.items())), ensure_ascii=False)
 
 
 def entity_from_props(props: Mapping[str, Any]) -> Entity:
@@ -110,6 +117,7 @@ def entity_from_props(props: Mapping[str, Any]) -> Entity:
         name_zh=props.get("name_zh"),
         country=props.get("country"),
         tickers=tuple(props.get("tickers") or ()),
+        identifiers=json.loads(props.get("identifiers_json") or "{}"),
         description=props.get("description"),
         attributes=_attributes(props),
     )

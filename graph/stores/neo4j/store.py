@@ -44,6 +44,8 @@ from graph.model.results import (
     PathResult,
     StoreBackup,
     StoreHealth,
+    StoryPage,
+    StorySummary,
     StoryView,
     Subgraph,
     TimelineItem,
@@ -74,6 +76,7 @@ from graph.stores.neo4j.runner import CypherRunner, Record, TransactionRunner
 from graph.stores.neo4j.search import resolve, search
 from graph.stores.neo4j.traversal import facts_among, hop_facts, neighbourhood, shortest_paths
 from graph.stores.neo4j.writing import read_stored, write_plan
+from graph.story_query import ENTITY_STORIES, StoryQuery, encode_story_cursor
 
 __all__ = ["Neo4jStore"]
 
@@ -272,15 +275,39 @@ class Neo4jStore:
             }
             metric_total = int(tx.run("entity_metric_total", {"id": entity.id})[0]["n"])
             found = tx.run("entity_source_count", {"id": entity.id})
+            stories = _story_page(tx, StoryQuery(limit=ENTITY_STORIES), entity.id).items
             return EntityDetail(
                 entity=entity,
                 fact_counts=dict(sorted(counts.items())),
                 fact_total=sum(counts.values()),
                 metric_total=metric_total,
                 source_count=int(found[0]["n"]) if found else 0,
+                stories=stories,
             )
 
         result: EntityDetail = self._read(work)
+        return result
+
+    def list_stories(
+        self,
+        *,
+        publisher: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        entity: str | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> StoryPage:
+        query = StoryQuery.build(
+            publisher=publisher, since=since, until=until, entity=entity, cursor=cursor,
+            limit=limit,
+        )
+
+        def work(tx: TransactionRunner) -> StoryPage:
+            scope = resolve(tx, query.entity).id if query.entity is not None else None
+            return _story_page(tx, query, scope)
+
+        result: StoryPage = self._read(work)
         return result
 
     def search_entities(
@@ -317,6 +344,7 @@ class Neo4jStore:
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> PathResult:
         """Up to ``k`` shortest paths between two entities, edge direction ignored.
 
@@ -332,6 +360,7 @@ class Neo4jStore:
             source, target, max_hops=max_hops, k=k, predicates=predicates,
             since=since, until=until, as_of=as_of, exclude_predicates=exclude_predicates,
             exclude_types=exclude_types, min_confidence=min_confidence,
+            max_degree=max_degree,
         )
         filters = filter_params(query.predicates, query.window, query.traversal.min_confidence)
         excluded = [t.value for t in query.traversal.exclude_types]
@@ -346,7 +375,7 @@ class Neo4jStore:
                 )
             found = shortest_paths(
                 tx, src.id, dst.id, max_hops=query.max_hops, k=query.k, filters=filters,
-                exclude_types=excluded,
+                exclude_types=excluded, max_degree=query.traversal.max_degree,
             )
             if not found:
                 raise NoPath(src.name, dst.name, query.max_hops)
@@ -379,6 +408,7 @@ class Neo4jStore:
         exclude_predicates: Iterable[str] | str | None = None,
         exclude_types: Iterable[str] | str | None = None,
         min_confidence: float | None = None,
+        max_degree: int | None = None,
     ) -> Subgraph:
         """Entities within ``depth`` hops and the facts that join them (nearest first).
 
@@ -390,6 +420,7 @@ class Neo4jStore:
             entity, depth=depth, predicates=predicates, since=since, until=until,
             as_of=as_of, limit=limit, exclude_predicates=exclude_predicates,
             exclude_types=exclude_types, min_confidence=min_confidence,
+            max_degree=max_degree,
         )
         filters = filter_params(query.predicates, query.window, query.traversal.min_confidence)
         excluded = [t.value for t in query.traversal.exclude_types]
@@ -398,7 +429,7 @@ class Neo4jStore:
             centre = resolve(tx, query.entity)
             around = neighbourhood(
                 tx, centre.id, depth=query.depth, limit=query.limit, filters=filters,
-                exclude_types=excluded,
+                exclude_types=excluded, max_degree=query.traversal.max_degree,
             )
             level_of = around.level_of
             rows = facts_among(tx, around.expanded, list(level_of), filters)
@@ -577,6 +608,40 @@ def _admitted(window: TimeWindow, fact: Fact, published: Mapping[str, str | None
     return window.admits(
         *ordinals(fact), known_from=partial_date_ordinal(known) if known else None
     )
+
+
+def _story_page(tx: TransactionRunner, query: StoryQuery, entity_id: str | None) -> StoryPage:
+    ids = None
+    if entity_id is not None:
+        ids = [r["id"] for r in tx.run("entity_story_ids", {"id": entity_id})]
+    rows = tx.run(
+        "stories_page",
+        {
+            "ids": ids,
+            "publisher": query.publisher_norm,
+            "since": query.since_low,
+            "until": query.until_high,
+            "after_low": query.cursor[0] if query.cursor else None,
+            "after_id": query.cursor[1] if query.cursor else None,
+            "limit": query.limit,
+        },
+    )
+    more = len(rows) > query.limit
+    rows = rows[: query.limit]
+    items = [
+        StorySummary(
+            id=r["props"]["id"],
+            title=r["props"].get("title"),
+            publisher=r["props"].get("publisher"),
+            published=r["props"].get("published"),
+            url=r["props"].get("url"),
+            fact_count=int(r["facts"]),
+            metric_count=int(r["metrics"]),
+        )
+        for r in rows
+    ]
+    cursor = encode_story_cursor(rows[-1]["low"], items[-1].id) if more and rows else None
+    return StoryPage(items=items, next_cursor=cursor)
 
 
 def _timeline(tx: TransactionRunner, query: TimelineQuery) -> TimelinePage:

@@ -59,6 +59,7 @@ def shortest_paths(
     k: int,
     filters: dict[str, object],
     exclude_types: Sequence[str] = (),
+    max_degree: int | None = None,
 ) -> list[NodePath]:
     """Up to ``k`` simple paths of at most ``max_hops`` hops, shortest first, ties by ids.
 
@@ -74,7 +75,7 @@ def shortest_paths(
     """
     params = {
         "source": source, "target": target, "max_hops": max_hops, "k": k, "cap": WALK_CAP,
-        "exclude_types": sorted(exclude_types), **filters,
+        "exclude_types": sorted(exclude_types), "max_degree": max_degree, **filters,
     }
     groups = 1
     while True:
@@ -117,6 +118,7 @@ def neighbourhood(
     limit: int,
     filters: dict[str, object],
     exclude_types: Sequence[str] = (),
+    max_degree: int | None = None,
 ) -> Neighbourhood:
     """Breadth-first levels around ``centre``: at most ``limit`` entities, centre included.
 
@@ -141,6 +143,7 @@ def neighbourhood(
                 "seen": list(level_of),
                 "room": max(room, 0),
                 "exclude_types": sorted(exclude_types),
+                "max_degree": max_degree,
                 **filters,
             },
         )[0]["found"]
