@@ -11,7 +11,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from api.schemas import HealthOut, cytoscape_graph
-from graph.dossier import Deal, Dossier, NumberedSource
+from graph.diligence.dossier import Deal, Dossier, NumberedSource
+from graph.diligence.ownership import OwnershipTree
+from graph.diligence.screening import ScreenResult, ScreenSubject
 from graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Story
 from graph.model.ontology import EntityType, FactStatus, Predicate
 from graph.model.results import (
@@ -28,8 +30,6 @@ from graph.model.results import (
     TimelinePage,
     UpsertReport,
 )
-from graph.ownership import OwnershipTree
-from graph.screening import ScreenResult, ScreenSubject
 from graph.stores.assemble import entity_ref, fact_view, timeline_item
 from loaders.ingest import IngestReport
 

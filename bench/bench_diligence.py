@@ -20,8 +20,8 @@ from tempfile import TemporaryDirectory
 
 from bench.bench_traversal_filters import median_ms
 from bench.synthetic import SyntheticNews, parse_size
-from graph.dossier import build_dossier
-from graph.screening import ScreenRequest, ScreenSubject, screen
+from graph.diligence.dossier import build_dossier
+from graph.diligence.screening import ScreenRequest, ScreenSubject, screen
 from graph.stores.embedded import EmbeddedStore
 
 

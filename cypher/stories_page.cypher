@@ -1,7 +1,7 @@
 // One page of stories, newest first: by the first day of the publication date (padded
 // to an ISO day, so it sorts as a date), then id; undated stories ('') come last. Only
 // the stories in $ids when it is given (one entity's), by publisher (lower case), with a
-// publication date overlapping [$since, $until] (padded days; graph.story_query), after
+// publication date overlapping [$since, $until] (padded days; graph.model.story_query), after
 // the cursor ($after_low, $after_id), $limit + 1 of them so the caller can tell there are
 // more. Each with how many facts and metrics it is evidence for.
 // params: ids, publisher, since, until, after_low, after_id, limit

@@ -14,10 +14,10 @@ from api.examples import example_content, screen_request_example
 from api.params import AsOfQuery, MinConfidenceQuery
 from api.problems import problem_responses
 from api.routes.entities import EntityPath
-from graph.dossier import Dossier, build_dossier
-from graph.dossier_render import to_html, to_markdown
-from graph.ownership import MAX_OWNERSHIP_HOPS
-from graph.screening import ScreenRequest, ScreenResult, screen
+from graph.diligence.dossier import Dossier, build_dossier
+from graph.diligence.dossier_render import to_html, to_markdown
+from graph.diligence.ownership import MAX_OWNERSHIP_HOPS
+from graph.diligence.screening import ScreenRequest, ScreenResult, screen
 
 __all__ = ["router"]
 

@@ -14,11 +14,11 @@ from pydantic import ValidationError
 from cli.commands.core import AsJson, opened_store
 from cli.errors import err_console, reported
 from cli.output import console, print_json
-from graph.dossier import build_dossier
-from graph.dossier_render import FORMATS, render_dossier
+from graph.diligence.dossier import build_dossier
+from graph.diligence.dossier_render import FORMATS, render_dossier
+from graph.diligence.screening import MAX_SCREEN_NAMES, ScreenRequest, ScreenResult, screen
 from graph.model.errors import InvalidInput
 from graph.model.names import CONFIDENT_SCORE
-from graph.screening import MAX_SCREEN_NAMES, ScreenRequest, ScreenResult, screen
 
 __all__ = ["read_screen_csv", "register"]
 

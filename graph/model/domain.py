@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from graph.identifiers import validate_identifiers
 from graph.model.dates import PartialDate
+from graph.model.identifiers import validate_identifiers
 from graph.model.ids import entity_id, fact_key, metric_id, story_id, text_hash
 from graph.model.ontology import EntityType, FactStatus, Predicate
 
@@ -71,7 +71,7 @@ class Entity(_Frozen):
     identifiers: dict[str, str] = Field(
         default_factory=dict,
         description="codes by scheme: `lei`, `uscc` (统一社会信用代码) and `isin` are checked "
-        "(graph.identifiers); other schemes are kept as given",
+        "(graph.model.identifiers); other schemes are kept as given",
     )
     description: str | None = None
     attributes: dict[str, AttributeValue] = Field(default_factory=dict)

@@ -27,8 +27,8 @@ from typing import Literal
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.identifiers import ticker_variants
 from graph.model.domain import Entity
+from graph.model.identifiers import ticker_variants
 from graph.model.ids import normalize_name
 
 __all__ = [

@@ -157,7 +157,7 @@ class GraphStore(Protocol):
 
         ``publisher`` matches case-insensitively; a story is inside ``[since, until]``
         when its publication date overlaps it; ``entity`` (an id or name) keeps the
-        stories behind its facts and metrics. See :class:`graph.story_query.StoryQuery`.
+        stories behind its facts and metrics. See :class:`graph.model.story_query.StoryQuery`.
         """
 
     def subgraph(self, entity_ids: Sequence[str], *, as_of: str | None = None) -> Subgraph:

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from graph.identifiers import validate_identifiers
 from graph.model.errors import InvalidInput
+from graph.model.identifiers import validate_identifiers
 from graph.model.ids import entity_id, normalize_name
 from graph.model.ontology import EntityType
 from loaders.extract.cues import word_set

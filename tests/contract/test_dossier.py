@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.dossier import build_dossier
-from graph.dossier_render import render_dossier, to_html, to_markdown
+from graph.diligence.dossier import build_dossier
+from graph.diligence.dossier_render import render_dossier, to_html, to_markdown
 from graph.model.errors import EntityNotFound, InvalidInput
 from graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder

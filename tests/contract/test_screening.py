@@ -6,8 +6,14 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from graph.diligence.screening import (
+    ScreenOptions,
+    ScreenRequest,
+    ScreenSubject,
+    screen,
+    screen_one,
+)
 from graph.model.domain import Entity
-from graph.screening import ScreenOptions, ScreenRequest, ScreenSubject, screen, screen_one
 from graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 

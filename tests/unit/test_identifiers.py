@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from graph.identifiers import check_isin, check_lei, check_uscc, ticker_variants
 from graph.model.domain import Entity
+from graph.model.identifiers import check_isin, check_lei, check_uscc, ticker_variants
 from loaders.extract.registry import RegistryEntry
 
 

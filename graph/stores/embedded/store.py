@@ -115,7 +115,7 @@ from graph.stores.resolver import RESOLVE_LIMIT, choose_entity
 
 if TYPE_CHECKING:
     import networkx as nx
-from graph.story_query import ENTITY_STORIES, StoryQuery
+from graph.model.story_query import ENTITY_STORIES, StoryQuery
 
 __all__ = ["EmbeddedStore"]
 

@@ -1,7 +1,7 @@
 """Story listings on the embedded store: one SQL statement over the ``story`` table.
 
 The publication window and the keyset cursor compare padded ISO strings
-(:func:`graph.story_query.date_bounds`), the same rule the Neo4j statement
+(:func:`graph.model.story_query.date_bounds`), the same rule the Neo4j statement
 ``cypher/stories_page.cypher`` follows, so both stores list the same page.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph.model.results import StoryPage, StorySummary
-from graph.story_query import StoryQuery, encode_story_cursor
+from graph.model.story_query import StoryQuery, encode_story_cursor
 
 __all__ = ["story_page"]
 

@@ -52,6 +52,7 @@ from graph.model.results import (
     TimelinePage,
     UpsertReport,
 )
+from graph.model.story_query import ENTITY_STORIES, StoryQuery, encode_story_cursor
 from graph.stores.assemble import (
     build_path,
     earliest_published,
@@ -76,7 +77,6 @@ from graph.stores.neo4j.runner import CypherRunner, Record, TransactionRunner
 from graph.stores.neo4j.search import resolve, search
 from graph.stores.neo4j.traversal import facts_among, hop_facts, neighbourhood, shortest_paths
 from graph.stores.neo4j.writing import read_stored, write_plan
-from graph.story_query import ENTITY_STORIES, StoryQuery, encode_story_cursor
 
 __all__ = ["Neo4jStore"]
 

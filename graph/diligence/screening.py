@@ -16,7 +16,7 @@ For each name (with an optional country and identifier) the answer is one of:
 A matched entity gets risk flags (``sanctioned``, ``banned``, ``fined``, ``under
 investigation``, ``tariffed``) from acts on it, on its owners and on its holdings
 within ``hops`` ownership hops, as of a date, each with the act and the ownership
-path behind it (:func:`graph.ownership.exposure`). A flag on a fuzzy match says so
+path behind it (:func:`graph.diligence.ownership.exposure`). A flag on a fuzzy match says so
 (``match_certain`` false): a misspelt name never raises a flag silently.
 """
 
@@ -28,13 +28,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from graph.diligence.ownership import MAX_OWNERSHIP_HOPS, Exposure, exposure, ownership_tree
 from graph.model.dates import parse_partial_date
 from graph.model.domain import Entity
 from graph.model.errors import InvalidInput
 from graph.model.ids import normalize_name
 from graph.model.names import CONFIDENT_SCORE, WEAK_SCORE
 from graph.model.results import EntityMatch, EntityRef
-from graph.ownership import MAX_OWNERSHIP_HOPS, Exposure, exposure, ownership_tree
 from graph.stores.assemble import entity_ref
 from graph.stores.protocol import GraphStore
 

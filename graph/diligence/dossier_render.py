@@ -10,10 +10,10 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from graph.dossier import Dossier
+from graph.diligence.dossier import Dossier
+from graph.diligence.ownership import Exposure, OwnershipLink
 from graph.model.ontology import Predicate
 from graph.model.results import FactView
-from graph.ownership import Exposure, OwnershipLink
 
 __all__ = ["FORMATS", "render_dossier", "to_html", "to_markdown"]
 

@@ -9,7 +9,7 @@ numbered, with each fact pointing to its numbers (``citations``).
 Every section is read through the protocol's own queries (``get_entity``,
 ``neighbors`` with a predicate allow-list, ``timeline``), so both stores answer
 it alike; the walks follow only the predicates of their section, never a place
-(see :mod:`graph.ownership`).
+(see :mod:`graph.diligence.ownership`).
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.diligence.ownership import Exposure, OwnershipTree, exposure, ownership_tree
 from graph.model.dates import parse_partial_date, partial_date_end_ordinal, partial_date_ordinal
 from graph.model.domain import Entity
 from graph.model.ontology import Predicate
 from graph.model.results import EntityRef, FactView, SourceRef, StorySummary, TimelineItem
-from graph.ownership import Exposure, OwnershipTree, exposure, ownership_tree
 from graph.stores.assemble import entity_ref
 from graph.stores.protocol import GraphStore
 
