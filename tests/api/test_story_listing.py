@@ -14,7 +14,7 @@ def test_stories_are_listed_newest_first_and_paged(client: TestClient) -> None:
     assert dates == sorted(dates, reverse=True)
     rest = client.get("/stories", params={"limit": 500, "cursor": body["next_cursor"]}).json()
     ids = [s["id"] for s in body["items"] + rest["items"]]
-    assert len(ids) == len(set(ids)) == client.get("/health").json()["counts"]["stories"]
+    assert len(ids) == len(set(ids)) == client.get("/stats").json()["stories"]
     assert rest["next_cursor"] is None
 
 
