@@ -449,7 +449,7 @@ function expand(id) {
           rememberTypes(page);
           pushView(withView(view, { expand: [...view.expand, id] }));
           if (graph) {
-            const { addedNodes, addedEdges, layout } = graph.model.merge(page, id);
+            const { addedNodes, addedEdges, layout } = graph.merge(page, id);
             graph.markExpanded(id);
             graph.selectNode(id);
             await layout;
