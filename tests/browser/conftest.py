@@ -269,11 +269,13 @@ def _local(url: str) -> bool:
     return parts.scheme in {"data", "blob", "about"} or parts.hostname == "127.0.0.1"
 
 
-def open_page(browser: Browser, viewport: dict[str, int]) -> tuple[Page, list[str], list[str]]:
+def open_page(
+    browser: Browser, viewport: dict[str, int], *, bypass_csp: bool = False
+) -> tuple[Page, list[str], list[str]]:
     """A page in a fresh context that refuses every request leaving 127.0.0.1; returns it with
     the lists it fills: script errors (and Content-Security-Policy refusals), and the
-    requests it refused."""
-    context = browser.new_context(viewport=viewport)
+    requests it refused. ``bypass_csp`` lets a test inject its own script (axe-core)."""
+    context = browser.new_context(viewport=viewport, bypass_csp=bypass_csp)
     page = context.new_page()
     errors: list[str] = []
     outside: list[str] = []
@@ -297,6 +299,19 @@ def open_page(browser: Browser, viewport: dict[str, int]) -> tuple[Page, list[st
     )
     page.set_default_timeout(20_000)
     return page, errors, outside
+
+
+@pytest.fixture()
+def axe_page(browser: Browser) -> Iterator[Page]:
+    """A page whose Content-Security-Policy is bypassed, so axe-core can be injected as an
+    inline script; everything else as ``page``. (The policy itself is tested with ``page``.)"""
+    page, errors, outside = open_page(browser, WIDE, bypass_csp=True)
+    try:
+        yield page
+    finally:
+        page.context.close()
+    assert not errors, f"the page raised: {errors}"
+    assert not outside, f"the page asked for other hosts: {outside}"
 
 
 @pytest.fixture()

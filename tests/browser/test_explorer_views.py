@@ -696,8 +696,9 @@ def test_colours_keep_their_contrast(page: Page, live_server: LiveServer) -> Non
 
 
 def test_axe_finds_no_serious_violation(
-    page: Page, live_server: LiveServer, axe_source: str
+    axe_page: Page, live_server: LiveServer, axe_source: str
 ) -> None:
+    page = axe_page
     store = live_server.store
     hub = busiest_entity(live_server)
     open_explorer(page, live_server)
