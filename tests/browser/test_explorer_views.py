@@ -562,12 +562,16 @@ def test_a_story_opens_from_its_evidence_and_draws_its_facts(
 
 
 def test_only_web_addresses_become_links(page: Page, live_server: LiveServer) -> None:
-    story = Story.from_text(
+    # The model refuses such an address now; a row written before that check is what
+    # reaches a store, so the story is built without validation, as that row was.
+    valid = Story.from_text(
         "A story whose address is a script.",
         title="A hostile address",
         publisher="Test Wire",
         published="2025-01-02",
-        url="javascript:alert(document.domain)",
+    )
+    story = Story.model_construct(
+        **{**dict(valid), "url": "javascript:alert(document.domain)"}
     )
     a = Entity(name="Hostile Link Holdings", type=EntityType.COMPANY)
     b = Entity(name="Hostile Link Target", type=EntityType.COMPANY)
@@ -584,7 +588,8 @@ def test_only_web_addresses_become_links(page: Page, live_server: LiveServer) ->
     settle(page)
     hrefs = page.locator("a[href]").evaluate_all("(l) => l.map((a) => a.getAttribute('href'))")
     assert all(h.startswith(("http://", "https://", "./")) for h in hrefs), hrefs
-    assert "not a web link" in page.locator("#panel-details").inner_text()
+    assert not any("javascript" in h for h in hrefs), hrefs
+    assert "A hostile address" in page.locator("#panel-details").inner_text()
 
 
 # ------------------------------------------------------------------ keyboard
