@@ -380,10 +380,7 @@ class Binder:
             elif child.dep_ in ("compound", "nmod") and "compound" in preps:
                 # "its Ernie 4.5 model family": the name inside a kind of thing; "its
                 # Lumen AI model": past the technology word
-                inner = [child]
-                if child.text in GENERIC_ACRONYMS:
-                    inner = [g for g in child.children if g.dep_ == "compound"] or inner
-                for named in inner:
+                for named in _past_acronym(child) or [child]:
                     out.extend(self._bind_all(named, depth + 1, "kind", subject))
         return out
 
@@ -627,8 +624,13 @@ def _name_compounds(noun: Token) -> list[Token]:
     for c in noun.children:
         if c.dep_ != "compound" or c.i > noun.i:
             continue
-        if c.text in GENERIC_ACRONYMS:
-            out.extend(g for g in c.children if g.dep_ == "compound" and g.i < c.i)
-        else:
-            out.append(c)
+        out.extend(_past_acronym(c) if c.text in GENERIC_ACRONYMS else [c])
     return out
+
+
+def _past_acronym(compound: Token) -> list[Token]:
+    """The names before a technology word ("Lumen" of "Lumen AI model"); none when the
+    compound is no such word."""
+    if compound.text not in GENERIC_ACRONYMS:
+        return []
+    return [g for g in compound.children if g.dep_ == "compound" and g.i < compound.i]

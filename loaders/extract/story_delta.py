@@ -54,13 +54,11 @@ def _goods_base(name: str, country: str) -> str:
 
 def _origin_forms(name: str, country: str) -> list[str]:
     """ "American coal" is also "U.S. coal" and "US coal": the other words for its origin."""
+    rest = _goods_base(name, country)
+    if rest == name:
+        return []
+    first = name[: -len(rest) - 1]  # "European Union" or "American"
     words = [w for w, c in COUNTRY_OF_DEMONYM.items() if c == country]
-    if name.startswith(country + " "):
-        first, rest = country, name[len(country) + 1 :]  # "European Union pork"
-    else:
-        first, _, rest = name.partition(" ")
-        if not rest or COUNTRY_OF_DEMONYM.get(first) != country:
-            return []
     return [f"{word} {rest}" for word in words if word != first]
 
 
