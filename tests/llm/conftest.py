@@ -19,9 +19,11 @@ def server() -> Iterator[FakeModelServer]:
 
 @pytest.fixture
 def config(server: FakeModelServer) -> LlmConfig:
-    # Short timeouts and one retry keep the failure tests fast; backoff still applies.
+    # One retry keeps the failure tests fast; backoff still applies. The timeout is
+    # generous because a busy CI machine once took over 1 s to answer and the retry
+    # broke a request count; the timeout test sets its own short one.
     return LlmConfig(
-        base_url=server.base_url, model=server.model, timeout=1.0, max_retries=1,
+        base_url=server.base_url, model=server.model, timeout=60.0, max_retries=1,
         max_concurrency=2,
     )
 
