@@ -96,6 +96,7 @@ ROLE_NAMES = frozenset(
         "actor_actor",
         "story_actor",
         "home_country",
+        "undergoer",
     }
 )
 
