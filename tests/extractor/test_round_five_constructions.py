@@ -87,3 +87,21 @@ def test_singular_and_plural_goods_are_one_node() -> None:
 
 def test_an_export_ban_to_a_country_still_names_the_country() -> None:
     assert has_fact(run("China banned exports to Russia."), "China", "BANS", "Russia")
+
+
+def test_a_list_after_the_headline_shares_the_headline_acts_date() -> None:
+    # the headline names one target under the department; the list names it again under
+    # the department's bureau, with the others of the same act
+    delta = run(
+        "US Department of Commerce blacklists Norvik Institute\n\n"
+        "WASHINGTON - The United States will add several companies to its Entity List, the "
+        "US Department of Commerce said in a notice published on Friday.\n\n"
+        "The notice gave no reason.\n\n"
+        "The Bureau of Industry and Security added Norvik Institute, Tallis Computing and "
+        "Kestrel Microsystems to the Entity List.",
+        published="2019-06-22",
+    )
+    names = {e.id: e.name for e in delta.entities}
+    dates = {names[f.object]: f.date for f in delta.facts if f.predicate.value == "SANCTIONS"}
+    assert dates.get("Tallis Computing") == "2019-06-21", dates
+    assert dates.get("Kestrel Microsystems") == "2019-06-21", dates
