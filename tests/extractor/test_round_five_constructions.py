@@ -3,8 +3,10 @@ for probing, then on a batch scored first-try and read): a tenure word opening a
 ("Former Norvik Motors chairman ..."), a known firm's name plus a sector word naming a
 second firm ("Norvik Tourism"), one name for goods whatever number the story writes, an
 export noun whose compound says what goods move, a city's stock exchange written in lower
-case, a noun tagged as an adverb in an object's place, and a hyphenated owner word that
-belongs to its own name only. The rule tables' own examples cover the rest of the round
+case, a noun tagged as an adverb in an object's place, a hyphenated owner word that
+belongs to its own name only, headlines whose verb follows the opening name ("Norvik
+names X as chief executive"), and a list after the headline sharing the headline act's
+date. The rule tables' own examples cover the rest of the round
 (being under investigation, joining a firm, investing in a place, cooperation agreements,
 trade restrictions and export controls, taking a firm private, cutting a stake, shares
 traded on an exchange). Sentences are written for these tests."""
@@ -105,3 +107,44 @@ def test_a_list_after_the_headline_shares_the_headline_acts_date() -> None:
     dates = {names[f.object]: f.date for f in delta.facts if f.predicate.value == "SANCTIONS"}
     assert dates.get("Tallis Computing") == "2019-06-21", dates
     assert dates.get("Kestrel Microsystems") == "2019-06-21", dates
+
+
+@pytest.mark.parametrize(
+    ("headline", "subject", "predicate", "obj"),
+    [
+        (
+            "Norvik Group to buy Tallis Foods for $2 billion",
+            "Norvik Group",
+            "ACQUIRES",
+            "Tallis Foods",
+        ),
+        ("Tallis Foods names Li Wei as chief executive", "Li Wei", "LEADS", "Tallis Foods"),
+        (
+            "Tallis Motors teams up with Norvik Energy on batteries",
+            "Tallis Motors",
+            "PARTNERS_WITH",
+            "Norvik Energy",
+        ),
+        (
+            "Tallis Robotics shares jump 40% in Hong Kong debut",
+            "Tallis Robotics",
+            "LISTED_ON",
+            "Hong Kong Stock Exchange",
+        ),
+    ],
+)
+def test_a_headline_whose_verb_follows_a_name(
+    headline: str, subject: str, predicate: str, obj: str
+) -> None:
+    # the body names the firms, so the headline's capitalised words are known names
+    body = f"{subject} and {obj} were named in a report on Monday."
+    delta = run(f"{headline}\n\n{body}")
+    assert has_fact(delta, subject, predicate, obj), sorted(triples(delta))
+
+
+def test_a_name_before_a_descriptor_keeps_its_noun_phrase() -> None:
+    delta = run(
+        "Norvik assembler Tallis Precision set to buy a plant\n\n"
+        "Tallis Precision and Norvik were named in a report on Monday."
+    )
+    assert has_fact(delta, "Tallis Precision", "SUPPLIES", "Norvik"), sorted(triples(delta))
