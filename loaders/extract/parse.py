@@ -146,6 +146,8 @@ def _pronoun_for_subject(ps: ParsedSentence, chars: list[str]) -> None:
     )
     if not (verb_like or after == ","):
         return
+    if after.endswith("ed") and any(t.lower == "by" for t in ps.tokens[m.end + 1 :]):
+        return  # "Norvik fined 5 million yuan by the regulator": a passive, read as one
     start, end = ps.tokens[m.start].start, ps.tokens[m.end - 1].end
     pronoun = "He" if m.type is EntityType.PERSON else "It"
     if end - start < len(pronoun) or any(c in "\n" for c in chars[start:end]):
