@@ -436,6 +436,11 @@ class SentenceReader:
             for t in patient_of(trigger)
         ):
             return
+        if rule.patient_not and any(
+            t.lemma_.lower() in rule.patient_not or t.lower_ in rule.patient_not
+            for t in patient_of(trigger)
+        ):
+            return
         if rule.patient_goods and not self.goods_patient(trigger):
             return
         predicate = rule.predicate
