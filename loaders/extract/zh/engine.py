@@ -50,6 +50,7 @@ _TELLS = frozenset(
 )
 # Before a trigger, the act is shared and its money is no one party's ("共同出资12亿元").
 _JOINT = frozenset({"共同", "联合", "合计", "共计", "一起", "携手"})
+_WITH = frozenset({"与", "和", "同", "跟"})
 _TOTAL_WORDS = frozenset({"合计", "共计", "总计", "共", "累计", "总额", "合共"})
 _STATUS_CUES: tuple[tuple[FactStatus, tuple[str, ...]], ...] = (
     (FactStatus.TERMINATED, ("终止", "放弃", "叫停", "取消")),
@@ -272,6 +273,13 @@ class RuleEngine:
             glued = (  # "拟将", "并将": jieba glues an adverb to the coverb
                 len(unit.text) == 2 and unit.text[0] in _ADVERBS and unit.text[1] in alternatives
             )
+            if (
+                unit.text in _WITH
+                and pos >= 2
+                and units[pos - 1].kind == "entity"
+                and units[pos - 2].text == "、"
+            ):
+                return False  # "与A、B和C合作": a list's last 和 joins items, not partners
             if unit.kind in ("word", "punct") and (unit.text in alternatives or glued):
                 return self._side(rule, rest, units, pos + step, step, table, bound, ends)
             return False
@@ -343,6 +351,11 @@ class RuleEngine:
             subjects = sorted(
                 {units[k].entity for k in group if table.get(units[k].entity).type in rule.subject}
             )
+            head = min(group)
+            if "S" not in bound and head > 0 and units[head - 1].text in _WITH:
+                # "丰田与A、B和C展开合作": the list is one party's partners, not a
+                # group of parties with each other (the rule with S~与~O reads it)
+                subjects = []
         if "S" in bound:
             at = bound["S"]
             own = [

@@ -397,7 +397,20 @@ def _listing_proceeds(merged: list[_Merged], units: list[list[Unit]]) -> None:
                 break
 
 
-_DEAL_VALUE = ("总额", "总对价", "交易对价", "交易价值", "交易金额", "交易作价", "收购价款", "总价")
+_DEAL_VALUE = (
+    "总额",
+    "总对价",
+    "对价",
+    "交易对价",
+    "交易价值",
+    "交易金额",
+    "交易作价",
+    "收购价",
+    "购买价",
+    "转让价",
+    "成交价",
+    "总价",
+)
 
 
 def _delta(

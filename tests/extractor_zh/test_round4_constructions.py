@@ -1,0 +1,69 @@
+"""Round 4 of the Chinese extractor: constructions the round-3 extractor did not read
+(Hong Kong stock codes, a partner's list of partners, mainland China in Hong Kong and
+Taiwan copy, a deal's price in a later sentence, a firm's shares after a share count,
+one-character names inside longer words). Every sentence here is written for this test."""
+
+from __future__ import annotations
+
+from graph.model.domain import GraphDelta
+from loaders.extract import default_registry, extract
+from loaders.story_input import StoryInput
+
+
+def _extract(text: str, published: str = "2025-07-16") -> GraphDelta:
+    return extract(StoryInput(text=text, published=published), registry=default_registry())
+
+
+def _facts(delta: GraphDelta) -> list[tuple[str, str, str, str | None]]:
+    names = {e.id: e.name for e in delta.entities}
+    return [(names[f.subject], f.predicate.value, names[f.object], f.date) for f in delta.facts]
+
+
+def test_a_hong_kong_stock_code_names_a_listed_firm() -> None:
+    delta = _extract("3月2日，南方有色矿业(01999)发布公告，宣布收购北岭铜业有限公司。")
+    facts = _facts(delta)
+    assert ("南方有色矿业", "ACQUIRES", "北岭铜业有限公司", "2025-03-02") in facts
+
+
+def test_a_year_in_parentheses_is_no_stock_code() -> None:
+    named = _extract("远山清水(1258)宣布收购北岭铜业有限公司。")
+    assert "远山清水" in {e.name for e in named.entities}
+    dated = _extract("远山清水(2019)宣布收购北岭铜业有限公司。")
+    assert "远山清水" not in {e.name for e in dated.entities}
+
+
+def test_a_partner_list_after_with_pairs_each_item_with_the_subject_only() -> None:
+    delta = _extract("今年以来，本田已经陆续宣布与小米集团、宁德时代和吉利汽车展开战略合作。")
+    partners = {(s, o) for s, p, o, _ in _facts(delta) if p == "PARTNERS_WITH"}
+    names = {n for pair in partners for n in pair}
+    assert len(partners) == 3, partners
+    hub = {n for n in names if all(n in pair for pair in partners)}
+    assert len(hub) == 1
+
+
+def test_mainland_china_in_traditional_copy_is_china_not_a_firm() -> None:
+    delta = _extract(
+        "大陸商務部昨天宣布，將兩家外國企業列入不可靠實體清單，並禁止其從事與大陸有關的進出口。"
+    )
+    names = {e.name for e in delta.entities}
+    assert "Continental AG" not in names
+
+
+def test_a_deal_price_told_in_the_next_sentence_is_its_amount() -> None:
+    delta = _extract(
+        "5月6日，东岳矿业发布公告，宣布收购蒙古国北方铜业有限公司的股份。"
+        "此次收购涉及1.2万股北方铜业股份，购买价为3500万美元。"
+    )
+    [deal] = [f for f in delta.facts if f.predicate.value == "ACQUIRES"]
+    assert deal.amount is not None
+    assert (deal.amount.value, deal.amount.currency) == (35_000_000.0, "USD")
+    assert not any(e.name.endswith("铜业股份") for e in delta.entities)
+
+
+def test_a_one_character_good_is_not_read_inside_a_longer_word() -> None:
+    delta = _extract(
+        "东岳矿业取得西山钼矿的控制权，该矿年产钼2万吨。"
+        "东岳矿业拟以原价加利息向金钼股份转让北山钼业20%股权。"
+    )
+    names = {e.name for e in delta.entities}
+    assert not any("利息" in n for n in names), names
