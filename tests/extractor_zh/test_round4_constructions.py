@@ -67,3 +67,31 @@ def test_a_one_character_good_is_not_read_inside_a_longer_word() -> None:
     )
     names = {e.name for e in delta.entities}
     assert not any("利息" in n for n in names), names
+
+
+def test_a_coverb_jieba_glues_inside_a_name_opens_it() -> None:
+    delta = _extract("北岭电子有限公司的其余10%股权由海创投资有限公司持有。")
+    names = {e.name for e in delta.entities}
+    assert "海创投资有限公司" in names
+    assert not any(n.startswith("股权") for n in names)
+
+
+def test_a_numbered_board_committee_is_no_organisation() -> None:
+    delta = _extract(
+        "蓝湾港务股份有限公司于2025年4月2日召开董事会，推选董事何立平先生为公司"
+        "第五届董事会董事长、第五届董事会战略委员会主任委员。"
+    )
+    assert not any("董事会" in e.name for e in delta.entities)
+    facts = _facts(delta)
+    assert ("何立平", "LEADS", "蓝湾港务股份有限公司", "2025-04-02") in facts
+
+
+def test_a_stake_sold_to_a_buyer_is_bought_by_it_and_the_rest_held_by_another() -> None:
+    delta = _extract(
+        "根据协议，东岳矿业拟以原价向北方钼业股份有限公司转让西山钼业有限公司24%股权，"
+        "剩余6%由南山城投有限公司持有。"
+    )
+    facts = {(s, p, o) for s, p, o, _ in _facts(delta)}
+    assert ("北方钼业股份有限公司", "ACQUIRES", "西山钼业有限公司") in facts
+    assert ("南山城投有限公司", "OWNS", "西山钼业有限公司") in facts
+    assert not any(s == "北方钼业股份有限公司" and p == "SELLS" for s, p, _ in facts)

@@ -568,6 +568,21 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
         ):
             start += 1  # "对应星河芯片有限公司": a verb jieba knows opens no name
             parts = out[start:]
+        glued = next(
+            (
+                j
+                for j, u in enumerate(parts)
+                if j
+                and u.kind == "word"
+                and len(u.text) > 1
+                and u.text[0] in _COVERB_CHARS
+                and not is_dictionary_word(u.text)
+            ),
+            None,
+        )
+        if glued is not None:
+            start += glued  # "股权由海创投资有限公司": the name begins after the coverb
+            parts = out[start:]
         if (
             parts
             and parts[0].kind == "word"
@@ -647,7 +662,7 @@ def _acceptable(
         return False
     if parts[0].text in ("与", "和", "及"):
         return False
-    if content.startswith(("董事会", "监事会", "股东大会")):
+    if content.startswith(("董事会", "监事会", "股东大会")) or "届董事会" in content:
         return False  # "董事会战略委员会": a board's committee, no organisation
     proper = any(
         u.kind == "entity"
