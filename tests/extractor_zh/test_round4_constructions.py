@@ -95,3 +95,17 @@ def test_a_stake_sold_to_a_buyer_is_bought_by_it_and_the_rest_held_by_another() 
     assert ("北方钼业股份有限公司", "ACQUIRES", "西山钼业有限公司") in facts
     assert ("南山城投有限公司", "OWNS", "西山钼业有限公司") in facts
     assert not any(s == "北方钼业股份有限公司" and p == "SELLS" for s, p, _ in facts)
+
+
+def test_places_that_only_say_whose_entities_are_listed_are_no_target() -> None:
+    delta = _extract("美国商务部9日宣布，对中国和香港的十九个实体实施出口管制。")
+    targets = {o for s, p, o, _ in _facts(delta) if p in ("BANS", "SANCTIONS")}
+    assert not targets & {"China", "Hong Kong"}, targets
+
+
+def test_a_state_measure_is_never_against_its_own_country() -> None:
+    delta = _extract(
+        "商务部昨天公告，上述外国实体即日起被禁止从事与中国有关的进出口活动。",
+        published="2025-10-10",
+    )
+    assert not [f for s, p, o, f in _facts(delta) if p == "BANS" and o == "China"]
