@@ -109,3 +109,15 @@ def test_a_state_measure_is_never_against_its_own_country() -> None:
         published="2025-10-10",
     )
     assert not [f for s, p, o, f in _facts(delta) if p == "BANS" and o == "China"]
+
+
+def test_a_name_that_abuses_market_dominance_is_a_firm() -> None:
+    delta = _extract(
+        "睿图滥用市场支配地位被市场监管总局罚款3200万元\n\n"
+        "2024年3月，市场监管总局对睿图涉嫌实施垄断行为立案调查。",
+        published="2024-12-20",
+    )
+    facts = {(s, p, o) for s, p, o, _ in _facts(delta)}
+    fined = [f for f in delta.facts if f.predicate.value == "FINES"]
+    assert fined and fined[0].amount is not None and fined[0].amount.value == 32_000_000.0
+    assert any(p == "INVESTIGATES" and o == "睿图" for _, p, o in facts), facts

@@ -279,6 +279,7 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
             (unit.kind == "word" and unit.text in FIRM_CUES)
             or (unit.kind == "title" and unit.text in FIRM_TITLES)
             or _is_a_firm(units, k)
+            or _holds_dominance(units, k)
         )
         if not cue or k == 0:
             k += 1
@@ -305,6 +306,14 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
 
 
 _FIRM_NOUNS = ("公司", "企业", "集团", "厂商", "制造商", "银行", "券商", "供应商", "运营商")
+
+
+def _holds_dominance(units: list[Unit], k: int) -> bool:
+    """ "X滥用市场支配地位", "X具有市场支配地位": only a firm holds a market position."""
+    if units[k].text not in ("滥用", "具有", "拥有", "具备"):
+        return False
+    following = "".join(u.text for u in units[k + 1 : k + 5])
+    return following.startswith(("市场支配地位", "支配地位"))
 
 
 def _is_a_firm(units: list[Unit], k: int) -> bool:
