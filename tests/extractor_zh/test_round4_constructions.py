@@ -121,3 +121,9 @@ def test_a_name_that_abuses_market_dominance_is_a_firm() -> None:
     fined = [f for f in delta.facts if f.predicate.value == "FINES"]
     assert fined and fined[0].amount is not None and fined[0].amount.value == 32_000_000.0
     assert any(p == "INVESTIGATES" and o == "睿图" for _, p, o in facts), facts
+
+
+def test_a_list_item_jieba_cuts_into_an_adverb_and_a_trade_word_is_a_firm() -> None:
+    delta = _extract("2024年5月，市场监管总局对北岭电子有限公司、率先药业等立案调查。")
+    probed = {o for _, p, o, _ in _facts(delta) if p == "INVESTIGATES"}
+    assert probed == {"北岭电子有限公司", "率先药业"}, probed

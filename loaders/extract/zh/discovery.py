@@ -367,6 +367,25 @@ def _counted_lists(units: list[Unit], table: EntityTable) -> list[Unit]:
 # --- helpers ---------------------------------------------------------------------------
 
 
+def _opens_trade_name(units: list[Unit], k: int) -> bool:
+    """ "、先声药业等": a word jieba tags as an adverb or a verb, right before a trade
+    word and after a list mark, is the first half of a firm's short name."""
+    unit = units[k]
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    return (
+        k > 0
+        and units[k - 1].text in _LIST_MARKS
+        and unit.kind == "word"
+        and len(unit.text) == 2
+        and has_han(unit.text)
+        and unit.text not in NAME_BREAKERS
+        and nxt is not None
+        and nxt.kind == "word"
+        and nxt.start == unit.end
+        and (nxt.text in INDUSTRY_SUFFIXES or nxt.text in _EXTRA_INDUSTRY)
+    )
+
+
 def _is_part(unit: Unit) -> bool:
     if unit.kind != "word":
         return False
@@ -447,7 +466,15 @@ def _items_ending_at(units: list[Unit], end: int) -> list[tuple[int, int]]:
     b = end
     while b > 0:
         a = b
-        while a > 0 and (units[a - 1].kind == "entity" or _is_part(units[a - 1])) and b - a < 3:
+        while (
+            a > 0
+            and (
+                units[a - 1].kind == "entity"
+                or _is_part(units[a - 1])
+                or _opens_trade_name(units, a - 1)
+            )
+            and b - a < 3
+        ):
             if units[a - 1].kind == "entity" and a != b:
                 break
             a -= 1
@@ -486,7 +513,11 @@ def _lists(units: list[Unit]) -> list[list[tuple[int, int]]]:
             stop = end
             while (
                 stop < len(units)
-                and (units[stop].kind == "entity" or _is_part(units[stop]))
+                and (
+                    units[stop].kind == "entity"
+                    or _is_part(units[stop])
+                    or _opens_trade_name(units, stop)
+                )
                 and stop - end < 3
             ):
                 stop += 1
