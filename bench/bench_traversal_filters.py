@@ -24,6 +24,7 @@ from typing import Any
 
 from bench.synthetic import SyntheticNews, parse_size
 from graph.model.errors import NoPath
+from graph.model.queries import NeighbourQuery
 from graph.stores.embedded import EmbeddedStore
 
 FILTERS: dict[str, dict[str, Any]] = {
@@ -83,7 +84,7 @@ def main() -> None:
             print(f"{name:<20} {hub_ms:>10.1f}ms {typical_ms:>14.1f}ms {path_ms:>8.1f}ms")
         # A threshold not asked before pays the scan of the fact table once.
         started = time.perf_counter()
-        store.neighbors(typical[0], min_confidence=0.85)
+        store.neighbors(NeighbourQuery(entity=typical[0], min_confidence=0.85))
         cold_ms = (time.perf_counter() - started) * 1000
         print(f"first query with a new min_confidence: {cold_ms:.1f} ms")
         story_ms = median_ms(store.get_story, [(s,) for s in stories], {})

@@ -17,7 +17,13 @@ from bench.synthetic import SyntheticNews
 from graph.model.dates import partial_date_ordinal
 from graph.model.domain import Fact
 from graph.model.errors import NoPath
-from graph.model.queries import TimeWindow, parse_predicates
+from graph.model.queries import (
+    NeighbourQuery,
+    PathQuery,
+    TimelineQuery,
+    TimeWindow,
+    parse_predicates,
+)
 from graph.stores.assemble import earliest_published, ordinals
 from graph.stores.embedded import EmbeddedStore
 from graph.stores.pathfinding import k_shortest_simple_paths
@@ -82,7 +88,7 @@ def test_paths_match_the_reference_algorithm(
             neighbours, source, target, max_hops=max_hops, k=k, sort_key=str
         )
         try:
-            got = store.paths(source, target, max_hops=max_hops, k=k, **flt)  # type: ignore[arg-type]
+            got = store.paths(PathQuery(source=source, target=target, max_hops=max_hops, k=k, **flt))  # type: ignore[arg-type]
         except NoPath:
             assert expected == []
             continue
@@ -103,7 +109,7 @@ def test_each_hop_shows_the_best_sourced_fact(loaded: Loaded) -> None:
     assert parallel, "the synthetic graph should have entities joined by several facts"
     for pair in parallel[:40]:
         a, b = sorted(pair)
-        (path,) = store.paths(a, b, max_hops=1, k=1).paths
+        (path,) = store.paths(PathQuery(source=a, target=b, max_hops=1, k=1)).paths
         best = min(between[pair], key=lambda f: (-len({e.story_id for e in f.evidence}), f.key))
         assert path.hops[0].fact.key == best.key
 
@@ -128,13 +134,15 @@ def test_timeline_pages_match_a_sorted_list(loaded: Loaded) -> None:
         )
         seen, cursor = [], None
         while True:
-            page = store.timeline(entity, since="2019", limit=7, cursor=cursor)
+            page = store.timeline(TimelineQuery(
+                entity=entity, since="2019", limit=7, cursor=cursor,
+            ))
             seen += [(i.fact.key if i.fact else i.metric.id) for i in page.items]  # type: ignore[union-attr]
             cursor = page.next_cursor
             if cursor is None:
                 break
         assert seen == [key for _, key in expected]
-        first = store.timeline(entity, limit=5)
+        first = store.timeline(TimelineQuery(entity=entity, limit=5))
         undated = sorted(f.key for f in facts if entity in (f.subject, f.object) and not f.date)
         assert first.undated_total == len(undated) + sum(
             1 for m in metrics if m.subject == entity and not m.date
@@ -167,7 +175,7 @@ def test_neighbours_match_the_reference_walk(loaded: Loaded) -> None:
                             nxt.append(other)
                         keys.add(key)
                 frontier = nxt
-            got = store.neighbors(center, depth=depth, limit=limit)
+            got = store.neighbors(NeighbourQuery(entity=center, depth=depth, limit=limit))
             assert [e.id for e in got.entities] == sorted(order, key=lambda n: (order[n], n))
             assert [f.key for f in got.facts] == sorted(keys)
             assert got.truncated == truncated

@@ -40,8 +40,9 @@ from graph.model.names import FUZZY_KINDS, WEAK_SCORE, fuzzy_scores, short_form
 from graph.model.ontology import EntityType
 from graph.model.queries import (
     UNDATED_POSITION,
-    NeighborQuery,
+    NeighbourQuery,
     PathQuery,
+    SearchQuery,
     TimelineQuery,
     TimeWindow,
     TraversalFilter,
@@ -657,9 +658,7 @@ class EmbeddedStore:
                     scope = (nid, self._index.incident(nid)[1].tolist())
             return story_page(conn, query, entity=scope)
 
-    def search_entities(
-        self, query: str, *, entity_type: EntityType | None = None, limit: int = 10
-    ) -> list[EntityMatch]:
+    def search_entities(self, query: SearchQuery) -> list[EntityMatch]:
         """Id, exact keys (name, alias, Chinese name, ticker, identifier), short forms,
         prefixes, then fuzzy matches, best first.
 
@@ -667,14 +666,10 @@ class EmbeddedStore:
         the query (:mod:`graph.stores.embedded.fuzzy`), scored with
         :func:`graph.model.names.fuzzy_score`; those below the confident score are
         marked ``weak``, those below the weak score left out.
-
-        >>> # store.search_entities("zijin")[0].match  -> 'prefix' or 'exact'
         """
-        if not 1 <= limit <= 100:
-            raise InvalidInput(f"limit must be between 1 and 100, got {limit}")
         conn = self._fresh()
         with self._snapshot(conn):
-            return self._search(conn, query, entity_type, limit)
+            return self._search(conn, query.text, query.type, query.limit)
 
     def _search(
         self,
@@ -769,32 +764,10 @@ class EmbeddedStore:
 
     # ------------------------------------------------------------ traversal
 
-    def paths(
-        self,
-        source: str,
-        target: str,
-        *,
-        max_hops: int = 4,
-        k: int = 5,
-        predicates: Iterable[str] | str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        as_of: str | None = None,
-        exclude_predicates: Iterable[str] | str | None = None,
-        exclude_types: Iterable[str] | str | None = None,
-        min_confidence: float | None = None,
-        max_degree: int | None = None,
-    ) -> PathResult:
-        """Up to ``k`` shortest paths between two entities, edge direction ignored.
-
-        >>> # store.paths("Cantech", "Zijin Mining Group", max_hops=3).paths[0].hops[0].direction
+    def paths(self, query: PathQuery) -> PathResult:
+        """Up to ``query.k`` shortest paths between two entities, edge direction ignored
+        (see :meth:`graph.stores.protocol.GraphStore.paths`).
         """
-        query = PathQuery.build(
-            source, target, max_hops=max_hops, k=k, predicates=predicates, since=since,
-            until=until, as_of=as_of, exclude_predicates=exclude_predicates,
-            exclude_types=exclude_types, min_confidence=min_confidence,
-            max_degree=max_degree,
-        )
         conn = self._fresh()
         with self._snapshot(conn):
             src_nid, src = self._resolve_ref(conn, query.source)
@@ -853,7 +826,7 @@ class EmbeddedStore:
         return dropped
 
     def _edge_filter(
-        self, query: PathQuery | NeighborQuery, dropped: I32 | None, *, keep: Sequence[int]
+        self, query: PathQuery | NeighbourQuery, dropped: I32 | None, *, keep: Sequence[int]
     ) -> EdgeFilter:
         """The edge filter of a traversal; built with the index lock held, since its node
         mask is sized to the index as it stands."""
@@ -863,7 +836,7 @@ class EmbeddedStore:
             hubs_out = degree_mask(self._index, query.traversal.max_degree, keep)
             node_ok = hubs_out if node_ok is None else node_ok & hubs_out
         return EdgeFilter(
-            query.predicates, query.window, node_ok=node_ok, dropped_facts=dropped
+            query.traversal.predicates, query.window, node_ok=node_ok, dropped_facts=dropped
         )
 
     def _hop_candidates(self, a: int, b: int, edge_filter: EdgeFilter) -> list[int]:
@@ -898,27 +871,8 @@ class EmbeddedStore:
             out[eid] = EntityRef(id=eid, name=index.node_names[nid], type=index.node_types[nid])
         return out
 
-    def neighbors(
-        self,
-        entity: str,
-        *,
-        depth: int = 1,
-        predicates: Iterable[str] | str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        as_of: str | None = None,
-        limit: int = 200,
-        exclude_predicates: Iterable[str] | str | None = None,
-        exclude_types: Iterable[str] | str | None = None,
-        min_confidence: float | None = None,
-        max_degree: int | None = None,
-    ) -> Subgraph:
-        """Entities within ``depth`` hops and the facts that join them (nearest first)."""
-        query = NeighborQuery.build(
-            entity, depth=depth, predicates=predicates, since=since, until=until, as_of=as_of,
-            limit=limit, exclude_predicates=exclude_predicates, exclude_types=exclude_types,
-            min_confidence=min_confidence, max_degree=max_degree,
-        )
+    def neighbors(self, query: NeighbourQuery) -> Subgraph:
+        """Entities within ``query.depth`` hops and the facts that join them (nearest first)."""
         conn = self._fresh()
         with self._snapshot(conn):
             center, _ = self._resolve_ref(conn, query.entity)
@@ -987,16 +941,7 @@ class EmbeddedStore:
 
     # -------------------------------------------------------------- timeline
 
-    def timeline(
-        self,
-        entity: str | None = None,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        predicates: Iterable[str] | str | None = None,
-        cursor: str | None = None,
-        limit: int = 50,
-    ) -> TimelinePage:
+    def timeline(self, query: TimelineQuery) -> TimelinePage:
         """Dated facts and metrics in date order; undated ones in their own section.
 
         A partial date sorts at the start of its period (``2025`` before
@@ -1006,9 +951,6 @@ class EmbeddedStore:
         of a page are picked in memory (sort key, then key prefix), so a hub costs
         no more than a leaf; metrics come from SQLite.
         """
-        query = TimelineQuery.build(
-            entity, predicates=predicates, since=since, until=until, cursor=cursor, limit=limit
-        )
         conn = self._fresh()
         ref: EntityRef | None = None
         nid: int | None = None
