@@ -58,11 +58,12 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
 class _LazyGroup(TyperGroup):
     """A command group that imports the modules of :data:`LAZY_COMMANDS` on first use."""
 
-    def list_commands(self, ctx: typer.Context) -> list[str]:
+    # ctx is typer's own (vendored) click context, which typer does not export.
+    def list_commands(self, ctx: Any) -> list[str]:
         eager = super().list_commands(ctx)
         return [*eager, *(name for name in LAZY_COMMANDS if name not in eager)]
 
-    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
             module = importlib.import_module(LAZY_COMMANDS[cmd_name][0])
             group = typer.main.get_command(module.app)
@@ -71,7 +72,7 @@ class _LazyGroup(TyperGroup):
                 self.add_command(command, name)
         return super().get_command(ctx, cmd_name)
 
-    def format_commands(self, ctx: typer.Context, formatter: Any) -> None:
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
         # As click lists them, but a command not yet imported shows its summary from
         # LAZY_COMMANDS instead of being imported for one line of help.
         rows: list[tuple[str, str]] = []

@@ -144,15 +144,6 @@ class TraversalFilter(BaseModel):
             raise ValueError(f"min_confidence must be between 0 and 1, got {v}")
         return v
 
-    @property
-    def checks_entities(self) -> bool:
-        """Whether entity labels, degrees or fact confidence take part (beyond predicate
-        and time)."""
-        return (
-            bool(self.exclude_types)
-            or self.min_confidence is not None
-            or self.max_degree is not None
-        )
 
 
 class TimeWindow(BaseModel):
@@ -283,12 +274,12 @@ QueryDate = Annotated[
 ]
 PredicateNames = Annotated[
     frozenset[Predicate] | None,
-    BeforeValidator(lambda v: parse_predicates(_listed(v))),  # type: ignore[arg-type]
+    BeforeValidator(lambda v: parse_predicates(_listed(v))),
     WithJsonSchema({"anyOf": [_NAMES_SCHEMA, {"type": "null"}]}),
 ]
 EntityTypeNames = Annotated[
     frozenset[EntityType],
-    BeforeValidator(lambda v: parse_entity_types(_listed(v))),  # type: ignore[arg-type]
+    BeforeValidator(lambda v: parse_entity_types(_listed(v))),
     WithJsonSchema(_NAMES_SCHEMA),
 ]
 

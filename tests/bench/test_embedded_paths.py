@@ -88,7 +88,8 @@ def test_paths_match_the_reference_algorithm(
             neighbours, source, target, max_hops=max_hops, k=k, sort_key=str
         )
         try:
-            got = store.paths(PathQuery(source=source, target=target, max_hops=max_hops, k=k, **flt))  # type: ignore[arg-type]
+            query = PathQuery(source=source, target=target, max_hops=max_hops, k=k, **flt)  # type: ignore[arg-type]
+            got = store.paths(query)
         except NoPath:
             assert expected == []
             continue

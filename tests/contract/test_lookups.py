@@ -75,7 +75,7 @@ def test_chinese_names_tickers_and_identifiers_are_exact_keys(named: GraphStore)
         "紫金矿业集团股份有限公司": ("Zijin Mining Group", "short_name"),
     }
     for query, (name, field) in cases.items():
-        hits = named.search_entities(query)
+        hits = named.search_entities(SearchQuery(text=query))
         assert hits, query
         assert (hits[0].entity.name, hits[0].match, hits[0].matched_field) == (
             name, "exact", field
