@@ -83,16 +83,28 @@ def serve(
                 "set SINOGRAPH_API_KEY to protect writes",
                 markup=False,
             )
-    if processes > 1 or reload:
-        # Worker and reloading processes import the app factory afresh and read their
-        # settings from the environment: they are started with this run's settings there.
-        _exec_uvicorn(settings, bind_host, bind_port, processes, reload=reload)
-    from api.app import create_app
+    if processes == 1 and not reload:
+        from api.app import create_app
 
+        # One process serves the app built here, from this run's settings.
+        uvicorn.run(create_app(settings), host=bind_host, port=bind_port,
+                    log_level=settings.log_level)
+        return
+    # Worker and reloading processes import the app factory afresh and build their
+    # settings from the environment and .env. When this run's settings are those, uvicorn
+    # starts them; when a flag changed them (--store), a new uvicorn process is started
+    # in place of this one with that setting in its environment.
+    from graph.wiring.settings import get_settings
+
+    if settings != get_settings():
+        _exec_uvicorn(settings, bind_host, bind_port, processes, reload=reload)
     uvicorn.run(
-        create_app(settings),
+        "api.app:create_app",
+        factory=True,
         host=bind_host,
         port=bind_port,
+        reload=reload,
+        workers=processes,
         log_level=settings.log_level,
     )
 

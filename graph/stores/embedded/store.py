@@ -94,7 +94,7 @@ from graph.stores.embedded.files import (
     read_only_location,
 )
 from graph.stores.embedded.fuzzy import TrigramIndex
-from graph.stores.embedded.paths import PathSearch
+from graph.stores.embedded.paths import IndexAdjacency
 from graph.stores.embedded.rows import (
     FACT_COLUMNS,
     SOURCE_COLUMNS,
@@ -112,6 +112,7 @@ from graph.stores.embedded.writer import (
     write_delta,
 )
 from graph.stores.hits import MatchSet
+from graph.stores.pathfinding import PathSearch
 from graph.stores.resolver import RESOLVE_LIMIT, choose_entity
 
 if TYPE_CHECKING:
@@ -777,7 +778,7 @@ class EmbeddedStore:
         index = self._index
         with index.lock:
             edge_filter = self._edge_filter(query, dropped, keep=(src_nid, dst_nid))
-            node_paths = PathSearch(index, edge_filter).run(
+            node_paths = PathSearch(IndexAdjacency(index, edge_filter)).run(
                 src_nid, dst_nid, max_hops=query.max_hops, k=query.k
             )
             hop_candidates = [
