@@ -314,16 +314,12 @@ class NetworkxBaseline:
         query, limit = search.text, search.limit
         norm = normalize_name(query)
         hits: MatchSet[str] = MatchSet()
-
-        def offer(eid: str, rank: int, score: float, alias: str) -> None:
-            hits.offer(eid, rank, score, alias, "id" if rank == 0 else "alias")
-
         if query.strip() in self.entities:
-            offer(query.strip(), 0, 100.0, query.strip())
+            hits.offer_id(query.strip(), query.strip())
         for eid in self.alias_ids.get(norm, ()):
             for alias in self.entities[eid].aliases:
                 if normalize_name(alias) == norm:
-                    offer(eid, 1, 100.0, alias)
+                    hits.offer_exact(eid, alias, "alias")
         if self._sorted_norms is None:
             self._sorted_norms = sorted(
                 (n, eid, alias) for n, (eid, alias) in zip(self.alias_norms, self.alias_rows,
@@ -334,14 +330,14 @@ class NetworkxBaseline:
         hi = bisect.bisect_left(rows, (norm + "\U0010ffff",))
         prefix = sorted(rows[lo:hi], key=lambda r: (len(r[0]), r[0]))[:400]
         for alias_norm, eid, alias in prefix:
-            offer(eid, 3, round(100.0 * len(norm) / len(alias_norm), 2), alias)
-        if len(hits) < limit and len(norm) >= 3:
+            hits.offer_prefix(eid, norm, alias_norm, alias, "alias")
+        if hits.wants_fuzzy(norm, limit):
             positions = self._trigrams.candidates(self.alias_norms, norm, 500)
             choices = [self.alias_norms[p] for p in positions]
             for _, score, i in process.extract(norm, choices, scorer=fuzz.WRatio,
                                                score_cutoff=75, limit=limit * 5):
                 eid, alias = self.alias_rows[positions[i]]
-                offer(eid, 4, round(float(score), 2), alias)
+                hits.offer_fuzzy(eid, round(float(score), 2), alias, "alias")
         return [hit.match(self.entities[eid]) for eid, hit in hits.ranked(str, limit)]
 
     def neighbors(self, query: NeighbourQuery) -> Subgraph:

@@ -703,17 +703,17 @@ class EmbeddedStore:
 
         by_id = self._index.node_of.get(query.strip())
         if by_id is not None and typed([(by_id,)]):
-            hits.offer(by_id, 0, 100.0, query.strip(), "id")
+            hits.offer_id(by_id, query.strip())
         for nid, alias, kind in typed(conn.execute(
             "SELECT nid, alias, kind FROM alias WHERE norm = ? LIMIT 200", (norm,)
         )):
-            hits.offer(nid, 2 if kind == "short_name" else 1, 100.0, alias, kind)
+            hits.offer_exact(nid, alias, kind)
         short = short_form(norm)
-        if short and short != norm and not hits.has_rank(1):
+        if short and short != norm and hits.wants_short_form:
             for nid, alias, _kind in typed(conn.execute(
                 "SELECT nid, alias, kind FROM alias WHERE norm = ? LIMIT 200", (short,)
             )):
-                hits.offer(nid, 2, 100.0, alias, "short_name")
+                hits.offer_short_form(nid, alias)
         if resolving and hits:
             return self._matches(conn, hits, limit)
         prefix = conn.execute(
@@ -722,13 +722,13 @@ class EmbeddedStore:
             (norm, norm + "\U0010ffff"),
         ).fetchall()
         for nid, alias, alias_norm, kind in typed(prefix):
-            hits.offer(nid, 3, round(100.0 * len(norm) / len(alias_norm), 2), alias, kind)
+            hits.offer_prefix(nid, norm, alias_norm, alias, kind)
         if resolving and hits:
             return self._matches(conn, hits, limit)
-        if len(hits) < limit and len(short or norm) >= 3:
+        if hits.wants_fuzzy(norm, limit):
             for nid, alias, kind, score in self._fuzzy(conn, norm, limit * 5):
                 if typed([(nid,)]):
-                    hits.offer(nid, 4, score, alias, kind)
+                    hits.offer_fuzzy(nid, score, alias, kind)
         return self._matches(conn, hits, limit)
 
     def _matches(
@@ -767,7 +767,32 @@ class EmbeddedStore:
 
     def paths(self, query: PathQuery) -> PathResult:
         """Up to ``query.k`` shortest paths between two entities, edge direction ignored
-        (see :meth:`graph.stores.protocol.GraphStore.paths`).
+        (see :meth:`graph.stores.protocol.GraphStore.paths`), found by the shared
+        :class:`~graph.stores.pathfinding.PathSearch` over the compact index.
+
+        >>> import tempfile
+        >>> from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
+        >>> text = "Acme bought Beta in June 2025. Beta owns Gamma."
+        >>> story = Story.from_text(text, publisher="Wire", published="2025-06-30")
+        >>> acme, beta, gamma = (Entity(name=n, type="Company") for n in ("Acme", "Beta", "Gamma"))
+        >>> said = (Evidence(story_id=story.id, sentence=text),)
+        >>> store = EmbeddedStore(tempfile.mkdtemp() + "/g.db"); store.ensure_schema()
+        >>> store.upsert(GraphDelta(entities=[acme, beta, gamma], stories=[story], facts=[
+        ...     Fact(subject=acme.id, predicate="ACQUIRES", object=beta.id, date="2025-06",
+        ...          evidence=said),
+        ...     Fact(subject=beta.id, predicate="OWNS", object=gamma.id, evidence=said),
+        ... ])).facts_added
+        2
+        >>> path = store.paths(PathQuery(source="Acme", target="Gamma", max_hops=3)).paths[0]
+        >>> [n.name for n in path.nodes], [h.fact.predicate.value for h in path.hops]
+        (['Acme', 'Beta', 'Gamma'], ['ACQUIRES', 'OWNS'])
+        >>> path.hops[0].fact.sources[0].publisher, path.hops[0].direction
+        ('Wire', 'forward')
+        >>> store.paths(PathQuery(source="Acme", target="Gamma", until="2024"))
+        Traceback (most recent call last):
+        ...
+        graph.model.errors.NoPath: no path between 'Acme' and 'Gamma' within 4 hops
+        >>> store.close()
         """
         conn = self._fresh()
         with self._snapshot(conn):
@@ -944,6 +969,27 @@ class EmbeddedStore:
 
     def timeline(self, query: TimelineQuery) -> TimelinePage:
         """Dated facts and metrics in date order; undated ones in their own section.
+
+        >>> import tempfile
+        >>> from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
+        >>> text = "Acme bought Beta in June 2025. Beta owns Gamma."
+        >>> story = Story.from_text(text, publisher="Wire", published="2025-06-30")
+        >>> acme, beta, gamma = (Entity(name=n, type="Company") for n in ("Acme", "Beta", "Gamma"))
+        >>> said = (Evidence(story_id=story.id, sentence=text),)
+        >>> store = EmbeddedStore(tempfile.mkdtemp() + "/g.db"); store.ensure_schema()
+        >>> _ = store.upsert(GraphDelta(entities=[acme, beta, gamma], stories=[story], facts=[
+        ...     Fact(subject=acme.id, predicate="ACQUIRES", object=beta.id, date="2025-06",
+        ...          evidence=said),
+        ...     Fact(subject=beta.id, predicate="OWNS", object=gamma.id, evidence=said),
+        ... ]))
+        >>> page = store.timeline(TimelineQuery(entity="Beta"))
+        >>> [(item.date, item.fact.predicate.value) for item in page.items if item.fact]
+        [('2025-06', 'ACQUIRES')]
+        >>> [item.fact.predicate.value for item in page.undated if item.fact]
+        ['OWNS']
+        >>> store.timeline(TimelineQuery(entity="Beta", since="2026")).items
+        []
+        >>> store.close()
 
         A partial date sorts at the start of its period (``2025`` before
         ``2025-03-01``) and keeps its precision in the output. The first page
