@@ -4,6 +4,7 @@ neighbourhoods and paths off those facts and entities, in every store."""
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from graph.model.domain import Entity
 from graph.model.errors import InvalidInput, NoPath
@@ -133,8 +134,8 @@ def test_neighbourhoods_drop_low_confidence_facts_before_walking(
 
 def test_bad_filters_are_invalid_input(store: GraphStore, little_world: dict[str, Entity]) -> None:
     w = little_world
-    with pytest.raises(InvalidInput, match="min_confidence"):
-        store.neighbors(NeighbourQuery(entity=w["alpha"].id, min_confidence=1.5))
+    with pytest.raises(ValidationError, match="min_confidence"):
+        NeighbourQuery(entity=w["alpha"].id, min_confidence=1.5)  # refused when built
     with pytest.raises(InvalidInput, match="unknown entity type"):
         store.paths(PathQuery(source=w["alpha"].id, target=w["gamma"].id, exclude_types="Planet"))
     with pytest.raises(InvalidInput, match="every predicate is excluded"):

@@ -60,3 +60,17 @@ class IndexAdjacency:
             return ordered
         ids = self.index.node_ids
         return sorted(unique.tolist(), key=ids.__getitem__)
+
+    def hop_facts(self, a: int, b: int) -> list[int]:
+        """The admitted facts that may stand for the hop a-b: most sources, then smallest
+        key prefix. Several are returned only when prefixes tie too; the caller compares
+        keys."""
+        index = self.index
+        eids = index.between(a, b)
+        eids = eids[self.filter.admits(index, eids)]
+        sources = index.n_sources[eids]
+        eids = eids[sources == sources.max()]
+        if eids.shape[0] == 1:
+            return [int(eids[0])]
+        prefixes = index.kpre[eids]
+        return [int(e) for e in eids[prefixes == prefixes.min()].tolist()]

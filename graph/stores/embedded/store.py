@@ -803,11 +803,10 @@ class EmbeddedStore:
         index = self._index
         with index.lock:
             edge_filter = self._edge_filter(query, dropped, keep=(src_nid, dst_nid))
-            node_paths = PathSearch(IndexAdjacency(index, edge_filter)).run(
-                src_nid, dst_nid, max_hops=query.max_hops, k=query.k
-            )
+            graph = IndexAdjacency(index, edge_filter)
+            node_paths = PathSearch(graph).run(src_nid, dst_nid, max_hops=query.max_hops, k=query.k)
             hop_candidates = [
-                [self._hop_candidates(a, b, edge_filter) for a, b in zip(p, p[1:], strict=False)]
+                [graph.hop_facts(a, b) for a, b in zip(p, p[1:], strict=False)]
                 for p in node_paths
             ]
             node_ids = index.node_ids
@@ -864,21 +863,6 @@ class EmbeddedStore:
         return EdgeFilter(
             query.traversal.predicates, query.window, node_ok=node_ok, dropped_facts=dropped
         )
-
-    def _hop_candidates(self, a: int, b: int, edge_filter: EdgeFilter) -> list[int]:
-        """The facts that may stand for the hop a-b: most sources, then smallest key prefix.
-
-        Several are returned only when prefixes tie too; the caller compares keys.
-        """
-        index = self._index
-        eids = index.between(a, b)
-        eids = eids[edge_filter.admits(index, eids)]
-        sources = index.n_sources[eids]
-        eids = eids[sources == sources.max()]
-        if eids.shape[0] == 1:
-            return [int(eids[0])]
-        prefixes = index.kpre[eids]
-        return [int(e) for e in eids[prefixes == prefixes.min()].tolist()]
 
     @staticmethod
     def _keys(conn: sqlite3.Connection, fids: Iterable[int]) -> list[tuple[int, str]]:
