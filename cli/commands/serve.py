@@ -91,12 +91,10 @@ def serve(
                     log_level=settings.log_level)
         return
     # Worker and reloading processes import the app factory afresh and build their
-    # settings from the environment and .env. When this run's settings are those, uvicorn
-    # starts them; when a flag changed them (--store), a new uvicorn process is started
-    # in place of this one with that setting in its environment.
-    from graph.wiring.settings import get_settings
-
-    if settings != get_settings():
+    # settings from the environment and .env. Without a --store flag those are this run's
+    # settings and uvicorn starts them; with one, a new uvicorn process is started in
+    # place of this one with that setting in its environment.
+    if ctx.find_root().params.get("store") is not None:
         _exec_uvicorn(settings, bind_host, bind_port, processes, reload=reload)
     uvicorn.run(
         "api.app:create_app",
