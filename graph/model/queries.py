@@ -233,10 +233,28 @@ class TimeWindow(BaseModel):
         return True
 
 
+_BOUNDS = {
+    "less_than_equal": ("le", "at most"),
+    "greater_than_equal": ("ge", "at least"),
+    "less_than": ("lt", "less than"),
+    "greater_than": ("gt", "more than"),
+}
+
+
 def first_problem(exc: ValidationError) -> str:
-    """The first problem, naming its parameter once ("max_hops: must be at most 6")."""
+    """The first problem, naming its parameter once.
+
+    >>> try:
+    ...     PathQuery(source="A", target="B", max_hops=9)
+    ... except ValidationError as exc:
+    ...     print(first_problem(exc))
+    max_hops must be at most 6, got 9
+    """
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err.get("loc", ()))
+    bound = _BOUNDS.get(err["type"])
+    if bound and where and bound[0] in err.get("ctx", {}):
+        return f"{where} must be {bound[1]} {err['ctx'][bound[0]]}, got {err['input']!r}"
     msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     if not where or msg.startswith(where):
         return msg
@@ -249,7 +267,8 @@ def first_problem(exc: ValidationError) -> str:
 
 # YYYY, YYYY-MM or YYYY-MM-DD; years 1000-2999, which covers any news story.
 DATE_PATTERN = r"^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-_DATE_SHAPE = re.compile(DATE_PATTERN)
+# Shaped like a date; whether it is one (month 13, 30 February) parse_partial_date says.
+_DATE_SHAPE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _NAMES_SCHEMA: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
 
 
@@ -265,7 +284,7 @@ def _listed(value: object) -> object:
 
 
 # The shape is checked first (a validation error); a shaped but impossible date such as
-# 2025-02-30 is then InvalidInput from parse_partial_date.
+# 2025-13 or 2025-02-30 is then InvalidInput from parse_partial_date.
 QueryDate = Annotated[
     str,
     BeforeValidator(_date_shape),

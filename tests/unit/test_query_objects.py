@@ -41,7 +41,7 @@ ENDS = {"source": "Verny Capital", "target": "Zijin Mining Group"}
         ({"as_of": "yesterday"}, ValidationError),
         ({"predicates": "BUYS"}, InvalidInput),
         ({"exclude_types": "Planet"}, InvalidInput),
-        ({"since": "2025-13"}, ValidationError),
+        ({"since": "2025-13"}, InvalidInput),
         ({"max_degree": 0}, ValidationError),
         ({"since": "2025-02-30"}, InvalidInput),
         ({"since": "2025", "until": "2024"}, InvalidInput),
