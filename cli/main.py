@@ -55,13 +55,20 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+# The order `sinograph --help` lists the commands in; others follow in registration order.
+_HELP_ORDER = ("load", "path", "timeline", "neighbors", "search", "stats", "export", "stories",
+               "story", "dossier", "screen")
+
+
 class _LazyGroup(TyperGroup):
     """A command group that imports the modules of :data:`LAZY_COMMANDS` on first use."""
 
     # ctx is typer's own (vendored) click context, which typer does not export.
     def list_commands(self, ctx: Any) -> list[str]:
         eager = super().list_commands(ctx)
-        return [*eager, *(name for name in LAZY_COMMANDS if name not in eager)]
+        names = [*eager, *(name for name in LAZY_COMMANDS if name not in eager)]
+        rank = {name: i for i, name in enumerate(_HELP_ORDER)}
+        return sorted(names, key=lambda name: rank.get(name, len(rank)))
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
