@@ -279,6 +279,7 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
             (unit.kind == "word" and unit.text in FIRM_CUES)
             or (unit.kind == "title" and unit.text in FIRM_TITLES)
             or _is_a_firm(units, k)
+            or _holds_dominance(units, k)
         )
         if not cue or k == 0:
             k += 1
@@ -305,6 +306,14 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
 
 
 _FIRM_NOUNS = ("公司", "企业", "集团", "厂商", "制造商", "银行", "券商", "供应商", "运营商")
+
+
+def _holds_dominance(units: list[Unit], k: int) -> bool:
+    """ "X滥用市场支配地位", "X具有市场支配地位": only a firm holds a market position."""
+    if units[k].text not in ("滥用", "具有", "拥有", "具备"):
+        return False
+    following = "".join(u.text for u in units[k + 1 : k + 5])
+    return following.startswith(("市场支配地位", "支配地位"))
 
 
 def _is_a_firm(units: list[Unit], k: int) -> bool:
@@ -356,6 +365,25 @@ def _counted_lists(units: list[Unit], table: EntityTable) -> list[Unit]:
 
 
 # --- helpers ---------------------------------------------------------------------------
+
+
+def _opens_trade_name(units: list[Unit], k: int) -> bool:
+    """ "、先声药业等": a word jieba tags as an adverb or a verb, right before a trade
+    word and after a list mark, is the first half of a firm's short name."""
+    unit = units[k]
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    return (
+        k > 0
+        and units[k - 1].text in _LIST_MARKS
+        and unit.kind == "word"
+        and len(unit.text) == 2
+        and has_han(unit.text)
+        and unit.text not in NAME_BREAKERS
+        and nxt is not None
+        and nxt.kind == "word"
+        and nxt.start == unit.end
+        and (nxt.text in INDUSTRY_SUFFIXES or nxt.text in _EXTRA_INDUSTRY)
+    )
 
 
 def _is_part(unit: Unit) -> bool:
@@ -438,7 +466,15 @@ def _items_ending_at(units: list[Unit], end: int) -> list[tuple[int, int]]:
     b = end
     while b > 0:
         a = b
-        while a > 0 and (units[a - 1].kind == "entity" or _is_part(units[a - 1])) and b - a < 3:
+        while (
+            a > 0
+            and (
+                units[a - 1].kind == "entity"
+                or _is_part(units[a - 1])
+                or _opens_trade_name(units, a - 1)
+            )
+            and b - a < 3
+        ):
             if units[a - 1].kind == "entity" and a != b:
                 break
             a -= 1
@@ -477,7 +513,11 @@ def _lists(units: list[Unit]) -> list[list[tuple[int, int]]]:
             stop = end
             while (
                 stop < len(units)
-                and (units[stop].kind == "entity" or _is_part(units[stop]))
+                and (
+                    units[stop].kind == "entity"
+                    or _is_part(units[stop])
+                    or _opens_trade_name(units, stop)
+                )
                 and stop - end < 3
             ):
                 stop += 1

@@ -18,7 +18,7 @@ from loaders.extract.zh.entities import EntityTable
 from loaders.extract.zh.lexicon import LEADING_TITLES
 from loaders.extract.zh.mentions import conjuncts
 from loaders.extract.zh.rule import Rule
-from loaders.extract.zh.units import Unit
+from loaders.extract.zh.units import CONJUNCTIONS, Unit
 
 __all__ = ["Candidate", "RuleEngine", "in_range"]
 
@@ -50,6 +50,7 @@ _TELLS = frozenset(
 )
 # Before a trigger, the act is shared and its money is no one party's ("共同出资12亿元").
 _JOINT = frozenset({"共同", "联合", "合计", "共计", "一起", "携手"})
+_WITH = frozenset({"与", "和", "同", "跟"})
 _TOTAL_WORDS = frozenset({"合计", "共计", "总计", "共", "累计", "总额", "合共"})
 _STATUS_CUES: tuple[tuple[FactStatus, tuple[str, ...]], ...] = (
     (FactStatus.TERMINATED, ("终止", "放弃", "叫停", "取消")),
@@ -272,6 +273,13 @@ class RuleEngine:
             glued = (  # "拟将", "并将": jieba glues an adverb to the coverb
                 len(unit.text) == 2 and unit.text[0] in _ADVERBS and unit.text[1] in alternatives
             )
+            if (
+                unit.text in _WITH
+                and pos >= 2
+                and units[pos - 1].kind == "entity"
+                and units[pos - 2].text == "、"
+            ):
+                return False  # "与A、B和C合作": a list's last 和 joins items, not partners
             if unit.kind in ("word", "punct") and (unit.text in alternatives or glued):
                 return self._side(rule, rest, units, pos + step, step, table, bound, ends)
             return False
@@ -286,6 +294,8 @@ class RuleEngine:
             return self._side(rule, rest, units, pos + step, step, table, bound, ends)
         if unit.kind != "entity" or not self._fits(rule, role, unit, table):
             return False
+        if role == "O" and rule.predicate in _MEASURES and _qualifies_holders(units, pos, table):
+            return False  # "对中国和香港的19个实体": the entities are the object, not the places
         if clause_initial and pos != _clause_topic(rule, role, units, pos, table):
             return False
         if first_after_word and step == -1 and not _first_after_word(rule, role, units, pos, table):
@@ -343,6 +353,11 @@ class RuleEngine:
             subjects = sorted(
                 {units[k].entity for k in group if table.get(units[k].entity).type in rule.subject}
             )
+            head = min(group)
+            if "S" not in bound and head > 0 and units[head - 1].text in _WITH:
+                # "丰田与A、B和C展开合作": the list is one party's partners, not a
+                # group of parties with each other (the rule with S~与~O reads it)
+                subjects = []
         if "S" in bound:
             at = bound["S"]
             own = [
@@ -480,6 +495,38 @@ _DEALS = frozenset(
     {Predicate.ACQUIRES, Predicate.SELLS, Predicate.MERGES_WITH, Predicate.INVESTS_IN}
 )
 _CASE_WORDS = ("案", "一案", "案件", "事项", "交易", "申请")
+
+
+_MEASURES = frozenset(
+    {
+        Predicate.BANS,
+        Predicate.SANCTIONS,
+        Predicate.IMPOSES_TARIFF,
+        Predicate.LIFTS_BAN,
+        Predicate.FINES,
+        Predicate.INVESTIGATES,
+    }
+)
+_HOLDER_NOUNS = ("实体", "企业", "公司", "机构", "个人", "组织", "企业和个人")
+_PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION})
+
+
+def _qualifies_holders(units: list[Unit], pos: int, table: EntityTable) -> bool:
+    """Whether the place at ``units[pos]`` (with the places coordinated after it) only
+    says whose entities follow: "对中国和香港的19个实体", "美国的三家企业"."""
+    if table.get(units[pos].entity).type not in _PLACE_TYPES:
+        return False
+    k = pos + 1
+    while (
+        k + 1 < len(units)
+        and units[k].text in CONJUNCTIONS
+        and units[k + 1].kind == "entity"
+        and table.get(units[k + 1].entity).type in _PLACE_TYPES
+    ):
+        k += 2
+    if k >= len(units) or units[k].text != "的":
+        return False
+    return any(u.kind == "word" and u.text.endswith(_HOLDER_NOUNS) for u in units[k + 1 : k + 4])
 
 
 def _holds_next(units: list[Unit], last: int) -> bool:

@@ -36,7 +36,7 @@ from loaders.extract.zh.lexicon import (
     words,
 )
 from loaders.extract.zh.made_names import plants_and_products
-from loaders.extract.zh.names import has_han
+from loaders.extract.zh.names import has_han, lone_character_ok
 from loaders.extract.zh.segment import is_dictionary_word, tag_words
 from loaders.extract.zh.units import CONJUNCTIONS, Unit
 
@@ -342,7 +342,12 @@ def _known_names(text: str, table: EntityTable, taken: list[bool]) -> list[tuple
             continue
         best_end, best_index = -1, -1
         for size in table.lengths.get(text[i], ()):
-            if i + size <= n and text[i : i + size] in table.surfaces:
+            if (
+                i + size <= n
+                and text[i : i + size] in table.surfaces
+                # a one-character name the story used (钼) stays a lone word ("向金钼股份")
+                and (size > 1 or lone_character_ok(text, i))
+            ):
                 best_end, best_index = i + size, table.surfaces[text[i : i + size]]
                 break
         hit = registry_hits.get(i)
@@ -563,6 +568,21 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
         ):
             start += 1  # "对应星河芯片有限公司": a verb jieba knows opens no name
             parts = out[start:]
+        glued = next(
+            (
+                j
+                for j, u in enumerate(parts)
+                if j
+                and u.kind == "word"
+                and len(u.text) > 1
+                and u.text[0] in _COVERB_CHARS
+                and not is_dictionary_word(u.text)
+            ),
+            None,
+        )
+        if glued is not None:
+            start += glued  # "股权由海创投资有限公司": the name begins after the coverb
+            parts = out[start:]
         if (
             parts
             and parts[0].kind == "word"
@@ -642,7 +662,7 @@ def _acceptable(
         return False
     if parts[0].text in ("与", "和", "及"):
         return False
-    if content.startswith(("董事会", "监事会", "股东大会")):
+    if content.startswith(("董事会", "监事会", "股东大会")) or "届董事会" in content:
         return False  # "董事会战略委员会": a board's committee, no organisation
     proper = any(
         u.kind == "entity"
@@ -673,8 +693,11 @@ def _acceptable(
         return first.kind == "word" and first.tag in _PROPER_TAGS - {"ns"} and not verbs
     if proper:
         if len(parts) == 1 and parts[0].kind == "entity":
-            if parts[0].text.endswith("公司"):
-                return False  # "…有限公司股份": the firm's shares, no new name
+            if parts[0].text.endswith("公司") or (
+                name_units[-1].text == "股份"
+                and table.get(parts[0].entity).type is EntityType.COMPANY
+            ):
+                return False  # "…有限公司股份", "6.47万股X股份": the firm's shares
             if name_units[-1].text == "组织" and table.get(parts[0].entity).type in (
                 EntityType.GOVERNMENT_BODY,
                 EntityType.COMPANY,
@@ -692,7 +715,9 @@ def _acceptable(
 
 _TICKER_RE = re.compile(
     r"\s*(?:\d{6}\.(?:SH|SZ|BJ)|\d{4,5}\.HK|[A-Z]{1,5}\.(?:US|N|O)|(?:SH|SZ|HK|BJ)\s*[,，]?\s*\d{4,6}"
-    r"|(?:股票|证券)?代码[:：]?\s*\d{4,6})",
+    r"|(?:股票|证券)?代码[:：]?\s*\d{4,6}"
+    # a Hong Kong code alone: "(01258)", "（3750）" (not a year: "(2019)")
+    r"|0\d{4}(?=\s*[)）])|(?!19\d\d|20\d\d)[1-9]\d{3}(?=\s*[)）]))",
     re.IGNORECASE,
 )
 
@@ -712,12 +737,18 @@ def _ticker_named(units: list[Unit], table: EntityTable, text: str) -> list[Unit
             chars = 0
             while start > 0 and chars < 8:
                 candidate = units[start - 1]
-                if candidate.kind != "word" or not _name_part(
+                if candidate.kind not in ("word", "entity") or not _name_part(
                     candidate, units[start - 2] if start >= 2 else None, table
                 ):
                     break
                 start -= 1
                 chars += len(candidate.text)
+                if candidate.kind == "entity":
+                    break  # "中国有色矿业(01258)": a known name opens the listed firm's name
+            if start < k - 1 or (start == k - 1 and units[start].kind == "word"):
+                pass
+            else:
+                start = k  # a known name alone before its code is already the firm
             if start < k and 2 <= chars <= 8:
                 surface = text[units[start].start : units[k - 1].end]
                 index = table.add(surface, EntityType.COMPANY)

@@ -20,7 +20,7 @@ from graph.model.ontology import EntityType
 from loaders.extract.registry import Registry, RegistryEntry
 from loaders.extract.zh.lexicon import INDUSTRY_SUFFIXES, LEGAL_FORMS
 
-__all__ = ["ChineseNames", "NameHit", "has_han", "strip_legal_form"]
+__all__ = ["ChineseNames", "NameHit", "has_han", "lone_character_ok", "strip_legal_form"]
 
 _LEGAL_BY_LENGTH = sorted(LEGAL_FORMS, key=len, reverse=True)
 # Short forms derived by dropping a legal form must keep this many characters.
@@ -155,7 +155,7 @@ class ChineseNames:
                 if i + size <= n:
                     surface = text[i : i + size]
                     entry = forms.get(surface)
-                    if entry is not None and (size > 1 or _lone_character_ok(text, i)):
+                    if entry is not None and (size > 1 or lone_character_ok(text, i)):
                         hits.append(NameHit(i, i + size, surface, entry))
                         i += size
                         break
@@ -168,7 +168,8 @@ class ChineseNames:
 _LIST_MARKS = frozenset("、，,和及与等对")
 
 
-def _lone_character_ok(text: str, i: int) -> bool:
+def lone_character_ok(text: str, i: int) -> bool:
+    """Whether the one-character name at ``text[i]`` stands in a list or after 对."""
     before = text[i - 1] if i > 0 else "，"
     after = text[i + 1] if i + 1 < len(text) else "，"
     return before in _LIST_MARKS and after in _LIST_MARKS | frozenset("相")

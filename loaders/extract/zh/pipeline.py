@@ -140,11 +140,30 @@ def run_chinese_pipeline(
         for reading_ in read_metrics(units, table, state.last_company):
             metric_readings.append((reading_, sentence.index))
     _states_impose_tariffs(candidates, table)
+    candidates = [c for c in candidates if not _against_itself(c, table)]
     _fill_dates(candidates, sentences, sentence_units, published, table)
     merged = _without_lesser_posts(_merge(candidates))
     _listing_proceeds(merged, sentence_units)
     merged = [m for m in merged if m.confidence >= min_confidence]
     return _delta(story, originals, table, merged, metric_readings, sentence_units)
+
+
+_STATE_MEASURES = frozenset(
+    {Predicate.BANS, Predicate.SANCTIONS, Predicate.IMPOSES_TARIFF, Predicate.LIFTS_BAN}
+)
+
+
+def _against_itself(candidate: Candidate, table: EntityTable) -> bool:
+    """A state's measure on its own country ("商务部…禁止…与中国有关的进出口": the
+    ban is on foreign firms' trade with China, not on China)."""
+    if candidate.predicate not in _STATE_MEASURES:
+        return False
+    target = table.get(candidate.object)
+    if target.type is not EntityType.COUNTRY:
+        return False
+    actor = table.get(candidate.subject)
+    own = actor.entry.country if actor.entry is not None else None
+    return candidate.subject == candidate.object or own == target.name
 
 
 def _new_name_in(text: str, surfaces: list[str], units: list[Unit]) -> bool:
@@ -397,7 +416,20 @@ def _listing_proceeds(merged: list[_Merged], units: list[list[Unit]]) -> None:
                 break
 
 
-_DEAL_VALUE = ("总额", "总对价", "交易对价", "交易价值", "交易金额", "交易作价", "收购价款", "总价")
+_DEAL_VALUE = (
+    "总额",
+    "总对价",
+    "对价",
+    "交易对价",
+    "交易价值",
+    "交易金额",
+    "交易作价",
+    "收购价",
+    "购买价",
+    "转让价",
+    "成交价",
+    "总价",
+)
 
 
 def _delta(

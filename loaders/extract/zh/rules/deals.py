@@ -38,6 +38,9 @@ _PARTNER = (
     "合资企业",
     "组建合资",
     "战略合作伙伴",
+    "合作意向书",
+    "合作框架协议",
+    "合作备忘录",
 )
 
 RULES: tuple[Rule, ...] = (
@@ -295,6 +298,39 @@ RULES: tuple[Rule, ...] = (
                 "智谱华章科技有限公司完成新一轮融资，由美团领投。", "美团", "智谱华章科技有限公司"
             ),
         ),
+    ),
+    Rule(
+        "zh.acquire.sold_to",
+        Predicate.ACQUIRES,
+        ("转让", "出售", "出让", "售予"),
+        "向|给 S ~ V ~ O",
+        _BUYERS,
+        _TARGETS,
+        0.7,
+        examples=(
+            Example(
+                "华东矿业拟以5亿元向北方钼业股份有限公司转让西山矿业有限公司30%股权。",
+                "北方钼业股份有限公司",
+                "西山矿业有限公司",
+            ),
+        ),
+    ),
+    Rule(
+        "zh.acquire.obtains_stake",
+        Predicate.ACQUIRES,
+        ("获得", "取得", "获取"),
+        "S ~~ V ~ O ~ 股权|股份|权益",
+        _BUYERS,
+        _TARGETS,
+        0.7,
+        examples=(
+            Example(
+                "东岳矿业公告，公司通过公开摘牌获得的西山钼业有限公司80%股权已完成过户。",
+                "东岳矿业",
+                "西山钼业有限公司",
+            ),
+        ),
+        status=FactStatus.COMPLETED,
     ),
     Rule(
         "zh.merge.parties",

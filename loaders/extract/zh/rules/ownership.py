@@ -15,6 +15,22 @@ _SUBSIDIARY = ("子公司", "全资子公司", "控股子公司", "附属公司"
 
 RULES: tuple[Rule, ...] = (
     Rule(
+        "zh.own.held_by",
+        Predicate.OWNS,
+        ("持有",),
+        "O ~~ 由 S V",
+        _OWNERS,
+        _OWNED,
+        0.65,
+        examples=(
+            Example(
+                "星河芯片有限公司的其余10%股权由海创投资有限公司持有。",
+                "海创投资有限公司",
+                "星河芯片有限公司",
+            ),
+        ),
+    ),
+    Rule(
         "zh.own.holds",
         Predicate.OWNS,
         ("持有", "持股", "控股", "拥有"),

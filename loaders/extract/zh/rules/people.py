@@ -128,7 +128,7 @@ RULES: tuple[Rule, ...] = (
         "zh.role.elected",
         Predicate.LEADS,
         ("选举", "推选", "选聘", "补选"),
-        "O ~~ V S ~ 为|担任|出任 ~ T",
+        "O ~~ V ~ S ~ 为|担任|出任 ~ T",
         PEOPLE,
         _ORGS,
         0.8,
@@ -137,6 +137,12 @@ RULES: tuple[Rule, ...] = (
                 "青松制药董事会于5月8日召开会议，选举林晓东先生为公司第三届董事会董事长。",
                 "林晓东",
                 "青松制药",
+            ),
+            # a title the person already holds stands between the verb and the name
+            Example(
+                "蓝湾港务股份有限公司于2025年4月2日召开董事会，推选董事何立平先生为公司董事长。",
+                "何立平",
+                "蓝湾港务股份有限公司",
             ),
         ),
         by_title=True,
