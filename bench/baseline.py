@@ -2,21 +2,23 @@
 
 Nothing is persisted; every record lives in Python objects; traversal reads
 networkx's adjacency dicts. It applies the same merge rules
-(:mod:`graph.model.merge`), runs the same path algorithm in pure Python
-(:func:`graph.stores.pathfinding.bidirectional_k_shortest_paths`), builds the same
-result models (:mod:`graph.stores.assemble`) and ranks search the same way, so its
-answers match the embedded store's and its figures measure what persistence
-and the compact index cost (or save) for the same work.
+(:mod:`graph.model.merge`), takes the same query objects, runs the one path search
+(:class:`graph.stores.pathfinding.PathSearch`) over networkx's adjacency dicts instead of
+the compact index, builds the same result models (:mod:`graph.stores.assemble`) and
+ranks search hits with the same :class:`graph.stores.hits.MatchSet`, so its answers match
+the embedded store's and its figures measure what persistence and the compact index
+cost (or save) for the same work.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from graph.model.dates import partial_date_ordinal
@@ -38,11 +40,16 @@ from graph.model.merge import (
     succession_closures,
 )
 from graph.model.ontology import Predicate
-from graph.model.queries import NeighborQuery, PathQuery, TimeWindow
+from graph.model.queries import (
+    NeighbourQuery,
+    PathQuery,
+    SearchQuery,
+    TimelineQuery,
+    TimeWindow,
+)
 from graph.model.results import (
     EntityMatch,
     Hop,
-    MatchKind,
     Path,
     PathResult,
     Subgraph,
@@ -59,7 +66,8 @@ from graph.stores.assemble import (
     timeline_item,
 )
 from graph.stores.embedded.fuzzy import TrigramIndex
-from graph.stores.pathfinding import bidirectional_k_shortest_paths
+from graph.stores.hits import MatchSet
+from graph.stores.pathfinding import I32, PathSearch
 
 __all__ = ["NetworkxBaseline"]
 
@@ -78,6 +86,7 @@ class NetworkxBaseline:
         self.alias_rows: list[tuple[str, str]] = []
         self._sorted_norms: list[tuple[str, str, str]] | None = None
         self._trigrams = TrigramIndex()
+        self._numbered: tuple[list[str], dict[str, int]] | None = None
 
     # ------------------------------------------------------------------ writes
 
@@ -220,32 +229,27 @@ class NetworkxBaseline:
 
         return admits
 
-    def _neighbours(self, admits: Callable[..., bool]) -> Callable[[str], Iterable[str]]:
-        succ, pred = self.graph.succ, self.graph.pred
-
-        def neighbours(node: str) -> Iterable[str]:
-            for adjacency in (succ[node], pred[node]):
-                for other, keyed in adjacency.items():
-                    if any(admits(d) for d in keyed.values()):
-                        yield other
-        return neighbours
+    def _numbers(self) -> tuple[list[str], dict[str, int]]:
+        """Node numbers for the path search: entity ids in sorted order, so numbers order
+        paths as ids do (renumbered after writes)."""
+        if self._numbered is None or len(self._numbered[0]) != self.graph.number_of_nodes():
+            ids = sorted(self.graph.nodes)
+            self._numbered = (ids, {node: n for n, node in enumerate(ids)})
+        return self._numbered
 
     def _view(self, fact: Fact):  # type: ignore[no-untyped-def]
         names = {fact.subject: self.entities[fact.subject].name,
                  fact.object: self.entities[fact.object].name}
         return fact_view(fact, names, self.stories)
 
-    def paths(self, source: str, target: str, *, max_hops: int = 4, k: int = 5,
-              predicates: str | None = None, since: str | None = None,
-              until: str | None = None, as_of: str | None = None) -> PathResult:
-        query = PathQuery.build(source, target, max_hops=max_hops, k=k, predicates=predicates,
-                                since=since, until=until, as_of=as_of)
+    def paths(self, query: PathQuery) -> PathResult:
         src, dst = self.resolve(query.source), self.resolve(query.target)
-        admits = self._admits(query.predicates, query.window)
-        node_paths = bidirectional_k_shortest_paths(
-            self._neighbours(admits), src.id, dst.id, max_hops=query.max_hops, k=query.k,
-            sort_key=str,
+        admits = self._admits(query.traversal.predicates, query.window)
+        ids, numbers = self._numbers()
+        found = PathSearch(_NetworkxAdjacency(self.graph, ids, numbers, admits)).run(
+            numbers[src.id], numbers[dst.id], max_hops=query.max_hops, k=query.k
         )
+        node_paths = [[ids[n] for n in path] for path in found]
         if src.id != dst.id and not node_paths:
             raise NoPath(src.name, dst.name, query.max_hops)
         out = []
@@ -260,13 +264,23 @@ class NetworkxBaseline:
             out.append(Path(nodes=[entity_ref(self.entities[n]) for n in nodes], hops=hops))
         return PathResult(source=entity_ref(src), target=entity_ref(dst), paths=out)
 
+    def distance(self, source: str, target: str) -> int | None:
+        """Hops on a shortest path, edge direction ignored (networkx); ``None``: none."""
+        try:
+            return len(self.raw_shortest_path(source, target)) - 1
+        except nx.NetworkXNoPath:
+            return None
+
     def raw_shortest_path(self, source: str, target: str) -> list[str]:
         """networkx's own undirected bidirectional BFS: any shortest path, no evidence."""
         undirected = self.graph.to_undirected(as_view=True)
         return list(nx.bidirectional_shortest_path(undirected, source, target))
 
-    def timeline(self, entity: str, *, limit: int = 50) -> TimelinePage:
-        ref = self.resolve(entity)
+    def timeline(self, query: TimelineQuery) -> TimelinePage:
+        """One entity's first page (the benchmark's question): ``entity`` and ``limit``."""
+        assert query.entity is not None
+        limit = query.limit
+        ref = self.resolve(query.entity)
         node = ref.id
         facts: dict[str, Fact] = {}
         for adjacency in (self.graph.succ[node], self.graph.pred[node]):
@@ -296,21 +310,16 @@ class NetworkxBaseline:
             next_cursor=None,
         )
 
-    def search_entities(self, query: str, *, limit: int = 10) -> list[EntityMatch]:
+    def search_entities(self, search: SearchQuery) -> list[EntityMatch]:
+        query, limit = search.text, search.limit
         norm = normalize_name(query)
-        hits: dict[str, tuple[int, float, str]] = {}
-
-        def offer(eid: str, rank: int, score: float, alias: str) -> None:
-            best = hits.get(eid)
-            if best is None or (rank, -score, alias) < (best[0], -best[1], best[2]):
-                hits[eid] = (rank, score, alias)
-
+        hits: MatchSet[str] = MatchSet()
         if query.strip() in self.entities:
-            offer(query.strip(), 0, 100.0, query.strip())
+            hits.offer_id(query.strip(), query.strip())
         for eid in self.alias_ids.get(norm, ()):
             for alias in self.entities[eid].aliases:
                 if normalize_name(alias) == norm:
-                    offer(eid, 1, 100.0, alias)
+                    hits.offer_exact(eid, alias, "alias")
         if self._sorted_norms is None:
             self._sorted_norms = sorted(
                 (n, eid, alias) for n, (eid, alias) in zip(self.alias_norms, self.alias_rows,
@@ -321,21 +330,18 @@ class NetworkxBaseline:
         hi = bisect.bisect_left(rows, (norm + "\U0010ffff",))
         prefix = sorted(rows[lo:hi], key=lambda r: (len(r[0]), r[0]))[:400]
         for alias_norm, eid, alias in prefix:
-            offer(eid, 2, round(100.0 * len(norm) / len(alias_norm), 2), alias)
-        if len(hits) < limit and len(norm) >= 3:
+            hits.offer_prefix(eid, norm, alias_norm, alias, "alias")
+        if hits.wants_fuzzy(norm, limit):
             positions = self._trigrams.candidates(self.alias_norms, norm, 500)
             choices = [self.alias_norms[p] for p in positions]
             for _, score, i in process.extract(norm, choices, scorer=fuzz.WRatio,
                                                score_cutoff=75, limit=limit * 5):
                 eid, alias = self.alias_rows[positions[i]]
-                offer(eid, 3, round(float(score), 2), alias)
-        ranked = sorted(hits.items(), key=lambda kv: (kv[1][0], -kv[1][1], kv[0]))[:limit]
-        kinds: dict[int, MatchKind] = {0: "id", 1: "exact", 2: "prefix", 3: "fuzzy"}
-        return [EntityMatch(entity=self.entities[eid], match=kinds[r], score=s,
-                            matched_alias=a) for eid, (r, s, a) in ranked]
+                hits.offer_fuzzy(eid, round(float(score), 2), alias, "alias")
+        return [hit.match(self.entities[eid]) for eid, hit in hits.ranked(str, limit)]
 
-    def neighbors(self, entity: str, *, depth: int = 1, limit: int = 200) -> Subgraph:
-        query = NeighborQuery.build(entity, depth=depth, limit=limit)
+    def neighbors(self, query: NeighbourQuery) -> Subgraph:
+        """The open neighbourhood (the benchmark's question): ``entity``, ``depth``, ``limit``."""
         center = self.resolve(query.entity).id
         order: dict[str, int] = {center: 0}
         keys: dict[str, Fact] = {}
@@ -360,3 +366,45 @@ class NetworkxBaseline:
         ranked = sorted(order, key=lambda n: (order[n], n))
         return Subgraph(entities=[self.entities[n] for n in ranked],
                         facts=[self._view(keys[k]) for k in sorted(keys)], truncated=truncated)
+
+
+class _NetworkxAdjacency:
+    """The admitted edges of the baseline's ``MultiDiGraph`` as the path search reads them
+    (:class:`graph.stores.pathfinding.Adjacency`): node numbers index ``ids``."""
+
+    def __init__(
+        self,
+        graph: nx.MultiDiGraph,
+        ids: list[str],
+        numbers: dict[str, int],
+        admits: Callable[..., bool],
+    ) -> None:
+        self.graph, self.ids, self.numbers, self.admits = graph, ids, numbers, admits
+
+    @property
+    def n_nodes(self) -> int:
+        return len(self.ids)
+
+    def _around(self, node: int) -> list[int]:
+        name = self.ids[node]
+        return [
+            self.numbers[other]
+            for adjacency in (self.graph.succ[name], self.graph.pred[name])
+            for other, keyed in adjacency.items()
+            if any(self.admits(d) for d in keyed.values())
+        ]
+
+    def step(self, nodes: I32) -> I32:
+        return np.array([m for n in nodes.tolist() for m in self._around(n)], np.int32)
+
+    def around(self, node: int) -> I32:
+        return np.array(self._around(node), np.int32)
+
+    def work(self, nodes: I32) -> int:
+        return sum(self.degree(n) for n in nodes.tolist())
+
+    def degree(self, node: int) -> int:
+        return int(self.graph.degree(self.ids[node]))
+
+    def in_order(self, nodes: I32) -> list[int]:
+        return sorted(set(nodes.tolist()))  # numbers follow the sorted ids

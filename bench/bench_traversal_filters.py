@@ -24,6 +24,7 @@ from typing import Any
 
 from bench.synthetic import SyntheticNews, parse_size
 from graph.model.errors import NoPath
+from graph.model.queries import NeighbourQuery, PathQuery
 from graph.stores.embedded import EmbeddedStore
 
 FILTERS: dict[str, dict[str, Any]] = {
@@ -34,16 +35,14 @@ FILTERS: dict[str, dict[str, Any]] = {
 }
 
 
-def median_ms(
-    call: Callable[..., Any], cases: list[tuple[Any, ...]], options: dict[str, Any], repeat: int = 3
-) -> float:
-    """Median milliseconds of ``call(*case, **options)`` over every case, each repeated."""
+def median_ms(call: Callable[[Any], Any], cases: list[Any], repeat: int = 3) -> float:
+    """Median milliseconds of ``call(case)`` over every case (a query), each repeated."""
     times = []
     for case in cases:
         for _ in range(repeat):
             started = time.perf_counter()
             with contextlib.suppress(NoPath):
-                call(*case, **options)
+                call(case)
             times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
 
@@ -73,20 +72,22 @@ def main() -> None:
         print(f"{len(facts):,} facts, {len(degree):,} entities, loaded in {load_s:.1f} s")
         print(f"{'filter':<20} {'hub nbrs d2':>12} {'typical nbrs d2':>16} {'paths k=3':>10}")
         for name, options in FILTERS.items():
-            hub_ms = median_ms(
-                store.neighbors, [(e,) for e in hubs], {"depth": 2, "limit": 500, **options}
-            )
-            typical_ms = median_ms(
-                store.neighbors, [(e,) for e in typical], {"depth": 2, **options}
-            )
-            path_ms = median_ms(store.paths, pairs, {"max_hops": 4, "k": 3, **options})
+            hub_ms = median_ms(store.neighbors, [
+                NeighbourQuery(entity=e, depth=2, limit=500, **options) for e in hubs
+            ])
+            typical_ms = median_ms(store.neighbors, [
+                NeighbourQuery(entity=e, depth=2, **options) for e in typical
+            ])
+            path_ms = median_ms(store.paths, [
+                PathQuery(source=a, target=b, max_hops=4, k=3, **options) for a, b in pairs
+            ])
             print(f"{name:<20} {hub_ms:>10.1f}ms {typical_ms:>14.1f}ms {path_ms:>8.1f}ms")
         # A threshold not asked before pays the scan of the fact table once.
         started = time.perf_counter()
-        store.neighbors(typical[0], min_confidence=0.85)
+        store.neighbors(NeighbourQuery(entity=typical[0], min_confidence=0.85))
         cold_ms = (time.perf_counter() - started) * 1000
         print(f"first query with a new min_confidence: {cold_ms:.1f} ms")
-        story_ms = median_ms(store.get_story, [(s,) for s in stories], {})
+        story_ms = median_ms(store.get_story, stories)
         print(f"get_story: {story_ms:.1f} ms (median of {len(stories)} stories)")
         store.close()
 

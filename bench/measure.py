@@ -30,6 +30,12 @@ if str(ROOT) not in sys.path:
 
 from bench.workload import FILTERS, Plan, Workload, make_plan, percentile  # noqa: E402
 from graph.model.errors import NoPath  # noqa: E402
+from graph.model.queries import (  # noqa: E402
+    NeighbourQuery,
+    PathQuery,
+    SearchQuery,
+    TimelineQuery,
+)
 
 Latency = dict[str, float]
 
@@ -96,30 +102,39 @@ def run_queries(store: Any, plan: Plan, *, quick: bool) -> dict[str, Any]:
     pairs = plan.all_pairs()
     for name, flt in FILTERS.items():
         for k in (1, 5):
-            calls = [partial(store.paths, a, b, max_hops=6, k=k, **flt) for a, b in pairs]
+            calls = [
+                partial(store.paths, PathQuery(source=a, target=b, max_hops=6, k=k, **flt))
+                for a, b in pairs
+            ]
             figures[f"path_{name}_k{k}"], got = timed(calls)
             answers[f"path_{name}_k{k}"] = [_signature(x) for x in got]
     by_distance = {}
     for d, dpairs in sorted(plan.pairs.items()):
-        calls = [partial(store.paths, a, b, max_hops=6, k=1) for a, b in dpairs]
+        calls = [
+            partial(store.paths, PathQuery(source=a, target=b, max_hops=6, k=1))
+            for a, b in dpairs
+        ]
         by_distance[d] = timed(calls)[0]
     figures["path_by_distance_k1"] = by_distance
     rounds = 2 if quick else 10
     figures["timeline_hub"] = timed(
-        [partial(store.timeline, e, limit=50) for e in plan.hubs * rounds]
+        [partial(store.timeline, TimelineQuery(entity=e, limit=50)) for e in plan.hubs * rounds]
     )[0]
     figures["timeline_typical"] = timed(
-        [partial(store.timeline, e, limit=50) for e in plan.typical * 2]
+        [partial(store.timeline, TimelineQuery(entity=e, limit=50)) for e in plan.typical * 2]
     )[0]
     for kind, queries in plan.search.items():
         figures[f"search_{kind}"] = timed(
-            [partial(store.search_entities, q, limit=10) for q in queries]
+            [partial(store.search_entities, SearchQuery(text=q, limit=10)) for q in queries]
         )[0]
     figures["neighbours2_typical"] = timed(
-        [partial(store.neighbors, e, depth=2) for e in plan.typical]
+        [partial(store.neighbors, NeighbourQuery(entity=e, depth=2)) for e in plan.typical]
     )[0]
     figures["neighbours2_hub"] = timed(
-        [partial(store.neighbors, e, depth=2) for e in plan.hubs * (1 if quick else 4)]
+        [
+            partial(store.neighbors, NeighbourQuery(entity=e, depth=2))
+            for e in plan.hubs * (1 if quick else 4)
+        ]
     )[0]
     figures["answers"] = answers
     return figures
@@ -142,7 +157,7 @@ def job_networkx(size: int, work: Path, quick: bool) -> dict[str, Any]:
             size,
             list(graph.nodes),
             graph.degree,
-            lambda n: list(graph.succ[n]) + list(graph.pred[n]),
+            base.distance,
             lambda n: base.entities[n].name,
             per_distance=8 if quick else 30,
         )

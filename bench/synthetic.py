@@ -299,17 +299,6 @@ class SyntheticNews:
 
     # ------------------------------------------------------------ entities
 
-    @property
-    def entity_count(self) -> int:
-        return len(self._types)
-
-    def entity_number(self, kind: EntityType, rank: int) -> int:
-        """The number of the entity of ``kind`` with popularity ``rank`` (0 = the top hub)."""
-        return self._first[kind] + min(rank, self._count[kind] - 1)
-
-    def count_of(self, kind: EntityType) -> int:
-        return self._count[kind]
-
     def _pick(self, rng: random.Random, kind: EntityType) -> int:
         cum = self._cum[kind]
         rank = bisect.bisect_left(cum, rng.random() * cum[-1])

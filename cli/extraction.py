@@ -12,6 +12,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from graph.wiring.settings import Settings
     from loaders.extract import Registry
     from loaders.extractor import DroppedItem, Extractor, TokenUsage, Verification
 
@@ -56,15 +57,14 @@ VerboseOption = Annotated[
 def chosen_extractor(
     choice: str | None,
     *,
+    settings: Settings,
     no_cache: bool,
     registry: Registry,
     min_confidence: float | None = None,
 ) -> Iterator[Extractor]:
     """The extractor ``--extractor`` (else the settings) names, closed afterwards; facts
     under ``min_confidence`` (else the settings' floor) are dropped."""
-    from graph.wiring.settings import get_settings
     from loaders.extractor import build_extractor, close_extractor
-    settings = get_settings()
     kind = (choice or settings.extractor).strip().lower()
     llm = None
     if kind in ("llm", "hybrid"):

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
 
-__all__ = ["console", "print_json"]
+if TYPE_CHECKING:
+    from rich.console import Console
 
-console = Console(highlight=False, soft_wrap=True)
+__all__ = ["out_console", "print_json"]
+
+
+@cache
+def out_console() -> Console:
+    """The console on standard output, built on first use: importing rich costs time that
+    `sinograph --help` need not pay (BENCHMARKS.md, "CLI start-up")."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
 
 
 def print_json(data: Any) -> None:

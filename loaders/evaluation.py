@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -227,7 +227,3 @@ def combine_scores(scores: Iterable[StoryScore]) -> StoryScore:
         total.add(score)
     return total
 
-
-def score_reports(pairs: Sequence[tuple[Mapping[str, Any], Mapping[str, Any]]]) -> StoryScore:
-    """Score several (gold, report) pairs together."""
-    return combine_scores(score_story(gold, got) for gold, got in pairs)

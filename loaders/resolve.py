@@ -33,6 +33,7 @@ from graph.model.domain import Entity, Fact, GraphDelta, Metric, union_evidence
 from graph.model.ids import normalize_name
 from graph.model.merge import merge_entity
 from graph.model.ontology import EntityType
+from graph.model.queries import SearchQuery
 from graph.stores.protocol import GraphStore
 from loaders.extract.cues import COMPANY_SUFFIXES, word_set
 from loaders.extract.registry import Registry
@@ -133,7 +134,7 @@ def _by_fuzzy(entity: Entity, store: GraphStore) -> Entity | None:
     if entity.type in (EntityType.COMMODITY, EntityType.MARKET, EntityType.ASSET):
         return None  # descriptive names ("gold mine") are too loose to match fuzzily
     matches: dict[str, Entity] = {}
-    for match in store.search_entities(entity.name, entity_type=entity.type, limit=5):
+    for match in store.search_entities(SearchQuery(text=entity.name, type=entity.type, limit=5)):
         candidate = match.entity
         if candidate.id == entity.id:
             return candidate

@@ -1,15 +1,13 @@
-"""Shared fixtures: the sample graph and a fresh settings cache per test."""
+"""Shared fixtures: the sample graph, and each test in a folder of its own."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from graph.model.domain import GraphDelta
-from graph.wiring.settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -24,12 +22,10 @@ def sample_deltas() -> list[GraphDelta]:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    # Each test reads its own environment; nothing leaks from the developer's .env.
+def _own_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Settings are built afresh wherever they are needed (nothing caches them); running
+    # in an empty folder keeps the developer's .env and ./sinograph.db out of every test.
     monkeypatch.chdir(tmp_path)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
 
 
 # ``make test`` runs pytest with a Neo4j server where Java and Maven are installed, and

@@ -8,20 +8,9 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import StoreDep
 from api.examples import EXAMPLE_IDS, example_content
-from api.params import (
-    AsOfQuery,
-    ExcludePredicatesQuery,
-    ExcludeTypesQuery,
-    MaxDegreeQuery,
-    MinConfidenceQuery,
-    PredicatesQuery,
-    SinceQuery,
-    StoryCursorQuery,
-    StoryLimitQuery,
-    UntilQuery,
-)
+from api.params import StoryCursorQuery, StoryLimitQuery
 from api.problems import problem_responses
-from graph.model.ontology import EntityType
+from graph.model.queries import NeighbourOptions, NeighbourQuery, SearchQuery
 from graph.model.results import EntityDetail, EntityMatch, StoryPage, Subgraph
 
 __all__ = ["EntityPath", "router"]
@@ -71,19 +60,13 @@ EntityPath = Annotated[
     },
 )
 def search_entities(
-    store: StoreDep,
-    q: Annotated[
-        str,
-        Query(min_length=1, max_length=500, description="a name, alias or id", examples=["zijin"]),
-    ],
-    type: Annotated[EntityType | None, Query(description="only this entity type")] = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    store: StoreDep, query: Annotated[SearchQuery, Query()]
 ) -> list[EntityMatch]:
     """The id, then exact keys (name, alias, Chinese name, ticker, identifier), short names
     without their legal suffix, prefixes, then fuzzy matches; `match` and `matched_field` say
     which, and `weak` marks a fuzzy match too loose to stand for the entity by itself. A query
     that matches nothing answers `[]`."""
-    return store.search_entities(q, entity_type=type, limit=limit)
+    return store.search_entities(query)
 
 
 @router.get(
@@ -161,33 +144,10 @@ def get_entity_stories(
     },
 )
 def get_neighbors(
-    store: StoreDep,
-    id: EntityPath,
-    predicates: PredicatesQuery = None,
-    since: SinceQuery = None,
-    until: UntilQuery = None,
-    as_of: AsOfQuery = None,
-    depth: Annotated[int, Query(ge=1, le=3)] = 1,
-    limit: Annotated[int, Query(ge=1, le=5_000, description="most entities returned")] = 200,
-    exclude_predicates: ExcludePredicatesQuery = None,
-    exclude_types: ExcludeTypesQuery = None,
-    min_confidence: MinConfidenceQuery = None,
-    max_degree: MaxDegreeQuery = None,
+    store: StoreDep, id: EntityPath, options: Annotated[NeighbourOptions, Query()]
 ) -> Subgraph:
     """Nearest first; `truncated` is true when `limit` cut the neighbourhood short.
     `exclude_types` keeps the walk out of entities of those labels and `max_degree` out of
     hubs with more facts than that (the centre stays),
     `exclude_predicates` and `min_confidence` off those facts."""
-    return store.neighbors(
-        id,
-        depth=depth,
-        predicates=predicates,
-        since=since,
-        until=until,
-        as_of=as_of,
-        limit=limit,
-        exclude_predicates=exclude_predicates,
-        exclude_types=exclude_types,
-        min_confidence=min_confidence,
-        max_degree=max_degree,
-    )
+    return store.neighbors(NeighbourQuery.around(id, options))

@@ -8,17 +8,8 @@ from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
 from api.examples import example_content
-from api.params import (
-    AsOfQuery,
-    ExcludePredicatesQuery,
-    ExcludeTypesQuery,
-    MaxDegreeQuery,
-    MinConfidenceQuery,
-    PredicatesQuery,
-    SinceQuery,
-    UntilQuery,
-)
 from api.problems import problem_responses
+from graph.model.queries import PathQuery
 from graph.model.results import PathResult
 
 __all__ = ["router"]
@@ -47,37 +38,7 @@ router = APIRouter(tags=["paths"])
         **problem_responses(400, 404, 409),
     },
 )
-def find_paths(
-    store: StoreDep,
-    source: Annotated[
-        str,
-        Query(
-            min_length=1,
-            max_length=500,
-            description="an entity id, or a name or alias",
-            examples=["Zijin Mining Group"],
-        ),
-    ],
-    target: Annotated[
-        str,
-        Query(
-            min_length=1,
-            max_length=500,
-            description="an entity id, or a name or alias",
-            examples=["Verny Capital"],
-        ),
-    ],
-    max_hops: Annotated[int, Query(ge=1, le=6)] = 4,
-    k: Annotated[int, Query(ge=1, le=50, description="most paths returned")] = 5,
-    predicates: PredicatesQuery = None,
-    since: SinceQuery = None,
-    until: UntilQuery = None,
-    as_of: AsOfQuery = None,
-    exclude_predicates: ExcludePredicatesQuery = None,
-    exclude_types: ExcludeTypesQuery = None,
-    min_confidence: MinConfidenceQuery = None,
-    max_degree: MaxDegreeQuery = None,
-) -> PathResult:
+def find_paths(store: StoreDep, query: Annotated[PathQuery, Query()]) -> PathResult:
     """Up to `k` shortest simple paths, edge direction ignored; each hop carries its fact
     (true direction, date, evidence, sources). Names resolve as everywhere (id, exact
     name, alias, Chinese name or ticker, short name, unique prefix, confident fuzzy match).
@@ -87,17 +48,4 @@ def find_paths(
     endpoint answers 404 `/problems/entity-not-found` (with
     `suggestions`), no connection 404 `/problems/no-path`, a name that fits several
     entities 409 with the candidates, the same entity at both ends 400."""
-    return store.paths(
-        source,
-        target,
-        max_hops=max_hops,
-        k=k,
-        predicates=predicates,
-        since=since,
-        until=until,
-        as_of=as_of,
-        exclude_predicates=exclude_predicates,
-        exclude_types=exclude_types,
-        min_confidence=min_confidence,
-        max_degree=max_degree,
-    )
+    return store.paths(query)

@@ -13,6 +13,7 @@ from api.problems import problem_responses
 from api.schemas import CytoscapeGraph, cytoscape_graph
 from graph.model.dates import parse_partial_date
 from graph.model.errors import InvalidInput
+from graph.model.queries import NeighbourQuery
 
 __all__ = ["router"]
 
@@ -57,6 +58,7 @@ def get_subgraph(
     if as_of is not None:
         parse_partial_date(as_of)
     if entity is not None:
-        return cytoscape_graph(store.neighbors(entity, depth=depth, as_of=as_of))
+        query = NeighbourQuery(entity=entity, depth=depth, as_of=as_of)
+        return cytoscape_graph(store.neighbors(query))
     assert ids is not None
     return cytoscape_graph(store.subgraph(ids, as_of=as_of))

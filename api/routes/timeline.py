@@ -8,16 +8,14 @@ from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
 from api.examples import example_content
-from api.params import CursorQuery, PredicatesQuery, SinceQuery, UntilQuery
 from api.problems import problem_responses
 from api.routes.entities import EntityPath
+from graph.model.queries import TimelineOptions, TimelineQuery
 from graph.model.results import TimelinePage
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["timeline"])
-
-LimitQuery = Annotated[int, Query(ge=1, le=1_000, description="items per page")]
 
 
 @router.get(
@@ -30,21 +28,13 @@ LimitQuery = Annotated[int, Query(ge=1, le=1_000, description="items per page")]
     },
 )
 def entity_timeline(
-    store: StoreDep,
-    id: EntityPath,
-    since: SinceQuery = None,
-    until: UntilQuery = None,
-    predicates: PredicatesQuery = None,
-    cursor: CursorQuery = None,
-    limit: LimitQuery = 50,
+    store: StoreDep, id: EntityPath, options: Annotated[TimelineOptions, Query()]
 ) -> TimelinePage:
     """Dated items oldest first, a partial date (`2025-06`) at the start of its period;
     follow `next_cursor` for the next page. Undated items are a section of their own: the
     first ones in `undated` on the first page, the next ones on the pages that
     `undated_next_cursor` leads to."""
-    return store.timeline(
-        id, since=since, until=until, predicates=predicates, cursor=cursor, limit=limit
-    )
+    return store.timeline(TimelineQuery.of(id, options))
 
 
 @router.get(
@@ -54,14 +44,7 @@ def entity_timeline(
     responses={200: {"content": example_content("timeline")}, **problem_responses(400)},
 )
 def graph_timeline(
-    store: StoreDep,
-    since: SinceQuery = None,
-    until: UntilQuery = None,
-    predicates: PredicatesQuery = None,
-    cursor: CursorQuery = None,
-    limit: LimitQuery = 50,
+    store: StoreDep, options: Annotated[TimelineOptions, Query()]
 ) -> TimelinePage:
     """Like the entity timeline, over every fact and metric."""
-    return store.timeline(
-        None, since=since, until=until, predicates=predicates, cursor=cursor, limit=limit
-    )
+    return store.timeline(TimelineQuery.of(None, options))

@@ -13,25 +13,26 @@ from typing import Annotated
 
 import typer
 
-from cli.commands.core import _console, opened_store
+from cli.commands.core import opened_store
 from cli.errors import reported
-from graph.wiring.open_store import restore_store
-from graph.wiring.settings import get_settings
+from cli.output import out_console
+from cli.settings import run_settings
 
 __all__ = ["register"]
 
 
 def backup(
+    ctx: typer.Context,
     out: Annotated[Path, typer.Argument(help="the backup file to write (must not exist)")],
     as_json: Annotated[bool, typer.Option("--json", help="print JSON for machines")] = False,
 ) -> None:
     """Write a consistent copy of the store to OUT, also while a server or a load writes."""
-    with reported(as_json=as_json), opened_store() as store:
+    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
         made = store.backup(out)
         if as_json:
             typer.echo(json.dumps(made.model_dump(mode="json")))
         else:
-            _console().print(
+            out_console().print(
                 f"backed up the store (revision {made.revision}, schema version "
                 f"{made.schema_version}) to {made.path}: {made.bytes:,} bytes in "
                 f"{made.seconds:.2f} s",
@@ -40,15 +41,20 @@ def backup(
 
 
 def restore(
+    ctx: typer.Context,
     source: Annotated[Path, typer.Argument(help="a file written by `sinograph backup`")],
     force: Annotated[
         bool, typer.Option("--force", help="replace the store when it exists")
     ] = False,
 ) -> None:
     """Put a backup in place of the store (stop the server and any load first)."""
+    from graph.wiring.open_store import restore_store
+
     with reported():
-        made = restore_store(get_settings(), source, force=force)
-        _console().print(f"restored {source} to {made.path} ({made.bytes:,} bytes)", markup=False)
+        made = restore_store(run_settings(ctx), source, force=force)
+        out_console().print(
+            f"restored {source} to {made.path} ({made.bytes:,} bytes)", markup=False
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -1,5 +1,9 @@
 """Due-diligence commands: ``dossier`` (one entity, Markdown, HTML or JSON) and ``screen``
-(a CSV of counterparties, each matched with reasons and flagged)."""
+(a CSV of counterparties, each matched with reasons and flagged).
+
+``cli.main`` imports this module only when one of these commands runs or shows its help
+(the dossier and screening code, numpy and rich are not needed by any other command).
+"""
 
 from __future__ import annotations
 
@@ -13,19 +17,21 @@ from pydantic import ValidationError
 
 from cli.commands.core import AsJson, opened_store
 from cli.errors import err_console, reported
-from cli.output import console, print_json
+from cli.output import out_console, print_json
+from cli.settings import run_settings
 from graph.diligence.dossier import build_dossier
 from graph.diligence.dossier_render import FORMATS, render_dossier
 from graph.diligence.screening import MAX_SCREEN_NAMES, ScreenRequest, ScreenResult, screen
 from graph.model.errors import InvalidInput
 from graph.model.names import CONFIDENT_SCORE
 
-__all__ = ["read_screen_csv", "register"]
+__all__ = ["app", "read_screen_csv", "register"]
 
 _MAX_CSV_BYTES = 5_000_000
 
 
 def dossier(
+    ctx: typer.Context,
     entity: Annotated[str, typer.Argument(help="entity id, name, alias, ticker or identifier")],
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="as it stood on this date (default: today)")
@@ -42,7 +48,7 @@ def dossier(
 
     Exit code 1 when the name matches nothing, 2 when it fits several entities.
     """
-    with reported(), opened_store() as store:
+    with reported(), opened_store(run_settings(ctx)) as store:
         if fmt not in FORMATS:
             raise InvalidInput(f"unknown format {fmt!r}; use md, html or json")
         text = render_dossier(build_dossier(store, entity, as_of=as_of, max_hops=max_hops), fmt)
@@ -119,6 +125,7 @@ def _result_line(result: ScreenResult) -> str:
 
 
 def screen_names(
+    ctx: typer.Context,
     names_csv: Annotated[Path, typer.Argument(help="CSV: name[,country][,identifier]")],
     as_of: Annotated[str | None, typer.Option("--as-of", help="flags as of this date")] = None,
     hops: Annotated[int, typer.Option(help="ownership hops for flags, 0 to 6")] = 2,
@@ -132,7 +139,7 @@ def screen_names(
     no match, and risk flags (sanctioned, banned, fined, under investigation, tariffed)
     within `--hops` ownership hops, each with the act and the path. A flag on a fuzzy match
     says so. Exit code 0 even when names are flagged; 2 for a bad file or option."""
-    with reported(as_json=as_json), opened_store() as store:
+    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
         try:
             request = ScreenRequest.model_validate(
                 {"names": read_screen_csv(names_csv), "as_of": as_of, "hops": hops,
@@ -146,6 +153,7 @@ def screen_names(
         if as_json:
             print_json([r.model_dump(mode="json") for r in results])
             return
+        console = out_console()
         for result in results:
             console.print(_result_line(result), markup=False)
             for flag in result.flags:
@@ -171,4 +179,5 @@ def register(app: typer.Typer) -> None:
     app.command("screen")(screen_names)
 
 
-
+app = typer.Typer(rich_markup_mode=None, add_completion=False)
+register(app)

@@ -18,12 +18,14 @@ import typer
 
 from cli.errors import EXIT_BAD_INPUT, err_console, reported
 from cli.extraction import ExtractorOption, MinConfidenceOption, NoCacheOption, VerboseOption
+from cli.settings import run_settings
 from graph.model.errors import InvalidInput
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from graph.model.domain import GraphDelta
+    from graph.wiring.settings import Settings
     from loaders.evaluation import StoryScore
     from loaders.extract import Registry
     from loaders.extractor import DroppedItem, Extraction, Extractor, TokenUsage, Verification
@@ -42,11 +44,10 @@ class OutputFormat(StrEnum):
     TEXT = "text"
 
 
-def _registry() -> Registry:
-    from graph.wiring.settings import get_settings
+def _registry(settings: Settings) -> Registry:
     from loaders.extract import Registry
 
-    return Registry.load(get_settings().registry_file)
+    return Registry.load(settings.registry_file)
 
 
 @dataclass
@@ -99,6 +100,7 @@ def _report(delta: GraphDelta, extractor: str, run: _Run) -> dict[str, Any]:
 
 
 def extract_command(
+    ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="story files or folders to read")],
     published: Annotated[
         str | None,
@@ -124,8 +126,10 @@ def extract_command(
 
     problems = 0
     run = _Run()
+    settings = run_settings(ctx)
     with reported(), chosen_extractor(
-        extractor, no_cache=no_cache, registry=_registry(), min_confidence=min_confidence
+        extractor, settings=settings, no_cache=no_cache, registry=_registry(settings),
+        min_confidence=min_confidence,
     ) as reader:
         for path in files:
             for item in read_stories(path, published=published):
@@ -265,6 +269,7 @@ def score_folder(
 
 
 def eval_command(
+    ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(help="folder of NAME.txt + NAME.gold.json pairs")],
     verbose: Annotated[
         bool,
@@ -283,8 +288,11 @@ def eval_command(
 
     run = _Run()
     with reported(as_json=as_json):
-        registry = _registry()
-        with chosen_extractor(extractor, no_cache=no_cache, registry=registry) as reader:
+        settings = run_settings(ctx)
+        registry = _registry(settings)
+        with chosen_extractor(
+            extractor, settings=settings, no_cache=no_cache, registry=registry
+        ) as reader:
             results = score_folder(folder, registry, reader, run)
     total = combine_scores(score for _, score in results)
     if as_json:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cli.errors import err_console, reported
+from cli.settings import run_settings
 from graph.model.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ __all__ = ["copy", "register"]
 
 
 def copy(
+    ctx: typer.Context,
     to: Annotated[str, typer.Option("--to", help="Neo4j URI: neo4j://, bolt:// or neo4j+s://")],
     user: Annotated[
         str | None, typer.Option(help="Neo4j user [default: SINOGRAPH_NEO4J_USER]")
@@ -55,9 +57,7 @@ def copy(
     """
     from rich.console import Console
 
-    from graph.wiring.settings import get_settings
-
-    settings = get_settings()
+    settings = run_settings(ctx)
     with reported():
         result = _run_copy(
             settings, to, user=user, password=password, database=database,

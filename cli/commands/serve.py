@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+import os
+import sys
+from typing import TYPE_CHECKING, Annotated, NoReturn
 from urllib.parse import urlsplit
 
 import typer
 
-from cli.errors import EXIT_BAD_INPUT, err_console, reported
+from cli.errors import err_console, reported
+from cli.settings import run_settings
 
 if TYPE_CHECKING:
     from graph.wiring.settings import Settings
@@ -27,6 +30,7 @@ def _store_label(settings: Settings) -> str:
 
 
 def serve(
+    ctx: typer.Context,
     host: Annotated[
         str | None,
         typer.Option(help="interface to listen on [default: $SINOGRAPH_API_HOST or 127.0.0.1]"),
@@ -53,16 +57,10 @@ def serve(
     Exits with code 3 when the store cannot be opened.
     """
     import uvicorn
-    from pydantic import ValidationError
 
     from graph.wiring.open_store import open_store
-    from graph.wiring.settings import get_settings
 
-    try:
-        settings = get_settings()
-    except ValidationError as exc:
-        err_console().print(f"error: bad settings: {exc}", markup=False)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+    settings = run_settings(ctx)
     with reported():
         # Open once now, so a bad store is a clear message and exit 3, not a server
         # that answers 503 to every request.
@@ -85,6 +83,19 @@ def serve(
                 "set SINOGRAPH_API_KEY to protect writes",
                 markup=False,
             )
+    if processes == 1 and not reload:
+        from api.app import create_app
+
+        # One process serves the app built here, from this run's settings.
+        uvicorn.run(create_app(settings), host=bind_host, port=bind_port,
+                    log_level=settings.log_level)
+        return
+    # Worker and reloading processes import the app factory afresh and build their
+    # settings from the environment and .env. Without a --store flag those are this run's
+    # settings and uvicorn starts them; with one, a new uvicorn process is started in
+    # place of this one with that setting in its environment.
+    if ctx.find_root().params.get("store") is not None:
+        _exec_uvicorn(settings, bind_host, bind_port, processes, reload=reload)
     uvicorn.run(
         "api.app:create_app",
         factory=True,
@@ -94,6 +105,23 @@ def serve(
         workers=processes,
         log_level=settings.log_level,
     )
+
+
+def _exec_uvicorn(
+    settings: Settings, host: str, port: int, workers: int, *, reload: bool
+) -> NoReturn:
+    """Replace this process with ``uvicorn api.app:create_app --factory``, giving it the
+    environment plus the settings a command-line flag changed (``--store``)."""
+    environment = dict(os.environ)
+    environment["SINOGRAPH_STORE"] = settings.store
+    argv = [
+        sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
+        "--host", host, "--port", str(port), "--log-level", settings.log_level,
+    ]
+    argv += ["--reload"] if reload else ["--workers", str(workers)]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, argv, environment)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,13 +8,14 @@ import typer
 
 from cli.commands.core import AsJson, opened_store
 from cli.errors import EXIT_NOT_FOUND, err_console, reported
-from cli.output import console, print_json
-from cli.render import fact_line, plural, story_line
+from cli.output import out_console, print_json
+from cli.settings import run_settings
 
 __all__ = ["register"]
 
 
 def stories(
+    ctx: typer.Context,
     entity: Annotated[
         str | None, typer.Option("--entity", "-e", help="only stories about this entity")
     ] = None,
@@ -33,7 +34,10 @@ def stories(
 
     Exit code 1 when no story matches.
     """
-    with reported(as_json=as_json), opened_store() as store:
+    from cli.render import story_line
+
+    console = out_console()
+    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
         page = store.list_stories(
             entity=entity, publisher=publisher, since=since, until=until, cursor=cursor,
             limit=limit,
@@ -51,11 +55,15 @@ def stories(
 
 
 def story(
+    ctx: typer.Context,
     story_id: Annotated[str, typer.Argument(help="a story id (story:...)")],
     as_json: AsJson = False,
 ) -> None:
     """One story: title, publisher, date, link, and every fact and metric read from it."""
-    with reported(as_json=as_json), opened_store() as store:
+    from cli.render import fact_line, plural
+
+    console = out_console()
+    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
         view = store.get_story(story_id)
         if as_json:
             print_json(view.model_dump(mode="json"))

@@ -23,6 +23,7 @@ from graph.diligence.ownership import Exposure, OwnershipTree, exposure, ownersh
 from graph.model.dates import parse_partial_date, partial_date_end_ordinal, partial_date_ordinal
 from graph.model.domain import Entity
 from graph.model.ontology import Predicate
+from graph.model.queries import NeighbourQuery, TimelineQuery
 from graph.model.results import EntityRef, FactView, SourceRef, StorySummary, TimelineItem
 from graph.stores.assemble import entity_ref
 from graph.stores.protocol import GraphStore
@@ -137,14 +138,14 @@ def _facts_of(
     as_of: str | None,
     min_confidence: float | None,
 ) -> tuple[list[FactView], dict[str, EntityRef]]:
-    around = store.neighbors(
-        entity_id,
+    around = store.neighbors(NeighbourQuery(
+        entity=entity_id,
         depth=1,
         predicates=[p.value for p in predicates],
         as_of=as_of,
         limit=_STEP_LIMIT,
         min_confidence=min_confidence,
-    )
+    ))
     refs = {e.id: entity_ref(e) for e in around.entities}
     facts = [f for f in around.facts if entity_id in (f.subject, f.object)]
     return sorted(facts, key=lambda f: (f.date or "", f.key)), refs
@@ -243,7 +244,9 @@ def _timeline(
     items: list[TimelineItem] = []
     cursor: str | None = None
     while True:
-        page = store.timeline(entity_id, until=as_of, cursor=cursor, limit=_TIMELINE_PAGE)
+        page = store.timeline(TimelineQuery(
+            entity=entity_id, until=as_of, cursor=cursor, limit=_TIMELINE_PAGE,
+        ))
         items += page.items
         cursor = page.next_cursor
         if cursor is None or len(items) >= _TIMELINE_MAX:

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model.errors import InvalidInput
 from graph.model.ontology import Predicate
+from graph.model.queries import NeighbourQuery
 from graph.model.results import EntityRef, FactView
 from graph.stores.assemble import entity_ref
 from graph.stores.protocol import GraphStore
@@ -121,14 +122,14 @@ def _facts_around(
 ) -> tuple[list[FactView], dict[str, EntityRef]]:
     """The admitted facts of these predicates that touch ``entity_id``, and the entities
     they join."""
-    around = store.neighbors(
-        entity_id,
+    around = store.neighbors(NeighbourQuery(
+        entity=entity_id,
         depth=1,
         predicates=[p.value for p in predicates],
         as_of=as_of,
         limit=_STEP_LIMIT,
         min_confidence=min_confidence,
-    )
+    ))
     refs = {e.id: entity_ref(e) for e in around.entities}
     return [f for f in around.facts if entity_id in (f.subject, f.object)], refs
 
@@ -147,14 +148,14 @@ class _Prefetched:
         as_of: str | None,
         min_confidence: float | None,
     ) -> None:
-        around = store.neighbors(
-            root,
+        around = store.neighbors(NeighbourQuery(
+            entity=root,
             depth=depth,
             predicates=[p.value for p in OWNERSHIP_PREDICATES],
             as_of=as_of,
             limit=_STEP_LIMIT,
             min_confidence=min_confidence,
-        )
+        ))
         self.usable = not around.truncated
         self.refs = {e.id: entity_ref(e) for e in around.entities}
         self.facts: dict[str, list[FactView]] = {}

@@ -34,6 +34,7 @@ from graph.model.domain import Entity
 from graph.model.errors import InvalidInput
 from graph.model.ids import normalize_name
 from graph.model.names import CONFIDENT_SCORE, WEAK_SCORE
+from graph.model.queries import SearchQuery
 from graph.model.results import EntityMatch, EntityRef
 from graph.stores.assemble import entity_ref
 from graph.stores.protocol import GraphStore
@@ -243,7 +244,7 @@ def _by_identifier(
     if not subject.identifier:
         return None
     hits = [
-        h for h in store.search_entities(subject.identifier, limit=_SEARCH_LIMIT)
+        h for h in store.search_entities(SearchQuery(text=subject.identifier, limit=_SEARCH_LIMIT))
         if h.match == "id" or (h.match == "exact" and h.matched_field in ("identifier", "ticker"))
     ]
     entities = _distinct(hits)
@@ -252,7 +253,7 @@ def _by_identifier(
     hit = entities[0]
     reasons: list[MatchReason] = ["identifier"]
     name_hit = [
-        h for h in store.search_entities(subject.name, limit=_SEARCH_LIMIT)
+        h for h in store.search_entities(SearchQuery(text=subject.name, limit=_SEARCH_LIMIT))
         if h.entity.id == hit.entity.id and h.match != "fuzzy"
     ]
     if name_hit and _reason(name_hit[0], subject.name) not in reasons:
@@ -270,7 +271,7 @@ def screen_one(
     options = options or ScreenOptions()
     result = _by_identifier(store, subject, options)
     if result is None:
-        hits = store.search_entities(subject.name, limit=_SEARCH_LIMIT)
+        hits = store.search_entities(SearchQuery(text=subject.name, limit=_SEARCH_LIMIT))
         result = _choose(subject, hits, options)
     if result.entity is None:
         return result

@@ -1,13 +1,44 @@
-"""Query parameters, validated once for every store, and the time rules they share."""
+"""The query objects every store takes, each parameter declared once, and the rules they share.
+
+:class:`PathQuery`, :class:`NeighbourQuery`, :class:`TimelineQuery` and :class:`SearchQuery`
+are what the four read verbs of :class:`graph.stores.protocol.GraphStore` take (``paths``,
+``neighbors``, ``timeline``, ``search_entities``). Each is validated once, when it is built:
+by the CLI from its arguments (``cli/queries.py`` makes a command's options from the
+fields), by the API from the query string (FastAPI query-parameter models), by Python
+callers with keywords. A store never validates a parameter again.
+
+Two kinds of error: a value of the wrong shape (a number out of range, a date not shaped
+like ``YYYY[-MM[-DD]]``, an unknown field) is a pydantic ``ValidationError`` (HTTP 422;
+the CLI exits 2); a value of the right shape that means nothing (an unknown predicate or
+label, 30 February, ``since`` after ``until``, a damaged cursor, every predicate excluded)
+is :class:`~graph.model.errors.InvalidInput` (HTTP 400; exit 2).
+
+>>> q = PathQuery(source="Cantech", target="Zijin", max_hops=3, predicates="owns,acquires")
+>>> sorted(p.value for p in q.traversal.predicates), q.k
+(['ACQUIRES', 'OWNS'], 5)
+"""
 
 from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Iterable
 from datetime import date
+from functools import cached_property
+from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from graph.model.dates import (
     PartialDate,
@@ -19,14 +50,20 @@ from graph.model.errors import InvalidInput
 from graph.model.ontology import EntityType, Predicate, parse_entity_type, parse_predicate
 
 __all__ = [
-    "NeighborQuery",
+    "DATE_PATTERN",
+    "MAX_HOPS_LIMIT",
+    "NeighbourOptions",
+    "NeighbourQuery",
     "PathQuery",
+    "SearchQuery",
     "TimeWindow",
+    "TimelineOptions",
     "TimelineQuery",
-    "UNDATED_POSITION",
     "TraversalFilter",
+    "UNDATED_POSITION",
     "decode_cursor",
     "encode_cursor",
+    "first_problem",
     "parse_entity_types",
     "parse_predicates",
 ]
@@ -81,7 +118,7 @@ class TraversalFilter(BaseModel):
     own entities (the centre of a neighbourhood, both ends of a path), which are always
     kept.
 
-    >>> f = TraversalFilter.build(exclude_predicates="LOCATED_IN", min_confidence=0.8)
+    >>> f = PathQuery(source="A", target="B", exclude_predicates="LOCATED_IN").traversal
     >>> Predicate.LOCATED_IN in f.predicates, Predicate.OWNS in f.predicates
     (False, True)
     """
@@ -107,42 +144,6 @@ class TraversalFilter(BaseModel):
             raise ValueError(f"min_confidence must be between 0 and 1, got {v}")
         return v
 
-    @classmethod
-    def build(
-        cls,
-        *,
-        predicates: Iterable[str] | str | None = None,
-        exclude_predicates: Iterable[str] | str | None = None,
-        exclude_types: Iterable[str] | str | None = None,
-        min_confidence: float | None = None,
-        max_degree: int | None = None,
-    ) -> TraversalFilter:
-        """Validate raw parameters, raising :class:`InvalidInput` with the reason."""
-        allowed = parse_predicates(predicates)
-        excluded = parse_predicates(exclude_predicates)
-        if excluded:
-            allowed = frozenset(allowed if allowed is not None else Predicate) - excluded
-            if not allowed:
-                raise InvalidInput("every predicate is excluded: nothing could be walked")
-        try:
-            return cls(
-                predicates=allowed,
-                exclude_types=parse_entity_types(exclude_types),
-                min_confidence=min_confidence,
-                max_degree=max_degree,
-            )
-        except ValidationError as exc:
-            raise InvalidInput(_first_error(exc)) from None
-
-    @property
-    def checks_entities(self) -> bool:
-        """Whether entity labels, degrees or fact confidence take part (beyond predicate
-        and time)."""
-        return (
-            bool(self.exclude_types)
-            or self.min_confidence is not None
-            or self.max_degree is not None
-        )
 
 
 class TimeWindow(BaseModel):
@@ -181,7 +182,7 @@ class TimeWindow(BaseModel):
         try:
             return cls(since=since, until=until, as_of=as_of)
         except ValidationError as exc:
-            raise InvalidInput(_first_error(exc)) from None
+            raise InvalidInput(first_problem(exc)) from None
 
     @property
     def since_ordinal(self) -> int | None:
@@ -232,169 +233,302 @@ class TimeWindow(BaseModel):
         return True
 
 
-def _window(since: str | None, until: str | None, as_of: str | None) -> TimeWindow:
-    return TimeWindow.build(since=since, until=until, as_of=as_of)
+_BOUNDS = {
+    "less_than_equal": ("le", "at most"),
+    "greater_than_equal": ("ge", "at least"),
+    "less_than": ("lt", "less than"),
+    "greater_than": ("gt", "more than"),
+}
 
 
-def _first_error(exc: ValidationError) -> str:
-    """The first problem, naming its parameter once ("max_hops must be between 1 and 6")."""
+def first_problem(exc: ValidationError) -> str:
+    """The first problem, naming its parameter once.
+
+    >>> try:
+    ...     PathQuery(source="A", target="B", max_hops=9)
+    ... except ValidationError as exc:
+    ...     print(first_problem(exc))
+    max_hops must be at most 6, got 9
+    """
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err.get("loc", ()))
+    bound = _BOUNDS.get(err["type"])
+    if bound and where and bound[0] in err.get("ctx", {}):
+        return f"{where} must be {bound[1]} {err['ctx'][bound[0]]}, got {err['input']!r}"
     msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     if not where or msg.startswith(where):
         return msg
     return f"{where}: {msg}"
 
 
-class PathQuery(BaseModel):
-    """Parameters of a path search between two entities (ids or names)."""
+# --------------------------------------------------------------------- parameter types
+#
+# Each parameter is declared once, below: type, bounds, description, example.
 
-    model_config = ConfigDict(frozen=True)
+# YYYY, YYYY-MM or YYYY-MM-DD; years 1000-2999, which covers any news story.
+DATE_PATTERN = r"^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+# Shaped like a date; whether it is one (month 13, 30 February) parse_partial_date says.
+_DATE_SHAPE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_NAMES_SCHEMA: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
 
-    source: str
-    target: str
-    max_hops: int = 4
-    k: int = 5
-    predicates: frozenset[Predicate] | None = None
-    window: TimeWindow = TimeWindow()
-    traversal: TraversalFilter = TraversalFilter()
 
-    @field_validator("max_hops")
-    @classmethod
-    def _hops(cls, v: int) -> int:
-        if not 1 <= v <= MAX_HOPS_LIMIT:
-            raise ValueError(f"max_hops must be between 1 and {MAX_HOPS_LIMIT}, got {v}")
-        return v
+def _date_shape(value: object) -> object:
+    if isinstance(value, str) and not _DATE_SHAPE.fullmatch(value.strip()):
+        raise ValueError(f"bad date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
 
-    @field_validator("k")
-    @classmethod
-    def _k(cls, v: int) -> int:
-        if not 1 <= v <= MAX_K:
-            raise ValueError(f"k must be between 1 and {MAX_K}, got {v}")
-        return v
 
-    @classmethod
-    def build(
-        cls,
-        source: str,
-        target: str,
-        *,
-        max_hops: int = 4,
-        k: int = 5,
-        predicates: Iterable[str] | str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        as_of: str | None = None,
-        exclude_predicates: Iterable[str] | str | None = None,
-        exclude_types: Iterable[str] | str | None = None,
-        min_confidence: float | None = None,
-        max_degree: int | None = None,
-    ) -> PathQuery:
-        """Validate raw parameters, raising :class:`InvalidInput` with the reason."""
-        if not source.strip() or not target.strip():
-            raise InvalidInput("source and target must both be given")
-        walk = TraversalFilter.build(
-            predicates=predicates,
-            exclude_predicates=exclude_predicates,
-            exclude_types=exclude_types,
-            min_confidence=min_confidence,
-            max_degree=max_degree,
+def _listed(value: object) -> object:
+    # A query string repeats a parameter (a list); the CLI may give a tuple.
+    return list(value) if isinstance(value, tuple) else value
+
+
+# The shape is checked first (a validation error); a shaped but impossible date such as
+# 2025-13 or 2025-02-30 is then InvalidInput from parse_partial_date.
+QueryDate = Annotated[
+    str,
+    BeforeValidator(_date_shape),
+    AfterValidator(parse_partial_date),
+    WithJsonSchema({"type": "string", "pattern": DATE_PATTERN}),
+]
+PredicateNames = Annotated[
+    frozenset[Predicate] | None,
+    BeforeValidator(lambda v: parse_predicates(_listed(v))),
+    WithJsonSchema({"anyOf": [_NAMES_SCHEMA, {"type": "null"}]}),
+]
+EntityTypeNames = Annotated[
+    frozenset[EntityType],
+    BeforeValidator(lambda v: parse_entity_types(_listed(v))),
+    WithJsonSchema(_NAMES_SCHEMA),
+]
+
+
+def _named(value: str) -> str:
+    if not value.strip():
+        raise InvalidInput("an entity id or name is required, not blank text")
+    return value
+
+
+EntityRefText = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_named)]
+
+
+def _cursor(value: object) -> object:
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    if isinstance(value, str):
+        if len(value) > 400:
+            raise InvalidInput("bad cursor: longer than any cursor a page gives")
+        return decode_cursor(value)
+    return value
+
+
+def _entity_type(value: object) -> object:
+    # Labels are case-insensitive; an unknown one is a validation error of this field.
+    if isinstance(value, str):
+        for label in EntityType:
+            if label.value.lower() == value.strip().lower():
+                return label
+        labels = ", ".join(t.value for t in EntityType)
+        raise ValueError(f"unknown entity type {value!r}; expected one of {labels}")
+    return value
+
+
+def _fields(model: BaseModel) -> dict[str, object]:
+    """A validated model's field values, to validate again as part of a larger query
+    (values already parsed pass their validators unchanged)."""
+    return {name: getattr(model, name) for name in type(model).model_fields}
+
+
+class _Walk(BaseModel):
+    """The filters of a walk over the graph (neighbourhoods and paths) and its time window."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    predicates: PredicateNames = Field(
+        default=None,
+        description="only these predicates: repeat the parameter or separate names with commas "
+        "(`ACQUIRES,SELLS`); case-insensitive",
+        examples=[["ACQUIRES,SELLS,CONTROLS"]],
+    )
+    since: QueryDate | None = Field(
+        default=None,
+        description="only facts whose date overlaps this date or later (YYYY[-MM[-DD]])",
+        examples=["2024"],
+    )
+    until: QueryDate | None = Field(
+        default=None,
+        description="only facts whose date overlaps this date or earlier; `2025` means to the "
+        "end of 2025",
+        examples=["2025-06"],
+    )
+    as_of: QueryDate | None = Field(
+        default=None,
+        description="the graph as it stood then: facts begun by that date and not yet ended",
+        examples=["2024-12-31"],
+    )
+    exclude_predicates: PredicateNames = Field(
+        default=None,
+        description="never walk facts of these predicates (repeat or separate with commas); "
+        "applied after `predicates`",
+        examples=[["LOCATED_IN,HEADQUARTERED_IN"]],
+    )
+    exclude_types: EntityTypeNames = Field(
+        default=frozenset(),
+        description="never walk through entities of these labels (repeat or separate with "
+        "commas; case-insensitive); the entities the question names are always kept",
+        examples=[["Country,Region"]],
+    )
+    min_confidence: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="only facts whose confidence is at least this (0 to 1)",
+        examples=[0.8],
+    )
+    max_degree: int | None = Field(
+        default=None,
+        ge=1,
+        le=10_000_000,
+        description="never walk through an entity with more facts than this (a hub such as "
+        "a country); the entities the question names are always kept",
+        examples=[200],
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        _ = self.window, self.traversal  # InvalidInput now, never inside a store
+        return self
+
+    @cached_property
+    def window(self) -> TimeWindow:
+        """``since``, ``until`` and ``as_of`` as one window (``since`` not after ``until``).
+
+        ``as_of`` and ``since``/``until`` combine: the first says which facts had begun
+        and not ended on a day, the others which fact periods to keep, and a fact whose
+        period runs from before ``as_of`` to after ``since`` passes both.
+        """
+        return TimeWindow.build(since=self.since, until=self.until, as_of=self.as_of)
+
+    @cached_property
+    def traversal(self) -> TraversalFilter:
+        """What the walk may pass: ``traversal.predicates`` is the allow-list left after the
+        exclusions (``None``: every predicate)."""
+        allowed = self.predicates
+        if self.exclude_predicates:
+            allowed = frozenset(allowed if allowed is not None else Predicate)
+            allowed -= self.exclude_predicates
+            if not allowed:
+                raise InvalidInput("every predicate is excluded: nothing could be walked")
+        return TraversalFilter(
+            predicates=allowed,
+            exclude_types=self.exclude_types,
+            min_confidence=self.min_confidence,
+            max_degree=self.max_degree,
         )
-        window = _window(since, until, as_of)
-        try:
-            return cls(
-                source=source,
-                target=target,
-                max_hops=max_hops,
-                k=k,
-                predicates=walk.predicates,
-                window=window,
-                traversal=walk,
-            )
-        except ValidationError as exc:
-            raise InvalidInput(_first_error(exc)) from None
 
 
-class NeighborQuery(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class PathQuery(_Walk):
+    """A path search between two entities (ids or names): the one declaration of its
+    parameters, for :meth:`graph.stores.protocol.GraphStore.paths`.
 
-    entity: str
-    depth: int = 1
-    predicates: frozenset[Predicate] | None = None
-    window: TimeWindow = TimeWindow()
-    limit: int = 200
-    traversal: TraversalFilter = TraversalFilter()
-
-    @classmethod
-    def build(
-        cls,
-        entity: str,
-        *,
-        depth: int = 1,
-        predicates: Iterable[str] | str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        as_of: str | None = None,
-        limit: int = 200,
-        exclude_predicates: Iterable[str] | str | None = None,
-        exclude_types: Iterable[str] | str | None = None,
-        min_confidence: float | None = None,
-        max_degree: int | None = None,
-    ) -> NeighborQuery:
-        if not 1 <= depth <= 3:
-            raise InvalidInput(f"depth must be between 1 and 3, got {depth}")
-        if not 1 <= limit <= 5_000:
-            raise InvalidInput(f"limit must be between 1 and 5000, got {limit}")
-        walk = TraversalFilter.build(
-            predicates=predicates,
-            exclude_predicates=exclude_predicates,
-            exclude_types=exclude_types,
-            min_confidence=min_confidence,
-            max_degree=max_degree,
-        )
-        return cls(
-            entity=entity,
-            depth=depth,
-            predicates=walk.predicates,
-            window=_window(since, until, as_of),
-            limit=limit,
-            traversal=walk,
-        )
-
-
-class TimelineQuery(BaseModel):
-    """A timeline page request. A cursor either continues the dated items (``next_cursor``)
-    or the undated ones (``undated_next_cursor``, whose position is :data:`UNDATED_POSITION`).
+    >>> q = PathQuery(source="Cantech", target="Zijin", max_hops=3, max_degree=200)
+    >>> q.max_hops, q.k, q.traversal.max_degree
+    (3, 5, 200)
+    >>> PathQuery(source="A", target="B", since="2025", until="2024")
+    Traceback (most recent call last):
+    ...
+    graph.model.errors.InvalidInput: since 2025 is after until 2024
+    >>> PathQuery(source="A", target="B", predicates="OWNS", exclude_predicates="owns")
+    Traceback (most recent call last):
+    ...
+    graph.model.errors.InvalidInput: every predicate is excluded: nothing could be walked
     """
 
-    model_config = ConfigDict(frozen=True)
+    source: EntityRefText = Field(
+        description="an entity id, or a name or alias", examples=["Zijin Mining Group"]
+    )
+    target: EntityRefText = Field(
+        description="an entity id, or a name or alias", examples=["Verny Capital"]
+    )
+    max_hops: int = Field(
+        default=4, ge=1, le=MAX_HOPS_LIMIT, description="most facts on one path (1 to 6)"
+    )
+    k: int = Field(
+        default=5, ge=1, le=MAX_K, description="most paths returned, shortest first (1 to 50)"
+    )
 
-    entity: str | None = None
-    predicates: frozenset[Predicate] | None = None
-    window: TimeWindow = TimeWindow()
-    cursor: tuple[int, str] | None = None
-    limit: int = 50
+
+class NeighbourOptions(_Walk):
+    """How far and how wide a neighbourhood reaches: every parameter but its centre."""
+
+    depth: int = Field(default=1, ge=1, le=3, description="hops from the centre (1 to 3)")
+    limit: int = Field(
+        default=200, ge=1, le=5_000, description="most entities returned, nearest first"
+    )
+
+
+class NeighbourQuery(NeighbourOptions):
+    """The entities within ``depth`` hops of one entity, for
+    :meth:`graph.stores.protocol.GraphStore.neighbors`.
+
+    >>> NeighbourQuery(entity="RG Gold", depth=2, exclude_types="country").traversal.exclude_types
+    frozenset({<EntityType.COUNTRY: 'Country'>})
+    """
+
+    entity: EntityRefText = Field(
+        description="the centre: an entity id, or a name or alias", examples=["RG Gold"]
+    )
 
     @classmethod
-    def build(
-        cls,
-        entity: str | None = None,
-        *,
-        predicates: Iterable[str] | str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        cursor: str | None = None,
-        limit: int = 50,
-    ) -> TimelineQuery:
-        if not 1 <= limit <= MAX_LIMIT:
-            raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
-        return cls(
-            entity=entity,
-            predicates=parse_predicates(predicates),
-            window=_window(since, until, None),
-            cursor=decode_cursor(cursor) if cursor else None,
-            limit=limit,
-        )
+    def around(cls, entity: str, options: NeighbourOptions) -> NeighbourQuery:
+        """The query of ``options`` centred on ``entity`` (a route's path parameter)."""
+        return cls.model_validate({**_fields(options), "entity": entity})
+
+
+class TimelineOptions(BaseModel):
+    """Which page of a timeline: every parameter but its entity.
+
+    A cursor either continues the dated items (``next_cursor``) or the undated ones
+    (``undated_next_cursor``, whose position is :data:`UNDATED_POSITION`).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    since: QueryDate | None = Field(
+        default=None,
+        description="only facts whose date overlaps this date or later (YYYY[-MM[-DD]])",
+        examples=["2024"],
+    )
+    until: QueryDate | None = Field(
+        default=None,
+        description="only facts whose date overlaps this date or earlier; `2025` means to the "
+        "end of 2025",
+        examples=["2025-06"],
+    )
+    predicates: PredicateNames = Field(
+        default=None,
+        description="only these predicates: repeat the parameter or separate names with commas "
+        "(`ACQUIRES,SELLS`); case-insensitive",
+        examples=[["ACQUIRES,SELLS"]],
+    )
+    cursor: Annotated[
+        tuple[int, str] | None,
+        BeforeValidator(_cursor),
+        WithJsonSchema({"anyOf": [{"type": "string", "maxLength": 400}, {"type": "null"}]}),
+    ] = Field(
+        default=None,
+        description="continue after a previous page: its `next_cursor` or `undated_next_cursor`",
+    )
+    limit: int = Field(default=50, ge=1, le=MAX_LIMIT, description="items per page")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        _ = self.window
+        return self
+
+    @cached_property
+    def window(self) -> TimeWindow:
+        return TimeWindow.build(since=self.since, until=self.until)
 
     @property
     def undated_after(self) -> str | None:
@@ -407,13 +541,59 @@ class TimelineQuery(BaseModel):
     def wants_undated(self) -> bool:
         """Whether this page carries undated items: the first page without date bounds, or a
         page of the undated section."""
-        if self.window.since is not None or self.window.until is not None:
+        if self.since is not None or self.until is not None:
             return False
         return self.cursor is None or self.undated_after is not None
 
     @property
     def wants_dated(self) -> bool:
         return self.undated_after is None
+
+
+class TimelineQuery(TimelineOptions):
+    """A timeline page of one entity, or of the whole graph (``entity=None``), for
+    :meth:`graph.stores.protocol.GraphStore.timeline`.
+
+    >>> TimelineQuery(entity="Zijin", since="2024", limit=20).window.since
+    '2024'
+    >>> TimelineQuery(cursor="not a cursor!")
+    Traceback (most recent call last):
+    ...
+    graph.model.errors.InvalidInput: bad cursor 'not a cursor!'
+    """
+
+    entity: EntityRefText | None = Field(
+        default=None, description="an entity id, or a name or alias; none: the whole graph"
+    )
+
+    @classmethod
+    def of(cls, entity: str | None, options: TimelineOptions) -> TimelineQuery:
+        """The query of ``options`` for ``entity`` (a route's path parameter)."""
+        return cls.model_validate({**_fields(options), "entity": entity})
+
+
+class SearchQuery(BaseModel):
+    """A ranked entity search, for :meth:`graph.stores.protocol.GraphStore.search_entities`.
+
+    The text is ``q`` in the API's query string.
+
+    >>> SearchQuery(text="zijin", type="company").type
+    <EntityType.COMPANY: 'Company'>
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    text: str = Field(
+        alias="q",
+        min_length=1,
+        max_length=500,
+        description="a name, alias, Chinese name, ticker, id, prefix or misspelling",
+        examples=["zijin"],
+    )
+    type: Annotated[EntityType | None, BeforeValidator(_entity_type)] = Field(
+        default=None, description="only entities of this label, e.g. Company"
+    )
+    limit: int = Field(default=10, ge=1, le=100, description="most hits returned")
 
 
 def encode_cursor(sort_ordinal: int, item_id: str) -> str:
@@ -435,7 +615,3 @@ def decode_cursor(cursor: str) -> tuple[int, str]:
         raise InvalidInput(f"bad cursor {cursor!r}")
     return position, item_id
 
-
-def check_date(value: str | None) -> str | None:
-    """Validate an optional partial date given by a user."""
-    return parse_partial_date(value) if value is not None else None

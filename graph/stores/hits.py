@@ -1,4 +1,11 @@
-"""Collecting search hits the same way in every store: the best hit per entity, ranked."""
+"""The one search ranker of every store that ranks in Python: the tiers, their scores and
+when each is consulted, and the best hit per entity, ranked.
+
+A store fetches candidates its own way (SQLite rows and a trigram index, one Cypher
+statement with a full-text index, networkx dicts in the benchmarks' baseline) and offers
+them here tier by tier; what makes a hit exact, short-form, prefix or fuzzy, how it is
+scored and how hits are ordered is decided here only.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from graph.model.domain import Entity
-from graph.model.names import CONFIDENT_SCORE
+from graph.model.names import CONFIDENT_SCORE, WEAK_SCORE, short_form
 from graph.model.results import EntityMatch, MatchedField, MatchKind
 
 __all__ = ["Hit", "MatchSet"]
@@ -46,9 +53,10 @@ class MatchSet(Generic[K]):
     """The best hit per entity key (a store's node number or entity id).
 
     >>> hits: MatchSet[str] = MatchSet()
-    >>> hits.offer("a", 3, 50.0, "Acme", "alias"); hits.offer("a", 1, 100.0, "ACME", "alias")
-    >>> [(k, h.rank) for k, h in hits.ranked(str, 5)]
-    [('a', 1)]
+    >>> hits.offer_prefix("a", "acm", "acme", "Acme", "alias")
+    >>> hits.offer_exact("a", "ACME", "alias"); hits.offer_exact("b", "Acme", "short_name")
+    >>> [(k, h.rank, h.score) for k, h in hits.ranked(str, 5)]
+    [('a', 1, 100.0), ('b', 2, 100.0)]
     """
 
     def __init__(self) -> None:
@@ -58,6 +66,39 @@ class MatchSet(Generic[K]):
         best = self._best.get(key)
         if best is None or (rank, -score, alias) < (best.rank, -best.score, best.alias):
             self._best[key] = Hit(rank, score, alias, field)
+
+    def offer_id(self, key: K, text: str) -> None:
+        """The query is the entity's id."""
+        self.offer(key, 0, 100.0, text, "id")
+
+    def offer_exact(self, key: K, alias: str, kind: str) -> None:
+        """A lookup key equal to the query (a short name ranks below a full one)."""
+        self.offer(key, 2 if kind == "short_name" else 1, 100.0, alias, kind)
+
+    @property
+    def wants_short_form(self) -> bool:
+        """A name's short form counts only when nothing carries the name itself."""
+        return not self.has_rank(1)
+
+    def offer_short_form(self, key: K, alias: str) -> None:
+        """A key equal to the query without its legal suffix."""
+        self.offer(key, 2, 100.0, alias, "short_name")
+
+    def offer_prefix(self, key: K, norm: str, alias_norm: str, alias: str, kind: str) -> None:
+        """A key that starts with the normalised query, scored by how much of it the
+        query covers."""
+        self.offer(key, 3, round(100.0 * len(norm) / len(alias_norm), 2), alias, kind)
+
+    def wants_fuzzy(self, norm: str, limit: int) -> bool:
+        """Fuzzy matches only fill a page the tiers above left short, and only for a
+        query of three characters or more (its short form, when it has one)."""
+        return len(self) < limit and len(short_form(norm) or norm) >= 3
+
+    def offer_fuzzy(self, key: K, score: float, alias: str, kind: str) -> None:
+        """A key like the query (:func:`graph.model.names.fuzzy_scores`); below the weak
+        score it is no hit."""
+        if score >= WEAK_SCORE:
+            self.offer(key, 4, score, alias, kind)
 
     def has_rank(self, rank: int) -> bool:
         return any(h.rank == rank for h in self._best.values())

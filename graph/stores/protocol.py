@@ -7,12 +7,12 @@ same contract suite (``tests/contract``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from graph.model.domain import Entity, GraphDelta
-from graph.model.ontology import EntityType
+from graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
 from graph.model.results import (
     EntityDetail,
     EntityMatch,
@@ -40,7 +40,7 @@ class GraphStore(Protocol):
         store = EmbeddedStore("sinograph.db")
         store.ensure_schema()
         store.upsert(delta)
-        result = store.paths("Cantech", "Zijin Mining Group", max_hops=3, k=1)
+        result = store.paths(PathQuery(source="Cantech", target="Zijin Mining Group", k=1))
         for hop in result.paths[0].hops:
             print(hop.fact.predicate, hop.direction, hop.fact.sources[0].sentence)
     """
@@ -70,50 +70,21 @@ class GraphStore(Protocol):
     def get_entity(self, ref: str) -> EntityDetail:
         """Detail of one entity (id or unambiguous name)."""
 
-    def search_entities(
-        self, query: str, *, entity_type: EntityType | None = None, limit: int = 10
-    ) -> list[EntityMatch]:
-        """Ranked search: exact alias, then prefix, then fuzzy; each hit says which."""
+    def search_entities(self, query: SearchQuery) -> list[EntityMatch]:
+        """Ranked search: id, exact key, short form, prefix, then fuzzy; each hit says which."""
 
-    def neighbors(
-        self,
-        entity: str,
-        *,
-        depth: int = 1,
-        predicates: Iterable[str] | str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        as_of: str | None = None,
-        limit: int = 200,
-        exclude_predicates: Iterable[str] | str | None = None,
-        exclude_types: Iterable[str] | str | None = None,
-        min_confidence: float | None = None,
-        max_degree: int | None = None,
-    ) -> Subgraph:
-        """Entities within ``depth`` hops (either direction) and the facts between them.
+    def neighbors(self, query: NeighbourQuery) -> Subgraph:
+        """Entities within ``query.depth`` hops (either direction) and the facts between them,
+        nearest first, at most ``query.limit`` entities (``truncated`` says when cut).
 
-        ``exclude_predicates``, ``exclude_types``, ``min_confidence`` and ``max_degree``
-        keep the walk off those facts and entities (see
-        :class:`graph.model.queries.TraversalFilter`); the centre entity itself is always kept.
+        The query's traversal filter (:attr:`NeighbourQuery.traversal
+        <graph.model.queries.NeighbourQuery.traversal>`) keeps the walk off excluded
+        predicates, low-confidence facts, excluded labels and hubs; the centre entity itself
+        is always kept.
         """
 
-    def paths(
-        self,
-        source: str,
-        target: str,
-        *,
-        max_hops: int = 4,
-        k: int = 5,
-        predicates: Iterable[str] | str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        as_of: str | None = None,
-        exclude_predicates: Iterable[str] | str | None = None,
-        exclude_types: Iterable[str] | str | None = None,
-        min_confidence: float | None = None,
-        max_degree: int | None = None,
-    ) -> PathResult:
-        """Up to ``k`` shortest simple paths, ignoring edge direction, shortest first.
+    def paths(self, query: PathQuery) -> PathResult:
+        """Up to ``query.k`` shortest simple paths, ignoring edge direction, shortest first.
 
         Ties are ordered by the sequence of entity ids along the path. Each hop
         carries the fact that joins its two entities (the best-sourced one when
@@ -121,21 +92,14 @@ class GraphStore(Protocol):
         passes through an entity of an excluded type (its two ends may have one),
         nor through a hub with more than ``max_degree`` facts, nor uses a fact of an
         excluded predicate or below ``min_confidence``.
-        Raises ``EntityNotFound``/``AmbiguousEntity`` for a bad endpoint and
-        ``NoPath`` when both exist but nothing joins them within ``max_hops``.
+        Raises ``EntityNotFound``/``AmbiguousEntity`` for a bad endpoint, ``InvalidInput``
+        when both name the same entity, and ``NoPath`` when both exist but nothing joins
+        them within ``max_hops``.
         """
 
-    def timeline(
-        self,
-        entity: str | None = None,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        predicates: Iterable[str] | str | None = None,
-        cursor: str | None = None,
-        limit: int = 50,
-    ) -> TimelinePage:
-        """Facts (and metrics) of one entity, or of the whole graph, in date order."""
+    def timeline(self, query: TimelineQuery) -> TimelinePage:
+        """Facts (and metrics) of one entity, or of the whole graph, in date order; undated
+        ones in a section of their own, each section paged with its own cursor."""
 
     def get_fact(self, key: str) -> FactView:
         """One fact with every source; raises ``FactNotFound``."""

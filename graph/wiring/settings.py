@@ -1,9 +1,13 @@
-"""Settings from the environment and ``.env``, read once at the edges (CLI and API)."""
+"""Settings from the environment and ``.env``, built once at the edges and passed in.
+
+The ``sinograph`` command builds them in its callback (a ``--store`` flag overrides
+``SINOGRAPH_STORE`` there, without touching the environment) and the API in its app
+factory; everything below the edges receives a :class:`Settings` and never reads its own.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -126,7 +130,9 @@ class Settings(BaseSettings):
         return "./sinograph.llm-cache.sqlite"
 
 
-@lru_cache
-def get_settings() -> Settings:
-    """The process's settings, built once."""
-    return Settings()
+def get_settings(**overrides: Any) -> Settings:
+    """Settings read from the environment and ``.env`` now; ``overrides`` (a command-line
+    flag) win over both. Called at the edges only -- the CLI callback and the app
+    factory -- which pass the result on; nothing caches it, so nothing needs clearing.
+    """
+    return Settings(**overrides)

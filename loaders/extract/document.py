@@ -91,11 +91,6 @@ class ParsedSentence:
                 return span
         return None
 
-    def percent_at(self, token: int) -> Span | None:
-        for span in self.percents:
-            if span.start <= token < span.end:
-                return span
-        return None
 
 
 def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:

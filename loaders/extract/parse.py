@@ -92,8 +92,6 @@ class SentenceTree:
     def token(self, i: int) -> Token:
         return self.doc[i]
 
-    def mention_of(self, token: Token) -> int:
-        return self.mention[token.i]
 
 
 def _parse_text(ps: ParsedSentence) -> str:

@@ -60,11 +60,6 @@ class ChatClient:
     def close(self) -> None:
         self._client.close()
 
-    @property
-    def schema_supported(self) -> bool:
-        """False once the server has refused ``response_format`` ``json_schema``."""
-        return self._schema_supported
-
     def complete(self, messages: list[dict[str, str]], schema: dict[str, Any]) -> ChatResult:
         """One answer to ``messages``; ``schema`` goes as ``response_format`` where the
         server takes it. Raises ModelUnavailable or ExtractionFailed (see module doc)."""

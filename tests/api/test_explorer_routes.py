@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from graph.model.queries import NeighbourQuery
 from graph.stores.embedded import EmbeddedStore
 
 PROBLEM = "application/problem+json"
@@ -39,7 +40,9 @@ def test_neighbours_and_paths_take_the_traversal_filters(
     )
     params = {"exclude_types": "Country,Region", "min_confidence": 0.8}
     body = client.get(f"/entities/{hub}/neighbors", params=params).json()
-    expected = store.neighbors(hub, exclude_types="Country,Region", min_confidence=0.8)
+    expected = store.neighbors(NeighbourQuery(
+        entity=hub, exclude_types="Country,Region", min_confidence=0.8,
+    ))
     assert body == expected.model_dump(mode="json")
     assert {e["type"] for e in body["entities"][1:]}.isdisjoint({"Country", "Region"})
     assert all(f["confidence"] >= 0.8 for f in body["facts"])

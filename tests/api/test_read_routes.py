@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from graph.model.domain import GraphDelta
+from graph.model.queries import PathQuery
 from graph.stores.embedded import EmbeddedStore
 
 ZIJIN = "company:zijin-mining-group"
@@ -184,7 +185,7 @@ def test_timeline_window_and_predicates(client: TestClient) -> None:
 
 
 def test_fact_with_every_source(client: TestClient, store: EmbeddedStore) -> None:
-    key = store.paths(VERNY, ZIJIN).paths[0].hops[0].fact.key
+    key = store.paths(PathQuery(source=VERNY, target=ZIJIN)).paths[0].hops[0].fact.key
     body = client.get(f"/facts/{key}").json()
     assert body["key"] == key
     assert_sourced(body)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from typer.testing import CliRunner
 
 from cli.main import app
@@ -35,17 +37,10 @@ def test_serve_uses_settings_and_says_writes_are_open(
     result = runner.invoke(app, ["serve"])
     assert result.exit_code == 0, result.output
     assert "writes are OPEN" in result.output
-    assert started == [
-        {
-            "target": "api.app:create_app",
-            "factory": True,
-            "host": "127.0.0.1",
-            "port": 8123,
-            "reload": False,
-            "workers": 1,
-            "log_level": "info",
-        }
-    ]
+    # One process runs the app built from this run's settings, not a factory.
+    (call,) = started
+    assert isinstance(call.pop("target"), FastAPI)
+    assert call == {"host": "127.0.0.1", "port": 8123, "log_level": "info"}
 
 
 def test_serve_flags_win_and_a_key_protects_writes(
@@ -86,6 +81,30 @@ def test_serve_workers_flag_and_setting(
     runner.invoke(app, ["serve", "--workers", "2", "--reload"])
     assert started[-1]["workers"] == 1
     assert runner.invoke(app, ["serve", "--workers", "0"]).exit_code == 2
+
+
+def test_workers_get_a_store_flag_through_their_environment(
+    tmp_path: Path, started: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Worker processes build their settings from the environment: a --store flag reaches
+    them in the environment of the uvicorn process started in place of this one; this
+    process's own environment is not changed."""
+    execs: list[tuple[str, list[str], dict[str, str]]] = []
+
+    def fake_execve(path: str, argv: list[str], env: dict[str, str]) -> None:
+        execs.append((path, argv, env))
+        raise SystemExit(0)
+
+    monkeypatch.setattr(os, "execve", fake_execve)
+    monkeypatch.setenv("SINOGRAPH_STORE", str(tmp_path / "env.db"))
+    flag = str(tmp_path / "flag.db")
+    runner.invoke(app, ["--store", flag, "serve", "--workers", "2", "--port", "8124"])
+    ((_, argv, env),) = execs
+    assert env["SINOGRAPH_STORE"] == flag
+    assert os.environ["SINOGRAPH_STORE"] == str(tmp_path / "env.db")
+    assert argv[argv.index("--workers") + 1] == "2" and "--factory" in argv
+    assert argv[argv.index("--port") + 1] == "8124"
+    assert started == []
 
 
 @pytest.mark.slow

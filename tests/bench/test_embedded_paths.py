@@ -1,7 +1,7 @@
 """The embedded store's path search gives exactly the reference algorithm's answer.
 
 A synthetic graph is loaded into the store; the same facts, filtered the same
-way, feed :func:`graph.stores.pathfinding.k_shortest_simple_paths`; random pairs must
+way, feed the test oracle :func:`tests.reference_paths.k_shortest_simple_paths`; random pairs must
 get the same paths (same nodes, same order) for every k, hop bound and filter.
 """
 
@@ -17,10 +17,17 @@ from bench.synthetic import SyntheticNews
 from graph.model.dates import partial_date_ordinal
 from graph.model.domain import Fact
 from graph.model.errors import NoPath
-from graph.model.queries import TimeWindow, parse_predicates
+from graph.model.queries import (
+    NeighbourQuery,
+    PathQuery,
+    TimelineQuery,
+    TimeWindow,
+    parse_predicates,
+)
 from graph.stores.assemble import earliest_published, ordinals
 from graph.stores.embedded import EmbeddedStore
-from graph.stores.pathfinding import k_shortest_simple_paths
+from graph.stores.pathfinding import ListAdjacency, PathSearch
+from tests.reference_paths import k_shortest_simple_paths
 
 FILTERS = [
     {},
@@ -82,7 +89,8 @@ def test_paths_match_the_reference_algorithm(
             neighbours, source, target, max_hops=max_hops, k=k, sort_key=str
         )
         try:
-            got = store.paths(source, target, max_hops=max_hops, k=k, **flt)  # type: ignore[arg-type]
+            query = PathQuery(source=source, target=target, max_hops=max_hops, k=k, **flt)  # type: ignore[arg-type]
+            got = store.paths(query)
         except NoPath:
             assert expected == []
             continue
@@ -103,7 +111,7 @@ def test_each_hop_shows_the_best_sourced_fact(loaded: Loaded) -> None:
     assert parallel, "the synthetic graph should have entities joined by several facts"
     for pair in parallel[:40]:
         a, b = sorted(pair)
-        (path,) = store.paths(a, b, max_hops=1, k=1).paths
+        (path,) = store.paths(PathQuery(source=a, target=b, max_hops=1, k=1)).paths
         best = min(between[pair], key=lambda f: (-len({e.story_id for e in f.evidence}), f.key))
         assert path.hops[0].fact.key == best.key
 
@@ -128,13 +136,15 @@ def test_timeline_pages_match_a_sorted_list(loaded: Loaded) -> None:
         )
         seen, cursor = [], None
         while True:
-            page = store.timeline(entity, since="2019", limit=7, cursor=cursor)
+            page = store.timeline(TimelineQuery(
+                entity=entity, since="2019", limit=7, cursor=cursor,
+            ))
             seen += [(i.fact.key if i.fact else i.metric.id) for i in page.items]  # type: ignore[union-attr]
             cursor = page.next_cursor
             if cursor is None:
                 break
         assert seen == [key for _, key in expected]
-        first = store.timeline(entity, limit=5)
+        first = store.timeline(TimelineQuery(entity=entity, limit=5))
         undated = sorted(f.key for f in facts if entity in (f.subject, f.object) and not f.date)
         assert first.undated_total == len(undated) + sum(
             1 for m in metrics if m.subject == entity and not m.date
@@ -167,15 +177,13 @@ def test_neighbours_match_the_reference_walk(loaded: Loaded) -> None:
                             nxt.append(other)
                         keys.add(key)
                 frontier = nxt
-            got = store.neighbors(center, depth=depth, limit=limit)
+            got = store.neighbors(NeighbourQuery(entity=center, depth=depth, limit=limit))
             assert [e.id for e in got.entities] == sorted(order, key=lambda n: (order[n], n))
             assert [f.key for f in got.facts] == sorted(keys)
             assert got.truncated == truncated
 
 
-def test_the_bidirectional_search_agrees_with_the_reference() -> None:
-    from graph.stores.pathfinding import bidirectional_k_shortest_paths
-
+def test_the_path_search_agrees_with_the_reference_on_small_graphs() -> None:
     rng = random.Random(12)
     for trial in range(300):
         n = rng.randint(2, 30)
@@ -187,16 +195,9 @@ def test_the_bidirectional_search_agrees_with_the_reference() -> None:
                 adjacency[b].add(a)
         source, target = rng.randrange(n), rng.randrange(n)
         max_hops, k = rng.randint(1, 6), rng.randint(1, 8)
-
-        graph = {node: sorted(others, key=str) for node, others in adjacency.items()}
-
-        def neighbours(node: int, graph: dict[int, list[int]] = graph) -> list[int]:
-            return graph.get(node, [])
-
+        lists = [sorted(adjacency.get(node, ())) for node in range(n)]
         expected = k_shortest_simple_paths(
-            neighbours, source, target, max_hops=max_hops, k=k, sort_key=str
+            lists.__getitem__, source, target, max_hops=max_hops, k=k, sort_key="{:03d}".format
         )
-        got = bidirectional_k_shortest_paths(
-            neighbours, source, target, max_hops=max_hops, k=k, sort_key=str
-        )
+        got = PathSearch(ListAdjacency(lists)).run(source, target, max_hops=max_hops, k=k)
         assert got == expected, (trial, source, target, max_hops, k)

@@ -11,6 +11,7 @@ import pytest
 from bench.synthetic import SyntheticNews
 from graph.model.domain import GraphDelta
 from graph.model.errors import NoPath
+from graph.model.queries import NeighbourQuery, PathQuery, TimelineQuery
 from graph.stores.assemble import fact_view, metric_view
 from graph.stores.embedded import EmbeddedStore
 from graph.stores.embedded.schema import MIGRATIONS
@@ -31,7 +32,7 @@ def test_fact_views_from_rows_equal_the_shared_assembly(tmp_path: Path) -> None:
         assert store.get_fact(fact.key) == fact_view(fact, names, stories)
     assert exported.metrics
     for metric in exported.metrics[:20]:
-        page = store.timeline(metric.subject, limit=1000)
+        page = store.timeline(TimelineQuery(entity=metric.subject, limit=1000))
         items = page.items + page.undated
         shown = [i.metric for i in items if i.metric and i.metric.id == metric.id]
         assert shown == [metric_view(metric, names, stories)]
@@ -90,7 +91,9 @@ def test_a_version_1_store_is_converted_on_open(tmp_path: Path) -> None:
     store.ensure_schema()
     assert store.export_delta() == expected
     assert store.stats() == reference.stats()
-    assert store.paths("Verny Capital", "Zijin Mining Group", max_hops=3, k=1).paths
+    assert store.paths(PathQuery(
+        source="Verny Capital", target="Zijin Mining Group", max_hops=3, k=1,
+    )).paths
     tables = {r[0] for r in sqlite3.connect(old).execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert not {t for t in tables if t.startswith("v1_")}
@@ -147,14 +150,16 @@ def test_opening_in_chunks_gives_the_same_answers(
     reader.ensure_schema()
     for a, b in zip(hubs, hubs[1:], strict=False):
         try:
-            expected = writer.paths(a, b, max_hops=4, k=3)
+            expected = writer.paths(PathQuery(source=a, target=b, max_hops=4, k=3))
         except NoPath:
             with pytest.raises(NoPath):
-                reader.paths(a, b, max_hops=4, k=3)
+                reader.paths(PathQuery(source=a, target=b, max_hops=4, k=3))
             continue
-        assert reader.paths(a, b, max_hops=4, k=3) == expected
-        assert reader.neighbors(a, depth=2) == writer.neighbors(a, depth=2)
-        assert reader.timeline(a) == writer.timeline(a)
+        assert reader.paths(PathQuery(source=a, target=b, max_hops=4, k=3)) == expected
+        assert reader.neighbors(NeighbourQuery(
+            entity=a, depth=2,
+        )) == writer.neighbors(NeighbourQuery(entity=a, depth=2))
+        assert reader.timeline(TimelineQuery(entity=a)) == writer.timeline(TimelineQuery(entity=a))
     reader.close()
     writer.close()
 

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Page
 
 from graph.model.dates import partial_date_ordinal
+from graph.model.queries import NeighbourQuery, PathQuery, TimelineQuery
 from graph.model.results import Subgraph, TimelineItem
 from tests.browser.conftest import LARGE_NEIGHBOURHOOD, LiveServer
 from tests.browser.support import (
@@ -43,7 +44,9 @@ def expandable_neighbour(server: LiveServer, centre: Subgraph, centre_id: str) -
     for entity in centre.entities:
         if entity.id == centre_id:
             continue
-        if {e.id for e in server.store.neighbors(entity.id).entities} - known:
+        if {e.id for e in server.store.neighbors(NeighbourQuery(
+            entity=entity.id,
+        )).entities} - known:
             return entity.id
     pytest.fail(f"no neighbour of {centre_id} leads anywhere new; the sample graph is too small")
 
@@ -56,7 +59,7 @@ def test_search_suggests_then_draws_the_neighbourhood(
 ) -> None:
     centre = busiest_entity(live_server)
     entity = live_server.store.resolve_entity(centre)
-    expected = live_server.store.neighbors(centre, depth=1, limit=200)
+    expected = live_server.store.neighbors(NeighbourQuery(entity=centre, depth=1, limit=200))
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     open_explorer(page, live_server)
@@ -111,9 +114,9 @@ def test_clicking_a_node_expands_its_neighbours(
 ) -> None:
     centre = busiest_entity(live_server)
     store = live_server.store
-    first = store.neighbors(centre, depth=1, limit=200)
+    first = store.neighbors(NeighbourQuery(entity=centre, depth=1, limit=200))
     other = expandable_neighbour(live_server, first, centre)
-    second = store.neighbors(other, depth=1, limit=200)
+    second = store.neighbors(NeighbourQuery(entity=other, depth=1, limit=200))
     open_explorer(page, live_server)
     choose_from_suggestions(page, "#search-input", store.resolve_entity(centre).name, centre)
     settle(page)
@@ -137,7 +140,7 @@ def test_clicking_an_edge_shows_its_evidence_and_sources(
 ) -> None:
     store = live_server.store
     centre = busiest_entity(live_server)
-    facts = store.neighbors(centre, depth=1, limit=200).facts
+    facts = store.neighbors(NeighbourQuery(entity=centre, depth=1, limit=200)).facts
     pairs: dict[frozenset[str], int] = {}
     for f in facts:
         pairs[frozenset((f.subject, f.object))] = pairs.get(frozenset((f.subject, f.object)), 0) + 1
@@ -176,11 +179,15 @@ def test_path_mode_draws_and_lists_the_paths(
 ) -> None:
     store = live_server.store
     source = busiest_entity(live_server)
-    near = {e.id for e in store.neighbors(source, depth=1, limit=1000).entities}
-    far = [e for e in store.neighbors(source, depth=2, limit=1000).entities if e.id not in near]
+    near = {e.id for e in store.neighbors(NeighbourQuery(
+        entity=source, depth=1, limit=1000,
+    )).entities}
+    far = [e for e in store.neighbors(NeighbourQuery(
+        entity=source, depth=2, limit=1000,
+    )).entities if e.id not in near]
     assert far, "the sample graph needs an entity two hops from the busiest one"
     target = far[0]
-    expected = store.paths(source, target.id, max_hops=4, k=3)
+    expected = store.paths(PathQuery(source=source, target=target.id, max_hops=4, k=3))
     open_explorer(page, live_server)
 
     page.click("#tab-path")
@@ -236,7 +243,7 @@ def test_timeline_lists_dated_facts_in_order_and_highlights_the_edge(
 ) -> None:
     store = live_server.store
     centre = busiest_entity(live_server)
-    page_ = store.timeline(centre, limit=100)
+    page_ = store.timeline(TimelineQuery(entity=centre, limit=100))
     expected = timeline_order(page_.items, page_.undated)
     assert expected, "the busiest sample entity should have dated facts"
     open_explorer(page, live_server)
@@ -263,7 +270,7 @@ def test_timeline_lists_dated_facts_in_order_and_highlights_the_edge(
 
     # Filtering by predicate asks the API again and shows only that predicate.
     predicate = fact_item.fact.predicate.value
-    filtered = store.timeline(centre, predicates=predicate, limit=100)
+    filtered = store.timeline(TimelineQuery(entity=centre, predicates=predicate, limit=100))
     page.locator("#panel-timeline .predicate-filter summary").click()
     page.locator(f"#panel-timeline input[value='{predicate}']").check()
     page.click("#timeline-apply")
@@ -296,7 +303,9 @@ def test_as_of_redraws_the_graph_as_it_stood(
     page.click("#as-of-apply")
     settle(page)
     after = drawn(page)
-    expected = store.neighbors(fact.subject, depth=1, limit=200, as_of=fact.valid_until)
+    expected = store.neighbors(NeighbourQuery(
+        entity=fact.subject, depth=1, limit=200, as_of=fact.valid_until,
+    ))
     assert fact.key not in after["edges"]
     assert after["edges"] == ids(expected.facts)
     assert page.locator("#as-of-badge").inner_text() == f"as of {fact.valid_until}"
@@ -306,7 +315,9 @@ def test_as_of_redraws_the_graph_as_it_stood(
     page.click("#as-of-apply")
     settle(page)
     during = drawn(page)
-    expected = store.neighbors(fact.subject, depth=1, limit=200, as_of=started)
+    expected = store.neighbors(NeighbourQuery(
+        entity=fact.subject, depth=1, limit=200, as_of=started,
+    ))
     assert fact.key in during["edges"]
     assert during["edges"] == ids(expected.facts)
 

@@ -13,6 +13,7 @@ from playwright.sync_api import Page
 
 from graph.model.dates import partial_date_end_ordinal, partial_date_ordinal
 from graph.model.domain import Fact
+from graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
 from tests.browser.conftest import LiveServer
 from tests.browser.support import (
     MAX_FIT_ZOOM,
@@ -39,8 +40,12 @@ def facts_of(server: LiveServer) -> list[Fact]:
 
 
 def two_hops_away(server: LiveServer, source: str) -> str:
-    near = {e.id for e in server.store.neighbors(source, depth=1, limit=1000).entities}
-    far = [e for e in server.store.neighbors(source, depth=2, limit=1000).entities
+    near = {e.id for e in server.store.neighbors(NeighbourQuery(
+        entity=source, depth=1, limit=1000,
+    )).entities}
+    far = [e for e in server.store.neighbors(NeighbourQuery(
+        entity=source, depth=2, limit=1000,
+    )).entities
            if e.id not in near]
     assert far, f"nothing lies two hops from {source}"
     return far[0].id
@@ -146,7 +151,7 @@ def test_bug04_enter_runs_the_search_in_both_forms(page: Page, live_server: Live
     controls = next(f for f in facts_of(live_server) if f.predicate.value == "CONTROLS")
     source = controls.subject
     target = two_hops_away(live_server, source)
-    expected = store.paths(source, target, max_hops=4, k=3)
+    expected = store.paths(PathQuery(source=source, target=target, max_hops=4, k=3))
     open_explorer(page, live_server)
     page.click("#tab-path")
     choose_from_suggestions(page, "#path-source", name_of(live_server, source), source)
@@ -210,14 +215,16 @@ def test_bug07_an_entity_link_keeps_the_exploration_and_back_undoes(
 ) -> None:
     store = live_server.store
     centre = busiest_entity(live_server)
-    first = store.neighbors(centre, depth=1, limit=200)
+    first = store.neighbors(NeighbourQuery(entity=centre, depth=1, limit=200))
     open_explorer(page, live_server)
     choose_from_suggestions(page, "#search-input", name_of(live_server, centre), centre)
     settle(page)
     known = set(ids(first.entities))
     other = next(
         e.id for e in first.entities
-        if e.id != centre and {n.id for n in store.neighbors(e.id).entities} - known
+        if e.id != centre and {n.id for n in store.neighbors(NeighbourQuery(
+            entity=e.id,
+        )).entities} - known
     )
     click_element(page, other)
     settle(page)
@@ -255,7 +262,7 @@ def test_bug08_a_new_address_redraws_the_view(page: Page, live_server: LiveServe
         timeout=5_000,
     )
     settle(page)
-    expected = live_server.store.neighbors(other, depth=1, limit=200)
+    expected = live_server.store.neighbors(NeighbourQuery(entity=other, depth=1, limit=200))
     assert drawn(page)["nodes"] == ids(expected.entities)
     # The heading names the entity, with its Chinese name beside it when it has one.
     entity = live_server.store.resolve_entity(other)
@@ -301,7 +308,7 @@ def test_bug10_as_of_keeps_the_path(page: Page, live_server: LiveServer) -> None
     source = controls.subject
     target = two_hops_away(live_server, source)
     as_of = "2025-12-31"
-    expected = store.paths(source, target, max_hops=4, k=3, as_of=as_of)
+    expected = store.paths(PathQuery(source=source, target=target, max_hops=4, k=3, as_of=as_of))
     open_explorer(page, live_server)
     choose_from_suggestions(page, "#search-input", name_of(live_server, source), source)
     settle(page)
@@ -343,11 +350,11 @@ def test_bug10_as_of_applies_to_the_timeline_and_the_fact_counts(
 ) -> None:
     store = live_server.store
     centre = busiest_entity(live_server)
-    dated = store.timeline(centre, limit=100).items
+    dated = store.timeline(TimelineQuery(entity=centre, limit=100)).items
     as_of = dated[len(dated) // 2].date
     assert as_of is not None
-    expected = store.timeline(centre, until=as_of, limit=100)
-    around = store.neighbors(centre, depth=1, limit=5_000, as_of=as_of)
+    expected = store.timeline(TimelineQuery(entity=centre, until=as_of, limit=100))
+    around = store.neighbors(NeighbourQuery(entity=centre, depth=1, limit=5_000, as_of=as_of))
     held = [f for f in around.facts if centre in (f.subject, f.object)]
     open_explorer(page, live_server)
     choose_from_suggestions(page, "#search-input", name_of(live_server, centre), centre)
@@ -379,7 +386,7 @@ def test_bug11_depth_and_max_nodes_redraw_at_once(page: Page, live_server: LiveS
     settle(page)
     page.select_option("#depth", "2")
     settle(page)
-    expected = live_server.store.neighbors(centre, depth=2, limit=200)
+    expected = live_server.store.neighbors(NeighbourQuery(entity=centre, depth=2, limit=200))
     assert drawn(page)["nodes"] == ids(expected.entities)
     with page.expect_request(lambda r: "/neighbors" in r.url and "limit=100" in r.url):
         page.select_option("#limit", "100")
@@ -393,7 +400,7 @@ def test_bug12_a_short_name_asks_which_entity_instead_of_failing(
     page: Page, live_server: LiveServer
 ) -> None:
     store = live_server.store
-    candidates = [m.entity.id for m in store.search_entities("Li", limit=8)]
+    candidates = [m.entity.id for m in store.search_entities(SearchQuery(text="Li", limit=8))]
     assert len(candidates) >= 2, "the samples have several names starting with Li"
     controls = next(f for f in facts_of(live_server) if f.predicate.value == "CONTROLS")
     open_explorer(page, live_server)
@@ -412,7 +419,7 @@ def test_bug12_a_short_name_asks_which_entity_instead_of_failing(
 
 
 def test_bug12_enter_never_opens_a_weak_guess(page: Page, live_server: LiveServer) -> None:
-    guess = live_server.store.search_entities("Xyzzyq Holdings")
+    guess = live_server.store.search_entities(SearchQuery(text="Xyzzyq Holdings"))
     assert all(m.match == "fuzzy" for m in guess), "only a fuzzy guess, if anything"
     open_explorer(page, live_server)
     page.fill("#search-input", "Xyzzyq Holdings")

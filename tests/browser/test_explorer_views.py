@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, Page
 
 from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
 from graph.model.ontology import EntityType, Predicate
+from graph.model.queries import NeighbourQuery, PathQuery
 from tests.browser.conftest import NARROW, LiveServer, open_page
 from tests.browser.support import (
     busiest_entity,
@@ -58,7 +59,7 @@ def most_parallel_entity(server: LiveServer) -> str:
     """The entity whose own neighbourhood has the most pairs joined by several facts."""
     best: tuple[int, str] | None = None
     for entity in sorted({f.subject for f in facts_of(server)}):
-        facts = server.store.neighbors(entity).facts
+        facts = server.store.neighbors(NeighbourQuery(entity=entity)).facts
         several = sum(1 for group in pairs_of(facts).values() if len(group) > 1)
         if several and (best is None or several > best[0]):
             best = (several, entity)
@@ -141,14 +142,14 @@ def test_parallel_facts_are_one_edge_whose_click_lists_them(
 ) -> None:
     store = live_server.store
     centre = most_parallel_entity(live_server)
-    around = store.neighbors(centre)
+    around = store.neighbors(NeighbourQuery(entity=centre))
     open_explorer(page, live_server, f"#entity={centre}")
     settle(page)
     # Grow the drawing to about seven entities with the neighbour that adds fewest.
     while len(drawn(page)["nodes"]) < 7:
         known = set(drawn(page)["nodes"])
         growth = {
-            e.id: len({n.id for n in store.neighbors(e.id).entities} - known)
+            e.id: len({n.id for n in store.neighbors(NeighbourQuery(entity=e.id)).entities} - known)
             for e in around.entities
             if e.id not in page.evaluate("() => window.sinographExplorer.view.expand")
             and e.id != centre
@@ -239,7 +240,7 @@ def test_depth_three_around_a_hub_uses_the_canvas_and_clears_the_legend(
     page: Page, live_server: LiveServer, artifacts: Path
 ) -> None:
     hub = busiest_entity(live_server)
-    expected = live_server.store.neighbors(hub, depth=3, limit=200)
+    expected = live_server.store.neighbors(NeighbourQuery(entity=hub, depth=3, limit=200))
     open_explorer(page, live_server, f"#entity={hub}&depth=3")
     settle(page)
     assert drawn(page)["nodes"] == ids(expected.entities)
@@ -265,7 +266,7 @@ def test_depth_three_around_a_hub_uses_the_canvas_and_clears_the_legend(
 def test_an_as_of_change_moves_nothing_that_stays(page: Page, live_server: LiveServer) -> None:
     store = live_server.store
     hub = busiest_entity(live_server)
-    dated = [f for f in store.neighbors(hub).facts if f.date]
+    dated = [f for f in store.neighbors(NeighbourQuery(entity=hub)).facts if f.date]
     as_of = sorted(f.date for f in dated)[len(dated) // 2]
     open_explorer(page, live_server, f"#entity={hub}")
     settle(page)
@@ -278,7 +279,7 @@ def test_an_as_of_change_moves_nothing_that_stays(page: Page, live_server: LiveS
     after = page.evaluate(
         POSITIONS
     )
-    expected = store.neighbors(hub, as_of=as_of)
+    expected = store.neighbors(NeighbourQuery(entity=hub, as_of=as_of))
     assert sorted(after) == ids(expected.entities)
     for node, at in after.items():
         assert at == pytest.approx(before[node], abs=0.5), f"{node} moved"
@@ -311,10 +312,12 @@ def test_messages_float_over_the_graph(page: Page, live_server: LiveServer) -> N
 def test_back_and_forward_walk_through_the_views(page: Page, live_server: LiveServer) -> None:
     store = live_server.store
     hub = busiest_entity(live_server)
-    first = store.neighbors(hub)
+    first = store.neighbors(NeighbourQuery(entity=hub))
     other = next(
         e.id for e in first.entities
-        if e.id != hub and {n.id for n in store.neighbors(e.id).entities} - set(ids(first.entities))
+        if e.id != hub and {n.id for n in store.neighbors(NeighbourQuery(
+            entity=e.id,
+        )).entities} - set(ids(first.entities))
     )
     open_explorer(page, live_server)
     choose_from_suggestions(page, "#search-input", store.resolve_entity(hub).name, hub)
@@ -363,7 +366,7 @@ def test_an_entitys_facts_are_a_list_walked_from_the_keyboard(
 ) -> None:
     store = live_server.store
     hub = busiest_entity(live_server)
-    around = store.neighbors(hub, limit=5000)
+    around = store.neighbors(NeighbourQuery(entity=hub, limit=5000))
     own = {f.key for f in around.facts if hub in (f.subject, f.object)}
     open_explorer(page, live_server, f"#entity={hub}")
     settle(page)
@@ -454,7 +457,9 @@ def test_filters_leave_out_labels_predicates_and_weak_facts(
     page.select_option("#filter-confidence", "0.8")
     page.click("#filters-apply")
     settle(page)
-    expected = store.neighbors(hub, exclude_types="Country,Region", min_confidence=0.8)
+    expected = store.neighbors(NeighbourQuery(
+        entity=hub, exclude_types="Country,Region", min_confidence=0.8,
+    ))
     assert drawn(page)["nodes"] == ids(expected.entities)
     assert drawn(page)["edges"] == ids(expected.facts)
     assert "exclude_types=Country%2CRegion" in page.url and "min_confidence=0.8" in page.url
@@ -465,15 +470,17 @@ def test_filters_leave_out_labels_predicates_and_weak_facts(
     page.check("#filters input[name='exclude-predicate'][value='PARTNERS_WITH']")
     page.click("#filters-apply")
     settle(page)
-    expected = store.neighbors(
-        hub, exclude_types="Country,Region", min_confidence=0.8,
+    expected = store.neighbors(NeighbourQuery(
+        entity=hub,
+        exclude_types="Country,Region",
+        min_confidence=0.8,
         exclude_predicates="PARTNERS_WITH",
-    )
+    ))
     assert drawn(page)["edges"] == ids(expected.facts)
     page.click("#filters summary")
     page.click("#filters-reset")
     settle(page)
-    assert drawn(page)["nodes"] == ids(store.neighbors(hub).entities)
+    assert drawn(page)["nodes"] == ids(store.neighbors(NeighbourQuery(entity=hub)).entities)
 
 
 def test_the_hub_filter_leaves_big_entities_out_and_survives_a_reload(
@@ -481,8 +488,10 @@ def test_the_hub_filter_leaves_big_entities_out_and_survives_a_reload(
 ) -> None:
     store = live_server.store
     hub = busiest_entity(live_server)
-    assert len(store.neighbors(hub, limit=5000).facts) > 5, "the sample graph needs a hub"
-    centre = next(e.id for e in store.neighbors(hub).entities if e.id != hub)
+    assert len(store.neighbors(NeighbourQuery(
+        entity=hub, limit=5000,
+    )).facts) > 5, "the sample graph needs a hub"
+    centre = next(e.id for e in store.neighbors(NeighbourQuery(entity=hub)).entities if e.id != hub)
     open_explorer(page, live_server, f"#entity={centre}")
     settle(page)
     assert hub in drawn(page)["nodes"]
@@ -490,7 +499,7 @@ def test_the_hub_filter_leaves_big_entities_out_and_survives_a_reload(
     page.select_option("#filter-max-degree", "5")
     page.click("#filters-apply")
     settle(page)
-    expected = store.neighbors(centre, max_degree=5)
+    expected = store.neighbors(NeighbourQuery(entity=centre, max_degree=5))
     assert drawn(page)["nodes"] == ids(expected.entities)
     assert hub not in drawn(page)["nodes"]
     assert "max_degree=5" in page.url
@@ -504,8 +513,10 @@ def test_no_path_is_an_answer_with_what_to_try(page: Page, live_server: LiveServ
     store = live_server.store
     controls = next(f for f in facts_of(live_server) if f.predicate.value == "CONTROLS")
     source = controls.subject
-    near = {e.id for e in store.neighbors(source, depth=1).entities}
-    target = next(e.id for e in store.neighbors(source, depth=3).entities if e.id not in near)
+    near = {e.id for e in store.neighbors(NeighbourQuery(entity=source, depth=1)).entities}
+    target = next(e.id for e in store.neighbors(NeighbourQuery(
+        entity=source, depth=3,
+    )).entities if e.id not in near)
     open_explorer(page, live_server)
     page.click("#tab-path")
     choose_from_suggestions(page, "#path-source", store.resolve_entity(source).name, source)
@@ -518,7 +529,7 @@ def test_no_path_is_an_answer_with_what_to_try(page: Page, live_server: LiveServ
     assert "No path" in answer.inner_text()
     page.locator("#path-results .try-hops").click()
     settle(page)
-    expected = store.paths(source, target, max_hops=6, k=3)
+    expected = store.paths(PathQuery(source=source, target=target, max_hops=6, k=3))
     assert page.locator("#path-results section.path").count() == len(expected.paths)
 
 
@@ -633,7 +644,7 @@ def test_the_graph_is_walked_from_the_keyboard(page: Page, live_server: LiveServ
     page.evaluate("(id) => window.sinographExplorer.keyboard.moveTo(id)", moved)
     page.keyboard.press("Enter")
     settle(page)
-    expected = store.neighbors(moved).entities
+    expected = store.neighbors(NeighbourQuery(entity=moved)).entities
     assert len(drawn(page)["nodes"]) >= before
     assert {e.id for e in expected} <= set(drawn(page)["nodes"])
     page.keyboard.press("0")
@@ -715,7 +726,7 @@ def test_axe_finds_no_serious_violation(
     page.wait_for_selector("html[data-explorer-ready='true']")
     settle(page)
     found["neighbourhood"] = axe(page, axe_source)
-    fact = store.neighbors(hub).facts[0]
+    fact = store.neighbors(NeighbourQuery(entity=hub)).facts[0]
     page.evaluate("(key) => window.sinographExplorer.openFact(key)", fact.key)
     settle(page)
     found["fact"] = axe(page, axe_source)
@@ -725,8 +736,10 @@ def test_axe_finds_no_serious_violation(
     page.click("#tab-timeline")
     found["timeline"] = axe(page, axe_source)
     page.click("#tab-path")
-    target = next(e.id for e in store.neighbors(hub, depth=2).entities
-                  if e.id not in {n.id for n in store.neighbors(hub).entities})
+    target = next(e.id for e in store.neighbors(NeighbourQuery(entity=hub, depth=2)).entities
+                  if e.id not in {n.id for n in store.neighbors(NeighbourQuery(
+                      entity=hub,
+                  )).entities})
     choose_from_suggestions(page, "#path-target", store.resolve_entity(target).name, target)
     page.click("#path-find")
     settle(page)
@@ -749,8 +762,10 @@ def test_every_view_reads_at_800_pixels(
     hub = busiest_entity(live_server)
     parallel = most_parallel_entity(live_server)
     controls = next(f for f in facts_of(live_server) if f.predicate.value == "CONTROLS")
-    near = {e.id for e in store.neighbors(controls.subject).entities}
-    far = next(e.id for e in store.neighbors(controls.subject, depth=2).entities
+    near = {e.id for e in store.neighbors(NeighbourQuery(entity=controls.subject)).entities}
+    far = next(e.id for e in store.neighbors(NeighbourQuery(
+        entity=controls.subject, depth=2,
+    )).entities
                if e.id not in near)
     story = next(f for f in facts_of(live_server) if f.evidence).evidence[0].story_id
     views = {

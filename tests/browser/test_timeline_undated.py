@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from graph.model.queries import TimelineQuery
 from graph.model.results import TimelinePage
 from tests.browser.conftest import UNDATED_INVESTED, UNDATED_OWNED, LiveServer
 from tests.browser.support import item_key, open_explorer, settle
@@ -18,11 +19,14 @@ UNDATED = ".timeline-undated li[data-key]"
 def _all_undated(server: LiveServer, entity: str, predicates: str | None = None) -> list[str]:
     """The keys of every undated item, page after page, as the API gives them."""
     store = server.store
-    page: TimelinePage = store.timeline(entity, predicates=predicates, limit=100)
+    page: TimelinePage = store.timeline(TimelineQuery(
+        entity=entity, predicates=predicates, limit=100,
+    ))
     keys = [item_key(i) for i in page.undated]
     while page.undated_next_cursor:
-        page = store.timeline(entity, predicates=predicates, cursor=page.undated_next_cursor,
-                              limit=100)
+        page = store.timeline(TimelineQuery(
+            entity=entity, predicates=predicates, cursor=page.undated_next_cursor, limit=100,
+        ))
         keys += [item_key(i) for i in page.undated]
     return keys
 

@@ -87,7 +87,7 @@ def test_wording_counts_and_roles(loaded: Path, tmp_path: Path) -> None:
     code, out, _ = run("--store", str(loaded), "timeline", "Yi Huiman")
     assert "Yi Huiman -LEADS-> China Securities Regulatory Commission (chairman)" in out
     code, _, err = run("--store", str(loaded), "path", "Zijin", "Baidu", "--max-hops", "9")
-    assert code == 2 and "max_hops must be between 1 and 6" in err
+    assert code == 2 and "max_hops must be at most 6, got 9" in err
     assert "max_hops: max_hops" not in err
     lonely = tmp_path / "one.json"
     lonely.write_text(json.dumps({"entities": [{"name": "Solo Co", "type": "Company"}]}), "utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph.model.domain import Entity, GraphDelta
+from graph.model.queries import SearchQuery
 from graph.stores.protocol import GraphStore
 
 MOUTAI = Entity(
@@ -19,7 +20,7 @@ ALIBABA = Entity(
 
 
 def _hit(store: GraphStore, query: str) -> tuple[str, str, str]:
-    hits = store.search_entities(query)
+    hits = store.search_entities(SearchQuery(text=query))
     assert hits, f"nothing found for {query!r}"
     return hits[0].entity.id, hits[0].match, hits[0].matched_field
 

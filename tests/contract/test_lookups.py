@@ -7,6 +7,7 @@ import pytest
 from graph.model.errors import AmbiguousEntity, EntityNotFound
 from graph.model.names import CONFIDENT_SCORE, WEAK_SCORE
 from graph.model.ontology import EntityType
+from graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
 from graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 
@@ -46,10 +47,12 @@ def named(store: GraphStore) -> GraphStore:
 
 def test_every_query_resolves_a_unique_prefix(named: GraphStore) -> None:
     assert named.resolve_entity("Cantech").name == "Cantech S.à r.l."
-    path = named.paths("Cantech", "Zijin", max_hops=3, k=1).paths[0]
+    path = named.paths(PathQuery(source="Cantech", target="Zijin", max_hops=3, k=1)).paths[0]
     assert [n.name for n in path.nodes] == ["Cantech S.à r.l.", "RG Gold", "Zijin Mining Group"]
-    assert named.timeline("Mellanox").entity.name == "Mellanox Technologies"  # type: ignore[union-attr]
-    assert {e.name for e in named.neighbors("Mellanox").entities} == {
+    assert named.timeline(TimelineQuery(
+        entity="Mellanox",
+    )).entity.name == "Mellanox Technologies"  # type: ignore[union-attr]
+    assert {e.name for e in named.neighbors(NeighbourQuery(entity="Mellanox")).entities} == {
         "Mellanox Technologies", "Nvidia"
     }
     assert named.get_entity("mellanox").entity.name == "Mellanox Technologies"
@@ -57,7 +60,7 @@ def test_every_query_resolves_a_unique_prefix(named: GraphStore) -> None:
 
 def test_a_prefix_of_several_names_is_ambiguous_with_the_candidates(named: GraphStore) -> None:
     with pytest.raises(AmbiguousEntity) as info:
-        named.paths("Guotai", "Zijin")
+        named.paths(PathQuery(source="Guotai", target="Zijin"))
     assert {c["name"] for c in info.value.candidates} == {
         "Guotai Junan Securities", "Guotai Junan International"
     }
@@ -72,7 +75,7 @@ def test_chinese_names_tickers_and_identifiers_are_exact_keys(named: GraphStore)
         "紫金矿业集团股份有限公司": ("Zijin Mining Group", "short_name"),
     }
     for query, (name, field) in cases.items():
-        hits = named.search_entities(query)
+        hits = named.search_entities(SearchQuery(text=query))
         assert hits, query
         assert (hits[0].entity.name, hits[0].match, hits[0].matched_field) == (
             name, "exact", field
@@ -82,18 +85,20 @@ def test_chinese_names_tickers_and_identifiers_are_exact_keys(named: GraphStore)
 
 
 def test_a_legal_suffix_or_generic_word_never_carries_a_match(named: GraphStore) -> None:
-    assert named.search_entities("Acme Widgets Ltd") == []
-    assert named.search_entities("Xyzzyq Holdings") == []
-    hits = named.search_entities("alibaba group")
+    assert named.search_entities(SearchQuery(text="Acme Widgets Ltd")) == []
+    assert named.search_entities(SearchQuery(text="Xyzzyq Holdings")) == []
+    hits = named.search_entities(SearchQuery(text="alibaba group"))
     assert hits[0].entity.name == "Alibaba Group Holding"
     assert {h.entity.name for h in hits} <= {"Alibaba Group Holding"}
-    assert [h.entity.name for h in named.search_entities("Evergrande Group Ltd")] == [
+    assert [h.entity.name for h in named.search_entities(SearchQuery(
+        text="Evergrande Group Ltd",
+    ))] == [
         "China Evergrande Group"
     ]
 
 
 def test_weak_matches_are_labelled_and_never_resolve(named: GraphStore) -> None:
-    hits = named.search_entities("Zhang")
+    hits = named.search_entities(SearchQuery(text="Zhang"))
     assert "Hangzhou" not in {h.entity.name for h in hits}
     assert hits and all(h.weak and h.score < CONFIDENT_SCORE for h in hits)
     assert all(h.score >= WEAK_SCORE for h in hits)
@@ -104,16 +109,18 @@ def test_weak_matches_are_labelled_and_never_resolve(named: GraphStore) -> None:
 
 
 def test_a_confident_misspelling_resolves(named: GraphStore) -> None:
-    hit = named.search_entities("Zjiin Minning")[0]
+    hit = named.search_entities(SearchQuery(text="Zjiin Minning"))[0]
     assert (hit.entity.name, hit.match, hit.weak) == ("Zijin Mining Group", "fuzzy", False)
     assert named.resolve_entity("Zjiin Minning").name == "Zijin Mining Group"
-    assert named.timeline("Zjiin Minning").entity.name == "Zijin Mining Group"  # type: ignore[union-attr]
+    assert named.timeline(TimelineQuery(
+        entity="Zjiin Minning",
+    )).entity.name == "Zijin Mining Group"  # type: ignore[union-attr]
 
 
 def test_scores_are_comparable_across_lengths(named: GraphStore) -> None:
     # One letter missing in a short name and in a long one: both confident, neither perfect.
-    short = named.search_entities("Nvdia")[0]
-    long = named.search_entities("Mellanox Technologie")[0]
+    short = named.search_entities(SearchQuery(text="Nvdia"))[0]
+    long = named.search_entities(SearchQuery(text="Mellanox Technologie"))[0]
     assert short.entity.name == "Nvidia" and long.entity.name == "Mellanox Technologies"
     assert CONFIDENT_SCORE <= short.score < 100 and CONFIDENT_SCORE <= long.score <= 100
 

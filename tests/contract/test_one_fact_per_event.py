@@ -8,6 +8,7 @@ import pytest
 
 from graph.model.domain import Entity, Fact, GraphDelta, Story
 from graph.model.ids import fact_key
+from graph.model.queries import NeighbourQuery, PathQuery
 from graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 from tests.contract.conftest import Opener
@@ -187,11 +188,13 @@ def test_a_newer_holder_of_the_same_role_closes_the_older_tenure(
     _load_each(store, b, [wu, zhang] if newest_first else [zhang, wu])
     assert store.get_fact(zhang.key).valid_until == "2023-09"
     assert store.get_fact(wu.key).valid_until is None
-    chiefs = {f.subject_name for f in store.neighbors("Alibaba Group Holding",
-                                                      as_of="2024-06-01").facts}
+    chiefs = {f.subject_name for f in store.neighbors(NeighbourQuery(
+        entity="Alibaba Group Holding", as_of="2024-06-01",
+    )).facts}
     assert chiefs == {"Eddie Wu"}
-    before = {f.subject_name for f in store.neighbors("Alibaba Group Holding",
-                                                      as_of="2022-06-01").facts}
+    before = {f.subject_name for f in store.neighbors(NeighbourQuery(
+        entity="Alibaba Group Holding", as_of="2022-06-01",
+    )).facts}
     assert before == {"Daniel Zhang"}
 
 
@@ -222,10 +225,12 @@ def test_an_undated_fact_is_known_only_from_its_earliest_source(store: GraphStor
     b.fact(wu, "LEADS", alibaba, first, "Eddie Wu, the new chief executive, said.",
            role="chief executive")
     store.upsert(b.delta())
-    assert store.neighbors("Eddie Wu", as_of="2022-06-01").facts == []
+    assert store.neighbors(NeighbourQuery(entity="Eddie Wu", as_of="2022-06-01")).facts == []
     with pytest.raises(Exception, match="no path"):
-        store.paths("Eddie Wu", "Alibaba Group Holding", as_of="2023-09-11")
-    (fact,) = store.neighbors("Eddie Wu", as_of="2023-09-12").facts
+        store.paths(PathQuery(
+            source="Eddie Wu", target="Alibaba Group Holding", as_of="2023-09-11",
+        ))
+    (fact,) = store.neighbors(NeighbourQuery(entity="Eddie Wu", as_of="2023-09-12")).facts
     assert fact.valid_from_source == "published"
     assert fact.sources[0].published == "2023-09-12"
     assert store.export_delta(as_of="2023-06").facts == ()
@@ -245,8 +250,10 @@ def test_valid_from_source_says_what_an_as_of_answer_rests_on(store: GraphStore)
     assert store.get_fact(since.key).valid_from_source == "valid_from"
     assert store.get_fact(nothing.key).valid_from_source is None
     # With nothing to date it, a standing relation is still shown as of any date.
-    assert nothing.key in {f.key for f in store.neighbors("Yi Huiman", as_of="2000").facts}
-    assert wu.key in {f.key for f in store.neighbors("Eddie Wu").facts}
+    assert nothing.key in {f.key for f in store.neighbors(NeighbourQuery(
+        entity="Yi Huiman", as_of="2000",
+    )).facts}
+    assert wu.key in {f.key for f in store.neighbors(NeighbourQuery(entity="Eddie Wu")).facts}
 
 
 @pytest.mark.parametrize("completed_first", [False, True])

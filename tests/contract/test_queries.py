@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from graph.model.errors import AmbiguousEntity, EntityNotFound, FactNotFound, InvalidInput, NoPath
 from graph.model.ontology import EntityType
+from graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
 from graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 from tests.contract.test_writes import load_samples
@@ -21,19 +23,19 @@ def samples(store: GraphStore) -> GraphStore:
 
 
 def test_search_finds_an_exact_alias_ignoring_case_and_accents(samples: GraphStore) -> None:
-    hits = samples.search_entities("CANTECH S.A R.L.")
+    hits = samples.search_entities(SearchQuery(text="CANTECH S.A R.L."))
     assert hits[0].entity.name == "Cantech S.à r.l."
     assert hits[0].match == "exact"
 
 
 def test_search_ranks_exact_before_prefix_before_fuzzy(samples: GraphStore) -> None:
-    hits = samples.search_entities("Zijin", limit=5)
+    hits = samples.search_entities(SearchQuery(text="Zijin", limit=5))
     assert hits[0].entity.name == "Zijin Mining Group"
     assert hits[0].match == "exact"
-    prefix = samples.search_entities("Guotai", limit=5)
+    prefix = samples.search_entities(SearchQuery(text="Guotai", limit=5))
     assert prefix[0].entity.name == "Guotai Junan Securities"
     assert prefix[0].match == "prefix"
-    fuzzy = samples.search_entities("Stelantis")
+    fuzzy = samples.search_entities(SearchQuery(text="Stelantis"))
     assert fuzzy[0].entity.name == "Stellantis"
     assert fuzzy[0].match == "fuzzy"
     order = {"id": 0, "exact": 1, "prefix": 2, "fuzzy": 3}
@@ -43,14 +45,14 @@ def test_search_ranks_exact_before_prefix_before_fuzzy(samples: GraphStore) -> N
 
 
 def test_search_filters_by_type(samples: GraphStore) -> None:
-    hits = samples.search_entities("Beijing", entity_type=EntityType.COMPANY)
+    hits = samples.search_entities(SearchQuery(text="Beijing", type=EntityType.COMPANY))
     assert all(h.entity.type is EntityType.COMPANY for h in hits)
-    regions = samples.search_entities("Beijing", entity_type=EntityType.REGION)
+    regions = samples.search_entities(SearchQuery(text="Beijing", type=EntityType.REGION))
     assert regions[0].entity.name == "Beijing"
 
 
 def test_search_for_nothing_similar_returns_nothing(samples: GraphStore) -> None:
-    assert samples.search_entities("qqqqzzzzxxxx") == []
+    assert samples.search_entities(SearchQuery(text="qqqqzzzzxxxx")) == []
 
 
 def test_entity_detail_counts_facts_by_predicate_and_sources(samples: GraphStore) -> None:
@@ -86,7 +88,7 @@ def test_get_fact_of_an_unknown_key_is_an_error(samples: GraphStore) -> None:
 def test_the_three_hop_sample_path_reports_directions_dates_and_evidence(
     samples: GraphStore,
 ) -> None:
-    result = samples.paths("Verny Capital", "Zijin", max_hops=4, k=1)
+    result = samples.paths(PathQuery(source="Verny Capital", target="Zijin", max_hops=4, k=1))
     (path,) = result.paths
     assert [n.name for n in path.nodes] == [
         "Verny Capital", "Cantech S.à r.l.", "RG Gold", "Zijin Mining Group"
@@ -112,7 +114,7 @@ def test_k_paths_come_shortest_first_in_a_stable_order(store: GraphStore) -> Non
     b.fact(a, "PARTNERS_WITH", m3, s, "a m3")
     b.fact(m3, "PARTNERS_WITH", m1, s, "m3 m1")
     store.upsert(b.delta())
-    result = store.paths("A Co", "Z Co", max_hops=4, k=5)
+    result = store.paths(PathQuery(source="A Co", target="Z Co", max_hops=4, k=5))
     names = [[n.name for n in p.nodes] for p in result.paths]
     assert names == [
         ["A Co", "M1 Co", "Z Co"],
@@ -121,86 +123,93 @@ def test_k_paths_come_shortest_first_in_a_stable_order(store: GraphStore) -> Non
     ]
     first = result.paths[0]
     assert [h.direction for h in first.hops] == ["backward", "backward"]
-    one = store.paths("A Co", "Z Co", max_hops=4, k=1)
+    one = store.paths(PathQuery(source="A Co", target="Z Co", max_hops=4, k=1))
     assert len(one.paths) == 1 and one.paths[0] == result.paths[0]
 
 
 def test_predicate_filter_and_max_hops_bound_the_search(samples: GraphStore) -> None:
     with pytest.raises(NoPath):
-        samples.paths("Verny Capital", "Zijin Mining Group", max_hops=2)
+        samples.paths(PathQuery(source="Verny Capital", target="Zijin Mining Group", max_hops=2))
     with pytest.raises(NoPath):
-        samples.paths("Verny Capital", "Zijin Mining Group", predicates=["CONTROLS", "SELLS"])
-    ok = samples.paths(
-        "Verny Capital", "Zijin Mining Group", predicates="CONTROLS,SELLS,ACQUIRES", k=1
-    )
+        samples.paths(PathQuery(
+            source="Verny Capital", target="Zijin Mining Group", predicates=["CONTROLS", "SELLS"],
+        ))
+    ok = samples.paths(PathQuery(
+        source="Verny Capital",
+        target="Zijin Mining Group",
+        predicates="CONTROLS,SELLS,ACQUIRES",
+        k=1,
+    ))
     assert len(ok.paths[0].hops) == 3
 
 
 def test_time_window_and_as_of_filter_paths(samples: GraphStore) -> None:
     # The ACQUIRES/SELLS hops are dated 2025-06-29; a window before that has no path.
     with pytest.raises(NoPath):
-        samples.paths("Verny Capital", "Zijin Mining Group", until="2024-12-31")
-    assert samples.paths("Verny Capital", "Zijin Mining Group", since="2025-06", k=1).paths
+        samples.paths(PathQuery(
+            source="Verny Capital", target="Zijin Mining Group", until="2024-12-31",
+        ))
+    assert samples.paths(PathQuery(
+        source="Verny Capital", target="Zijin Mining Group", since="2025-06", k=1,
+    )).paths
     with pytest.raises(NoPath):
-        samples.paths("Verny Capital", "Zijin Mining Group", as_of="2025-06-01")
-    assert samples.paths("Verny Capital", "Zijin Mining Group", as_of="2025-07-01", k=1).paths
+        samples.paths(PathQuery(
+            source="Verny Capital", target="Zijin Mining Group", as_of="2025-06-01",
+        ))
+    assert samples.paths(PathQuery(
+        source="Verny Capital", target="Zijin Mining Group", as_of="2025-07-01", k=1,
+    )).paths
 
 
 def test_as_of_hides_facts_that_had_ended(samples: GraphStore) -> None:
     # Yi Huiman led the CSRC from 2019 until 2024-02-07.
-    before = samples.paths("Yi Huiman", "CSRC", as_of="2023-06-30", max_hops=1)
+    before = samples.paths(PathQuery(
+        source="Yi Huiman", target="CSRC", as_of="2023-06-30", max_hops=1,
+    ))
     assert before.paths
     with pytest.raises(NoPath):
-        samples.paths("Yi Huiman", "CSRC", as_of="2024-06-30", max_hops=1)
+        samples.paths(PathQuery(source="Yi Huiman", target="CSRC", as_of="2024-06-30", max_hops=1))
 
 
 def test_unknown_entity_is_not_no_path(samples: GraphStore) -> None:
     with pytest.raises(EntityNotFound):
-        samples.paths("Nobody Holdings", "Zijin Mining Group")
+        samples.paths(PathQuery(source="Nobody Holdings", target="Zijin Mining Group"))
     with pytest.raises(NoPath):
-        samples.paths("Huawei", "Mixue Group", max_hops=6)
-
-
-@pytest.mark.parametrize(
-    "kwargs",
-    [{"max_hops": 0}, {"max_hops": 7}, {"k": 0}, {"predicates": "BUYS"},
-     {"since": "2025-13"}, {"since": "2025", "until": "2024"}, {"as_of": "yesterday"}],
-)
-def test_bad_path_parameters_are_invalid_input(samples: GraphStore, kwargs: dict) -> None:
-    with pytest.raises(InvalidInput):
-        samples.paths("Verny Capital", "Zijin Mining Group", **kwargs)
+        samples.paths(PathQuery(source="Huawei", target="Mixue Group", max_hops=6))
 
 
 def test_a_path_from_an_entity_to_itself_is_a_usage_error(samples: GraphStore) -> None:
     with pytest.raises(InvalidInput, match="same entity"):
-        samples.paths("Baidu", "Baidu")
+        samples.paths(PathQuery(source="Baidu", target="Baidu"))
     with pytest.raises(InvalidInput, match="same entity"):
-        samples.paths("Baidu", "company:baidu")
+        samples.paths(PathQuery(source="Baidu", target="company:baidu"))
 
 
 # -------------------------------------------------------------- neighbours
 
 
 def test_neighbours_by_depth_predicate_and_limit(samples: GraphStore) -> None:
-    one = samples.neighbors("RG Gold", depth=1)
+    one = samples.neighbors(NeighbourQuery(entity="RG Gold", depth=1))
     names = {e.name for e in one.entities}
     assert names == {"RG Gold", "Zijin Mining Group", "Cantech S.à r.l.", "Kazakhstan"}
     assert one.entities[0].name == "RG Gold"
     assert all(f.sources for f in one.facts)
-    two = samples.neighbors("RG Gold", depth=2)
+    two = samples.neighbors(NeighbourQuery(entity="RG Gold", depth=2))
     assert {"Verny Capital", "Fujian"} <= {e.name for e in two.entities}
-    only = samples.neighbors("RG Gold", depth=2, predicates=["ACQUIRES", "SELLS"])
+    only = samples.neighbors(NeighbourQuery(
+        entity="RG Gold", depth=2, predicates=["ACQUIRES", "SELLS"],
+    ))
     assert {e.name for e in only.entities} == {"RG Gold", "Zijin Mining Group", "Cantech S.à r.l."}
-    small = samples.neighbors("RG Gold", depth=2, limit=2)
+    small = samples.neighbors(NeighbourQuery(entity="RG Gold", depth=2, limit=2))
     assert len(small.entities) == 2 and small.truncated
-    with pytest.raises(InvalidInput):
-        samples.neighbors("RG Gold", depth=4)
+    with pytest.raises(ValidationError, match="depth"):
+        NeighbourQuery(entity="RG Gold", depth=4)  # refused before any store sees it
 
 
 def test_neighbours_as_of_leave_out_closed_facts(samples: GraphStore) -> None:
-    now = samples.neighbors("Japanese seafood", as_of="2025-07-01")
+    now = samples.neighbors(NeighbourQuery(entity="Japanese seafood", as_of="2025-07-01"))
     assert {f.predicate.value for f in now.facts} == {"LIFTS_BAN"}
-    then = samples.neighbors("Japanese seafood", as_of="2024-01-01")
+    then = samples.neighbors(NeighbourQuery(entity="Japanese seafood", as_of="2024-01-01"))
     assert {f.predicate.value for f in then.facts} == {"BANS"}
 
 
@@ -235,7 +244,7 @@ def _timeline_store(store: GraphStore) -> GraphStore:
 def test_timeline_orders_by_date_with_partial_dates_first_in_their_period(
     store: GraphStore,
 ) -> None:
-    page = _timeline_store(store).timeline("Acme Group")
+    page = _timeline_store(store).timeline(TimelineQuery(entity="Acme Group"))
     assert [i.date for i in page.items] == [
         "2023", "2024", "2024-11", "2025", "2025-01-01", "2025-03", "2025-03-02"
     ]
@@ -250,10 +259,10 @@ def test_timeline_orders_by_date_with_partial_dates_first_in_their_period(
 
 def test_timeline_pages_cover_every_item_once(store: GraphStore) -> None:
     _timeline_store(store)
-    full = store.timeline("Acme Group", limit=100)
+    full = store.timeline(TimelineQuery(entity="Acme Group", limit=100))
     seen, cursor, pages = [], None, 0
     while True:
-        page = store.timeline("Acme Group", limit=3, cursor=cursor)
+        page = store.timeline(TimelineQuery(entity="Acme Group", limit=3, cursor=cursor))
         seen += [i.date for i in page.items]
         pages += 1
         if page.undated and pages > 1:
@@ -264,7 +273,7 @@ def test_timeline_pages_cover_every_item_once(store: GraphStore) -> None:
     assert seen == [i.date for i in full.items]
     assert pages == 3
     with pytest.raises(InvalidInput):
-        store.timeline("Acme Group", cursor="not a cursor!")
+        store.timeline(TimelineQuery(entity="Acme Group", cursor="not a cursor!"))
 
 
 def _undated_store(store: GraphStore, count: int) -> list[str]:
@@ -283,14 +292,14 @@ def _undated_store(store: GraphStore, count: int) -> list[str]:
 
 def test_undated_items_past_the_first_page_are_reachable(store: GraphStore) -> None:
     keys = _undated_store(store, 7)
-    first = store.timeline("Acme Group", limit=3)
+    first = store.timeline(TimelineQuery(entity="Acme Group", limit=3))
     assert first.undated_total == 8  # seven facts and the metric
     assert [i.date for i in first.items] == ["2024"]
     assert len(first.undated) == 3 and first.undated_next_cursor
     seen = [i.fact.key if i.fact else i.metric.id for i in first.undated]  # type: ignore[union-attr]
     cursor: str | None = first.undated_next_cursor
     while cursor:
-        page = store.timeline("Acme Group", limit=3, cursor=cursor)
+        page = store.timeline(TimelineQuery(entity="Acme Group", limit=3, cursor=cursor))
         assert page.items == [] and page.next_cursor is None
         assert page.undated_total == 8
         seen += [i.fact.key if i.fact else i.metric.id for i in page.undated]  # type: ignore[union-attr]
@@ -302,28 +311,28 @@ def test_undated_items_past_the_first_page_are_reachable(store: GraphStore) -> N
 def test_the_whole_graph_timeline_pages_through_undated_items(store: GraphStore) -> None:
     _undated_store(store, 6)
     seen: list[str] = []
-    page = store.timeline(limit=4)
+    page = store.timeline(TimelineQuery(limit=4))
     while True:
         seen += [i.fact.key if i.fact else i.metric.id for i in page.undated]  # type: ignore[union-attr]
         if page.undated_next_cursor is None:
             break
-        page = store.timeline(limit=4, cursor=page.undated_next_cursor)
+        page = store.timeline(TimelineQuery(limit=4, cursor=page.undated_next_cursor))
     assert len(seen) == len(set(seen)) == 7
     assert seen == sorted(seen)
 
 
 def test_timeline_filters_by_window_and_predicate(store: GraphStore) -> None:
     _timeline_store(store)
-    window = store.timeline("Acme Group", since="2025-01", until="2025-03-01")
+    window = store.timeline(TimelineQuery(entity="Acme Group", since="2025-01", until="2025-03-01"))
     assert [i.date for i in window.items] == ["2025", "2025-01-01", "2025-03"]
     assert window.undated == []
-    preds = store.timeline("Acme Group", predicates=["OWNS", "SUPPLIES"])
+    preds = store.timeline(TimelineQuery(entity="Acme Group", predicates=["OWNS", "SUPPLIES"]))
     assert preds.items == []
     assert preds.undated_total == 2
 
 
 def test_whole_graph_timeline_is_in_date_order(samples: GraphStore) -> None:
-    page = samples.timeline(limit=1000)
+    page = samples.timeline(TimelineQuery(limit=1000))
     assert page.entity is None
     keys = [i.date for i in page.items]
     assert len(keys) > 20

@@ -4,10 +4,12 @@ neighbourhoods and paths off those facts and entities, in every store."""
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from graph.model.domain import Entity
 from graph.model.errors import InvalidInput, NoPath
 from graph.model.ontology import EntityType
+from graph.model.queries import NeighbourQuery, PathQuery
 from graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 
@@ -31,7 +33,7 @@ def little_world(store: GraphStore) -> dict[str, Entity]:
 
 
 def _middles(store: GraphStore, source: str, target: str, **filters: object) -> list[str]:
-    result = store.paths(source, target, max_hops=2, k=5, **filters)  # type: ignore[arg-type]
+    result = store.paths(PathQuery(source=source, target=target, max_hops=2, k=5, **filters))  # type: ignore[arg-type]
     return sorted(p.nodes[1].id for p in result.paths)
 
 
@@ -59,7 +61,9 @@ def test_the_ends_of_a_path_may_have_an_excluded_label(
     store: GraphStore, little_world: dict[str, Entity]
 ) -> None:
     w = little_world
-    result = store.paths(w["land"].id, w["beta"].id, max_hops=2, exclude_types="Country")
+    result = store.paths(PathQuery(
+        source=w["land"].id, target=w["beta"].id, max_hops=2, exclude_types="Country",
+    ))
     assert [n.id for n in result.paths[0].nodes] == [w["land"].id, w["alpha"].id, w["beta"].id]
 
 
@@ -83,12 +87,12 @@ def test_excluded_predicates_are_not_walked(
     ) == [w["delta"].id]
     with pytest.raises(NoPath):
         # What the allow-list leaves after the exclusion cannot reach Gamma.
-        store.paths(
-            w["alpha"].id,
-            w["gamma"].id,
+        store.paths(PathQuery(
+            source=w["alpha"].id,
+            target=w["gamma"].id,
             predicates="HEADQUARTERED_IN,PARTNERS_WITH",
             exclude_predicates="headquartered_in",
-        )
+        ))
 
 
 def test_filters_combine_and_can_leave_no_path(
@@ -96,17 +100,19 @@ def test_filters_combine_and_can_leave_no_path(
 ) -> None:
     w = little_world
     with pytest.raises(NoPath):
-        store.paths(w["alpha"].id, w["gamma"].id, exclude_types="Country", min_confidence=0.6)
+        store.paths(PathQuery(
+            source=w["alpha"].id, target=w["gamma"].id, exclude_types="Country", min_confidence=0.6,
+        ))
 
 
 def test_neighbourhoods_leave_out_excluded_labels_but_keep_the_centre(
     store: GraphStore, little_world: dict[str, Entity]
 ) -> None:
     w = little_world
-    around = store.neighbors(w["alpha"].id, exclude_types="Country")
+    around = store.neighbors(NeighbourQuery(entity=w["alpha"].id, exclude_types="Country"))
     assert {e.id for e in around.entities} == {w["alpha"].id, w["beta"].id, w["delta"].id}
     assert {f.predicate.value for f in around.facts} == {"OWNS", "PARTNERS_WITH"}
-    centre = store.neighbors(w["land"].id, exclude_types="Country")
+    centre = store.neighbors(NeighbourQuery(entity=w["land"].id, exclude_types="Country"))
     assert {e.id for e in centre.entities} == {w["land"].id, w["alpha"].id, w["gamma"].id}
 
 
@@ -114,21 +120,25 @@ def test_neighbourhoods_drop_low_confidence_facts_before_walking(
     store: GraphStore, little_world: dict[str, Entity]
 ) -> None:
     w = little_world
-    around = store.neighbors(w["alpha"].id, depth=2, min_confidence=0.6)
+    around = store.neighbors(NeighbourQuery(entity=w["alpha"].id, depth=2, min_confidence=0.6))
     # Delta is three confident hops away (via Freedonia and Gamma), not one.
     assert {e.id for e in around.entities} == {
         w["alpha"].id, w["beta"].id, w["land"].id, w["gamma"].id
     }
     assert all(f.confidence >= 0.6 for f in around.facts)
-    without = store.neighbors(w["alpha"].id, exclude_predicates=["OWNS", "PARTNERS_WITH"])
+    without = store.neighbors(NeighbourQuery(
+        entity=w["alpha"].id, exclude_predicates=["OWNS", "PARTNERS_WITH"],
+    ))
     assert {e.id for e in without.entities} == {w["alpha"].id, w["land"].id}
 
 
 def test_bad_filters_are_invalid_input(store: GraphStore, little_world: dict[str, Entity]) -> None:
     w = little_world
-    with pytest.raises(InvalidInput, match="min_confidence"):
-        store.neighbors(w["alpha"].id, min_confidence=1.5)
+    with pytest.raises(ValidationError, match="min_confidence"):
+        NeighbourQuery(entity=w["alpha"].id, min_confidence=1.5)  # refused when built
     with pytest.raises(InvalidInput, match="unknown entity type"):
-        store.paths(w["alpha"].id, w["gamma"].id, exclude_types="Planet")
+        store.paths(PathQuery(source=w["alpha"].id, target=w["gamma"].id, exclude_types="Planet"))
     with pytest.raises(InvalidInput, match="every predicate is excluded"):
-        store.neighbors(w["alpha"].id, predicates="OWNS", exclude_predicates="OWNS")
+        store.neighbors(NeighbourQuery(
+            entity=w["alpha"].id, predicates="OWNS", exclude_predicates="OWNS",
+        ))

@@ -9,6 +9,7 @@ import pytest
 from graph.model.domain import GraphDelta
 from graph.model.errors import InvalidInput
 from graph.model.merge import place_facts
+from graph.model.queries import PathQuery
 from graph.stores.protocol import GraphStore
 from tests.conftest import sample_deltas
 from tests.contract.builders import DeltaBuilder
@@ -202,7 +203,9 @@ def test_the_graph_persists_across_reopening(store_opener: Opener) -> None:
     first.close()
     again = store_opener(False)
     assert again.export_delta() == expected
-    assert again.paths("Verny Capital", "Zijin Mining Group", max_hops=3, k=1).paths
+    assert again.paths(PathQuery(
+        source="Verny Capital", target="Zijin Mining Group", max_hops=3, k=1,
+    )).paths
 
 
 def test_a_reader_reads_while_a_writer_writes(store_opener: Opener) -> None:
@@ -224,7 +227,9 @@ def test_a_reader_reads_while_a_writer_writes(store_opener: Opener) -> None:
         try:
             while not done.is_set():
                 seen.add(reader.stats().facts)
-                reader.paths("Verny Capital", "Zijin Mining Group", max_hops=3, k=1)
+                reader.paths(PathQuery(
+                    source="Verny Capital", target="Zijin Mining Group", max_hops=3, k=1,
+                ))
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 

@@ -90,3 +90,21 @@ def test_the_readme_outputs_are_what_the_commands_print(clone: Path) -> None:
         ends = [i for i, line in enumerate(shown) if line.strip() == "..."]
         upto = ends[0] if ends else len(shown)
         assert printed[:upto] == shown[:upto], label
+
+
+def test_the_readme_python_examples_run(
+    samples_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each ``<!-- doc-test: python -->`` block runs with ``store``: the samples' store."""
+    from graph.stores.embedded import EmbeddedStore
+
+    blocks = _blocks("python")
+    assert blocks, "the README shows no Python example"
+    store = EmbeddedStore(samples_store)
+    try:
+        for _label, body in blocks:
+            exec(compile(body, "README.md", "exec"), {"store": store})  # noqa: S102
+    finally:
+        store.close()
+    printed = capsys.readouterr().out
+    assert printed == "['SELLS', 'ACQUIRES'] True\n", printed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from graph.model.queries import SearchQuery
 from graph.stores.embedded import EmbeddedStore
 
 REVIEW = json.loads((Path(__file__).parent / "samples_review.json").read_text("utf-8"))
@@ -42,7 +43,7 @@ def test_sample_entities_the_registry_knows_carry_its_attributes(samples_store: 
             ("2899.HK", "company:zijin-mining-group"),
             ("阿里巴巴集团", "company:alibaba-group-holding"),
         ):
-            hit = store.search_entities(query)[0]
+            hit = store.search_entities(SearchQuery(text=query))[0]
             assert (hit.entity.id, hit.match) == (entity_id, "exact"), query
     finally:
         store.close()

@@ -21,6 +21,7 @@ from types import ModuleType
 import pytest
 
 from graph.exports.neo4j_admin import import_command, write_neo4j_admin_csv
+from graph.model.queries import PathQuery, SearchQuery
 from graph.stores.embedded import EmbeddedStore
 from graph.stores.neo4j import Neo4jStore, open_driver
 from tests.conftest import ROOT, sample_deltas
@@ -80,8 +81,12 @@ def test_the_official_importer_loads_the_export_into_the_same_graph(tmp_path: Pa
         with Neo4jStore(driver, query_timeout=120.0) as imported:
             imported.ensure_schema()
             assert imported.export_delta() == expected
-            path = imported.paths("Verny Capital", "Zijin Mining Group", max_hops=4, k=1)
+            path = imported.paths(PathQuery(
+                source="Verny Capital", target="Zijin Mining Group", max_hops=4, k=1,
+            ))
             assert [n.name for n in path.paths[0].nodes][-1] == "Zijin Mining Group"
-            assert imported.search_entities("zijin")[0].entity.name == "Zijin Mining Group"
+            assert imported.search_entities(SearchQuery(
+                text="zijin",
+            ))[0].entity.name == "Zijin Mining Group"
     finally:
         launcher.stop_server(process)

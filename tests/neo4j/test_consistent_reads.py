@@ -16,6 +16,7 @@ import threading
 import pytest
 
 from graph.model.errors import NoPath
+from graph.model.queries import NeighbourQuery, PathQuery, TimelineQuery
 from graph.stores.neo4j import Neo4jStore
 from tests.contract.builders import DeltaBuilder
 from tests.contract.neo4j_factory import make_neo4j_store
@@ -48,19 +49,21 @@ def _check_snapshot(store: Neo4jStore, violations: list[str]) -> None:
     if len(delta.facts) != len(delta.stories):
         violations.append(f"export: {len(delta.facts)} facts, {len(delta.stories)} stories")
     if stats.entities:
-        around = store.neighbors("Hub Holdings", depth=1, limit=5_000)
+        around = store.neighbors(NeighbourQuery(entity="Hub Holdings", depth=1, limit=5_000))
         if len(around.entities) - 1 != len(around.facts):
             violations.append("neighbours: entities and facts out of step")
         if any(not f.sources for f in around.facts):
             violations.append("neighbours: a fact without sources")
-        page = store.timeline("Hub Holdings", limit=1_000)
+        page = store.timeline(TimelineQuery(entity="Hub Holdings", limit=1_000))
         if any(not item.fact or not item.fact.sources for item in page.items):
             violations.append("timeline: a fact without sources")
         detail = store.get_entity("Hub Holdings")
         if detail.fact_total != detail.source_count:
             violations.append(f"entity detail out of step: {detail}")
         try:
-            found = store.paths("Spoke 0 Ltd", "Hub Holdings", max_hops=2, k=1)
+            found = store.paths(PathQuery(
+                source="Spoke 0 Ltd", target="Hub Holdings", max_hops=2, k=1,
+            ))
             if not found.paths[0].hops[0].fact.sources:
                 violations.append("paths: a hop without sources")
         except NoPath:

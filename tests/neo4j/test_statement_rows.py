@@ -11,12 +11,13 @@ import re
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from cypher import all_statements
 from graph.model.domain import GraphDelta
-from graph.model.errors import FactNotFound, InvalidInput
+from graph.model.errors import FactNotFound
 from graph.model.merge import place_facts
-from graph.model.queries import UNDATED_POSITION, encode_cursor
+from graph.model.queries import UNDATED_POSITION, SearchQuery, TimelineQuery, encode_cursor
 from graph.stores.neo4j import Neo4jStore
 from graph.stores.neo4j import runner as runner_module
 from tests.conftest import sample_deltas
@@ -98,11 +99,13 @@ def test_an_upsert_sends_complete_rows_in_dependency_order(
 
 
 def test_reads_send_the_declared_parameters(neo4j_store: Neo4jStore, sent: Sent) -> None:
-    with pytest.raises(InvalidInput):
-        neo4j_store.search_entities("x", limit=0)
-    assert neo4j_store.search_entities("zijin mining", limit=5) == []
+    with pytest.raises(ValidationError):
+        SearchQuery(text="x", limit=0)  # refused when built, before the store
+    assert neo4j_store.search_entities(SearchQuery(text="zijin mining", limit=5)) == []
     neo4j_store.export_delta(as_of="2024")
-    page = neo4j_store.timeline(cursor=encode_cursor(UNDATED_POSITION, "fact:0"), limit=3)
+    page = neo4j_store.timeline(TimelineQuery(
+        cursor=encode_cursor(UNDATED_POSITION, "fact:0"), limit=3,
+    ))
     assert page.items == [] and page.undated == []
     with pytest.raises(FactNotFound):
         neo4j_store.get_fact("fact:0123456789abcdef0123")

@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from graph.model.queries import SearchQuery
 from graph.stores.embedded import EmbeddedStore
 from tests.contract.builders import DeltaBuilder
 from tests.reliability.test_crash_safety import _check_consistent, _write_inputs
@@ -161,7 +162,7 @@ def test_readers_in_threads_never_see_database_is_locked(tmp_path: Path) -> None
         try:
             while not stop.is_set():
                 store.stats()
-                store.search_entities("Firm 1")
+                store.search_entities(SearchQuery(text="Firm 1"))
         except BaseException as exc:  # noqa: BLE001 - collected and asserted
             errors.append(exc)
 

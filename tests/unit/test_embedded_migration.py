@@ -15,6 +15,7 @@ from pathlib import Path
 
 from graph.model.domain import Entity, Evidence, Fact, Metric, Story
 from graph.model.ids import normalize_name
+from graph.model.queries import SearchQuery
 from graph.stores.assemble import date_sort_key
 from graph.stores.embedded import EmbeddedStore
 from graph.stores.embedded.rows import fact_insert_row
@@ -134,8 +135,8 @@ def test_a_version_2_file_is_merged_and_keeps_every_key(tmp_path: Path) -> None:
         assert store.get_fact(dated.key).valid_from_source == "date"
         fact_ids = [r[0] for r in conn.execute("SELECT fid FROM fact ORDER BY fid")]
         assert fact_ids == list(range(4))
-        assert store.search_entities("300750.SZ")[0].entity.id == catl.id
-        assert store.search_entities("宁德时代")[0].matched_field == "name_zh"
+        assert store.search_entities(SearchQuery(text="300750.SZ"))[0].entity.id == catl.id
+        assert store.search_entities(SearchQuery(text="宁德时代"))[0].matched_field == "name_zh"
         # The migrated store takes new writes and merges them with what it holds.
         b.facts = []
         b.fact(dod, "SANCTIONS", catl, s2, "Listed on 6 January.", date="2025-01-06")

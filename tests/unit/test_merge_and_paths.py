@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import random
+
+import networkx as nx
+
 from graph.model.domain import Entity, Fact
 from graph.model.merge import closes, merge_entity, merge_fact
 from graph.model.queries import TimeWindow, decode_cursor, encode_cursor
-from graph.stores.pathfinding import k_shortest_simple_paths
+from graph.stores.pathfinding import ListAdjacency, PathSearch
+from tests.reference_paths import k_shortest_simple_paths
 
 
 def _fact(**kw: object) -> Fact:
@@ -63,18 +68,45 @@ def test_cursor_round_trip() -> None:
 
 
 def test_k_shortest_paths_respect_simplicity_bounds_and_order() -> None:
+    names = ["a", "b", "c", "s", "t"]  # numbered in id order
     adj = {
         "s": ["a", "b"], "a": ["s", "t", "b"], "b": ["s", "a", "c"], "c": ["b", "t"],
         "t": ["a", "c"],
     }
-    paths = k_shortest_simple_paths(adj.__getitem__, "s", "t", max_hops=4, k=10, sort_key=str)
+    graph = ListAdjacency([[names.index(m) for m in adj[n]] for n in names])
+
+    def run(max_hops: int, k: int) -> list[list[str]]:
+        found = PathSearch(graph).run(names.index("s"), names.index("t"), max_hops=max_hops, k=k)
+        return [[names[n] for n in path] for path in found]
+
+    paths = run(4, 10)
     assert paths == [
         ["s", "a", "t"], ["s", "b", "a", "t"], ["s", "b", "c", "t"], ["s", "a", "b", "c", "t"]
     ]
     assert all(len(set(p)) == len(p) for p in paths)
-    assert k_shortest_simple_paths(adj.__getitem__, "s", "t", max_hops=1, k=3, sort_key=str) == []
-    assert len(k_shortest_simple_paths(adj.__getitem__, "s", "t", max_hops=4, k=2,
-                                       sort_key=str)) == 2
+    assert run(1, 3) == []
+    assert run(4, 2) == paths[:2]
+    assert k_shortest_simple_paths(adj.__getitem__, "s", "t", max_hops=4, k=10, sort_key=str) == (
+        paths
+    )
+
+
+def test_the_reference_enumeration_agrees_with_networkx() -> None:
+    """The oracle the path search is tested against is itself held against networkx."""
+    rng = random.Random(7)
+    for _ in range(200):
+        n = rng.randint(2, 9)
+        graph = nx.gnm_random_graph(n, rng.randint(1, 2 * n), seed=rng.randrange(10_000))
+        source, target = rng.sample(range(n), 2)
+        max_hops, k = rng.randint(1, 5), rng.randint(1, 6)
+        every = sorted(
+            nx.all_simple_paths(graph, source, target, cutoff=max_hops),
+            key=lambda p: (len(p), p),
+        )
+        got = k_shortest_simple_paths(
+            graph.__getitem__, source, target, max_hops=max_hops, k=k, sort_key="{:02d}".format
+        )
+        assert got == every[:k]
 
 
 def test_placement_never_gives_two_facts_one_key() -> None:

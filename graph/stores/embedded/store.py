@@ -40,8 +40,9 @@ from graph.model.names import FUZZY_KINDS, WEAK_SCORE, fuzzy_scores, short_form
 from graph.model.ontology import EntityType
 from graph.model.queries import (
     UNDATED_POSITION,
-    NeighborQuery,
+    NeighbourQuery,
     PathQuery,
+    SearchQuery,
     TimelineQuery,
     TimeWindow,
     TraversalFilter,
@@ -93,7 +94,7 @@ from graph.stores.embedded.files import (
     read_only_location,
 )
 from graph.stores.embedded.fuzzy import TrigramIndex
-from graph.stores.embedded.paths import PathSearch
+from graph.stores.embedded.paths import IndexAdjacency
 from graph.stores.embedded.rows import (
     FACT_COLUMNS,
     SOURCE_COLUMNS,
@@ -111,6 +112,7 @@ from graph.stores.embedded.writer import (
     write_delta,
 )
 from graph.stores.hits import MatchSet
+from graph.stores.pathfinding import PathSearch
 from graph.stores.resolver import RESOLVE_LIMIT, choose_entity
 
 if TYPE_CHECKING:
@@ -657,9 +659,7 @@ class EmbeddedStore:
                     scope = (nid, self._index.incident(nid)[1].tolist())
             return story_page(conn, query, entity=scope)
 
-    def search_entities(
-        self, query: str, *, entity_type: EntityType | None = None, limit: int = 10
-    ) -> list[EntityMatch]:
+    def search_entities(self, query: SearchQuery) -> list[EntityMatch]:
         """Id, exact keys (name, alias, Chinese name, ticker, identifier), short forms,
         prefixes, then fuzzy matches, best first.
 
@@ -667,14 +667,10 @@ class EmbeddedStore:
         the query (:mod:`graph.stores.embedded.fuzzy`), scored with
         :func:`graph.model.names.fuzzy_score`; those below the confident score are
         marked ``weak``, those below the weak score left out.
-
-        >>> # store.search_entities("zijin")[0].match  -> 'prefix' or 'exact'
         """
-        if not 1 <= limit <= 100:
-            raise InvalidInput(f"limit must be between 1 and 100, got {limit}")
         conn = self._fresh()
         with self._snapshot(conn):
-            return self._search(conn, query, entity_type, limit)
+            return self._search(conn, query.text, query.type, query.limit)
 
     def _search(
         self,
@@ -707,17 +703,17 @@ class EmbeddedStore:
 
         by_id = self._index.node_of.get(query.strip())
         if by_id is not None and typed([(by_id,)]):
-            hits.offer(by_id, 0, 100.0, query.strip(), "id")
+            hits.offer_id(by_id, query.strip())
         for nid, alias, kind in typed(conn.execute(
             "SELECT nid, alias, kind FROM alias WHERE norm = ? LIMIT 200", (norm,)
         )):
-            hits.offer(nid, 2 if kind == "short_name" else 1, 100.0, alias, kind)
+            hits.offer_exact(nid, alias, kind)
         short = short_form(norm)
-        if short and short != norm and not hits.has_rank(1):
+        if short and short != norm and hits.wants_short_form:
             for nid, alias, _kind in typed(conn.execute(
                 "SELECT nid, alias, kind FROM alias WHERE norm = ? LIMIT 200", (short,)
             )):
-                hits.offer(nid, 2, 100.0, alias, "short_name")
+                hits.offer_short_form(nid, alias)
         if resolving and hits:
             return self._matches(conn, hits, limit)
         prefix = conn.execute(
@@ -726,13 +722,13 @@ class EmbeddedStore:
             (norm, norm + "\U0010ffff"),
         ).fetchall()
         for nid, alias, alias_norm, kind in typed(prefix):
-            hits.offer(nid, 3, round(100.0 * len(norm) / len(alias_norm), 2), alias, kind)
+            hits.offer_prefix(nid, norm, alias_norm, alias, kind)
         if resolving and hits:
             return self._matches(conn, hits, limit)
-        if len(hits) < limit and len(short or norm) >= 3:
+        if hits.wants_fuzzy(norm, limit):
             for nid, alias, kind, score in self._fuzzy(conn, norm, limit * 5):
                 if typed([(nid,)]):
-                    hits.offer(nid, 4, score, alias, kind)
+                    hits.offer_fuzzy(nid, score, alias, kind)
         return self._matches(conn, hits, limit)
 
     def _matches(
@@ -769,32 +765,35 @@ class EmbeddedStore:
 
     # ------------------------------------------------------------ traversal
 
-    def paths(
-        self,
-        source: str,
-        target: str,
-        *,
-        max_hops: int = 4,
-        k: int = 5,
-        predicates: Iterable[str] | str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        as_of: str | None = None,
-        exclude_predicates: Iterable[str] | str | None = None,
-        exclude_types: Iterable[str] | str | None = None,
-        min_confidence: float | None = None,
-        max_degree: int | None = None,
-    ) -> PathResult:
-        """Up to ``k`` shortest paths between two entities, edge direction ignored.
+    def paths(self, query: PathQuery) -> PathResult:
+        """Up to ``query.k`` shortest paths between two entities, edge direction ignored
+        (see :meth:`graph.stores.protocol.GraphStore.paths`), found by the shared
+        :class:`~graph.stores.pathfinding.PathSearch` over the compact index.
 
-        >>> # store.paths("Cantech", "Zijin Mining Group", max_hops=3).paths[0].hops[0].direction
+        >>> import tempfile
+        >>> from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
+        >>> text = "Acme bought Beta in June 2025. Beta owns Gamma."
+        >>> story = Story.from_text(text, publisher="Wire", published="2025-06-30")
+        >>> acme, beta, gamma = (Entity(name=n, type="Company") for n in ("Acme", "Beta", "Gamma"))
+        >>> said = (Evidence(story_id=story.id, sentence=text),)
+        >>> store = EmbeddedStore(tempfile.mkdtemp() + "/g.db"); store.ensure_schema()
+        >>> store.upsert(GraphDelta(entities=[acme, beta, gamma], stories=[story], facts=[
+        ...     Fact(subject=acme.id, predicate="ACQUIRES", object=beta.id, date="2025-06",
+        ...          evidence=said),
+        ...     Fact(subject=beta.id, predicate="OWNS", object=gamma.id, evidence=said),
+        ... ])).facts_added
+        2
+        >>> path = store.paths(PathQuery(source="Acme", target="Gamma", max_hops=3)).paths[0]
+        >>> [n.name for n in path.nodes], [h.fact.predicate.value for h in path.hops]
+        (['Acme', 'Beta', 'Gamma'], ['ACQUIRES', 'OWNS'])
+        >>> path.hops[0].fact.sources[0].publisher, path.hops[0].direction
+        ('Wire', 'forward')
+        >>> store.paths(PathQuery(source="Acme", target="Gamma", until="2024"))
+        Traceback (most recent call last):
+        ...
+        graph.model.errors.NoPath: no path between 'Acme' and 'Gamma' within 4 hops
+        >>> store.close()
         """
-        query = PathQuery.build(
-            source, target, max_hops=max_hops, k=k, predicates=predicates, since=since,
-            until=until, as_of=as_of, exclude_predicates=exclude_predicates,
-            exclude_types=exclude_types, min_confidence=min_confidence,
-            max_degree=max_degree,
-        )
         conn = self._fresh()
         with self._snapshot(conn):
             src_nid, src = self._resolve_ref(conn, query.source)
@@ -804,11 +803,10 @@ class EmbeddedStore:
         index = self._index
         with index.lock:
             edge_filter = self._edge_filter(query, dropped, keep=(src_nid, dst_nid))
-            node_paths = PathSearch(index, edge_filter).run(
-                src_nid, dst_nid, max_hops=query.max_hops, k=query.k
-            )
+            graph = IndexAdjacency(index, edge_filter)
+            node_paths = PathSearch(graph).run(src_nid, dst_nid, max_hops=query.max_hops, k=query.k)
             hop_candidates = [
-                [self._hop_candidates(a, b, edge_filter) for a, b in zip(p, p[1:], strict=False)]
+                [graph.hop_facts(a, b) for a, b in zip(p, p[1:], strict=False)]
                 for p in node_paths
             ]
             node_ids = index.node_ids
@@ -853,7 +851,7 @@ class EmbeddedStore:
         return dropped
 
     def _edge_filter(
-        self, query: PathQuery | NeighborQuery, dropped: I32 | None, *, keep: Sequence[int]
+        self, query: PathQuery | NeighbourQuery, dropped: I32 | None, *, keep: Sequence[int]
     ) -> EdgeFilter:
         """The edge filter of a traversal; built with the index lock held, since its node
         mask is sized to the index as it stands."""
@@ -863,23 +861,8 @@ class EmbeddedStore:
             hubs_out = degree_mask(self._index, query.traversal.max_degree, keep)
             node_ok = hubs_out if node_ok is None else node_ok & hubs_out
         return EdgeFilter(
-            query.predicates, query.window, node_ok=node_ok, dropped_facts=dropped
+            query.traversal.predicates, query.window, node_ok=node_ok, dropped_facts=dropped
         )
-
-    def _hop_candidates(self, a: int, b: int, edge_filter: EdgeFilter) -> list[int]:
-        """The facts that may stand for the hop a-b: most sources, then smallest key prefix.
-
-        Several are returned only when prefixes tie too; the caller compares keys.
-        """
-        index = self._index
-        eids = index.between(a, b)
-        eids = eids[edge_filter.admits(index, eids)]
-        sources = index.n_sources[eids]
-        eids = eids[sources == sources.max()]
-        if eids.shape[0] == 1:
-            return [int(eids[0])]
-        prefixes = index.kpre[eids]
-        return [int(e) for e in eids[prefixes == prefixes.min()].tolist()]
 
     @staticmethod
     def _keys(conn: sqlite3.Connection, fids: Iterable[int]) -> list[tuple[int, str]]:
@@ -898,27 +881,8 @@ class EmbeddedStore:
             out[eid] = EntityRef(id=eid, name=index.node_names[nid], type=index.node_types[nid])
         return out
 
-    def neighbors(
-        self,
-        entity: str,
-        *,
-        depth: int = 1,
-        predicates: Iterable[str] | str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        as_of: str | None = None,
-        limit: int = 200,
-        exclude_predicates: Iterable[str] | str | None = None,
-        exclude_types: Iterable[str] | str | None = None,
-        min_confidence: float | None = None,
-        max_degree: int | None = None,
-    ) -> Subgraph:
-        """Entities within ``depth`` hops and the facts that join them (nearest first)."""
-        query = NeighborQuery.build(
-            entity, depth=depth, predicates=predicates, since=since, until=until, as_of=as_of,
-            limit=limit, exclude_predicates=exclude_predicates, exclude_types=exclude_types,
-            min_confidence=min_confidence, max_degree=max_degree,
-        )
+    def neighbors(self, query: NeighbourQuery) -> Subgraph:
+        """Entities within ``query.depth`` hops and the facts that join them (nearest first)."""
         conn = self._fresh()
         with self._snapshot(conn):
             center, _ = self._resolve_ref(conn, query.entity)
@@ -987,17 +951,29 @@ class EmbeddedStore:
 
     # -------------------------------------------------------------- timeline
 
-    def timeline(
-        self,
-        entity: str | None = None,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        predicates: Iterable[str] | str | None = None,
-        cursor: str | None = None,
-        limit: int = 50,
-    ) -> TimelinePage:
+    def timeline(self, query: TimelineQuery) -> TimelinePage:
         """Dated facts and metrics in date order; undated ones in their own section.
+
+        >>> import tempfile
+        >>> from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
+        >>> text = "Acme bought Beta in June 2025. Beta owns Gamma."
+        >>> story = Story.from_text(text, publisher="Wire", published="2025-06-30")
+        >>> acme, beta, gamma = (Entity(name=n, type="Company") for n in ("Acme", "Beta", "Gamma"))
+        >>> said = (Evidence(story_id=story.id, sentence=text),)
+        >>> store = EmbeddedStore(tempfile.mkdtemp() + "/g.db"); store.ensure_schema()
+        >>> _ = store.upsert(GraphDelta(entities=[acme, beta, gamma], stories=[story], facts=[
+        ...     Fact(subject=acme.id, predicate="ACQUIRES", object=beta.id, date="2025-06",
+        ...          evidence=said),
+        ...     Fact(subject=beta.id, predicate="OWNS", object=gamma.id, evidence=said),
+        ... ]))
+        >>> page = store.timeline(TimelineQuery(entity="Beta"))
+        >>> [(item.date, item.fact.predicate.value) for item in page.items if item.fact]
+        [('2025-06', 'ACQUIRES')]
+        >>> [item.fact.predicate.value for item in page.undated if item.fact]
+        ['OWNS']
+        >>> store.timeline(TimelineQuery(entity="Beta", since="2026")).items
+        []
+        >>> store.close()
 
         A partial date sorts at the start of its period (``2025`` before
         ``2025-03-01``) and keeps its precision in the output. The first page
@@ -1006,9 +982,6 @@ class EmbeddedStore:
         of a page are picked in memory (sort key, then key prefix), so a hub costs
         no more than a leaf; metrics come from SQLite.
         """
-        query = TimelineQuery.build(
-            entity, predicates=predicates, since=since, until=until, cursor=cursor, limit=limit
-        )
         conn = self._fresh()
         ref: EntityRef | None = None
         nid: int | None = None

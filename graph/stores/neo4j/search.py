@@ -15,7 +15,7 @@ import re
 from graph.model.domain import Entity
 from graph.model.errors import InvalidInput
 from graph.model.ids import normalize_name
-from graph.model.names import FUZZY_KINDS, WEAK_SCORE, fuzzy_scores, short_form
+from graph.model.names import FUZZY_KINDS, fuzzy_scores, short_form
 from graph.model.ontology import EntityType
 from graph.model.results import EntityMatch
 from graph.stores.hits import MatchSet
@@ -115,28 +115,23 @@ def search(
             tiers[row["tier"]].append(row)
     hits: MatchSet[str] = MatchSet()
     for row in tiers[0]:
-        hits.offer(row["entity_id"], 0, 100.0, row["alias"], "id")
+        hits.offer_id(row["entity_id"], row["alias"])
     for row in tiers[1]:
-        rank = 2 if row["kind"] == "short_name" else 1
-        hits.offer(row["entity_id"], rank, 100.0, row["alias"], row["kind"])
-    # A name's short form counts only when nothing carries the name itself.
-    if not hits.has_rank(1):
+        hits.offer_exact(row["entity_id"], row["alias"], row["kind"])
+    if hits.wants_short_form:
         for row in tiers[2]:
-            hits.offer(row["entity_id"], 2, 100.0, row["alias"], "short_name")
+            hits.offer_short_form(row["entity_id"], row["alias"])
     if resolving and len(hits):
         return _matches(tx, hits, limit)
     for row in tiers[3]:
-        score = round(100.0 * len(norm) / len(row["norm"]), 2)
-        hits.offer(row["entity_id"], 3, score, row["alias"], row["kind"])
+        hits.offer_prefix(row["entity_id"], norm, row["norm"], row["alias"], row["kind"])
     if resolving and len(hits):
         return _matches(tx, hits, limit)
-    # Fuzzy matches only fill a page the tiers above left short.
-    if len(hits) < limit and tiers[4]:
+    if hits.wants_fuzzy(norm, limit) and tiers[4]:
         choices = tiers[4]
         scores = fuzzy_scores(norm, [row["norm"] for row in choices])
         for row, score in zip(choices, scores, strict=True):
-            if score >= WEAK_SCORE:
-                hits.offer(row["entity_id"], 4, score, row["alias"], row["kind"])
+            hits.offer_fuzzy(row["entity_id"], score, row["alias"], row["kind"])
     return _matches(tx, hits, limit)
 
 

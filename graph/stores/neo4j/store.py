@@ -16,7 +16,7 @@ question with the same result, in the same order.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,9 @@ from graph.model.ids import normalize_name
 from graph.model.ontology import EntityType, Predicate
 from graph.model.queries import (
     UNDATED_POSITION,
-    NeighborQuery,
+    NeighbourQuery,
     PathQuery,
+    SearchQuery,
     TimelineQuery,
     TimeWindow,
     encode_cursor,
@@ -111,7 +112,8 @@ class Neo4jStore:
         store = Neo4jStore(driver, database="neo4j")
         store.ensure_schema()
         store.upsert(delta)
-        print(store.paths("Cantech", "Zijin Mining Group", max_hops=3).paths[0].hops)
+        query = PathQuery(source="Cantech", target="Zijin Mining Group", max_hops=3)
+        print(store.paths(query).paths[0].hops)
         store.close()
     """
 
@@ -310,9 +312,7 @@ class Neo4jStore:
         result: StoryPage = self._read(work)
         return result
 
-    def search_entities(
-        self, query: str, *, entity_type: EntityType | None = None, limit: int = 10
-    ) -> list[EntityMatch]:
+    def search_entities(self, query: SearchQuery) -> list[EntityMatch]:
         """Id, exact keys (name, alias, Chinese name, ticker, identifier), short forms,
         prefixes, then fuzzy matches, best first.
 
@@ -321,31 +321,16 @@ class Neo4jStore:
         :func:`graph.model.names.fuzzy_score` as in the embedded store; all in one
         statement (:func:`graph.stores.neo4j.search.search`).
         """
-        if not 1 <= limit <= 100:
-            raise InvalidInput(f"limit must be between 1 and 100, got {limit}")
-        if not normalize_name(query):
+        if not normalize_name(query.text):
             return []
-        result: list[EntityMatch] = self._read(lambda tx: search(tx, query, entity_type, limit))
+        result: list[EntityMatch] = self._read(
+            lambda tx: search(tx, query.text, query.type, query.limit)
+        )
         return result
 
     # ------------------------------------------------------------ traversal
 
-    def paths(
-        self,
-        source: str,
-        target: str,
-        *,
-        max_hops: int = 4,
-        k: int = 5,
-        predicates: Iterable[str] | str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        as_of: str | None = None,
-        exclude_predicates: Iterable[str] | str | None = None,
-        exclude_types: Iterable[str] | str | None = None,
-        min_confidence: float | None = None,
-        max_degree: int | None = None,
-    ) -> PathResult:
+    def paths(self, query: PathQuery) -> PathResult:
         """Up to ``k`` shortest paths between two entities, edge direction ignored.
 
         The search runs inside Neo4j (``SHORTEST k GROUPS``, see
@@ -353,16 +338,10 @@ class Neo4jStore:
         fact of each hop and their evidence cross the wire, in one transaction.
         Excluded predicates leave the allow-list; facts below ``min_confidence`` and
         entities of an excluded type (but the two ends) are kept off during the search.
-
-        >>> # store.paths("Cantech", "Zijin Mining Group", max_hops=3).paths[0].hops[0].direction
         """
-        query = PathQuery.build(
-            source, target, max_hops=max_hops, k=k, predicates=predicates,
-            since=since, until=until, as_of=as_of, exclude_predicates=exclude_predicates,
-            exclude_types=exclude_types, min_confidence=min_confidence,
-            max_degree=max_degree,
+        filters = filter_params(
+            query.traversal.predicates, query.window, query.traversal.min_confidence
         )
-        filters = filter_params(query.predicates, query.window, query.traversal.min_confidence)
         excluded = [t.value for t in query.traversal.exclude_types]
 
         def work(tx: TransactionRunner) -> PathResult:
@@ -395,34 +374,16 @@ class Neo4jStore:
         result: PathResult = self._read(work)
         return result
 
-    def neighbors(
-        self,
-        entity: str,
-        *,
-        depth: int = 1,
-        predicates: Iterable[str] | str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        as_of: str | None = None,
-        limit: int = 200,
-        exclude_predicates: Iterable[str] | str | None = None,
-        exclude_types: Iterable[str] | str | None = None,
-        min_confidence: float | None = None,
-        max_degree: int | None = None,
-    ) -> Subgraph:
+    def neighbors(self, query: NeighbourQuery) -> Subgraph:
         """Entities within ``depth`` hops and the facts that join them (nearest first).
 
         Each level is one bounded expansion in Cypher (``neighbours_level``), which
         neither walks a fact below ``min_confidence`` nor enters an entity of an
         excluded type; the centre is kept whatever its type.
         """
-        query = NeighborQuery.build(
-            entity, depth=depth, predicates=predicates, since=since, until=until,
-            as_of=as_of, limit=limit, exclude_predicates=exclude_predicates,
-            exclude_types=exclude_types, min_confidence=min_confidence,
-            max_degree=max_degree,
+        filters = filter_params(
+            query.traversal.predicates, query.window, query.traversal.min_confidence
         )
-        filters = filter_params(query.predicates, query.window, query.traversal.min_confidence)
         excluded = [t.value for t in query.traversal.exclude_types]
 
         def work(tx: TransactionRunner) -> Subgraph:
@@ -462,16 +423,7 @@ class Neo4jStore:
 
     # -------------------------------------------------------------- timeline
 
-    def timeline(
-        self,
-        entity: str | None = None,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        predicates: Iterable[str] | str | None = None,
-        cursor: str | None = None,
-        limit: int = 50,
-    ) -> TimelinePage:
+    def timeline(self, query: TimelineQuery) -> TimelinePage:
         """Dated facts and metrics in date order; undated ones in their own section.
 
         A partial date sorts at the start of its period (``2025`` before
@@ -479,9 +431,6 @@ class Neo4jStore:
         carries the first undated items; ``undated_next_cursor`` pages through them.
         Pages are cut in Cypher (``ORDER BY``, ``LIMIT``, the cursor in the query).
         """
-        query = TimelineQuery.build(
-            entity, predicates=predicates, since=since, until=until, cursor=cursor, limit=limit
-        )
         result: TimelinePage = self._read(lambda tx: _timeline(tx, query))
         return result
 

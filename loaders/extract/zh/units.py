@@ -32,10 +32,6 @@ class Unit:
     percent: PercentMention | None = None
 
     @property
-    def is_entity(self) -> bool:
-        return self.kind == "entity"
-
-    @property
     def is_clause_end(self) -> bool:
         return self.kind == "punct" and self.text in CLAUSE_MARKS
 
