@@ -73,6 +73,7 @@ from graph.stores.assemble import (
 from graph.stores.embedded.compact import (
     I32,
     NONE,
+    STATE_CODE,
     PREDICATE_CODE,
     PREDICATES,
     CompactIndex,
@@ -318,7 +319,8 @@ class EmbeddedStore:
         return int(row[0]) if row else 0
 
     def _refresh(self, conn: sqlite3.Connection) -> None:
-        """Bring the in-memory index up to the database's revision (other writers included)."""
+        """Bring the in-memory index up to the database's revision (other writers included);
+        after a curation (a new generation) rebuild it, as on open."""
         index = self._index
         revision = self._db_revision(conn)
         if revision == index.revision:
@@ -330,15 +332,35 @@ class EmbeddedStore:
             try:
                 revision = self._db_revision(conn)
                 if revision != index.revision:
-                    self._load_increment(conn)
+                    if index.revision < 0 or _meta_int(conn, "generation") != index.generation:
+                        self._rebuild(conn)
+                        return
+                    self._load_increment(conn, index)
                     index.revision = revision
             finally:
                 if own:
                     conn.execute("COMMIT")
             index.compact()
 
-    def _load_increment(self, conn: sqlite3.Connection) -> None:
-        index = self._index
+    def _rebuild(self, conn: sqlite3.Connection) -> None:
+        """A new index from the database (inside the caller's read or write transaction):
+        a curation moved, hid or renamed what the old one holds. Readers holding the old
+        index finish on it."""
+        fresh = CompactIndex()
+        with fresh.lock:
+            self._load_increment(conn, fresh, rebuild=True)
+            fresh.revision = self._db_revision(conn)
+            fresh.generation = _meta_int(conn, "generation")
+            fresh.redirects = dict(conn.execute("SELECT id, target FROM redirect").fetchall())
+            fresh.compact(force=True)
+        self._trigrams = TrigramIndex()
+        self._applied = set()
+        self._dropped_cache = {}
+        self._index = fresh
+
+    def _load_increment(
+        self, conn: sqlite3.Connection, index: CompactIndex, *, rebuild: bool = False
+    ) -> None:
         rows = conn.execute(
             "SELECT nid, id, name, type FROM entity WHERE nid >= ? ORDER BY nid", (index.n_nodes,)
         ).fetchall()
@@ -369,10 +391,19 @@ class EmbeddedStore:
                 defer=len(facts) >= _OPEN_CHUNK // 2,
             )
             del facts
+        if rebuild:
+            hidden = conn.execute(
+                "SELECT fid, state FROM fact WHERE state IS NOT NULL ORDER BY fid"
+            ).fetchall()
+            index.set_states([r[0] for r in hidden], [STATE_CODE[r[1]] for r in hidden])
         metrics = conn.execute(
             "SELECT mid, subject FROM metric WHERE mid >= ? ORDER BY mid", (index.n_metrics,)
         ).fetchall()
-        if metrics:
+        if metrics and rebuild:
+            # A merge or split may have folded metrics into others: numbers have gaps.
+            np.add.at(index.metric_count, np.array([r[1] for r in metrics], np.int64), 1)
+            index.n_metrics = int(metrics[-1][0]) + 1
+        elif metrics:
             index.add_metrics(metrics[0][0], [r[1] for r in metrics])
         updates = conn.execute(
             "SELECT u.rowid, f.fid, f.date_start, f.date_end, f.valid_from, f.valid_until,"
@@ -1289,6 +1320,11 @@ class EmbeddedStore:
             facts=tuple(facts),
             metrics=tuple(metrics[m] for m in sorted(metrics)),
         )
+
+
+def _meta_int(conn: sqlite3.Connection, key: str) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _two_ends(source: EntityRef, target: EntityRef) -> None:
