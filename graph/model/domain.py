@@ -368,6 +368,9 @@ class Metric(_Frozen):
         return data
 
 
+_DELTA_SECTIONS = frozenset({"stories", "entities", "facts", "metrics", "curation"})
+
+
 class GraphDelta(_Frozen):
     """What one extraction produces and one upsert writes.
 
@@ -390,9 +393,7 @@ class GraphDelta(_Frozen):
     def _ignore_report_fields(cls, data: Any) -> Any:
         # Export files and extraction reports may carry a header for people.
         if isinstance(data, dict):
-            data = {
-                k: v for k, v in data.items() if k in {"stories", "entities", "facts", "metrics", "curation"}
-            }
+            data = {k: v for k, v in data.items() if k in _DELTA_SECTIONS}
         return data
 
     def is_empty(self) -> bool:
