@@ -69,6 +69,10 @@ class GraphStore(Protocol):
     def find_entities_by_alias(self, name: str) -> list[Entity]:
         """Every entity one of whose aliases equals ``name`` (case- and accent-insensitive)."""
 
+    def find_entities_by_aliases(self, names: Iterable[str]) -> dict[str, list[Entity]]:
+        """:meth:`find_entities_by_alias` for many names at once, by normalised name
+        (:func:`graph.model.ids.normalize_name`); names no entity has are left out."""
+
     def get_entity(self, ref: str) -> EntityDetail:
         """Detail of one entity (id or unambiguous name)."""
 

@@ -655,6 +655,23 @@ class EmbeddedStore:
             found = self._entities_by_nid(conn, nids)
         return sorted(found.values(), key=lambda e: e.id)
 
+    def find_entities_by_aliases(self, names: Iterable[str]) -> dict[str, list[Entity]]:
+        norms = sorted({n for n in (normalize_name(x) for x in names) if n})
+        if not norms:
+            return {}
+        conn = self._fresh()
+        by_norm: dict[str, set[int]] = defaultdict(set)
+        with self._snapshot(conn):
+            for chunk in chunks(norms):
+                for norm, nid in conn.execute(
+                    f"SELECT norm, nid FROM alias WHERE norm IN ({marks(len(chunk))})"
+                    " AND kind = 'alias'", chunk,
+                ):
+                    by_norm[norm].add(nid)
+            found = self._entities_by_nid(conn, {n for s in by_norm.values() for n in s})
+        return {norm: sorted((found[n] for n in nids if n in found), key=lambda e: e.id)
+                for norm, nids in sorted(by_norm.items())}
+
     def get_entity(self, ref: str) -> EntityDetail:
         conn = self._fresh()
         with self._snapshot(conn):
@@ -1636,7 +1653,7 @@ for _verb in (
     "ensure_schema", "upsert", "resolve_entity", "find_entities_by_alias", "get_entity",
     "search_entities", "neighbors", "paths", "timeline", "get_fact", "get_story", "subgraph",
     "stats", "export_delta", "health", "backup", "reject_fact", "restore_fact", "rejected_facts",
-    "merge_entities", "split_entity", "edit_entity", "curation_log", "redirects",
+    "merge_entities", "split_entity", "find_entities_by_aliases", "edit_entity", "curation_log", "redirects",
     "curation_export", "import_curation",
 ):
     setattr(EmbeddedStore, _verb, corruption_guarded(getattr(EmbeddedStore, _verb)))
