@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from cli.commands import backup, bench, core, diligence, extract, neo4j, serve, stories
+from cli.commands import (
+    backup,
+    bench,
+    core,
+    curation,
+    diligence,
+    extract,
+    neo4j,
+    serve,
+    stories,
+)
 
 app = typer.Typer(
     name="sinograph",
@@ -40,5 +50,5 @@ def main(
         get_settings.cache_clear()
 
 
-for group in (core, stories, diligence, backup, extract, serve, neo4j, bench):
+for group in (core, stories, diligence, curation, backup, extract, serve, neo4j, bench):
     group.register(app)

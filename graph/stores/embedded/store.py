@@ -1652,8 +1652,8 @@ def _read_v1(conn: sqlite3.Connection) -> GraphDelta:
 for _verb in (
     "ensure_schema", "upsert", "resolve_entity", "find_entities_by_alias", "get_entity",
     "search_entities", "neighbors", "paths", "timeline", "get_fact", "get_story", "subgraph",
-    "stats", "export_delta", "health", "backup", "reject_fact", "restore_fact", "rejected_facts",
-    "merge_entities", "split_entity", "find_entities_by_aliases", "edit_entity", "curation_log", "redirects",
-    "curation_export", "import_curation",
+    "stats", "export_delta", "health", "backup", "reject_fact", "restore_fact",
+    "rejected_facts", "merge_entities", "split_entity", "find_entities_by_aliases",
+    "edit_entity", "curation_log", "redirects", "curation_export", "import_curation",
 ):
     setattr(EmbeddedStore, _verb, corruption_guarded(getattr(EmbeddedStore, _verb)))
