@@ -22,6 +22,8 @@ from typing import Any
 
 import neo4j
 
+from graph.model.curation import CurationPage, CurationRecord, Curator, EntityEdit
+from graph.model.curation_log import CurationExport
 from graph.model.dates import partial_date_ordinal
 from graph.model.domain import Entity, Fact, GraphDelta
 from graph.model.errors import FactNotFound, InvalidInput, NoPath, StoreUnavailable, StoryNotFound
@@ -262,6 +264,19 @@ class Neo4jStore:
             return [found[i] for i in ids if i in found]
 
         result: list[Entity] = self._read(work)
+        return result
+
+    def find_entities_by_aliases(self, names: Iterable[str]) -> dict[str, list[Entity]]:
+        norms = sorted({n for n in (normalize_name(x) for x in names) if n})
+        if not norms:
+            return {}
+
+        def work(tx: TransactionRunner) -> dict[str, list[Entity]]:
+            rows = tx.read_in_batches("alias_entity_ids_many", "norms", norms)
+            found = entities(tx, sorted({i for r in rows for i in r["ids"]}))
+            return {r["norm"]: [found[i] for i in r["ids"] if i in found] for r in rows}
+
+        result: dict[str, list[Entity]] = self._read(work)
         return result
 
     def get_entity(self, ref: str) -> EntityDetail:
@@ -597,6 +612,58 @@ class Neo4jStore:
 
         result: GraphDelta = self._read(work)
         return result
+
+    # ------------------------------------------------------------- curation
+    # Not built on Neo4j yet (issue 15, item 5, is done on the embedded store only): this
+    # store holds no curation, so its log, redirects and rejected facts are empty, and a
+    # change is refused with a clear error rather than half made.
+
+    def _no_curation(self) -> InvalidInput:
+        return InvalidInput(
+            "curation (reject, restore, merge, split, edit, importing a curation section) "
+            "is not available on the Neo4j store yet; use the embedded store"
+        )
+
+    def reject_fact(self, key: str, curator: Curator) -> CurationRecord:
+        raise self._no_curation()
+
+    def restore_fact(self, key: str, curator: Curator) -> CurationRecord:
+        raise self._no_curation()
+
+    def rejected_facts(self, *, limit: int = 100) -> list[FactView]:
+        return []
+
+    def merge_entities(self, source: str, target: str, curator: Curator) -> CurationRecord:
+        raise self._no_curation()
+
+    def split_entity(
+        self, entity: str, alias: str, curator: Curator, *, name: str | None = None
+    ) -> CurationRecord:
+        raise self._no_curation()
+
+    def edit_entity(self, entity: str, edit: EntityEdit, curator: Curator) -> CurationRecord:
+        raise self._no_curation()
+
+    def curation_log(
+        self,
+        *,
+        entity: str | None = None,
+        fact: str | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> CurationPage:
+        return CurationPage(items=[])
+
+    def redirects(self, ids: Iterable[str]) -> dict[str, str]:
+        return {}
+
+    def curation_export(self) -> CurationExport:
+        return CurationExport()
+
+    def import_curation(self, section: CurationExport) -> int:
+        if not section.is_empty():
+            raise self._no_curation()
+        return 0
 
 
 # ---------------------------------------------------------------- helpers
