@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path, Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from api.deps import SettingsDep, StoreDep, require_api_key
 from api.problems import problem_responses
@@ -71,6 +71,11 @@ class EditBody(BaseModel):
     identifiers: dict[str, str] | None = None
     description: str | None = None
     reason: Reason
+
+    @field_validator("identifiers", mode="before")
+    @classmethod
+    def _checked(cls, value: Any) -> Any:
+        return EntityEdit.model_validate({"identifiers": value}).identifiers
 
 
 def _with(settings: SettingsDep, reason: str) -> Curator:

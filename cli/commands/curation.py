@@ -1,4 +1,5 @@
-"""The curation commands: reject, restore, rejected, merge, split, edit and curation-log.
+"""The curation commands: reject-fact, restore-fact, rejected, merge, split, edit and
+curation-log (``restore`` alone restores a backup).
 
 Every change needs ``--reason``; the curation log records it with the time and the
 user (``--by``, else ``cli:<login name>``). Imports beyond typer happen inside the
@@ -214,6 +215,8 @@ def curation_log(
 
 def register(app: typer.Typer) -> None:
     """Add the curation commands to ``app``."""
-    for command in (reject, restore, rejected, merge, split, edit):
+    for command in (rejected, merge, split, edit):
         app.command()(command)
+    app.command("reject-fact")(reject)
+    app.command("restore-fact")(restore)
     app.command("curation-log")(curation_log)
