@@ -116,7 +116,7 @@ def test_a_version_2_file_is_merged_and_keeps_every_key(tmp_path: Path) -> None:
     try:
         conn = sqlite3.connect(path)
         versions = [r[0] for r in conn.execute("SELECT version FROM schema_version")]
-        assert versions == [1, 2, 3, 4] == list(range(1, SCHEMA_VERSION + 1))
+        assert versions == [1, 2, 3, 4, 5] == list(range(1, SCHEMA_VERSION + 1))
         # Version 3's column: rows written before it have no extractor (unknown).
         assert {r[0] for r in conn.execute("SELECT extractor FROM evidence")} == {None}
         facts = {(f.subject, f.predicate.value, f.object): f for f in store.export_delta().facts}
