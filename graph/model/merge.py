@@ -278,11 +278,16 @@ def _deal_update(old: Fact, new: Fact) -> dict[str, object]:
 
 
 def _either(a: _T | None, b: _T | None) -> _T | None:
-    """One of two values, the same whichever came first: the one given, else the smaller
-    (two records of one fact that disagree must not leave the answer to load order)."""
+    """One of two values, the same whichever came first: the one given, else the fuller
+    (a role spelt out beats its abbreviation), else the smaller (two records of one fact
+    that disagree must not leave the answer to load order).
+
+    >>> _either("CEO", "chief executive"), _either(None, 2.5)
+    ('chief executive', 2.5)
+    """
     if a is None or b is None:
         return a if b is None else b
-    return min(a, b, key=repr)
+    return min(a, b, key=lambda v: (-len(repr(v)), repr(v)))
 
 
 def _attributes(a: Mapping[str, AttributeValue], b: Mapping[str, AttributeValue]

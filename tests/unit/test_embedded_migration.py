@@ -206,7 +206,7 @@ def test_a_version_3_file_keeps_its_extractor_labels(tmp_path: Path) -> None:
         assert store.stats().sources == 4
         conn = sqlite3.connect(path)
         versions = [r[0] for r in conn.execute("SELECT version FROM schema_version")]
-        assert versions == [1, 2, 3, 4]
+        assert versions == [1, 2, 3, 4, 5]
         # The evidence view, rebuilt with the renumbered rows, still shows the extractor.
         view = set(conn.execute("SELECT fact_key, sentence, extractor FROM evidence"))
         assert (dated.key, read_both, "rules + llm:qwen2.5:7b") in view
