@@ -28,6 +28,19 @@ __all__ = ["router"]
 
 router = APIRouter(tags=["curation"])
 
+_RECORD = {
+    "id": "curation:3f1c0a9e52d14b7a8c61", "action": "merge_entities",
+    "at": "2025-07-02T09:15:03.120412+00:00", "actor": "api:review-team",
+    "reason": "one exchange", "fact": None, "entity": "company:hong-kong-stock-exchange",
+    "target": "company:hong-kong-exchanges-and-clearing",
+    "changes": {"merged_name": "Hong Kong Stock Exchange", "aliases_added": ["HKSE"],
+                "facts_moved": {}, "facts_dropped": [], "metrics_moved": []},
+}
+
+
+def _example(value: object) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {"application/json": {"example": value}}}}
+
 FactPath = Annotated[str, Path(description="a fact key (a former key finds its fact too)")]
 Reason = Annotated[
     str,
@@ -86,7 +99,7 @@ def _with(settings: SettingsDep, reason: str) -> Curator:
 
 @router.post(
     "/facts/{key}/reject", operation_id="reject_fact", summary="Reject a fact",
-    responses=problem_responses(401, 404, 409),
+    responses={**_example(_RECORD), **problem_responses(401, 404, 409)},
     dependencies=[Depends(require_api_key)],
 )
 def reject_fact(store: StoreDep, settings: SettingsDep, key: FactPath,
@@ -98,7 +111,7 @@ def reject_fact(store: StoreDep, settings: SettingsDep, key: FactPath,
 
 @router.post(
     "/facts/{key}/restore", operation_id="restore_fact", summary="Restore a rejected fact",
-    responses=problem_responses(401, 404, 409),
+    responses={**_example(_RECORD), **problem_responses(401, 404, 409)},
     dependencies=[Depends(require_api_key)],
 )
 def restore_fact(store: StoreDep, settings: SettingsDep, key: FactPath,
@@ -108,7 +121,7 @@ def restore_fact(store: StoreDep, settings: SettingsDep, key: FactPath,
 
 @router.get(
     "/curation/rejected", operation_id="rejected_facts", summary="The rejected facts",
-    responses=problem_responses(400),
+    responses={**_example([]), **problem_responses(400)},
 )
 def rejected_facts(store: StoreDep,
                    limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[FactView]:
@@ -118,7 +131,7 @@ def rejected_facts(store: StoreDep,
 @router.post(
     "/entities/{id}/merge", operation_id="merge_entities",
     summary="Merge an entity into another (its id then redirects)",
-    responses=problem_responses(401, 404, 409),
+    responses={**_example(_RECORD), **problem_responses(401, 404, 409)},
     dependencies=[Depends(require_api_key)],
 )
 def merge_entities(store: StoreDep, settings: SettingsDep, id: EntityPath,
@@ -132,7 +145,7 @@ def merge_entities(store: StoreDep, settings: SettingsDep, id: EntityPath,
 @router.post(
     "/entities/{id}/split", operation_id="split_entity",
     summary="Split an alias off an entity into a new entity",
-    responses=problem_responses(401, 404, 409),
+    responses={**_example(_RECORD), **problem_responses(401, 404, 409)},
     dependencies=[Depends(require_api_key)],
 )
 def split_entity(store: StoreDep, settings: SettingsDep, id: EntityPath,
@@ -145,7 +158,7 @@ def split_entity(store: StoreDep, settings: SettingsDep, id: EntityPath,
 @router.post(
     "/entities/{id}/edit", operation_id="edit_entity",
     summary="Edit an entity's Chinese name, country, identifiers or description",
-    responses=problem_responses(400, 401, 404, 409),
+    responses={**_example(_RECORD), **problem_responses(400, 401, 404, 409)},
     dependencies=[Depends(require_api_key)],
 )
 def edit_entity(store: StoreDep, settings: SettingsDep, id: EntityPath,
@@ -157,7 +170,8 @@ def edit_entity(store: StoreDep, settings: SettingsDep, id: EntityPath,
 
 @router.get(
     "/curation/log", operation_id="curation_log", summary="The curation log, oldest first",
-    responses=problem_responses(400, 404, 409),
+    responses={**_example({"items": [_RECORD], "next_cursor": None}),
+               **problem_responses(400, 404, 409)},
 )
 def curation_log(
     store: StoreDep,
