@@ -1,8 +1,5 @@
 """Curation with an audit trail (issue 15, item 5): reject and restore facts, merge, split
 and edit entities, every change logged, exported and imported — on every store.
-
-Curation is not built on the Neo4j store yet: there every change is refused with a clear
-error, and these tests are expected failures that record the gap.
 """
 
 from __future__ import annotations
@@ -18,13 +15,6 @@ from tests.contract.builders import DeltaBuilder
 from tests.contract.conftest import Opener
 
 WHO = Curator(actor="cli:reviewer", reason="checked against the filing")
-
-
-@pytest.fixture
-def curated(store: GraphStore) -> GraphStore:
-    if type(store).__name__ == "Neo4jStore":
-        pytest.xfail("curation is not built on the Neo4j store yet (issue 15, item 5)")
-    return store
 
 
 def _graph() -> tuple[DeltaBuilder, GraphDelta]:
@@ -47,8 +37,7 @@ def _keys(store: GraphStore, entity: str) -> set[str]:
     return {i.fact.key for i in [*page.items, *page.undated] if i.fact is not None}
 
 
-def test_a_rejected_fact_is_hidden_kept_by_key_and_never_resurrected(curated: GraphStore) -> None:
-    store = curated
+def test_a_rejected_fact_is_hidden_kept_by_key_and_never_resurrected(store: GraphStore) -> None:
     _, delta = _graph()
     store.upsert(delta)
     fact = next(f for f in delta.facts if f.predicate == "INVESTIGATES")
@@ -77,9 +66,8 @@ def test_a_rejected_fact_is_hidden_kept_by_key_and_never_resurrected(curated: Gr
 
 
 def test_a_merge_moves_names_facts_and_sources_and_the_old_id_redirects(
-    curated: GraphStore,
+    store: GraphStore,
 ) -> None:
-    store = curated
     _, delta = _graph()
     store.upsert(delta)
     old, new = "company:hong-kong-stock-exchange", "company:hong-kong-exchanges-and-clearing"
@@ -110,8 +98,7 @@ def test_a_merge_moves_names_facts_and_sources_and_the_old_id_redirects(
         store.merge_entities("company:no-such-firm", new, WHO)
 
 
-def test_a_split_moves_the_facts_whose_sentences_use_the_alias(curated: GraphStore) -> None:
-    store = curated
+def test_a_split_moves_the_facts_whose_sentences_use_the_alias(store: GraphStore) -> None:
     b = DeltaBuilder()
     s = b.story("Chemicals", published="2025-03-01")
     ancai = b.company("Ancai Hi-Tech", "Anhui Ancai")
@@ -134,9 +121,8 @@ def test_a_split_moves_the_facts_whose_sentences_use_the_alias(curated: GraphSto
 
 
 def test_an_edit_changes_attributes_and_lookup_keys_and_logs_both_values(
-    curated: GraphStore,
+    store: GraphStore,
 ) -> None:
-    store = curated
     _, delta = _graph()
     store.upsert(delta)
     record = store.edit_entity(
@@ -151,8 +137,7 @@ def test_an_edit_changes_attributes_and_lookup_keys_and_logs_both_values(
         store.edit_entity("CATL", EntityEdit(country=None), WHO)  # changes nothing
 
 
-def test_the_curation_travels_with_the_export(curated: GraphStore, store_opener: Opener) -> None:
-    store = curated
+def test_the_curation_travels_with_the_export(store: GraphStore, store_opener: Opener) -> None:
     _, delta = _graph()
     store.upsert(delta)
     old, new = "company:hong-kong-stock-exchange", "company:hong-kong-exchanges-and-clearing"
