@@ -200,6 +200,13 @@ def _move(
         "INSERT OR REPLACE INTO fact_former_key(key, fid) VALUES (?, ?)",
         [(k, where[n]) for k, n in old_keys.items() if n in where],
     )
+    # Keys that led to a moved fact (an earlier move, a refined date) lead on to where it
+    # went, never to its retired row.
+    fid_of = {fact.key: fid for fid, fact in facts.items()}
+    conn.executemany(
+        "UPDATE fact_former_key SET fid = ? WHERE fid = ?",
+        [(where[n], fid_of[k]) for k, n in old_keys.items() if n in where],
+    )
     conn.executemany(
         "UPDATE fact SET state = 'rejected' WHERE fid = ?",
         [(where[k],) for k in sorted(rejected) if k in where],

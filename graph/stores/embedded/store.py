@@ -1534,6 +1534,9 @@ class EmbeddedStore:
         (an import that redoes merges)."""
         conn.execute("UPDATE meta SET value = ? WHERE key = 'revision'", (str(revision),))
         self._rebuild(conn)
+        # Provisional: what the curation does after this step (rejections, the log) is not
+        # in it, so the refresh after the commit must rebuild again, whatever the revision.
+        self._index.revision = -1
 
 
 def _meta_int(conn: sqlite3.Connection, key: str) -> int:
