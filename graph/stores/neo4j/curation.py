@@ -338,7 +338,7 @@ def write_log(tx: TransactionRunner, records: Iterable[CurationRecord]) -> int:
         seq += 1
         rows.append(curation_row(record, seq))
     if rows:
-        tx.run("curation_create", {"rows": rows, "seq": seq})
+        tx.run("curation_create", {"rows": rows})
     return len(rows)
 
 

@@ -35,7 +35,7 @@ FIXED_LABELS = ("Entity", "Alias", "Story", "Metric", "SinographMeta", "Sinograp
                 "SinographWrite", "Redirect", "CurationRecord")
 FIXED_TYPES = ("EVIDENCE", "ABOUT", "ALIAS_OF")
 # Written by write_lock, write_begin and scratch_mark, which have no row builder.
-_META_KEYS = ("id", "revision", "purpose", "created", "epoch", "started", "seq")
+_META_KEYS = ("id", "revision", "purpose", "created", "epoch", "started")
 # Fields of the lookup maps the store passes (facts_by_triples) and of EVIDENCE links.
 _LOOKUP_KEYS = ("subject", "predicate", "object", "key", "sentence")
 
