@@ -3,7 +3,8 @@
 The source graph (an exported :class:`GraphDelta`) is cut into batches —
 stories, then entities, then facts, then metrics, so that every batch only
 refers to records already copied — and each batch is one ``upsert`` of the
-target; the curation section (log, redirects, rejected facts) is imported last. After each batch a small JSON checkpoint records how far the copy got;
+target; the curation section (log, redirects, rejected facts) is imported last.
+After each batch a small JSON checkpoint records how far the copy got;
 a later run with the same source and target resumes after the last finished
 batch. Upserts are idempotent, so a batch repeated after a crash does no harm.
 """
