@@ -349,23 +349,18 @@ class Binder:
         if self.literal and word in _UNIT_NOUNS:
             return []
         out: list[Bound] = []
-        # the table's first preposition wins: "imports *of* seafood from Japan" are seafood
-        by_prep = sorted(
-            (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps),
-            key=lambda c: preps.index(c.lower_),
-        )
-        if not by_prep and token.dep_ == "dobj":
-            # "buy the shares it does not own *in* X": the preposition hung on the verb
-            by_prep = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ in preps]
-        for child in by_prep:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found = self._bind_all(pobj, depth + 1, f"through:{word}", subject)
-                    if word in _PLACE_NOUNS:
-                        for bound in found:
-                            if bound.cluster.type is None:
-                                bound.cluster.type = EntityType.REGION  # "the state of X"
-                    out.extend(found)
+        # the table's order decides: "imports *of* seafood from Japan" are seafood,
+        # "gallium exports to the US" ([of, compound, to]) are gallium
+        for entry in preps:
+            if entry == "compound":
+                # "its Lumen AI model": the name inside a kind of thing, past the
+                # technology word
+                for child in token.children:
+                    if child.dep_ in ("compound", "nmod"):
+                        for named in _past_acronym(child) or [child]:
+                            out.extend(self._bind_all(named, depth + 1, "kind", subject))
+            elif entry not in ("poss", "possessor"):
+                out.extend(self._through_prep(token, entry, word, depth, subject))
             if out:
                 break
         for child in token.children:
@@ -377,11 +372,26 @@ class Binder:
             elif child.dep_ == "poss" and "possessor" in preps:
                 # "its Hong Kong-listed shares", "signed off on X's accounts"
                 out.extend(self._bind_all(child, depth + 1, f"through:{word}", subject))
-            elif child.dep_ in ("compound", "nmod") and "compound" in preps:
-                # "its Ernie 4.5 model family": the name inside a kind of thing; "its
-                # Lumen AI model": past the technology word
-                for named in _past_acronym(child) or [child]:
-                    out.extend(self._bind_all(named, depth + 1, "kind", subject))
+        return out
+
+    def _through_prep(
+        self, token: Token, prep: str, word: str, depth: int, subject: bool
+    ) -> list[Bound]:
+        """What ``token``'s preposition ``prep`` names ("imports *of* X")."""
+        children = [c for c in token.children if c.dep_ == "prep" and c.lower_ == prep]
+        if not children and token.dep_ == "dobj":
+            # "buy the shares it does not own *in* X": the preposition hung on the verb
+            children = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == prep]
+        out: list[Bound] = []
+        for child in children:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = self._bind_all(pobj, depth + 1, f"through:{word}", subject)
+                    if word in _PLACE_NOUNS:
+                        for bound in found:
+                            if bound.cluster.type is None:
+                                bound.cluster.type = EntityType.REGION  # "the state of X"
+                    out.extend(found)
         return out
 
     def _government_of_place(self, token: Token) -> Bound | None:

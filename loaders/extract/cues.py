@@ -72,7 +72,8 @@ COMPANY_SUFFIXES = LEGAL_SUFFIXES | _words(
     Fashion Sportswear Footwear Furniture Appliances Display Displays Optoelectronics Photonics
     Chips Chip Microsystems Silicon Foundry Medical Biosciences Life Sciences Diagnostics
     Vaccines Bio Clearing Exchange Exchanges Asset Management Wealth Bancorp Bankshares Credit
-    Leasing Guarantee Lending Payments Pay Fintech Capital Equity Advisory Associates"""
+    Leasing Guarantee Lending Payments Pay Fintech Capital Equity Advisory Associates Tourism
+    Hospitality Pictures Music Film Films Cinema Cinemas Publishing Education Sports Culture"""
 )
 
 # Technology words written in capitals that name no entity ("AI processors", "EV makers").

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from loaders.budget import checkpoint, note
 from loaders.extract.amounts import MoneyMention, PercentMention, find_money, find_percentages
-from loaders.extract.cues import COMPANY_SUFFIXES, GOVERNMENT_HEADS
+from loaders.extract.cues import COMPANY_SUFFIXES, GOVERNMENT_HEADS, word_set
 from loaders.extract.mention import Mention
 from loaders.extract.mentions import find_mentions
 from loaders.extract.registry import Registry
@@ -219,6 +219,10 @@ def _repeated_tails(
     return frozenset(tail for tail, n in counts.items() if n >= 2)
 
 
+# words that open "Former Norvik Motors chairman ..." and never begin a firm's name
+_TENURE_OPENERS = word_set("Former Then Outgoing Incoming Interim Acting Late Ex Erstwhile")
+
+
 def _known_names(sentences: list[Sentence], tokenized: list[list[Token]]) -> set[str]:
     """Words written capitalised inside body sentences: names, not sentence openers."""
     known: set[str] = set()
@@ -230,7 +234,12 @@ def _known_names(sentences: list[Sentence], tokenized: list[list[Token]]) -> set
         k = 0
         while k < len(tokens) and tokens[k].is_cap and tokens[k].text[0].isalpha():
             k += 1
-        if k >= 2 and tokens[k - 1].text in COMPANY_SUFFIXES | GOVERNMENT_HEADS:
+        # ("Former Norvik Motors chairman ...": an opener such as "Former" stays one)
+        if (
+            k >= 2
+            and tokens[k - 1].text in COMPANY_SUFFIXES | GOVERNMENT_HEADS
+            and tokens[0].text not in _TENURE_OPENERS
+        ):
             known.add(tokens[0].text)
         for k in range(1, len(tokens)):
             tok = tokens[k]

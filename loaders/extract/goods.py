@@ -59,6 +59,16 @@ for _word in (
     _COMMODITY_PHRASES[tuple(_word.split("-"))] = _word.replace("-", " ")
     _COMMODITY_PHRASES[(_word,)] = _word.replace("-", " ")
 
+# One name per kind of goods, whichever number the story uses, so that "lobster" in one
+# story and "lobsters" in the next are one node (the story's own form stays an alias).
+_ONE_NAME = {
+    "lobsters": "lobster", "durians": "durian", "wines": "wine", "fruits": "fruit",
+    "soybean": "soybeans", "rare earth": "rare earths", "fertilisers": "fertiliser",
+    "fertilizers": "fertilizer", "tires": "tyres",
+}  # fmt: skip
+for _words_key, _base in list(_COMMODITY_PHRASES.items()):
+    _COMMODITY_PHRASES[_words_key] = _ONE_NAME.get(_base, _base)
+
 
 def _qualified_before(tokens: Sequence[Token], m: Mention) -> bool:
     """Whether ``m``'s origin is written before it ("Chinese steel", "Japan's seafood")."""

@@ -455,10 +455,13 @@ def _reconcile(
                 or (len(inside) == 1 and rest[-1] in COMPANY_SUFFIXES and rest[0][:1].isupper())
             )
         ):
-            # "GE Appliances": a known firm's name plus a sector word is another firm
+            # "GE Appliances": a known firm's name plus a sector word is another firm,
+            # which the known firm's short name must not absorb later
             for k, _ in inside:
                 used.add(k)
-            mentions.append(_run_mention(tokens, start, end))
+            m = _run_mention(tokens, start, end)
+            m.extends = first.entry.id
+            mentions.append(m)
             continue
         if (
             len(inside) == 1

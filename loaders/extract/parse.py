@@ -7,7 +7,9 @@ between the two through character offsets, so a relation rule can walk the tree
 from a trigger word to its arguments and land on the mention (and entity) there.
 
 Headlines in title case ("Norvik Agrees To Buy Tallis") mislead the tagger, so
-their ordinary words are lower-cased before parsing; offsets do not move.
+their ordinary words are lower-cased before parsing, and a name opening a headline
+before its verb is parsed as "It" ("Norvik Group names X as CEO" is otherwise read as
+one noun phrase); offsets do not move.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.model.errors import ExtractorUnavailable
+from graph.model.ontology import EntityType
 from loaders.budget import checkpoint
+from loaders.extract.cues import word_set
 from loaders.extract.tokens import blank_tickers
 
 if TYPE_CHECKING:
@@ -101,20 +105,54 @@ def _parse_text(ps: ParsedSentence) -> str:
         text = " " * ps.sentence.body_start + text[ps.sentence.body_start :]
     if not ps.sentence.headline:
         return text
+    chars = list(text)
     words = [t for t in ps.tokens if t.text[:1].isalpha()]
     capitalised = sum(1 for t in words if t.text[:1].isupper())
-    if len(words) < 4 or capitalised < 0.6 * len(words):
-        return text
-    chars = list(text)
-    for k, tok in enumerate(ps.tokens):
-        if ps.owner[k] >= 0 or k == ps.begin or not tok.text[:1].isupper():
-            continue
-        if tok.text.isupper() and len(tok.text) > 1:
-            continue  # an acronym stays one
-        lowered = tok.text.lower()
-        if len(lowered) == len(tok.text):
-            chars[tok.start : tok.end] = lowered
+    if len(words) >= 4 and capitalised >= 0.6 * len(words):
+        for k, tok in enumerate(ps.tokens):
+            if ps.owner[k] >= 0 or k == ps.begin or not tok.text[:1].isupper():
+                continue
+            if tok.text.isupper() and len(tok.text) > 1:
+                continue  # an acronym stays one
+            lowered = tok.text.lower()
+            if len(lowered) == len(tok.text):
+                chars[tok.start : tok.end] = lowered
+    _pronoun_for_subject(ps, chars)
     return "".join(chars)
+
+
+_PAST_FORMS = word_set(
+    "bought sold took made won struck paid began set cut led hit met quit ran got gave"
+)
+
+
+def _pronoun_for_subject(ps: ParsedSentence, chars: list[str]) -> None:
+    """ "Norvik Group names Li Wei as CEO": the small parser reads a name run followed by
+    a verb in -s as one noun phrase; "It names Li Wei as CEO" it reads right. The name
+    opening a headline is written as a pronoun of the same length (the pronoun's
+    characters still belong to the name's first token, so it binds to the name)."""
+    k = ps.begin
+    if k >= len(ps.tokens) or ps.owner[k] < 0:
+        return
+    m = ps.mentions[ps.owner[k]]
+    if m.start != k or m.end >= len(ps.tokens):
+        return
+    after = ps.tokens[m.end].text
+    # what follows must look like a verb ("names", "to buy", "agreed", "won") or the rest of
+    # a list of subjects; "Norvik assembler Tallis", "Norvik Group Chief Executive ..."
+    # are noun phrases the pronoun would break
+    verb_like = after[:1].islower() and (
+        after == "to" or after.endswith(("s", "ed")) or after in _PAST_FORMS
+    )
+    if not (verb_like or after == ","):
+        return
+    if after.endswith("ed") and any(t.lower == "by" for t in ps.tokens[m.end + 1 :]):
+        return  # "Norvik fined 5 million yuan by the regulator": a passive, read as one
+    start, end = ps.tokens[m.start].start, ps.tokens[m.end - 1].end
+    pronoun = "He" if m.type is EntityType.PERSON else "It"
+    if end - start < len(pronoun) or any(c in "\n" for c in chars[start:end]):
+        return
+    chars[start:end] = list(pronoun + " " * (end - start - len(pronoun)))
 
 
 def _align(doc: Doc, ps: ParsedSentence) -> SentenceTree:

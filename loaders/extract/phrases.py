@@ -24,7 +24,7 @@ from loaders.extract.cues import (
     GOVERNMENT_DESCRIPTIONS,
     word_set,
 )
-from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM, EXCHANGE_OF_CITY
 from loaders.extract.goods import (
     commodity,
     place_at,
@@ -365,6 +365,18 @@ def _government(
         if qualifier is not None and qualifier[2] is not None:
             country = qualifier[2]
             start = qualifier[0]
+        if words == ("stock", "exchange") and qualifier is not None:
+            # "the Frankfurt stock exchange": a city's exchange is a firm with a name
+            city = qualifier[2] or qualifier[1]
+            return Mention(
+                start,
+                i + size,
+                surface_text(tokens, start, i + size),
+                EntityType.COMPANY,
+                MentionKind.NAME,
+                canonical=EXCHANGE_OF_CITY.get(city, f"{city} Stock Exchange"),
+                cue=0.7,
+            )
         options = dict(_GOV_BY_WORDS[words])
         body = options.get(country or "")
         # With no country named, the body is resolved against the story's country later.

@@ -118,6 +118,13 @@ class SentenceReader:
                         found = prep_objects(inner, words)
                     if found:
                         break
+            if not found and not is_verb and "of" not in words:
+                # "shares of X *on* the Y exchange", "the sale of X *to* Y": the parser
+                # hangs the noun's preposition on its "of" object
+                for inner in prep_objects(trigger, ("of",)):
+                    found = prep_objects(inner, words)
+                    if found:
+                        break
             if not found and not is_verb:
                 # "duties totalling 80% *on* X": the preposition on the noun's participle
                 for c in trigger.children:
@@ -181,6 +188,15 @@ class SentenceReader:
             return [p for c in trigger.children if c.dep_ == "xcomp" for p in patient_of(c)]
         if role == "appos":
             return [c for c in trigger.children if c.dep_ == "appos"]
+        if role == "undergoer":
+            # "X is (came, remains) under investigation", "X faces a probe": whom the
+            # event noun befalls, said through the clause rather than a preposition
+            if trigger.dep_ == "pobj" and trigger.head.lower_ == "under":
+                return surface_subject(trigger.head.head)
+            verb = governor(trigger)
+            if verb is not None and verb.lemma_ in ("face", "undergo"):
+                return actor_of(verb)
+            return []
         if role == "refined_in":
             return refined_place(trigger)
         return []
@@ -196,6 +212,9 @@ class SentenceReader:
                 allowed |= set(rule.object_switch)
                 if rule.exchange:
                     allowed |= {EntityType.REGION, EntityType.COUNTRY, EntityType.MARKET}
+        hyphen_joined = (
+            trigger.dep_ == "compound" and trigger.i > 0 and trigger.doc[trigger.i - 1].text == "-"
+        )
         for alternative in roles:
             bound: list[Bound] = []
             for role in alternative.split("+"):
@@ -224,8 +243,12 @@ class SentenceReader:
                             subject=subject,
                             literal=literal,
                             through=rule.through if rule is not None else None,
-                            # "A and B, a unit of C": the apposition is B's alone
-                            expand=not (role == "holder" and trigger.dep_ == "appos"),
+                            # "A and B, a unit of C": the apposition is B's alone;
+                            # "Lumen-owner A and Kestrel-operator B": so is each modifier
+                            expand=not (
+                                (role == "holder" and trigger.dep_ == "appos")
+                                or (role in ("described", "holder") and hyphen_joined)
+                            ),
                         )
                         if role == "place":
                             found = [b for b in found if b.cluster.type in _PLACE_TYPES]
@@ -331,14 +354,17 @@ class SentenceReader:
 
     def has_prep(self, trigger: Token, rule: Rule, words: tuple[str, ...]) -> bool:
         """The trigger (or, for a noun, its light verb) carries one of ``words`` as a
-        preposition or adverb; ``W+ing`` is preposition W before a gerund."""
+        preposition, adverb or result adjective; ``W+ing`` is preposition W before a
+        gerund."""
         heads = [trigger]
         verb = governor(trigger) if rule.pos == "noun" else None
         if verb is not None and verb.lemma_ in LIGHT_VERBS:
             heads.append(verb)
         for head in heads:
             for c in head.children:
-                if c.dep_ not in ("prep", "agent", "dative", "advmod"):
+                # "take X *private*": a result adjective the parser hangs on the verb
+                result = c.pos_ == "ADJ" and c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")
+                if c.dep_ not in ("prep", "agent", "dative", "advmod") and not result:
                     continue
                 if c.lower_ in words:
                     return True
@@ -407,6 +433,11 @@ class SentenceReader:
             return
         if rule.patient_words and not any(
             t.lemma_.lower() in rule.patient_words or t.lower_ in rule.patient_words
+            for t in patient_of(trigger)
+        ):
+            return
+        if rule.patient_not and any(
+            t.lemma_.lower() in rule.patient_not or t.lower_ in rule.patient_not
             for t in patient_of(trigger)
         ):
             return

@@ -95,8 +95,13 @@ def pos_ok(rule: Rule, token: Token) -> bool:
     if rule.pos == "name":
         return False  # applied to names, not words
     if rule.pos == "noun":
-        # "its rival X": a relational noun tagged as an adjective before a name
-        return token.pos_ in _NOUN_POS or (token.pos_ == "ADJ" and token.dep_ == "amod")
+        # "its rival X": a relational noun tagged as an adjective before a name; "led a
+        # 500 million yuan funding *round*": a noun in an object's place tagged as an adverb
+        return (
+            token.pos_ in _NOUN_POS
+            or (token.pos_ == "ADJ" and token.dep_ == "amod")
+            or (token.pos_ == "ADV" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"))
+        )
     return token.pos_ in _ADJ_POS
 
 

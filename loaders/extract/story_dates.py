@@ -252,6 +252,11 @@ def date_from_lead(candidates: list[Candidate], sentences: list[ParsedSentence])
         for c in candidates
         if c.sentence in lead_sentences and c.date and c.predicate in LEAD_DATED
     }
+    lead_targets = {
+        (c.predicate, c.object): c.date
+        for c in candidates
+        if c.sentence in lead_sentences and c.date and c.predicate in LEAD_DATED
+    }
     for c in candidates:
         if (
             c.date is None
@@ -261,8 +266,24 @@ def date_from_lead(candidates: list[Candidate], sentences: list[ParsedSentence])
             and c.sentence not in lead_sentences
         ):
             shared = lead_acts.get((c.subject, c.predicate))
+            if shared is None:
+                # "US agency blacklists X" in the headline, "... include: W, X, Y" later
+                # under a sub-agency's name: the same act on the same target
+                shared = lead_targets.get((c.predicate, c.object))
             if shared is not None:
                 c.date = shared
+    # the rest of that list: one sentence's undated acts of the same agent and kind share
+    # the date one of them took
+    listed = {
+        (c.sentence, c.subject, c.predicate): c.date
+        for c in candidates
+        if c.date and c.predicate in LEAD_DATED and c.sentence not in lead_sentences
+    }
+    for c in candidates:
+        if c.date is None and not c.fixed_date and c.valid_until is None:
+            same_list = listed.get((c.sentence, c.subject, c.predicate))
+            if same_list is not None:
+                c.date = same_list
 
 
 def refine_by_anaphora(candidates: list[Candidate], sentences: list[ParsedSentence]) -> None:

@@ -27,10 +27,11 @@ ABBREVIATIONS = word_set(
     S.p.A U.S.A E.U P.R.C"""
 )
 
-# "Beijing-based" -> "Beijing" + "-based": the place must be matchable on its own.
+# "Beijing-based" -> "Beijing" + "-based", "TikTok-owner" -> "TikTok" + "-owner": the
+# name must be matchable on its own.
 _ATTRIBUTIVE = re.compile(
     r"-(based|listed|owned|backed|controlled|headquartered|registered|funded|led|run|made|"
-    r"born|linked|affiliated|focused|traded)$",
+    r"born|linked|affiliated|focused|traded|owner|operator|parent|maker)$",
     re.IGNORECASE,
 )
 

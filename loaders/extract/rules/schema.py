@@ -96,6 +96,7 @@ ROLE_NAMES = frozenset(
         "actor_actor",
         "story_actor",
         "home_country",
+        "undergoer",
     }
 )
 
@@ -165,6 +166,8 @@ class Rule(BaseModel):
     blocked_governors: tuple[str, ...] = ()
     # the verb's patient must be one of these words ("took a *stake* in X")
     patient_words: tuple[str, ...] = ()
+    # ... and must not be one of these ("secured a *contract* from X" raises no money)
+    patient_not: tuple[str, ...] = ()
     # the verb's patient must be goods, not a firm or asset ("buys *cells* from X")
     patient_goods: bool = False
     # the verb's actor must be one of these words ("the *sanctions* targeted X")
