@@ -25,6 +25,7 @@ from api.body_limit import BodySizeLimit
 from api.deps import API_KEY_HEADER, close_extractors
 from api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
 from api.routes import (
+    curation,
     diligence,
     entities,
     export,
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         export,
         stories,
         diligence,
+        curation,
         problem_types,
     ):
         app.include_router(module.router)

@@ -109,7 +109,7 @@ _STORY_SUMMARY = StorySummary(
 _SUBGRAPH = Subgraph(entities=[_ZIJIN, _RG, _CANTECH], facts=[_ACQ_VIEW, _SELL_VIEW])
 
 _EXAMPLES: dict[str, BaseModel | list[BaseModel]] = {
-    "health": HealthOut(store="embedded", writes="open", schema_version=4),
+    "health": HealthOut(store="embedded", writes="open", schema_version=5),
     "stats": _STATS,
     "search": [
         EntityMatch(entity=_ZIJIN, match="exact", score=100.0, matched_alias="Zijin"),

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from graph.model.errors import (
     AmbiguousEntity,
+    CurationConflict,
     EntityNotFound,
     ExtractorUnavailable,
     FactNotFound,
@@ -133,6 +134,15 @@ PROBLEM_TYPES: dict[str, ProblemType] = {
             "Ambiguous entity name",
             409,
             "The name fits several entities; `candidates` lists them. Ask again by id.",
+        ),
+        _kind(
+            "curation-conflict",
+            "Curation conflict",
+            409,
+            "The correction contradicts the graph as it stands and was not made: merging an "
+            "entity with itself or with one of another type, rejecting a fact that is "
+            "already rejected, restoring one that is not, splitting off an entity's own "
+            "name or an alias it does not have.",
         ),
         _kind(
             "input-too-large",
@@ -293,6 +303,7 @@ _DOMAIN_KINDS: dict[type[GraphError], tuple[int, str]] = {
     StoryNotFound: (404, "story-not-found"),
     NoPath: (404, "no-path"),
     AmbiguousEntity: (409, "ambiguous-entity"),
+    CurationConflict: (409, "curation-conflict"),
     Unauthorized: (401, "unauthorized"),
     WorkBudgetExceeded: (422, "work-budget-exceeded"),
     TooBusy: (429, "too-busy"),

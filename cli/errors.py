@@ -31,6 +31,7 @@ import typer
 
 from graph.model.errors import (
     AmbiguousEntity,
+    CurationConflict,
     EntityNotFound,
     ExtractorUnavailable,
     FactNotFound,
@@ -85,6 +86,7 @@ _TYPES: list[tuple[type[GraphError], str]] = [
     (FactNotFound, "fact-not-found"),
     (StoryNotFound, "story-not-found"),
     (AmbiguousEntity, "ambiguous-entity"),
+    (CurationConflict, "curation-conflict"),
     (InvalidInput, "invalid-input"),
 ]
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from cli.commands import backup, bench, core, extract, neo4j, serve, stories
+from cli.commands import backup, bench, core, curation, extract, neo4j, serve, stories
 from cli.settings import build_settings
 
 __all__ = ["LAZY_COMMANDS", "app"]
@@ -126,5 +126,5 @@ def main(
     ctx.obj = build_settings(store)
 
 
-for group in (core, stories, backup, extract, serve, neo4j, bench):
+for group in (core, stories, curation, backup, extract, serve, neo4j, bench):
     group.register(app)

@@ -1,7 +1,8 @@
-// Distinct stories behind the facts and metrics of one entity.
+// Distinct stories behind the (not rejected) facts and metrics of one entity.
 // params: id
 MATCH (e:Entity {id: $id})
 OPTIONAL MATCH (e)-[r:__Predicates__]-(:Entity)
+WHERE r.rejected IS NULL
 WITH e, collect(DISTINCT r) AS facts
 OPTIONAL MATCH (m:Metric)-[:ABOUT]->(e)
 WITH facts, collect(m) AS metrics

@@ -1,11 +1,12 @@
 // The admitted facts between the $expanded entities and the $inside ones (a
 // neighbourhood or a subgraph), each once, with their end entities' names; a fact
-// below $min_confidence is not admitted.
+// below $min_confidence, or rejected by a curator, is not admitted.
 // params: expanded, inside, predicates, since, until, as_of, min_confidence
 UNWIND $expanded AS id
 MATCH (:Entity {id: id})-[r:__Predicates__]-(b:Entity)
 WHERE b.id IN $inside
   AND type(r) IN $predicates
+  AND r.rejected IS NULL
   AND (r.date_start IS NULL
        OR (($since IS NULL OR coalesce(r.date_end, r.date_start) >= $since)
            AND ($until IS NULL OR r.date_start <= $until)))

@@ -1,9 +1,11 @@
 // The fact that stands for each hop of some paths: among the admitted facts joining the
-// two entities (either direction), the best-sourced, then the smallest key.
+// two entities (either direction; rejected facts are not admitted), the best-sourced,
+// then the smallest key.
 // params: pairs, predicates, since, until, as_of, min_confidence
 UNWIND $pairs AS pair
 MATCH (a:Entity {id: pair[0]})-[r:__Predicates__]-(b:Entity {id: pair[1]})
 WHERE type(r) IN $predicates
+  AND r.rejected IS NULL
   AND (r.date_start IS NULL
        OR (($since IS NULL OR coalesce(r.date_end, r.date_start) >= $since)
            AND ($until IS NULL OR r.date_start <= $until)))

@@ -3,7 +3,7 @@
 // path lengths (SHORTEST k GROUPS over a quantified path pattern, so the search is
 // Neo4j's own bidirectional one), with the predicate allow-list, time window, as-of
 // (a fact starts at valid_from, else its date, else when its first source appeared)
-// and minimum confidence checked on every relationship, and the excluded entity types
+// and minimum confidence checked on every relationship (a rejected fact is never walked), and the excluded entity types
 // on every entity entered but the target, during the search. A group may hold walks
 // that repeat a node (a self-loop); they are dropped, and parallel facts collapse to
 // one node path. Between hubs a group can hold millions of walks: at most $cap are
@@ -16,6 +16,7 @@ MATCH (t:Entity {id: $target})
 MATCH p = SHORTEST __PathGroups__ GROUPS
   ((s) ((a)-[r:__Predicates__]-(b)
         WHERE type(r) IN $predicates
+          AND r.rejected IS NULL
           AND (r.date_start IS NULL
                OR (($since IS NULL OR coalesce(r.date_end, r.date_start) >= $since)
                    AND ($until IS NULL OR r.date_start <= $until)))
@@ -26,7 +27,7 @@ MATCH p = SHORTEST __PathGroups__ GROUPS
           AND ($min_confidence IS NULL OR coalesce(r.confidence, 1.0) >= $min_confidence)
           AND (size($exclude_types) = 0 OR b.id = $target OR NOT b.type IN $exclude_types)
           AND ($max_degree IS NULL OR b.id = $target
-               OR COUNT { (b)-[:__Predicates__]-(:Entity) } <= $max_degree)
+               OR COUNT { (b)-[x:__Predicates__]-(:Entity) WHERE x.rejected IS NULL } <= $max_degree)
    ){1,6} (t)
    WHERE size(r) <= $max_hops)
 WITH p

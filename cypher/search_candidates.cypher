@@ -1,6 +1,7 @@
 // Every candidate of a search in one statement, each with its kind of lookup key
 // (alias, name_zh, ticker, identifier, short_name; graph.model.names) and its entity's type,
-// for the type filter: the entity whose id is the query (tier 0), keys equal to the
+// for the type filter: the entity whose id is the query, or the survivor of a merge that
+// took that id away (tier 0), keys equal to the
 // normalised query (1), keys equal to its short form without a legal suffix (2, when
 // $short is not null), keys extending the query (3, shortest first), and -- when
 // $fuzzy -- the $fuzzy_kinds keys of the entities the full-text index proposes (4).
@@ -9,6 +10,11 @@
 CALL () {
   MATCH (e:Entity {id: $id})
   RETURN 0 AS tier, e.id AS entity_id, $id AS alias, null AS norm, 'id' AS kind, e.type AS type
+  UNION ALL
+  MATCH (r:Redirect {id: $id})
+  MATCH (e:Entity {id: r.target})
+  RETURN 0 AS tier, e.id AS entity_id, $id AS alias, null AS norm, 'redirect' AS kind,
+         e.type AS type
   UNION ALL
   MATCH (a:Alias {norm: $norm})
   WITH a

@@ -3,7 +3,7 @@
 // the stories in $ids when it is given (one entity's), by publisher (lower case), with a
 // publication date overlapping [$since, $until] (padded days; graph.model.story_query), after
 // the cursor ($after_low, $after_id), $limit + 1 of them so the caller can tell there are
-// more. Each with how many facts and metrics it is evidence for.
+// more. Each with how many facts (not rejected) and metrics it is evidence for.
 // params: ids, publisher, since, until, after_low, after_id, limit
 CALL () {
   WITH $ids AS ids
@@ -37,6 +37,7 @@ WITH s, low
 ORDER BY low DESC, s.id
 LIMIT $limit + 1
 OPTIONAL MATCH (s)-[e:EVIDENCE]->()
+WHERE e.rejected IS NULL
 WITH s, low, collect(DISTINCT e.key) AS keys
 RETURN properties(s) AS props, low,
        size([k IN keys WHERE k STARTS WITH 'fact:']) AS facts,

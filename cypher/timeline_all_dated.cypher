@@ -1,8 +1,10 @@
-// One page of dated facts and metrics of the whole graph, in (sort key, id) order.
+// One page of dated facts (not rejected) and metrics of the whole graph, in (sort key, id)
+// order.
 // params: predicates, with_metrics, since, until, after_sort, after_id, limit
 CALL () {
   MATCH (:Entity)-[r:__Predicates__]->(:Entity)
   WHERE type(r) IN $predicates
+    AND r.rejected IS NULL
     AND r.sort_key IS NOT NULL
     AND ($since IS NULL OR r.date_end >= $since)
     AND ($until IS NULL OR r.date_start <= $until)

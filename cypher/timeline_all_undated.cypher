@@ -1,9 +1,9 @@
-// Undated facts and metrics of the whole graph: the total, and one page after
+// Undated facts (not rejected) and metrics of the whole graph: the total, and one page after
 // $after_id (the first page when it is null).
 // params: predicates, with_metrics, after_id, limit
 CALL () {
   MATCH (:Entity)-[r:__Predicates__]->(:Entity)
-  WHERE type(r) IN $predicates AND r.sort_key IS NULL
+  WHERE type(r) IN $predicates AND r.rejected IS NULL AND r.sort_key IS NULL
   RETURN 'fact' AS kind, r.key AS id, r AS fact, null AS metric, null AS about
   UNION ALL
   MATCH (m:Metric)-[:ABOUT]->(e:Entity)

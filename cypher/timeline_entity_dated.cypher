@@ -1,9 +1,10 @@
-// One page of dated facts and metrics of one entity, in (sort key, id) order; the page
+// One page of dated facts (not rejected) and metrics of one entity, in (sort key, id) order; the page
 // is cut before any property map is built, so a hub costs little more than a leaf.
 // params: entity, predicates, with_metrics, since, until, after_sort, after_id, limit
 CALL () {
   MATCH (:Entity {id: $entity})-[r:__Predicates__]-(:Entity)
   WHERE type(r) IN $predicates
+    AND r.rejected IS NULL
     AND r.sort_key IS NOT NULL
     AND ($since IS NULL OR r.date_end >= $since)
     AND ($until IS NULL OR r.date_start <= $until)

@@ -285,14 +285,24 @@ def write_graph(
     """The bulk path: ``delta`` in batches of ``batch_size`` records, one transaction each.
 
     Each batch is atomic; a kill leaves whole batches, and writing the same delta
-    again completes it with the counts of an uninterrupted load.
+    again completes it with the counts of an uninterrupted load. Before a batch is
+    written, stored entities that are its entities stored apart are merged into them
+    (:mod:`loaders.reresolve`), so the order of a load's inputs does not matter. An
+    export's ``curation`` section (its log, redirects and rejected facts) is applied
+    after the last batch (:meth:`GraphStore.import_curation`).
     """
+    from loaders.reresolve import reresolve
+
     report = UpsertReport()
-    for batch in split_delta(delta, batch_size):
+    section = delta.curation
+    for batch in split_delta(delta.model_copy(update={"curation": None}), batch_size):
+        batch = reresolve(store, batch)
         done = store.upsert(batch)
         report = report + done
         if on_batch:
             on_batch(batch, done)
+    if section is not None and not section.is_empty():
+        store.import_curation(section)
     return report
 
 

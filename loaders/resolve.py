@@ -164,6 +164,9 @@ def resolve_against_store(
         if stored is not None and target is not None and target.type is stored.type:
             # The registry's Chinese name, country, tickers... fill what the store lacks.
             stored = merge_entity(stored, target)
+        if stored is not None and stored.type is entity.type:
+            # So does what the story says (a country), as it would on an entity it created.
+            stored = merge_entity(stored, entity.model_copy(update={"id": stored.id}))
         final = _resolved(entity, stored or target or entity)
         mapping[entity.id] = final.id
         old = entities.get(final.id)

@@ -128,6 +128,10 @@ class Dossier(BaseModel):
     sources: list[NumberedSource]
     citations: dict[str, list[int]]
     notes: list[str] = Field(default_factory=list)
+    redirected_from: str | None = Field(
+        default=None,
+        description="the id asked for, when it is an entity merged into this one (curation)",
+    )
 
 
 def _facts_of(
@@ -331,6 +335,11 @@ def build_dossier(
     )
     sources, citations = _number_sources(facts)
     notes: list[str] = []
+    if detail.redirected_from is not None:
+        notes.append(
+            f"{detail.redirected_from} was merged into {root}: this is the dossier of the "
+            "entity it became (see the curation log)"
+        )
     if tree.cut_at_max_hops:
         notes.append(f"the ownership walk stopped at {max_hops} hops; more may lie beyond")
     if cut:
@@ -355,4 +364,5 @@ def build_dossier(
         sources=sources,
         citations=citations,
         notes=notes,
+        redirected_from=detail.redirected_from,
     )

@@ -18,7 +18,9 @@ __all__ = ["delta_to_graphml", "delta_to_json", "write_export"]
 
 def delta_to_json(delta: GraphDelta) -> str:
     """The lossless JSON export (reload it with ``sinograph load``)."""
-    return json.dumps(delta.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    # A graph with no curation has no curation section: its export reads as it always did.
+    data = delta.model_dump(mode="json", exclude={"curation"} if delta.curation is None else None)
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 # XML 1.0 cannot carry most C0 control characters, even escaped.

@@ -36,6 +36,7 @@ from graph.model.errors import InvalidInput
 from graph.stores.assemble import earliest_published
 from graph.stores.neo4j.rows import (
     alias_rows,
+    curation_row,
     entity_row,
     evidence_rows,
     fact_row,
@@ -81,6 +82,11 @@ _FACT_COLUMNS = (
     ("attributes_json", "attributes_json"), ("source_ids", "source_ids:string[]"),
     ("n_sources", "n_sources:long"), ("known_from", "known_from"),
     ("known_from_ord", "known_from_ord:long"),
+)
+_CURATION_COLUMNS = (
+    ("id", "id:ID(CurationRecord)"), ("seq", "seq:long"), ("action", "action"), ("at", "at"),
+    ("actor", "actor"), ("fact", "fact"), ("entity", "entity"), ("target", "target"),
+    ("data", "data"),
 )
 
 
@@ -136,6 +142,7 @@ def import_command(database: str = "neo4j") -> str:
         f"neo4j-admin database import full {database} --overwrite-destination"
         " --array-delimiter=U+001F --multiline-fields=true"
         " --nodes=entities.csv --nodes=aliases.csv --nodes=stories.csv --nodes=metrics.csv"
+        " --nodes=redirects.csv --nodes=curation.csv"
         " --relationships=facts.csv --relationships=alias_of.csv"
         " --relationships=fact_evidence.csv --relationships=metric_evidence.csv"
         " --relationships=metric_about.csv"
@@ -153,6 +160,10 @@ def write_neo4j_admin_csv(
     >>> import tempfile
     >>> [p.name for p in write_neo4j_admin_csv(GraphDelta(), Path(tempfile.mkdtemp()))][:2]
     ['entities.csv', 'aliases.csv']
+
+    A rejected fact (``delta.curation.rejected``) is marked ``rejected`` with its evidence
+    links, and the redirects and the log become ``Redirect`` and ``CurationRecord`` nodes, so
+    the imported database holds the curation ``Neo4jStore`` would.
     """
     out_dir = Path(out_dir)
     if out_dir.exists() and (not out_dir.is_dir() or (
@@ -184,11 +195,15 @@ def _write_files(delta: GraphDelta, out_dir: Path, safe: bool) -> list[str]:
         "aliases.csv": [h for _, h in _ALIAS_COLUMNS] + [":LABEL"],
         "stories.csv": [h for _, h in _STORY_COLUMNS] + [":LABEL"],
         "metrics.csv": [h for _, h in _METRIC_COLUMNS] + [":LABEL"],
+        # The curation: redirects of merged-away ids and the log, as Neo4jStore keeps them.
+        "redirects.csv": ["id:ID(Redirect)", "target", ":LABEL"],
+        "curation.csv": [h for _, h in _CURATION_COLUMNS] + [":LABEL"],
         "facts.csv": [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"]
-        + [h for _, h in _FACT_COLUMNS],
+        + [h for _, h in _FACT_COLUMNS] + ["rejected:boolean"],
         "alias_of.csv": [":START_ID(Alias)", ":END_ID(Entity)", ":TYPE"],
         "fact_evidence.csv": [
-            ":START_ID(Story)", ":END_ID(Entity)", ":TYPE", "key", "sentence", "extractor"
+            ":START_ID(Story)", ":END_ID(Entity)", ":TYPE", "key", "sentence", "extractor",
+            "rejected:boolean",
         ],
         "metric_evidence.csv": [
             ":START_ID(Story)", ":END_ID(Metric)", ":TYPE", "key", "sentence", "extractor"
@@ -209,17 +224,27 @@ def _write_files(delta: GraphDelta, out_dir: Path, safe: bool) -> list[str]:
             props = story_row(story)["props"]
             files["stories.csv"].row([props[k] for k, _ in _STORY_COLUMNS] + ["Story"])
         published = {s.id: s.published for s in delta.stories}
+        curation = delta.curation
+        rejected = set(curation.rejected) if curation else set()
         for fact in delta.facts:
             row = fact_row(fact, earliest_published(fact, published))
+            mark = True if fact.key in rejected else None
             files["facts.csv"].row(
                 [fact.subject, fact.object, fact.predicate.value]
-                + [row["props"][k] for k, _ in _FACT_COLUMNS]
+                + [row["props"][k] for k, _ in _FACT_COLUMNS] + [mark]
             )
             for ev in evidence_rows(fact.key, fact.subject, fact.evidence):
                 files["fact_evidence.csv"].row(
                     [ev["story_id"], ev["target"], "EVIDENCE", ev["key"], ev["sentence"],
-                     ev["extractor"]]
+                     ev["extractor"], mark]
                 )
+        if curation is not None:
+            for old, target in sorted(curation.redirects.items()):
+                files["redirects.csv"].row([old, target, "Redirect"])
+            for seq, record in enumerate(curation.log, start=1):
+                props = curation_row(record, seq)
+                files["curation.csv"].row(
+                    [props[k] for k, _ in _CURATION_COLUMNS] + ["CurationRecord"])
         for metric in delta.metrics:
             props = metric_row(metric)["props"]
             files["metrics.csv"].row([props[k] for k, _ in _METRIC_COLUMNS] + ["Metric"])

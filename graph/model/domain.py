@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from graph.model.curation_log import CurationExport
 from graph.model.dates import PartialDate
 from graph.model.identifiers import validate_identifiers
 from graph.model.ids import entity_id, fact_key, metric_id, story_id, text_hash
@@ -367,6 +368,9 @@ class Metric(_Frozen):
         return data
 
 
+_DELTA_SECTIONS = frozenset({"stories", "entities", "facts", "metrics", "curation"})
+
+
 class GraphDelta(_Frozen):
     """What one extraction produces and one upsert writes.
 
@@ -378,15 +382,18 @@ class GraphDelta(_Frozen):
     entities: tuple[Entity, ...] = ()
     facts: tuple[Fact, ...] = ()
     metrics: tuple[Metric, ...] = ()
+    curation: CurationExport | None = Field(
+        default=None,
+        description="an export's curation log, the redirects of merged entities and the "
+        "keys of rejected facts (graph.model.curation); a load applies it after the rest",
+    )
 
     @model_validator(mode="before")
     @classmethod
     def _ignore_report_fields(cls, data: Any) -> Any:
         # Export files and extraction reports may carry a header for people.
         if isinstance(data, dict):
-            data = {
-                k: v for k, v in data.items() if k in {"stories", "entities", "facts", "metrics"}
-            }
+            data = {k: v for k, v in data.items() if k in _DELTA_SECTIONS}
         return data
 
     def is_empty(self) -> bool:

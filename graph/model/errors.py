@@ -10,6 +10,8 @@
     ├── FactNotFound          no fact with that key (CLI 1, HTTP 404)
     ├── StoryNotFound         no story with that id (CLI 1, HTTP 404)
     ├── NoPath                both entities exist but no path joins them (CLI 1, HTTP 404)
+    ├── CurationConflict      a correction that cannot apply as asked: merging an entity
+    │                         with itself, rejecting a rejected fact (CLI 2, HTTP 409)
     ├── StoreUnavailable      the database cannot be reached or opened (CLI 3, HTTP 503)
     │   ├── StoreCorrupt      the store file is damaged: restore a backup (CLI 3, HTTP 503)
     │   └── StoreReadOnly     a write to a store opened read-only (CLI 3, HTTP 503)
@@ -33,6 +35,7 @@ from typing import Any
 
 __all__ = [
     "AmbiguousEntity",
+    "CurationConflict",
     "EntityNotFound",
     "ExtractorUnavailable",
     "ExtractionFailed",
@@ -119,6 +122,12 @@ class NoPath(GraphError):
             target=target,
             max_hops=max_hops,
         )
+
+
+class CurationConflict(GraphError):
+    """A curation request that contradicts the graph's state (nothing was changed)."""
+
+    title = "Curation conflict"
 
 
 class StoreUnavailable(GraphError):

@@ -52,12 +52,14 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from graph.model.dates import date_precision, partial_date_ordinal
-from graph.model.domain import Entity, Fact, Metric, union_evidence
+from graph.model.domain import AttributeValue, Entity, Fact, Metric, union_evidence
 from graph.model.ids import fact_key
 from graph.model.ontology import DURATIVE_PREDICATES, STATUS_RANK, Predicate
+
+_T = TypeVar("_T")
 
 __all__ = [
     "DEAL_PREDICATES",
@@ -271,27 +273,50 @@ def _deal_update(old: Fact, new: Fact) -> dict[str, object]:
         stages[key] = _finer(stages.get(key), value) or value
     assert late.status is not None
     stages.pop(f"{late.status.value}_date", None)
-    attributes = {**new.attributes, **old.attributes, **stages}
+    attributes = {**_attributes(old.attributes, new.attributes), **stages}
     return {"date": late.date, "attributes": attributes}
+
+
+def _either(a: _T | None, b: _T | None) -> _T | None:
+    """One of two values, the same whichever came first: the one given, else the fuller
+    (a role spelt out beats its abbreviation), else the smaller (two records of one fact
+    that disagree must not leave the answer to load order).
+
+    >>> _either("CEO", "chief executive"), _either(None, 2.5)
+    ('chief executive', 2.5)
+    """
+    if a is None or b is None:
+        return a if b is None else b
+    return min(a, b, key=lambda v: (-len(repr(v)), repr(v)))
+
+
+def _attributes(a: Mapping[str, AttributeValue], b: Mapping[str, AttributeValue]
+                ) -> dict[str, AttributeValue]:
+    out = dict(a)
+    for key, value in b.items():
+        out[key] = value if key not in out else _either(out[key], value)  # type: ignore[assignment]
+    return out
 
 
 def merge_fact(old: Fact, new: Fact) -> Fact:
     """Combine two records of one fact (the same key, or :func:`compatible` ones).
 
     The date is the more precise of the two, and the key follows it; two stages
-    of one deal take the furthest stage's date.
+    of one deal take the furthest stage's date. Where the two disagree on a value
+    (a role, an amount, a stake, an attribute) the result is the same whichever was
+    stored first (:func:`_either`), so loads in any order give one fact.
     """
     status = new.status if _status_rank(new) > _status_rank(old) else old.status
     update: dict[str, object] = {
         "evidence": union_evidence(old.evidence, new.evidence),
         "status": status,
         "confidence": max(old.confidence, new.confidence),
-        "amount": old.amount or new.amount,
-        "stake_pct": old.stake_pct if old.stake_pct is not None else new.stake_pct,
-        "role": old.role or new.role,
-        "valid_from": old.valid_from or new.valid_from,
+        "amount": _either(old.amount, new.amount),
+        "stake_pct": _either(old.stake_pct, new.stake_pct),
+        "role": _either(old.role, new.role),
+        "valid_from": _either(old.valid_from, new.valid_from),
         "valid_until": _earliest(old.valid_until, new.valid_until),
-        "attributes": {**new.attributes, **old.attributes},
+        "attributes": _attributes(old.attributes, new.attributes),
     }
     if dates_compatible(old.date, new.date):
         date = _finer(old.date, new.date)

@@ -36,7 +36,9 @@ __all__ = [
 ]
 
 MatchKind = Literal["id", "exact", "prefix", "fuzzy"]
-MatchedField = Literal["id", "alias", "name_zh", "ticker", "identifier", "short_name"]
+MatchedField = Literal[
+    "id", "alias", "name_zh", "ticker", "identifier", "short_name", "redirect"
+]
 
 
 class _Result(BaseModel):
@@ -96,6 +98,10 @@ class EntityDetail(_Result):
         description="its newest stories (up to 20, newest first); "
         "`/entities/{id}/stories` pages through all of them",
     )
+    redirected_from: str | None = Field(
+        default=None,
+        description="the id asked for, when it is an entity merged into this one",
+    )
 
 
 class SourceRef(_Result):
@@ -153,6 +159,11 @@ class FactView(_Result):
         description="where an as-of query takes the fact's start from: valid_from, date, or "
         "published (its earliest source's publication date)",
     )
+    rejected: bool = Field(
+        default=False,
+        description="a curator rejected it: hidden from every read but a look-up by key "
+        "and the list of rejected facts",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -209,6 +220,11 @@ class PathResult(_Result):
     source: EntityRef
     target: EntityRef
     paths: list[Path]
+    redirects: dict[str, str] = Field(
+        default_factory=dict,
+        description="an endpoint asked for by the id of an entity merged into another: "
+        "that id -> the survivor's",
+    )
 
 
 class TimelineItem(_Result):
@@ -233,6 +249,10 @@ class TimelinePage(_Result):
     next_cursor: str | None = Field(default=None, description="the next page of dated items")
     undated_next_cursor: str | None = Field(
         default=None, description="the next page of undated items"
+    )
+    redirected_from: str | None = Field(
+        default=None,
+        description="the id asked for, when it is an entity merged into this one",
     )
 
 

@@ -67,9 +67,9 @@ class MatchSet(Generic[K]):
         if best is None or (rank, -score, alias) < (best.rank, -best.score, best.alias):
             self._best[key] = Hit(rank, score, alias, field)
 
-    def offer_id(self, key: K, text: str) -> None:
-        """The query is the entity's id."""
-        self.offer(key, 0, 100.0, text, "id")
+    def offer_id(self, key: K, text: str, *, redirected: bool = False) -> None:
+        """The query is the entity's id (or an id merged into it, which the hit says)."""
+        self.offer(key, 0, 100.0, text, "redirect" if redirected else "id")
 
     def offer_exact(self, key: K, alias: str, kind: str) -> None:
         """A lookup key equal to the query (a short name ranks below a full one)."""

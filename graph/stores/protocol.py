@@ -7,10 +7,12 @@ same contract suite (``tests/contract``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from graph.model.curation import CurationPage, CurationRecord, Curator, EntityEdit
+from graph.model.curation_log import CurationExport
 from graph.model.domain import Entity, GraphDelta
 from graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
 from graph.model.results import (
@@ -66,6 +68,10 @@ class GraphStore(Protocol):
 
     def find_entities_by_alias(self, name: str) -> list[Entity]:
         """Every entity one of whose aliases equals ``name`` (case- and accent-insensitive)."""
+
+    def find_entities_by_aliases(self, names: Iterable[str]) -> dict[str, list[Entity]]:
+        """:meth:`find_entities_by_alias` for many names at once, by normalised name
+        (:func:`graph.model.ids.normalize_name`); names no entity has are left out."""
 
     def get_entity(self, ref: str) -> EntityDetail:
         """Detail of one entity (id or unambiguous name)."""
@@ -141,3 +147,59 @@ class GraphStore(Protocol):
 
     def export_delta(self, *, as_of: str | None = None) -> GraphDelta:
         """The whole graph (or as it stood on ``as_of``) as one re-loadable delta."""
+
+    # ------------------------------------------------------------- curation
+    # Every change below is one transaction and one record in the curation log
+    # (graph.model.curation); ``curator`` says who makes it and why.
+
+    def reject_fact(self, key: str, curator: Curator) -> CurationRecord:
+        """Hide a fact from every read (a look-up by key still shows it, marked rejected);
+        loading its story again never brings it back. ``FactNotFound``;
+        ``CurationConflict`` when it is rejected already."""
+
+    def restore_fact(self, key: str, curator: Curator) -> CurationRecord:
+        """Undo a rejection. ``FactNotFound``; ``CurationConflict`` when it is not rejected."""
+
+    def rejected_facts(self, *, limit: int = 100) -> list[FactView]:
+        """The rejected facts (marked ``rejected``), by key; reads hide them unless asked."""
+
+    def merge_entities(self, source: str, target: str, curator: Curator) -> CurationRecord:
+        """Merge ``source`` into ``target``: its names, attributes it alone has, facts (with
+        their evidence) and metrics move to ``target``; a fact between the two is dropped.
+        ``source``'s id then redirects to ``target`` in every read and every later load.
+        ``CurationConflict`` for one entity, or two of different types."""
+
+    def split_entity(
+        self, entity: str, alias: str, curator: Curator, *, name: str | None = None
+    ) -> CurationRecord:
+        """Split ``alias`` off ``entity`` into a new entity (named ``name``, else the alias),
+        moving the facts and metrics whose every evidence sentence names the alias and
+        none of the entity's other names (:func:`graph.model.curation.split_moves`).
+        ``CurationConflict`` for the entity's own name or an alias it lacks, or a new
+        entity that exists already."""
+
+    def edit_entity(self, entity: str, edit: EntityEdit, curator: Curator) -> CurationRecord:
+        """Set an entity's ``name_zh``, ``country``, ``identifiers`` or ``description``
+        (its lookup keys follow); the record keeps the values before and after."""
+
+    def curation_log(
+        self,
+        *,
+        entity: str | None = None,
+        fact: str | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> CurationPage:
+        """The curation log oldest first, or the records about one entity id or fact key."""
+
+    def redirects(self, ids: Iterable[str]) -> dict[str, str]:
+        """Of ``ids``, those of merged-away entities, each with its survivor's id."""
+
+    def curation_export(self) -> CurationExport:
+        """The whole log, every redirect and the keys of the rejected facts."""
+
+    def import_curation(self, section: CurationExport) -> int:
+        """Apply an export's curation section after its graph was loaded: add the log
+        records not stored yet, the redirects (merging a stored entity that the
+        section says is merged), and mark its rejected facts. Returns the number of log
+        records added; importing the same section again changes nothing."""

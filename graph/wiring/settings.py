@@ -60,6 +60,12 @@ class Settings(BaseSettings):
     )
 
     api_key: SecretStr | None = Field(default=None, description="required for write routes")
+    api_key_name: str = Field(
+        default="api-key",
+        min_length=1,
+        max_length=100,
+        description="the name the curation log records for changes made with the API key",
+    )
     api_host: str = "127.0.0.1"
     api_port: int = Field(default=8000, ge=1, le=65535)
     max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1)

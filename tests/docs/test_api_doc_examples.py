@@ -31,10 +31,10 @@ _FENCE = re.compile(r"```(?:bash|sh)\n(.*?)```", re.DOTALL)
 _PAIR = re.compile(r'"([a-z_]+)":\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|true|false|null)')
 
 
-def _examples() -> list[tuple[str, str | None]]:
-    """``(curl command, the answer shown after it or None)`` in document order."""
+def curl_examples(doc: str) -> list[tuple[str, str | None]]:
+    """``(curl command, the answer shown after it or None)`` in ``doc``'s order."""
     found: list[tuple[str, str | None]] = []
-    for block in _FENCE.findall(DOC):
+    for block in _FENCE.findall(doc):
         lines = block.replace("\\\n", " ").splitlines()
         for i, line in enumerate(lines):
             if not line.strip().startswith("curl "):
@@ -61,7 +61,7 @@ def _complete(command: str) -> bool:
 
 
 def test_the_document_has_its_examples() -> None:
-    routes = {re.sub(r"[?'\"].*", "", c.split("localhost:8000")[1]) for c, _ in _examples()}
+    routes = {re.sub(r"[?'\"].*", "", c.split("localhost:8000")[1]) for c, _ in curl_examples(DOC)}
     assert {"/health", "/entities", "/paths", "/timeline", "/subgraph", "/export"} <= routes
 
 
@@ -138,10 +138,19 @@ def test_every_example_answers_as_the_document_says(
     shutil.copy(SAMPLES / "stories" / "china-business.jsonl", tmp_path / "news.jsonl")
     first = client.get("/timeline", params={"limit": 5}).json()
     env = {"CURSOR": first["next_cursor"], "SINOGRAPH_API_KEY": ""}
-    examples = _examples()
+    examples = curl_examples(DOC)
     assert len(examples) >= 15
+    check_examples(client, examples, env, tmp_path)
+
+
+def check_examples(
+    client: TestClient, examples: list[tuple[str, str | None]], env: dict[str, str],
+    files: Path,
+) -> None:
+    """Run each example in order; each must succeed, or answer the problem shown after it,
+    and agree with every ``"name": value`` pair the answer shown spells out."""
     for command, shown in examples:
-        response = _request(client, command, env, tmp_path)
+        response = _request(client, command, env, files)
         expected_problem = None
         if shown and '"type":"/problems/' in shown.replace(" ", ""):
             expected_problem = re.search(r'"type":\s*"(/problems/[a-z-]+)"', shown)
@@ -149,7 +158,7 @@ def test_every_example_answers_as_the_document_says(
             assert response.json()["type"] == expected_problem.group(1), command
         else:
             assert response.status_code < 400, f"{command}: {response.status_code} {response.text}"
-        if shown and shown.lstrip().startswith("{"):
+        if shown and shown.lstrip().startswith(("{", "[")):
             body = response.json()
             actual = _flatten(body)
             for name, value in _PAIR.findall(shown):

@@ -8,12 +8,20 @@ from pathlib import Path
 import pytest
 
 from graph.exports.neo4j_admin import ARRAY_DELIMITER, import_command, write_neo4j_admin_csv
+from graph.model.curation import CurationAction, Curator, new_record
+from graph.model.curation_log import CurationExport, CurationRecord
 from graph.model.domain import Entity, GraphDelta
 from graph.model.errors import InvalidInput
 from graph.model.ontology import EntityType, Predicate
 from tests.conftest import sample_deltas
 
-TYPES = {"long": int, "double": float}
+
+def _boolean(value: str) -> bool:
+    assert value in ("true", "false"), value
+    return value == "true"
+
+
+TYPES = {"long": int, "double": float, "boolean": _boolean}
 
 
 def _merged_samples() -> GraphDelta:
@@ -160,3 +168,28 @@ def test_formula_leading_text_is_exact_by_default_and_defused_on_request(
         assert all(a.startswith("'") for a in row["aliases:string[]"].split(ARRAY_DELIMITER))
     _, aliases = _read(safe / "aliases.csv")
     assert not any(r["alias"].startswith(tuple("=+-@\t")) for r in aliases)
+
+
+def test_the_curation_travels_in_the_files(tmp_path: Path) -> None:
+    """Rejected facts and their evidence are marked, redirects and the log are nodes."""
+    delta = _merged_samples()
+    fact = delta.facts[0]
+    who = Curator(actor="cli:ana", reason="wrong venue")
+    log = (new_record(CurationAction.REJECT_FACT, who, fact=fact.key),
+           new_record(CurationAction.MERGE_ENTITIES, who, entity="company:x", target="company:y"))
+    section = CurationExport(log=log, redirects={"company:x": "company:y"}, rejected=(fact.key,))
+    write_neo4j_admin_csv(delta.model_copy(update={"curation": section}), tmp_path)
+    header, facts = _read(tmp_path / "facts.csv")
+    marked = {r["key"]: r["rejected:boolean"] for r in facts}
+    assert marked[fact.key] == "true" and set(marked.values()) == {"true", ""}
+    _, evidence = _read(tmp_path / "fact_evidence.csv")
+    assert {r["key"] for r in evidence if r["rejected:boolean"] == "true"} == {fact.key}
+    _, redirects = _read(tmp_path / "redirects.csv")
+    assert [(r["id:ID(Redirect)"], r["target"], r[":LABEL"]) for r in redirects] == [
+        ("company:x", "company:y", "Redirect")]
+    header, records = _read(tmp_path / "curation.csv")
+    for row in records:
+        _typed(header, row)
+    assert [(r["seq:long"], CurationRecord.model_validate_json(r["data"])) for r in records] == [
+        ("1", log[0]), ("2", log[1])]
+    assert "--nodes=redirects.csv --nodes=curation.csv" in import_command()

@@ -21,7 +21,8 @@ from types import ModuleType
 import pytest
 
 from graph.exports.neo4j_admin import import_command, write_neo4j_admin_csv
-from graph.model.queries import PathQuery, SearchQuery
+from graph.model.curation import Curator
+from graph.model.queries import PathQuery, SearchQuery, TimelineQuery
 from graph.stores.embedded import EmbeddedStore
 from graph.stores.neo4j import Neo4jStore, open_driver
 from tests.conftest import ROOT, sample_deltas
@@ -49,9 +50,17 @@ def test_the_official_importer_loads_the_export_into_the_same_graph(tmp_path: Pa
     embedded.ensure_schema()
     for delta in sample_deltas():
         embedded.upsert(delta)
+    # With some curation: it travels in the files too.
+    who = Curator(actor="cli:test", reason="checking the import")
+    rejected = embedded.timeline(TimelineQuery(entity="Zijin Mining Group", limit=1)).items[0].fact
+    assert rejected is not None
+    embedded.reject_fact(rejected.key, who)
+    embedded.split_entity("Zijin Mining Group", "Zijin", who)
+    embedded.merge_entities("company:zijin", "Zijin Mining Group", who)
     expected = embedded.export_delta()
     embedded.close()
     assert expected.facts and expected.metrics
+    assert expected.curation is not None and len(expected.curation.log) == 3
 
     out = tmp_path / "import"
     write_neo4j_admin_csv(expected, out)
@@ -81,6 +90,13 @@ def test_the_official_importer_loads_the_export_into_the_same_graph(tmp_path: Pa
         with Neo4jStore(driver, query_timeout=120.0) as imported:
             imported.ensure_schema()
             assert imported.export_delta() == expected
+            assert imported.get_fact(rejected.key).rejected
+            timeline = imported.timeline(TimelineQuery(entity="Zijin Mining Group"))
+            assert rejected.key not in {i.fact.key for i in timeline.items if i.fact}
+            assert imported.get_entity("company:zijin").redirected_from == "company:zijin"
+            # The log goes on after the imported records.
+            imported.restore_fact(rejected.key, who)
+            assert imported.curation_log().items[-1].action == "restore_fact"
             path = imported.paths(PathQuery(
                 source="Verny Capital", target="Zijin Mining Group", max_hops=4, k=1,
             ))

@@ -14,7 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+from graph.model.curation import Curator
 from graph.model.domain import GraphDelta
+from graph.model.queries import TimelineQuery
 from graph.stores.embedded import EmbeddedStore
 from graph.stores.neo4j.copy import batches, copy_graph
 from tests.conftest import sample_deltas
@@ -30,6 +32,10 @@ def _source(tmp_path: Path) -> GraphDelta:
     try:
         for delta in sample_deltas():
             store.upsert(delta)
+        # Some curation, which the copy carries too.
+        fact = store.timeline(TimelineQuery(entity="Zijin Mining Group", limit=1)).items[0].fact
+        assert fact is not None
+        store.reject_fact(fact.key, Curator(actor="cli:test", reason="copy the curation"))
         return store.export_delta()
     finally:
         store.close()
@@ -71,6 +77,7 @@ def test_an_interrupted_copy_resumes_after_its_last_batch(tmp_path: Path) -> Non
         assert progress[-1] == (result.batches_total, result.batches_total)
         assert not checkpoint.exists()
         assert target.export_delta() == delta
+        assert delta.curation is not None and target.get_fact(delta.curation.rejected[0]).rejected
         # Nothing was written twice: the resumed run added only what the first had not.
         assert result.report.stories_known == 0 and result.report.entities_known == 0
     finally:
@@ -88,6 +95,7 @@ def test_a_checkpoint_for_another_source_or_target_is_ignored(tmp_path: Path) ->
         result = copy_graph(delta, target, target_name="t", batch_size=5, checkpoint=checkpoint)
         assert not result.resumed
         assert target.export_delta() == delta
+        assert delta.curation is not None and target.get_fact(delta.curation.rejected[0]).rejected
         again = copy_graph(delta, target, target_name="t", batch_size=5, checkpoint=checkpoint,
                            restart=True)
         assert again.report.facts_added == 0 and again.report.facts_known == len(delta.facts)

@@ -117,7 +117,7 @@ def test_a_version_2_file_is_merged_and_keeps_every_key(tmp_path: Path) -> None:
     try:
         conn = sqlite3.connect(path)
         versions = [r[0] for r in conn.execute("SELECT version FROM schema_version")]
-        assert versions == [1, 2, 3, 4] == list(range(1, SCHEMA_VERSION + 1))
+        assert versions == [1, 2, 3, 4, 5] == list(range(1, SCHEMA_VERSION + 1))
         # Version 3's column: rows written before it have no extractor (unknown).
         assert {r[0] for r in conn.execute("SELECT extractor FROM evidence")} == {None}
         facts = {(f.subject, f.predicate.value, f.object): f for f in store.export_delta().facts}
@@ -207,7 +207,7 @@ def test_a_version_3_file_keeps_its_extractor_labels(tmp_path: Path) -> None:
         assert store.stats().sources == 4
         conn = sqlite3.connect(path)
         versions = [r[0] for r in conn.execute("SELECT version FROM schema_version")]
-        assert versions == [1, 2, 3, 4]
+        assert versions == [1, 2, 3, 4, 5]
         # The evidence view, rebuilt with the renumbered rows, still shows the extractor.
         view = set(conn.execute("SELECT fact_key, sentence, extractor FROM evidence"))
         assert (dated.key, read_both, "rules + llm:qwen2.5:7b") in view

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NONE",
+    "REJECTED",
+    "RETIRED",
+    "SHOWN",
+    "STATE_CODE",
     "PREDICATES",
     "PREDICATE_CODE",
     "CompactIndex",
@@ -52,6 +56,8 @@ I32 = npt.NDArray[np.int32]
 Mask = npt.NDArray[np.bool_]
 
 NONE = -(2**31)  # a missing ordinal in the int32 columns
+SHOWN, REJECTED, RETIRED = 0, 1, 2  # an edge's curation state (CompactIndex.state)
+STATE_CODE = {None: SHOWN, "rejected": REJECTED, "retired": RETIRED}
 PREDICATES: tuple[Predicate, ...] = tuple(Predicate)
 PREDICATE_CODE: dict[Predicate, int] = {p: i for i, p in enumerate(PREDICATES)}
 _CLOSABLE = np.array(
@@ -197,7 +203,9 @@ def degree_mask(index: CompactIndex, max_degree: int, keep: Sequence[int]) -> Ma
     """Which nodes a traversal may enter: those with at most ``max_degree`` facts, and
     ``keep``. One pass over the edge ends, paid only by a query that sets a maximum."""
     m, n = index.n_edges, index.n_nodes
-    degree = np.bincount(index.src[:m], minlength=n) + np.bincount(index.dst[:m], minlength=n)
+    shown = index.visible(np.arange(m, dtype=np.int32))
+    degree = (np.bincount(index.src[shown], minlength=n)
+              + np.bincount(index.dst[shown], minlength=n))
     mask: Mask = degree[:n] <= max_degree
     mask[list(keep)] = True
     return mask
@@ -235,6 +243,13 @@ class CompactIndex:
         self.n_sources: I32 = np.empty(0, np.int32)
         self.kpre: IntArray = np.empty(0, np.int64)
         self.known_from: I32 = np.empty(0, np.int32)
+        # Curation state per edge: SHOWN, REJECTED or RETIRED (graph.stores.embedded.schema
+        # v5); hidden edges stay in the arrays but never in the adjacency.
+        self.state: npt.NDArray[np.int8] = np.empty(0, np.int8)
+        self.n_hidden = 0
+        # Merged-away entity id -> survivor id, and the curation generation indexed.
+        self.redirects: dict[str, str] = {}
+        self.generation = 0
         self.degree: I32 = np.empty(0, np.int32)
         # CSR over edges [0, _csr_edges) and nodes [0, _csr_nodes).
         self._ptr: IntArray = np.zeros(1, np.int64)
@@ -317,6 +332,8 @@ class CompactIndex:
             array = _grow(getattr(self, name), end)
             array[first:end] = getattr(batch, name)
             setattr(self, name, array)
+        self.state = _grow(self.state, end)  # type: ignore[assignment]
+        self.state[first:end] = SHOWN
         self.n_edges = end
         np.add.at(self.degree, batch.src, 1)
         np.add.at(self.degree, batch.dst, 1)
@@ -337,6 +354,21 @@ class CompactIndex:
                 extra.setdefault(b, []).append(fid)
         self._has_extra[batch.src] = True
         self._has_extra[batch.dst] = True
+
+    def set_states(self, fids: Sequence[int], states: Sequence[int]) -> None:
+        """Mark edges shown, rejected or retired (a curation); the adjacency then holds the
+        shown ones only: call :meth:`compact` with ``force`` after the last change."""
+        if not fids:
+            return
+        self.state[np.array(fids, np.int64)] = np.array(states, np.int8)
+        self.n_hidden = int((self.state[: self.n_edges] != SHOWN).sum())
+
+    def visible(self, eids: I32) -> I32:
+        """``eids`` without the hidden edges (rejected or retired)."""
+        if not self.n_hidden:
+            return eids
+        kept: I32 = eids[self.state[eids] == SHOWN]
+        return kept
 
     def update_edges(self, batch: EdgeBatch) -> None:
         """Change the mutable attributes of known edges: validity, sources, when the earliest
@@ -390,12 +422,12 @@ class CompactIndex:
         ):
             return
         n, m = self.n_nodes, self.n_edges
-        src, dst = self.src[:m], self.dst[:m]
+        shown = np.flatnonzero(self.state[:m] == SHOWN).astype(np.int32)
+        src, dst = self.src[:m][shown], self.dst[:m][shown]
         loops = src == dst
         ends = np.concatenate([src, dst[~loops]])
         others = np.concatenate([dst, src[~loops]])
-        eids = np.concatenate([np.arange(m, dtype=np.int32),
-                               np.flatnonzero(~loops).astype(np.int32)])
+        eids = np.concatenate([shown, shown[~loops]])
         order = np.argsort(ends, kind="stable")
         self._nbr = others[order].astype(np.int32)
         self._eid = eids[order].astype(np.int32)
@@ -548,6 +580,8 @@ class CompactIndex:
         assert graph is not None
         ids = self.node_ids
         for fid in fids:
+            if self.state[fid] != SHOWN:
+                continue
             a, b = ids[int(self.src[fid])], ids[int(self.dst[fid])]
             graph.add_edge(a, b, key=int(fid), **_edge_attributes(self, int(fid)))
 

@@ -167,7 +167,35 @@ _V4: list[Step] = [
     upgrade_to_v4,
 ]
 
-MIGRATIONS: list[list[Step]] = [list(_V1), list(_V2), _V3, _V4]
+# Version 5: curation (graph.model.curation). A fact's ``state`` is NULL (shown), 'rejected'
+# (hidden from reads, kept so a re-load never brings it back) or 'retired' (moved to another
+# entity by a merge or split: a new row holds it). A merged-away entity keeps its row (entity
+# numbers stay dense) with ``merged_into`` set; ``redirect`` maps its id to the survivor's.
+# ``meta.generation`` counts curation changes: a process whose index is of an older
+# generation rebuilds it (as on open), since a curation changes rows the index holds.
+_V5: list[Step] = [
+    "ALTER TABLE fact ADD COLUMN state TEXT",
+    "CREATE INDEX fact_state ON fact(state) WHERE state IS NOT NULL",
+    "ALTER TABLE entity ADD COLUMN merged_into TEXT",
+    "CREATE TABLE redirect (id TEXT PRIMARY KEY, target TEXT NOT NULL) WITHOUT ROWID",
+    """CREATE TABLE curation (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        action TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        fact TEXT,
+        entity TEXT,
+        target TEXT,
+        data TEXT NOT NULL
+    )""",
+    "CREATE INDEX curation_fact ON curation(fact)",
+    "CREATE INDEX curation_entity ON curation(entity)",
+    "CREATE INDEX curation_target ON curation(target)",
+    "INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0')",
+]
+
+MIGRATIONS: list[list[Step]] = [list(_V1), list(_V2), _V3, _V4, _V5]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -16,13 +16,23 @@ import json
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from graph.model.curation import (
+    LOADER,
+    CurationPage,
+    CurationRecord,
+    Curator,
+    EntityEdit,
+    final_target,
+    redirect_delta,
+)
+from graph.model.curation_log import CurationExport
 from graph.model.dates import partial_date_ordinal
 from graph.model.domain import Entity, Fact, GraphDelta, Metric, Story, stored_story_url
 from graph.model.errors import (
@@ -76,6 +86,8 @@ from graph.stores.embedded.compact import (
     NONE,
     PREDICATE_CODE,
     PREDICATES,
+    REJECTED,
+    STATE_CODE,
     CompactIndex,
     EdgeBatch,
     EdgeFilter,
@@ -84,6 +96,15 @@ from graph.stores.embedded.compact import (
     entity_type_mask,
     key_prefix,
     to_networkx,
+)
+from graph.stores.embedded.curation import (
+    edit_entity,
+    fact_row_of,
+    log_page,
+    merge_entities,
+    reject_or_restore,
+    split_entity,
+    write_log,
 )
 from graph.stores.embedded.files import (
     IdleCheckpointer,
@@ -320,7 +341,8 @@ class EmbeddedStore:
         return int(row[0]) if row else 0
 
     def _refresh(self, conn: sqlite3.Connection) -> None:
-        """Bring the in-memory index up to the database's revision (other writers included)."""
+        """Bring the in-memory index up to the database's revision (other writers included);
+        after a curation (a new generation) rebuild it, as on open."""
         index = self._index
         revision = self._db_revision(conn)
         if revision == index.revision:
@@ -332,15 +354,35 @@ class EmbeddedStore:
             try:
                 revision = self._db_revision(conn)
                 if revision != index.revision:
-                    self._load_increment(conn)
+                    if index.revision < 0 or _meta_int(conn, "generation") != index.generation:
+                        self._rebuild(conn)
+                        return
+                    self._load_increment(conn, index)
                     index.revision = revision
             finally:
                 if own:
                     conn.execute("COMMIT")
             index.compact()
 
-    def _load_increment(self, conn: sqlite3.Connection) -> None:
-        index = self._index
+    def _rebuild(self, conn: sqlite3.Connection) -> None:
+        """A new index from the database (inside the caller's read or write transaction):
+        a curation moved, hid or renamed what the old one holds. Readers holding the old
+        index finish on it."""
+        fresh = CompactIndex()
+        with fresh.lock:
+            self._load_increment(conn, fresh, rebuild=True)
+            fresh.revision = self._db_revision(conn)
+            fresh.generation = _meta_int(conn, "generation")
+            fresh.redirects = dict(conn.execute("SELECT id, target FROM redirect").fetchall())
+            fresh.compact(force=True)
+        self._trigrams = TrigramIndex()
+        self._applied = set()
+        self._dropped_cache = {}
+        self._index = fresh
+
+    def _load_increment(
+        self, conn: sqlite3.Connection, index: CompactIndex, *, rebuild: bool = False
+    ) -> None:
         rows = conn.execute(
             "SELECT nid, id, name, type FROM entity WHERE nid >= ? ORDER BY nid", (index.n_nodes,)
         ).fetchall()
@@ -371,10 +413,19 @@ class EmbeddedStore:
                 defer=len(facts) >= _OPEN_CHUNK // 2,
             )
             del facts
+        if rebuild:
+            hidden = conn.execute(
+                "SELECT fid, state FROM fact WHERE state IS NOT NULL ORDER BY fid"
+            ).fetchall()
+            index.set_states([r[0] for r in hidden], [STATE_CODE[r[1]] for r in hidden])
         metrics = conn.execute(
             "SELECT mid, subject FROM metric WHERE mid >= ? ORDER BY mid", (index.n_metrics,)
         ).fetchall()
-        if metrics:
+        if metrics and rebuild:
+            # A merge or split may have folded metrics into others: numbers have gaps.
+            np.add.at(index.metric_count, np.array([r[1] for r in metrics], np.int64), 1)
+            index.n_metrics = int(metrics[-1][0]) + 1
+        elif metrics:
             index.add_metrics(metrics[0][0], [r[1] for r in metrics])
         updates = conn.execute(
             "SELECT u.rowid, f.fid, f.date_start, f.date_end, f.valid_from, f.valid_until,"
@@ -452,6 +503,8 @@ class EmbeddedStore:
             try:
                 self._refresh(conn)
                 revision = self._db_revision(conn) + 1
+                # A merged-away entity's id leads to its survivor: a merge survives re-loads.
+                delta = redirect_delta(delta, self._index.redirects)
                 report, staged = write_delta(conn, self._index, delta, revision, self._applied)
                 conn.execute("COMMIT")
             except BaseException as exc:
@@ -570,6 +623,7 @@ class EmbeddedStore:
         :func:`graph.stores.resolver.choose_entity` over this store's search."""
         if not ref or not ref.strip():
             raise InvalidInput("an entity id or name is required")
+        ref = self._index.redirects.get(ref, ref)
         nid = self._index.node_of.get(ref)
         if nid is not None:
             return nid, self._entities_by_nid(conn, [nid])[nid]
@@ -579,6 +633,7 @@ class EmbeddedStore:
     def _resolve_ref(self, conn: sqlite3.Connection, ref: str) -> tuple[int, EntityRef]:
         """Like :meth:`_resolve` but only the reference; an id costs no query."""
         index = self._index
+        ref = index.redirects.get(ref, ref)
         nid = index.node_of.get(ref)
         if nid is None:
             nid, entity = self._resolve(conn, ref)
@@ -601,6 +656,23 @@ class EmbeddedStore:
             )]
             found = self._entities_by_nid(conn, nids)
         return sorted(found.values(), key=lambda e: e.id)
+
+    def find_entities_by_aliases(self, names: Iterable[str]) -> dict[str, list[Entity]]:
+        norms = sorted({n for n in (normalize_name(x) for x in names) if n})
+        if not norms:
+            return {}
+        conn = self._fresh()
+        by_norm: dict[str, set[int]] = defaultdict(set)
+        with self._snapshot(conn):
+            for chunk in chunks(norms):
+                for norm, nid in conn.execute(
+                    f"SELECT norm, nid FROM alias WHERE norm IN ({marks(len(chunk))})"
+                    " AND kind = 'alias'", chunk,
+                ):
+                    by_norm[norm].add(nid)
+            found = self._entities_by_nid(conn, {n for s in by_norm.values() for n in s})
+        return {norm: sorted((found[n] for n in nids if n in found), key=lambda e: e.id)
+                for norm, nids in sorted(by_norm.items())}
 
     def get_entity(self, ref: str) -> EntityDetail:
         conn = self._fresh()
@@ -634,6 +706,7 @@ class EmbeddedStore:
             metric_total=metric_total,
             source_count=source_count,
             stories=stories,
+            redirected_from=ref if ref in self._index.redirects else None,
         )
 
     def list_stories(
@@ -701,9 +774,11 @@ class EmbeddedStore:
                 ).fetchall())
             return [r for r in rows if types.get(r[0]) == type_filter]
 
-        by_id = self._index.node_of.get(query.strip())
+        asked = query.strip()
+        survivor = self._index.redirects.get(asked)
+        by_id = self._index.node_of.get(survivor or asked)
         if by_id is not None and typed([(by_id,)]):
-            hits.offer_id(by_id, query.strip())
+            hits.offer_id(by_id, asked, redirected=survivor is not None)
         for nid, alias, kind in typed(conn.execute(
             "SELECT nid, alias, kind FROM alias WHERE norm = ? LIMIT 200", (norm,)
         )):
@@ -825,7 +900,9 @@ class EmbeddedStore:
             build_path([refs[n] for n in ids], [views[fid] for fid in fids])
             for ids, fids in zip(id_paths, chosen, strict=True)
         ]
-        return PathResult(source=src, target=dst, paths=paths)
+        redirects = {r: self._index.redirects[r] for r in (query.source, query.target)
+                     if r in self._index.redirects}
+        return PathResult(source=src, target=dst, paths=paths, redirects=redirects)
 
     def _dropped_facts(self, conn: sqlite3.Connection, traversal: TraversalFilter) -> I32 | None:
         """The fids below the traversal's minimum confidence, sorted (``None``: no minimum).
@@ -993,7 +1070,7 @@ class EmbeddedStore:
             if nid is not None:
                 _, eids = index.incident(nid)
             else:
-                eids = np.arange(index.n_edges, dtype=np.int32)
+                eids = index.visible(np.arange(index.n_edges, dtype=np.int32))
             if query.predicates is not None:
                 eids = eids[EdgeFilter(query.predicates, TimeWindow()).admits(index, eids)]
             sort_keys = index.sort_key[eids]
@@ -1061,6 +1138,7 @@ class EmbeddedStore:
             "undated_next_cursor": (
                 encode_cursor(UNDATED_POSITION, undated_ids[-1]) if more_undated else None
             ),
+            "redirected_from": query.entity if query.entity in index.redirects else None,
         })
 
     def _dated_pick(self, eids: I32, sort_keys: I32, query: TimelineQuery) -> list[int]:
@@ -1157,27 +1235,17 @@ class EmbeddedStore:
 
     def get_fact(self, key: str) -> FactView:
         """One fact with every source, by its key or by a key it had before its date was
-        refined (the answer carries the current key)."""
+        refined or its entity merged (the answer carries the current key); a rejected fact
+        is shown too, marked ``rejected``."""
         conn = self._fresh()
-        if not key.startswith("fact:") or len(key) < 20:
-            raise FactNotFound(key)
-        try:
-            prefix = key_prefix(key)
-        except ValueError:
-            raise FactNotFound(key) from None
-        with self._index.lock:
-            fids = self._index.fids_with_prefix(np.array([prefix], np.int64))
+        index = self._index
         with self._snapshot(conn):
-            views = self._fact_views(conn, fids)
-            for view in views.values():
-                if view.key == key:
-                    return view
-            row = conn.execute(
-                "SELECT fid FROM fact_former_key WHERE key = ?", (key,)
-            ).fetchone()
-            if row is not None:
-                return self._fact_views(conn, [row[0]])[row[0]]
-        raise FactNotFound(key)
+            with index.lock:
+                fid = fact_row_of(conn, index, key)
+            view = self._fact_views(conn, [fid])[fid]
+        if index.state[fid] == REJECTED:
+            view = view.model_copy(update={"rejected": True})
+        return view
 
     def get_story(self, story_id: str) -> StoryView:
         """One story and what was read from it.
@@ -1197,6 +1265,7 @@ class EmbeddedStore:
             fids = [r[0] for r in conn.execute(
                 "SELECT DISTINCT fid FROM fact_source WHERE sid = ?", (sid,)
             )]
+            fids = self._index.visible(np.array(fids, np.int32)).tolist()
             metric_ids = [r[0] for r in conn.execute(
                 "SELECT DISTINCT m.id FROM metric_source x JOIN metric m ON m.mid = x.mid"
                 " WHERE x.sid = ?",
@@ -1219,20 +1288,26 @@ class EmbeddedStore:
                 return int(conn.execute(sql).fetchone()[0])
 
             return GraphStats(
-                entities=count("SELECT COUNT(*) FROM entity"),
-                # Facts and sources are never deleted, so their row numbers count them.
-                facts=count("SELECT COALESCE(MAX(fid), -1) + 1 FROM fact"),
+                entities=count("SELECT COUNT(*) FROM entity WHERE merged_into IS NULL"),
+                # Facts and sources are never deleted, so their row numbers count them, less
+                # the hidden ones (rejected or retired: few, and indexed).
+                facts=count("SELECT COALESCE(MAX(fid), -1) + 1 FROM fact")
+                - count("SELECT COUNT(*) FROM fact WHERE state IS NOT NULL"),
                 stories=count("SELECT COUNT(*) FROM story"),
                 metrics=count("SELECT COUNT(*) FROM metric"),
-                sources=count("SELECT COALESCE(MAX(rowid), 0) FROM fact_source"),
+                sources=count("SELECT COALESCE(MAX(rowid), 0) FROM fact_source")
+                - count("SELECT COUNT(*) FROM fact_source WHERE fid IN"
+                        " (SELECT fid FROM fact WHERE state IS NOT NULL)"),
                 by_label=dict(
                     conn.execute(
-                        "SELECT type, COUNT(*) FROM entity GROUP BY type ORDER BY type"
+                        "SELECT type, COUNT(*) FROM entity WHERE merged_into IS NULL"
+                        " GROUP BY type ORDER BY type"
                     ).fetchall()
                 ),
                 by_predicate=dict(
                     conn.execute(
-                        "SELECT predicate, COUNT(*) FROM fact GROUP BY predicate ORDER BY predicate"
+                        "SELECT predicate, COUNT(*) FROM fact WHERE state IS NULL"
+                        " GROUP BY predicate ORDER BY predicate"
                     ).fetchall()
                 ),
                 by_publisher=dict(
@@ -1249,11 +1324,13 @@ class EmbeddedStore:
         conn = self._fresh()
         with self._snapshot(conn):
             stories = self._load_stories(conn, [r[0] for r in conn.execute("SELECT id FROM story")])
-            entities = [Entity.model_validate_json(r[0])
-                        for r in conn.execute("SELECT data FROM entity ORDER BY id")]
-            fids = [r[0] for r in conn.execute("SELECT fid FROM fact")]
+            entities = [Entity.model_validate_json(r[0]) for r in conn.execute(
+                "SELECT data FROM entity WHERE merged_into IS NULL ORDER BY id")]
+            fids = [r[0] for r in conn.execute(
+                "SELECT fid FROM fact WHERE state IS NULL OR state = 'rejected'")]
             facts = sorted(load_facts(conn, fids).values(), key=lambda f: f.key)
             metrics = self._metrics(conn, "1", [])
+            curation = self._curation_export(conn)
         if not window.is_open:
             facts = [f for f in facts if _admitted(window, f, stories)]
         return GraphDelta(
@@ -1261,7 +1338,183 @@ class EmbeddedStore:
             entities=tuple(entities),
             facts=tuple(facts),
             metrics=tuple(metrics[m] for m in sorted(metrics)),
+            curation=None if curation.is_empty() else curation,
         )
+
+    # ------------------------------------------------------------- curation
+
+    def _curate(
+        self, work: Callable[[sqlite3.Connection, CompactIndex, int], CurationRecord | None]
+    ) -> CurationRecord | None:
+        """Run one curation in a write transaction, log its record, and start a new index
+        generation (this process rebuilds its index now, others on their next read)."""
+        if self.read_only:
+            raise StoreReadOnly(
+                f"the store {self.path} is read-only (its files cannot be written): "
+                "nothing was changed"
+            )
+        conn = self._connect()
+        with self._write_lock:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise StoreUnavailable(
+                    f"the store {self.path} is busy (another load is writing): {exc}"
+                ) from exc
+            try:
+                self._refresh(conn)
+                revision = self._db_revision(conn) + 1
+                record = work(conn, self._index, revision)
+                if record is not None:
+                    write_log(conn, [record])
+                conn.execute("UPDATE meta SET value = ? WHERE key = 'revision'", (str(revision),))
+                conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1"
+                             " WHERE key = 'generation'")
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreUnavailable(f"writing to {self.path} failed: {exc}") from exc
+                raise
+            self._refresh(conn)
+        self._checkpointer.touched()
+        return record
+
+    def _nid(self, conn: sqlite3.Connection, ref: str) -> int:
+        return self._resolve(conn, ref)[0]
+
+    def reject_fact(self, key: str, curator: Curator) -> CurationRecord:
+        record = self._curate(
+            lambda conn, index, _rev: reject_or_restore(conn, index, key, curator, True)
+        )
+        assert record is not None
+        return record
+
+    def restore_fact(self, key: str, curator: Curator) -> CurationRecord:
+        record = self._curate(
+            lambda conn, index, _rev: reject_or_restore(conn, index, key, curator, False)
+        )
+        assert record is not None
+        return record
+
+    def rejected_facts(self, *, limit: int = 100) -> list[FactView]:
+        if not 1 <= limit <= 1000:
+            raise InvalidInput(f"limit must be between 1 and 1000, got {limit}")
+        conn = self._fresh()
+        with self._snapshot(conn):
+            fids = [r[0] for r in conn.execute(
+                "SELECT fid FROM fact WHERE state = 'rejected' ORDER BY key LIMIT ?", (limit,))]
+            views = self._fact_views(conn, fids)
+        return [views[f].model_copy(update={"rejected": True}) for f in fids if f in views]
+
+    def merge_entities(self, source: str, target: str, curator: Curator) -> CurationRecord:
+        def work(conn: sqlite3.Connection, index: CompactIndex, revision: int) -> CurationRecord:
+            return merge_entities(conn, index, revision, self._nid(conn, source),
+                                  self._nid(conn, target), curator)
+
+        record = self._curate(work)
+        assert record is not None
+        return record
+
+    def split_entity(
+        self, entity: str, alias: str, curator: Curator, *, name: str | None = None
+    ) -> CurationRecord:
+        def work(conn: sqlite3.Connection, index: CompactIndex, revision: int) -> CurationRecord:
+            return split_entity(conn, index, revision, self._nid(conn, entity), alias, name,
+                                curator)
+
+        record = self._curate(work)
+        assert record is not None
+        return record
+
+    def edit_entity(self, entity: str, edit: EntityEdit, curator: Curator) -> CurationRecord:
+        def work(conn: sqlite3.Connection, index: CompactIndex, revision: int) -> CurationRecord:
+            return edit_entity(conn, index, revision, self._nid(conn, entity), edit, curator)
+
+        record = self._curate(work)
+        assert record is not None
+        return record
+
+    def curation_log(
+        self,
+        *,
+        entity: str | None = None,
+        fact: str | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> CurationPage:
+        conn = self._fresh()
+        with self._snapshot(conn):
+            ids: list[str] = []
+            if entity is not None:
+                ids = [entity]
+                if entity not in self._index.redirects and entity not in self._index.node_of:
+                    ids = [self._resolve(conn, entity)[1].id]
+            return log_page(conn, ids=ids, fact=fact, cursor=cursor, limit=limit)
+
+    def redirects(self, ids: Iterable[str]) -> dict[str, str]:
+        self._fresh()
+        known = self._index.redirects
+        return {i: known[i] for i in ids if i in known}
+
+    def curation_export(self) -> CurationExport:
+        conn = self._fresh()
+        with self._snapshot(conn):
+            return self._curation_export(conn)
+
+    @staticmethod
+    def _curation_export(conn: sqlite3.Connection) -> CurationExport:
+        return CurationExport(
+            log=tuple(CurationRecord.model_validate_json(r[0])
+                      for r in conn.execute("SELECT data FROM curation ORDER BY seq")),
+            redirects=dict(conn.execute("SELECT id, target FROM redirect ORDER BY id").fetchall()),
+            rejected=tuple(r[0] for r in conn.execute(
+                "SELECT key FROM fact WHERE state = 'rejected' ORDER BY key")),
+        )
+
+    def import_curation(self, section: CurationExport) -> int:
+        added = 0
+
+        def work(conn: sqlite3.Connection, index: CompactIndex, revision: int) -> None:
+            nonlocal added
+            for old, new in sorted(section.redirects.items()):
+                gone = index.node_of.get(old)
+                survivor = index.node_of.get(final_target(section.redirects, new))
+                if (gone is not None and survivor is not None and gone != survivor
+                        and old not in index.redirects):
+                    # The section's log holds the merge's record; this only redoes it.
+                    merge_entities(conn, index, revision, gone, survivor,
+                                   Curator(actor=LOADER, reason="imported"))
+                    self._refresh_within(conn, revision)
+                    index = self._index
+                elif old not in index.node_of:
+                    conn.execute("INSERT OR IGNORE INTO redirect(id, target) VALUES (?, ?)",
+                                 (old, final_target(section.redirects, new)))
+            for key in section.rejected:
+                try:
+                    fid = fact_row_of(conn, index, key)
+                except FactNotFound:
+                    continue
+                conn.execute("UPDATE fact SET state = 'rejected' WHERE fid = ?"
+                             " AND state IS NULL", (fid,))
+            added = write_log(conn, section.log)
+
+        self._curate(work)
+        return added
+
+    def _refresh_within(self, conn: sqlite3.Connection, revision: int) -> None:
+        """Rebuild the index inside a curation's transaction, after one step of several
+        (an import that redoes merges)."""
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'revision'", (str(revision),))
+        self._rebuild(conn)
+        # Provisional: what the curation does after this step (rejections, the log) is not
+        # in it, so the refresh after the commit must rebuild again, whatever the revision.
+        self._index.revision = -1
+
+
+def _meta_int(conn: sqlite3.Connection, key: str) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _two_ends(source: EntityRef, target: EntityRef) -> None:
@@ -1375,6 +1628,8 @@ def _read_v1(conn: sqlite3.Connection) -> GraphDelta:
 for _verb in (
     "ensure_schema", "upsert", "resolve_entity", "find_entities_by_alias", "get_entity",
     "search_entities", "neighbors", "paths", "timeline", "get_fact", "get_story", "subgraph",
-    "stats", "export_delta", "health", "backup",
+    "stats", "export_delta", "health", "backup", "reject_fact", "restore_fact",
+    "rejected_facts", "merge_entities", "split_entity", "find_entities_by_aliases",
+    "edit_entity", "curation_log", "redirects", "curation_export", "import_curation",
 ):
     setattr(EmbeddedStore, _verb, corruption_guarded(getattr(EmbeddedStore, _verb)))

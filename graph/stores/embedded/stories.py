@@ -93,7 +93,8 @@ def _counts(conn: sqlite3.Connection, sids: list[int]) -> dict[int, tuple[int, i
     ids = json.dumps(sids)
     facts = dict(conn.execute(
         "SELECT sid, COUNT(DISTINCT fid) FROM fact_source"
-        " WHERE sid IN (SELECT value FROM json_each(?)) GROUP BY sid", (ids,)
+        " WHERE sid IN (SELECT value FROM json_each(?))"
+        " AND fid NOT IN (SELECT fid FROM fact WHERE state IS NOT NULL) GROUP BY sid", (ids,)
     ).fetchall())
     metrics = dict(conn.execute(
         "SELECT sid, COUNT(DISTINCT mid) FROM metric_source"

@@ -3,7 +3,8 @@
 The source graph (an exported :class:`GraphDelta`) is cut into batches —
 stories, then entities, then facts, then metrics, so that every batch only
 refers to records already copied — and each batch is one ``upsert`` of the
-target. After each batch a small JSON checkpoint records how far the copy got;
+target; the curation section (log, redirects, rejected facts) is imported last.
+After each batch a small JSON checkpoint records how far the copy got;
 a later run with the same source and target resumes after the last finished
 batch. Upserts are idempotent, so a batch repeated after a crash does no harm.
 """
@@ -111,6 +112,10 @@ def copy_graph(
             _write_checkpoint(checkpoint, {**identity, "done": index + 1, "total": total})
         if progress:
             progress(index + 1, total)
+    if delta.curation is not None and not delta.curation.is_empty():
+        # The log, redirects and rejected facts, once the graph is there (idempotent, so a
+        # copy interrupted here and run again completes it).
+        target.import_curation(delta.curation)
     if checkpoint is not None:
         checkpoint.unlink(missing_ok=True)
     return CopyResult(

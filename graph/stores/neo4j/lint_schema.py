@@ -12,15 +12,19 @@ import sys
 from typing import Any
 
 from cypher import ALL_PREDICATES_PLACEHOLDER, ENTITY_TYPE_PLACEHOLDER, PREDICATE_PLACEHOLDER
+from graph.model.curation import CurationAction, Curator, new_record
 from graph.model.domain import Amount, Entity, Evidence, Fact, Metric, Story
 from graph.model.ontology import EntityType, Predicate
 from graph.stores.neo4j.rows import (
     alias_rows,
+    curation_row,
     entity_row,
     evidence_rows,
     fact_row,
     former_key_rows,
     metric_row,
+    redirect_row,
+    rejected_row,
     rekey_rows,
     story_row,
 )
@@ -28,7 +32,7 @@ from graph.stores.neo4j.rows import (
 __all__ = ["FIXED_LABELS", "FIXED_TYPES", "lint_schema"]
 
 FIXED_LABELS = ("Entity", "Alias", "Story", "Metric", "SinographMeta", "SinographScratch",
-                "SinographWrite")
+                "SinographWrite", "Redirect", "CurationRecord")
 FIXED_TYPES = ("EVIDENCE", "ABOUT", "ALIAS_OF")
 # Written by write_lock, write_begin and scratch_mark, which have no row builder.
 _META_KEYS = ("id", "revision", "purpose", "created", "epoch", "started")
@@ -51,6 +55,8 @@ def _property_keys() -> list[str]:
         keys.update(row["props"])
     rows += alias_rows(entity) + evidence_rows(fact.key, entity.id, evidence)
     rows += rekey_rows([(fact.key, fact.key)]) + former_key_rows({fact.key: [fact.key]})
+    record = new_record(CurationAction.REJECT_FACT, Curator(actor="a", reason="r"), fact=fact.key)
+    rows += [rejected_row(fact, True), redirect_row(entity.id, entity.id), curation_row(record, 1)]
     for row in rows:
         # The linter cannot tell a row map from a node, so row fields count as keys too.
         keys.update(row)

@@ -63,6 +63,9 @@ class StoredRecords:
     metrics: dict[str, Metric] = field(default_factory=dict)
     # Publication dates of the stories the delta and those facts cite.
     published: dict[str, str | None] = field(default_factory=dict)
+    # Keys of the stored facts (among ``facts``) a curator rejected: a record of one lands
+    # on it and leaves it rejected; they neither close nor are closed by other facts.
+    rejected: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -177,7 +180,8 @@ def plan_upsert(delta: GraphDelta, stored: StoredRecords) -> UpsertPlan:
             counts["facts_known"] += placement.landed[key]
             before[key] = stored.facts[old_key]
     rekeyed = placement.rekeyed
-    pool = {k: f for k, f in stored.facts.items() if k not in rekeyed}
+    # A rejected fact stays where it is: no closing or succession reads or changes it.
+    pool = {k: f for k, f in stored.facts.items() if k not in rekeyed and k not in stored.rejected}
     closed = _apply_closing(pending, pool)
     published = {**stored.published, **{st.id: st.published for st in delta.stories}}
     known_from = {k: earliest_published(f, published) for k, f in {**pool, **pending}.items()}

@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from graph.model.curation_log import CurationRecord
 from graph.model.dates import date_precision, partial_date_ordinal
 from graph.model.domain import Entity, Evidence, Fact, Metric, Story, stored_story_url
 from graph.model.names import lookup_keys
@@ -26,6 +27,7 @@ __all__ = [
     "EvidenceRow",
     "Row",
     "alias_rows",
+    "curation_row",
     "entity_from_props",
     "entity_row",
     "evidence_rows",
@@ -35,7 +37,9 @@ __all__ = [
     "group_by",
     "metric_from_props",
     "metric_row",
+    "redirect_row",
     "rekey_rows",
+    "rejected_row",
     "story_from_props",
     "story_row",
 ]
@@ -290,3 +294,40 @@ def group_by(rows: Iterable[tuple[str, Row]]) -> dict[str, list[Row]]:
     for name, row in rows:
         groups.setdefault(name, []).append(row)
     return dict(sorted(groups.items()))
+
+
+def rejected_row(fact: Fact, rejected: bool) -> Row:
+    """A row for ``fact_set_rejected``: the fact (by its two ends and key) marked rejected,
+    or shown again (``None`` removes the mark)."""
+    return {"subject": fact.subject, "object": fact.object, "key": fact.key,
+            "rejected": True if rejected else None}
+
+
+def redirect_row(old: str, target: str) -> Row:
+    """A row for ``redirects_create``: the merged-away id ``old`` leads to ``target``."""
+    return {"id": old, "target": target}
+
+
+def curation_row(record: CurationRecord, seq: int) -> Row:
+    """A ``CurationRecord`` node's properties (``curation_create``): the fields the log is
+    searched by, the position ``seq`` it is read in, and the whole record as JSON (``data``,
+    read back with :meth:`CurationRecord.model_validate_json`).
+
+    >>> from graph.model.curation import Curator, new_record
+    >>> r = new_record("reject_fact", Curator(actor="cli:a", reason="wrong"), fact="fact:1",
+    ...                at="2025-01-01T00:00:00+00:00")
+    >>> row = curation_row(r, 7)
+    >>> (row["seq"], row["fact"], CurationRecord.model_validate_json(row["data"]) == r)
+    (7, 'fact:1', True)
+    """
+    return {
+        "id": record.id,
+        "seq": seq,
+        "action": record.action.value,
+        "at": record.at,
+        "actor": record.actor,
+        "fact": record.fact,
+        "entity": record.entity,
+        "target": record.target,
+        "data": record.model_dump_json(),
+    }

@@ -16,12 +16,14 @@ question with the same result, in the same order.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import neo4j
 
+from graph.model.curation import CurationPage, CurationRecord, Curator, EntityEdit
+from graph.model.curation_log import CurationExport
 from graph.model.dates import partial_date_ordinal
 from graph.model.domain import Entity, Fact, GraphDelta
 from graph.model.errors import FactNotFound, InvalidInput, NoPath, StoreUnavailable, StoryNotFound
@@ -62,7 +64,8 @@ from graph.stores.assemble import (
     ordinals,
     timeline_item,
 )
-from graph.stores.neo4j.plan import lookups, plan_upsert
+from graph.stores.neo4j import curation
+from graph.stores.neo4j.curation import curation_export, find_fact
 from graph.stores.neo4j.reading import (
     alias_entity_ids,
     entities,
@@ -75,9 +78,9 @@ from graph.stores.neo4j.reading import (
 )
 from graph.stores.neo4j.rows import entity_from_props, metric_from_props, story_from_props
 from graph.stores.neo4j.runner import CypherRunner, Record, TransactionRunner
-from graph.stores.neo4j.search import resolve, search
+from graph.stores.neo4j.search import resolve, resolve_ref, search
 from graph.stores.neo4j.traversal import facts_among, hop_facts, neighbourhood, shortest_paths
-from graph.stores.neo4j.writing import read_stored, write_plan
+from graph.stores.neo4j.writing import read_redirects, upsert_in
 
 __all__ = ["Neo4jStore"]
 
@@ -95,10 +98,20 @@ _SCHEMA_NODE_STATEMENTS = (
     "schema_metric_subject",
     "schema_evidence_key",
     "schema_entity_names",
+    "schema_evidence_rejected",
+    "schema_redirect_id",
+    "schema_redirect_target",
+    "schema_curation_id",
+    "schema_curation_seq",
+    "schema_curation_entity",
+    "schema_curation_target",
+    "schema_curation_fact",
 )
-_SCHEMA_PER_PREDICATE = ("schema_fact_key", "schema_fact_sort_key", "schema_fact_date_start")
+_SCHEMA_PER_PREDICATE = ("schema_fact_key", "schema_fact_sort_key", "schema_fact_date_start",
+                         "schema_fact_rejected")
 _SCHEMA_NAME = re.compile(r"CREATE (?:FULLTEXT )?(?:INDEX|CONSTRAINT) (\w+) IF NOT EXISTS")
 _WIPE_BATCH = 10_000
+T = TypeVar("T")
 
 
 class Neo4jStore:
@@ -232,21 +245,18 @@ class Neo4jStore:
     def upsert(self, delta: GraphDelta) -> UpsertReport:
         """Write ``delta`` in one transaction, merged with what is stored (see graph.model.merge).
 
-        Upserts serialise on a lock node, read the records the delta touches,
-        merge them in Python (:func:`plan_upsert`) and write the changes as
-        ``UNWIND`` batches (:mod:`graph.stores.neo4j.writing`), so a retry after a
+        Upserts serialise on a lock node, send the ids of merged-away entities to their
+        survivors, read the records the delta touches, merge them in Python
+        (:func:`~graph.stores.neo4j.plan.plan_upsert`) and write the changes as ``UNWIND``
+        batches (:func:`graph.stores.neo4j.writing.upsert_in`), so a retry after a
         transient error redoes all of it.
         """
         if delta.is_empty():
             return UpsertReport()
-        wanted = lookups(delta)
 
         def work(tx: TransactionRunner) -> UpsertReport:
             tx.run("write_lock")
-            stored = read_stored(tx, wanted)
-            plan = plan_upsert(delta, stored)
-            write_plan(tx, plan, stored)
-            return plan.report
+            return upsert_in(tx, delta).report
 
         result: UpsertReport = self._runner.write(work)
         return result
@@ -266,9 +276,22 @@ class Neo4jStore:
         result: list[Entity] = self._read(work)
         return result
 
+    def find_entities_by_aliases(self, names: Iterable[str]) -> dict[str, list[Entity]]:
+        norms = sorted({n for n in (normalize_name(x) for x in names) if n})
+        if not norms:
+            return {}
+
+        def work(tx: TransactionRunner) -> dict[str, list[Entity]]:
+            rows = tx.read_in_batches("alias_entity_ids_many", "norms", norms)
+            found = entities(tx, sorted({i for r in rows for i in r["ids"]}))
+            return {r["norm"]: [found[i] for i in r["ids"] if i in found] for r in rows}
+
+        result: dict[str, list[Entity]] = self._read(work)
+        return result
+
     def get_entity(self, ref: str) -> EntityDetail:
         def work(tx: TransactionRunner) -> EntityDetail:
-            entity = resolve(tx, ref)
+            entity, redirected = resolve_ref(tx, ref)
             counts = {
                 r["predicate"]: int(r["n"])
                 for r in tx.run(
@@ -285,6 +308,7 @@ class Neo4jStore:
                 metric_total=metric_total,
                 source_count=int(found[0]["n"]) if found else 0,
                 stories=stories,
+                redirected_from=redirected,
             )
 
         result: EntityDetail = self._read(work)
@@ -345,8 +369,11 @@ class Neo4jStore:
         excluded = [t.value for t in query.traversal.exclude_types]
 
         def work(tx: TransactionRunner) -> PathResult:
-            src = entity_ref(resolve(tx, query.source))
-            dst = entity_ref(resolve(tx, query.target))
+            source, source_from = resolve_ref(tx, query.source)
+            target, target_from = resolve_ref(tx, query.target)
+            src, dst = entity_ref(source), entity_ref(target)
+            redirects = {old: e.id for old, e in ((source_from, source), (target_from, target))
+                         if old is not None}
             if src.id == dst.id:
                 raise InvalidInput(
                     f"source and target are the same entity ({src.name}, {src.id});"
@@ -369,7 +396,7 @@ class Neo4jStore:
                     for a, b in zip(ids, ids[1:], strict=False)
                 ]
                 paths.append(build_path(refs, facts))
-            return PathResult(source=src, target=dst, paths=paths)
+            return PathResult(source=src, target=dst, paths=paths, redirects=redirects)
 
         result: PathResult = self._read(work)
         return result
@@ -441,14 +468,12 @@ class Neo4jStore:
             raise FactNotFound(key)  # not a key this project could have made
 
         def work(tx: TransactionRunner) -> FactView:
-            views = fact_views(tx, tx.run("facts_by_keys", {"keys": [key]}))
-            if key in views:
-                return views[key]
-            # A key the fact had before a more precise record refined its date.
-            views = fact_views(tx, tx.run("facts_by_former_key", {"key": key}))
-            if not views:
-                raise FactNotFound(key)
-            return next(iter(views.values()))
+            # By its key, else a key it had before a more precise record refined its date
+            # or a merge moved it; a rejected fact is shown, marked so.
+            row = find_fact(tx, key)
+            view = fact_views(tx, [row])[row["props"]["key"]]
+            return view.model_copy(update={"rejected": True}) if row["props"].get(
+                "rejected") else view
 
         result: FactView = self._read(work)
         return result
@@ -467,7 +492,8 @@ class Neo4jStore:
             metric_ids = sorted(k for k in keys if not _FACT_KEY.match(k))
             found = sources(tx, keys)
             evidence, stories = found
-            views = fact_views(tx, tx.read_in_batches("facts_by_keys", "keys", fact_keys), found)
+            rows = tx.read_in_batches("facts_by_keys", "keys", fact_keys)
+            views = fact_views(tx, [r for r in rows if not r["props"].get("rejected")], found)
             metrics = [
                 metric_from_props(r["props"], evidence.get(r["props"]["id"], ()))
                 for r in tx.read_in_batches("metrics_by_ids", "ids", metric_ids)
@@ -533,6 +559,7 @@ class Neo4jStore:
             metric_props = [r["props"] for r in tx.run("export_metrics")]
             metrics = [metric_from_props(p, evidence.get(p["id"], ())) for p in metric_props]
             published = {s.id: s.published for s in stories}
+            curation = curation_export(tx)
             kept = [
                 facts[k] for k in sorted(facts)
                 if window.is_open or _admitted(window, facts[k], published)
@@ -542,10 +569,82 @@ class Neo4jStore:
                 entities=tuple(sorted(found, key=lambda e: e.id)),
                 facts=tuple(kept),
                 metrics=tuple(sorted(metrics, key=lambda m: m.id)),
+                curation=None if curation.is_empty() else curation,
             )
 
         result: GraphDelta = self._read(work)
         return result
+
+    # ------------------------------------------------------------- curation
+    # Each change is one write transaction under the writers' lock, with its log record
+    # (graph.stores.neo4j.curation).
+
+    def _curate(self, work: Callable[[TransactionRunner], T]) -> T:
+        def locked(tx: TransactionRunner) -> T:
+            tx.run("write_lock")
+            return work(tx)
+
+        result: T = self._runner.write(locked)
+        return result
+
+    def reject_fact(self, key: str, curator: Curator) -> CurationRecord:
+        return self._curate(lambda tx: curation.reject_or_restore(tx, key, curator, True))
+
+    def restore_fact(self, key: str, curator: Curator) -> CurationRecord:
+        return self._curate(lambda tx: curation.reject_or_restore(tx, key, curator, False))
+
+    def rejected_facts(self, *, limit: int = 100) -> list[FactView]:
+        if not 1 <= limit <= 1000:
+            raise InvalidInput(f"limit must be between 1 and 1000, got {limit}")
+
+        def work(tx: TransactionRunner) -> list[FactView]:
+            rows = curation.rejected_rows(tx, limit)
+            views = fact_views(tx, rows)
+            return [views[r["props"]["key"]].model_copy(update={"rejected": True})
+                    for r in rows]
+
+        result: list[FactView] = self._read(work)
+        return result
+
+    def merge_entities(self, source: str, target: str, curator: Curator) -> CurationRecord:
+        return self._curate(lambda tx: curation.merge_entities(tx, source, target, curator))
+
+    def split_entity(
+        self, entity: str, alias: str, curator: Curator, *, name: str | None = None
+    ) -> CurationRecord:
+        return self._curate(lambda tx: curation.split_entity(tx, entity, alias, name, curator))
+
+    def edit_entity(self, entity: str, edit: EntityEdit, curator: Curator) -> CurationRecord:
+        return self._curate(lambda tx: curation.edit_entity(tx, entity, edit, curator))
+
+    def curation_log(
+        self,
+        *,
+        entity: str | None = None,
+        fact: str | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> CurationPage:
+        def work(tx: TransactionRunner) -> CurationPage:
+            ids = curation.log_scope(tx, entity) if entity is not None else []
+            return curation.log_page(tx, ids=ids, fact=fact, cursor=cursor, limit=limit)
+
+        result: CurationPage = self._read(work)
+        return result
+
+    def redirects(self, ids: Iterable[str]) -> dict[str, str]:
+        wanted = sorted(set(ids))
+        result: dict[str, str] = self._read(lambda tx: read_redirects(tx, wanted))
+        return result
+
+    def curation_export(self) -> CurationExport:
+        result: CurationExport = self._read(curation.curation_export)
+        return result
+
+    def import_curation(self, section: CurationExport) -> int:
+        if section.is_empty():
+            return 0
+        return self._curate(lambda tx: curation.import_curation(tx, section))
 
 
 # ---------------------------------------------------------------- helpers
@@ -594,7 +693,10 @@ def _story_page(tx: TransactionRunner, query: StoryQuery, entity_id: str | None)
 
 
 def _timeline(tx: TransactionRunner, query: TimelineQuery) -> TimelinePage:
-    ref = entity_ref(resolve(tx, query.entity)) if query.entity else None
+    ref, redirected = None, None
+    if query.entity:
+        entity, redirected = resolve_ref(tx, query.entity)
+        ref = entity_ref(entity)
     common: dict[str, Any] = {
         "predicates": sorted(p.value for p in (query.predicates or Predicate)),
         # Metrics carry no predicate: asking for some predicates leaves them out.
@@ -648,6 +750,7 @@ def _timeline(tx: TransactionRunner, query: TimelineQuery) -> TimelinePage:
         undated_total=undated_total,
         next_cursor=next_cursor,
         undated_next_cursor=undated_next,
+        redirected_from=redirected,
     )
 
 

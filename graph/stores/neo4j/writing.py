@@ -23,9 +23,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from graph.model.domain import Entity, Evidence, Fact, Metric
+from graph.model.curation import redirect_delta
+from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Metric
 from graph.model.ontology import Predicate
-from graph.stores.neo4j.plan import Lookups, StoredRecords, UpsertPlan
+from graph.stores.neo4j.plan import Lookups, StoredRecords, UpsertPlan, lookups, plan_upsert
 from graph.stores.neo4j.reading import facts_from_rows, group_evidence
 from graph.stores.neo4j.rows import (
     Row,
@@ -42,7 +43,32 @@ from graph.stores.neo4j.rows import (
 )
 from graph.stores.neo4j.runner import TransactionRunner
 
-__all__ = ["read_stored", "write_plan"]
+__all__ = ["delta_entity_ids", "read_redirects", "read_stored", "upsert_in", "write_plan"]
+
+
+def delta_entity_ids(delta: GraphDelta) -> list[str]:
+    """Every entity id a delta names (its entities, and the ends of its facts and metrics)."""
+    ids = {e.id for e in delta.entities} | {f.subject for f in delta.facts}
+    ids |= {f.object for f in delta.facts} | {m.subject for m in delta.metrics}
+    return sorted(ids)
+
+
+def read_redirects(tx: TransactionRunner, ids: Sequence[str]) -> dict[str, str]:
+    """Of ``ids``, those of merged-away entities, each with its survivor's id (one index
+    seek each, in batches)."""
+    return {r["id"]: r["target"] for r in tx.read_in_batches("redirects_by_ids", "ids", ids)}
+
+
+def upsert_in(tx: TransactionRunner, delta: GraphDelta) -> UpsertPlan:
+    """The whole upsert of ``delta`` inside the caller's write transaction (which holds the
+    writers' lock): ids merged away go to their survivors first
+    (:func:`graph.model.curation.redirect_delta`, so a merge survives re-loads), then the
+    stored records it touches are read, merged (:func:`plan_upsert`) and written."""
+    delta = redirect_delta(delta, read_redirects(tx, delta_entity_ids(delta)))
+    stored = read_stored(tx, lookups(delta))
+    plan = plan_upsert(delta, stored)
+    write_plan(tx, plan, stored)
+    return plan
 
 
 def read_stored(tx: TransactionRunner, wanted: Lookups) -> StoredRecords:
@@ -64,6 +90,7 @@ def read_stored(tx: TransactionRunner, wanted: Lookups) -> StoredRecords:
     keys = [r["props"]["key"] for r in fact_rows] + [r["props"]["id"] for r in metric_rows]
     evidence = group_evidence(tx.read_in_batches("evidence_by_keys", "keys", sorted(set(keys))))
     stored.facts = facts_from_rows(fact_rows, evidence)
+    stored.rejected = {r["props"]["key"] for r in fact_rows if r["props"].get("rejected")}
     cited = {story for rows in evidence.values() for story, _sentence, _extractor in rows}
     cited |= set(wanted.story_ids)
     for row in tx.read_in_batches("stories_by_ids", "ids", sorted(cited)):
@@ -136,6 +163,7 @@ def write_plan(tx: TransactionRunner, plan: UpsertPlan, stored: StoredRecords) -
         tx.run_batches("facts_rekey", rekey_rows(rekeys[predicate]), predicate=predicate)
     tx.run_batches("fact_evidence_rekey", rekey_rows((old, new) for _p, old, new in plan.rekeys))
     stored_facts = _stored_by_final_key(plan, stored)
+    moved = {old: new for _p, old, new in plan.rekeys}
     new_facts: list[Row] = []
     changed_facts: list[Row] = []
     more_evidence: list[Row] = []
@@ -156,6 +184,11 @@ def write_plan(tx: TransactionRunner, plan: UpsertPlan, stored: StoredRecords) -
     tx.run_batches("facts_create", new_facts)
     tx.run_batches("facts_update", changed_facts)
     tx.run_batches("fact_evidence_create", more_evidence)
+    # A re-load may add sentences to a rejected fact: they are hidden with it.
+    rejected = {moved.get(key, key) for key in stored.rejected}
+    hidden = sorted(f.key for f in plan.facts if f.key in rejected)
+    if hidden:
+        tx.run("evidence_mark_rejected", {"keys": hidden})
     former: dict[Predicate, dict[str, list[str]]] = defaultdict(dict)
     for predicate, key, keys in plan.former_keys:
         former[predicate][key] = keys

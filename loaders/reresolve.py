@@ -1,0 +1,75 @@
+"""Re-resolution when a graph file arrives: the step that makes loads order-independent.
+
+A story read before a graph file resolves its names against what is stored then,
+so a firm the graph file names later may already be stored apart under the id the
+extractor gave it (``company:hong-kong-stock-exchange`` beside the graph file's
+``company:hong-kong-exchanges-and-clearing``, which lists "Hong Kong Stock Exchange"
+among its aliases). Loaded the other way round, the story would have resolved to the
+graph file's entity. So, before each batch of a graph file is written:
+
+1. its ids go through the store's redirects (an entity merged away earlier is its
+   survivor: :func:`graph.model.curation.redirect_delta`);
+2. a stored entity of the same type and another id whose canonical name is one of a
+   record's names, or that has the record's canonical name among its aliases, is
+   merged into the record's entity (the graph file's id survives), with a redirect and
+   a curation log record made by ``loader``.
+
+The result is the graph a load in the other order gives. Two graph files that give
+one name to two different entities of one type are the one case left to the order:
+the later file's entity absorbs the earlier one.
+"""
+
+from __future__ import annotations
+
+from graph.model.curation import LOADER, Curator, redirect_delta
+from graph.model.domain import Entity, GraphDelta
+from graph.model.ids import normalize_name
+from graph.stores.protocol import GraphStore
+
+__all__ = ["reresolve"]
+
+
+def _norms(entity: Entity) -> set[str]:
+    return {n for n in (normalize_name(a) for a in (entity.name, *entity.aliases)) if n}
+
+
+def _splits(record: Entity, found: dict[str, list[Entity]]) -> list[Entity]:
+    """The stored entities that are ``record`` stored apart (see the module doc)."""
+    names = _norms(record)
+    own = normalize_name(record.name)
+    out: dict[str, Entity] = {}
+    for norm in sorted(names):
+        for stored in found.get(norm, ()):
+            if stored.id == record.id or stored.type is not record.type:
+                continue
+            if normalize_name(stored.name) in names or own in _norms(stored):
+                out[stored.id] = stored
+    return [out[k] for k in sorted(out)]
+
+
+def reresolve(store: GraphStore, delta: GraphDelta) -> GraphDelta:
+    """``delta`` (a graph file's batch) through the store's redirects, after merging into
+    its entities the stored entities that are them stored apart (see the module doc)."""
+    ids = {e.id for e in delta.entities} | {f.subject for f in delta.facts}
+    ids |= {f.object for f in delta.facts} | {m.subject for m in delta.metrics}
+    delta = redirect_delta(delta, store.redirects(ids))
+    if not delta.entities:
+        return delta
+    forms = sorted({n for e in delta.entities for n in _norms(e)})
+    found = store.find_entities_by_aliases(forms)
+    for record in delta.entities:
+        splits = _splits(record, found)
+        if not splits:
+            continue
+        store.upsert(GraphDelta(entities=(record,)))  # the survivor must exist to merge into
+        for stored in splits:
+            store.merge_entities(
+                stored.id,
+                record.id,
+                Curator(
+                    actor=LOADER,
+                    reason=f"a graph file's entity {record.id} ({record.name}) names "
+                    f"{stored.name!r}, stored apart as {stored.id}",
+                ),
+            )
+    return delta
