@@ -9,7 +9,7 @@ import pytest
 from graph.model.curation import Curator, EntityEdit
 from graph.model.domain import GraphDelta
 from graph.model.errors import CurationConflict, EntityNotFound, FactNotFound
-from graph.model.queries import PathQuery, TimelineQuery
+from graph.model.queries import PathQuery, SearchQuery, TimelineQuery
 from graph.stores.protocol import GraphStore
 from loaders.load import write_graph
 from tests.contract.builders import DeltaBuilder
@@ -84,7 +84,7 @@ def test_a_merge_moves_names_facts_and_sources_and_the_old_id_redirects(
     assert "PARTNERS_WITH" not in detail.fact_counts
     assert store.timeline(TimelineQuery(entity=old)).redirected_from == old
     assert store.paths(PathQuery(source="CATL", target=old)).redirects == {old: new}
-    hit = store.search_entities(old)[0]
+    hit = store.search_entities(SearchQuery(text=old))[0]
     assert (hit.entity.id, hit.matched_field) == (new, "redirect")
     assert store.resolve_entity("HKSE").id == new
     entities = store.stats().entities
@@ -131,7 +131,7 @@ def test_an_edit_changes_attributes_and_lookup_keys_and_logs_both_values(
                            identifiers={"stock": "300750.SZ"}), WHO)
     assert record.changes["country"] == {"before": None, "after": "China"}
     assert store.resolve_entity("宁德时代").id == "company:catl"
-    assert store.search_entities("300750.SZ")[0].entity.id == "company:catl"
+    assert store.search_entities(SearchQuery(text="300750.SZ"))[0].entity.id == "company:catl"
     store.edit_entity("CATL", EntityEdit(country=None), WHO)
     assert store.get_entity("CATL").entity.country is None
     with pytest.raises(CurationConflict):
