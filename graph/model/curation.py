@@ -37,6 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from graph.model.curation_log import CurationAction, CurationExport, CurationRecord
 from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Metric
+from graph.model.errors import CurationConflict, InvalidInput
 from graph.model.identifiers import validate_identifiers
 from graph.model.ids import normalize_name
 
@@ -49,9 +50,14 @@ __all__ = [
     "Curator",
     "EntityEdit",
     "graph_digest",
+    "moved_fact",
+    "moved_metric",
     "new_record",
+    "edit_changes",
     "redirect_delta",
     "split_moves",
+    "split_plan",
+    "split_target_taken",
 ]
 
 # The actor of the merges a load makes when a better match for a stored entity arrives.
@@ -244,3 +250,83 @@ def split_moves(entity: Entity, alias: str, facts: Iterable[Fact],
     fact_keys = [f.key for f in facts if _moves(f.evidence, alias, others)]
     metric_ids = [m.id for m in metrics if _moves(m.evidence, alias, others)]
     return sorted(fact_keys), sorted(metric_ids)
+
+
+def split_plan(entity: Entity, alias: str, name: str | None) -> tuple[Entity, Entity, str]:
+    """What splitting ``alias`` off ``entity`` makes, checked the same for every store:
+    the new entity, the entity as it stays, and the alias as the entity spelt it.
+
+    >>> e = Entity(name="Ancai", type="Company", aliases=("Anhui Ancai",))
+    >>> new, kept, alias = split_plan(e, "anhui ancai", None)
+    >>> (new.name, kept.aliases, alias)
+    ('Anhui Ancai', ('Ancai',), 'Anhui Ancai')
+    """
+    wanted = normalize_name(alias)
+    if not wanted:
+        raise InvalidInput("an alias to split off is required")
+    if wanted == normalize_name(entity.name):
+        raise CurationConflict(
+            f"{alias!r} is the canonical name of {entity.id}: split off one of its other "
+            "aliases (or merge and split the other way)"
+        )
+    own = [a for a in entity.aliases if normalize_name(a) == wanted]
+    if not own:
+        raise CurationConflict(
+            f"{entity.name} ({entity.id}) has no alias {alias!r}; its aliases are "
+            + ", ".join(repr(a) for a in entity.aliases)
+        )
+    try:
+        new = Entity(name=(name or own[0]).strip(), type=entity.type, aliases=tuple(own))
+    except ValueError as exc:
+        raise InvalidInput(f"the new entity's name is not valid: {exc}") from None
+    kept = entity.model_copy(
+        update={"aliases": tuple(a for a in entity.aliases if normalize_name(a) != wanted)}
+    )
+    return new, kept, own[0]
+
+
+def split_target_taken(entity_id: str) -> CurationConflict:
+    """The error for a split whose new entity's id is taken."""
+    return CurationConflict(
+        f"an entity {entity_id} exists already: merge into it instead, or give the new "
+        "entity another name"
+    )
+
+
+def edit_changes(entity: Entity, edit: EntityEdit) -> tuple[Entity, dict[str, Any]]:
+    """``entity`` with ``edit`` applied, and each changed field's before and after (an
+    edit that changes nothing is a conflict)."""
+    try:
+        edited = edit.apply(entity)
+    except ValueError as exc:
+        raise InvalidInput(f"the edit is not valid: {exc}") from None
+    changes = {
+        field: {"before": _plain(getattr(entity, field)), "after": _plain(getattr(edited, field))}
+        for field in edit.changes()
+        if getattr(entity, field) != getattr(edited, field)
+    }
+    if not changes:
+        raise CurationConflict(f"the edit changes nothing on {entity.name} ({entity.id})")
+    return edited, changes
+
+
+def _plain(value: Any) -> Any:
+    return dict(value) if isinstance(value, dict) else value
+
+
+def moved_fact(fact: Fact, old: str, new: str) -> Fact:
+    """``fact`` with entity ``old`` replaced by ``new`` on either side (its key made anew)."""
+    data = fact.model_dump()
+    data.update(
+        key="",
+        subject=new if fact.subject == old else fact.subject,
+        object=new if fact.object == old else fact.object,
+    )
+    return Fact.model_validate(data)
+
+
+def moved_metric(metric: Metric, new: str) -> Metric:
+    """``metric`` said of entity ``new`` (its id made anew)."""
+    data = metric.model_dump()
+    data.update(id="", subject=new)
+    return Metric.model_validate(data)

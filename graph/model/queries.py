@@ -303,6 +303,32 @@ EntityTypeNames = Annotated[
 ]
 
 
+# The filters the walks and the timeline share, declared once with their documentation.
+SinceDate = Annotated[
+    QueryDate | None,
+    Field(
+        description="only facts whose date overlaps this date or later (YYYY[-MM[-DD]])",
+        examples=["2024"],
+    ),
+]
+UntilDate = Annotated[
+    QueryDate | None,
+    Field(
+        description="only facts whose date overlaps this date or earlier; `2025` means to the "
+        "end of 2025",
+        examples=["2025-06"],
+    ),
+]
+PredicateFilter = Annotated[
+    PredicateNames,
+    Field(
+        description="only these predicates: repeat the parameter or separate names with commas "
+        "(`ACQUIRES,SELLS`); case-insensitive",
+        examples=[["ACQUIRES,SELLS"]],
+    ),
+]
+
+
 def _named(value: str) -> str:
     if not value.strip():
         raise InvalidInput("an entity id or name is required, not blank text")
@@ -344,23 +370,9 @@ class _Walk(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    predicates: PredicateNames = Field(
-        default=None,
-        description="only these predicates: repeat the parameter or separate names with commas "
-        "(`ACQUIRES,SELLS`); case-insensitive",
-        examples=[["ACQUIRES,SELLS,CONTROLS"]],
-    )
-    since: QueryDate | None = Field(
-        default=None,
-        description="only facts whose date overlaps this date or later (YYYY[-MM[-DD]])",
-        examples=["2024"],
-    )
-    until: QueryDate | None = Field(
-        default=None,
-        description="only facts whose date overlaps this date or earlier; `2025` means to the "
-        "end of 2025",
-        examples=["2025-06"],
-    )
+    predicates: PredicateFilter = None
+    since: SinceDate = None
+    until: UntilDate = None
     as_of: QueryDate | None = Field(
         default=None,
         description="the graph as it stood then: facts begun by that date and not yet ended",
@@ -494,23 +506,9 @@ class TimelineOptions(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    since: QueryDate | None = Field(
-        default=None,
-        description="only facts whose date overlaps this date or later (YYYY[-MM[-DD]])",
-        examples=["2024"],
-    )
-    until: QueryDate | None = Field(
-        default=None,
-        description="only facts whose date overlaps this date or earlier; `2025` means to the "
-        "end of 2025",
-        examples=["2025-06"],
-    )
-    predicates: PredicateNames = Field(
-        default=None,
-        description="only these predicates: repeat the parameter or separate names with commas "
-        "(`ACQUIRES,SELLS`); case-insensitive",
-        examples=[["ACQUIRES,SELLS"]],
-    )
+    since: SinceDate = None
+    until: UntilDate = None
+    predicates: PredicateFilter = None
     cursor: Annotated[
         tuple[int, str] | None,
         BeforeValidator(_cursor),

@@ -27,12 +27,16 @@ from graph.model.curation import (
     CurationRecord,
     Curator,
     EntityEdit,
+    edit_changes,
+    moved_fact,
+    moved_metric,
     new_record,
     split_moves,
+    split_plan,
+    split_target_taken,
 )
 from graph.model.domain import Entity, Fact, GraphDelta, Metric
 from graph.model.errors import CurationConflict, FactNotFound, InvalidInput
-from graph.model.ids import normalize_name
 from graph.model.merge import merge_entity
 from graph.stores.embedded.compact import REJECTED, RETIRED, CompactIndex, key_prefix
 from graph.stores.embedded.writer import (
@@ -110,22 +114,6 @@ def _metrics_of(conn: sqlite3.Connection, nid: int) -> dict[str, tuple[int, Metr
     return load_metrics_by_id(conn, ids)
 
 
-def _moved_fact(fact: Fact, old: str, new: str) -> Fact:
-    data = fact.model_dump()
-    data.update(
-        key="",
-        subject=new if fact.subject == old else fact.subject,
-        object=new if fact.object == old else fact.object,
-    )
-    return Fact.model_validate(data)
-
-
-def _moved_metric(metric: Metric, new: str) -> Metric:
-    data = metric.model_dump()
-    data.update(id="", subject=new)
-    return Metric.model_validate(data)
-
-
 def _retire(conn: sqlite3.Connection, fids: Sequence[int],
             mids: Sequence[int]) -> None:
     conn.executemany("UPDATE fact SET state = 'retired' WHERE fid = ?", [(f,) for f in fids])
@@ -182,7 +170,7 @@ def _move(
     dropped: list[str] = []
     rejected: set[str] = set()
     for fid, fact in sorted(facts.items()):
-        again = _moved_fact(fact, old, new)
+        again = moved_fact(fact, old, new)
         if again.subject == again.object:
             dropped.append(fact.key)
             continue
@@ -190,7 +178,7 @@ def _move(
         old_keys[fact.key] = again.key
         if states.get(fid) == REJECTED:
             rejected.add(again.key)
-    again_metrics = [_moved_metric(m, new) for _, m in metrics.values()]
+    again_metrics = [moved_metric(m, new) for _, m in metrics.values()]
     _retire(conn, list(facts), [mid for mid, _ in metrics.values()])
     delta = GraphDelta(entities=tuple(entities), facts=tuple(moved.values()),
                        metrics=tuple(again_metrics))
@@ -265,35 +253,12 @@ def split_entity(
 ) -> CurationRecord:
     """Split ``alias`` off entity number ``nid`` into a new entity (see the store doc)."""
     entity = load_entities(conn, [nid])[nid]
-    wanted = normalize_name(alias)
-    if not wanted:
-        raise InvalidInput("an alias to split off is required")
-    if wanted == normalize_name(entity.name):
-        raise CurationConflict(
-            f"{alias!r} is the canonical name of {entity.id}: split off one of its other "
-            "aliases (or merge and split the other way)"
-        )
-    own = [a for a in entity.aliases if normalize_name(a) == wanted]
-    if not own:
-        raise CurationConflict(
-            f"{entity.name} ({entity.id}) has no alias {alias!r}; its aliases are "
-            + ", ".join(repr(a) for a in entity.aliases)
-        )
-    try:
-        new = Entity(name=(name or own[0]).strip(), type=entity.type, aliases=tuple(own))
-    except ValueError as exc:
-        raise InvalidInput(f"the new entity's name is not valid: {exc}") from None
+    new, kept, own = split_plan(entity, alias, name)
     if new.id in index.node_of or new.id in index.redirects:
-        raise CurationConflict(
-            f"an entity {new.id} exists already: merge into it instead, or give the new "
-            "entity another name"
-        )
-    kept = entity.model_copy(
-        update={"aliases": tuple(a for a in entity.aliases if normalize_name(a) != wanted)}
-    )
+        raise split_target_taken(new.id)
     facts, states = _incident_facts(conn, index, nid)
     metrics = _metrics_of(conn, nid)
-    fact_keys, metric_ids = split_moves(entity, own[0], facts.values(),
+    fact_keys, metric_ids = split_moves(entity, own, facts.values(),
                                         [m for _, m in metrics.values()])
     moving = {fid: f for fid, f in facts.items() if f.key in set(fact_keys)}
     moving_metrics = {k: v for k, v in metrics.items() if k in set(metric_ids)}
@@ -304,7 +269,7 @@ def split_entity(
                   new.id)
     return new_record(
         CurationAction.SPLIT_ENTITY, curator, entity=entity.id, target=new.id,
-        changes={"alias": own[0], "new_name": new.name,
+        changes={"alias": own, "new_name": new.name,
                  "facts_kept": len(facts) - len(moving), **moves},
     )
 
@@ -314,25 +279,11 @@ def edit_entity(
     curator: Curator,
 ) -> CurationRecord:
     entity = load_entities(conn, [nid])[nid]
-    try:
-        edited = edit.apply(entity)
-    except ValueError as exc:
-        raise InvalidInput(f"the edit is not valid: {exc}") from None
-    changes = {
-        field: {"before": _plain(getattr(entity, field)), "after": _plain(getattr(edited, field))}
-        for field in edit.changes()
-        if getattr(entity, field) != getattr(edited, field)
-    }
-    if not changes:
-        raise CurationConflict(f"the edit changes nothing on {entity.name} ({entity.id})")
+    edited, changes = edit_changes(entity, edit)
     conn.execute("UPDATE entity SET data = ?, seq = ? WHERE nid = ?",
                  (edited.model_dump_json(), revision, nid))
     _rewrite_keys(conn, edited, nid)
     return new_record(CurationAction.EDIT_ENTITY, curator, entity=entity.id, changes=changes)
-
-
-def _plain(value: Any) -> Any:
-    return dict(value) if isinstance(value, dict) else value
 
 
 def write_log(conn: sqlite3.Connection, records: Iterable[CurationRecord]) -> int:

@@ -483,23 +483,30 @@ class EmbeddedStore:
 
     # -------------------------------------------------------------------- writes
 
+    def _writable(self, outcome: str) -> sqlite3.Connection:
+        """The connection to write on, or StoreReadOnly saying ``outcome``."""
+        if self.read_only:
+            raise StoreReadOnly(
+                f"the store {self.path} is read-only (its files cannot be written): {outcome}"
+            )
+        return self._connect()
+
+    def _begin_write(self, conn: sqlite3.Connection) -> None:
+        """Take SQLite's write lock; another process holding it makes the store busy."""
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreUnavailable(
+                f"the store {self.path} is busy (another load is writing): {exc}"
+            ) from exc
+
     def upsert(self, delta: GraphDelta) -> UpsertReport:
         """Write ``delta`` in one transaction, merging with what is stored (see
         graph.model.merge)."""
-        if self.read_only:
-            raise StoreReadOnly(
-                f"the store {self.path} is read-only (its files cannot be written): "
-                "nothing was written"
-            )
-        conn = self._connect()
+        conn = self._writable("nothing was written")
         bulk = len(delta.facts) + len(delta.entities) >= _BULK
         with self._write_lock, _collector_paused(bulk):
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise StoreUnavailable(
-                    f"the store {self.path} is busy (another load is writing): {exc}"
-                ) from exc
+            self._begin_write(conn)
             try:
                 self._refresh(conn)
                 revision = self._db_revision(conn) + 1
@@ -1348,19 +1355,9 @@ class EmbeddedStore:
     ) -> CurationRecord | None:
         """Run one curation in a write transaction, log its record, and start a new index
         generation (this process rebuilds its index now, others on their next read)."""
-        if self.read_only:
-            raise StoreReadOnly(
-                f"the store {self.path} is read-only (its files cannot be written): "
-                "nothing was changed"
-            )
-        conn = self._connect()
+        conn = self._writable("nothing was changed")
         with self._write_lock:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise StoreUnavailable(
-                    f"the store {self.path} is busy (another load is writing): {exc}"
-                ) from exc
+            self._begin_write(conn)
             try:
                 self._refresh(conn)
                 revision = self._db_revision(conn) + 1

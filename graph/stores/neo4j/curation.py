@@ -37,14 +37,18 @@ from graph.model.curation import (
     CurationRecord,
     Curator,
     EntityEdit,
+    edit_changes,
     final_target,
+    moved_fact,
+    moved_metric,
     new_record,
     split_moves,
+    split_plan,
+    split_target_taken,
 )
 from graph.model.curation_log import CurationExport
 from graph.model.domain import Entity, Fact, GraphDelta, Metric
 from graph.model.errors import CurationConflict, FactNotFound, InvalidInput
-from graph.model.ids import normalize_name
 from graph.model.merge import merge_entity
 from graph.model.ontology import Predicate
 from graph.stores.neo4j.reading import entities, facts_from_rows, group_evidence
@@ -145,22 +149,6 @@ def _metrics_of(tx: TransactionRunner, entity_id: str) -> dict[str, Metric]:
     return {m.id: m for m in metrics}
 
 
-def _moved_fact(fact: Fact, old: str, new: str) -> Fact:
-    data = fact.model_dump()
-    data.update(
-        key="",
-        subject=new if fact.subject == old else fact.subject,
-        object=new if fact.object == old else fact.object,
-    )
-    return Fact.model_validate(data)
-
-
-def _moved_metric(metric: Metric, new: str) -> Metric:
-    data = metric.model_dump()
-    data.update(id="", subject=new)
-    return Metric.model_validate(data)
-
-
 def _move(
     tx: TransactionRunner,
     entities_: Sequence[Entity],
@@ -180,7 +168,7 @@ def _move(
     moved: dict[str, Fact] = {}
     dropped: list[str] = []
     for key in sorted(facts):
-        again = _moved_fact(facts[key], old, new)
+        again = moved_fact(facts[key], old, new)
         if again.subject == again.object:
             dropped.append(key)
         else:
@@ -190,7 +178,7 @@ def _move(
     if retire:
         tx.run("entity_delete", {"id": old})
         tx.run("redirects_create", {"rows": [redirect_row(old, new)]})
-    again_metrics = [_moved_metric(m, new) for m in metrics.values()]
+    again_metrics = [moved_metric(m, new) for m in metrics.values()]
     plan = upsert_in(tx, GraphDelta(entities=tuple(entities_), facts=tuple(moved.values()),
                                     metrics=tuple(again_metrics)))
     # Where each moved record landed: its own key, or the fact it joined.
@@ -248,35 +236,12 @@ def split_entity(
     """Split ``alias`` off the entity ``ref`` names into a new entity (see
     :meth:`graph.stores.protocol.GraphStore.split_entity`)."""
     entity = resolve(tx, ref)
-    wanted = normalize_name(alias)
-    if not wanted:
-        raise InvalidInput("an alias to split off is required")
-    if wanted == normalize_name(entity.name):
-        raise CurationConflict(
-            f"{alias!r} is the canonical name of {entity.id}: split off one of its other "
-            "aliases (or merge and split the other way)"
-        )
-    own = [a for a in entity.aliases if normalize_name(a) == wanted]
-    if not own:
-        raise CurationConflict(
-            f"{entity.name} ({entity.id}) has no alias {alias!r}; its aliases are "
-            + ", ".join(repr(a) for a in entity.aliases)
-        )
-    try:
-        new = Entity(name=(name or own[0]).strip(), type=entity.type, aliases=tuple(own))
-    except ValueError as exc:
-        raise InvalidInput(f"the new entity's name is not valid: {exc}") from None
+    new, kept, own = split_plan(entity, alias, name)
     if tx.run("entity_by_ref", {"id": new.id}):
-        raise CurationConflict(
-            f"an entity {new.id} exists already: merge into it instead, or give the new "
-            "entity another name"
-        )
-    kept = entity.model_copy(
-        update={"aliases": tuple(a for a in entity.aliases if normalize_name(a) != wanted)}
-    )
+        raise split_target_taken(new.id)
     facts, rejected, former = _incident(tx, entity.id)
     metrics = _metrics_of(tx, entity.id)
-    fact_keys, metric_ids = split_moves(entity, own[0], facts.values(), metrics.values())
+    fact_keys, metric_ids = split_moves(entity, own, facts.values(), metrics.values())
     moving = {k: facts[k] for k in fact_keys}
     moving_metrics = {m: metrics[m] for m in metric_ids}
     _replace(tx, kept)
@@ -284,7 +249,7 @@ def split_entity(
                   retire=False)
     return _logged(tx, new_record(
         CurationAction.SPLIT_ENTITY, curator, entity=entity.id, target=new.id,
-        changes={"alias": own[0], "new_name": new.name,
+        changes={"alias": own, "new_name": new.name,
                  "facts_kept": len(facts) - len(moving), **moves},
     ))
 
@@ -294,24 +259,10 @@ def edit_entity(
 ) -> CurationRecord:
     """Set the editable attributes of the entity ``ref`` names; its lookup keys follow."""
     entity = resolve(tx, ref)
-    try:
-        edited = edit.apply(entity)
-    except ValueError as exc:
-        raise InvalidInput(f"the edit is not valid: {exc}") from None
-    changes = {
-        field: {"before": _plain(getattr(entity, field)), "after": _plain(getattr(edited, field))}
-        for field in edit.changes()
-        if getattr(entity, field) != getattr(edited, field)
-    }
-    if not changes:
-        raise CurationConflict(f"the edit changes nothing on {entity.name} ({entity.id})")
+    edited, changes = edit_changes(entity, edit)
     _replace(tx, edited)
     return _logged(tx, new_record(CurationAction.EDIT_ENTITY, curator, entity=entity.id,
                                   changes=changes))
-
-
-def _plain(value: Any) -> Any:
-    return dict(value) if isinstance(value, dict) else value
 
 
 def _replace(tx: TransactionRunner, entity: Entity) -> None:
