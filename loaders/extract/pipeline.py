@@ -74,6 +74,7 @@ def run_pipeline(
     candidates = _drop_parent_stand_ins(candidates)
     candidates.extend(_sellers_from_parents(candidates, coref))
     _tariffs_by_states(candidates, coref, context.home_country)
+    candidates = [c for c in candidates if c.subject >= 0]
     for c in candidates:
         c.confidence = calibrated_confidence(c.rule, c.predicate.value, c.confidence)
     date_from_lead(candidates, sentences)
@@ -130,10 +131,20 @@ def _drop_parent_stand_ins(candidates: list[Candidate]) -> list[Candidate]:
 def _tariffs_by_states(candidates: list[Candidate], coref: Coreference, home: str | None) -> None:
     """A tariff is a state's act: "China's finance ministry will impose tariffs" is China
     imposing them (the ministry only announces them)."""
+    led = {
+        coref.root(coref.clusters[c.subject]).id: c.object
+        for c in candidates
+        if c.predicate is Predicate.LEADS
+        and coref.root(coref.clusters[c.object]).type is EntityType.COUNTRY
+    }
     for c in candidates:
         if c.predicate is not Predicate.IMPOSES_TARIFF:
             continue
         body = coref.root(coref.clusters[c.subject])
+        if body.type is EntityType.PERSON:
+            # "President X imposed tariffs": the state he leads; no state, no fact
+            c.subject = led.get(body.id, -1)
+            continue
         if body.type is not EntityType.GOVERNMENT_BODY:
             continue
         country = body.registry.country if body.registry is not None else None

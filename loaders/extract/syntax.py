@@ -89,7 +89,7 @@ LIGHT_VERBS = word_set(
     undertake place put issue slap levy raise hike set form create establish approve
     unveil complete finish do have hold keep maintain announce expect eye prepare
     push launch kick restart resume revive renew pledge vow promise offer provide roll
-    step ramp pour hand mete serve"""
+    step ramp pour hand mete serve implement introduce adopt enact apply"""
 )
 
 
