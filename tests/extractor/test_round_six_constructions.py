@@ -120,3 +120,19 @@ def test_an_export_ban_to_a_country_names_the_goods_not_the_country() -> None:
     delta = run("Norway said it is banning exports to Japan of gallium and germanium.")
     assert has_fact(delta, "Norway", "BANS", "gallium"), sorted(triples(delta))
     assert not has_fact(delta, "Norway", "BANS", "Japan"), sorted(triples(delta))
+
+
+def test_the_company_a_reporter_reports_on_is_not_the_reporter() -> None:
+    delta = run(
+        "Smartphone maker Tallis Phones said its chief executive resigned. Zhao has led "
+        "Tallis Phones since it was spun off from Norvik Group in 2020. In October, Kestrel "
+        "News reported the company had secured fresh funding from investors including Brava "
+        "Telecom."
+    )
+    assert has_fact(delta, "Brava Telecom", "INVESTS_IN", "Tallis Phones"), sorted(triples(delta))
+    assert not has_fact(delta, "Brava Telecom", "INVESTS_IN", "Norvik Group")
+
+
+def test_hr_is_a_department_not_a_firm() -> None:
+    delta = run("Li Wei joined Tallis Phones in 2021, serving as president of HR.")
+    assert not any(e.name == "HR" for e in delta.entities), sorted(triples(delta))
