@@ -16,6 +16,8 @@ Story-level steps after the sentence rules:
 
 from __future__ import annotations
 
+import re
+
 from graph.model.domain import GraphDelta, Story
 from graph.model.ontology import EntityType, Predicate
 from loaders.budget import checkpoint
@@ -292,6 +294,12 @@ def _home_country(coref: Coreference) -> str | None:
     return counts[0][1]
 
 
+_MACRO_REGION = re.compile(
+    r"\b(?:Asia|Europe|Africa|America|Americas|Middle East|Pacific|Oceania|Arctic|Gulf|"
+    r"Caribbean|Latin|Nordic|Balkans|Eurasia|ASEAN)\b"
+)
+
+
 def _valid(c: Candidate, coref: Coreference) -> bool:
     s = coref.root(coref.clusters[c.subject])
     o = coref.root(coref.clusters[c.object])
@@ -303,6 +311,8 @@ def _valid(c: Candidate, coref: Coreference) -> bool:
         EntityType.ASSET,
     ):
         c.predicate = Predicate.LOCATED_IN  # "Congo's Lualaba province": a place has no seat
+    if c.predicate is Predicate.HEADQUARTERED_IN and _MACRO_REGION.search(o.canonical):
+        return False  # "competes with X in Southeast Asia": a firm has no seat in a continent
     if s.type is None:
         s.type = EntityType.COMPANY
     if o.type is None:

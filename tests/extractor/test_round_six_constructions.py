@@ -136,3 +136,17 @@ def test_the_company_a_reporter_reports_on_is_not_the_reporter() -> None:
 def test_hr_is_a_department_not_a_firm() -> None:
     delta = run("Li Wei joined Tallis Phones in 2021, serving as president of HR.")
     assert not any(e.name == "HR" for e in delta.entities), sorted(triples(delta))
+
+
+def test_a_subject_the_parser_hangs_on_the_verb_as_a_compound() -> None:
+    delta = run("Norvik Motors competes with Kestrel Auto in Southeast Asia.")
+    assert has_fact(delta, "Norvik Motors", "COMPETES_WITH", "Kestrel Auto"), sorted(
+        triples(delta)
+    )
+
+
+def test_a_firm_has_no_seat_in_a_continent() -> None:
+    delta = run("Norvik Motors competes with Kestrel Auto in Southeast Asia.")
+    assert not any(f.predicate.value == "HEADQUARTERED_IN" for f in delta.facts), sorted(
+        triples(delta)
+    )
