@@ -141,6 +141,10 @@ _NAME_OPENERS = frozenset(
     }
 )
 _COVERB_CHARS = frozenset("对向被与和在将把从由为")
+# Nouns that describe a firm before its name ("中国运动服饰巨头东岳集团").
+_DESCRIBERS = frozenset(
+    {"巨头", "龙头", "厂商", "制造商", "生产商", "供应商", "运营商", "开发商", "企业", "品牌商"}
+)
 _PLACE_OR_FIRM = frozenset(
     {EntityType.REGION, EntityType.COUNTRY, EntityType.COMPANY, EntityType.GOVERNMENT_BODY}
 )
@@ -504,7 +508,9 @@ def _name_part(unit: Unit, previous: Unit | None, table: EntityTable) -> bool:
         # "亿利洁能": a verb inside a name only right after a proper name, or one jieba
         # does not know ("易居")
         return (
-            previous is not None and previous.kind == "word" and previous.tag in _PROPER_TAGS
+            previous is not None
+            and previous.kind == "word"
+            and (previous.tag in _PROPER_TAGS or previous.text in _DESCRIBERS)
         ) or (len(unit.text) >= 2 and not is_dictionary_word(unit.text))
     return True
 
@@ -568,6 +574,16 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
         ):
             start += 1  # "对应星河芯片有限公司": a verb jieba knows opens no name
             parts = out[start:]
+        cut = max(
+            (j for j, u in enumerate(parts[:-1]) if u.kind == "word" and u.text in _DESCRIBERS),
+            default=None,
+        )
+        described = cut is not None and len("".join(u.text for u in parts[cut + 1 :])) >= 2
+        if described:
+            # "运动服饰巨头东岳集团": the words up to the describing noun say what the
+            # firm is; the name starts after them (and a name it is, whatever its words)
+            start += (cut or 0) + 1
+            parts = out[start:]
         glued = next(
             (
                 j
@@ -607,7 +623,11 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             start -= 1  # "、通用动力…公司": a list item starts at the mark, verb or not
             parts = out[start:]
             name_units = [*parts, *units[i : end + 1]]
-        listed = (start > 0 and out[start - 1].text == "、") or _list_mark_after(units, end + 1)
+        listed = (
+            described
+            or (start > 0 and out[start - 1].text == "、")
+            or _list_mark_after(units, end + 1)
+        )
         whole = _whole_name(units[i], kind, weak) if not parts else False
         if whole or _acceptable(parts, name_units, kind, weak, table, listed=listed):
             surface = text[name_units[0].start : name_units[-1].end]
@@ -741,6 +761,8 @@ def _ticker_named(units: list[Unit], table: EntityTable, text: str) -> list[Unit
                     candidate, units[start - 2] if start >= 2 else None, table
                 ):
                     break
+                if candidate.kind == "word" and candidate.text in _DESCRIBERS:
+                    break  # "运动服饰巨头安踏集团(02020.HK)": the name starts after 巨头
                 start -= 1
                 chars += len(candidate.text)
                 if candidate.kind == "entity":
