@@ -30,6 +30,8 @@ def _entities(text: str) -> dict[str, EntityType]:
         ("东岳集团宣布完成对北岭户外的收购。", "北岭户外"),
         # the investors a funding round lists after 由 are firms
         ("北辰智能这轮融资由清控金信、华信远景联合投资。", "华信远景"),
+        # a lone coverb before a firm's name is no part of it
+        ("经北辰集团董事会决定，王立新将出任总裁。", "北辰集团"),
     ],
 )
 def test_a_name_found_by_its_context(text: str, name: str) -> None:
@@ -40,3 +42,8 @@ def test_a_name_found_by_its_context(text: str, name: str) -> None:
 def test_the_description_is_no_part_of_the_name() -> None:
     found = _entities("中国运动服饰巨头安川集团发布公告。")
     assert not any("巨头" in n for n in found), found
+
+
+def test_a_name_jieba_cut_before_an_adverb_and_a_post_verb_is_a_person() -> None:
+    found = _entities("北辰集团宣布，王立新将接替李明出任总裁。")
+    assert found.get("王立新") is EntityType.PERSON, found

@@ -66,6 +66,7 @@ _PERSON_VERBS = frozenset(
         "曾担任",
         "先后担任",
         "先后任",
+        "接替",
     }
 )
 _LATIN_RE = re.compile(
@@ -140,7 +141,7 @@ _NAME_OPENERS = frozenset(
         EntityType.GOVERNMENT_BODY,
     }
 )
-_COVERB_CHARS = frozenset("对向被与和在将把从由为")
+_COVERB_CHARS = frozenset("对向被与和在将把从由为经")
 # Nouns that describe a firm before its name ("中国运动服饰巨头东岳集团").
 _DESCRIBERS = frozenset(
     {"巨头", "龙头", "厂商", "制造商", "生产商", "供应商", "运营商", "开发商", "企业", "品牌商"}
@@ -574,6 +575,14 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
         ):
             start += 1  # "对应星河芯片有限公司": a verb jieba knows opens no name
             parts = out[start:]
+        if (
+            len(parts) > 1
+            and parts[0].kind == "word"
+            and parts[0].text in _COVERB_CHARS
+            and len("".join(u.text for u in parts[1:])) >= 2
+        ):
+            start += 1  # "经北辰集团董事会决定": a lone coverb opens no name
+            parts = out[start:]
         cut = max(
             (j for j, u in enumerate(parts[:-1]) if u.kind == "word" and u.text in _DESCRIBERS),
             default=None,
@@ -852,7 +861,16 @@ def _people(units: list[Unit], table: EntityTable) -> None:
             and units[k + 1].kind == "word"
             and len(units[k + 1].text) <= 2
             and has_han(units[k + 1].text)
-            and (units[k + 2].text in _PERSON_VERBS or units[k + 2].text in SPEECH_VERBS)
+            and (
+                units[k + 2].text in _PERSON_VERBS
+                or units[k + 2].text in SPEECH_VERBS
+                # "王立新将接替…": one adverb of time before the post verb
+                or (
+                    units[k + 2].text in ("将", "拟", "已")
+                    and k + 3 < len(units)
+                    and units[k + 3].text in _PERSON_VERBS
+                )
+            )
         ):
             # "周立新出任…": jieba cut the name in two
             units[k : k + 2] = [
