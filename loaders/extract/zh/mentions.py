@@ -142,6 +142,7 @@ _NAME_OPENERS = frozenset(
     }
 )
 _COVERB_CHARS = frozenset("对向被与和在将把从由为经")
+_LISTING_PORT_RE = re.compile(r"(?<=[在赴])港(?=股?(?:挂牌|上市|IPO|招股|发行新股|首发))")
 # Nouns that describe a firm before its name ("中国运动服饰巨头东岳集团").
 _DESCRIBERS = frozenset(
     {"巨头", "龙头", "厂商", "制造商", "生产商", "供应商", "运营商", "开发商", "企业", "品牌商"}
@@ -306,6 +307,12 @@ def _marked_spans(text: str, table: EntityTable, published: str | None) -> list[
     for found in find_dates(text, published):
         if claim(found.start, found.end):
             marked.append(Unit("date", found.text, found.start, found.end, date=found))
+    for m in _LISTING_PORT_RE.finditer(text):
+        exchange = table.registry.lookup("Hong Kong Stock Exchange")
+        if exchange is not None and claim(m.start(), m.end()):
+            # "在港上市", "赴港IPO": 港 is Hong Kong's exchange
+            index = table.known(exchange, m.group(0))
+            marked.append(Unit("entity", m.group(0), m.start(), m.end(), entity=index))
     for start, end, index in _known_names(text, table, taken):
         if claim(start, end):
             marked.append(Unit("entity", text[start:end], start, end, entity=index))
