@@ -114,7 +114,30 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         pieces.append((start, end))
         start = end
     pieces.append((start, len(line)))
-    return pieces
+    return [part for piece in pieces for part in _roster_items(line, *piece)]
+
+
+_ROSTER_MARK = re.compile(r";\s+(?=[A-Z])")
+
+
+def _roster_items(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "A, Vice President, X; B, Director, Y; C, ...": a run of two or more semicolons
+    lists items that are read one by one (a parser reads a whole roster as one noun
+    phrase and pairs every person with its last firm)."""
+    marks = list(_ROSTER_MARK.finditer(line, start, end))
+    if len(marks) < 2:
+        return [(start, end)]
+    items: list[tuple[int, int]] = []
+    begin = start
+    for m in marks:
+        items.append((begin, m.start() + 1))
+        begin = m.end()
+    items.append((begin, end))
+    if any(line.count(",", a, b) < 2 for a, b in items[1:]):
+        # "include: A and two aliases; B ...": a list of names that shares the verb
+        # before it, no roster of people with titles
+        return [(start, end)]
+    return items
 
 
 _TICKER_TAIL = re.compile(r"[A-Z]{1,3}[)\]]")

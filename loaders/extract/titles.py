@@ -117,9 +117,16 @@ class TitleReader:
                         if b.cluster.type is None:
                             b.cluster.type = EntityType.PERSON  # listed with people
                             people.append(b)
+            roster = False
+            if not people:
+                people = self._roster_person(start)
+                roster = bool(people)
             if not people:
                 continue
-            owners = self._title_owners(head, entry, verb, people, start)
+            owners = self._roster_owner(end) if roster else []
+            owners = owners or self._title_owners(head, entry, verb, people, start)
+            if not owners and self._roster_person(start):
+                owners = self._roster_owner(end)  # "X, Vice President, Y" read as appositions
             if not owners:
                 # "Tesla Co-Founder and Chief Executive Officer": the first title's firm
                 owners = next(
@@ -161,6 +168,43 @@ class TitleReader:
                         if prior.cluster.type is EntityType.PERSON:
                             for owner in owners:
                                 self._title_fact(prior.cluster, owner, entry, head, True, False)
+
+    def _roster_person(self, start: int) -> list[Bound]:
+        """ "Anna Berg, Vice President, Norvik Group": in a roster item the person is
+        named just before the comma that opens the title."""
+        doc = self.tree.doc
+        k = start - 1
+        while (
+            k > start - 6
+            and k > 0
+            and doc[k].text != ","
+            and self.binder.mention_cluster(doc[k]) is None
+            and (doc[k].lower_ == "and" or doc[k].text[:1].isupper() or doc[k].text == "-")
+        ):
+            k -= 1  # "Anna Berg, Co-Founder and CEO, ...": the second title of a pair
+        if k < 1 or doc[k].text != ",":
+            return []
+        token = doc[k - 1]
+        cluster = self.binder.mention_cluster(token)
+        if cluster is None or cluster.type is not EntityType.PERSON:
+            return []
+        return [Bound(cluster, token, "roster")]
+
+    def _roster_owner(self, end: int) -> list[Cluster]:
+        """The organisation right after the comma that closes a roster item's titles
+        ("Co-Founder and CEO, Tallis Robotics")."""
+        doc = self.tree.doc
+        k = end
+        while k < len(doc) and k < end + 8 and doc[k].text != ",":
+            if doc[k].is_punct or self.binder.mention_cluster(doc[k]) is not None:
+                return []
+            k += 1
+        if k + 1 >= len(doc) or doc[k].text != ",":
+            return []
+        cluster = self.binder.mention_cluster(doc[k + 1])
+        if cluster is None or effective_type(cluster) not in _ORG_TYPES:
+            return []
+        return [cluster]
 
     def _person_before(self, start: int, verb: Token) -> list[Bound]:
         """The person named closest before the title at ``start``, after ``verb``."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.extract.sentences import split_sentences
 from tests.extractor.conftest import has_fact, run, triples
 
 
@@ -150,3 +151,34 @@ def test_a_firm_has_no_seat_in_a_continent() -> None:
     assert not any(f.predicate.value == "HEADQUARTERED_IN" for f in delta.facts), sorted(
         triples(delta)
     )
+
+
+def test_a_roster_of_people_with_titles_and_firms() -> None:
+    # "Name, Title, Firm; Name, Title, Firm; ...": each person holds a post at the firm
+    # of the same item, not at the roster's last firm
+    delta = run(
+        "The ministry named ten executives, i.e., Anna Berg, Vice President, Norvik "
+        "Systems Inc.; Li Wei, Director, Tallis Aerospace Corp.; Tom Reed, Co-Founder and "
+        "CEO, Kestrel Drones Inc."
+    )
+    assert has_fact(delta, "Anna Berg", "WORKS_FOR", "Norvik Systems Inc."), sorted(
+        triples(delta)
+    )
+    assert has_fact(delta, "Li Wei", "WORKS_FOR", "Tallis Aerospace Corp."), sorted(
+        triples(delta)
+    )
+    assert has_fact(delta, "Tom Reed", "LEADS", "Kestrel Drones Inc."), sorted(triples(delta))
+    assert not has_fact(delta, "Anna Berg", "WORKS_FOR", "Kestrel Drones Inc.")
+
+
+def test_semicolons_split_a_roster_but_not_a_list_sharing_one_verb() -> None:
+    roster = (
+        "Named were Anna Berg, Vice President, Norvik Systems; Li Wei, Director, Tallis "
+        "Aerospace; Tom Reed, Chief Executive, Kestrel Drones."
+    )
+    names = (
+        "The entities include: Norvik Computing and two aliases; Tallis Micro and five "
+        "aliases; Kestrel Systems and nine aliases."
+    )
+    assert len(split_sentences(roster)) == 3
+    assert len(split_sentences(names)) == 1
