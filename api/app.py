@@ -46,7 +46,10 @@ from sinograph.graph.wiring.settings import Settings, get_settings
 
 __all__ = ["STATIC_DIR", "create_app"]
 
-STATIC_DIR = Path(__file__).parent / "static"
+# resolve(): in the strict editable install of a checkout this file is a link, and so is
+# every file of the link tree's static/; StaticFiles refuses files that resolve outside its
+# folder (it does not follow links), so it is given the checkout's real folder.
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 API_VERSION = "1.0.0"
 
 logger = logging.getLogger("sinograph.api")
