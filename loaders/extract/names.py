@@ -66,6 +66,10 @@ _NUMBER_UNITS = word_set(
     """% percent per billion million trillion bn mn times years months days shares points pct gwh
     gw mw kwh tonnes tons"""
 )
+_LAUNCH_WORDS = word_set(
+    """released launched unveiled introduced debuted open-sourced unveils launches releases
+    introduces release launch unveil introduce"""
+)
 _ASSET_NAME_HEADS = word_set(
     """Mine Plant Factory Gigafactory Refinery Smelter Terminal Port Pipeline Dam Oilfield Gasfield
     Reactor Shipyard Project Field Deposit Station"""
@@ -110,6 +114,8 @@ def find_name_runs(
                     "." in tokens[j].text
                     or nxt.lower in PRODUCT_NOUNS
                     or (nxt.is_cap and nxt.text.isalpha() and nxt.text not in MONTHS)
+                    # "released Orion 3 on Monday": what is launched carries its number
+                    or (i > 0 and tokens[i - 1].lower in _LAUNCH_WORDS)
                 )
                 and tokens[j - 1].text not in MONTHS
                 and nxt.lower not in _NUMBER_UNITS

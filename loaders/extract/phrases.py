@@ -518,9 +518,10 @@ def _reference(
         return None  # "that run the country": a relative pronoun, not a determiner
     if j < n and tokens[j].lower in ("two", "three", "latter", "former"):
         j += 1
-    # "the company", "the Dutch lithography giant": up to three modifiers before the noun.
+    # "the company", "the high-flying U.S. microchip company": up to five modifiers
+    # before the noun.
     end = None
-    for k in range(j, min(n, j + 4)):
+    for k in range(j, min(n, j + 6)):
         tok = tokens[k]
         # "The Group will ...": press releases capitalise their own descriptions
         capital_ok = k == j and low == "the" and (k + 1 >= n or not tokens[k + 1].is_cap)
@@ -538,13 +539,22 @@ def _reference(
             if e + 1 < n and tokens[e + 1].lower.startswith("-"):
                 continue  # "the Hong Kong-listed carmaker"
             owner_m = pool[taken[k]] if taken[k] < len(pool) else None
+            f = e + 1
+            while (
+                f < n
+                and f <= e + 2
+                and DESCRIPTOR_TYPES.get(tokens[f].lower) is not EntityType.COMPANY
+                and tokens[f].text.isalpha()
+                and not tokens[f].is_cap
+            ):
+                f += 1  # "the U.S. chip company": an industry word between them
             if (
                 owner_m is not None
                 and owner_m.type is EntityType.COUNTRY
-                and e + 1 < n
-                and tokens[e + 1].lower in _DESCRIPTION_NOUNS
-                and DESCRIPTOR_TYPES.get(tokens[e + 1].lower) is EntityType.COMPANY
-                and (e + 2 >= n or not tokens[e + 2].is_cap)
+                and f < n
+                and tokens[f].lower in _DESCRIPTION_NOUNS
+                and DESCRIPTOR_TYPES.get(tokens[f].lower) is EntityType.COMPANY
+                and (f + 1 >= n or not tokens[f + 1].is_cap)
             ):
                 continue  # "the U.S. chipmaker": the country describes the firm
         if taken[k] >= 0:

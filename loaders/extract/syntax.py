@@ -61,6 +61,10 @@ _PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 _COPULAS = frozenset({"be", "become", "remain", "stay", "serve", "act"})
 _MAX_CLIMB = 6
+_CALENDAR_WORDS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
+    "january february march april may june july august september october november december"
+)
 
 # Verbs whose object, not subject, performs the verb they govern: "allowed X to buy".
 _OBJECT_CONTROL = frozenset(
@@ -301,6 +305,17 @@ def patient_of(verb: Token) -> list[Token]:
         return [_antecedent(o, verb) for o in objects]
     if verb.dep_ == "relcl" and _children(verb, _SUBJECT):
         return [verb.head]  # "the company it bought"
+    follower = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if (
+        follower is not None
+        and follower.head == verb
+        and follower.dep_ in ("advmod", "npadvmod")
+        and follower.pos_ == "PROPN"
+        and follower.lower_ not in _CALENDAR_WORDS
+    ):
+        # the small model misreads a hyphenated name right after the verb as an
+        # adverb ("released Vela-3, its model"): the name is the object
+        return [follower]
     for c in verb.children:
         if c.dep_ == "oprd" and c.pos_ in ("PROPN", "NOUN"):
             return [c]  # "named Anna Berg (as) chairman" read as a predicate
@@ -454,6 +469,25 @@ def noun_actor(noun: Token) -> list[Token]:
     found = prep_objects(noun, ("by",))
     if found:
         return found
+    carrier = noun.head
+    if noun.dep_ == "dobj" and not is_passive(carrier):
+        # "approved the takeover of X by Y": the parser hangs "by Y" on the active verb,
+        # which takes no agent, so it belongs to the event noun
+        for c in carrier.children:
+            if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i:
+                found.extend(o for o in _children(c, ("pobj",)) if o.pos_ == "PROPN")
+        if found:
+            return found
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("for", "over")
+        and noun.head.head.lemma_.lower() in _BLAME_VERBS
+        and not possessor(noun)
+    ):
+        # "investigating X for its (the) acquisition of Y": the one blamed did it
+        objects = _children(noun.head.head, ("dobj",))
+        if objects:
+            return objects
     for c in noun.children:
         # "a round led by X", "a deal backed by X"
         if c.dep_ == "acl" and c.tag_ == "VBN":

@@ -48,7 +48,7 @@ __all__ = ["coordinated_names", "firms_by_context"]
 FIRM_CUES = words(
     """公告 公告称 发布公告 晚间公告 发布了公告 公告显示 董事会 股东大会 股价 股票 市值 旗下
     全资子公司 控股子公司 子公司 全资附属公司 年报 财报 半年报 招股书 招股说明书 董秘 官微
-    官方微博 回应称 盘中 收盘 开盘 涨停 跌停 A股 H股 港股"""
+    官方微博 回应称 盘中 收盘 开盘 涨停 跌停 A股 H股 港股 领投 跟投 参投 联合领投"""
 )
 # Firm titles: "国泰君安董事长朱健" names the firm before the title.
 FIRM_TITLES = words("""董事长 总裁 首席执行官 CEO 总经理 董事会主席 副董事长 副总裁 董事会秘书
@@ -112,7 +112,7 @@ _LIST_MARKS = frozenset({"、"})
 _LIST_WORDS = frozenset({"和", "及", "与", "以及"})
 _EXTRA_INDUSTRY = words(
     """精密 国际 黄金 材料 股份 控股 微电子 光学 电器 照明 环境 智造 数据 网络 信息 云 医疗
-    健康 文化 旅游 教育 银行 证券 资本 基金 资管 信托 保险 期货 租赁 地产 置地 发展 建设
+    健康 文化 旅游 教育 智能 银行 证券 资本 基金 资管 信托 保险 期货 租赁 地产 置地 发展 建设
     装备 机械 重工 精工 新材 芯片 集成 半导体 光伏 风电 储能 锂电 新能 能源 矿业 资源 农业
     牧业 食品 饮料 啤酒 医药 生物 药业 科技 技术 汽车 汽配 电池 电气 通信 电子 软件 传媒
     物流 航运 港口 高速 铁路 航空 钢铁 铝业 铜业 化工 石化 纺织 服饰 家居 家电 电力"""
@@ -204,6 +204,8 @@ def coordinated_names(units: list[Unit], table: EntityTable) -> list[Unit]:
             for a, b in items
             if b - a == 1 and units[a].kind == "entity" and not units[a].anaphor
         }
+        if _investor_list(units, items):
+            kinds.add(EntityType.COMPANY)
         for kind in (EntityType.COMPANY, EntityType.PERSON):
             if kind not in kinds:
                 continue
@@ -221,6 +223,20 @@ def coordinated_names(units: list[Unit], table: EntityTable) -> list[Unit]:
                 _make(units, a, b, kind, table)
             break
     return units
+
+
+_INVESTING = ("投资", "领投", "跟投", "参投", "出资", "注资", "入股")
+
+
+def _investor_list(units: list[Unit], items: list[tuple[int, int]]) -> bool:
+    """ "由甲、乙和丙联合投资": the agents of an investment are firms."""
+    first, last = items[0][0], items[-1][1]
+    if first == 0 or units[first - 1].text != "由":
+        return False
+    following = "".join(u.text for u in units[last : last + 2])
+    return following.startswith(_INVESTING) or following.startswith(
+        tuple(w + v for w in ("联合", "共同", "独家") for v in _INVESTING)
+    )
 
 
 # --- steps ---------------------------------------------------------------------------

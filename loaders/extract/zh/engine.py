@@ -360,9 +360,13 @@ class RuleEngine:
                 subjects = []
         if "S" in bound:
             at = bound["S"]
+            around_s = [at, *conjuncts(units, at, -1, table, titles=not rule.by_title)]
+            if at > 0 and units[at - 1].text == "由":
+                # "由甲、乙和丙联合投资": the agent list opens after 由
+                around_s += conjuncts(units, at, 1, table, titles=not rule.by_title)
             own = [
                 units[k].entity
-                for k in (at, *conjuncts(units, at, -1, table, titles=not rule.by_title))
+                for k in around_s
                 if k == at or table.get(units[k].entity).type in rule.subject
             ]
             # "甲拟与乙、丙共同出资": the parties join the subject

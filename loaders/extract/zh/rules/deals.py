@@ -300,6 +300,45 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "zh.invest.round_jointly",
+        Predicate.INVESTS_IN,
+        ("投资", "领投", "参投", "跟投", "注资"),
+        "O ~~ 融资 ~~ 由 S ~ V",
+        _INVESTORS,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example(
+                "北辰智能这轮融资由红杉资本、华山基金和东方基金联合投资。",
+                "华山基金",
+                "北辰智能",
+            ),
+            Example(
+                "北辰智能完成新一轮融资，由华山基金、东方基金等机构投资。",
+                "东方基金",
+                "北辰智能",
+            ),
+            # unknown names listed as the round's investors are firms
+            Example("北辰智能这轮融资由清控金信、华信远景联合投资。", "华信远景", "北辰智能"),
+        ),
+    ),
+    Rule(
+        "zh.invest.round_party",
+        Predicate.INVESTS_IN,
+        ("跟投方", "领投方", "投资方", "参投方"),
+        "O ~~ 融资 ~~ S 为 V",
+        _INVESTORS,
+        COMPANIES,
+        0.65,
+        examples=(
+            Example(
+                "北辰智能完成天使轮融资，由华山基金领投，青云资本为跟投方。",
+                "青云资本",
+                "北辰智能",
+            ),
+        ),
+    ),
+    Rule(
         "zh.acquire.sold_to",
         Predicate.ACQUIRES,
         ("转让", "出售", "出让", "售予"),
