@@ -382,6 +382,18 @@ class Binder:
         if not children and token.dep_ == "dobj":
             # "buy the shares it does not own *in* X": the preposition hung on the verb
             children = [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == prep]
+        if not children and prep == "of":
+            # "exports to the US *of* gallium": the parser hangs "of" on the other
+            # preposition's object
+            children = [
+                c
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ != "of"
+                for o in p.children
+                if o.dep_ == "pobj" and o.pos_ == "PROPN"
+                for c in o.children
+                if c.dep_ == "prep" and c.lower_ == "of" and c.i > o.i
+            ]
         out: list[Bound] = []
         for child in children:
             for pobj in child.children:

@@ -210,7 +210,16 @@ def _describes_next(sentence: ParsedSentence, m: Mention) -> bool:
     tokens = sentence.tokens
     k = m.end
     if k + 1 < len(tokens) and tokens[k].lower == "'s":
-        owned = sentence.mention_at(k + 1)
+        j = k + 1
+        while (
+            j < len(tokens)
+            and j - k <= 4
+            and sentence.mention_at(j) is None
+            and not tokens[j].is_cap
+            and (tokens[j].text[0].isalpha() or tokens[j].text.startswith("-"))
+        ):
+            j += 1  # "China's state-owned CITIC": the owner's modifiers before the firm
+        owned = sentence.mention_at(j) if j < len(tokens) else None
         if owned is not None and owned.type in (EntityType.COMPANY, EntityType.PRODUCT):
             return True
     if k < len(tokens) and tokens[k].lower.startswith("-"):

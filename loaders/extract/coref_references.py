@@ -98,6 +98,9 @@ _OWNED_NOUNS = frozenset(
 )
 
 _REGULATOR_WORDS = frozenset({"watchdog", "regulator", "regulators", "watchdogs"})
+_SPEECH_WORDS = word_set(
+    "said says reported reports told stated announced added noted wrote confirmed"
+)
 
 
 def _is_regulator(cluster: Cluster) -> bool:
@@ -358,7 +361,14 @@ def _antecedent(
             else None
         )
         # "Lu joined the company": a person's firm is the salient one, not the latest named
-        if (
+        reported = clause_subject is not None and bool(
+            {t.lower for t in tokens[clause_subject.end : m.start]} & _SPEECH_WORDS
+        )
+        if reported and own_cluster is not None:
+            # "Reuters reported the company had raised funds": the description heads the
+            # reported clause; the one reporting is not what it refers to
+            excluded = own_cluster.id
+        elif (
             clause_subject is not None
             and own_cluster is not None
             and own_cluster.type is not EntityType.PERSON

@@ -572,6 +572,17 @@ def _reference(
     if end < n and (tokens[end].text[0].isdigit() or tokens[end].text in "$€£¥"):
         return None
     if (
+        low == "the"
+        and end < n
+        and (
+            tokens[end].lower in ("that", "which", "whose")
+            or (tokens[end].lower.endswith("ing") and tokens[end].lower not in _NOT_PARTICIPLES)
+        )
+    ):
+        # "the company that operates X", "the holding company managing X": the clause
+        # says which firm is meant, a new one, not the last one named
+        return None
+    if (
         end < n
         and tokens[end].lower in ("of", "'s")
         and tokens[end - 1].lower
@@ -606,6 +617,7 @@ def _reference(
     )
 
 
+_NOT_PARTICIPLES = word_set("during according including excluding regarding concerning")
 _CLAUSE_WORDS = word_set(
     """would will could can may might must should shall is are was were be been has have had
     do does did to of in on at for with by from and or but that which who said says"""

@@ -16,6 +16,8 @@ Story-level steps after the sentence rules:
 
 from __future__ import annotations
 
+import re
+
 from sinograph.graph.model.domain import GraphDelta, Story
 from sinograph.graph.model.ontology import EntityType, Predicate
 from sinograph.loaders.budget import checkpoint
@@ -78,6 +80,7 @@ def run_pipeline(
     candidates = _drop_parent_stand_ins(candidates)
     candidates.extend(_sellers_from_parents(candidates, coref))
     _tariffs_by_states(candidates, coref, context.home_country)
+    candidates = [c for c in candidates if c.subject >= 0]
     for c in candidates:
         c.confidence = calibrated_confidence(c.rule, c.predicate.value, c.confidence)
     date_from_lead(candidates, sentences)
@@ -134,10 +137,20 @@ def _drop_parent_stand_ins(candidates: list[Candidate]) -> list[Candidate]:
 def _tariffs_by_states(candidates: list[Candidate], coref: Coreference, home: str | None) -> None:
     """A tariff is a state's act: "China's finance ministry will impose tariffs" is China
     imposing them (the ministry only announces them)."""
+    led = {
+        coref.root(coref.clusters[c.subject]).id: c.object
+        for c in candidates
+        if c.predicate is Predicate.LEADS
+        and coref.root(coref.clusters[c.object]).type is EntityType.COUNTRY
+    }
     for c in candidates:
         if c.predicate is not Predicate.IMPOSES_TARIFF:
             continue
         body = coref.root(coref.clusters[c.subject])
+        if body.type is EntityType.PERSON:
+            # "President X imposed tariffs": the state he leads; no state, no fact
+            c.subject = led.get(body.id, -1)
+            continue
         if body.type is not EntityType.GOVERNMENT_BODY:
             continue
         country = body.registry.country if body.registry is not None else None
@@ -285,6 +298,12 @@ def _home_country(coref: Coreference) -> str | None:
     return counts[0][1]
 
 
+_MACRO_REGION = re.compile(
+    r"\b(?:Asia|Europe|Africa|America|Americas|Middle East|Pacific|Oceania|Arctic|Gulf|"
+    r"Caribbean|Latin|Nordic|Balkans|Eurasia|ASEAN)\b"
+)
+
+
 def _valid(c: Candidate, coref: Coreference) -> bool:
     s = coref.root(coref.clusters[c.subject])
     o = coref.root(coref.clusters[c.object])
@@ -296,6 +315,8 @@ def _valid(c: Candidate, coref: Coreference) -> bool:
         EntityType.ASSET,
     ):
         c.predicate = Predicate.LOCATED_IN  # "Congo's Lualaba province": a place has no seat
+    if c.predicate is Predicate.HEADQUARTERED_IN and _MACRO_REGION.search(o.canonical):
+        return False  # "competes with X in Southeast Asia": a firm has no seat in a continent
     if s.type is None:
         s.type = EntityType.COMPANY
     if o.type is None:

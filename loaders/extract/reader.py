@@ -116,6 +116,10 @@ class SentenceReader:
                     # noun the patient is a part of
                     for inner in prep_objects(patient, ("of",)) if not found else ():
                         found = prep_objects(inner, words)
+                    if found and all(t.pos_ == "NOUN" for t in found):
+                        # "funding from investors, including X": the parser hangs the
+                        # list on the patient, not on the investors it names
+                        found = found + prep_objects(patient, ("including",))
                     if found:
                         break
             if not found and not is_verb and "of" not in words:
@@ -229,6 +233,11 @@ class SentenceReader:
                     if self.context.state_actor is not None:
                         bound.append(Bound(self.context.state_actor, trigger, "story"))
                     continue
+                if role == "sentence_state":
+                    body = self.sentence_body()
+                    if body is not None:
+                        bound.append(Bound(body, trigger, "story"))
+                    continue
                 if role == "home_country":
                     home = self.context.home_country
                     country = self.coref.find(home, EntityType.COUNTRY) if home else None
@@ -324,6 +333,16 @@ class SentenceReader:
             )
             return Bound(state, bound.token, "capital")
         return bound
+
+    def sentence_body(self) -> Cluster | None:
+        """The first government body the sentence names (a passive act with no agent)."""
+        for m in self.ps.mentions:
+            if m.cluster < 0:
+                continue
+            cluster = self.coref.root(self.coref.clusters[m.cluster])
+            if cluster.type is EntityType.GOVERNMENT_BODY:
+                return cluster
+        return None
 
     @staticmethod
     def is_near(trigger: Token, words: tuple[str, ...]) -> bool:

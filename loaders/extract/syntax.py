@@ -89,7 +89,7 @@ LIGHT_VERBS = word_set(
     undertake place put issue slap levy raise hike set form create establish approve
     unveil complete finish do have hold keep maintain announce expect eye prepare
     push launch kick restart resume revive renew pledge vow promise offer provide roll
-    step ramp pour hand mete serve"""
+    step ramp pour hand mete serve implement introduce adopt enact apply"""
 )
 
 
@@ -237,6 +237,12 @@ def actor_of(verb: Token) -> list[Token]:
     sayer = _misread_sayer(verb)
     if sayer is not None:
         return [sayer]
+    if verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBD", "VBP"):
+        names = [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names and names[-1].i < verb.i:
+            # "Norvik Motors competes with ...": the small model hangs the subject's name
+            # on the finite verb as a compound
+            return [names[-1]]
     if misread_finite(verb):
         return [verb.head]
     return _inherited_actor(verb)

@@ -54,6 +54,26 @@ from tests.extractor.conftest import has_fact, run, triples
             "PARTNERS_WITH",
             "Tallis Auto",
         ),
+        (
+            "Norway said on Tuesday it is banning exports to Japan of gallium, germanium and "
+            "other metals.",
+            "Norway",
+            "BANS",
+            "germanium",
+        ),
+        (
+            "Norway responded by implementing tariffs of its own on coal.",
+            "Norway",
+            "IMPOSES_TARIFF",
+            "coal",
+        ),
+        (
+            "Norway's state-owned Brava Group agreed to sell its stake. It will sell the stake "
+            "in Tallis Holdings to a unit of private equity firm Kestrel Partners.",
+            "Brava Group",
+            "SELLS",
+            "Tallis Holdings",
+        ),
     ],
 )
 def test_round_six_construction(text: str, subject: str, predicate: str, obj: str) -> None:
@@ -77,3 +97,56 @@ def test_a_weekday_after_the_verb_is_no_object() -> None:
 def test_a_deadline_by_clause_names_no_buyer() -> None:
     delta = run("The board approved the sale of Tallis Foods by March.")
     assert not any(f.predicate.value == "ACQUIRES" for f in delta.facts), sorted(triples(delta))
+
+
+def test_a_possessor_before_a_firm_is_not_what_it_refers_to() -> None:
+    delta = run(
+        "Norway's state-owned Brava Group agreed to sell its stake. It will sell the stake "
+        "in Tallis Holdings to a unit of private equity firm Kestrel Partners."
+    )
+    assert not has_fact(delta, "Norway", "SELLS", "Tallis Holdings"), sorted(triples(delta))
+
+
+def test_a_description_its_own_clause_defines_is_not_the_last_firm_named() -> None:
+    # "the holding company managing ..." is a firm of its own, not Tallis Holdings
+    delta = run(
+        "Tallis Holdings agreed to sell its stake to Brava Group. Brava Group owns 52% of the "
+        "holding company managing Norvik Coffee's shops in Norway."
+    )
+    assert not has_fact(delta, "Brava Group", "OWNS", "Tallis Holdings"), sorted(triples(delta))
+
+
+def test_an_export_ban_to_a_country_names_the_goods_not_the_country() -> None:
+    delta = run("Norway said it is banning exports to Japan of gallium and germanium.")
+    assert has_fact(delta, "Norway", "BANS", "gallium"), sorted(triples(delta))
+    assert not has_fact(delta, "Norway", "BANS", "Japan"), sorted(triples(delta))
+
+
+def test_the_company_a_reporter_reports_on_is_not_the_reporter() -> None:
+    delta = run(
+        "Smartphone maker Tallis Phones said its chief executive resigned. Zhao has led "
+        "Tallis Phones since it was spun off from Norvik Group in 2020. In October, Kestrel "
+        "News reported the company had secured fresh funding from investors including Brava "
+        "Telecom."
+    )
+    assert has_fact(delta, "Brava Telecom", "INVESTS_IN", "Tallis Phones"), sorted(triples(delta))
+    assert not has_fact(delta, "Brava Telecom", "INVESTS_IN", "Norvik Group")
+
+
+def test_hr_is_a_department_not_a_firm() -> None:
+    delta = run("Li Wei joined Tallis Phones in 2021, serving as president of HR.")
+    assert not any(e.name == "HR" for e in delta.entities), sorted(triples(delta))
+
+
+def test_a_subject_the_parser_hangs_on_the_verb_as_a_compound() -> None:
+    delta = run("Norvik Motors competes with Kestrel Auto in Southeast Asia.")
+    assert has_fact(delta, "Norvik Motors", "COMPETES_WITH", "Kestrel Auto"), sorted(
+        triples(delta)
+    )
+
+
+def test_a_firm_has_no_seat_in_a_continent() -> None:
+    delta = run("Norvik Motors competes with Kestrel Auto in Southeast Asia.")
+    assert not any(f.predicate.value == "HEADQUARTERED_IN" for f in delta.facts), sorted(
+        triples(delta)
+    )

@@ -41,6 +41,8 @@ Roles:
 ``xcomp_patient`` what the verb's complement acts on ("should stop buying *them*")
 ``actor_actor`` who acts through the acting noun ("*the UK*'s sanctions targeted X")
 ``story_actor`` the state or body that last acted in the story
+``sentence_state`` a government body the sentence names anywhere ("X was fined ... after
+               *the regulator* accused it")
 ``home_country`` the country the story is mostly about ("cooperating with a government
                investigation": that country's government investigates)
 
@@ -95,6 +97,7 @@ ROLE_NAMES = frozenset(
         "xcomp_patient",
         "actor_actor",
         "story_actor",
+        "sentence_state",
         "home_country",
         "undergoer",
     }

@@ -124,6 +124,7 @@ def firms_by_context(units: list[Unit], table: EntityTable) -> list[Unit]:
     units = _phases(units, table)
     units = _special_treatment(units, table)
     units = _before_cues(units, table)
+    units = _deal_targets(units, table)
     units = _quoted_firms(units, table)
     return _counted_lists(units, table)
 
@@ -322,6 +323,27 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
 
 
 _FIRM_NOUNS = ("公司", "企业", "集团", "厂商", "制造商", "银行", "券商", "供应商", "运营商")
+_DEAL_NOUNS = frozenset({"收购", "并购", "增资", "入股", "战略投资", "控股"})
+
+
+def _deal_targets(units: list[Unit], table: EntityTable) -> list[Unit]:
+    """ "完成对北岭户外的收购": what 对 … 的收购 takes over is a firm."""
+    k = 1
+    while k + 1 < len(units):
+        if units[k].text == "的" and units[k + 1].text in _DEAL_NOUNS:
+            start = _run_before(units, k)
+            if (
+                start is not None
+                and start > 0
+                and units[start - 1].text == "对"
+                and _firm_like(units[start:k], strict=False)
+            ):
+                _make(units, start, k, EntityType.COMPANY, table)
+                k = start + 2
+                continue
+        k += 1
+    return units
+
 
 
 def _holds_dominance(units: list[Unit], k: int) -> bool:

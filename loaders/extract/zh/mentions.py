@@ -66,6 +66,7 @@ _PERSON_VERBS = frozenset(
         "曾担任",
         "先后担任",
         "先后任",
+        "接替",
     }
 )
 _LATIN_RE = re.compile(
@@ -140,7 +141,12 @@ _NAME_OPENERS = frozenset(
         EntityType.GOVERNMENT_BODY,
     }
 )
-_COVERB_CHARS = frozenset("对向被与和在将把从由为")
+_COVERB_CHARS = frozenset("对向被与和在将把从由为经")
+_LISTING_PORT_RE = re.compile(r"(?<=[在赴])港(?=股?(?:挂牌|上市|IPO|招股|发行新股|首发))")
+# Nouns that describe a firm before its name ("中国运动服饰巨头东岳集团").
+_DESCRIBERS = frozenset(
+    {"巨头", "龙头", "厂商", "制造商", "生产商", "供应商", "运营商", "开发商", "企业", "品牌商"}
+)
 _PLACE_OR_FIRM = frozenset(
     {EntityType.REGION, EntityType.COUNTRY, EntityType.COMPANY, EntityType.GOVERNMENT_BODY}
 )
@@ -301,6 +307,12 @@ def _marked_spans(text: str, table: EntityTable, published: str | None) -> list[
     for found in find_dates(text, published):
         if claim(found.start, found.end):
             marked.append(Unit("date", found.text, found.start, found.end, date=found))
+    for m in _LISTING_PORT_RE.finditer(text):
+        exchange = table.registry.lookup("Hong Kong Stock Exchange")
+        if exchange is not None and claim(m.start(), m.end()):
+            # "在港上市", "赴港IPO": 港 is Hong Kong's exchange
+            index = table.known(exchange, m.group(0))
+            marked.append(Unit("entity", m.group(0), m.start(), m.end(), entity=index))
     for start, end, index in _known_names(text, table, taken):
         if claim(start, end):
             marked.append(Unit("entity", text[start:end], start, end, entity=index))
@@ -504,7 +516,9 @@ def _name_part(unit: Unit, previous: Unit | None, table: EntityTable) -> bool:
         # "亿利洁能": a verb inside a name only right after a proper name, or one jieba
         # does not know ("易居")
         return (
-            previous is not None and previous.kind == "word" and previous.tag in _PROPER_TAGS
+            previous is not None
+            and previous.kind == "word"
+            and (previous.tag in _PROPER_TAGS or previous.text in _DESCRIBERS)
         ) or (len(unit.text) >= 2 and not is_dictionary_word(unit.text))
     return True
 
@@ -568,6 +582,24 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
         ):
             start += 1  # "对应星河芯片有限公司": a verb jieba knows opens no name
             parts = out[start:]
+        if (
+            len(parts) > 1
+            and parts[0].kind == "word"
+            and parts[0].text in _COVERB_CHARS
+            and len("".join(u.text for u in parts[1:])) >= 2
+        ):
+            start += 1  # "经北辰集团董事会决定": a lone coverb opens no name
+            parts = out[start:]
+        cut = max(
+            (j for j, u in enumerate(parts[:-1]) if u.kind == "word" and u.text in _DESCRIBERS),
+            default=None,
+        )
+        described = cut is not None and len("".join(u.text for u in parts[cut + 1 :])) >= 2
+        if described:
+            # "运动服饰巨头东岳集团": the words up to the describing noun say what the
+            # firm is; the name starts after them (and a name it is, whatever its words)
+            start += (cut or 0) + 1
+            parts = out[start:]
         glued = next(
             (
                 j
@@ -607,7 +639,11 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             start -= 1  # "、通用动力…公司": a list item starts at the mark, verb or not
             parts = out[start:]
             name_units = [*parts, *units[i : end + 1]]
-        listed = (start > 0 and out[start - 1].text == "、") or _list_mark_after(units, end + 1)
+        listed = (
+            described
+            or (start > 0 and out[start - 1].text == "、")
+            or _list_mark_after(units, end + 1)
+        )
         whole = _whole_name(units[i], kind, weak) if not parts else False
         if whole or _acceptable(parts, name_units, kind, weak, table, listed=listed):
             surface = text[name_units[0].start : name_units[-1].end]
@@ -741,6 +777,8 @@ def _ticker_named(units: list[Unit], table: EntityTable, text: str) -> list[Unit
                     candidate, units[start - 2] if start >= 2 else None, table
                 ):
                     break
+                if candidate.kind == "word" and candidate.text in _DESCRIBERS:
+                    break  # "运动服饰巨头安踏集团(02020.HK)": the name starts after 巨头
                 start -= 1
                 chars += len(candidate.text)
                 if candidate.kind == "entity":
@@ -830,7 +868,16 @@ def _people(units: list[Unit], table: EntityTable) -> None:
             and units[k + 1].kind == "word"
             and len(units[k + 1].text) <= 2
             and has_han(units[k + 1].text)
-            and (units[k + 2].text in _PERSON_VERBS or units[k + 2].text in SPEECH_VERBS)
+            and (
+                units[k + 2].text in _PERSON_VERBS
+                or units[k + 2].text in SPEECH_VERBS
+                # "王立新将接替…": one adverb of time before the post verb
+                or (
+                    units[k + 2].text in ("将", "拟", "已")
+                    and k + 3 < len(units)
+                    and units[k + 3].text in _PERSON_VERBS
+                )
+            )
         ):
             # "周立新出任…": jieba cut the name in two
             units[k : k + 2] = [

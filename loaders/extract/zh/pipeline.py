@@ -23,6 +23,7 @@ from functools import lru_cache
 from sinograph.graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
 from sinograph.graph.model.ontology import STATUS_RANK, SYMMETRIC_PREDICATES, EntityType, Predicate
 from sinograph.loaders.budget import checkpoint
+from sinograph.loaders.extract.gazetteer import EXCHANGE_OF_CITY
 from sinograph.loaders.extract.registry import Registry
 from sinograph.loaders.extract.zh.dates import story_year
 from sinograph.loaders.extract.zh.engine import Candidate, RuleEngine, in_range
@@ -140,6 +141,7 @@ def run_chinese_pipeline(
         for reading_ in read_metrics(units, table, state.last_company):
             metric_readings.append((reading_, sentence.index))
     _states_impose_tariffs(candidates, table)
+    _exchanges_of_cities(candidates, table)
     candidates = [c for c in candidates if not _against_itself(c, table)]
     _fill_dates(candidates, sentences, sentence_units, published, table)
     merged = _without_lesser_posts(_merge(candidates))
@@ -192,6 +194,21 @@ def _states_impose_tariffs(candidates: list[Candidate], table: EntityTable) -> N
         country = body.entry.country and table.registry.lookup(body.entry.country)
         if country and country.type is EntityType.COUNTRY:
             c.subject = table.known(country, country.name)
+
+
+def _exchanges_of_cities(candidates: list[Candidate], table: EntityTable) -> None:
+    """ "在香港上市": a listing in a city is on the city's exchange (a city without one
+    names no exchange, and the fact goes)."""
+    for c in candidates:
+        if c.predicate is not Predicate.LISTED_ON:
+            continue
+        place = table.get(c.object)
+        if place.type not in (EntityType.REGION, EntityType.COUNTRY):
+            continue
+        name = EXCHANGE_OF_CITY.get(place.name)
+        entry = table.registry.lookup(name) if name else None
+        c.object = table.known(entry, entry.name) if entry is not None else -1
+    candidates[:] = [c for c in candidates if c.object >= 0]
 
 
 def _original_sentences(text: str, reading: str, sentences: list[Sentence]) -> list[str]:

@@ -114,6 +114,23 @@ RULES: tuple[Rule, ...] = (
         amount=True,
     ),
     Rule(
+        "zh.acquire.of_business",
+        Predicate.ACQUIRES,
+        ("收购", "并购"),
+        "S ~~ 对 ~ O< ~ 业务|品牌|股权|资产|全部股权|部分股权 的 V",
+        _BUYERS,
+        _TARGETS,
+        0.75,
+        examples=(
+            Example(
+                "东岳体育集团宣布完成对德国户外品牌 Nordkamm(北岭)业务的收购。",
+                "东岳体育集团",
+                "Nordkamm",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
         "zh.acquire.passive",
         Predicate.ACQUIRES,
         _BUY,

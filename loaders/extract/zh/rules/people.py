@@ -79,12 +79,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "zh.role.appointed",
         Predicate.LEADS,
-        ("出任", "担任", "接任", "升任", "就任"),
+        ("出任", "担任", "接任", "升任", "就任", "成为"),
         "S ~~ V O ~ T",
         PEOPLE,
         _ORGS,
         0.8,
-        examples=(Example("2025年3月，周立新出任华润置地总裁。", "周立新", "华润置地"),),
+        examples=(
+            Example("2025年3月，周立新出任华润置地总裁。", "周立新", "华润置地"),
+            Example(
+                "经北辰集团董事会决定，王立新将接替我成为北辰集团董事会主席。", "王立新", "北辰集团"
+            ),
+        ),
         by_title=True,
         starts=True,
     ),
