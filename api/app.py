@@ -1,6 +1,6 @@
 """The FastAPI application: ``create_app(settings, store)``.
 
-``uvicorn api.app:create_app --factory`` (or ``sinograph serve``) builds it from
+``uvicorn sinograph.api.app:create_app --factory`` (or ``sinograph serve``) builds it from
 the environment. Tests inject settings and an open store::
 
     with TestClient(create_app(settings, store)) as client:
@@ -21,10 +21,10 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from api.body_limit import BodySizeLimit
-from api.deps import API_KEY_HEADER, close_extractors
-from api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
-from api.routes import (
+from sinograph.api.body_limit import BodySizeLimit
+from sinograph.api.deps import API_KEY_HEADER, close_extractors
+from sinograph.api.problems import PROBLEM_MEDIA_TYPE, install_problem_handlers
+from sinograph.api.routes import (
     curation,
     diligence,
     entities,
@@ -37,16 +37,19 @@ from api.routes import (
     subgraph,
     timeline,
 )
-from api.security_headers import SecurityHeaders
-from api.store_provider import StoreProvider
-from graph.model.errors import StoreUnavailable
-from graph.stores.protocol import GraphStore
-from graph.wiring.open_store import open_store
-from graph.wiring.settings import Settings, get_settings
+from sinograph.api.security_headers import SecurityHeaders
+from sinograph.api.store_provider import StoreProvider
+from sinograph.graph.model.errors import StoreUnavailable
+from sinograph.graph.stores.protocol import GraphStore
+from sinograph.graph.wiring.open_store import open_store
+from sinograph.graph.wiring.settings import Settings, get_settings
 
 __all__ = ["STATIC_DIR", "create_app"]
 
-STATIC_DIR = Path(__file__).parent / "static"
+# resolve(): in the strict editable install of a checkout this file is a link, and so is
+# every file of the link tree's static/; StaticFiles refuses files that resolve outside its
+# folder (it does not follow links), so it is given the checkout's real folder.
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 API_VERSION = "1.0.0"
 
 logger = logging.getLogger("sinograph.api")

@@ -12,7 +12,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.problems import problem_response
+from sinograph.api.problems import problem_response
 
 __all__ = ["BodySizeLimit", "BodyTooLarge"]
 

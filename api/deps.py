@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Annotated
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader
 
-from api.store_provider import StoreProvider
-from graph.model.errors import GraphError, StoreUnavailable, Unauthorized
-from graph.stores.protocol import GraphStore
-from graph.wiring.settings import Settings
+from sinograph.api.store_provider import StoreProvider
+from sinograph.graph.model.errors import GraphError, StoreUnavailable, Unauthorized
+from sinograph.graph.stores.protocol import GraphStore
+from sinograph.graph.wiring.settings import Settings
 
 if TYPE_CHECKING:
-    from loaders.extract import Registry
-    from loaders.extractor import Extractor
+    from sinograph.loaders.extract import Registry
+    from sinograph.loaders.extractor import Extractor
 
 __all__ = [
     "API_KEY_HEADER",
@@ -75,7 +75,7 @@ def get_registry(request: Request) -> Registry:
     registry: Registry | None = getattr(state, "registry", None)
     if registry is not None:
         return registry
-    from loaders.extract import Registry
+    from sinograph.loaders.extract import Registry
 
     settings = get_app_settings(request)
     with _registry_lock:
@@ -97,8 +97,8 @@ def get_extractor(request: Request, kind: str | None) -> Extractor:
     configured one), built once per app so a model's connections and response cache
     are shared by every request. ``InvalidInput`` (400) when a model is asked for and
     the server has none configured."""
-    from loaders.extractor import build_extractor
-    from loaders.llm import llm_config_from_settings
+    from sinograph.loaders.extractor import build_extractor
+    from sinograph.loaders.llm import llm_config_from_settings
 
     settings = get_app_settings(request)
     kind = kind or settings.extractor
@@ -123,7 +123,7 @@ def get_extractor(request: Request, kind: str | None) -> Extractor:
 
 def close_extractors(app: object) -> None:
     """Release the model clients the app built (at shutdown)."""
-    from loaders.extractor import close_extractor
+    from sinograph.loaders.extractor import close_extractor
 
     state = getattr(app, "state", None)
     for extractor in (getattr(state, "extractors", None) or {}).values():

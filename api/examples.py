@@ -10,13 +10,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from api.schemas import HealthOut, cytoscape_graph
-from graph.diligence.dossier import Deal, Dossier, NumberedSource
-from graph.diligence.ownership import OwnershipTree
-from graph.diligence.screening import ScreenResult, ScreenSubject
-from graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Story
-from graph.model.ontology import EntityType, FactStatus, Predicate
-from graph.model.results import (
+from sinograph.api.schemas import HealthOut, cytoscape_graph
+from sinograph.graph.diligence.dossier import Deal, Dossier, NumberedSource
+from sinograph.graph.diligence.ownership import OwnershipTree
+from sinograph.graph.diligence.screening import ScreenResult, ScreenSubject
+from sinograph.graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Story
+from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
+from sinograph.graph.model.results import (
     EntityDetail,
     EntityMatch,
     GraphStats,
@@ -30,8 +30,8 @@ from graph.model.results import (
     TimelinePage,
     UpsertReport,
 )
-from graph.stores.assemble import entity_ref, fact_view, timeline_item
-from loaders.ingest import IngestReport
+from sinograph.graph.stores.assemble import entity_ref, fact_view, timeline_item
+from sinograph.loaders.ingest import IngestReport
 
 __all__ = ["EXAMPLE_IDS", "example_content", "screen_request_example"]
 

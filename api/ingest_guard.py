@@ -27,9 +27,9 @@ from typing import TypeVar
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
-from graph.model.errors import TooBusy
-from graph.wiring.settings import Settings
-from loaders.budget import WorkBudget, within
+from sinograph.graph.model.errors import TooBusy
+from sinograph.graph.wiring.settings import Settings
+from sinograph.loaders.budget import WorkBudget, within
 
 __all__ = ["IngestSlots", "run_bounded"]
 

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from fastapi import Query
 
-from graph.model.queries import DATE_PATTERN
+from sinograph.graph.model.queries import DATE_PATTERN
 
 __all__ = [
     "DATE_PATTERN",

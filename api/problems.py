@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.model.errors import (
+from sinograph.graph.model.errors import (
     AmbiguousEntity,
     CurationConflict,
     EntityNotFound,
@@ -40,8 +40,8 @@ from graph.model.errors import (
     Unauthorized,
     WorkBudgetExceeded,
 )
-from graph.model.results import EntityRef
-from loaders.inputs.problems import InputProblem
+from sinograph.graph.model.results import EntityRef
+from sinograph.loaders.inputs.problems import InputProblem
 
 __all__ = [
     "PROBLEM_MEDIA_TYPE",

@@ -11,11 +11,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph.model.dates import PartialDate
-from graph.model.domain import Entity, check_story_url
-from graph.model.ontology import EntityType
-from graph.model.results import FactView, Subgraph
-from loaders.story_input import MAX_STORY_CHARS, StoryInput
+from sinograph.graph.model.dates import PartialDate
+from sinograph.graph.model.domain import Entity, check_story_url
+from sinograph.graph.model.ontology import EntityType
+from sinograph.graph.model.results import FactView, Subgraph
+from sinograph.loaders.story_input import MAX_STORY_CHARS, StoryInput
 
 __all__ = [
     "CytoscapeEdge",
@@ -176,7 +176,7 @@ def _edge(fact: FactView) -> CytoscapeEdge:
 def cytoscape_graph(subgraph: Subgraph) -> CytoscapeGraph:
     """Cytoscape.js elements JSON of a subgraph: one node per entity, one edge per fact.
 
-    >>> from graph.model.domain import Entity, check_story_url
+    >>> from sinograph.graph.model.domain import Entity, check_story_url
     >>> one = Subgraph(entities=[Entity(name="Zijin", type="Company")], facts=[])
     >>> cytoscape_graph(one).elements.nodes[0].data.id
     'company:zijin'

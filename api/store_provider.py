@@ -11,9 +11,9 @@ import threading
 import time
 from collections.abc import Callable
 
-from graph.model.errors import StoreUnavailable
-from graph.stores.protocol import GraphStore
-from graph.wiring.settings import Settings
+from sinograph.graph.model.errors import StoreUnavailable
+from sinograph.graph.stores.protocol import GraphStore
+from sinograph.graph.wiring.settings import Settings
 
 __all__ = ["StoreProvider"]
 

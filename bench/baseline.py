@@ -21,11 +21,11 @@ import networkx as nx
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.model.dates import partial_date_ordinal
-from graph.model.domain import Entity, Fact, GraphDelta, Metric, Story
-from graph.model.errors import EntityNotFound, NoPath
-from graph.model.ids import normalize_name
-from graph.model.merge import (
+from sinograph.graph.model.dates import partial_date_ordinal
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Metric, Story
+from sinograph.graph.model.errors import EntityNotFound, NoPath
+from sinograph.graph.model.ids import normalize_name
+from sinograph.graph.model.merge import (
     close_fact,
     closer_patterns,
     closes,
@@ -39,15 +39,15 @@ from graph.model.merge import (
     start_with_sources,
     succession_closures,
 )
-from graph.model.ontology import Predicate
-from graph.model.queries import (
+from sinograph.graph.model.ontology import Predicate
+from sinograph.graph.model.queries import (
     NeighbourQuery,
     PathQuery,
     SearchQuery,
     TimelineQuery,
     TimeWindow,
 )
-from graph.model.results import (
+from sinograph.graph.model.results import (
     EntityMatch,
     Hop,
     Path,
@@ -55,7 +55,7 @@ from graph.model.results import (
     Subgraph,
     TimelinePage,
 )
-from graph.stores.assemble import (
+from sinograph.graph.stores.assemble import (
     best_fact,
     date_sort_key,
     earliest_published,
@@ -65,9 +65,9 @@ from graph.stores.assemble import (
     ordinals,
     timeline_item,
 )
-from graph.stores.embedded.fuzzy import TrigramIndex
-from graph.stores.hits import MatchSet
-from graph.stores.pathfinding import I32, PathSearch
+from sinograph.graph.stores.embedded.fuzzy import TrigramIndex
+from sinograph.graph.stores.hits import MatchSet
+from sinograph.graph.stores.pathfinding import I32, PathSearch
 
 __all__ = ["NetworkxBaseline"]
 

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import httpx
 
-from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
-from graph.model.ontology import EntityType, Predicate
-from graph.stores.embedded import EmbeddedStore
+from sinograph.graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.graph.stores.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parents[1]
 TYPES = [EntityType.COMPANY] * 6 + [
@@ -149,7 +149,7 @@ def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen[byte
             sys.executable,
             "-m",
             "uvicorn",
-            "api.app:create_app",
+            "sinograph.api.app:create_app",
             "--factory",
             "--host",
             "127.0.0.1",

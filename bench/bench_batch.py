@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.synthetic import SyntheticNews  # noqa: E402
-from graph.model.domain import GraphDelta  # noqa: E402
-from graph.stores.embedded import EmbeddedStore  # noqa: E402
+from sinograph.graph.model.domain import GraphDelta  # noqa: E402
+from sinograph.graph.stores.embedded import EmbeddedStore  # noqa: E402
 
 
 def joined(parts: list[GraphDelta]) -> GraphDelta:

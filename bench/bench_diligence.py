@@ -20,9 +20,9 @@ from tempfile import TemporaryDirectory
 
 from bench.bench_traversal_filters import median_ms
 from bench.synthetic import SyntheticNews, parse_size
-from graph.diligence.dossier import build_dossier
-from graph.diligence.screening import ScreenRequest, ScreenSubject, screen
-from graph.stores.embedded import EmbeddedStore
+from sinograph.graph.diligence.dossier import build_dossier
+from sinograph.graph.diligence.screening import ScreenRequest, ScreenSubject, screen
+from sinograph.graph.stores.embedded import EmbeddedStore
 
 
 def _misspelt(name: str, rng: random.Random) -> str:

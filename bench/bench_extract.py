@@ -15,14 +15,10 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from loaders.extract import default_registry, extract  # noqa: E402
-from loaders.story_input import StoryInput  # noqa: E402
+from sinograph.loaders.extract import default_registry, extract
+from sinograph.loaders.story_input import StoryInput
 
 _STEMS = [
     "Norvik",
@@ -163,8 +159,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _through_workers(stories: list[StoryInput], workers: int) -> float:
     """Stories/s through :func:`loaders.parallel.extracted`, worker start-up included."""
-    from loaders.extractor import RulesExtractor
-    from loaders.parallel import RulesRecipe, extracted
+    from sinograph.loaders.extractor import RulesExtractor
+    from sinograph.loaders.parallel import RulesRecipe, extracted
 
     recipe = RulesRecipe(registry_file=None, pipeline=None, min_confidence=None)
     started = time.perf_counter()

@@ -15,14 +15,11 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from loaders.extract import default_registry, extract  # noqa: E402
-from loaders.story_input import StoryInput  # noqa: E402
+from sinograph.loaders.extract import default_registry, extract
+from sinograph.loaders.story_input import StoryInput
 
 _STEMS = [
     "华信",

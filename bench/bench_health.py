@@ -16,11 +16,11 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
-from graph.model.ontology import EntityType, Predicate
-from graph.stores.embedded import EmbeddedStore
-from graph.wiring.settings import Settings
+from sinograph.api.app import create_app
+from sinograph.graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.wiring.settings import Settings
 
 
 def _delta(facts: int) -> GraphDelta:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import sys
 import time
 
-from loaders.budget import collecting_notes
-from loaders.extract import extract
-from loaders.story_input import StoryInput
+from sinograph.loaders.budget import collecting_notes
+from sinograph.loaders.extract import extract
+from sinograph.loaders.story_input import StoryInput
 
 
 def one_sentence(n: int) -> str:

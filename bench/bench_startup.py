@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI = [sys.executable, "-c", "from cli.main import app; app()"]
+CLI = [sys.executable, "-c", "from sinograph.cli.main import app; app()"]
 
 
 def _small_store(folder: Path) -> Path:

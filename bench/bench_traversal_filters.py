@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.synthetic import SyntheticNews, parse_size
-from graph.model.errors import NoPath
-from graph.model.queries import NeighbourQuery, PathQuery
-from graph.stores.embedded import EmbeddedStore
+from sinograph.graph.model.errors import NoPath
+from sinograph.graph.model.queries import NeighbourQuery, PathQuery
+from sinograph.graph.stores.embedded import EmbeddedStore
 
 FILTERS: dict[str, dict[str, Any]] = {
     "none": {},

@@ -29,8 +29,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.workload import FILTERS, Plan, Workload, make_plan, percentile  # noqa: E402
-from graph.model.errors import NoPath  # noqa: E402
-from graph.model.queries import (  # noqa: E402
+from sinograph.graph.model.errors import NoPath  # noqa: E402
+from sinograph.graph.model.queries import (  # noqa: E402
     NeighbourQuery,
     PathQuery,
     SearchQuery,
@@ -174,8 +174,8 @@ def job_embedded_load(size: int, work: Path, quick: bool) -> dict[str, Any]:
     """A cold load through the load's bulk path (``loaders.load.write_graph``: each
     workload delta, under ``BULK_BATCH`` records, is one transaction), then the same
     rows again with plain ``executemany`` (:func:`raw_insert`)."""
-    from graph.stores.embedded import EmbeddedStore
-    from loaders.load import BULK_BATCH, write_graph
+    from sinograph.graph.stores.embedded import EmbeddedStore
+    from sinograph.loaders.load import BULK_BATCH, write_graph
 
     path = work / f"embedded-{size}.db"
     for suffix in ("", "-wal", "-shm"):
@@ -221,7 +221,7 @@ def raw_insert(loaded: Path, target: Path, batch_facts: int) -> dict[str, float]
     """
     import sqlite3
 
-    from graph.stores.embedded.store import _CACHE_KIB, _WAL_PAGES
+    from sinograph.graph.stores.embedded.store import _CACHE_KIB, _WAL_PAGES
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
@@ -262,7 +262,7 @@ def raw_insert(loaded: Path, target: Path, batch_facts: int) -> dict[str, float]
 
 
 def job_embedded_serve(size: int, work: Path, quick: bool) -> dict[str, Any]:
-    from graph.stores.embedded import EmbeddedStore
+    from sinograph.graph.stores.embedded import EmbeddedStore
 
     path = work / f"embedded-{size}.db"
     rss_before = rss_mb()
@@ -303,7 +303,7 @@ def job_neo4j(size: int, work: Path, quick: bool) -> dict[str, Any]:
     database must be empty or marked scratch (``Neo4jStore.claim_scratch``): one
     holding other data is refused, not emptied.
     """
-    from graph.stores.neo4j import Neo4jStore, open_driver
+    from sinograph.graph.stores.neo4j import Neo4jStore, open_driver
 
     uri = _neo4j_env("URI")
     assert uri, "no Neo4j server: set SINOGRAPH_BENCH_NEO4J_URI"

@@ -39,8 +39,8 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Metric, Story
-from graph.model.ontology import DURATIVE_PREDICATES, EntityType, FactStatus, Predicate
+from sinograph.graph.model.domain import Entity, Evidence, Fact, GraphDelta, Metric, Story
+from sinograph.graph.model.ontology import DURATIVE_PREDICATES, EntityType, FactStatus, Predicate
 
 __all__ = ["SyntheticNews", "SyntheticStory", "parse_size"]
 

@@ -18,8 +18,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bench.synthetic import SyntheticNews
-from graph.model.domain import GraphDelta
-from graph.model.ids import normalize_name
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.ids import normalize_name
 
 __all__ = ["FILTERS", "Plan", "Workload", "make_plan", "percentile"]
 

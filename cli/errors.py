@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from graph.model.errors import (
+from sinograph.graph.model.errors import (
     AmbiguousEntity,
     CurationConflict,
     EntityNotFound,

@@ -12,9 +12,9 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from graph.wiring.settings import Settings
-    from loaders.extract import Registry
-    from loaders.extractor import DroppedItem, Extractor, TokenUsage, Verification
+    from sinograph.graph.wiring.settings import Settings
+    from sinograph.loaders.extract import Registry
+    from sinograph.loaders.extractor import DroppedItem, Extractor, TokenUsage, Verification
 
 __all__ = [
     "ExtractorOption",
@@ -64,11 +64,11 @@ def chosen_extractor(
 ) -> Iterator[Extractor]:
     """The extractor ``--extractor`` (else the settings) names, closed afterwards; facts
     under ``min_confidence`` (else the settings' floor) are dropped."""
-    from loaders.extractor import build_extractor, close_extractor
+    from sinograph.loaders.extractor import build_extractor, close_extractor
     kind = (choice or settings.extractor).strip().lower()
     llm = None
     if kind in ("llm", "hybrid"):
-        from loaders.llm import llm_config_from_settings
+        from sinograph.loaders.llm import llm_config_from_settings
 
         llm = llm_config_from_settings(settings)
     extractor = build_extractor(

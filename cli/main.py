@@ -8,8 +8,8 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from cli.commands import backup, bench, core, curation, extract, neo4j, serve, stories
-from cli.settings import build_settings
+from sinograph.cli.commands import backup, bench, core, curation, extract, neo4j, serve, stories
+from sinograph.cli.settings import build_settings
 
 __all__ = ["LAZY_COMMANDS", "app"]
 
@@ -20,32 +20,32 @@ __all__ = ["LAZY_COMMANDS", "app"]
 # command list shows; tests/cli/test_lazy_commands.py checks it against the command's own).
 LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "path": (
-        "cli.commands.queries",
+        "sinograph.cli.commands.queries",
         "How two entities are connected: paths with each hop's fact, date and source.",
     ),
     "timeline": (
-        "cli.commands.queries",
+        "sinograph.cli.commands.queries",
         "What happened to an entity (or in the whole graph), in date order; undated items "
         "follow in their own section, paged with their own cursor.",
     ),
     "neighbors": (
-        "cli.commands.queries",
+        "sinograph.cli.commands.queries",
         "The entities around one entity and the facts that join them, nearest first; the "
         "traversal filters work as on `path`.",
     ),
     "search": (
-        "cli.commands.queries",
+        "sinograph.cli.commands.queries",
         "Find entities by exact name, alias, Chinese name or ticker, then prefix, then fuzzy "
         "match (weak fuzzy matches are labelled).",
     ),
     "dossier": (
-        "cli.commands.diligence",
+        "sinograph.cli.commands.diligence",
         "A due-diligence dossier: identity, owners up to the ultimate parents, holdings, "
         "people, government acts on the entity, its owners and holdings (with the path), "
         "deals and counterparties, timeline, and numbered sources.",
     ),
     "screen": (
-        "cli.commands.diligence",
+        "sinograph.cli.commands.diligence",
         "Screen a list of counterparties: the entity each name is and why (identifier, "
         "exact, alias, Chinese name, short name, prefix, fuzzy), ambiguous names with their "
         "candidates, no match, and risk flags (sanctioned, banned, fined, under "

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from loaders.load import LoadProgress
+    from sinograph.loaders.load import LoadProgress
 
 __all__ = ["PLAIN_EVERY", "describe", "load_progress", "plain_lines"]
 
@@ -36,7 +36,7 @@ def _duration(seconds: float | None) -> str:
 def describe(progress: LoadProgress, now: float | None = None) -> str:
     """One line: files, stories, facts, rate and ETA.
 
-    >>> from loaders.load import LoadProgress
+    >>> from sinograph.loaders.load import LoadProgress
     >>> p = LoadProgress(files_total=4, bytes_total=400, files_done=1, bytes_done=100,
     ...                  stories=12, facts=3000, started=0.0)
     >>> describe(p, now=30.0)
@@ -57,7 +57,7 @@ def plain_lines(
 
     >>> lines: list[str] = []
     >>> tell = plain_lines(lines.append, every=0)
-    >>> from loaders.load import LoadProgress
+    >>> from sinograph.loaders.load import LoadProgress
     >>> tell(LoadProgress(files_total=1, bytes_total=0, started=time.monotonic()))
     >>> lines[0].startswith("progress: files 0/1, 0 stories, 0 facts")
     True

@@ -22,9 +22,9 @@ import typer
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from cli.errors import reported
-from graph.model.errors import InvalidInput
-from graph.model.queries import first_problem
+from sinograph.cli.errors import reported
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.queries import first_problem
 
 __all__ = ["query_command"]
 
@@ -93,7 +93,7 @@ def query_command(
     """Make a typer command of ``command(ctx, query, ...)``: ``model``'s fields become its
     positional ``arguments`` and its options (``--max-hops``; ``flags`` adds short ones).
 
-    >>> from graph.model.queries import PathQuery
+    >>> from sinograph.graph.model.queries import PathQuery
     >>> @query_command(PathQuery, arguments=("source", "target"), flags={"predicates": ["-p"]})
     ... def path(query: PathQuery) -> None:
     ...     print(query.source, query.max_hops, sorted(query.traversal.predicates))

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
-from graph.model.domain import Entity
-from graph.model.ontology import Predicate
-from graph.model.results import (
+from sinograph.graph.model.domain import Entity
+from sinograph.graph.model.ontology import Predicate
+from sinograph.graph.model.results import (
     EntityMatch,
     FactView,
     GraphStats,
@@ -20,7 +20,7 @@ from graph.model.results import (
 )
 
 if TYPE_CHECKING:
-    from loaders.ingest import IngestReport
+    from sinograph.loaders.ingest import IngestReport
 
 __all__ = [
     "entity_label",

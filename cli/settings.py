@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from cli.errors import EXIT_BAD_INPUT, err_console
+from sinograph.cli.errors import EXIT_BAD_INPUT, err_console
 
 if TYPE_CHECKING:
-    from graph.wiring.settings import Settings
+    from sinograph.graph.wiring.settings import Settings
 
 __all__ = ["build_settings", "run_settings"]
 
@@ -27,8 +27,8 @@ def build_settings(store: str | None) -> Settings:
     """
     from pydantic import ValidationError
 
-    from graph.model.queries import first_problem
-    from graph.wiring.settings import get_settings
+    from sinograph.graph.model.queries import first_problem
+    from sinograph.graph.wiring.settings import get_settings
 
     try:
         return get_settings() if store is None else get_settings(store=store)
@@ -43,7 +43,7 @@ def build_settings(store: str | None) -> Settings:
 
 def run_settings(ctx: typer.Context) -> Settings:
     """The settings the callback built for this run (kept on the root context)."""
-    from graph.wiring.settings import Settings
+    from sinograph.graph.wiring.settings import Settings
 
     settings = ctx.find_root().obj
     if not isinstance(settings, Settings):

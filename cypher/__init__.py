@@ -34,7 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 
-from graph.model.ontology import EntityType, Predicate
+from sinograph.graph.model.ontology import EntityType, Predicate
 
 __all__ = [
     "MAX_PATH_GROUPS",

@@ -18,7 +18,7 @@ read"); the ingest loop puts such notes into its report.
 ...     checkpoint()
 Traceback (most recent call last):
 ...
-graph.model.errors.WorkBudgetExceeded: stopped: the client closed the connection
+sinograph.graph.model.errors.WorkBudgetExceeded: stopped: the client closed the connection
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from graph.model.errors import WorkBudgetExceeded
+from sinograph.graph.model.errors import WorkBudgetExceeded
 
 __all__ = [
     "WorkBudget",

@@ -5,7 +5,7 @@ the default, offline), a language model (:class:`loaders.llm.LlmExtractor`) and
 both together (:class:`loaders.llm.HybridExtractor`). Every fact's evidence names
 the extractor that read it (``rules``, ``llm:<model>``).
 
->>> from loaders.story_input import StoryInput
+>>> from sinograph.loaders.story_input import StoryInput
 >>> result = RulesExtractor().extract(StoryInput(text="Norvik Group agreed to buy Tallis Ltd."))
 >>> [(f.predicate.value, f.evidence[0].extractor) for f in result.delta.facts]
 [('ACQUIRES', 'rules')]
@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model.domain import Evidence, Fact, GraphDelta, Metric
-from graph.model.errors import InvalidInput
-from loaders.story_input import StoryInput
+from sinograph.graph.model.domain import Evidence, Fact, GraphDelta, Metric
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.loaders.story_input import StoryInput
 
 if TYPE_CHECKING:
-    from loaders.extract import Registry
-    from loaders.llm.config import LlmConfig
+    from sinograph.loaders.extract import Registry
+    from sinograph.loaders.llm.config import LlmConfig
 
 __all__ = [
     "EXTRACTOR_KINDS",
@@ -195,7 +195,7 @@ class RulesExtractor:
         self._min_confidence = min_confidence
 
     def extract(self, story: StoryInput) -> Extraction:
-        from loaders.extract import DEFAULT_MIN_CONFIDENCE, DEFAULT_PIPELINE, extract
+        from sinograph.loaders.extract import DEFAULT_MIN_CONFIDENCE, DEFAULT_PIPELINE, extract
 
         delta = extract(
             story,
@@ -265,7 +265,7 @@ def build_extractor(
             f"the {kind} extractor needs a language model: set SINOGRAPH_LLM_BASE_URL and "
             "SINOGRAPH_LLM_MODEL"
         )
-    from loaders.llm import HybridExtractor, LlmExtractor, ResponseCache
+    from sinograph.loaders.llm import HybridExtractor, LlmExtractor, ResponseCache
 
     cache = ResponseCache(cache_path) if cache_path else None
     model = LlmExtractor(llm, registry=registry, cache=cache)

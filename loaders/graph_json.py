@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from graph.model.domain import Fact, GraphDelta, Metric, Story
-from graph.model.errors import InputTooLarge, InvalidInput
+from sinograph.graph.model.domain import Fact, GraphDelta, Metric, Story
+from sinograph.graph.model.errors import InputTooLarge, InvalidInput
 
 __all__ = ["looks_like_graph_json", "read_graph_json", "split_delta"]
 

@@ -22,11 +22,16 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model.errors import ExtractionFailed, GraphError, StoreUnavailable, WorkBudgetExceeded
-from graph.model.results import UpsertReport
-from graph.stores.protocol import GraphStore
-from loaders.budget import checkpoint
-from loaders.extractor import (
+from sinograph.graph.model.errors import (
+    ExtractionFailed,
+    GraphError,
+    StoreUnavailable,
+    WorkBudgetExceeded,
+)
+from sinograph.graph.model.results import UpsertReport
+from sinograph.graph.stores.protocol import GraphStore
+from sinograph.loaders.budget import checkpoint
+from sinograph.loaders.extractor import (
     DroppedItem,
     Extraction,
     Extractor,
@@ -34,11 +39,11 @@ from loaders.extractor import (
     TokenUsage,
     Verification,
 )
-from loaders.parallel import RulesRecipe, extracted
-from loaders.story_input import StoryInput
+from sinograph.loaders.parallel import RulesRecipe, extracted
+from sinograph.loaders.story_input import StoryInput
 
 if TYPE_CHECKING:
-    from loaders.extract import Registry
+    from sinograph.loaders.extract import Registry
 
 __all__ = [
     "MAX_REPORTED_DROPS",
@@ -144,7 +149,7 @@ def ingest_stories(
     ``rules`` (the rules extractor's recipe) read stories in worker processes
     (:func:`loaders.parallel.extracted`), still written one by one in input order.
     """
-    from loaders.resolve import resolve_against_store
+    from sinograph.loaders.resolve import resolve_against_store
 
     extractor = extractor or RulesExtractor(registry)
     report = IngestReport(extractor=extractor.name)

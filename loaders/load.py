@@ -34,19 +34,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from graph.model.domain import GraphDelta
-from graph.model.errors import GraphError, InvalidInput
-from graph.model.results import UpsertReport
-from graph.stores.protocol import GraphStore
-from loaders.graph_json import looks_like_graph_json, read_graph_json, split_delta
-from loaders.ingest import IngestProblem, IngestReport, ingest_stories
-from loaders.parallel import RulesRecipe
-from loaders.story_input import StoryInput
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.errors import GraphError, InvalidInput
+from sinograph.graph.model.results import UpsertReport
+from sinograph.graph.stores.protocol import GraphStore
+from sinograph.loaders.graph_json import looks_like_graph_json, read_graph_json, split_delta
+from sinograph.loaders.ingest import IngestProblem, IngestReport, ingest_stories
+from sinograph.loaders.parallel import RulesRecipe
+from sinograph.loaders.story_input import StoryInput
 
 if TYPE_CHECKING:
-    from graph.wiring.settings import Settings
-    from loaders.extract import Registry
-    from loaders.extractor import Extractor
+    from sinograph.graph.wiring.settings import Settings
+    from sinograph.loaders.extract import Registry
+    from sinograph.loaders.extractor import Extractor
 
 __all__ = [
     "BULK_BATCH",
@@ -185,7 +185,7 @@ class ExtractorSource:
         min_confidence: float | None = None,
     ) -> ExtractorSource:
         """The extractor ``kind`` names (else the settings'), with the settings' registry."""
-        from loaders.extractor import build_extractor
+        from sinograph.loaders.extractor import build_extractor
 
         chosen = (kind or settings.extractor).strip().lower()
         floor = settings.min_confidence if min_confidence is None else min_confidence
@@ -193,7 +193,7 @@ class ExtractorSource:
 
         def registry() -> Registry:
             if not registries:
-                from loaders.extract import Registry
+                from sinograph.loaders.extract import Registry
 
                 registries.append(Registry.load(settings.registry_file))
             return registries[0]
@@ -202,7 +202,7 @@ class ExtractorSource:
             llm = None
             if chosen in ("llm", "hybrid"):
                 # Only a model needs the client library (seconds to import).
-                from loaders.llm import llm_config_from_settings
+                from sinograph.loaders.llm import llm_config_from_settings
 
                 llm = llm_config_from_settings(settings)
             return build_extractor(
@@ -224,7 +224,7 @@ class ExtractorSource:
     def get(self) -> tuple[Extractor, Registry | None]:
         """The extractor and registry, built the first time."""
         if self._built is None:
-            from loaders.extractor import RulesExtractor
+            from sinograph.loaders.extractor import RulesExtractor
 
             registry = self._make_registry() if self._make_registry else None
             extractor = (
@@ -236,7 +236,7 @@ class ExtractorSource:
     def close(self) -> None:
         """Release what the extractor holds (a model client), if this source built it."""
         if self._built is not None and self._owned:
-            from loaders.extractor import close_extractor
+            from sinograph.loaders.extractor import close_extractor
 
             close_extractor(self._built[0])
         self._built = None
@@ -252,8 +252,8 @@ def sort_inputs(path: Path) -> tuple[list[Path], list[Path], list[IngestProblem]
         return ([path], [], []) if looks_like_graph_json(path) else ([], [path], [])
     # Imported here: the story readers (HTML, feeds) take a second to import, which a
     # load of graph files does not need.
-    from loaders.inputs import STORY_EXTENSIONS
-    from loaders.inputs.walk import walk_files
+    from sinograph.loaders.inputs import STORY_EXTENSIONS
+    from sinograph.loaders.inputs.walk import walk_files
 
     graphs: list[Path] = []
     stories: list[Path] = []
@@ -291,7 +291,7 @@ def write_graph(
     export's ``curation`` section (its log, redirects and rejected facts) is applied
     after the last batch (:meth:`GraphStore.import_curation`).
     """
-    from loaders.reresolve import reresolve
+    from sinograph.loaders.reresolve import reresolve
 
     report = UpsertReport()
     section = delta.curation
@@ -407,7 +407,7 @@ def _load_story_files(
     progress: LoadProgress,
     tell: Callable[[], None],
 ) -> IngestReport:
-    from loaders.inputs import read_stories
+    from sinograph.loaders.inputs import read_stories
 
     def items() -> Iterator[StoryInput | object]:
         for file in files:
@@ -490,7 +490,7 @@ def load_upload(
                     stories_written=len(delta.stories),
                     upsert=upsert,
                 )
-            from loaders.inputs import read_stories
+            from sinograph.loaders.inputs import read_stories
 
             items = list(
                 read_stories(

@@ -24,13 +24,24 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from graph.model.errors import GraphError, ModelUnavailable, StoreUnavailable, WorkBudgetExceeded
-from loaders.budget import WorkBudget, checkpoint, collecting_notes, current_budget, within
-from loaders.extractor import Extraction, Extractor, RulesExtractor
-from loaders.story_input import StoryInput, check_input_url, check_story_size
+from sinograph.graph.model.errors import (
+    GraphError,
+    ModelUnavailable,
+    StoreUnavailable,
+    WorkBudgetExceeded,
+)
+from sinograph.loaders.budget import (
+    WorkBudget,
+    checkpoint,
+    collecting_notes,
+    current_budget,
+    within,
+)
+from sinograph.loaders.extractor import Extraction, Extractor, RulesExtractor
+from sinograph.loaders.story_input import StoryInput, check_input_url, check_story_size
 
 if TYPE_CHECKING:
-    from loaders.extract import Registry
+    from sinograph.loaders.extract import Registry
 
 __all__ = ["PARALLEL_FROM", "Outcome", "RulesRecipe", "extracted"]
 
@@ -57,7 +68,7 @@ class RulesRecipe:
 
     def build(self, registry: Registry | None = None) -> RulesExtractor:
         """The extractor (``registry`` when given, else the recipe's file is loaded)."""
-        from loaders.extract import Registry
+        from sinograph.loaders.extract import Registry
 
         chosen = registry if registry is not None else Registry.load(self.registry_file)
         return RulesExtractor(chosen, self.pipeline, self.min_confidence)

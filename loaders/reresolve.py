@@ -21,10 +21,10 @@ the later file's entity absorbs the earlier one.
 
 from __future__ import annotations
 
-from graph.model.curation import LOADER, Curator, redirect_delta
-from graph.model.domain import Entity, GraphDelta
-from graph.model.ids import normalize_name
-from graph.stores.protocol import GraphStore
+from sinograph.graph.model.curation import LOADER, Curator, redirect_delta
+from sinograph.graph.model.domain import Entity, GraphDelta
+from sinograph.graph.model.ids import normalize_name
+from sinograph.graph.stores.protocol import GraphStore
 
 __all__ = ["reresolve"]
 

@@ -18,7 +18,7 @@ country, tickers, description) even when it resolves to a stored entity that
 lacks them. Facts and metrics are then re-pointed at the resolved ids and every
 new surface form is kept as an alias.
 
->>> from graph.model.domain import Entity, GraphDelta
+>>> from sinograph.graph.model.domain import Entity, GraphDelta
 >>> delta = GraphDelta(entities=(Entity(name="Norvik", type="Company"),))
 >>> # resolve_against_store(delta, store).entities[0].id -> 'company:norvik-mining-group'
 """
@@ -29,14 +29,14 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-from graph.model.domain import Entity, Fact, GraphDelta, Metric, union_evidence
-from graph.model.ids import normalize_name
-from graph.model.merge import merge_entity
-from graph.model.ontology import EntityType
-from graph.model.queries import SearchQuery
-from graph.stores.protocol import GraphStore
-from loaders.extract.cues import COMPANY_SUFFIXES, word_set
-from loaders.extract.registry import Registry
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Metric, union_evidence
+from sinograph.graph.model.ids import normalize_name
+from sinograph.graph.model.merge import merge_entity
+from sinograph.graph.model.ontology import EntityType
+from sinograph.graph.model.queries import SearchQuery
+from sinograph.graph.stores.protocol import GraphStore
+from sinograph.loaders.extract.cues import COMPANY_SUFFIXES, word_set
+from sinograph.loaders.extract.registry import Registry
 
 __all__ = ["FUZZY_THRESHOLD", "resolve_against_store"]
 

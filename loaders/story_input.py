@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model.dates import PartialDate
-from graph.model.domain import Story, check_story_url
-from graph.model.errors import InputTooLarge, InvalidInput
+from sinograph.graph.model.dates import PartialDate
+from sinograph.graph.model.domain import Story, check_story_url
+from sinograph.graph.model.errors import InputTooLarge, InvalidInput
 
 __all__ = ["MAX_STORY_CHARS", "StoryInput", "check_input_url", "check_story_size"]
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.model.domain import GraphDelta
+from sinograph.graph.model.domain import GraphDelta
+from tests.packaging import missing_from_install
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -19,6 +20,18 @@ def sample_graph_files() -> list[Path]:
 
 def sample_deltas() -> list[GraphDelta]:
     return [GraphDelta.model_validate_json(p.read_text("utf-8")) for p in sample_graph_files()]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # `make install-dev` installs in setuptools' strict editable mode, linking each file of
+    # the package folders once; a file added since is not importable (or, for a rule file,
+    # silently not read) until the next install. Say so before any test runs.
+    missing = missing_from_install()
+    if missing:
+        pytest.exit(
+            f"{len(missing)} file(s) of the checkout are not in the installed sinograph "
+            f"({', '.join(missing[:5])}): run `make install-dev`", returncode=4,
+        )
 
 
 @pytest.fixture(autouse=True)

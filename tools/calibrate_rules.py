@@ -15,21 +15,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import sinograph.loaders.extract.calibration as calibration
+from sinograph.loaders.evaluation import score_story
+from sinograph.loaders.extract import default_registry, extract
+from sinograph.loaders.extract.calibration import Calibration, fit, key_of
+from sinograph.loaders.extract.report import extraction_report
+from sinograph.loaders.story_input import StoryInput
 
-import loaders.extract.calibration as calibration  # noqa: E402
-from loaders.evaluation import score_story  # noqa: E402
-from loaders.extract import default_registry, extract  # noqa: E402
-from loaders.extract.calibration import Calibration, fit, key_of  # noqa: E402
-from loaders.extract.report import extraction_report  # noqa: E402
-from loaders.story_input import StoryInput  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 Outcome = tuple[str, str, bool, float]  # rule, predicate, right, confidence given
 

@@ -12,17 +12,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Path, Query
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from api.deps import SettingsDep, StoreDep, require_api_key
-from api.problems import problem_responses
-from api.routes.entities import EntityPath
-from graph.model.curation import (
+from sinograph.api.deps import SettingsDep, StoreDep, require_api_key
+from sinograph.api.problems import problem_responses
+from sinograph.api.routes.entities import EntityPath
+from sinograph.graph.model.curation import (
     MAX_REASON,
     CurationPage,
     CurationRecord,
     Curator,
     EntityEdit,
 )
-from graph.model.results import FactView
+from sinograph.graph.model.results import FactView
 
 __all__ = ["router"]
 

@@ -9,15 +9,15 @@ from fastapi import APIRouter, Body, Query
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import StoreDep
-from api.examples import example_content, screen_request_example
-from api.params import AsOfQuery, MinConfidenceQuery
-from api.problems import problem_responses
-from api.routes.entities import EntityPath
-from graph.diligence.dossier import Dossier, build_dossier
-from graph.diligence.dossier_render import to_html, to_markdown
-from graph.diligence.ownership import MAX_OWNERSHIP_HOPS
-from graph.diligence.screening import ScreenRequest, ScreenResult, screen
+from sinograph.api.deps import StoreDep
+from sinograph.api.examples import example_content, screen_request_example
+from sinograph.api.params import AsOfQuery, MinConfidenceQuery
+from sinograph.api.problems import problem_responses
+from sinograph.api.routes.entities import EntityPath
+from sinograph.graph.diligence.dossier import Dossier, build_dossier
+from sinograph.graph.diligence.dossier_render import to_html, to_markdown
+from sinograph.graph.diligence.ownership import MAX_OWNERSHIP_HOPS
+from sinograph.graph.diligence.screening import ScreenRequest, ScreenResult, screen
 
 __all__ = ["router"]
 

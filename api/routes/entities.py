@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import StoreDep
-from api.examples import EXAMPLE_IDS, example_content
-from api.params import StoryCursorQuery, StoryLimitQuery
-from api.problems import problem_responses
-from graph.model.queries import NeighbourOptions, NeighbourQuery, SearchQuery
-from graph.model.results import EntityDetail, EntityMatch, StoryPage, Subgraph
+from sinograph.api.deps import StoreDep
+from sinograph.api.examples import EXAMPLE_IDS, example_content
+from sinograph.api.params import StoryCursorQuery, StoryLimitQuery
+from sinograph.api.problems import problem_responses
+from sinograph.graph.model.queries import NeighbourOptions, NeighbourQuery, SearchQuery
+from sinograph.graph.model.results import EntityDetail, EntityMatch, StoryPage, Subgraph
 
 __all__ = ["EntityPath", "router"]
 

@@ -7,13 +7,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import StoreDep
-from api.examples import example_content
-from api.params import AsOfQuery
-from api.problems import problem_responses
-from graph.exports.formats import delta_to_graphml, delta_to_json
-from graph.model.dates import parse_partial_date
-from graph.model.domain import GraphDelta
+from sinograph.api.deps import StoreDep
+from sinograph.api.examples import example_content
+from sinograph.api.params import AsOfQuery
+from sinograph.api.problems import problem_responses
+from sinograph.graph.exports.formats import delta_to_graphml, delta_to_json
+from sinograph.graph.model.dates import parse_partial_date
+from sinograph.graph.model.domain import GraphDelta
 
 __all__ = ["router"]
 

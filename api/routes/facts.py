@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from api.deps import StoreDep
-from api.examples import EXAMPLE_IDS, example_content
-from api.problems import problem_responses
-from graph.model.results import FactView
+from sinograph.api.deps import StoreDep
+from sinograph.api.examples import EXAMPLE_IDS, example_content
+from sinograph.api.problems import problem_responses
+from sinograph.graph.model.results import FactView
 
 __all__ = ["router"]
 

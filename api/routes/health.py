@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import SettingsDep, StoreDep
-from api.examples import example_content
-from api.problems import problem_responses
-from api.schemas import HealthOut
-from graph.model.results import GraphStats
+from sinograph.api.deps import SettingsDep, StoreDep
+from sinograph.api.examples import example_content
+from sinograph.api.problems import problem_responses
+from sinograph.api.schemas import HealthOut
+from sinograph.graph.model.results import GraphStats
 
 __all__ = ["router"]
 

@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import StoreDep
-from api.examples import example_content
-from api.problems import problem_responses
-from graph.model.queries import PathQuery
-from graph.model.results import PathResult
+from sinograph.api.deps import StoreDep
+from sinograph.api.examples import example_content
+from sinograph.api.problems import problem_responses
+from sinograph.graph.model.queries import PathQuery
+from sinograph.graph.model.results import PathResult
 
 __all__ = ["router"]
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.problems import PROBLEM_TYPES, ProblemType, problem_responses
+from sinograph.api.problems import PROBLEM_TYPES, ProblemType, problem_responses
 
 __all__ = ["router"]
 

@@ -13,18 +13,18 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.deps import SettingsDep, StoreDep, get_extractor, get_registry, require_api_key
-from api.examples import EXAMPLE_IDS, example_content
-from api.ingest_guard import run_bounded
-from api.params import DATE_PATTERN, StoryCursorQuery, StoryLimitQuery
-from api.problems import problem_responses
-from api.schemas import StoryIn
-from graph.model.errors import InvalidInput
-from graph.model.results import StoryPage, StoryView
-from loaders.extractor import EXTRACTOR_KINDS
-from loaders.ingest import IngestReport, ingest_stories
-from loaders.inputs import FORMATS
-from loaders.load import ExtractorSource, LoadOptions, load_upload
+from sinograph.api.deps import SettingsDep, StoreDep, get_extractor, get_registry, require_api_key
+from sinograph.api.examples import EXAMPLE_IDS, example_content
+from sinograph.api.ingest_guard import run_bounded
+from sinograph.api.params import DATE_PATTERN, StoryCursorQuery, StoryLimitQuery
+from sinograph.api.problems import problem_responses
+from sinograph.api.schemas import StoryIn
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.results import StoryPage, StoryView
+from sinograph.loaders.extractor import EXTRACTOR_KINDS
+from sinograph.loaders.ingest import IngestReport, ingest_stories
+from sinograph.loaders.inputs import FORMATS
+from sinograph.loaders.load import ExtractorSource, LoadOptions, load_upload
 
 __all__ = ["router"]
 

@@ -6,14 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import StoreDep
-from api.examples import EXAMPLE_IDS, example_content
-from api.params import AsOfQuery
-from api.problems import problem_responses
-from api.schemas import CytoscapeGraph, cytoscape_graph
-from graph.model.dates import parse_partial_date
-from graph.model.errors import InvalidInput
-from graph.model.queries import NeighbourQuery
+from sinograph.api.deps import StoreDep
+from sinograph.api.examples import EXAMPLE_IDS, example_content
+from sinograph.api.params import AsOfQuery
+from sinograph.api.problems import problem_responses
+from sinograph.api.schemas import CytoscapeGraph, cytoscape_graph
+from sinograph.graph.model.dates import parse_partial_date
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.queries import NeighbourQuery
 
 __all__ = ["router"]
 

@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import StoreDep
-from api.examples import example_content
-from api.problems import problem_responses
-from api.routes.entities import EntityPath
-from graph.model.queries import TimelineOptions, TimelineQuery
-from graph.model.results import TimelinePage
+from sinograph.api.deps import StoreDep
+from sinograph.api.examples import example_content
+from sinograph.api.problems import problem_responses
+from sinograph.api.routes.entities import EntityPath
+from sinograph.graph.model.queries import TimelineOptions, TimelineQuery
+from sinograph.graph.model.results import TimelinePage
 
 __all__ = ["router"]
 

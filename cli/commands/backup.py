@@ -13,10 +13,10 @@ from typing import Annotated
 
 import typer
 
-from cli.commands.core import opened_store
-from cli.errors import reported
-from cli.output import out_console
-from cli.settings import run_settings
+from sinograph.cli.commands.core import opened_store
+from sinograph.cli.errors import reported
+from sinograph.cli.output import out_console
+from sinograph.cli.settings import run_settings
 
 __all__ = ["register"]
 
@@ -48,7 +48,7 @@ def restore(
     ] = False,
 ) -> None:
     """Put a backup in place of the store (stop the server and any load first)."""
-    from graph.wiring.open_store import restore_store
+    from sinograph.graph.wiring.open_store import restore_store
 
     with reported():
         made = restore_store(run_settings(ctx), source, force=force)

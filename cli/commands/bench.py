@@ -14,8 +14,8 @@ from typing import Annotated
 
 import typer
 
-from cli.errors import reported
-from graph.model.errors import InvalidInput
+from sinograph.cli.errors import reported
+from sinograph.graph.model.errors import InvalidInput
 
 __all__ = ["register"]
 

@@ -16,17 +16,22 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cli.errors import EXIT_BAD_INPUT, err_console, reported
-from cli.extraction import ExtractorOption, MinConfidenceOption, NoCacheOption, VerboseOption
-from cli.output import out_console, print_json
-from cli.settings import run_settings
+from sinograph.cli.errors import EXIT_BAD_INPUT, err_console, reported
+from sinograph.cli.extraction import (
+    ExtractorOption,
+    MinConfidenceOption,
+    NoCacheOption,
+    VerboseOption,
+)
+from sinograph.cli.output import out_console, print_json
+from sinograph.cli.settings import run_settings
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from graph.stores.protocol import GraphStore
-    from graph.wiring.settings import Settings
-    from loaders.load import LoadSummary
+    from sinograph.graph.stores.protocol import GraphStore
+    from sinograph.graph.wiring.settings import Settings
+    from sinograph.loaders.load import LoadSummary
 
 __all__ = ["register"]
 
@@ -36,7 +41,7 @@ AsJson = Annotated[bool, typer.Option("--json", help="print JSON for machines")]
 @contextmanager
 def opened_store(settings: Settings) -> Iterator[GraphStore]:
     """The store the settings name, opened for one command and closed after it."""
-    from graph.wiring.open_store import open_store
+    from sinograph.graph.wiring.open_store import open_store
 
     store = open_store(settings)
     try:
@@ -87,15 +92,15 @@ def load(
     With `--extractor llm` or `hybrid`, the end of the load says what the model
     proposed, what verification kept and dropped (by reason), and the tokens spent.
     """
-    from cli.progress import load_progress
-    from cli.render import print_ingest
-    from loaders.load import ExtractorSource, LoadOptions, load_paths
+    from sinograph.cli.progress import load_progress
+    from sinograph.cli.render import print_ingest
+    from sinograph.loaders.load import ExtractorSource, LoadOptions, load_paths
 
     settings = run_settings(ctx)
     console = out_console()
     with reported():
         if published is not None:
-            from graph.model.dates import parse_partial_date
+            from sinograph.graph.model.dates import parse_partial_date
 
             published = parse_partial_date(published)
         options = LoadOptions(
@@ -127,7 +132,7 @@ def load(
 def _finish_load(console: Console, summary: LoadSummary, *, verbose: bool = False) -> None:
     """Print the notes, skipped files, problems, what a language model did and the
     summary line; exit 2 if anything failed."""
-    from cli.extraction import print_model_summary
+    from sinograph.cli.extraction import print_model_summary
 
     total = summary.report
     for note in total.notes:
@@ -155,7 +160,7 @@ def _finish_load(console: Console, summary: LoadSummary, *, verbose: bool = Fals
 
 def stats(ctx: typer.Context, as_json: AsJson = False) -> None:
     """Counts by label, predicate, story and publisher."""
-    from cli.render import print_stats
+    from sinograph.cli.render import print_stats
 
     with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
         result = store.stats()
@@ -182,9 +187,9 @@ def export(
     ] = False,
 ) -> None:
     """Export the graph: JSON (re-loadable with `load`), GraphML, or neo4j-admin CSV files."""
-    from cli.render import plural
-    from graph.exports.formats import write_export
-    from graph.model.errors import InvalidInput
+    from sinograph.cli.render import plural
+    from sinograph.graph.exports.formats import write_export
+    from sinograph.graph.model.errors import InvalidInput
 
     console = out_console()
     with reported(), opened_store(run_settings(ctx)) as store:

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from cli.commands.core import AsJson, opened_store
-from cli.errors import EXIT_NOT_FOUND, err_console, reported
-from cli.settings import run_settings
+from sinograph.cli.commands.core import AsJson, opened_store
+from sinograph.cli.errors import EXIT_NOT_FOUND, err_console, reported
+from sinograph.cli.settings import run_settings
 
 if TYPE_CHECKING:
-    from graph.model.curation import CurationRecord, Curator
+    from sinograph.graph.model.curation import CurationRecord, Curator
 
 __all__ = ["register"]
 
@@ -35,8 +35,8 @@ def _curator(reason: str, by: str | None) -> Curator:
 
     from pydantic import ValidationError
 
-    from graph.model.curation import Curator
-    from graph.model.errors import InvalidInput
+    from sinograph.graph.model.curation import Curator
+    from sinograph.graph.model.errors import InvalidInput
 
     try:
         user = by or getpass.getuser()
@@ -49,7 +49,7 @@ def _curator(reason: str, by: str | None) -> Curator:
 
 
 def _report(record: CurationRecord, as_json: bool) -> None:
-    from cli.output import out_console, print_json
+    from sinograph.cli.output import out_console, print_json
 
     if as_json:
         print_json(record.model_dump(mode="json"))
@@ -94,8 +94,8 @@ def rejected(
     as_json: AsJson = False,
 ) -> None:
     """The rejected facts. Exit code 1 when there are none."""
-    from cli.output import out_console, print_json
-    from cli.render import fact_line
+    from sinograph.cli.output import out_console, print_json
+    from sinograph.cli.render import fact_line
 
     with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
         facts = store.rejected_facts(limit=limit)
@@ -162,8 +162,8 @@ def edit(
     """Set an entity's Chinese name, country, identifiers or description."""
     from pydantic import ValidationError
 
-    from graph.model.curation import EntityEdit
-    from graph.model.errors import InvalidInput
+    from sinograph.graph.model.curation import EntityEdit
+    from sinograph.graph.model.errors import InvalidInput
 
     with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
         fields: dict[str, Any] = {}
@@ -200,7 +200,7 @@ def curation_log(
 ) -> None:
     """The curation log, oldest first: what changed, when, by whom and why.
     Exit code 1 when it holds nothing (for that entity or fact)."""
-    from cli.output import out_console, print_json
+    from sinograph.cli.output import out_console, print_json
 
     with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
         page = store.curation_log(entity=entity, fact=fact, cursor=cursor, limit=limit)

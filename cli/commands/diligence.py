@@ -15,15 +15,20 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 
-from cli.commands.core import AsJson, opened_store
-from cli.errors import err_console, reported
-from cli.output import out_console, print_json
-from cli.settings import run_settings
-from graph.diligence.dossier import build_dossier
-from graph.diligence.dossier_render import FORMATS, render_dossier
-from graph.diligence.screening import MAX_SCREEN_NAMES, ScreenRequest, ScreenResult, screen
-from graph.model.errors import InvalidInput
-from graph.model.names import CONFIDENT_SCORE
+from sinograph.cli.commands.core import AsJson, opened_store
+from sinograph.cli.errors import err_console, reported
+from sinograph.cli.output import out_console, print_json
+from sinograph.cli.settings import run_settings
+from sinograph.graph.diligence.dossier import build_dossier
+from sinograph.graph.diligence.dossier_render import FORMATS, render_dossier
+from sinograph.graph.diligence.screening import (
+    MAX_SCREEN_NAMES,
+    ScreenRequest,
+    ScreenResult,
+    screen,
+)
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.names import CONFIDENT_SCORE
 
 __all__ = ["app", "read_screen_csv", "register"]
 

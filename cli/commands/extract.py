@@ -16,19 +16,30 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from cli.errors import EXIT_BAD_INPUT, err_console, reported
-from cli.extraction import ExtractorOption, MinConfidenceOption, NoCacheOption, VerboseOption
-from cli.settings import run_settings
-from graph.model.errors import InvalidInput
+from sinograph.cli.errors import EXIT_BAD_INPUT, err_console, reported
+from sinograph.cli.extraction import (
+    ExtractorOption,
+    MinConfidenceOption,
+    NoCacheOption,
+    VerboseOption,
+)
+from sinograph.cli.settings import run_settings
+from sinograph.graph.model.errors import InvalidInput
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from graph.model.domain import GraphDelta
-    from graph.wiring.settings import Settings
-    from loaders.evaluation import StoryScore
-    from loaders.extract import Registry
-    from loaders.extractor import DroppedItem, Extraction, Extractor, TokenUsage, Verification
+    from sinograph.graph.model.domain import GraphDelta
+    from sinograph.graph.wiring.settings import Settings
+    from sinograph.loaders.evaluation import StoryScore
+    from sinograph.loaders.extract import Registry
+    from sinograph.loaders.extractor import (
+        DroppedItem,
+        Extraction,
+        Extractor,
+        TokenUsage,
+        Verification,
+    )
 
 __all__ = ["eval_command", "extract_command", "register"]
 
@@ -45,7 +56,7 @@ class OutputFormat(StrEnum):
 
 
 def _registry(settings: Settings) -> Registry:
-    from loaders.extract import Registry
+    from sinograph.loaders.extract import Registry
 
     return Registry.load(settings.registry_file)
 
@@ -70,7 +81,7 @@ class _Run:
         self.dropped.extend(extraction.dropped)
 
     def note_usage(self, usage: object) -> None:
-        from loaders.extractor import TokenUsage
+        from sinograph.loaders.extractor import TokenUsage
 
         if isinstance(usage, TokenUsage):
             self.usage = self.usage + usage if self.usage else usage
@@ -86,7 +97,7 @@ class _Run:
 
 
 def _report(delta: GraphDelta, extractor: str, run: _Run) -> dict[str, Any]:
-    from loaders.extract.report import extraction_report
+    from sinograph.loaders.extract.report import extraction_report
 
     report = extraction_report(delta)
     # The flat report names one sentence per fact; say which extractor read it.
@@ -119,10 +130,10 @@ def extract_command(
     With a language model the JSON report has a `model` block (what verification kept
     and dropped, tokens); the text output prints it after the facts, and `--verbose`
     (on standard error) lists every dropped item."""
-    from cli.extraction import chosen_extractor, print_model_summary
-    from graph.model.errors import ExtractionFailed
-    from loaders.extract.report import combine_deltas
-    from loaders.inputs import InputProblem, read_stories
+    from sinograph.cli.extraction import chosen_extractor, print_model_summary
+    from sinograph.graph.model.errors import ExtractionFailed
+    from sinograph.loaders.extract.report import combine_deltas
+    from sinograph.loaders.inputs import InputProblem, read_stories
 
     problems = 0
     run = _Run()
@@ -229,11 +240,11 @@ def score_folder(
 
     A story the model could not read scores as extracting nothing (its gold facts
     are misses) and is reported on standard error."""
-    from graph.model.errors import ExtractionFailed
-    from loaders.evaluation import score_story
-    from loaders.extract.report import combine_deltas, extraction_report
-    from loaders.extractor import RulesExtractor
-    from loaders.inputs import InputProblem, read_stories
+    from sinograph.graph.model.errors import ExtractionFailed
+    from sinograph.loaders.evaluation import score_story
+    from sinograph.loaders.extract.report import combine_deltas, extraction_report
+    from sinograph.loaders.extractor import RulesExtractor
+    from sinograph.loaders.inputs import InputProblem, read_stories
 
     reader = reader or RulesExtractor(registry)
     run = run if run is not None else _Run()
@@ -283,8 +294,8 @@ def eval_command(
 ) -> None:
     """Score the extractor (`--extractor rules|llm|hybrid`) on the annotated stories in
     FOLDER."""
-    from cli.extraction import chosen_extractor, print_model_summary
-    from loaders.evaluation import combine_scores
+    from sinograph.cli.extraction import chosen_extractor, print_model_summary
+    from sinograph.loaders.evaluation import combine_scores
 
     run = _Run()
     with reported(as_json=as_json):

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cli.errors import err_console, reported
-from cli.settings import run_settings
-from graph.model.errors import InvalidInput
+from sinograph.cli.errors import err_console, reported
+from sinograph.cli.settings import run_settings
+from sinograph.graph.model.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from graph.stores.neo4j.copy import CopyResult
-    from graph.wiring.settings import Settings
+    from sinograph.graph.stores.neo4j.copy import CopyResult
+    from sinograph.graph.wiring.settings import Settings
 
 __all__ = ["copy", "register"]
 
@@ -93,10 +93,10 @@ def _run_copy(
         TimeElapsedColumn,
     )
 
-    from graph.stores.embedded import EmbeddedStore
-    from graph.stores.neo4j import Neo4jStore, open_driver
-    from graph.stores.neo4j.connection import redact_uri
-    from graph.stores.neo4j.copy import copy_graph
+    from sinograph.graph.stores.embedded import EmbeddedStore
+    from sinograph.graph.stores.neo4j import Neo4jStore, open_driver
+    from sinograph.graph.stores.neo4j.connection import redact_uri
+    from sinograph.graph.stores.neo4j.copy import copy_graph
 
     if settings.store_kind != "embedded":
         raise InvalidInput(

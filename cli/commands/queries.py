@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from cli.commands.core import AsJson, opened_store
-from cli.errors import EXIT_NOT_FOUND, err_console, reported
-from cli.output import out_console, print_json
-from cli.queries import query_command
-from cli.settings import run_settings
-from graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
+from sinograph.cli.commands.core import AsJson, opened_store
+from sinograph.cli.errors import EXIT_NOT_FOUND, err_console, reported
+from sinograph.cli.output import out_console, print_json
+from sinograph.cli.queries import query_command
+from sinograph.cli.settings import run_settings
+from sinograph.graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
 
 if TYPE_CHECKING:
-    from graph.stores.protocol import GraphStore
+    from sinograph.graph.stores.protocol import GraphStore
 
 __all__ = ["app"]
 
@@ -46,7 +46,7 @@ def path(ctx: typer.Context, query: PathQuery, as_json: AsJson = False) -> None:
     Exit code 1 when a name matches nothing or no path joins the two entities,
     2 when a name fits several entities or both name the same one.
     """
-    from cli.render import entity_label, plural, print_paths
+    from sinograph.cli.render import entity_label, plural, print_paths
 
     console = out_console()
     with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
@@ -72,7 +72,7 @@ def path(ctx: typer.Context, query: PathQuery, as_json: AsJson = False) -> None:
 def timeline(ctx: typer.Context, query: TimelineQuery, as_json: AsJson = False) -> None:
     """What happened to an entity (or in the whole graph), in date order; undated items
     follow in their own section, paged with their own cursor."""
-    from cli.render import print_timeline
+    from sinograph.cli.render import print_timeline
 
     with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
         page = store.timeline(query)
@@ -90,7 +90,7 @@ def timeline(ctx: typer.Context, query: TimelineQuery, as_json: AsJson = False) 
 def neighbors(ctx: typer.Context, query: NeighbourQuery, as_json: AsJson = False) -> None:
     """The entities around one entity and the facts that join them, nearest first; the
     traversal filters work as on `path`."""
-    from cli.render import entity_label, fact_line, plural
+    from sinograph.cli.render import entity_label, fact_line, plural
 
     console = out_console()
     with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
@@ -115,7 +115,7 @@ def neighbors(ctx: typer.Context, query: NeighbourQuery, as_json: AsJson = False
 def search(ctx: typer.Context, query: SearchQuery, as_json: AsJson = False) -> None:
     """Find entities by exact name, alias, Chinese name or ticker, then prefix, then fuzzy
     match (weak fuzzy matches are labelled). Exit code 1 and "no match" when none passes."""
-    from cli.render import match_line
+    from sinograph.cli.render import match_line
 
     console = out_console()
     with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:

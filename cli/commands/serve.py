@@ -9,11 +9,11 @@ from urllib.parse import urlsplit
 
 import typer
 
-from cli.errors import err_console, reported
-from cli.settings import run_settings
+from sinograph.cli.errors import err_console, reported
+from sinograph.cli.settings import run_settings
 
 if TYPE_CHECKING:
-    from graph.wiring.settings import Settings
+    from sinograph.graph.wiring.settings import Settings
 
 __all__ = ["register", "serve"]
 
@@ -58,7 +58,7 @@ def serve(
     """
     import uvicorn
 
-    from graph.wiring.open_store import open_store
+    from sinograph.graph.wiring.open_store import open_store
 
     settings = run_settings(ctx)
     with reported():
@@ -84,7 +84,7 @@ def serve(
                 markup=False,
             )
     if processes == 1 and not reload:
-        from api.app import create_app
+        from sinograph.api.app import create_app
 
         # One process serves the app built here, from this run's settings.
         uvicorn.run(create_app(settings), host=bind_host, port=bind_port,
@@ -97,7 +97,7 @@ def serve(
     if ctx.find_root().params.get("store") is not None:
         _exec_uvicorn(settings, bind_host, bind_port, processes, reload=reload)
     uvicorn.run(
-        "api.app:create_app",
+        "sinograph.api.app:create_app",
         factory=True,
         host=bind_host,
         port=bind_port,
@@ -110,12 +110,12 @@ def serve(
 def _exec_uvicorn(
     settings: Settings, host: str, port: int, workers: int, *, reload: bool
 ) -> NoReturn:
-    """Replace this process with ``uvicorn api.app:create_app --factory``, giving it the
+    """Replace this process with ``uvicorn sinograph.api.app:create_app --factory``, giving it the
     environment plus the settings a command-line flag changed (``--store``)."""
     environment = dict(os.environ)
     environment["SINOGRAPH_STORE"] = settings.store
     argv = [
-        sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
+        sys.executable, "-m", "uvicorn", "sinograph.api.app:create_app", "--factory",
         "--host", host, "--port", str(port), "--log-level", settings.log_level,
     ]
     argv += ["--reload"] if reload else ["--workers", str(workers)]

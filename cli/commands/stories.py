@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from cli.commands.core import AsJson, opened_store
-from cli.errors import EXIT_NOT_FOUND, err_console, reported
-from cli.output import out_console, print_json
-from cli.settings import run_settings
+from sinograph.cli.commands.core import AsJson, opened_store
+from sinograph.cli.errors import EXIT_NOT_FOUND, err_console, reported
+from sinograph.cli.output import out_console, print_json
+from sinograph.cli.settings import run_settings
 
 __all__ = ["register"]
 
@@ -34,7 +34,7 @@ def stories(
 
     Exit code 1 when no story matches.
     """
-    from cli.render import story_line
+    from sinograph.cli.render import story_line
 
     console = out_console()
     with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
@@ -60,7 +60,7 @@ def story(
     as_json: AsJson = False,
 ) -> None:
     """One story: title, publisher, date, link, and every fact and metric read from it."""
-    from cli.render import fact_line, plural
+    from sinograph.cli.render import fact_line, plural
 
     console = out_console()
     with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:

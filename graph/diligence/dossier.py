@@ -19,14 +19,18 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.diligence.ownership import Exposure, OwnershipTree, exposure, ownership_tree
-from graph.model.dates import parse_partial_date, partial_date_end_ordinal, partial_date_ordinal
-from graph.model.domain import Entity
-from graph.model.ontology import Predicate
-from graph.model.queries import NeighbourQuery, TimelineQuery
-from graph.model.results import EntityRef, FactView, SourceRef, StorySummary, TimelineItem
-from graph.stores.assemble import entity_ref
-from graph.stores.protocol import GraphStore
+from sinograph.graph.diligence.ownership import Exposure, OwnershipTree, exposure, ownership_tree
+from sinograph.graph.model.dates import (
+    parse_partial_date,
+    partial_date_end_ordinal,
+    partial_date_ordinal,
+)
+from sinograph.graph.model.domain import Entity
+from sinograph.graph.model.ontology import Predicate
+from sinograph.graph.model.queries import NeighbourQuery, TimelineQuery
+from sinograph.graph.model.results import EntityRef, FactView, SourceRef, StorySummary, TimelineItem
+from sinograph.graph.stores.assemble import entity_ref
+from sinograph.graph.stores.protocol import GraphStore
 
 __all__ = [
     "DEAL_PREDICATES",

@@ -10,10 +10,10 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from graph.diligence.dossier import Dossier
-from graph.diligence.ownership import Exposure, OwnershipLink
-from graph.model.ontology import Predicate
-from graph.model.results import FactView
+from sinograph.graph.diligence.dossier import Dossier
+from sinograph.graph.diligence.ownership import Exposure, OwnershipLink
+from sinograph.graph.model.ontology import Predicate
+from sinograph.graph.model.results import FactView
 
 __all__ = ["FORMATS", "render_dossier", "to_html", "to_markdown"]
 
@@ -276,7 +276,7 @@ def to_html(dossier: Dossier) -> str:
 
 def render_dossier(dossier: Dossier, fmt: str) -> str:
     """``json``, ``md`` or ``html``; another name is :class:`InvalidInput`."""
-    from graph.model.errors import InvalidInput
+    from sinograph.graph.model.errors import InvalidInput
 
     if fmt == "md":
         return to_markdown(dossier)

@@ -21,12 +21,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model.errors import InvalidInput
-from graph.model.ontology import Predicate
-from graph.model.queries import NeighbourQuery
-from graph.model.results import EntityRef, FactView
-from graph.stores.assemble import entity_ref
-from graph.stores.protocol import GraphStore
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.ontology import Predicate
+from sinograph.graph.model.queries import NeighbourQuery
+from sinograph.graph.model.results import EntityRef, FactView
+from sinograph.graph.stores.assemble import entity_ref
+from sinograph.graph.stores.protocol import GraphStore
 
 __all__ = [
     "EXPOSURE_PREDICATES",

@@ -28,16 +28,21 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph.diligence.ownership import MAX_OWNERSHIP_HOPS, Exposure, exposure, ownership_tree
-from graph.model.dates import parse_partial_date
-from graph.model.domain import Entity
-from graph.model.errors import InvalidInput
-from graph.model.ids import normalize_name
-from graph.model.names import CONFIDENT_SCORE, WEAK_SCORE
-from graph.model.queries import SearchQuery
-from graph.model.results import EntityMatch, EntityRef
-from graph.stores.assemble import entity_ref
-from graph.stores.protocol import GraphStore
+from sinograph.graph.diligence.ownership import (
+    MAX_OWNERSHIP_HOPS,
+    Exposure,
+    exposure,
+    ownership_tree,
+)
+from sinograph.graph.model.dates import parse_partial_date
+from sinograph.graph.model.domain import Entity
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.ids import normalize_name
+from sinograph.graph.model.names import CONFIDENT_SCORE, WEAK_SCORE
+from sinograph.graph.model.queries import SearchQuery
+from sinograph.graph.model.results import EntityMatch, EntityRef
+from sinograph.graph.stores.assemble import entity_ref
+from sinograph.graph.stores.protocol import GraphStore
 
 __all__ = [
     "MAX_SCREEN_NAMES",

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.model.dates import date_precision
-from graph.model.domain import GraphDelta
+from sinograph.graph.model.dates import date_precision
+from sinograph.graph.model.domain import GraphDelta
 
 __all__ = ["delta_to_graphml", "delta_to_json", "write_export"]
 
@@ -117,10 +117,10 @@ def write_export(
         _replace(out, delta_to_graphml(delta))
         return [out]
     if fmt == "neo4j-admin":
-        from graph.exports.neo4j_admin import write_neo4j_admin_csv
+        from sinograph.graph.exports.neo4j_admin import write_neo4j_admin_csv
 
         return write_neo4j_admin_csv(delta, out, spreadsheet_safe=spreadsheet_safe)
-    from graph.model.errors import InvalidInput
+    from sinograph.graph.model.errors import InvalidInput
 
     raise InvalidInput(f"unknown export format {fmt!r}; use json, graphml or neo4j-admin")
 

@@ -31,10 +31,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from graph.model.domain import GraphDelta
-from graph.model.errors import InvalidInput
-from graph.stores.assemble import earliest_published
-from graph.stores.neo4j.rows import (
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.stores.assemble import earliest_published
+from sinograph.graph.stores.neo4j.rows import (
     alias_rows,
     curation_row,
     entity_row,

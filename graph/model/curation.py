@@ -35,11 +35,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph.model.curation_log import CurationAction, CurationExport, CurationRecord
-from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Metric
-from graph.model.errors import CurationConflict, InvalidInput
-from graph.model.identifiers import validate_identifiers
-from graph.model.ids import normalize_name
+from sinograph.graph.model.curation_log import CurationAction, CurationExport, CurationRecord
+from sinograph.graph.model.domain import Entity, Evidence, Fact, GraphDelta, Metric
+from sinograph.graph.model.errors import CurationConflict, InvalidInput
+from sinograph.graph.model.identifiers import validate_identifiers
+from sinograph.graph.model.ids import normalize_name
 
 __all__ = [
     "LOADER",

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator
 
-from graph.model.errors import InvalidInput
+from sinograph.graph.model.errors import InvalidInput
 
 __all__ = [
     "PartialDate",
@@ -35,7 +35,7 @@ def parse_partial_date(value: str) -> str:
     >>> parse_partial_date("2025-13")
     Traceback (most recent call last):
     ...
-    graph.model.errors.InvalidInput: bad date '2025-13': month must be 01..12
+    sinograph.graph.model.errors.InvalidInput: bad date '2025-13': month must be 01..12
     """
     text = value.strip()
     match = _PARTIAL_DATE.match(text)

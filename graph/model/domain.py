@@ -17,11 +17,11 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from graph.model.curation_log import CurationExport
-from graph.model.dates import PartialDate
-from graph.model.identifiers import validate_identifiers
-from graph.model.ids import entity_id, fact_key, metric_id, story_id, text_hash
-from graph.model.ontology import EntityType, FactStatus, Predicate
+from sinograph.graph.model.curation_log import CurationExport
+from sinograph.graph.model.dates import PartialDate
+from sinograph.graph.model.identifiers import validate_identifiers
+from sinograph.graph.model.ids import entity_id, fact_key, metric_id, story_id, text_hash
+from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
 
 __all__ = [
     "Amount",

@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 
-from graph.model.ontology import EntityType, Predicate
+from sinograph.graph.model.ontology import EntityType, Predicate
 
 __all__ = [
     "entity_id",

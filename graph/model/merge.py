@@ -54,10 +54,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
-from graph.model.dates import date_precision, partial_date_ordinal
-from graph.model.domain import AttributeValue, Entity, Fact, Metric, union_evidence
-from graph.model.ids import fact_key
-from graph.model.ontology import DURATIVE_PREDICATES, STATUS_RANK, Predicate
+from sinograph.graph.model.dates import date_precision, partial_date_ordinal
+from sinograph.graph.model.domain import AttributeValue, Entity, Fact, Metric, union_evidence
+from sinograph.graph.model.ids import fact_key
+from sinograph.graph.model.ontology import DURATIVE_PREDICATES, STATUS_RANK, Predicate
 
 _T = TypeVar("_T")
 

@@ -27,9 +27,9 @@ from typing import Literal
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.model.domain import Entity
-from graph.model.identifiers import ticker_variants
-from graph.model.ids import normalize_name
+from sinograph.graph.model.domain import Entity
+from sinograph.graph.model.identifiers import ticker_variants
+from sinograph.graph.model.ids import normalize_name
 
 __all__ = [
     "CONFIDENT_SCORE",

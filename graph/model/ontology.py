@@ -115,7 +115,7 @@ def parse_predicate(value: str) -> Predicate:
     >>> parse_predicate("acquires")
     <Predicate.ACQUIRES: 'ACQUIRES'>
     """
-    from graph.model.errors import InvalidInput
+    from sinograph.graph.model.errors import InvalidInput
 
     try:
         return Predicate(value.strip().upper())
@@ -127,7 +127,7 @@ def parse_predicate(value: str) -> Predicate:
 
 def parse_entity_type(value: str) -> EntityType:
     """Return the entity label named ``value`` (case-insensitive) or raise InvalidInput."""
-    from graph.model.errors import InvalidInput
+    from sinograph.graph.model.errors import InvalidInput
 
     wanted = value.strip().lower()
     for label in EntityType:

@@ -40,14 +40,14 @@ from pydantic import (
     model_validator,
 )
 
-from graph.model.dates import (
+from sinograph.graph.model.dates import (
     PartialDate,
     parse_partial_date,
     partial_date_end_ordinal,
     partial_date_ordinal,
 )
-from graph.model.errors import InvalidInput
-from graph.model.ontology import EntityType, Predicate, parse_entity_type, parse_predicate
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.ontology import EntityType, Predicate, parse_entity_type, parse_predicate
 
 __all__ = [
     "DATE_PATTERN",
@@ -449,11 +449,11 @@ class PathQuery(_Walk):
     >>> PathQuery(source="A", target="B", since="2025", until="2024")
     Traceback (most recent call last):
     ...
-    graph.model.errors.InvalidInput: since 2025 is after until 2024
+    sinograph.graph.model.errors.InvalidInput: since 2025 is after until 2024
     >>> PathQuery(source="A", target="B", predicates="OWNS", exclude_predicates="owns")
     Traceback (most recent call last):
     ...
-    graph.model.errors.InvalidInput: every predicate is excluded: nothing could be walked
+    sinograph.graph.model.errors.InvalidInput: every predicate is excluded: nothing could be walked
     """
 
     source: EntityRefText = Field(
@@ -557,7 +557,7 @@ class TimelineQuery(TimelineOptions):
     >>> TimelineQuery(cursor="not a cursor!")
     Traceback (most recent call last):
     ...
-    graph.model.errors.InvalidInput: bad cursor 'not a cursor!'
+    sinograph.graph.model.errors.InvalidInput: bad cursor 'not a cursor!'
     """
 
     entity: EntityRefText | None = Field(

@@ -6,9 +6,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from graph.model.dates import Precision
-from graph.model.domain import Amount, AttributeValue, Entity
-from graph.model.ontology import EntityType, FactStatus, Predicate
+from sinograph.graph.model.dates import Precision
+from sinograph.graph.model.domain import Amount, AttributeValue, Entity
+from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
 
 __all__ = [
     "EntityDetail",

@@ -19,8 +19,8 @@ import binascii
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from graph.model.dates import PartialDate
-from graph.model.errors import InvalidInput
+from sinograph.graph.model.dates import PartialDate
+from sinograph.graph.model.errors import InvalidInput
 
 __all__ = [
     "ENTITY_STORIES",

@@ -8,9 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from graph.model.dates import date_precision, partial_date_end_ordinal, partial_date_ordinal
-from graph.model.domain import Entity, Evidence, Fact, Metric, Story
-from graph.model.results import EntityRef, FactView, Hop, MetricView, Path, SourceRef, TimelineItem
+from sinograph.graph.model.dates import (
+    date_precision,
+    partial_date_end_ordinal,
+    partial_date_ordinal,
+)
+from sinograph.graph.model.domain import Entity, Evidence, Fact, Metric, Story
+from sinograph.graph.model.results import (
+    EntityRef,
+    FactView,
+    Hop,
+    MetricView,
+    Path,
+    SourceRef,
+    TimelineItem,
+)
 
 __all__ = [
     "best_fact",

@@ -13,9 +13,9 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from graph.model.domain import Entity
-from graph.model.names import CONFIDENT_SCORE, WEAK_SCORE, short_form
-from graph.model.results import EntityMatch, MatchedField, MatchKind
+from sinograph.graph.model.domain import Entity
+from sinograph.graph.model.names import CONFIDENT_SCORE, WEAK_SCORE, short_form
+from sinograph.graph.model.results import EntityMatch, MatchedField, MatchKind
 
 __all__ = ["Hit", "MatchSet"]
 

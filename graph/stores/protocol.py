@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from graph.model.curation import CurationPage, CurationRecord, Curator, EntityEdit
-from graph.model.curation_log import CurationExport
-from graph.model.domain import Entity, GraphDelta
-from graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
-from graph.model.results import (
+from sinograph.graph.model.curation import CurationPage, CurationRecord, Curator, EntityEdit
+from sinograph.graph.model.curation_log import CurationExport
+from sinograph.graph.model.domain import Entity, GraphDelta
+from sinograph.graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
+from sinograph.graph.model.results import (
     EntityDetail,
     EntityMatch,
     FactView,

@@ -12,8 +12,8 @@ short form without its legal suffix, then prefixes, then fuzzy matches.
   clear margin; weak ones become the suggestions of :class:`EntityNotFound`
   ("did you mean ...").
 
->>> from graph.model.domain import Entity
->>> from graph.model.results import EntityMatch
+>>> from sinograph.graph.model.domain import Entity
+>>> from sinograph.graph.model.results import EntityMatch
 >>> catl = Entity(name="CATL", type="Company")
 >>> choose_entity("catl", [EntityMatch(entity=catl, match="exact", score=100,
 ...                                     matched_alias="CATL")]).id
@@ -25,10 +25,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from graph.model.domain import Entity
-from graph.model.errors import AmbiguousEntity, EntityNotFound
-from graph.model.ids import normalize_name
-from graph.model.results import EntityMatch
+from sinograph.graph.model.domain import Entity
+from sinograph.graph.model.errors import AmbiguousEntity, EntityNotFound
+from sinograph.graph.model.ids import normalize_name
+from sinograph.graph.model.results import EntityMatch
 
 __all__ = ["MAX_CANDIDATES", "RESOLVE_LIMIT", "choose_entity", "match_rank"]
 

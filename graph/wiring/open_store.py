@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.model.errors import InvalidInput
-from graph.model.results import StoreBackup
-from graph.stores.protocol import GraphStore
-from graph.wiring.settings import Settings
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.results import StoreBackup
+from sinograph.graph.stores.protocol import GraphStore
+from sinograph.graph.wiring.settings import Settings
 
 __all__ = ["open_store", "restore_store"]
 
@@ -20,7 +20,7 @@ def open_store(settings: Settings, *, ensure_schema: bool = True) -> GraphStore:
     """
     store: GraphStore
     if settings.store_kind == "neo4j":
-        from graph.stores.neo4j import Neo4jStore, connect_neo4j
+        from sinograph.graph.stores.neo4j import Neo4jStore, connect_neo4j
 
         driver = connect_neo4j(settings)
         store = Neo4jStore(
@@ -31,7 +31,7 @@ def open_store(settings: Settings, *, ensure_schema: bool = True) -> GraphStore:
             uri=settings.store,
         )
     else:
-        from graph.stores.embedded import EmbeddedStore
+        from sinograph.graph.stores.embedded import EmbeddedStore
 
         store = EmbeddedStore(settings.store)
     if ensure_schema:
@@ -52,6 +52,6 @@ def restore_store(settings: Settings, backup: str | Path, *, force: bool = False
             "a Neo4j database is restored with Neo4j's own tools (`neo4j-admin database "
             "load`); `sinograph load graph.json` reloads a JSON export into any store"
         )
-    from graph.stores.embedded.files import restore_file
+    from sinograph.graph.stores.embedded.files import restore_file
 
     return restore_file(backup, settings.store, force=force)

@@ -1,6 +1,6 @@
 """The deterministic extractor: story text in, a graph delta out.
 
->>> from loaders.story_input import StoryInput
+>>> from sinograph.loaders.story_input import StoryInput
 >>> delta = extract(StoryInput(text="Norvik Group agreed to buy Tallis Ltd.",
 ...                            published="2025-06-30"))
 >>> [(f.predicate.value, f.object) for f in delta.facts]
@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from graph.model.domain import GraphDelta
-from loaders.extract.parse import DEFAULT_PIPELINE
-from loaders.extract.pipeline import DEFAULT_MIN_CONFIDENCE, run_pipeline
-from loaders.extract.registry import Registry, RegistryEntry
-from loaders.extract.zh import extract_chinese, is_chinese
-from loaders.story_input import StoryInput
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.loaders.extract.parse import DEFAULT_PIPELINE
+from sinograph.loaders.extract.pipeline import DEFAULT_MIN_CONFIDENCE, run_pipeline
+from sinograph.loaders.extract.registry import Registry, RegistryEntry
+from sinograph.loaders.extract.zh import extract_chinese, is_chinese
+from sinograph.loaders.story_input import StoryInput
 
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",

@@ -39,7 +39,7 @@ from decimal import Decimal, InvalidOperation
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model.errors import InvalidInput
+from sinograph.graph.model.errors import InvalidInput
 
 __all__ = [
     "CURRENCY_CODES",

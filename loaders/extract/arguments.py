@@ -21,18 +21,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from graph.model.ontology import EntityType
-from loaders.extract.coref import Cluster, Coreference
-from loaders.extract.cues import DESCRIPTOR_TYPES, GENERIC_ACRONYMS
-from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
-from loaders.extract.syntax import is_saying, surface_subject
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.coref import Cluster, Coreference
+from sinograph.loaders.extract.cues import DESCRIPTOR_TYPES, GENERIC_ACRONYMS
+from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from sinograph.loaders.extract.syntax import is_saying, surface_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from loaders.extract.document import ParsedSentence
-    from loaders.extract.mention import Mention
-    from loaders.extract.parse import SentenceTree
+    from sinograph.loaders.extract.document import ParsedSentence
+    from sinograph.loaders.extract.mention import Mention
+    from sinograph.loaders.extract.parse import SentenceTree
 
 __all__ = ["Binder", "Bound"]
 

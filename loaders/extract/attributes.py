@@ -15,10 +15,10 @@ date (and validity for roles), and the status of a deal, listing or ban.
 
 from __future__ import annotations
 
-from graph.model.ontology import FactStatus, Predicate
-from loaders.extract.candidate import Candidate
-from loaders.extract.cues import word_set
-from loaders.extract.document import ParsedSentence, Span
+from sinograph.graph.model.ontology import FactStatus, Predicate
+from sinograph.loaders.extract.candidate import Candidate
+from sinograph.loaders.extract.cues import word_set
+from sinograph.loaders.extract.document import ParsedSentence, Span
 
 __all__ = ["fill_attributes"]
 

@@ -109,7 +109,7 @@ def fit(
 @lru_cache(maxsize=1)
 def shipped_calibration() -> Calibration:
     """The table shipped in ``rules/calibration.yaml`` (empty when there is none)."""
-    path = resources.files("loaders.extract.rules").joinpath("calibration.yaml")
+    path = resources.files("sinograph.loaders.extract.rules").joinpath("calibration.yaml")
     if not path.is_file():
         return Calibration()
     return Calibration.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))

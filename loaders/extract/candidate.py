@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.model.domain import AttributeValue
-from graph.model.ontology import FactStatus, Predicate
+from sinograph.graph.model.domain import AttributeValue
+from sinograph.graph.model.ontology import FactStatus, Predicate
 
 __all__ = ["Candidate"]
 

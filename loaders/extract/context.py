@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from loaders.extract.coref import Cluster
+from sinograph.loaders.extract.coref import Cluster
 
 __all__ = ["StoryContext"]
 

@@ -15,26 +15,26 @@
 
 from __future__ import annotations
 
-from graph.model.ontology import EntityType
-from loaders.extract.coref_model import (
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.coref_model import (
     Cluster,
     Coreference,
     dominant_type,
     normalize_name,
 )
-from loaders.extract.coref_names import (
+from sinograph.loaders.extract.coref_names import (
     is_acronym,
     link_aliases_in_text,
     link_assets,
     link_short_forms,
 )
-from loaders.extract.coref_references import resolve_references
-from loaders.extract.cues import (
+from sinograph.loaders.extract.coref_references import resolve_references
+from sinograph.loaders.extract.cues import (
     word_set,
 )
-from loaders.extract.document import ParsedSentence
-from loaders.extract.mention import Mention, MentionKind
-from loaders.extract.registry import Registry
+from sinograph.loaders.extract.document import ParsedSentence
+from sinograph.loaders.extract.mention import Mention, MentionKind
+from sinograph.loaders.extract.registry import Registry
 
 __all__ = ["Cluster", "Coreference", "is_acronym", "resolve_coreference"]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.model.ids import normalize_name as _normalize_name
-from graph.model.ontology import EntityType
-from loaders.extract.document import ParsedSentence
-from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM, REGION_COUNTRY
-from loaders.extract.mention import Mention
-from loaders.extract.registry import RegistryEntry
+from sinograph.graph.model.ids import normalize_name as _normalize_name
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.document import ParsedSentence
+from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM, REGION_COUNTRY
+from sinograph.loaders.extract.mention import Mention
+from sinograph.loaders.extract.registry import RegistryEntry
 
 __all__ = [
     "ORG_TYPES",

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from graph.model.ontology import EntityType
-from loaders.extract.coref_model import (
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.coref_model import (
     ORG_TYPES,
     PLACE_WORDS,
     Cluster,
@@ -13,13 +13,13 @@ from loaders.extract.coref_model import (
     merge_clusters,
     normalize_name,
 )
-from loaders.extract.cues import (
+from sinograph.loaders.extract.cues import (
     COMPANY_SUFFIXES,
     LEGAL_SUFFIXES,
     word_set,
 )
-from loaders.extract.gazetteer import CAPITAL_OF, COUNTRY_OF_DEMONYM
-from loaders.extract.mention import Mention
+from sinograph.loaders.extract.gazetteer import CAPITAL_OF, COUNTRY_OF_DEMONYM
+from sinograph.loaders.extract.mention import Mention
 
 __all__ = ["is_acronym", "link_aliases_in_text", "link_assets", "link_short_forms"]
 

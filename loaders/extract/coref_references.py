@@ -7,22 +7,22 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graph.model.ontology import EntityType
-from loaders.extract.coref_model import (
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.coref_model import (
     ORG_TYPES,
     Cluster,
     Coreference,
 )
-from loaders.extract.coref_names import is_acronym
-from loaders.extract.cues import (
+from sinograph.loaders.extract.coref_names import is_acronym
+from sinograph.loaders.extract.cues import (
     DESCRIPTOR_TYPES,
     GOVERNMENT_DESCRIPTIONS,
     word_set,
 )
-from loaders.extract.document import ParsedSentence
-from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
-from loaders.extract.mention import Mention, MentionKind
-from loaders.extract.registry import Registry
+from sinograph.loaders.extract.document import ParsedSentence
+from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from sinograph.loaders.extract.mention import Mention, MentionKind
+from sinograph.loaders.extract.registry import Registry
 
 __all__ = ["resolve_references"]
 

@@ -9,7 +9,7 @@ is ("chipmaker", "regulator", "start-up")...
 
 from __future__ import annotations
 
-from graph.model.ontology import EntityType
+from sinograph.graph.model.ontology import EntityType
 
 __all__ = [
     "word_set",

@@ -6,15 +6,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.budget import checkpoint, note
-from loaders.extract.amounts import MoneyMention, PercentMention, find_money, find_percentages
-from loaders.extract.cues import COMPANY_SUFFIXES, GOVERNMENT_HEADS, word_set
-from loaders.extract.mention import Mention
-from loaders.extract.mentions import find_mentions
-from loaders.extract.registry import Registry
-from loaders.extract.sentences import Sentence, split_sentences
-from loaders.extract.temporal import DateMention, find_dates
-from loaders.extract.tokens import Token, blank_tickers, tokenize
+from sinograph.loaders.budget import checkpoint, note
+from sinograph.loaders.extract.amounts import (
+    MoneyMention,
+    PercentMention,
+    find_money,
+    find_percentages,
+)
+from sinograph.loaders.extract.cues import COMPANY_SUFFIXES, GOVERNMENT_HEADS, word_set
+from sinograph.loaders.extract.mention import Mention
+from sinograph.loaders.extract.mentions import find_mentions
+from sinograph.loaders.extract.registry import Registry
+from sinograph.loaders.extract.sentences import Sentence, split_sentences
+from sinograph.loaders.extract.temporal import DateMention, find_dates
+from sinograph.loaders.extract.tokens import Token, blank_tickers, tokenize
 
 # Cheap tests that let sentences without numbers or date words skip the slower readers.
 _DIGIT = re.compile(r"\d")

@@ -3,9 +3,9 @@ Stock Exchange."""
 
 from __future__ import annotations
 
-from graph.model.ontology import EntityType
-from loaders.extract.coref import Cluster, Coreference
-from loaders.extract.gazetteer import EXCHANGE_OF_CITY
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.coref import Cluster, Coreference
+from sinograph.loaders.extract.gazetteer import EXCHANGE_OF_CITY
 
 __all__ = ["exchange_for"]
 

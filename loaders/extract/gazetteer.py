@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.model.ontology import EntityType
+from sinograph.graph.model.ontology import EntityType
 
 __all__ = [
     "CAPITAL_OF",

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from graph.model.ontology import EntityType
-from loaders.extract.cues import ASSET_HEADS, COMMODITIES, DESCRIPTOR_TYPES, word_set
-from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
-from loaders.extract.mention import Mention, MentionKind
-from loaders.extract.tokens import Token, surface_text
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.cues import ASSET_HEADS, COMMODITIES, DESCRIPTOR_TYPES, word_set
+from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from sinograph.loaders.extract.mention import Mention, MentionKind
+from sinograph.loaders.extract.tokens import Token, surface_text
 
 __all__ = [
     "commodity",

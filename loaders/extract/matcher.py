@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from loaders.extract.candidate import Candidate
-from loaders.extract.context import StoryContext
-from loaders.extract.coref import Coreference
-from loaders.extract.reader import MAX_FACTS_PER_SENTENCE, SentenceReader
-from loaders.extract.rulebook import RuleBook, pos_ok, rule_book
-from loaders.extract.syntax import lemma_forms
-from loaders.extract.titles import TitleReader
+from sinograph.loaders.extract.candidate import Candidate
+from sinograph.loaders.extract.context import StoryContext
+from sinograph.loaders.extract.coref import Coreference
+from sinograph.loaders.extract.reader import MAX_FACTS_PER_SENTENCE, SentenceReader
+from sinograph.loaders.extract.rulebook import RuleBook, pos_ok, rule_book
+from sinograph.loaders.extract.syntax import lemma_forms
+from sinograph.loaders.extract.titles import TitleReader
 
 if TYPE_CHECKING:
-    from loaders.extract.document import ParsedSentence
-    from loaders.extract.parse import SentenceTree
+    from sinograph.loaders.extract.document import ParsedSentence
+    from sinograph.loaders.extract.parse import SentenceTree
 
 __all__ = ["MAX_FACTS_PER_SENTENCE", "RuleBook", "StoryContext", "rule_book", "sentence_facts"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.model.ontology import EntityType
+from sinograph.graph.model.ontology import EntityType
 
 __all__ = ["Mention", "MentionKind"]
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from graph.model.ontology import EntityType
-from loaders.extract.cues import (
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.cues import (
     COMPANY_SUFFIXES,
     DESCRIPTOR_TYPES,
     GENERIC_ACRONYMS,
@@ -15,9 +15,9 @@ from loaders.extract.cues import (
     ROLE_WORDS,
     word_set,
 )
-from loaders.extract.mention import Mention, MentionKind
-from loaders.extract.names import descriptor_type, looks_like_person
-from loaders.extract.tokens import Token
+from sinograph.loaders.extract.mention import Mention, MentionKind
+from sinograph.loaders.extract.names import descriptor_type, looks_like_person
+from sinograph.loaders.extract.tokens import Token
 
 __all__ = ["type_by_context"]
 

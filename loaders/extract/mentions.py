@@ -1,8 +1,8 @@
 """Entity mentions in one sentence: registry and gazetteer matches, capitalised names
 typed by their words and context, model names, and common-noun phrases.
 
->>> from loaders.extract.registry import Registry
->>> from loaders.extract.tokens import tokenize
+>>> from sinograph.loaders.extract.registry import Registry
+>>> from sinograph.loaders.extract.tokens import tokenize
 >>> tokens = tokenize("Dutch chipmaker Vantrix Technology opened a plant in Austin, Texas.")
 >>> found = find_mentions(tokens, 0, Registry([]), set(), headline=False)
 >>> [(m.text, m.type.value) for m in found if m.type]
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from graph.model.ontology import EntityType
-from loaders.extract.cues import (
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.cues import (
     COMMON_CAPITALISED,
     COMPANY_SUFFIXES,
     DESCRIPTOR_TYPES,
@@ -24,18 +24,18 @@ from loaders.extract.cues import (
     PRODUCT_NOUNS,
     word_set,
 )
-from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
-from loaders.extract.mention import Mention, MentionKind
-from loaders.extract.mention_types import type_by_context
-from loaders.extract.names import (
+from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from sinograph.loaders.extract.mention import Mention, MentionKind
+from sinograph.loaders.extract.mention_types import type_by_context
+from sinograph.loaders.extract.names import (
     find_name_runs,
     is_model_token,
     looks_like_person,
     type_name,
 )
-from loaders.extract.phrases import find_phrases
-from loaders.extract.registry import AliasMatch, Registry
-from loaders.extract.tokens import Token, surface_text
+from sinograph.loaders.extract.phrases import find_phrases
+from sinograph.loaders.extract.registry import AliasMatch, Registry
+from sinograph.loaders.extract.tokens import Token, surface_text
 
 __all__ = ["MAX_MENTIONS_PER_SENTENCE", "find_mentions", "is_titlecase"]
 

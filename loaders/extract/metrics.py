@@ -11,12 +11,12 @@ expression; ``reported_by`` from "according to X", "data from X", "X said".
 
 from __future__ import annotations
 
-from graph.model.domain import Evidence, Metric
-from graph.model.ontology import EntityType
-from loaders.extract.coref import Cluster, Coreference
-from loaders.extract.document import ParsedSentence
-from loaders.extract.mention import MentionKind
-from loaders.extract.rules.schema import load_metric_table
+from sinograph.graph.model.domain import Evidence, Metric
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.coref import Cluster, Coreference
+from sinograph.loaders.extract.document import ParsedSentence
+from sinograph.loaders.extract.mention import MentionKind
+from sinograph.loaders.extract.rules.schema import load_metric_table
 
 __all__ = ["build_metric", "metric_candidates"]
 

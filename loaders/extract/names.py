@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from graph.model.ontology import EntityType
-from loaders.extract.cues import (
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.cues import (
     CHINESE_SURNAMES,
     COMMON_CAPITALISED,
     COMPANY_SUFFIXES,
@@ -33,8 +33,8 @@ from loaders.extract.cues import (
     REGION_HEADS,
     word_set,
 )
-from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
-from loaders.extract.tokens import Token
+from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from sinograph.loaders.extract.tokens import Token
 
 __all__ = ["find_name_runs", "is_model_token", "looks_like_person", "type_name"]
 

@@ -19,17 +19,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from graph.model.errors import ExtractorUnavailable
-from graph.model.ontology import EntityType
-from loaders.budget import checkpoint
-from loaders.extract.cues import word_set
-from loaders.extract.tokens import blank_tickers
+from sinograph.graph.model.errors import ExtractorUnavailable
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.budget import checkpoint
+from sinograph.loaders.extract.cues import word_set
+from sinograph.loaders.extract.tokens import blank_tickers
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-    from loaders.extract.document import ParsedSentence
+    from sinograph.loaders.extract.document import ParsedSentence
 
 __all__ = ["DEFAULT_PIPELINE", "SentenceTree", "load_pipeline", "parse_sentences"]
 

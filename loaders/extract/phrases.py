@@ -18,22 +18,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from graph.model.ontology import EntityType
-from loaders.extract.cues import (
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.cues import (
     DESCRIPTOR_TYPES,
     GOVERNMENT_DESCRIPTIONS,
     word_set,
 )
-from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM, EXCHANGE_OF_CITY
-from loaders.extract.goods import (
+from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM, EXCHANGE_OF_CITY
+from sinograph.loaders.extract.goods import (
     commodity,
     place_at,
     qualifier_before,
     qualify_known_goods,
     share_origin,
 )
-from loaders.extract.mention import Mention, MentionKind
-from loaders.extract.tokens import Token, surface_text
+from sinograph.loaders.extract.mention import Mention, MentionKind
+from sinograph.loaders.extract.tokens import Token, surface_text
 
 __all__ = ["find_phrases"]
 

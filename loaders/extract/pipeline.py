@@ -18,23 +18,27 @@ from __future__ import annotations
 
 import re
 
-from graph.model.domain import GraphDelta, Story
-from graph.model.ontology import EntityType, Predicate
-from loaders.budget import checkpoint
-from loaders.extract.attributes import fill_attributes
-from loaders.extract.calibration import calibrated_confidence
-from loaders.extract.candidate import Candidate
-from loaders.extract.coref import Cluster, Coreference, resolve_coreference
-from loaders.extract.document import ParsedSentence, parse_document
-from loaders.extract.exchanges import exchange_for
-from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
-from loaders.extract.matcher import StoryContext, sentence_facts
-from loaders.extract.parse import DEFAULT_PIPELINE, SentenceTree, parse_sentences
-from loaders.extract.registry import Registry
-from loaders.extract.story_dates import date_from_lead, refine_by_anaphora, settle_relative_dates
-from loaders.extract.story_delta import story_delta
-from loaders.extract.story_merge import copy_candidate, merge_story_facts
-from loaders.extract.syntax import surface_subject
+from sinograph.graph.model.domain import GraphDelta, Story
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.loaders.budget import checkpoint
+from sinograph.loaders.extract.attributes import fill_attributes
+from sinograph.loaders.extract.calibration import calibrated_confidence
+from sinograph.loaders.extract.candidate import Candidate
+from sinograph.loaders.extract.coref import Cluster, Coreference, resolve_coreference
+from sinograph.loaders.extract.document import ParsedSentence, parse_document
+from sinograph.loaders.extract.exchanges import exchange_for
+from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from sinograph.loaders.extract.matcher import StoryContext, sentence_facts
+from sinograph.loaders.extract.parse import DEFAULT_PIPELINE, SentenceTree, parse_sentences
+from sinograph.loaders.extract.registry import Registry
+from sinograph.loaders.extract.story_dates import (
+    date_from_lead,
+    refine_by_anaphora,
+    settle_relative_dates,
+)
+from sinograph.loaders.extract.story_delta import story_delta
+from sinograph.loaders.extract.story_merge import copy_candidate, merge_story_facts
+from sinograph.loaders.extract.syntax import surface_subject
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "run_pipeline"]
 

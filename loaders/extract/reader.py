@@ -12,16 +12,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graph.model.ontology import EntityType, Predicate
-from loaders.extract.arguments import Binder, Bound
-from loaders.extract.candidate import Candidate
-from loaders.extract.context import StoryContext
-from loaders.extract.coref import Cluster, Coreference
-from loaders.extract.exchanges import exchange_for
-from loaders.extract.gazetteer import CAPITAL_OF
-from loaders.extract.rulebook import RuleBook, effective_type
-from loaders.extract.rules.schema import Rule
-from loaders.extract.syntax import (
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.loaders.extract.arguments import Binder, Bound
+from sinograph.loaders.extract.candidate import Candidate
+from sinograph.loaders.extract.context import StoryContext
+from sinograph.loaders.extract.coref import Cluster, Coreference
+from sinograph.loaders.extract.exchanges import exchange_for
+from sinograph.loaders.extract.gazetteer import CAPITAL_OF
+from sinograph.loaders.extract.rulebook import RuleBook, effective_type
+from sinograph.loaders.extract.rules.schema import Rule
+from sinograph.loaders.extract.syntax import (
     LIGHT_VERBS,
     actor_of,
     attributed_source,
@@ -46,8 +46,8 @@ from loaders.extract.syntax import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from loaders.extract.document import ParsedSentence
-    from loaders.extract.parse import SentenceTree
+    from sinograph.loaders.extract.document import ParsedSentence
+    from sinograph.loaders.extract.parse import SentenceTree
 
 __all__ = ["MAX_FACTS_PER_SENTENCE", "SentenceReader"]
 

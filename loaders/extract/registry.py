@@ -22,13 +22,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from graph.model.errors import InvalidInput
-from graph.model.identifiers import validate_identifiers
-from graph.model.ids import entity_id, normalize_name
-from graph.model.ontology import EntityType
-from loaders.extract.cues import word_set
-from loaders.extract.gazetteer import PLACES
-from loaders.extract.tokens import tokenize
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.identifiers import validate_identifiers
+from sinograph.graph.model.ids import entity_id, normalize_name
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.cues import word_set
+from sinograph.loaders.extract.gazetteer import PLACES
+from sinograph.loaders.extract.tokens import tokenize
 
 __all__ = ["AliasMatch", "AliasMatcher", "Registry", "RegistryEntry"]
 
@@ -215,7 +215,7 @@ class Registry:
         Raises :class:`InvalidInput` naming the file and line of a bad entry.
         """
         entries: list[RegistryEntry] = []
-        shipped = resources.files("loaders") / "data" / _SHIPPED
+        shipped = resources.files("sinograph.loaders") / "data" / _SHIPPED
         if shipped.is_file():
             entries.extend(_parse_lines(shipped.read_text(encoding="utf-8"), "registry.jsonl"))
         if extra_file:

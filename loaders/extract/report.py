@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from graph.model.domain import Entity, Fact, GraphDelta, Metric, Story
-from graph.model.merge import merge_entity, merge_fact, merge_metric
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Metric, Story
+from sinograph.graph.model.merge import merge_entity, merge_fact, merge_metric
 
 __all__ = ["combine_deltas", "extraction_report"]
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from graph.model.ontology import EntityType
-from loaders.extract.coref import Cluster
-from loaders.extract.rules.schema import Rule, TitleEntry, load_rule_tables
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.coref import Cluster
+from sinograph.loaders.extract.rules.schema import Rule, TitleEntry, load_rule_tables
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

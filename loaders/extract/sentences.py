@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract.cues import word_set
-from loaders.extract.tokens import EXCHANGE_TICKER
+from sinograph.loaders.extract.cues import word_set
+from sinograph.loaders.extract.tokens import EXCHANGE_TICKER
 
 __all__ = ["MAX_SENTENCE_CHARS", "Sentence", "split_sentences"]
 

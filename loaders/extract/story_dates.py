@@ -9,11 +9,11 @@ import re
 from collections import defaultdict
 from datetime import date, timedelta
 
-from graph.model.ontology import Predicate
-from loaders.extract.candidate import Candidate
-from loaders.extract.cues import word_set
-from loaders.extract.document import ParsedSentence, Span
-from loaders.extract.temporal import resolve_relative_date
+from sinograph.graph.model.ontology import Predicate
+from sinograph.loaders.extract.candidate import Candidate
+from sinograph.loaders.extract.cues import word_set
+from sinograph.loaders.extract.document import ParsedSentence, Span
+from sinograph.loaders.extract.temporal import resolve_relative_date
 
 __all__ = [
     "LEAD_DATED",

@@ -3,14 +3,14 @@ facts with their evidence sentences, and metrics."""
 
 from __future__ import annotations
 
-from graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
-from graph.model.ids import normalize_name
-from graph.model.ontology import EntityType
-from loaders.extract.coref import Cluster, Coreference
-from loaders.extract.document import ParsedSentence
-from loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
-from loaders.extract.metrics import build_metric, metric_candidates
-from loaders.extract.story_merge import Merged
+from sinograph.graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
+from sinograph.graph.model.ids import normalize_name
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.coref import Cluster, Coreference
+from sinograph.loaders.extract.document import ParsedSentence
+from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from sinograph.loaders.extract.metrics import build_metric, metric_candidates
+from sinograph.loaders.extract.story_merge import Merged
 
 __all__ = ["story_delta"]
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from graph.model.ontology import (
+from sinograph.graph.model.ontology import (
     STATUS_RANK,
     SYMMETRIC_PREDICATES,
     EntityType,
     FactStatus,
     Predicate,
 )
-from loaders.extract.candidate import Candidate
-from loaders.extract.coref import Coreference
-from loaders.extract.gazetteer import REGION_COUNTRY
-from loaders.extract.story_dates import EVENT_PREDICATES
+from sinograph.loaders.extract.candidate import Candidate
+from sinograph.loaders.extract.coref import Coreference
+from sinograph.loaders.extract.gazetteer import REGION_COUNTRY
+from sinograph.loaders.extract.story_dates import EVENT_PREDICATES
 
 __all__ = ["Merged", "copy_candidate", "merge_story_facts"]
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from loaders.extract.cues import word_set
+from sinograph.loaders.extract.cues import word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -49,8 +49,8 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model.dates import parse_partial_date
-from graph.model.errors import InvalidInput
+from sinograph.graph.model.dates import parse_partial_date
+from sinograph.graph.model.errors import InvalidInput
 
 __all__ = ["DateMention", "find_dates", "resolve_relative_date"]
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from graph.model.ontology import EntityType, Predicate
-from loaders.extract.arguments import Bound
-from loaders.extract.coref import Cluster
-from loaders.extract.reader import SentenceReader
-from loaders.extract.rulebook import effective_type
-from loaders.extract.rules.schema import TitleEntry
-from loaders.extract.syntax import (
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.loaders.extract.arguments import Bound
+from sinograph.loaders.extract.coref import Cluster
+from sinograph.loaders.extract.reader import SentenceReader
+from sinograph.loaders.extract.rulebook import effective_type
+from sinograph.loaders.extract.rules.schema import TitleEntry
+from sinograph.loaders.extract.syntax import (
     actor_of,
     as_verb,
     attributed_source,

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from loaders.extract.cues import word_set
+from sinograph.loaders.extract.cues import word_set
 
 __all__ = ["ABBREVIATIONS", "Token", "surface_text", "tokenize"]
 

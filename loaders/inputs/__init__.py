@@ -2,7 +2,7 @@
 
 ::
 
-    from loaders.inputs import InputProblem, read_stories
+    from sinograph.loaders.inputs import InputProblem, read_stories
 
     for item in read_stories("samples/stories", published="2025-07-01"):
         if isinstance(item, InputProblem):
@@ -17,9 +17,9 @@ any of them. ``detect_format`` also recognises a sinograph graph export
 ``docs/inputs.md`` for the precedence rules and every message.
 """
 
-from loaders.inputs.detect import FORMATS, STORY_EXTENSIONS, detect_format
-from loaders.inputs.problems import InputProblem
-from loaders.inputs.reader import DEFAULT_MAX_BYTES, read_stories, read_text
+from sinograph.loaders.inputs.detect import FORMATS, STORY_EXTENSIONS, detect_format
+from sinograph.loaders.inputs.problems import InputProblem
+from sinograph.loaders.inputs.reader import DEFAULT_MAX_BYTES, read_stories, read_text
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from loaders.inputs.assemble import Fallbacks, assemble_story
-from loaders.inputs.digest import digest_stories, is_digest
-from loaders.inputs.front_matter import split_front_matter
-from loaders.inputs.problems import InputProblem
-from loaders.inputs.units import Unit, markdown_units, text_units, word_count
-from loaders.story_input import StoryInput
+from sinograph.loaders.inputs.assemble import Fallbacks, assemble_story
+from sinograph.loaders.inputs.digest import digest_stories, is_digest
+from sinograph.loaders.inputs.front_matter import split_front_matter
+from sinograph.loaders.inputs.problems import InputProblem
+from sinograph.loaders.inputs.units import Unit, markdown_units, text_units, word_count
+from sinograph.loaders.story_input import StoryInput
 
 __all__ = ["read_article"]
 

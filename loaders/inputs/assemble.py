@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from loaders.inputs.datelines import find_dateline, resolve_dateline_date
-from loaders.story_input import StoryInput
+from sinograph.loaders.inputs.datelines import find_dateline, resolve_dateline_date
+from sinograph.loaders.story_input import StoryInput
 
 __all__ = ["Fallbacks", "assemble_story"]
 

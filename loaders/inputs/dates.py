@@ -6,8 +6,8 @@ from datetime import datetime
 
 from dateutil import parser as date_parser
 
-from graph.model.dates import parse_partial_date
-from graph.model.errors import InvalidInput
+from sinograph.graph.model.dates import parse_partial_date
+from sinograph.graph.model.errors import InvalidInput
 
 __all__ = ["normalise_date"]
 
@@ -32,7 +32,7 @@ def normalise_date(value: object) -> str:
     >>> normalise_date("soon")
     Traceback (most recent call last):
     ...
-    graph.model.errors.InvalidInput: bad date 'soon': not a date
+    sinograph.graph.model.errors.InvalidInput: bad date 'soon': not a date
     """
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise InvalidInput(f"bad date {value!r}: expected a string")

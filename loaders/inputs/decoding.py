@@ -7,7 +7,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from loaders.inputs.problems import InputProblem
+from sinograph.loaders.inputs.problems import InputProblem
 
 __all__ = ["binary_kind", "decode_text", "read_limited"]
 

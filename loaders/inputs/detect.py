@@ -7,10 +7,10 @@ import json
 import re
 from pathlib import Path
 
-from graph.model.errors import InvalidInput
-from loaders.inputs.digest import is_digest
-from loaders.inputs.front_matter import FrontMatter, split_front_matter
-from loaders.inputs.units import text_units
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.loaders.inputs.digest import is_digest
+from sinograph.loaders.inputs.front_matter import FrontMatter, split_front_matter
+from sinograph.loaders.inputs.units import text_units
 
 __all__ = ["FORMATS", "STORY_EXTENSIONS", "decode_head", "detect_format", "sniff_format"]
 

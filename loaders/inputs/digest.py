@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from loaders.inputs.assemble import Fallbacks, assemble_story
-from loaders.inputs.attribution import find_attribution
-from loaders.inputs.problems import InputProblem
-from loaders.inputs.units import Unit, is_headline, word_count
-from loaders.story_input import StoryInput
+from sinograph.loaders.inputs.assemble import Fallbacks, assemble_story
+from sinograph.loaders.inputs.attribution import find_attribution
+from sinograph.loaders.inputs.problems import InputProblem
+from sinograph.loaders.inputs.units import Unit, is_headline, word_count
+from sinograph.loaders.story_input import StoryInput
 
 __all__ = ["digest_stories", "is_digest"]
 

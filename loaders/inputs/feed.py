@@ -10,11 +10,11 @@ from typing import Any
 import feedparser
 from trafilatura.baseline import html2txt
 
-from graph.model.errors import InvalidInput
-from loaders.inputs.assemble import Fallbacks, assemble_story
-from loaders.inputs.dates import normalise_date
-from loaders.inputs.problems import InputProblem
-from loaders.story_input import StoryInput
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.loaders.inputs.assemble import Fallbacks, assemble_story
+from sinograph.loaders.inputs.dates import normalise_date
+from sinograph.loaders.inputs.problems import InputProblem
+from sinograph.loaders.story_input import StoryInput
 
 __all__ = ["read_feed"]
 

@@ -12,9 +12,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from graph.model.errors import InvalidInput
-from loaders.inputs.dates import normalise_date
-from loaders.inputs.problems import InputProblem
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.loaders.inputs.dates import normalise_date
+from sinograph.loaders.inputs.problems import InputProblem
 
 __all__ = ["FrontMatter", "split_front_matter"]
 

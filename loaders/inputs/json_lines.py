@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from graph.model.errors import InvalidInput
-from loaders.inputs.assemble import Fallbacks, assemble_story
-from loaders.inputs.dates import normalise_date
-from loaders.inputs.problems import InputProblem
-from loaders.story_input import StoryInput
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.loaders.inputs.assemble import Fallbacks, assemble_story
+from sinograph.loaders.inputs.dates import normalise_date
+from sinograph.loaders.inputs.problems import InputProblem
+from sinograph.loaders.story_input import StoryInput
 
 __all__ = ["parse_json_lines", "read_json_lines", "story_from_record"]
 

@@ -6,18 +6,18 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from graph.model.errors import InvalidInput
-from loaders.inputs.article import read_article
-from loaders.inputs.assemble import Fallbacks
-from loaders.inputs.dates import normalise_date
-from loaders.inputs.decoding import binary_kind, decode_text, read_limited
-from loaders.inputs.detect import FORMATS, STORY_EXTENSIONS, decode_head, sniff_format
-from loaders.inputs.feed import read_feed
-from loaders.inputs.html_page import read_html
-from loaders.inputs.json_lines import parse_json_lines, read_json_lines
-from loaders.inputs.problems import InputProblem
-from loaders.inputs.walk import walk_files
-from loaders.story_input import StoryInput
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.loaders.inputs.article import read_article
+from sinograph.loaders.inputs.assemble import Fallbacks
+from sinograph.loaders.inputs.dates import normalise_date
+from sinograph.loaders.inputs.decoding import binary_kind, decode_text, read_limited
+from sinograph.loaders.inputs.detect import FORMATS, STORY_EXTENSIONS, decode_head, sniff_format
+from sinograph.loaders.inputs.feed import read_feed
+from sinograph.loaders.inputs.html_page import read_html
+from sinograph.loaders.inputs.json_lines import parse_json_lines, read_json_lines
+from sinograph.loaders.inputs.problems import InputProblem
+from sinograph.loaders.inputs.walk import walk_files
+from sinograph.loaders.story_input import StoryInput
 
 __all__ = ["DEFAULT_MAX_BYTES", "read_stories", "read_text"]
 

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from loaders.inputs.problems import InputProblem
+from sinograph.loaders.inputs.problems import InputProblem
 
 __all__ = ["walk_files"]
 

@@ -9,10 +9,10 @@ story), ``extractor`` (:class:`LlmExtractor`) and ``hybrid`` (rules and model to
 
 from __future__ import annotations
 
-from loaders.llm.cache import ResponseCache
-from loaders.llm.config import LlmConfig, llm_config_from_settings
-from loaders.llm.extractor import LlmExtractor
-from loaders.llm.hybrid import HybridExtractor
+from sinograph.loaders.llm.cache import ResponseCache
+from sinograph.loaders.llm.config import LlmConfig, llm_config_from_settings
+from sinograph.loaders.llm.extractor import LlmExtractor
+from sinograph.loaders.llm.hybrid import HybridExtractor
 
 __all__ = [
     "HybridExtractor",

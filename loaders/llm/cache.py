@@ -27,8 +27,8 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.model.errors import InvalidInput
-from loaders.llm.prompt import PROMPT_VERSION
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.loaders.llm.prompt import PROMPT_VERSION
 
 __all__ = ["CachedAnswer", "ResponseCache", "cache_key"]
 

@@ -23,10 +23,10 @@ from typing import Any
 
 import openai
 
-from graph.model.errors import ExtractionFailed, ModelUnavailable
-from loaders.extractor import TokenUsage
-from loaders.llm.config import LlmConfig
-from loaders.llm.prompt import SCHEMA_NAME
+from sinograph.graph.model.errors import ExtractionFailed, ModelUnavailable
+from sinograph.loaders.extractor import TokenUsage
+from sinograph.loaders.llm.config import LlmConfig
+from sinograph.loaders.llm.prompt import SCHEMA_NAME
 
 __all__ = ["ChatClient", "ChatResult"]
 

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
-from graph.model.errors import InvalidInput
+from sinograph.graph.model.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from graph.wiring.settings import Settings
+    from sinograph.graph.wiring.settings import Settings
 
 __all__ = ["LlmConfig", "llm_config_from_settings"]
 

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graph.model.errors import ExtractionFailed
-from loaders.extractor import Extraction, TokenUsage
-from loaders.llm.answer import MalformedAnswer, WireAnswer, parse_answer
-from loaders.llm.cache import ResponseCache, cache_key
-from loaders.llm.client import ChatClient
-from loaders.llm.config import LlmConfig
-from loaders.llm.prompt import answer_schema, build_request
-from loaders.llm.verify import verify_answer
-from loaders.story_input import StoryInput
+from sinograph.graph.model.errors import ExtractionFailed
+from sinograph.loaders.extractor import Extraction, TokenUsage
+from sinograph.loaders.llm.answer import MalformedAnswer, WireAnswer, parse_answer
+from sinograph.loaders.llm.cache import ResponseCache, cache_key
+from sinograph.loaders.llm.client import ChatClient
+from sinograph.loaders.llm.config import LlmConfig
+from sinograph.loaders.llm.prompt import answer_schema, build_request
+from sinograph.loaders.llm.verify import verify_answer
+from sinograph.loaders.story_input import StoryInput
 
 if TYPE_CHECKING:
-    from loaders.extract import Registry
+    from sinograph.loaders.extract import Registry
 
 __all__ = ["LlmExtractor"]
 

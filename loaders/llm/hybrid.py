@@ -16,14 +16,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from graph.model.domain import Entity, Fact, GraphDelta, Metric, join_extractors
-from graph.model.ids import normalize_name
-from graph.model.merge import merge_entity, merge_fact, merge_metric
-from graph.model.ontology import SYMMETRIC_PREDICATES, EntityType
-from loaders.extractor import Extraction, RulesExtractor
-from loaders.llm.extractor import LlmExtractor
-from loaders.resolve import names_compatible
-from loaders.story_input import StoryInput
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Metric, join_extractors
+from sinograph.graph.model.ids import normalize_name
+from sinograph.graph.model.merge import merge_entity, merge_fact, merge_metric
+from sinograph.graph.model.ontology import SYMMETRIC_PREDICATES, EntityType
+from sinograph.loaders.extractor import Extraction, RulesExtractor
+from sinograph.loaders.llm.extractor import LlmExtractor
+from sinograph.loaders.resolve import names_compatible
+from sinograph.loaders.story_input import StoryInput
 
 __all__ = ["HybridExtractor", "combine_deltas_from_both"]
 

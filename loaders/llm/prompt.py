@@ -6,7 +6,7 @@ answer always agree. ``PROMPT_VERSION`` is part of the response cache key: chang
 it whenever the instructions change so cached answers to the old prompt are not
 reused.
 
->>> from loaders.story_input import StoryInput
+>>> from sinograph.loaders.story_input import StoryInput
 >>> request = build_request(StoryInput(text="Norvik bought Tallis.", published="2025-06-30"))
 >>> request.messages[1]["content"].splitlines()[:2]
 ['Publication date: 2025-06-30', 'Publisher: unknown']
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from graph.model.ontology import (
+from sinograph.graph.model.ontology import (
     ENTITY_TYPE_MEANINGS,
     PREDICATE_SIGNATURES,
     STATUS_MEANINGS,
@@ -28,7 +28,7 @@ from graph.model.ontology import (
     FactStatus,
     Predicate,
 )
-from loaders.story_input import StoryInput
+from sinograph.loaders.story_input import StoryInput
 
 __all__ = ["PROMPT_VERSION", "ChatRequest", "answer_schema", "build_request", "story_text"]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from loaders.extract.sentences import split_sentences
+from sinograph.loaders.extract.sentences import split_sentences
 
 __all__ = ["MAX_EVIDENCE_SENTENCES", "MIN_QUOTE_CHARS", "StoryText", "fold"]
 

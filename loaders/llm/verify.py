@@ -38,28 +38,28 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from graph.model.dates import parse_partial_date
-from graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Metric
-from graph.model.errors import InvalidInput
-from graph.model.ids import normalize_name
-from graph.model.merge import merge_entity, merge_fact, merge_metric
-from graph.model.ontology import (
+from sinograph.graph.model.dates import parse_partial_date
+from sinograph.graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Metric
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.ids import normalize_name
+from sinograph.graph.model.merge import merge_entity, merge_fact, merge_metric
+from sinograph.graph.model.ontology import (
     METRIC_SUBJECT_TYPES,
     PREDICATE_SIGNATURES,
     EntityType,
     FactStatus,
     Predicate,
 )
-from loaders.extract.amounts import find_money, find_percentages
-from loaders.extract.temporal import find_dates, resolve_relative_date
-from loaders.extractor import DroppedItem, Verification
-from loaders.llm.answer import WireAnswer, WireFact, WireMetric
-from loaders.llm.prompt import story_text
-from loaders.llm.quotes import MIN_QUOTE_CHARS, StoryText, fold, tidy
-from loaders.story_input import StoryInput
+from sinograph.loaders.extract.amounts import find_money, find_percentages
+from sinograph.loaders.extract.temporal import find_dates, resolve_relative_date
+from sinograph.loaders.extractor import DroppedItem, Verification
+from sinograph.loaders.llm.answer import WireAnswer, WireFact, WireMetric
+from sinograph.loaders.llm.prompt import story_text
+from sinograph.loaders.llm.quotes import MIN_QUOTE_CHARS, StoryText, fold, tidy
+from sinograph.loaders.story_input import StoryInput
 
 if TYPE_CHECKING:
-    from loaders.extract import Registry
+    from sinograph.loaders.extract import Registry
 
 __all__ = ["LLM_FACT_CONFIDENCE", "VerifiedAnswer", "verify_answer"]
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.model.domain import GraphDelta
-from graph.stores.embedded import EmbeddedStore
-from graph.wiring.settings import Settings
+from sinograph.api.app import create_app
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.wiring.settings import Settings
 from tests.api.support import AMBIGUOUS, ISLAND, make_settings, sample_deltas
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.model.domain import Entity, GraphDelta
-from graph.model.ontology import EntityType
-from graph.wiring.settings import Settings
+from sinograph.graph.model.domain import Entity, GraphDelta
+from sinograph.graph.model.ontology import EntityType
+from sinograph.graph.wiring.settings import Settings
 
 __all__ = ["AMBIGUOUS", "AMBIGUOUS_NAME", "ISLAND", "make_settings", "sample_deltas"]
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-import api.app
-from api.app import create_app
-from graph.model.errors import StoreUnavailable
-from graph.stores.embedded import EmbeddedStore
-from graph.wiring.settings import Settings
+import sinograph.api.app
+from sinograph.api.app import create_app
+from sinograph.graph.model.errors import StoreUnavailable
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.wiring.settings import Settings
 from tests.api.support import make_settings
 
 
@@ -69,7 +69,7 @@ def test_explorer_page_and_assets_when_installed(
     static.mkdir()
     (static / "index.html").write_text("<!doctype html><title>explorer</title>")
     (static / "app.js").write_text("export const ok = true;")
-    monkeypatch.setattr(api.app, "STATIC_DIR", static)
+    monkeypatch.setattr(sinograph.api.app, "STATIC_DIR", static)
     with TestClient(create_app(settings, store)) as client:
         page = client.get("/")
         assert page.status_code == 200
@@ -83,7 +83,7 @@ def test_explorer_page_and_assets_when_installed(
 def test_without_explorer_the_root_leads_to_the_docs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Settings, store: EmbeddedStore
 ) -> None:
-    monkeypatch.setattr(api.app, "STATIC_DIR", tmp_path / "nothing-here")
+    monkeypatch.setattr(sinograph.api.app, "STATIC_DIR", tmp_path / "nothing-here")
     with TestClient(create_app(settings, store)) as client:
         response = client.get("/", follow_redirects=False)
         assert response.status_code in {302, 307}

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.stores.embedded import EmbeddedStore
+from sinograph.api.app import create_app
+from sinograph.graph.stores.embedded import EmbeddedStore
 from tests.api.support import make_settings
 
 KEY = {"X-API-Key": "s3cret"}

@@ -10,10 +10,10 @@ import pytest
 from fastapi import APIRouter
 from fastapi.testclient import TestClient
 
-import api.store_provider
-from api.app import create_app
-from graph.stores.embedded import EmbeddedStore
-from graph.wiring.settings import Settings
+import sinograph.api.store_provider
+from sinograph.api.app import create_app
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.wiring.settings import Settings
 from tests.api.support import AMBIGUOUS_NAME, ISLAND, make_settings
 
 PROBLEM = "application/problem+json"
@@ -115,7 +115,8 @@ def test_unopenable_store_answers_503(tmp_path: Path) -> None:
 def test_store_that_appears_later_is_opened_then(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(api.store_provider, "RETRY_PAUSE_SECONDS", 0.0)  # no waiting in a test
+    # no waiting in a test
+    monkeypatch.setattr(sinograph.api.store_provider, "RETRY_PAUSE_SECONDS", 0.0)
     folder = tmp_path / "later"
     with TestClient(create_app(make_settings(folder / "graph.db"))) as client:
         problem(client.get("/health"), 503)

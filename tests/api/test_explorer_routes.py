@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from graph.model.queries import NeighbourQuery
-from graph.stores.embedded import EmbeddedStore
+from sinograph.graph.model.queries import NeighbourQuery
+from sinograph.graph.stores.embedded import EmbeddedStore
 
 PROBLEM = "application/problem+json"
 

@@ -12,9 +12,9 @@ import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.model.domain import GraphDelta
-from graph.model.queries import PathQuery
-from graph.stores.embedded import EmbeddedStore
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.queries import PathQuery
+from sinograph.graph.stores.embedded import EmbeddedStore
 
 ZIJIN = "company:zijin-mining-group"
 VERNY = "company:verny-capital"

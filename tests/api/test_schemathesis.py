@@ -20,7 +20,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from api.app import create_app
+from sinograph.api.app import create_app
 from tests.api.support import make_settings
 
 CHECKS = [not_a_server_error, response_schema_conformance]

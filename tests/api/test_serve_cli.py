@@ -11,7 +11,7 @@ import uvicorn
 from fastapi import FastAPI
 from typer.testing import CliRunner
 
-from cli.main import app
+from sinograph.cli.main import app
 
 runner = CliRunner()
 
@@ -121,7 +121,8 @@ def test_serve_with_two_workers_answers_from_both(tmp_path: Path) -> None:
     db = tmp_path / "g.db"
     root = Path(__file__).resolve().parents[2]
     subprocess.run(
-        [sys.executable, "-c", "from cli.main import app; app()", "--store", str(db), "load",
+        [sys.executable, "-c", "from sinograph.cli.main import app; app()",
+         "--store", str(db), "load",
          str(root / "samples" / "graph")],
         check=True, capture_output=True,
     )
@@ -130,7 +131,8 @@ def test_serve_with_two_workers_answers_from_both(tmp_path: Path) -> None:
         port = sock.getsockname()[1]
     env = {**os.environ, "SINOGRAPH_STORE": str(db), "SINOGRAPH_LOG_LEVEL": "info"}
     server = subprocess.Popen(
-        [sys.executable, "-c", "from cli.main import app; app()", "serve", "--port", str(port),
+        [sys.executable, "-c", "from sinograph.cli.main import app; app()",
+         "serve", "--port", str(port),
          "--workers", "2"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )

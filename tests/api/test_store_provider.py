@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from api.store_provider import RETRY_PAUSE_SECONDS, StoreProvider
-from graph.model.errors import StoreUnavailable
-from graph.stores.embedded import EmbeddedStore
-from graph.stores.protocol import GraphStore
-from graph.wiring.settings import Settings
+from sinograph.api.store_provider import RETRY_PAUSE_SECONDS, StoreProvider
+from sinograph.graph.model.errors import StoreUnavailable
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.stores.protocol import GraphStore
+from sinograph.graph.wiring.settings import Settings
 from tests.api.support import make_settings
 
 

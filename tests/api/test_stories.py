@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.model.domain import Entity, GraphDelta
-from graph.model.ontology import EntityType
-from graph.stores.embedded import EmbeddedStore
-from graph.wiring.settings import Settings
+from sinograph.api.app import create_app
+from sinograph.graph.model.domain import Entity, GraphDelta
+from sinograph.graph.model.ontology import EntityType
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.wiring.settings import Settings
 from tests.api.support import make_settings
 
 KEY = "correct horse battery staple"

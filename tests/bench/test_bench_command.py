@@ -8,13 +8,14 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from cli.main import app
+from sinograph.cli.main import app
 
 
 def test_bench_prints_and_writes_the_table(tmp_path: Path) -> None:
     out = tmp_path / "table.md"
     done = subprocess.run(
-        [sys.executable, "-c", "from cli.main import app; app()", "bench", "--sizes", "1500",
+        [sys.executable, "-c", "from sinograph.cli.main import app; app()",
+         "bench", "--sizes", "1500",
          "--quick", "--no-api", "--out", str(out), "--work", str(tmp_path / "work")],
         capture_output=True, text=True, timeout=900,
     )

@@ -14,19 +14,19 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import SyntheticNews
-from graph.model.dates import partial_date_ordinal
-from graph.model.domain import Fact
-from graph.model.errors import NoPath
-from graph.model.queries import (
+from sinograph.graph.model.dates import partial_date_ordinal
+from sinograph.graph.model.domain import Fact
+from sinograph.graph.model.errors import NoPath
+from sinograph.graph.model.queries import (
     NeighbourQuery,
     PathQuery,
     TimelineQuery,
     TimeWindow,
     parse_predicates,
 )
-from graph.stores.assemble import earliest_published, ordinals
-from graph.stores.embedded import EmbeddedStore
-from graph.stores.pathfinding import ListAdjacency, PathSearch
+from sinograph.graph.stores.assemble import earliest_published, ordinals
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.stores.pathfinding import ListAdjacency, PathSearch
 from tests.reference_paths import k_shortest_simple_paths
 
 FILTERS = [
@@ -117,7 +117,7 @@ def test_each_hop_shows_the_best_sourced_fact(loaded: Loaded) -> None:
 
 
 def test_timeline_pages_match_a_sorted_list(loaded: Loaded) -> None:
-    from graph.stores.assemble import date_sort_key
+    from sinograph.graph.stores.assemble import date_sort_key
 
     store, facts, _published = loaded
     metrics = store.export_delta().metrics

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import SyntheticNews
-from graph.model.domain import GraphDelta
-from graph.model.errors import NoPath
-from graph.model.queries import NeighbourQuery, PathQuery, TimelineQuery
-from graph.stores.assemble import fact_view, metric_view
-from graph.stores.embedded import EmbeddedStore
-from graph.stores.embedded.schema import MIGRATIONS
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.errors import NoPath
+from sinograph.graph.model.queries import NeighbourQuery, PathQuery, TimelineQuery
+from sinograph.graph.stores.assemble import fact_view, metric_view
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.stores.embedded.schema import MIGRATIONS
 from tests.conftest import sample_deltas
 
 
@@ -41,8 +41,8 @@ def test_fact_views_from_rows_equal_the_shared_assembly(tmp_path: Path) -> None:
 
 def _write_version_1(path: Path, delta: GraphDelta) -> None:
     """A store as the first schema wrote it (the tables the old store filled)."""
-    from graph.model.ids import normalize_name
-    from graph.stores.assemble import date_sort_key, ordinals
+    from sinograph.graph.model.ids import normalize_name
+    from sinograph.graph.stores.assemble import date_sort_key, ordinals
 
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
@@ -136,7 +136,7 @@ def test_another_process_writes_are_seen_after_refresh(tmp_path: Path) -> None:
 def test_opening_in_chunks_gives_the_same_answers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import graph.stores.embedded.store as store_module
+    import sinograph.graph.stores.embedded.store as store_module
 
     path = tmp_path / "g.db"
     writer = EmbeddedStore(path)
@@ -165,8 +165,8 @@ def test_opening_in_chunks_gives_the_same_answers(
 
 
 def test_a_version_2_store_gains_the_extractor_column_on_open(tmp_path: Path) -> None:
-    from graph.stores.embedded.schema import SCHEMA_VERSION
-    from loaders.extractor import stamp_extractor
+    from sinograph.graph.stores.embedded.schema import SCHEMA_VERSION
+    from sinograph.loaders.extractor import stamp_extractor
 
     path = tmp_path / "v2.db"
     store = EmbeddedStore(path)

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from bench.synthetic import SyntheticNews, parse_size
-from graph.model.domain import Fact, GraphDelta
+from sinograph.graph.model.domain import Fact, GraphDelta
 
 
 def _load(facts: int, seed: int = 7, batch: int = 500) -> list[GraphDelta]:

@@ -26,10 +26,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
 
-from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
-from graph.model.ontology import EntityType, Predicate
-from graph.stores.embedded.store import EmbeddedStore
-from graph.wiring.settings import Settings
+from sinograph.graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.graph.stores.embedded.store import EmbeddedStore
+from sinograph.graph.wiring.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_GRAPH = ROOT / "samples" / "graph"
@@ -157,7 +157,7 @@ def explorer_vendor() -> Path:
 def _serve(store: EmbeddedStore, db: Path) -> Iterator[LiveServer]:
     import uvicorn
 
-    from api.app import create_app
+    from sinograph.api.app import create_app
 
     port = _free_port()
     app = create_app(Settings(store=str(db)), store)

@@ -14,8 +14,8 @@ from typing import Any
 
 from playwright.sync_api import Page
 
-from graph.model.domain import Fact
-from graph.model.results import TimelineItem
+from sinograph.graph.model.domain import Fact
+from sinograph.graph.model.results import TimelineItem
 from tests.browser.conftest import LiveServer
 
 __all__ = [

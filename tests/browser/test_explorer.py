@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from graph.model.dates import partial_date_ordinal
-from graph.model.queries import NeighbourQuery, PathQuery, TimelineQuery
-from graph.model.results import Subgraph, TimelineItem
+from sinograph.graph.model.dates import partial_date_ordinal
+from sinograph.graph.model.queries import NeighbourQuery, PathQuery, TimelineQuery
+from sinograph.graph.model.results import Subgraph, TimelineItem
 from tests.browser.conftest import LARGE_NEIGHBOURHOOD, LiveServer
 from tests.browser.support import (
     RENDERED,

@@ -11,9 +11,9 @@ import re
 import pytest
 from playwright.sync_api import Page
 
-from graph.model.dates import partial_date_end_ordinal, partial_date_ordinal
-from graph.model.domain import Fact
-from graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
+from sinograph.graph.model.dates import partial_date_end_ordinal, partial_date_ordinal
+from sinograph.graph.model.domain import Fact
+from sinograph.graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
 from tests.browser.conftest import LiveServer
 from tests.browser.support import (
     MAX_FIT_ZOOM,

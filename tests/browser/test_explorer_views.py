@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
-from graph.model.ontology import EntityType, Predicate
-from graph.model.queries import NeighbourQuery, PathQuery
+from sinograph.graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.graph.model.queries import NeighbourQuery, PathQuery
 from tests.browser.conftest import NARROW, LiveServer, open_page
 from tests.browser.support import (
     busiest_entity,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from graph.model.queries import TimelineQuery
-from graph.model.results import TimelinePage
+from sinograph.graph.model.queries import TimelineQuery
+from sinograph.graph.model.results import TimelinePage
 from tests.browser.conftest import UNDATED_INVESTED, UNDATED_OWNED, LiveServer
 from tests.browser.support import item_key, open_explorer, settle
 

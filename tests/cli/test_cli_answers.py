@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
-from graph.model.errors import InvalidInput, NoPath
+from sinograph.cli.main import app
+from sinograph.graph.model.errors import InvalidInput, NoPath
 from tests.conftest import SAMPLES
 
 runner = CliRunner()
@@ -166,8 +166,13 @@ def test_stories_without_a_publication_date_are_noted_per_story(tmp_path: Path) 
 
 
 def test_domain_errors_map_to_the_documented_codes() -> None:
-    from cli.errors import EXIT_BAD_INPUT, EXIT_NOT_FOUND, exit_code
-    from graph.model.errors import AmbiguousEntity, EntityNotFound, FactNotFound, StoryNotFound
+    from sinograph.cli.errors import EXIT_BAD_INPUT, EXIT_NOT_FOUND, exit_code
+    from sinograph.graph.model.errors import (
+        AmbiguousEntity,
+        EntityNotFound,
+        FactNotFound,
+        StoryNotFound,
+    )
 
     assert exit_code(EntityNotFound("x")) == EXIT_NOT_FOUND == 1
     assert exit_code(FactNotFound("fact:x")) == EXIT_NOT_FOUND

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
+from sinograph.cli.main import app
 from tests.conftest import SAMPLES
 
 runner = CliRunner()

@@ -13,17 +13,17 @@ from typer.core import TyperGroup
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from cli.main import LAZY_COMMANDS, app
+from sinograph.cli.main import LAZY_COMMANDS, app
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("pydantic", "rich", "numpy", "graph.model.queries", "cli.commands.queries",
-         "cli.commands.diligence")
+HEAVY = ("pydantic", "rich", "numpy", "sinograph.graph.model.queries",
+         "sinograph.cli.commands.queries", "sinograph.cli.commands.diligence")
 
 
 def test_help_imports_none_of_the_heavy_modules() -> None:
     code = (
         "import sys\n"
-        "from cli.main import app\n"
+        "from sinograph.cli.main import app\n"
         "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
         f"print([m for m in {HEAVY!r} if m in sys.modules])\n"
     )

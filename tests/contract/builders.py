@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model.domain import Entity, Fact, GraphDelta, Metric, Story
-from graph.model.ontology import EntityType
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Metric, Story
+from sinograph.graph.model.ontology import EntityType
 
 
 class DeltaBuilder:

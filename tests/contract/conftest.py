@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.stores.embedded import EmbeddedStore
-from graph.stores.protocol import GraphStore
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.stores.protocol import GraphStore
 from tests.contract.neo4j_factory import make_neo4j_store, require_neo4j
 
 Opener = Callable[[bool], GraphStore]

@@ -18,7 +18,7 @@ import os
 
 import pytest
 
-from graph.stores.neo4j import Neo4jStore, open_driver
+from sinograph.graph.stores.neo4j import Neo4jStore, open_driver
 
 __all__ = ["NEO4J_SKIP", "make_neo4j_store", "neo4j_configured", "require_neo4j"]
 

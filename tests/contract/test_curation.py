@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model.curation import Curator, EntityEdit
-from graph.model.domain import GraphDelta
-from graph.model.errors import CurationConflict, EntityNotFound, FactNotFound
-from graph.model.queries import PathQuery, SearchQuery, TimelineQuery
-from graph.stores.protocol import GraphStore
-from loaders.load import write_graph
+from sinograph.graph.model.curation import Curator, EntityEdit
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.errors import CurationConflict, EntityNotFound, FactNotFound
+from sinograph.graph.model.queries import PathQuery, SearchQuery, TimelineQuery
+from sinograph.graph.stores.protocol import GraphStore
+from sinograph.loaders.load import write_graph
 from tests.contract.builders import DeltaBuilder
 from tests.contract.conftest import Opener
 

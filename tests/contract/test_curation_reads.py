@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from graph.diligence.dossier import build_dossier
-from graph.model.curation import Curator, graph_digest, redirect_delta
-from graph.model.domain import Evidence, GraphDelta
-from graph.model.errors import InvalidInput, NoPath
-from graph.model.queries import NeighbourQuery, PathQuery, TimelineQuery
-from graph.stores.protocol import GraphStore
-from loaders.load import write_graph
+from sinograph.graph.diligence.dossier import build_dossier
+from sinograph.graph.model.curation import Curator, graph_digest, redirect_delta
+from sinograph.graph.model.domain import Evidence, GraphDelta
+from sinograph.graph.model.errors import InvalidInput, NoPath
+from sinograph.graph.model.queries import NeighbourQuery, PathQuery, TimelineQuery
+from sinograph.graph.stores.protocol import GraphStore
+from sinograph.loaders.load import write_graph
 from tests.contract.builders import DeltaBuilder
 from tests.contract.conftest import Opener
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.diligence.dossier import build_dossier
-from graph.diligence.dossier_render import render_dossier, to_html, to_markdown
-from graph.model.errors import EntityNotFound, InvalidInput
-from graph.stores.protocol import GraphStore
+from sinograph.graph.diligence.dossier import build_dossier
+from sinograph.graph.diligence.dossier_render import render_dossier, to_html, to_markdown
+from sinograph.graph.model.errors import EntityNotFound, InvalidInput
+from sinograph.graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 
 

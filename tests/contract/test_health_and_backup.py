@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.model.errors import InvalidInput
-from graph.stores.embedded import EmbeddedStore
-from graph.stores.protocol import GraphStore
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 
 

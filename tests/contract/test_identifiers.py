@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from graph.model.domain import Entity, GraphDelta
-from graph.model.queries import SearchQuery
-from graph.stores.protocol import GraphStore
+from sinograph.graph.model.domain import Entity, GraphDelta
+from sinograph.graph.model.queries import SearchQuery
+from sinograph.graph.stores.protocol import GraphStore
 
 MOUTAI = Entity(
     name="Kweichow Moutai",

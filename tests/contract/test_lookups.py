@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model.errors import AmbiguousEntity, EntityNotFound
-from graph.model.names import CONFIDENT_SCORE, WEAK_SCORE
-from graph.model.ontology import EntityType
-from graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
-from graph.stores.protocol import GraphStore
+from sinograph.graph.model.errors import AmbiguousEntity, EntityNotFound
+from sinograph.graph.model.names import CONFIDENT_SCORE, WEAK_SCORE
+from sinograph.graph.model.ontology import EntityType
+from sinograph.graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
+from sinograph.graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 
 
@@ -138,9 +138,9 @@ def test_unique_id_and_exact_keys_beat_prefixes(named: GraphStore) -> None:
 
 
 def test_entities_the_registry_knows_carry_its_attributes(store: GraphStore) -> None:
-    from loaders.extract import Registry
-    from loaders.ingest import ingest_stories
-    from loaders.story_input import StoryInput
+    from sinograph.loaders.extract import Registry
+    from sinograph.loaders.ingest import ingest_stories
+    from sinograph.loaders.story_input import StoryInput
 
     b = DeltaBuilder()
     s = b.story("Batteries", publisher="Wire", published="2025-01-02")

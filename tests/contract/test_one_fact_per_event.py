@@ -6,10 +6,10 @@ import itertools
 
 import pytest
 
-from graph.model.domain import Entity, Fact, GraphDelta, Story
-from graph.model.ids import fact_key
-from graph.model.queries import NeighbourQuery, PathQuery
-from graph.stores.protocol import GraphStore
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Story
+from sinograph.graph.model.ids import fact_key
+from sinograph.graph.model.queries import NeighbourQuery, PathQuery
+from sinograph.graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 from tests.contract.conftest import Opener
 
@@ -285,7 +285,7 @@ def test_two_stages_of_one_deal_are_one_fact(store: GraphStore, completed_first:
 def test_one_sentence_read_by_two_extractors_into_one_fact_names_both(
     store: GraphStore, dated_first: bool
 ) -> None:
-    from loaders.extractor import stamp_extractor
+    from sinograph.loaders.extractor import stamp_extractor
 
     b = DeltaBuilder()
     dod, catl, (s1, s2, _, _) = _sanctions(b)

@@ -5,10 +5,16 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from graph.model.errors import AmbiguousEntity, EntityNotFound, FactNotFound, InvalidInput, NoPath
-from graph.model.ontology import EntityType
-from graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
-from graph.stores.protocol import GraphStore
+from sinograph.graph.model.errors import (
+    AmbiguousEntity,
+    EntityNotFound,
+    FactNotFound,
+    InvalidInput,
+    NoPath,
+)
+from sinograph.graph.model.ontology import EntityType
+from sinograph.graph.model.queries import NeighbourQuery, PathQuery, SearchQuery, TimelineQuery
+from sinograph.graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 from tests.contract.test_writes import load_samples
 
@@ -336,7 +342,7 @@ def test_whole_graph_timeline_is_in_date_order(samples: GraphStore) -> None:
     assert page.entity is None
     keys = [i.date for i in page.items]
     assert len(keys) > 20
-    from graph.stores.assemble import date_sort_key
+    from sinograph.graph.stores.assemble import date_sort_key
 
     assert [date_sort_key(d) for d in keys] == sorted(date_sort_key(d) for d in keys)  # type: ignore[type-var]
 

@@ -6,15 +6,15 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from graph.diligence.screening import (
+from sinograph.graph.diligence.screening import (
     ScreenOptions,
     ScreenRequest,
     ScreenSubject,
     screen,
     screen_one,
 )
-from graph.model.domain import Entity
-from graph.stores.protocol import GraphStore
+from sinograph.graph.model.domain import Entity
+from sinograph.graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 
 

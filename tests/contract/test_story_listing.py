@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model.errors import EntityNotFound, InvalidInput
-from graph.stores.protocol import GraphStore
+from sinograph.graph.model.errors import EntityNotFound, InvalidInput
+from sinograph.graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model.errors import StoryNotFound
-from graph.stores.protocol import GraphStore
+from sinograph.graph.model.errors import StoryNotFound
+from sinograph.graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from graph.model.domain import Entity
-from graph.model.errors import InvalidInput, NoPath
-from graph.model.ontology import EntityType
-from graph.model.queries import NeighbourQuery, PathQuery
-from graph.stores.protocol import GraphStore
+from sinograph.graph.model.domain import Entity
+from sinograph.graph.model.errors import InvalidInput, NoPath
+from sinograph.graph.model.ontology import EntityType
+from sinograph.graph.model.queries import NeighbourQuery, PathQuery
+from sinograph.graph.stores.protocol import GraphStore
 from tests.contract.builders import DeltaBuilder
 
 

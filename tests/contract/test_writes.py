@@ -6,11 +6,11 @@ import threading
 
 import pytest
 
-from graph.model.domain import GraphDelta
-from graph.model.errors import InvalidInput
-from graph.model.merge import place_facts
-from graph.model.queries import PathQuery
-from graph.stores.protocol import GraphStore
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.merge import place_facts
+from sinograph.graph.model.queries import PathQuery
+from sinograph.graph.stores.protocol import GraphStore
 from tests.conftest import sample_deltas
 from tests.contract.builders import DeltaBuilder
 from tests.contract.conftest import Opener
@@ -260,7 +260,7 @@ def test_export_then_load_into_an_empty_store_reproduces_the_graph(
 
 
 def _with_extractor(delta: GraphDelta, label: str) -> GraphDelta:
-    from loaders.extractor import stamp_extractor
+    from sinograph.loaders.extractor import stamp_extractor
 
     return stamp_extractor(delta, label)
 

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.stores.embedded import EmbeddedStore
+from sinograph.api.app import create_app
+from sinograph.graph.stores.embedded import EmbeddedStore
 from tests.api.support import make_settings
 from tests.conftest import ROOT, SAMPLES
 

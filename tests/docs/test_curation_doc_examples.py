@@ -21,10 +21,10 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api.app import create_app
-from cli.main import app
-from graph.model.queries import TimelineQuery
-from graph.stores.embedded import EmbeddedStore
+from sinograph.api.app import create_app
+from sinograph.cli.main import app
+from sinograph.graph.model.queries import TimelineQuery
+from sinograph.graph.stores.embedded import EmbeddedStore
 from tests.api.support import make_settings
 from tests.conftest import ROOT
 from tests.docs.test_api_doc_examples import check_examples, curl_examples

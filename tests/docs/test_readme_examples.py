@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
+from sinograph.cli.main import app
 from tests.conftest import ROOT, SAMPLES
 
 README = (ROOT / "README.md").read_text("utf-8")
@@ -96,7 +96,7 @@ def test_the_readme_python_examples_run(
     samples_store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Each ``<!-- doc-test: python -->`` block runs with ``store``: the samples' store."""
-    from graph.stores.embedded import EmbeddedStore
+    from sinograph.graph.stores.embedded import EmbeddedStore
 
     blocks = _blocks("python")
     assert blocks, "the README shows no Python example"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from graph.model.queries import SearchQuery
-from graph.stores.embedded import EmbeddedStore
+from sinograph.graph.model.queries import SearchQuery
+from sinograph.graph.stores.embedded import EmbeddedStore
 
 REVIEW = json.loads((Path(__file__).parent / "samples_review.json").read_text("utf-8"))
 
@@ -52,8 +52,8 @@ def test_sample_entities_the_registry_knows_carry_its_attributes(samples_store: 
 def test_the_sample_counts_the_docs_give_are_the_samples() -> None:
     import re
 
-    from loaders.inputs import read_stories
-    from loaders.story_input import StoryInput
+    from sinograph.loaders.inputs import read_stories
+    from sinograph.loaders.story_input import StoryInput
     from tests.conftest import ROOT, SAMPLES
 
     text = (ROOT / "docs" / "inputs.md").read_text("utf-8")

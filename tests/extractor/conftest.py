@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
-from graph.model.domain import GraphDelta
-from loaders.extract import default_registry, extract
-from loaders.story_input import StoryInput
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.loaders.extract import default_registry, extract
+from sinograph.loaders.story_input import StoryInput
 
 Triple = tuple[str, str, str]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model.domain import Entity, Evidence, Fact, GraphDelta
-from graph.model.ontology import EntityType, Predicate
-from loaders.extract import extract
-from loaders.extract.calibration import (
+from sinograph.graph.model.domain import Entity, Evidence, Fact, GraphDelta
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.loaders.extract import extract
+from sinograph.loaders.extract.calibration import (
     Calibration,
     RuleStats,
     calibrated_confidence,
@@ -15,9 +15,9 @@ from loaders.extract.calibration import (
     key_of,
     shipped_calibration,
 )
-from loaders.extract.rules.schema import load_rule_tables
-from loaders.extractor import confident_part
-from loaders.story_input import StoryInput
+from sinograph.loaders.extract.rules.schema import load_rule_tables
+from sinograph.loaders.extractor import confident_part
+from sinograph.loaders.story_input import StoryInput
 
 
 def test_a_rule_that_is_always_right_outranks_one_that_is_always_wrong() -> None:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from cli.main import app
-from graph.model.domain import GraphDelta
+from sinograph.cli.main import app
+from sinograph.graph.model.domain import GraphDelta
 
 runner = CliRunner()
 STORY = (

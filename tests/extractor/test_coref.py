@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from loaders.extract import default_registry
-from loaders.extract.coref import is_acronym, resolve_coreference
-from loaders.extract.document import parse_document
+from sinograph.loaders.extract import default_registry
+from sinograph.loaders.extract.coref import is_acronym, resolve_coreference
+from sinograph.loaders.extract.document import parse_document
 
 
 def clusters_of(text: str) -> dict[str, str]:

@@ -5,8 +5,8 @@ Each case is a sentence of our own; each assertion failed on the token-window ex
 
 from __future__ import annotations
 
-from graph.model.domain import Fact, GraphDelta
-from graph.model.ontology import FactStatus
+from sinograph.graph.model.domain import Fact, GraphDelta
+from sinograph.graph.model.ontology import FactStatus
 from tests.extractor.conftest import run
 
 

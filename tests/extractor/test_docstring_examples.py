@@ -8,13 +8,15 @@ import pkgutil
 
 import pytest
 
-import loaders.extract
+import sinograph.loaders.extract
 
 MODULES = sorted(
     info.name
-    for info in pkgutil.walk_packages(loaders.extract.__path__, prefix="loaders.extract.")
+    for info in pkgutil.walk_packages(
+        sinograph.loaders.extract.__path__, prefix="sinograph.loaders.extract."
+    )
     if not info.ispkg
-) + ["loaders.evaluation", "loaders.extractor"]
+) + ["sinograph.loaders.evaluation", "sinograph.loaders.extractor"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from loaders.evaluation import combine_scores, fold_name, score_story
+from sinograph.loaders.evaluation import combine_scores, fold_name, score_story
 
 GOLD = {
     "entities": [

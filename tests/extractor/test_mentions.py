@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from graph.model.ontology import EntityType
-from loaders.extract import default_registry
-from loaders.extract.mentions import find_mentions
-from loaders.extract.registry import Registry
-from loaders.extract.tokens import tokenize
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract import default_registry
+from sinograph.loaders.extract.mentions import find_mentions
+from sinograph.loaders.extract.registry import Registry
+from sinograph.loaders.extract.tokens import tokenize
 
 
 def typed(text: str, registry: Registry | None = None) -> dict[str, EntityType | None]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.evaluation import fold_name
-from loaders.extract import default_registry, extract
-from loaders.extract.rules.schema import MetricExample, load_metric_table
-from loaders.story_input import StoryInput
+from sinograph.loaders.evaluation import fold_name
+from sinograph.loaders.extract import default_registry, extract
+from sinograph.loaders.extract.rules.schema import MetricExample, load_metric_table
+from sinograph.loaders.story_input import StoryInput
 
 EXAMPLES = list(enumerate(load_metric_table().examples))
 

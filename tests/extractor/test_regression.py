@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cli.commands.extract import score_folder
-from loaders.evaluation import combine_scores
-from loaders.extract import default_registry
+from sinograph.cli.commands.extract import score_folder
+from sinograph.loaders.evaluation import combine_scores
+from sinograph.loaders.extract import default_registry
 
 FOLDER = Path(__file__).parent / "regression"
 
@@ -31,7 +31,7 @@ def test_every_story_has_a_gold_file() -> None:
 
 
 def test_every_predicate_is_annotated_twice() -> None:
-    from graph.model.ontology import Predicate
+    from sinograph.graph.model.ontology import Predicate
 
     counts: dict[str, int] = {}
     for gold in FOLDER.glob("*.gold.json"):

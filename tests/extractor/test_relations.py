@@ -260,7 +260,7 @@ def test_fact(text: str, subject: str, predicate: str, obj: str) -> None:
 
 
 def test_every_predicate_is_covered() -> None:
-    from graph.model.ontology import Predicate
+    from sinograph.graph.model.ontology import Predicate
 
     assert {p for _, _, p, _ in CASES} == {p.value for p in Predicate}
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.model.domain import Entity, Fact, GraphDelta, Story
-from graph.stores.embedded import EmbeddedStore
-from loaders.resolve import names_compatible, resolve_against_store
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Story
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.loaders.resolve import names_compatible, resolve_against_store
 
 
 @pytest.fixture

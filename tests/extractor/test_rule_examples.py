@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model.domain import GraphDelta
-from graph.model.ontology import Predicate
-from loaders.evaluation import fold_name
-from loaders.extract import default_registry, extract
-from loaders.extract.rules.schema import Example, load_rule_tables
-from loaders.story_input import StoryInput
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.ontology import Predicate
+from sinograph.loaders.evaluation import fold_name
+from sinograph.loaders.extract import default_registry, extract
+from sinograph.loaders.extract.rules.schema import Example, load_rule_tables
+from sinograph.loaders.story_input import StoryInput
 
 
 def _cases() -> list[tuple[str, Example]]:

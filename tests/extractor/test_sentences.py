@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.extract.sentences import MAX_SENTENCE_CHARS, split_sentences
-from loaders.extract.tokens import tokenize
+from sinograph.loaders.extract.sentences import MAX_SENTENCE_CHARS, split_sentences
+from sinograph.loaders.extract.tokens import tokenize
 
 
 @pytest.mark.parametrize(

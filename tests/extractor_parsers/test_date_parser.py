@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model.errors import InvalidInput
-from loaders.extract.temporal import DateMention, find_dates, resolve_relative_date
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.loaders.extract.temporal import DateMention, find_dates, resolve_relative_date
 
 # A Tuesday.
 PUBLISHED = "2025-07-01"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model.errors import InvalidInput
-from loaders.extract.amounts import MoneyMention, find_money
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.loaders.extract.amounts import MoneyMention, find_money
 
 
 def _one(text: str) -> MoneyMention:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.extract.amounts import find_percentages
+from sinograph.loaders.extract.amounts import find_percentages
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.model.domain import GraphDelta
-from graph.model.ontology import Predicate
-from graph.stores.embedded import EmbeddedStore
-from loaders.extract import default_registry, extract
-from loaders.ingest import ingest_stories
-from loaders.story_input import StoryInput
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.ontology import Predicate
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.loaders.extract import default_registry, extract
+from sinograph.loaders.ingest import ingest_stories
+from sinograph.loaders.story_input import StoryInput
 
 
 def _extract(text: str, published: str = "2025-07-16") -> GraphDelta:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model.domain import GraphDelta
-from graph.model.ontology import EntityType, Predicate
-from loaders.extract import default_registry, extract
-from loaders.extract.zh.dates import find_dates, story_year
-from loaders.extract.zh.entities import EntityTable, short_forms
-from loaders.extract.zh.mentions import StoryState, read_sentence
-from loaders.story_input import StoryInput
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.loaders.extract import default_registry, extract
+from sinograph.loaders.extract.zh.dates import find_dates, story_year
+from sinograph.loaders.extract.zh.entities import EntityTable, short_forms
+from sinograph.loaders.extract.zh.mentions import StoryState, read_sentence
+from sinograph.loaders.story_input import StoryInput
 
 
 def _extract(text: str, published: str | None = "2025-07-16") -> GraphDelta:

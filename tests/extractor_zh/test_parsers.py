@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.extract.zh.amounts import find_money, find_percents, parse_number
-from loaders.extract.zh.dates import find_dates
-from loaders.extract.zh.language import is_chinese, is_traditional, to_simplified
+from sinograph.loaders.extract.zh.amounts import find_money, find_percents, parse_number
+from sinograph.loaders.extract.zh.dates import find_dates
+from sinograph.loaders.extract.zh.language import is_chinese, is_traditional, to_simplified
 
 PUBLISHED = "2025-07-02"  # a Wednesday
 

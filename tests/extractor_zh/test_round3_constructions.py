@@ -5,10 +5,10 @@ goods the commodity list does not know). Every sentence here is written for this
 
 from __future__ import annotations
 
-from graph.model.domain import GraphDelta
-from graph.model.ontology import Predicate
-from loaders.extract import default_registry, extract
-from loaders.story_input import StoryInput
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.ontology import Predicate
+from sinograph.loaders.extract import default_registry, extract
+from sinograph.loaders.story_input import StoryInput
 
 
 def _extract(text: str, published: str = "2025-07-16") -> GraphDelta:

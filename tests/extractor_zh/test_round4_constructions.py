@@ -5,9 +5,9 @@ one-character names inside longer words). Every sentence here is written for thi
 
 from __future__ import annotations
 
-from graph.model.domain import GraphDelta
-from loaders.extract import default_registry, extract
-from loaders.story_input import StoryInput
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.loaders.extract import default_registry, extract
+from sinograph.loaders.story_input import StoryInput
 
 
 def _extract(text: str, published: str = "2025-07-16") -> GraphDelta:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model.ontology import EntityType
-from loaders.extract import default_registry
-from loaders.extract.zh.entities import EntityTable
-from loaders.extract.zh.mentions import StoryState, read_sentence
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract import default_registry
+from sinograph.loaders.extract.zh.entities import EntityTable
+from sinograph.loaders.extract.zh.mentions import StoryState, read_sentence
 
 
 def _entities(text: str) -> dict[str, EntityType]:

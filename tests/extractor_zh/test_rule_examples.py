@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model.ontology import SYMMETRIC_PREDICATES
-from loaders.extract import default_registry, extract
-from loaders.extract.zh.rule import Example, Rule
-from loaders.extract.zh.rules import ALL_RULES
-from loaders.story_input import StoryInput
+from sinograph.graph.model.ontology import SYMMETRIC_PREDICATES
+from sinograph.loaders.extract import default_registry, extract
+from sinograph.loaders.extract.zh.rule import Example, Rule
+from sinograph.loaders.extract.zh.rules import ALL_RULES
+from sinograph.loaders.story_input import StoryInput
 
 CASES = [
     pytest.param(rule, example, id=f"{rule.name}-{n}")

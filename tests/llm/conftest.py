@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.llm import LlmConfig, ResponseCache
+from sinograph.loaders.llm import LlmConfig, ResponseCache
 from tests.llm.fake_server import FakeModelServer, running_server
 
 

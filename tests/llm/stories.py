@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from loaders.story_input import StoryInput
+from sinograph.loaders.story_input import StoryInput
 
 MINE_TEXT = (
     "Norvik Mining Group said on Monday it had agreed to buy the Kestrel copper mine in "

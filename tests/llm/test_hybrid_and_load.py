@@ -10,15 +10,15 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api.app import create_app
-from cli.main import app as cli_app
-from graph.model.errors import ModelUnavailable
-from graph.stores.embedded import EmbeddedStore
-from loaders.extract import default_registry
-from loaders.extractor import RulesExtractor
-from loaders.ingest import ingest_stories
-from loaders.llm import HybridExtractor, LlmConfig, LlmExtractor, ResponseCache
-from loaders.story_input import StoryInput
+from sinograph.api.app import create_app
+from sinograph.cli.main import app as cli_app
+from sinograph.graph.model.errors import ModelUnavailable
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.loaders.extract import default_registry
+from sinograph.loaders.extractor import RulesExtractor
+from sinograph.loaders.ingest import ingest_stories
+from sinograph.loaders.llm import HybridExtractor, LlmConfig, LlmExtractor, ResponseCache
+from sinograph.loaders.story_input import StoryInput
 from tests.api.support import make_settings
 from tests.llm.fake_server import FakeModelServer, Reply
 from tests.llm.stories import FIRST, MINE_ANSWER, MINE_STORY, MINE_TEXT, SALES_ANSWER, SALES_STORY

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from graph.model.errors import ExtractionFailed, ModelUnavailable
-from loaders.extract import default_registry
-from loaders.llm import LlmConfig, LlmExtractor, ResponseCache
+from sinograph.graph.model.errors import ExtractionFailed, ModelUnavailable
+from sinograph.loaders.extract import default_registry
+from sinograph.loaders.llm import LlmConfig, LlmExtractor, ResponseCache
 from tests.llm.fake_server import FakeModelServer, Reply
 from tests.llm.stories import (
     EMPTY_ANSWER,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from loaders.extract import Registry, RegistryEntry
-from loaders.llm.answer import parse_answer
-from loaders.llm.quotes import StoryText, fold
-from loaders.llm.verify import verify_answer
-from loaders.story_input import StoryInput
+from sinograph.loaders.extract import Registry, RegistryEntry
+from sinograph.loaders.llm.answer import parse_answer
+from sinograph.loaders.llm.quotes import StoryText, fold
+from sinograph.loaders.llm.verify import verify_answer
+from sinograph.loaders.story_input import StoryInput
 
 STORY = StoryInput(
     text=(

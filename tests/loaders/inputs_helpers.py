@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from loaders.inputs import InputProblem, read_stories
-from loaders.story_input import StoryInput
+from sinograph.loaders.inputs import InputProblem, read_stories
+from sinograph.loaders.story_input import StoryInput
 
 Read = Callable[..., tuple[list[StoryInput], list[InputProblem]]]
 

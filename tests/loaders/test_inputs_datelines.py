@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from inputs_helpers import Read
 
-from loaders.inputs.datelines import Dateline, find_dateline, resolve_dateline_date
+from sinograph.loaders.inputs.datelines import Dateline, find_dateline, resolve_dateline_date
 
 BODY = " Pop Mart opened its first store in the city, the company said."
 

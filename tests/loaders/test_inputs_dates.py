@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model.errors import InvalidInput
-from loaders.inputs.dates import normalise_date
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.loaders.inputs.dates import normalise_date
 
 
 @pytest.mark.parametrize(

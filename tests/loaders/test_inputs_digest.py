@@ -6,8 +6,8 @@ from pathlib import Path
 
 from inputs_helpers import Read
 
-from loaders.inputs import detect_format
-from loaders.inputs.attribution import find_attribution
+from sinograph.loaders.inputs import detect_format
+from sinograph.loaders.inputs.attribution import find_attribution
 
 # A small digest in the shape of a daily newsletter, written for these tests.
 DIGEST = "\n".join(

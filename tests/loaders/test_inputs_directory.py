@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from inputs_helpers import Read
 
-from graph.model.errors import InvalidInput
-from loaders.inputs import InputProblem, detect_format, read_stories
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.loaders.inputs import InputProblem, detect_format, read_stories
 
 
 def _tree(root: Path) -> None:

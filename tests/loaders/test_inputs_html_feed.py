@@ -6,7 +6,7 @@ from pathlib import Path
 
 from inputs_helpers import Read
 
-from loaders.inputs import detect_format
+from sinograph.loaders.inputs import detect_format
 
 PAGE = """<!DOCTYPE html>
 <html><head>

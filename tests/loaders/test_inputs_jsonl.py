@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from inputs_helpers import Read
 
-from loaders.inputs import InputProblem, read_stories
+from sinograph.loaders.inputs import InputProblem, read_stories
 
 
 def _line(**fields: object) -> str:

@@ -10,21 +10,21 @@ from pathlib import Path
 import pytest
 from inputs_helpers import split_results
 
-from loaders.inputs import read_stories, read_text
+from sinograph.loaders.inputs import read_stories, read_text
 
 MODULES = [
-    "loaders.inputs.problems",
-    "loaders.inputs.dates",
-    "loaders.inputs.decoding",
-    "loaders.inputs.datelines",
-    "loaders.inputs.assemble",
-    "loaders.inputs.front_matter",
-    "loaders.inputs.units",
-    "loaders.inputs.attribution",
-    "loaders.inputs.article",
-    "loaders.inputs.json_lines",
-    "loaders.inputs.detect",
-    "loaders.inputs.reader",
+    "sinograph.loaders.inputs.problems",
+    "sinograph.loaders.inputs.dates",
+    "sinograph.loaders.inputs.decoding",
+    "sinograph.loaders.inputs.datelines",
+    "sinograph.loaders.inputs.assemble",
+    "sinograph.loaders.inputs.front_matter",
+    "sinograph.loaders.inputs.units",
+    "sinograph.loaders.inputs.attribution",
+    "sinograph.loaders.inputs.article",
+    "sinograph.loaders.inputs.json_lines",
+    "sinograph.loaders.inputs.detect",
+    "sinograph.loaders.inputs.reader",
 ]
 
 
@@ -59,7 +59,7 @@ def test_read_text_detects_json_lines_and_keeps_separators_inside_strings() -> N
 
 
 def test_read_text_refuses_bad_arguments_at_once() -> None:
-    from graph.model.errors import InvalidInput
+    from sinograph.graph.model.errors import InvalidInput
 
     with pytest.raises(InvalidInput):
         read_text("x", published="whenever")

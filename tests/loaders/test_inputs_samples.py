@@ -7,7 +7,7 @@ from pathlib import Path
 
 from inputs_helpers import Read
 
-from loaders.inputs import detect_format
+from sinograph.loaders.inputs import detect_format
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "stories"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from inputs_helpers import Read
 
-from loaders.inputs import detect_format
+from sinograph.loaders.inputs import detect_format
 
 ARTICLE = """Geely completes its purchase of a stake in Renault's engine business
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import cli.progress
-import loaders.parallel
-from cli.main import app
-from graph.stores.embedded import EmbeddedStore
-from loaders.load import (
+import sinograph.cli.progress
+import sinograph.loaders.parallel
+from sinograph.cli.main import app
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.loaders.load import (
     ExtractorSource,
     LoadOptions,
     LoadProgress,
@@ -44,7 +44,9 @@ def _graph_file(folder: Path, stories: int = 12, facts: int = 20) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", ["loaders.load", "loaders.parallel", "cli.progress"])
+@pytest.mark.parametrize(
+    "name", ["sinograph.loaders.load", "sinograph.loaders.parallel", "sinograph.cli.progress"]
+)
 def test_docstring_examples_run(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0
@@ -82,7 +84,7 @@ def test_graph_file_in_small_batches_stores_what_one_batch_stores(tmp_path: Path
 def test_write_graph_reports_each_batch(tmp_path: Path) -> None:
     store = _store(tmp_path / "g.db")
     file = _graph_file(tmp_path, stories=3, facts=5)
-    from loaders.graph_json import read_graph_json
+    from sinograph.loaders.graph_json import read_graph_json
 
     delta = read_graph_json(file, max_bytes=10**8)
     batches: list[int] = []
@@ -119,7 +121,7 @@ def test_a_bad_file_is_a_problem_and_the_rest_loads(tmp_path: Path) -> None:
 
 
 def test_a_missing_path_stops_before_anything_is_written(tmp_path: Path) -> None:
-    from graph.model.errors import InvalidInput
+    from sinograph.graph.model.errors import InvalidInput
 
     store = _store(tmp_path / "g.db")
     try:
@@ -149,16 +151,16 @@ def test_worker_processes_store_exactly_what_one_process_stores(
 ) -> None:
     folder = _story_folder(tmp_path / "stories", 10)
     pools: list[int] = []
-    real = loaders.parallel.ProcessPoolExecutor
+    real = sinograph.loaders.parallel.ProcessPoolExecutor
 
     class Counted(real):  # type: ignore[misc,valid-type]
         def __init__(self, *args: object, **kwargs: object) -> None:
             pools.append(int(kwargs["max_workers"]))  # type: ignore[call-overload]
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(loaders.parallel, "ProcessPoolExecutor", Counted)
-    monkeypatch.setattr(loaders.parallel, "PARALLEL_FROM", 4)
-    from graph.wiring.settings import Settings
+    monkeypatch.setattr(sinograph.loaders.parallel, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(sinograph.loaders.parallel, "PARALLEL_FROM", 4)
+    from sinograph.graph.wiring.settings import Settings
 
     settings = Settings(store=str(tmp_path / "unused.db"))
     exports = []
@@ -181,7 +183,7 @@ def test_worker_processes_store_exactly_what_one_process_stores(
 def test_cli_prints_plain_progress_lines_when_not_on_a_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli.progress, "PLAIN_EVERY", 0.0)
+    monkeypatch.setattr(sinograph.cli.progress, "PLAIN_EVERY", 0.0)
     result = CliRunner().invoke(
         app, ["--store", str(tmp_path / "g.db"), "load", str(SAMPLES / "graph"), "--workers", "1"]
     )

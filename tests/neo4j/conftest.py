@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.stores.neo4j import Neo4jStore
+from sinograph.graph.stores.neo4j import Neo4jStore
 from tests.contract.neo4j_factory import make_neo4j_store, require_neo4j
 
 

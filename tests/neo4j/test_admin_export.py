@@ -7,12 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from graph.exports.neo4j_admin import ARRAY_DELIMITER, import_command, write_neo4j_admin_csv
-from graph.model.curation import CurationAction, Curator, new_record
-from graph.model.curation_log import CurationExport, CurationRecord
-from graph.model.domain import Entity, GraphDelta
-from graph.model.errors import InvalidInput
-from graph.model.ontology import EntityType, Predicate
+from sinograph.graph.exports.neo4j_admin import (
+    ARRAY_DELIMITER,
+    import_command,
+    write_neo4j_admin_csv,
+)
+from sinograph.graph.model.curation import CurationAction, Curator, new_record
+from sinograph.graph.model.curation_log import CurationExport, CurationRecord
+from sinograph.graph.model.domain import Entity, GraphDelta
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.ontology import EntityType, Predicate
 from tests.conftest import sample_deltas
 
 

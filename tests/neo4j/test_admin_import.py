@@ -20,11 +20,11 @@ from types import ModuleType
 
 import pytest
 
-from graph.exports.neo4j_admin import import_command, write_neo4j_admin_csv
-from graph.model.curation import Curator
-from graph.model.queries import PathQuery, SearchQuery, TimelineQuery
-from graph.stores.embedded import EmbeddedStore
-from graph.stores.neo4j import Neo4jStore, open_driver
+from sinograph.graph.exports.neo4j_admin import import_command, write_neo4j_admin_csv
+from sinograph.graph.model.curation import Curator
+from sinograph.graph.model.queries import PathQuery, SearchQuery, TimelineQuery
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.stores.neo4j import Neo4jStore, open_driver
 from tests.conftest import ROOT, sample_deltas
 from tests.contract.neo4j_factory import require_neo4j
 

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.model.errors import StoreUnavailable
-from graph.stores.neo4j import Neo4jStore, connect_neo4j, open_driver
-from graph.stores.neo4j.connection import redact_uri
-from graph.wiring.settings import Settings
+from sinograph.graph.model.errors import StoreUnavailable
+from sinograph.graph.stores.neo4j import Neo4jStore, connect_neo4j, open_driver
+from sinograph.graph.stores.neo4j.connection import redact_uri
+from sinograph.graph.wiring.settings import Settings
 
 
 def _closed_port() -> int:

@@ -15,9 +15,9 @@ import threading
 
 import pytest
 
-from graph.model.errors import NoPath
-from graph.model.queries import NeighbourQuery, PathQuery, TimelineQuery
-from graph.stores.neo4j import Neo4jStore
+from sinograph.graph.model.errors import NoPath
+from sinograph.graph.model.queries import NeighbourQuery, PathQuery, TimelineQuery
+from sinograph.graph.stores.neo4j import Neo4jStore
 from tests.contract.builders import DeltaBuilder
 from tests.contract.neo4j_factory import make_neo4j_store
 

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
-from graph.model.curation import Curator
-from graph.model.domain import GraphDelta
-from graph.model.queries import TimelineQuery
-from graph.stores.embedded import EmbeddedStore
-from graph.stores.neo4j.copy import batches, copy_graph
+from sinograph.cli.main import app
+from sinograph.graph.model.curation import Curator
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.queries import TimelineQuery
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.stores.neo4j.copy import batches, copy_graph
 from tests.conftest import sample_deltas
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cypher import (
+from sinograph.cypher import (
     ALL_PREDICATES_PLACEHOLDER,
     MAX_PATH_GROUPS,
     PLACEHOLDERS,
@@ -16,10 +16,10 @@ from cypher import (
     parse_statement,
     statement,
 )
-from graph.model.domain import Entity
-from graph.model.ontology import EntityType, Predicate
-from graph.stores.neo4j.rows import entity_row
-from graph.stores.neo4j.runner import bound_statement
+from sinograph.graph.model.domain import Entity
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.graph.stores.neo4j.rows import entity_row
+from sinograph.graph.stores.neo4j.runner import bound_statement
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = sorted((ROOT / "graph" / "stores" / "neo4j").glob("*.py"))

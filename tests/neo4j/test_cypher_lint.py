@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from cypher import MAX_PATH_GROUPS, all_statements
-from graph.model.ontology import EntityType, Predicate
-from graph.stores.neo4j.lint_schema import lint_schema
+from sinograph.cypher import MAX_PATH_GROUPS, all_statements
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.graph.stores.neo4j.lint_schema import lint_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 LINT = ROOT / "tools" / "cypher-lint"

@@ -14,13 +14,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.model.domain import Entity, Fact, GraphDelta, Metric, Story
-from graph.model.errors import InvalidInput
-from graph.model.ontology import EntityType, Predicate
-from graph.model.results import UpsertReport
-from graph.stores.embedded import EmbeddedStore
-from graph.stores.neo4j.plan import StoredRecords, lookups, plan_upsert
-from graph.stores.neo4j.rows import (
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Metric, Story
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.graph.model.results import UpsertReport
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.stores.neo4j.plan import StoredRecords, lookups, plan_upsert
+from sinograph.graph.stores.neo4j.rows import (
     alias_rows,
     entity_from_props,
     entity_row,

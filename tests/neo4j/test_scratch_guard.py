@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.model.errors import InvalidInput
-from graph.stores.neo4j import Neo4jStore
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.stores.neo4j import Neo4jStore
 
 pytestmark = pytest.mark.neo4j
 

@@ -13,13 +13,18 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from cypher import all_statements
-from graph.model.domain import GraphDelta
-from graph.model.errors import FactNotFound
-from graph.model.merge import place_facts
-from graph.model.queries import UNDATED_POSITION, SearchQuery, TimelineQuery, encode_cursor
-from graph.stores.neo4j import Neo4jStore
-from graph.stores.neo4j import runner as runner_module
+from sinograph.cypher import all_statements
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.errors import FactNotFound
+from sinograph.graph.model.merge import place_facts
+from sinograph.graph.model.queries import (
+    UNDATED_POSITION,
+    SearchQuery,
+    TimelineQuery,
+    encode_cursor,
+)
+from sinograph.graph.stores.neo4j import Neo4jStore
+from sinograph.graph.stores.neo4j import runner as runner_module
 from tests.conftest import sample_deltas
 from tests.contract.builders import DeltaBuilder
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from graph.model.domain import Entity
-from graph.model.ids import entity_id, normalize_name
-from graph.model.ontology import EntityType
+from sinograph.graph.model.domain import Entity
+from sinograph.graph.model.ids import entity_id, normalize_name
+from sinograph.graph.model.ontology import EntityType
 
 REGISTRY = Path(__file__).resolve().parents[2] / "loaders" / "data" / "registry.jsonl"
 

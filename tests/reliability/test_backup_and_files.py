@@ -22,12 +22,12 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api.app import create_app
-from cli.main import app as cli
-from graph.model.domain import GraphDelta
-from graph.model.errors import InvalidInput, StoreCorrupt, StoreReadOnly
-from graph.stores.embedded import EmbeddedStore
-from graph.stores.embedded.files import IdleCheckpointer
+from sinograph.api.app import create_app
+from sinograph.cli.main import app as cli
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.errors import InvalidInput, StoreCorrupt, StoreReadOnly
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.stores.embedded.files import IdleCheckpointer
 from tests.api.support import make_settings
 from tests.contract.builders import DeltaBuilder
 
@@ -82,7 +82,8 @@ def test_backups_during_a_concurrent_load_equal_the_quiesced_store(tmp_path: Pat
     EmbeddedStore(db).ensure_schema()
     base = _revision(db)  # each file's transaction adds one to it
     load = subprocess.Popen(
-        [sys.executable, "-c", "from cli.main import app; app()", "--store", str(db), "load",
+        [sys.executable, "-c", "from sinograph.cli.main import app; app()",
+         "--store", str(db), "load",
          str(folder)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
@@ -139,7 +140,7 @@ def test_restore_refuses_a_damaged_backup(tmp_path: Path) -> None:
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database at all" * 100)
     with pytest.raises(InvalidInput):
-        from graph.stores.embedded.files import restore_file
+        from sinograph.graph.stores.embedded.files import restore_file
 
         restore_file(bad, tmp_path / "target.db")
     assert not (tmp_path / "target.db").exists()
@@ -235,9 +236,9 @@ def test_a_store_on_a_read_only_filesystem_serves_reads(tmp_path: Path) -> None:
 import json
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
-from api.app import create_app
-from cli.main import app as cli
-from graph.stores.embedded import EmbeddedStore
+from sinograph.api.app import create_app
+from sinograph.cli.main import app as cli
+from sinograph.graph.stores.embedded import EmbeddedStore
 from tests.api.support import make_settings
 db = "{ro}/g.db"
 r = CliRunner().invoke(cli, ["--store", db, "stats", "--json"])

@@ -20,14 +20,14 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.ingest_guard import IngestSlots
-from graph.model.errors import WorkBudgetExceeded
-from graph.stores.embedded import EmbeddedStore
-from loaders.budget import WorkBudget, within
-from loaders.extract.document import MAX_MENTIONS_PER_SENTENCE
-from loaders.ingest import ingest_stories
-from loaders.story_input import MAX_STORY_CHARS, StoryInput
+from sinograph.api.app import create_app
+from sinograph.api.ingest_guard import IngestSlots
+from sinograph.graph.model.errors import WorkBudgetExceeded
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.loaders.budget import WorkBudget, within
+from sinograph.loaders.extract.document import MAX_MENTIONS_PER_SENTENCE
+from sinograph.loaders.ingest import ingest_stories
+from sinograph.loaders.story_input import MAX_STORY_CHARS, StoryInput
 from tests.api.support import make_settings
 from tests.reliability.test_concurrency import CLI, _free_port
 

@@ -17,12 +17,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from graph.model.queries import SearchQuery
-from graph.stores.embedded import EmbeddedStore
+from sinograph.graph.model.queries import SearchQuery
+from sinograph.graph.stores.embedded import EmbeddedStore
 from tests.contract.builders import DeltaBuilder
 from tests.reliability.test_crash_safety import _check_consistent, _write_inputs
 
-CLI = [sys.executable, "-c", "from cli.main import app; app()"]
+CLI = [sys.executable, "-c", "from sinograph.cli.main import app; app()"]
 
 
 def _free_port() -> int:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.stores.embedded import EmbeddedStore
+from sinograph.graph.stores.embedded import EmbeddedStore
 from tests.contract.builders import DeltaBuilder
 
 FILES = 60
@@ -55,7 +55,7 @@ def _load_command(db: Path, folder: Path) -> list[str]:
     return [
         sys.executable,
         "-c",
-        "from cli.main import app; app()",
+        "from sinograph.cli.main import app; app()",
         "--store",
         str(db),
         "load",

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.model.domain import GraphDelta
-from graph.stores.embedded import EmbeddedStore
-from loaders.graph_json import split_delta
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.loaders.graph_json import split_delta
 from tests.contract.builders import DeltaBuilder
 from tests.reliability.test_crash_safety import _check_consistent
 
@@ -87,7 +87,7 @@ def _wait_for_more_facts(db: Path, *, than: int, proc: subprocess.Popen[bytes]) 
 
 
 def _command(db: Path, file: Path) -> list[str]:
-    return [sys.executable, "-c", "from cli.main import app; app()", "--store", str(db),
+    return [sys.executable, "-c", "from sinograph.cli.main import app; app()", "--store", str(db),
             "load", str(file)]
 
 

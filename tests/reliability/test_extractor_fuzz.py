@@ -6,9 +6,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.model.domain import GraphDelta
-from loaders.extract import extract
-from loaders.story_input import StoryInput
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.loaders.extract import extract
+from sinograph.loaders.story_input import StoryInput
 
 words = st.sampled_from(
     [

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.extract import coref_names, extract
-from loaders.extract.coref_model import Cluster
-from loaders.story_input import StoryInput
+from sinograph.loaders.extract import coref_names, extract
+from sinograph.loaders.extract.coref_model import Cluster
+from sinograph.loaders.story_input import StoryInput
 
 
 def _comparisons(monkeypatch: pytest.MonkeyPatch, text: str) -> int:

@@ -24,9 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from cli.main import app as cli
-from graph.model.curation import LOADER, graph_digest
-from graph.model.domain import GraphDelta
+from sinograph.cli.main import app as cli
+from sinograph.graph.model.curation import LOADER, graph_digest
+from sinograph.graph.model.domain import GraphDelta
 from tests.conftest import SAMPLES
 
 runner = CliRunner()
@@ -112,7 +112,8 @@ def test_any_sequence_of_runs_gives_the_graph_of_one_load(
 def _load_process(db: Path) -> subprocess.Popen[bytes]:
     paths = [str(p) for p in (*GROUPS["stories"], *GROUPS["feed"], *GROUPS["graph"])]
     return subprocess.Popen(
-        [sys.executable, "-c", "from cli.main import app; app()", "--store", str(db), "load",
+        [sys.executable, "-c", "from sinograph.cli.main import app; app()",
+         "--store", str(db), "load",
          *paths, *PUBLISHED],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )

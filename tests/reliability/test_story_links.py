@@ -12,10 +12,10 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api.app import create_app
-from cli.main import app as cli
-from graph.model.domain import GraphDelta, Story
-from graph.stores.embedded import EmbeddedStore
+from sinograph.api.app import create_app
+from sinograph.cli.main import app as cli
+from sinograph.graph.model.domain import GraphDelta, Story
+from sinograph.graph.stores.embedded import EmbeddedStore
 from tests.api.support import make_settings
 
 BAD_URLS = [

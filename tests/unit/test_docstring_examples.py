@@ -9,11 +9,11 @@ import importlib
 import pytest
 
 MODULES = [
-    "graph.model.queries",
-    "graph.stores.pathfinding",
-    "graph.stores.hits",
-    "graph.stores.embedded.store",
-    "cli.queries",
+    "sinograph.graph.model.queries",
+    "sinograph.graph.stores.pathfinding",
+    "sinograph.graph.stores.hits",
+    "sinograph.graph.stores.embedded.store",
+    "sinograph.cli.queries",
 ]
 
 
@@ -25,8 +25,8 @@ def test_docstring_examples_hold(name: str) -> None:
 
 
 def test_the_path_and_timeline_apis_have_examples() -> None:
-    from graph.stores.embedded.store import EmbeddedStore
-    from graph.stores.pathfinding import PathSearch
+    from sinograph.graph.stores.embedded.store import EmbeddedStore
+    from sinograph.graph.stores.pathfinding import PathSearch
 
     finder = doctest.DocTestFinder()
     for function in (EmbeddedStore.paths, EmbeddedStore.timeline, PathSearch):

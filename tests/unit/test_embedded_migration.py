@@ -13,13 +13,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from graph.model.domain import Entity, Evidence, Fact, Metric, Story
-from graph.model.ids import normalize_name
-from graph.model.queries import SearchQuery
-from graph.stores.assemble import date_sort_key
-from graph.stores.embedded import EmbeddedStore
-from graph.stores.embedded.rows import fact_insert_row
-from graph.stores.embedded.schema import MIGRATIONS, SCHEMA_VERSION
+from sinograph.graph.model.domain import Entity, Evidence, Fact, Metric, Story
+from sinograph.graph.model.ids import normalize_name
+from sinograph.graph.model.queries import SearchQuery
+from sinograph.graph.stores.assemble import date_sort_key
+from sinograph.graph.stores.embedded import EmbeddedStore
+from sinograph.graph.stores.embedded.rows import fact_insert_row
+from sinograph.graph.stores.embedded.schema import MIGRATIONS, SCHEMA_VERSION
 from tests.contract.builders import DeltaBuilder
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.model.errors import InputTooLarge, InvalidInput
-from loaders.graph_json import looks_like_graph_json, read_graph_json, split_delta
+from sinograph.graph.model.errors import InputTooLarge, InvalidInput
+from sinograph.loaders.graph_json import looks_like_graph_json, read_graph_json, split_delta
 from tests.contract.builders import DeltaBuilder
 
 

@@ -6,8 +6,8 @@ import io
 
 import networkx as nx
 
-from graph.exports.formats import delta_to_graphml
-from graph.model.domain import Entity, Fact, GraphDelta, Story
+from sinograph.graph.exports.formats import delta_to_graphml
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Story
 
 
 def _graph() -> nx.MultiDiGraph:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from graph.model.domain import Entity
-from graph.model.identifiers import check_isin, check_lei, check_uscc, ticker_variants
-from loaders.extract.registry import RegistryEntry
+from sinograph.graph.model.domain import Entity
+from sinograph.graph.model.identifiers import check_isin, check_lei, check_uscc, ticker_variants
+from sinograph.loaders.extract.registry import RegistryEntry
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,10 @@ import random
 
 import networkx as nx
 
-from graph.model.domain import Entity, Fact
-from graph.model.merge import closes, merge_entity, merge_fact
-from graph.model.queries import TimeWindow, decode_cursor, encode_cursor
-from graph.stores.pathfinding import ListAdjacency, PathSearch
+from sinograph.graph.model.domain import Entity, Fact
+from sinograph.graph.model.merge import closes, merge_entity, merge_fact
+from sinograph.graph.model.queries import TimeWindow, decode_cursor, encode_cursor
+from sinograph.graph.stores.pathfinding import ListAdjacency, PathSearch
 from tests.reference_paths import k_shortest_simple_paths
 
 
@@ -50,8 +50,8 @@ def test_a_lift_closes_only_an_open_ban_that_began_before_it() -> None:
 
 def test_time_window_admits_by_overlap_and_as_of() -> None:
     w = TimeWindow(since="2025-03", until="2025-03")
-    from graph.model.dates import partial_date_end_ordinal as end
-    from graph.model.dates import partial_date_ordinal as start
+    from sinograph.graph.model.dates import partial_date_end_ordinal as end
+    from sinograph.graph.model.dates import partial_date_ordinal as start
 
     assert w.admits(start("2025"), end("2025"), None, None)  # the year overlaps March
     assert not w.admits(start("2025-04-01"), end("2025-04-01"), None, None)
@@ -110,7 +110,7 @@ def test_the_reference_enumeration_agrees_with_networkx() -> None:
 
 
 def test_placement_never_gives_two_facts_one_key() -> None:
-    from graph.model.merge import place_facts
+    from sinograph.graph.model.merge import place_facts
 
     lead = dict(subject="person:wu", predicate="LEADS", object="company:alibaba")
     ceo = Fact.model_validate({**lead, "date": "2023-09", "role": "chief executive"})

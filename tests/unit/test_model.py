@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from graph.model.dates import date_precision, parse_partial_date, partial_date_end_ordinal
-from graph.model.domain import Entity, Fact, GraphDelta, Story
-from graph.model.errors import InvalidInput
-from graph.model.ids import entity_id, fact_key, normalize_name
-from graph.model.ontology import EntityType, Predicate, parse_entity_type, parse_predicate
+from sinograph.graph.model.dates import date_precision, parse_partial_date, partial_date_end_ordinal
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Story
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.ids import entity_id, fact_key, normalize_name
+from sinograph.graph.model.ontology import EntityType, Predicate, parse_entity_type, parse_predicate
 
 
 def test_entity_ids_are_stable_and_typed() -> None:
@@ -112,7 +112,7 @@ def test_parse_names_of_labels_and_predicates() -> None:
 
 
 def test_extreme_but_valid_dates_and_forged_cursors() -> None:
-    from graph.model.queries import TimeWindow, decode_cursor, encode_cursor
+    from sinograph.graph.model.queries import TimeWindow, decode_cursor, encode_cursor
 
     assert TimeWindow.build(since="0001", until="9999-12", as_of="9999").until_ordinal
     with pytest.raises(InvalidInput):
@@ -128,7 +128,7 @@ def test_graphml_replaces_characters_xml_cannot_hold() -> None:
 
     import networkx as nx
 
-    from graph.exports.formats import delta_to_graphml
+    from sinograph.graph.exports.formats import delta_to_graphml
 
     s = Story.from_text("t")
     a = Entity(name="Ctrl\x01 Group", type="Company")

@@ -15,9 +15,9 @@ import typer
 from pydantic import BaseModel, ValidationError
 from typer.core import TyperGroup
 
-from graph.model.errors import InvalidInput
-from graph.model.ontology import EntityType, Predicate
-from graph.model.queries import (
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.graph.model.queries import (
     NeighbourOptions,
     NeighbourQuery,
     PathQuery,
@@ -116,9 +116,9 @@ def test_the_api_and_the_cli_read_the_same_declarations() -> None:
     from fastapi.testclient import TestClient
     from typer.main import get_command
 
-    from api.app import create_app
-    from cli.main import app as cli_app
-    from graph.wiring.settings import get_settings
+    from sinograph.api.app import create_app
+    from sinograph.cli.main import app as cli_app
+    from sinograph.graph.wiring.settings import get_settings
 
     schema = TestClient(create_app(get_settings(store=":memory:"))).get("/openapi.json").json()
     params = {p["name"]: p for p in schema["paths"]["/paths"]["get"]["parameters"]}

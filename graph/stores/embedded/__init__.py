@@ -1,5 +1,5 @@
 """The embedded store: SQLite for durability, networkx for traversal."""
 
-from graph.stores.embedded.store import EmbeddedStore
+from sinograph.graph.stores.embedded.store import EmbeddedStore
 
 __all__ = ["EmbeddedStore"]

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from graph.model.ontology import DURATIVE_PREDICATES, EntityType, Predicate
-from graph.model.queries import TimeWindow
+from sinograph.graph.model.ontology import DURATIVE_PREDICATES, EntityType, Predicate
+from sinograph.graph.model.queries import TimeWindow
 
 if TYPE_CHECKING:
     import networkx as nx

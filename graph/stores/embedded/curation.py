@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from graph.model.curation import (
+from sinograph.graph.model.curation import (
     CurationAction,
     CurationPage,
     CurationRecord,
@@ -35,11 +35,11 @@ from graph.model.curation import (
     split_plan,
     split_target_taken,
 )
-from graph.model.domain import Entity, Fact, GraphDelta, Metric
-from graph.model.errors import CurationConflict, FactNotFound, InvalidInput
-from graph.model.merge import merge_entity
-from graph.stores.embedded.compact import REJECTED, RETIRED, CompactIndex, key_prefix
-from graph.stores.embedded.writer import (
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Metric
+from sinograph.graph.model.errors import CurationConflict, FactNotFound, InvalidInput
+from sinograph.graph.model.merge import merge_entity
+from sinograph.graph.stores.embedded.compact import REJECTED, RETIRED, CompactIndex, key_prefix
+from sinograph.graph.stores.embedded.writer import (
     Staged,
     chunks,
     key_rows,

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 from urllib.parse import quote
 
-from graph.model.errors import InvalidInput, StoreCorrupt, StoreUnavailable
-from graph.model.results import StoreBackup
+from sinograph.graph.model.errors import InvalidInput, StoreCorrupt, StoreUnavailable
+from sinograph.graph.model.results import StoreBackup
 
 __all__ = [
     "IdleCheckpointer",
@@ -165,7 +165,7 @@ def restore_file(backup: str | Path, target: str | Path, *, force: bool = False)
     would still point at the old store. Without ``force`` an existing store is never
     replaced.
     """
-    from graph.stores.embedded.schema import SCHEMA_VERSION
+    from sinograph.graph.stores.embedded.schema import SCHEMA_VERSION
 
     source = Path(backup)
     dest = Path(target)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from graph.stores.embedded.compact import I32, CompactIndex, EdgeFilter
+from sinograph.graph.stores.embedded.compact import I32, CompactIndex, EdgeFilter
 
 __all__ = ["IndexAdjacency"]
 

@@ -15,11 +15,15 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from graph.model.dates import date_precision, partial_date_end_ordinal, partial_date_ordinal
-from graph.model.domain import Fact, stored_story_url
-from graph.model.results import FactView, MetricView, SourceRef
-from graph.stores.assemble import date_sort_key
-from graph.stores.embedded.compact import key_prefix
+from sinograph.graph.model.dates import (
+    date_precision,
+    partial_date_end_ordinal,
+    partial_date_ordinal,
+)
+from sinograph.graph.model.domain import Fact, stored_story_url
+from sinograph.graph.model.results import FactView, MetricView, SourceRef
+from sinograph.graph.stores.assemble import date_sort_key
+from sinograph.graph.stores.embedded.compact import key_prefix
 
 __all__ = [
     "FACT_COLUMNS",

@@ -34,7 +34,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from graph.stores.embedded.upgrade import upgrade_to_v4
+from sinograph.graph.stores.embedded.upgrade import upgrade_to_v4
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "V1_TABLES", "migrate"]
 

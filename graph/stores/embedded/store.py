@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from graph.model.curation import (
+from sinograph.graph.model.curation import (
     LOADER,
     CurationPage,
     CurationRecord,
@@ -32,10 +32,10 @@ from graph.model.curation import (
     final_target,
     redirect_delta,
 )
-from graph.model.curation_log import CurationExport
-from graph.model.dates import partial_date_ordinal
-from graph.model.domain import Entity, Fact, GraphDelta, Metric, Story, stored_story_url
-from graph.model.errors import (
+from sinograph.graph.model.curation_log import CurationExport
+from sinograph.graph.model.dates import partial_date_ordinal
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Metric, Story, stored_story_url
+from sinograph.graph.model.errors import (
     FactNotFound,
     GraphError,
     InvalidInput,
@@ -45,10 +45,10 @@ from graph.model.errors import (
     StoreUnavailable,
     StoryNotFound,
 )
-from graph.model.ids import normalize_name
-from graph.model.names import FUZZY_KINDS, WEAK_SCORE, fuzzy_scores, short_form
-from graph.model.ontology import EntityType
-from graph.model.queries import (
+from sinograph.graph.model.ids import normalize_name
+from sinograph.graph.model.names import FUZZY_KINDS, WEAK_SCORE, fuzzy_scores, short_form
+from sinograph.graph.model.ontology import EntityType
+from sinograph.graph.model.queries import (
     UNDATED_POSITION,
     NeighbourQuery,
     PathQuery,
@@ -58,7 +58,7 @@ from graph.model.queries import (
     TraversalFilter,
     encode_cursor,
 )
-from graph.model.results import (
+from sinograph.graph.model.results import (
     EntityDetail,
     EntityMatch,
     EntityRef,
@@ -74,14 +74,14 @@ from graph.model.results import (
     TimelinePage,
     UpsertReport,
 )
-from graph.stores.assemble import (
+from sinograph.graph.stores.assemble import (
     build_path,
     earliest_published,
     entity_ref,
     ordinals,
     timeline_item,
 )
-from graph.stores.embedded.compact import (
+from sinograph.graph.stores.embedded.compact import (
     I32,
     NONE,
     PREDICATE_CODE,
@@ -97,7 +97,7 @@ from graph.stores.embedded.compact import (
     key_prefix,
     to_networkx,
 )
-from graph.stores.embedded.curation import (
+from sinograph.graph.stores.embedded.curation import (
     edit_entity,
     fact_row_of,
     log_page,
@@ -106,7 +106,7 @@ from graph.stores.embedded.curation import (
     split_entity,
     write_log,
 )
-from graph.stores.embedded.files import (
+from sinograph.graph.stores.embedded.files import (
     IdleCheckpointer,
     backup_file,
     connect_read_only,
@@ -114,31 +114,31 @@ from graph.stores.embedded.files import (
     is_corruption,
     read_only_location,
 )
-from graph.stores.embedded.fuzzy import TrigramIndex
-from graph.stores.embedded.paths import IndexAdjacency
-from graph.stores.embedded.rows import (
+from sinograph.graph.stores.embedded.fuzzy import TrigramIndex
+from sinograph.graph.stores.embedded.paths import IndexAdjacency
+from sinograph.graph.stores.embedded.rows import (
     FACT_COLUMNS,
     SOURCE_COLUMNS,
     fact_view_data,
     fact_view_from_row,
     metric_view_from_row,
 )
-from graph.stores.embedded.schema import SCHEMA_VERSION, V1_TABLES, migrate
-from graph.stores.embedded.stories import story_page
-from graph.stores.embedded.writer import (
+from sinograph.graph.stores.embedded.schema import SCHEMA_VERSION, V1_TABLES, migrate
+from sinograph.graph.stores.embedded.stories import story_page
+from sinograph.graph.stores.embedded.writer import (
     Staged,
     chunks,
     load_facts,
     marks,
     write_delta,
 )
-from graph.stores.hits import MatchSet
-from graph.stores.pathfinding import PathSearch
-from graph.stores.resolver import RESOLVE_LIMIT, choose_entity
+from sinograph.graph.stores.hits import MatchSet
+from sinograph.graph.stores.pathfinding import PathSearch
+from sinograph.graph.stores.resolver import RESOLVE_LIMIT, choose_entity
 
 if TYPE_CHECKING:
     import networkx as nx
-from graph.model.story_query import ENTITY_STORIES, StoryQuery
+from sinograph.graph.model.story_query import ENTITY_STORIES, StoryQuery
 
 __all__ = ["EmbeddedStore"]
 
@@ -853,7 +853,7 @@ class EmbeddedStore:
         :class:`~graph.stores.pathfinding.PathSearch` over the compact index.
 
         >>> import tempfile
-        >>> from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
+        >>> from sinograph.graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
         >>> text = "Acme bought Beta in June 2025. Beta owns Gamma."
         >>> story = Story.from_text(text, publisher="Wire", published="2025-06-30")
         >>> acme, beta, gamma = (Entity(name=n, type="Company") for n in ("Acme", "Beta", "Gamma"))
@@ -873,7 +873,7 @@ class EmbeddedStore:
         >>> store.paths(PathQuery(source="Acme", target="Gamma", until="2024"))
         Traceback (most recent call last):
         ...
-        graph.model.errors.NoPath: no path between 'Acme' and 'Gamma' within 4 hops
+        sinograph.graph.model.errors.NoPath: no path between 'Acme' and 'Gamma' within 4 hops
         >>> store.close()
         """
         conn = self._fresh()
@@ -1039,7 +1039,7 @@ class EmbeddedStore:
         """Dated facts and metrics in date order; undated ones in their own section.
 
         >>> import tempfile
-        >>> from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
+        >>> from sinograph.graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
         >>> text = "Acme bought Beta in June 2025. Beta owns Gamma."
         >>> story = Story.from_text(text, publisher="Wire", published="2025-06-30")
         >>> acme, beta, gamma = (Entity(name=n, type="Company") for n in ("Acme", "Beta", "Gamma"))

@@ -12,8 +12,8 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from graph.model.results import StoryPage, StorySummary
-from graph.model.story_query import StoryQuery, encode_story_cursor
+from sinograph.graph.model.results import StoryPage, StorySummary
+from sinograph.graph.model.story_query import StoryQuery, encode_story_cursor
 
 __all__ = ["story_page"]
 

@@ -18,7 +18,7 @@ differently, so a large store is not rewritten:
   (:func:`graph.model.merge.succession_closures`).
 
 >>> import sqlite3
->>> from graph.stores.embedded.schema import migrate
+>>> from sinograph.graph.stores.embedded.schema import migrate
 >>> conn = sqlite3.connect(":memory:", isolation_level=None)
 >>> migrate(conn)
 0
@@ -29,16 +29,16 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 
-from graph.model.dates import partial_date_ordinal
-from graph.model.domain import Entity, Fact, join_extractors
-from graph.model.merge import (
+from sinograph.graph.model.dates import partial_date_ordinal
+from sinograph.graph.model.domain import Entity, Fact, join_extractors
+from sinograph.graph.model.merge import (
     close_fact,
     place_facts,
     start_with_sources,
     succession_closures,
 )
-from graph.stores.embedded.rows import fact_extra, ordinal_of
-from graph.stores.embedded.writer import key_rows, load_facts, load_heads
+from sinograph.graph.stores.embedded.rows import fact_extra, ordinal_of
+from sinograph.graph.stores.embedded.writer import key_rows, load_facts, load_heads
 
 __all__ = ["upgrade_to_v4"]
 

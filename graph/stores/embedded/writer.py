@@ -19,9 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from graph.model.domain import Entity, Fact, GraphDelta, Metric, join_extractors
-from graph.model.errors import InvalidInput
-from graph.model.merge import (
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Metric, join_extractors
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.merge import (
     Tenure,
     close_fact,
     closer_patterns,
@@ -37,18 +37,18 @@ from graph.model.merge import (
     tenure,
     tenure_closures,
 )
-from graph.model.names import KeyKind, lookup_keys
-from graph.model.ontology import DURATIVE_PREDICATES, Predicate
-from graph.model.results import UpsertReport
-from graph.stores.assemble import date_sort_key
-from graph.stores.embedded.compact import (
+from sinograph.graph.model.names import KeyKind, lookup_keys
+from sinograph.graph.model.ontology import DURATIVE_PREDICATES, Predicate
+from sinograph.graph.model.results import UpsertReport
+from sinograph.graph.stores.assemble import date_sort_key
+from sinograph.graph.stores.embedded.compact import (
     NONE,
     PREDICATE_CODE,
     CompactIndex,
     EdgeBatch,
     key_prefix,
 )
-from graph.stores.embedded.rows import (
+from sinograph.graph.stores.embedded.rows import (
     fact_extra,
     fact_from_row,
     fact_insert_row,

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit, urlunsplit
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from graph.model.errors import StoreUnavailable
-from graph.wiring.settings import NEO4J_SCHEMES, Settings
+from sinograph.graph.model.errors import StoreUnavailable
+from sinograph.graph.wiring.settings import NEO4J_SCHEMES, Settings
 
 __all__ = ["connect_neo4j", "open_driver", "redact_uri", "translate_errors"]
 

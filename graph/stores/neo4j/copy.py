@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graph.model.domain import GraphDelta
-from graph.model.errors import InvalidInput
-from graph.model.results import UpsertReport
-from graph.stores.protocol import GraphStore
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.results import UpsertReport
+from sinograph.graph.stores.protocol import GraphStore
 
 __all__ = ["CopyResult", "batches", "copy_graph", "fingerprint"]
 
@@ -47,8 +47,8 @@ def fingerprint(delta: GraphDelta) -> str:
 def batches(delta: GraphDelta, batch_size: int) -> Iterator[GraphDelta]:
     """``delta`` in batches of at most ``batch_size`` records, dependencies first.
 
-    >>> from graph.model.domain import Entity
-    >>> from graph.model.ontology import EntityType
+    >>> from sinograph.graph.model.domain import Entity
+    >>> from sinograph.graph.model.ontology import EntityType
     >>> d = GraphDelta(entities=tuple(Entity(name=f"E{i}", type="Company") for i in range(5)))
     >>> [len(b.entities) for b in batches(d, 2)]
     [2, 2, 1]

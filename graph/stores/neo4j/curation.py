@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from graph.model.curation import (
+from sinograph.graph.model.curation import (
     LOADER,
     CurationAction,
     CurationPage,
@@ -46,13 +46,13 @@ from graph.model.curation import (
     split_plan,
     split_target_taken,
 )
-from graph.model.curation_log import CurationExport
-from graph.model.domain import Entity, Fact, GraphDelta, Metric
-from graph.model.errors import CurationConflict, FactNotFound, InvalidInput
-from graph.model.merge import merge_entity
-from graph.model.ontology import Predicate
-from graph.stores.neo4j.reading import entities, facts_from_rows, group_evidence
-from graph.stores.neo4j.rows import (
+from sinograph.graph.model.curation_log import CurationExport
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Metric
+from sinograph.graph.model.errors import CurationConflict, FactNotFound, InvalidInput
+from sinograph.graph.model.merge import merge_entity
+from sinograph.graph.model.ontology import Predicate
+from sinograph.graph.stores.neo4j.reading import entities, facts_from_rows, group_evidence
+from sinograph.graph.stores.neo4j.rows import (
     alias_rows,
     curation_row,
     entity_row,
@@ -61,9 +61,9 @@ from graph.stores.neo4j.rows import (
     redirect_row,
     rejected_row,
 )
-from graph.stores.neo4j.runner import Record, TransactionRunner
-from graph.stores.neo4j.search import resolve
-from graph.stores.neo4j.writing import read_redirects, upsert_in
+from sinograph.graph.stores.neo4j.runner import Record, TransactionRunner
+from sinograph.graph.stores.neo4j.search import resolve
+from sinograph.graph.stores.neo4j.writing import read_redirects, upsert_in
 
 __all__ = [
     "curation_export",

@@ -1,6 +1,6 @@
 """The graph schema the Cypher lint checks names against: labels, types, property keys.
 
-``python -m graph.stores.neo4j.lint_schema`` prints it as JSON; the copy kept in
+``python -m sinograph.graph.stores.neo4j.lint_schema`` prints it as JSON; the copy kept in
 ``tools/cypher-lint/graph-schema.json`` is compared with it by a unit test, so
 the lint always knows exactly the names the store writes.
 """
@@ -11,11 +11,15 @@ import json
 import sys
 from typing import Any
 
-from cypher import ALL_PREDICATES_PLACEHOLDER, ENTITY_TYPE_PLACEHOLDER, PREDICATE_PLACEHOLDER
-from graph.model.curation import CurationAction, Curator, new_record
-from graph.model.domain import Amount, Entity, Evidence, Fact, Metric, Story
-from graph.model.ontology import EntityType, Predicate
-from graph.stores.neo4j.rows import (
+from sinograph.cypher import (
+    ALL_PREDICATES_PLACEHOLDER,
+    ENTITY_TYPE_PLACEHOLDER,
+    PREDICATE_PLACEHOLDER,
+)
+from sinograph.graph.model.curation import CurationAction, Curator, new_record
+from sinograph.graph.model.domain import Amount, Entity, Evidence, Fact, Metric, Story
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.graph.stores.neo4j.rows import (
     alias_rows,
     curation_row,
     entity_row,

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.model.domain import Entity, Fact, GraphDelta, Metric, Story
-from graph.model.errors import InvalidInput
-from graph.model.merge import (
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta, Metric, Story
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.merge import (
     close_fact,
     closer_patterns,
     closes,
@@ -30,9 +30,9 @@ from graph.model.merge import (
     succession_changed,
     succession_closures,
 )
-from graph.model.ontology import Predicate
-from graph.model.results import UpsertReport
-from graph.stores.assemble import earliest_published
+from sinograph.graph.model.ontology import Predicate
+from sinograph.graph.model.results import UpsertReport
+from sinograph.graph.stores.assemble import earliest_published
 
 __all__ = ["Lookups", "StoredRecords", "UpsertPlan", "lookups", "plan_upsert"]
 
@@ -102,8 +102,8 @@ def _closing_triples(fact: Fact) -> list[Triple]:
 def lookups(delta: GraphDelta) -> Lookups:
     """The stored records :func:`plan_upsert` needs for ``delta``.
 
-    >>> from graph.model.domain import Entity
-    >>> from graph.model.ontology import EntityType
+    >>> from sinograph.graph.model.domain import Entity
+    >>> from sinograph.graph.model.ontology import EntityType
     >>> lookups(GraphDelta(entities=(Entity(name="Zijin", type=EntityType.COMPANY),))).entity_ids
     ['company:zijin']
     """

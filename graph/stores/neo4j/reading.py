@@ -12,19 +12,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from graph.model.domain import Entity, Fact, Story
-from graph.model.ontology import Predicate
-from graph.model.queries import TimeWindow
-from graph.model.results import FactView, MetricView
-from graph.stores.assemble import fact_view, metric_view
-from graph.stores.neo4j.rows import (
+from sinograph.graph.model.domain import Entity, Fact, Story
+from sinograph.graph.model.ontology import Predicate
+from sinograph.graph.model.queries import TimeWindow
+from sinograph.graph.model.results import FactView, MetricView
+from sinograph.graph.stores.assemble import fact_view, metric_view
+from sinograph.graph.stores.neo4j.rows import (
     EvidenceRow,
     entity_from_props,
     fact_from_props,
     metric_from_props,
     story_from_props,
 )
-from graph.stores.neo4j.runner import Record, TransactionRunner
+from sinograph.graph.stores.neo4j.runner import Record, TransactionRunner
 
 __all__ = [
     "Sources",

@@ -15,12 +15,12 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from graph.model.curation_log import CurationRecord
-from graph.model.dates import date_precision, partial_date_ordinal
-from graph.model.domain import Entity, Evidence, Fact, Metric, Story, stored_story_url
-from graph.model.names import lookup_keys
-from graph.model.ontology import EntityType, Predicate
-from graph.stores.assemble import date_sort_key, ordinals
+from sinograph.graph.model.curation_log import CurationRecord
+from sinograph.graph.model.dates import date_precision, partial_date_ordinal
+from sinograph.graph.model.domain import Entity, Evidence, Fact, Metric, Story, stored_story_url
+from sinograph.graph.model.names import lookup_keys
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.graph.stores.assemble import date_sort_key, ordinals
 
 __all__ = [
     "ALIAS_KEY_SEPARATOR",
@@ -313,7 +313,7 @@ def curation_row(record: CurationRecord, seq: int) -> Row:
     searched by, the position ``seq`` it is read in, and the whole record as JSON (``data``,
     read back with :meth:`CurationRecord.model_validate_json`).
 
-    >>> from graph.model.curation import Curator, new_record
+    >>> from sinograph.graph.model.curation import Curator, new_record
     >>> r = new_record("reject_fact", Curator(actor="cli:a", reason="wrong"), fact="fact:1",
     ...                at="2025-01-01T00:00:00+00:00")
     >>> row = curation_row(r, 7)

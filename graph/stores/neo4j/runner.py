@@ -30,10 +30,10 @@ from typing import Any, TypeVar
 
 import neo4j
 
-from cypher import CypherStatement, statement
-from graph.model.errors import GraphError
-from graph.model.ontology import EntityType, Predicate
-from graph.stores.neo4j.connection import translate_errors
+from sinograph.cypher import CypherStatement, statement
+from sinograph.graph.model.errors import GraphError
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.graph.stores.neo4j.connection import translate_errors
 
 __all__ = ["CypherRunner", "TransactionRunner", "bound_statement"]
 

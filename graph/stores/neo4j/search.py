@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import re
 
-from graph.model.domain import Entity
-from graph.model.errors import InvalidInput
-from graph.model.ids import normalize_name
-from graph.model.names import FUZZY_KINDS, fuzzy_scores, short_form
-from graph.model.ontology import EntityType
-from graph.model.results import EntityMatch
-from graph.stores.hits import MatchSet
-from graph.stores.neo4j.reading import entities
-from graph.stores.neo4j.rows import entity_from_props
-from graph.stores.neo4j.runner import Record, TransactionRunner
-from graph.stores.resolver import RESOLVE_LIMIT, choose_entity
+from sinograph.graph.model.domain import Entity
+from sinograph.graph.model.errors import InvalidInput
+from sinograph.graph.model.ids import normalize_name
+from sinograph.graph.model.names import FUZZY_KINDS, fuzzy_scores, short_form
+from sinograph.graph.model.ontology import EntityType
+from sinograph.graph.model.results import EntityMatch
+from sinograph.graph.stores.hits import MatchSet
+from sinograph.graph.stores.neo4j.reading import entities
+from sinograph.graph.stores.neo4j.rows import entity_from_props
+from sinograph.graph.stores.neo4j.runner import Record, TransactionRunner
+from sinograph.graph.stores.resolver import RESOLVE_LIMIT, choose_entity
 
 __all__ = ["fulltext_query", "resolve", "resolve_ref", "search"]
 

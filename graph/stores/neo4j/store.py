@@ -22,14 +22,20 @@ from typing import Any, TypeVar
 
 import neo4j
 
-from graph.model.curation import CurationPage, CurationRecord, Curator, EntityEdit
-from graph.model.curation_log import CurationExport
-from graph.model.dates import partial_date_ordinal
-from graph.model.domain import Entity, Fact, GraphDelta
-from graph.model.errors import FactNotFound, InvalidInput, NoPath, StoreUnavailable, StoryNotFound
-from graph.model.ids import normalize_name
-from graph.model.ontology import EntityType, Predicate
-from graph.model.queries import (
+from sinograph.graph.model.curation import CurationPage, CurationRecord, Curator, EntityEdit
+from sinograph.graph.model.curation_log import CurationExport
+from sinograph.graph.model.dates import partial_date_ordinal
+from sinograph.graph.model.domain import Entity, Fact, GraphDelta
+from sinograph.graph.model.errors import (
+    FactNotFound,
+    InvalidInput,
+    NoPath,
+    StoreUnavailable,
+    StoryNotFound,
+)
+from sinograph.graph.model.ids import normalize_name
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.graph.model.queries import (
     UNDATED_POSITION,
     NeighbourQuery,
     PathQuery,
@@ -38,7 +44,7 @@ from graph.model.queries import (
     TimeWindow,
     encode_cursor,
 )
-from graph.model.results import (
+from sinograph.graph.model.results import (
     EntityDetail,
     EntityMatch,
     EntityRef,
@@ -55,8 +61,8 @@ from graph.model.results import (
     TimelinePage,
     UpsertReport,
 )
-from graph.model.story_query import ENTITY_STORIES, StoryQuery, encode_story_cursor
-from graph.stores.assemble import (
+from sinograph.graph.model.story_query import ENTITY_STORIES, StoryQuery, encode_story_cursor
+from sinograph.graph.stores.assemble import (
     build_path,
     earliest_published,
     entity_ref,
@@ -64,9 +70,9 @@ from graph.stores.assemble import (
     ordinals,
     timeline_item,
 )
-from graph.stores.neo4j import curation
-from graph.stores.neo4j.curation import curation_export, find_fact
-from graph.stores.neo4j.reading import (
+from sinograph.graph.stores.neo4j import curation
+from sinograph.graph.stores.neo4j.curation import curation_export, find_fact
+from sinograph.graph.stores.neo4j.reading import (
     alias_entity_ids,
     entities,
     fact_views,
@@ -76,11 +82,16 @@ from graph.stores.neo4j.reading import (
     metric_views,
     sources,
 )
-from graph.stores.neo4j.rows import entity_from_props, metric_from_props, story_from_props
-from graph.stores.neo4j.runner import CypherRunner, Record, TransactionRunner
-from graph.stores.neo4j.search import resolve, resolve_ref, search
-from graph.stores.neo4j.traversal import facts_among, hop_facts, neighbourhood, shortest_paths
-from graph.stores.neo4j.writing import read_redirects, upsert_in
+from sinograph.graph.stores.neo4j.rows import entity_from_props, metric_from_props, story_from_props
+from sinograph.graph.stores.neo4j.runner import CypherRunner, Record, TransactionRunner
+from sinograph.graph.stores.neo4j.search import resolve, resolve_ref, search
+from sinograph.graph.stores.neo4j.traversal import (
+    facts_among,
+    hop_facts,
+    neighbourhood,
+    shortest_paths,
+)
+from sinograph.graph.stores.neo4j.writing import read_redirects, upsert_in
 
 __all__ = ["Neo4jStore"]
 

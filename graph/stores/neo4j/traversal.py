@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cypher import MAX_PATH_GROUPS
-from graph.stores.neo4j.runner import Record, TransactionRunner
+from sinograph.cypher import MAX_PATH_GROUPS
+from sinograph.graph.stores.neo4j.runner import Record, TransactionRunner
 
 __all__ = [
     "Neighbourhood",

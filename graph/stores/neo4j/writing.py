@@ -23,12 +23,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from graph.model.curation import redirect_delta
-from graph.model.domain import Entity, Evidence, Fact, GraphDelta, Metric
-from graph.model.ontology import Predicate
-from graph.stores.neo4j.plan import Lookups, StoredRecords, UpsertPlan, lookups, plan_upsert
-from graph.stores.neo4j.reading import facts_from_rows, group_evidence
-from graph.stores.neo4j.rows import (
+from sinograph.graph.model.curation import redirect_delta
+from sinograph.graph.model.domain import Entity, Evidence, Fact, GraphDelta, Metric
+from sinograph.graph.model.ontology import Predicate
+from sinograph.graph.stores.neo4j.plan import (
+    Lookups,
+    StoredRecords,
+    UpsertPlan,
+    lookups,
+    plan_upsert,
+)
+from sinograph.graph.stores.neo4j.reading import facts_from_rows, group_evidence
+from sinograph.graph.stores.neo4j.rows import (
     Row,
     alias_rows,
     entity_from_props,
@@ -41,7 +47,7 @@ from graph.stores.neo4j.rows import (
     rekey_rows,
     story_row,
 )
-from graph.stores.neo4j.runner import TransactionRunner
+from sinograph.graph.stores.neo4j.runner import TransactionRunner
 
 __all__ = ["delta_entity_ids", "read_redirects", "read_stored", "upsert_in", "write_plan"]
 

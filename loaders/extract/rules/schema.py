@@ -59,7 +59,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph.model.ontology import EntityType, FactStatus, Predicate
+from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
 
 __all__ = [
     "ROLE_NAMES",
@@ -239,7 +239,7 @@ class RuleTable(BaseModel):
 def load_rule_tables() -> tuple[RuleTable, ...]:
     """Every shipped rule table, validated once per process."""
     tables: list[RuleTable] = []
-    folder = resources.files("loaders.extract.rules")
+    folder = resources.files("sinograph.loaders.extract.rules")
     for name in TABLES:
         text = folder.joinpath(f"{name}.yaml").read_text(encoding="utf-8")
         data = yaml.safe_load(text)
@@ -285,7 +285,8 @@ class MetricTable(BaseModel):
 @lru_cache(maxsize=1)
 def load_metric_table() -> MetricTable:
     """The metrics table, validated once per process."""
-    text = resources.files("loaders.extract.rules").joinpath("metrics.yaml").read_text("utf-8")
+    rules = resources.files("sinograph.loaders.extract.rules")
+    text = rules.joinpath("metrics.yaml").read_text("utf-8")
     try:
         return MetricTable.model_validate(yaml.safe_load(text))
     except ValueError as exc:

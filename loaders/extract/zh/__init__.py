@@ -2,8 +2,8 @@
 English extractor out — the same ontology, entity ids (紫金矿业 is
 ``company:zijin-mining-group``), evidence (the Chinese sentence), dates and amounts.
 
->>> from loaders.extract import default_registry
->>> from loaders.story_input import StoryInput
+>>> from sinograph.loaders.extract import default_registry
+>>> from sinograph.loaders.story_input import StoryInput
 >>> delta = extract_chinese(StoryInput(text="紫金矿业6月29日宣布以12亿美元收购北方黄金有限公司。",
 ...                                    published="2025-07-01"), default_registry())
 >>> [(f.subject, f.predicate.value, f.date, f.amount.value) for f in delta.facts]
@@ -18,11 +18,11 @@ names), ``entities`` (the story's entities), ``mentions`` (a sentence as units),
 
 from __future__ import annotations
 
-from graph.model.domain import GraphDelta
-from loaders.extract.registry import Registry
-from loaders.extract.zh.language import is_chinese
-from loaders.extract.zh.pipeline import run_chinese_pipeline
-from loaders.story_input import StoryInput
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.loaders.extract.registry import Registry
+from sinograph.loaders.extract.zh.language import is_chinese
+from sinograph.loaders.extract.zh.pipeline import run_chinese_pipeline
+from sinograph.loaders.story_input import StoryInput
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "extract_chinese", "is_chinese"]
 

@@ -16,9 +16,9 @@ list boundary, with a word jieba tags as a proper name, or a word it does not kn
 all (its model of unseen words cut it out: mostly names), or an industry word at its
 end. A place alone, a common noun alone and the generic heads (``上市公司``) never are.
 
->>> from loaders.extract import default_registry
->>> from loaders.extract.zh.entities import EntityTable
->>> from loaders.extract.zh.mentions import StoryState, read_sentence
+>>> from sinograph.loaders.extract import default_registry
+>>> from sinograph.loaders.extract.zh.entities import EntityTable
+>>> from sinograph.loaders.extract.zh.mentions import StoryState, read_sentence
 >>> table = EntityTable(default_registry())
 >>> units = read_sentence("8月28日，士兰微公告称将增资。", table, "2023-08-29", StoryState())
 >>> [(u.text, table.get(u.entity).type.value) for u in units if u.kind == "entity"]
@@ -29,18 +29,18 @@ from __future__ import annotations
 
 import re
 
-from graph.model.ontology import EntityType
-from loaders.extract.zh.entities import EntityTable
-from loaders.extract.zh.lexicon import (
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.zh.entities import EntityTable
+from sinograph.loaders.extract.zh.lexicon import (
     COMPANY_SUFFIXES,
     INDUSTRY_SUFFIXES,
     NAME_BREAKERS,
     SURNAMES,
     words,
 )
-from loaders.extract.zh.names import has_han
-from loaders.extract.zh.segment import is_dictionary_word
-from loaders.extract.zh.units import Unit
+from sinograph.loaders.extract.zh.names import has_han
+from sinograph.loaders.extract.zh.segment import is_dictionary_word
+from sinograph.loaders.extract.zh.units import Unit
 
 __all__ = ["coordinated_names", "firms_by_context"]
 

@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from graph.model.ontology import EntityType, FactStatus, Predicate
-from loaders.extract.zh.entities import EntityTable
-from loaders.extract.zh.lexicon import LEADING_TITLES
-from loaders.extract.zh.mentions import conjuncts
-from loaders.extract.zh.rule import Rule
-from loaders.extract.zh.units import CONJUNCTIONS, Unit
+from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
+from sinograph.loaders.extract.zh.entities import EntityTable
+from sinograph.loaders.extract.zh.lexicon import LEADING_TITLES
+from sinograph.loaders.extract.zh.mentions import conjuncts
+from sinograph.loaders.extract.zh.rule import Rule
+from sinograph.loaders.extract.zh.units import CONJUNCTIONS, Unit
 
 __all__ = ["Candidate", "RuleEngine", "in_range"]
 

@@ -1,7 +1,7 @@
 """The entities one story names: registry entries (their canonical name and id) and
 new names, which keep their Chinese name as name and ``name_zh``.
 
->>> from loaders.extract.registry import Registry, RegistryEntry
+>>> from sinograph.loaders.extract.registry import Registry, RegistryEntry
 >>> table = EntityTable(Registry.from_entries([RegistryEntry(
 ...     name="CATL", type="Company", name_zh="宁德时代")]))
 >>> table.get(table.add("宁德时代新能源科技股份有限公司", EntityType.COMPANY)).name
@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.model.domain import Entity
-from graph.model.ids import normalize_name
-from graph.model.ontology import EntityType
-from loaders.extract.registry import Registry, RegistryEntry
-from loaders.extract.zh.lexicon import INDUSTRY_SUFFIXES
-from loaders.extract.zh.names import ChineseNames, has_han, strip_legal_form
-from loaders.extract.zh.segment import is_dictionary_word, tag_words
+from sinograph.graph.model.domain import Entity
+from sinograph.graph.model.ids import normalize_name
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.registry import Registry, RegistryEntry
+from sinograph.loaders.extract.zh.lexicon import INDUSTRY_SUFFIXES
+from sinograph.loaders.extract.zh.names import ChineseNames, has_han, strip_legal_form
+from sinograph.loaders.extract.zh.segment import is_dictionary_word, tag_words
 
 __all__ = ["EntityTable", "StoryEntity", "short_forms"]
 

@@ -6,7 +6,7 @@ Data only; the modules that read them say how.
 
 from __future__ import annotations
 
-from graph.model.ontology import EntityType
+from sinograph.graph.model.ontology import EntityType
 
 __all__ = [
     "ANAPHORS",

@@ -12,9 +12,9 @@ A plant or product named after a firm remembers it (``EntityTable.owner``), so t
 story can say that the firm invests in the plant or develops the product
 (``named_facts``).
 
->>> from loaders.extract import default_registry
->>> from loaders.extract.zh.entities import EntityTable
->>> from loaders.extract.zh.mentions import StoryState, read_sentence
+>>> from sinograph.loaders.extract import default_registry
+>>> from sinograph.loaders.extract.zh.entities import EntityTable
+>>> from sinograph.loaders.extract.zh.mentions import StoryState, read_sentence
 >>> table = EntityTable(default_registry())
 >>> units = read_sentence("宁德时代德国工厂正式投产。", table, "2025-07-01", StoryState())
 >>> [(u.text, table.get(u.entity).type.value) for u in units if u.kind == "entity"]
@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import re
 
-from graph.model.ontology import EntityType
-from loaders.extract.zh.entities import EntityTable
-from loaders.extract.zh.lexicon import (
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.zh.entities import EntityTable
+from sinograph.loaders.extract.zh.lexicon import (
     COMPANY_SUFFIXES,
     INDUSTRY_SUFFIXES,
     LEGAL_FORMS,
@@ -35,9 +35,9 @@ from loaders.extract.zh.lexicon import (
     TITLES,
     words,
 )
-from loaders.extract.zh.names import has_han
-from loaders.extract.zh.segment import is_dictionary_word
-from loaders.extract.zh.units import Unit
+from sinograph.loaders.extract.zh.names import has_han
+from sinograph.loaders.extract.zh.segment import is_dictionary_word
+from sinograph.loaders.extract.zh.units import Unit
 
 __all__ = ["ASSET_HEADS", "PRODUCT_HEADS", "plants_and_products"]
 

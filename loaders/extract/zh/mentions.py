@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.model.ontology import EntityType
-from loaders.extract.zh.amounts import find_money, find_percents
-from loaders.extract.zh.dates import find_dates
-from loaders.extract.zh.discovery import coordinated_names, firms_by_context
-from loaders.extract.zh.entities import EntityTable
-from loaders.extract.zh.lexicon import (
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.zh.amounts import find_money, find_percents
+from sinograph.loaders.extract.zh.dates import find_dates
+from sinograph.loaders.extract.zh.discovery import coordinated_names, firms_by_context
+from sinograph.loaders.extract.zh.entities import EntityTable
+from sinograph.loaders.extract.zh.lexicon import (
     ANAPHORS,
     BODY_SUFFIXES,
     COMMODITY_WORDS,
@@ -35,10 +35,10 @@ from loaders.extract.zh.lexicon import (
     TITLES,
     words,
 )
-from loaders.extract.zh.made_names import plants_and_products
-from loaders.extract.zh.names import has_han, lone_character_ok
-from loaders.extract.zh.segment import is_dictionary_word, tag_words
-from loaders.extract.zh.units import CONJUNCTIONS, Unit
+from sinograph.loaders.extract.zh.made_names import plants_and_products
+from sinograph.loaders.extract.zh.names import has_han, lone_character_ok
+from sinograph.loaders.extract.zh.segment import is_dictionary_word, tag_words
+from sinograph.loaders.extract.zh.units import CONJUNCTIONS, Unit
 
 __all__ = ["StoryState", "keep_state", "read_sentence"]
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.model.ontology import EntityType
-from loaders.extract.zh.entities import EntityTable
-from loaders.extract.zh.units import Unit
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.zh.entities import EntityTable
+from sinograph.loaders.extract.zh.units import Unit
 
 __all__ = ["MEASURES", "MetricReading", "read_metrics"]
 

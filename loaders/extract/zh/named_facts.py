@@ -14,10 +14,10 @@ than a rule that reads a verb.
 
 from __future__ import annotations
 
-from graph.model.ontology import EntityType, Predicate
-from loaders.extract.zh.engine import Candidate
-from loaders.extract.zh.entities import EntityTable
-from loaders.extract.zh.units import Unit
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.loaders.extract.zh.engine import Candidate
+from sinograph.loaders.extract.zh.entities import EntityTable
+from sinograph.loaders.extract.zh.units import Unit
 
 __all__ = ["named_facts"]
 

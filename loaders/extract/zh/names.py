@@ -2,7 +2,7 @@
 that drop a legal form (``紫金矿业集团股份有限公司`` -> ``紫金矿业``), found in text
 by longest match.
 
->>> from loaders.extract.registry import Registry, RegistryEntry
+>>> from sinograph.loaders.extract.registry import Registry, RegistryEntry
 >>> names = ChineseNames.build(Registry.from_entries([RegistryEntry(
 ...     name="Zijin Mining Group", type="Company", name_zh="紫金矿业集团股份有限公司")]))
 >>> [(h.surface, h.entry.name) for h in names.find("紫金矿业宣布收购")]
@@ -16,9 +16,9 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-from graph.model.ontology import EntityType
-from loaders.extract.registry import Registry, RegistryEntry
-from loaders.extract.zh.lexicon import INDUSTRY_SUFFIXES, LEGAL_FORMS
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.registry import Registry, RegistryEntry
+from sinograph.loaders.extract.zh.lexicon import INDUSTRY_SUFFIXES, LEGAL_FORMS
 
 __all__ = ["ChineseNames", "NameHit", "has_han", "lone_character_ok", "strip_legal_form"]
 

@@ -20,21 +20,21 @@ import datetime as dt
 from collections import defaultdict
 from functools import lru_cache
 
-from graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
-from graph.model.ontology import STATUS_RANK, SYMMETRIC_PREDICATES, EntityType, Predicate
-from loaders.budget import checkpoint
-from loaders.extract.gazetteer import EXCHANGE_OF_CITY
-from loaders.extract.registry import Registry
-from loaders.extract.zh.dates import story_year
-from loaders.extract.zh.engine import Candidate, RuleEngine, in_range
-from loaders.extract.zh.entities import EntityTable
-from loaders.extract.zh.language import is_traditional, to_simplified
-from loaders.extract.zh.mentions import StoryState, keep_state, read_sentence
-from loaders.extract.zh.metrics import MetricReading, read_metrics
-from loaders.extract.zh.named_facts import named_facts
-from loaders.extract.zh.rules import ALL_RULES
-from loaders.extract.zh.sentences import Sentence, split_sentences
-from loaders.extract.zh.units import Unit
+from sinograph.graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
+from sinograph.graph.model.ontology import STATUS_RANK, SYMMETRIC_PREDICATES, EntityType, Predicate
+from sinograph.loaders.budget import checkpoint
+from sinograph.loaders.extract.gazetteer import EXCHANGE_OF_CITY
+from sinograph.loaders.extract.registry import Registry
+from sinograph.loaders.extract.zh.dates import story_year
+from sinograph.loaders.extract.zh.engine import Candidate, RuleEngine, in_range
+from sinograph.loaders.extract.zh.entities import EntityTable
+from sinograph.loaders.extract.zh.language import is_traditional, to_simplified
+from sinograph.loaders.extract.zh.mentions import StoryState, keep_state, read_sentence
+from sinograph.loaders.extract.zh.metrics import MetricReading, read_metrics
+from sinograph.loaders.extract.zh.named_facts import named_facts
+from sinograph.loaders.extract.zh.rules import ALL_RULES
+from sinograph.loaders.extract.zh.sentences import Sentence, split_sentences
+from sinograph.loaders.extract.zh.units import Unit
 
 __all__ = ["run_chinese_pipeline"]
 

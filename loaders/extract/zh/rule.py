@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.model.ontology import EntityType, FactStatus, Predicate
+from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
 
 __all__ = [
     "ACTORS",

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import rjieba
 
-from loaders.extract.zh.lexicon import TAGGER_WORDS
+from sinograph.loaders.extract.zh.lexicon import TAGGER_WORDS
 
 __all__ = ["Word", "is_dictionary_word", "tag_words"]
 

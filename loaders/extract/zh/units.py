@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from loaders.extract.zh.amounts import MoneyMention, PercentMention
-from loaders.extract.zh.dates import DateMention
+from sinograph.loaders.extract.zh.amounts import MoneyMention, PercentMention
+from sinograph.loaders.extract.zh.dates import DateMention
 
 __all__ = ["CLAUSE_MARKS", "CONJUNCTIONS", "SENTENCE_MARKS", "Unit"]
 

@@ -6,8 +6,8 @@ each one through the extractor and checks the rule reads its fact.
 
 from __future__ import annotations
 
-from loaders.extract.zh.rule import Rule
-from loaders.extract.zh.rules import (
+from sinograph.loaders.extract.zh.rule import Rule
+from sinograph.loaders.extract.zh.rules import (
     deals,
     markets,
     ownership,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.model.ontology import EntityType, FactStatus, Predicate
-from loaders.extract.zh.rule import ACTORS, COMPANIES, Example, Rule
+from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
+from sinograph.loaders.extract.zh.rule import ACTORS, COMPANIES, Example, Rule
 
 __all__ = ["RULES"]
 

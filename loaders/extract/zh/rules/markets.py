@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.model.ontology import FactStatus, Predicate
-from loaders.extract.zh.rule import COMPANIES, PLACES, Example, Rule
+from sinograph.graph.model.ontology import FactStatus, Predicate
+from sinograph.loaders.extract.zh.rule import COMPANIES, PLACES, Example, Rule
 
 __all__ = ["RULES"]
 

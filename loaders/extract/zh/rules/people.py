@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from graph.model.ontology import EntityType, Predicate
-from loaders.extract.zh.lexicon import TITLES
-from loaders.extract.zh.rule import PEOPLE, Example, Rule
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.loaders.extract.zh.lexicon import TITLES
+from sinograph.loaders.extract.zh.rule import PEOPLE, Example, Rule
 
 __all__ = ["RULES"]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.model.ontology import EntityType, Predicate
-from loaders.extract.zh.rule import COMPANIES, Example, Rule
+from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.loaders.extract.zh.rule import COMPANIES, Example, Rule
 
 __all__ = ["RULES"]
 
