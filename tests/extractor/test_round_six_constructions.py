@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.extract.sentences import split_sentences
+from sinograph.loaders.extract.sentences import split_sentences
 from tests.extractor.conftest import has_fact, run, triples
 
 
