@@ -204,9 +204,14 @@ _DESCRIBED_BY_ACRONYM = word_set(
 )
 
 
+_SHARE_CLASSES = frozenset({"ADR", "ADRs", "ADS", "ADSs", "GDR", "GDRs"})
+
+
 def _trim_generic(tokens: Sequence[Token], run: tuple[int, int]) -> tuple[int, int]:
     """ "Qwen3 AI models": a trailing technology word is not part of the name."""
     start, end = run
+    while end - start >= 2 and tokens[end - 1].text in _SHARE_CLASSES:
+        end -= 1  # "Pony AI ADR": the listed shares, not part of the firm's name
     trimmed = end
     after = tokens[end].lower if end < len(tokens) else ""
     if (

@@ -129,6 +129,14 @@ def find_name_runs(
             ):
                 j += 1
                 continue
+            if (
+                low == "of"
+                and nxt.lower == "the"
+                and tokens[j - 1].text in _INSTITUTION_HEADS
+                and _namey(tokens, j + 2, first_word, known, titlecase)
+            ):
+                j += 2  # "Department of the Treasury", "Bank of the Philippine Islands"
+                continue
             if low == "&" and _namey(tokens, j + 1, first_word, known, titlecase):
                 j += 1
                 continue
@@ -313,6 +321,8 @@ def type_name(words: Sequence[str]) -> tuple[EntityType | None, float]:
         return EntityType.COMPANY, 0.8
     if any(is_model_token(w) or _VERSION.match(w) for w in core):
         return EntityType.PRODUCT, 0.6
+    if len(core) >= 2 and core[-1] == "AI":
+        return EntityType.COMPANY, 0.7  # "Pony AI", "Moonshot AI": a firm's name, no person's
     if looks_like_person(core):
         return EntityType.PERSON, 0.6
     return None, 0.0

@@ -65,14 +65,17 @@ def run_pipeline(
     trees = parse_sentences(sentences, pipeline)
     context = StoryContext(_home_country(coref), _story_exchange(sentences, coref))
     candidates: list[Candidate] = []
+    stakes: list[Candidate] = []
     for index, (ps, tree) in enumerate(zip(sentences, trees, strict=True)):
         checkpoint()
         found = sentence_facts(tree, ps, index, coref, context=context)
         for c in found:
             fill_attributes(c, ps)
-            _stake_or_control(c)
+            if _stake_or_control(c):
+                stakes.append(c)
         candidates.extend(found)
         context.focus = _focus_after(ps, tree, coref, context.focus)
+    _stakes_bought_from_sellers(stakes, candidates)
     candidates.extend(_successors(candidates, context.successions, coref))
     _adopt_orphans(candidates, coref)
     candidates = [c for c in candidates if c.subject >= 0 and _valid(c, coref)]
@@ -267,10 +270,20 @@ def _focus_after(
 _CONTROL_WORDS = frozenset({"majority", "controlling", "control", "all", "outright", "full"})
 
 
-def _stake_or_control(c: Candidate) -> None:
-    """Buying a stake is investing; buying control (a majority) is acquiring."""
+def _stakes_bought_from_sellers(stakes: list[Candidate], candidates: list[Candidate]) -> None:
+    """A stake bought from a holder the sentence names ("buys 29% of X from Y") is an
+    acquisition of shares that exist, not an investment into the firm."""
+    sold = {(c.sentence, c.object) for c in candidates if c.predicate is Predicate.SELLS}
+    for c in stakes:
+        if (c.sentence, c.object) in sold:
+            c.predicate = Predicate.ACQUIRES
+
+
+def _stake_or_control(c: Candidate) -> bool:
+    """Buying a stake is investing; buying control (a majority) is acquiring. Says whether
+    the fact became an investment."""
     if c.predicate is not Predicate.ACQUIRES or c.attributes.get("through") is None:
-        return
+        return False
     if str(c.attributes["through"]) not in (
         "stake",
         "stakes",
@@ -282,12 +295,13 @@ def _stake_or_control(c: Candidate) -> None:
         "equity",
         "holding",
     ):
-        return
+        return False
     if c.stake_pct is not None and c.stake_pct > 50:
-        return
+        return False
     if c.attributes.get("control"):
-        return
+        return False
     c.predicate = Predicate.INVESTS_IN
+    return True
 
 
 def _home_country(coref: Coreference) -> str | None:

@@ -114,8 +114,11 @@ class SentenceReader:
                     found = prep_objects(patient, words)
                     # "supply a fifth of its output to X": the preposition hung on the
                     # noun the patient is a part of
-                    for inner in prep_objects(patient, ("of",)) if not found else ():
+                    # ("a stake in X *from* Y": hung on the stake's firm)
+                    for inner in prep_objects(patient, ("of", "in")) if not found else ():
                         found = prep_objects(inner, words)
+                        if found:
+                            break
                     if found and all(t.pos_ == "NOUN" for t in found):
                         # "funding from investors, including X": the parser hangs the
                         # list on the patient, not on the investors it names

@@ -182,3 +182,26 @@ def test_semicolons_split_a_roster_but_not_a_list_sharing_one_verb() -> None:
     )
     assert len(split_sentences(roster)) == 3
     assert len(split_sentences(names)) == 1
+
+
+def test_names_ending_in_ai_are_firms_and_share_classes_are_no_part_of_them() -> None:
+    delta = run(
+        "Shares in Vela AI ADR closed lower after the startup raised $413 million in an "
+        "initial public offering that debuted on the Nasdaq stock exchange."
+    )
+    assert has_fact(delta, "Vela AI", "LISTED_ON", "Nasdaq"), sorted(triples(delta))
+    assert not any(e.type.value == "Person" for e in delta.entities)
+
+
+def test_a_department_of_the_something_is_one_name() -> None:
+    delta = run("The Department of the Treasury sanctioned Tallis Shipping on Monday.")
+    assert has_fact(delta, "Department of the Treasury", "SANCTIONS", "Tallis Shipping"), sorted(
+        triples(delta)
+    )
+
+
+def test_a_new_stake_is_an_investment() -> None:
+    delta = run("Kestrel Capital will buy a 10% stake in Norvik Apparel.")
+    assert has_fact(delta, "Kestrel Capital", "INVESTS_IN", "Norvik Apparel"), sorted(
+        triples(delta)
+    )
