@@ -47,3 +47,18 @@ def test_the_description_is_no_part_of_the_name() -> None:
 def test_a_name_jieba_cut_before_an_adverb_and_a_post_verb_is_a_person() -> None:
     found = _entities("北辰集团宣布，王立新将接替李明出任总裁。")
     assert found.get("王立新") is EntityType.PERSON, found
+
+
+def test_a_story_in_traditional_characters_keeps_its_written_names_as_aliases() -> None:
+    from sinograph.loaders.extract import extract
+    from sinograph.loaders.story_input import StoryInput
+
+    delta = extract(
+        StoryInput(
+            text="北辰電子集團宣佈，將以十億元收購南嶺電氣有限公司，這項交易預計於明年完成。",
+            published="2025-07-16",
+        ),
+        registry=default_registry(),
+    )
+    forms = {a for e in delta.entities for a in (e.name, *e.aliases)}
+    assert {"北辰電子集團", "南嶺電氣有限公司"} <= forms, forms

@@ -449,6 +449,23 @@ _DEAL_VALUE = (
 )
 
 
+def _written_forms(
+    entities: dict[int, Entity], originals: list[str], units: list[list[Unit]]
+) -> None:
+    """A story in traditional characters is read in simplified ones; the names as the
+    story writes them ("上海復旦微電子") are aliases too, so a search in either finds them."""
+    for sentence, original in zip(units, originals, strict=False):
+        for u in sentence:
+            entity = entities.get(u.entity) if u.kind == "entity" else None
+            if entity is None or u.end > len(original):
+                continue
+            written = original[u.start : u.end]
+            if written != u.text and written not in entity.aliases:
+                entities[u.entity] = entity = entity.model_copy(
+                    update={"aliases": (*entity.aliases, written)}
+                )
+
+
 def _delta(
     story: Story,
     originals: list[str],
@@ -511,6 +528,7 @@ def _delta(
             evidence=(Evidence(story_id=story.id, sentence=originals[sentence]),),
         )
         metrics.setdefault(metric.id, metric)
+    _written_forms(entities, originals, units)
     return GraphDelta(
         stories=(story,),
         entities=tuple(sorted(entities.values(), key=lambda e: e.id)),
