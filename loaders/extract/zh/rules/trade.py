@@ -233,24 +233,6 @@ RULES: tuple[Rule, ...] = (
         examples=(Example("浪潮集团被美国商务部列入实体清单。", "美国商务部", "浪潮集团"),),
     ),
     Rule(
-        "zh.sanction.listed_by_context",
-        Predicate.SANCTIONS,
-        (*_SANCTION_LISTS, "名单", "清单", "贸易限制清单"),
-        "S ~~ O^ ~~ 被 列入|纳入 ~ V",
-        STATES,
-        _SANCTIONED,
-        0.7,
-        examples=(
-            # the body is the one that acted before ("…被列入名单" names no agent)
-            Example(
-                "美国商务部公布新的管制措施，北辰微电子集团也被列入名单。",
-                "美国商务部",
-                "北辰微电子集团",
-            ),
-        ),
-        subject_from_context=True,
-    ),
-    Rule(
         "zh.import.svo",
         Predicate.IMPORTS,
         ("进口",),
