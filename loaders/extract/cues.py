@@ -265,6 +265,14 @@ COMMON_CAPITALISED = _words(
     Finance Politics World Asia China Opinion Lifestyle Sport Sports Culture Life Weekend"""
 )
 
+WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+
+# Verbs that put a product out ("released Orion 3", "launches of Lumen").
+LAUNCH_VERBS = _words(
+    """launch launched launches launching release released releases unveil unveiled unveils
+    introduce introduced introduces debut debuted debuts open-source open-sourced rolled"""
+)
+
 MONTHS = _words(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"""

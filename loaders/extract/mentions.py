@@ -19,6 +19,7 @@ from sinograph.loaders.extract.cues import (
     COMPANY_SUFFIXES,
     DESCRIPTOR_TYPES,
     GENERIC_ACRONYMS,
+    LAUNCH_VERBS,
     LEGAL_SUFFIXES,
     PERSON_TITLES,
     PRODUCT_NOUNS,
@@ -42,10 +43,8 @@ __all__ = ["MAX_MENTIONS_PER_SENTENCE", "find_mentions", "is_titlecase"]
 # Bounded work: a sentence of thousands of capitalised words keeps the first ones.
 MAX_MENTIONS_PER_SENTENCE = 60
 
-_PRODUCT_TRIGGERS = word_set(
-    """launch launched launches launching release released releases unveil unveiled unveils debut
-    debuted debuts open-source open-sourced upgrade upgraded develop developed introduced rolled
-    model models version"""
+_PRODUCT_TRIGGERS = LAUNCH_VERBS | word_set(
+    "upgrade upgraded develop developed model models version"
 )
 _FUNCTION_TITLE = word_set("To In Of On For At As By With From And The A An Is")
 

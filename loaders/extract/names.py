@@ -24,6 +24,7 @@ from sinograph.loaders.extract.cues import (
     FIRST_NAMES,
     GOVERNMENT_HEADS,
     INTERNATIONAL_PREFIXES,
+    LAUNCH_VERBS,
     LEGAL_SUFFIXES,
     MARKET_HEADS,
     MONTHS,
@@ -31,6 +32,7 @@ from sinograph.loaders.extract.cues import (
     PERSON_TITLES,
     PRODUCT_NOUNS,
     REGION_HEADS,
+    WEEKDAYS,
     word_set,
 )
 from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
@@ -38,7 +40,6 @@ from sinograph.loaders.extract.tokens import Token
 
 __all__ = ["find_name_runs", "is_model_token", "looks_like_person", "type_name"]
 
-_WEEKDAYS = word_set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 _INNER_CONNECTORS = word_set("of for on de du des la le van von der da di del")
 _INSTITUTION_HEADS = (
     GOVERNMENT_HEADS
@@ -65,10 +66,6 @@ _VERSION = re.compile(r"^\d{1,3}(?:\.\d{1,2})+$|^\d{1,2}$")
 _NUMBER_UNITS = word_set(
     """% percent per billion million trillion bn mn times years months days shares points pct gwh
     gw mw kwh tonnes tons"""
-)
-_LAUNCH_WORDS = word_set(
-    """released launched unveiled introduced debuted open-sourced unveils launches releases
-    introduces release launch unveil introduce"""
 )
 _ASSET_NAME_HEADS = word_set(
     """Mine Plant Factory Gigafactory Refinery Smelter Terminal Port Pipeline Dam Oilfield Gasfield
@@ -115,7 +112,7 @@ def find_name_runs(
                     or nxt.lower in PRODUCT_NOUNS
                     or (nxt.is_cap and nxt.text.isalpha() and nxt.text not in MONTHS)
                     # "released Orion 3 on Monday": what is launched carries its number
-                    or (i > 0 and tokens[i - 1].lower in _LAUNCH_WORDS)
+                    or (i > 0 and tokens[i - 1].lower in LAUNCH_VERBS)
                 )
                 and tokens[j - 1].text not in MONTHS
                 and nxt.lower not in _NUMBER_UNITS
@@ -180,7 +177,7 @@ def _namey(
     mixed = text[0].islower() and any(c.isupper() for c in text[1:4]) and text[1:2] != "-"
     if not (token.is_cap or mixed):
         return False
-    if text in _WEEKDAYS or (text in MONTHS and not _month_in_name(tokens, i)):
+    if text in WEEKDAYS or (text in MONTHS and not _month_in_name(tokens, i)):
         return False
     if titlecase:
         return text in known

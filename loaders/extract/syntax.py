@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sinograph.loaders.extract.cues import word_set
+from sinograph.loaders.extract.cues import MONTHS, WEEKDAYS, word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -61,10 +61,6 @@ _PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 _COPULAS = frozenset({"be", "become", "remain", "stay", "serve", "act"})
 _MAX_CLIMB = 6
-_CALENDAR_WORDS = word_set(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
-    "january february march april may june july august september october november december"
-)
 
 # Verbs whose object, not subject, performs the verb they govern: "allowed X to buy".
 _OBJECT_CONTROL = frozenset(
@@ -317,7 +313,8 @@ def patient_of(verb: Token) -> list[Token]:
         and follower.head == verb
         and follower.dep_ in ("advmod", "npadvmod")
         and follower.pos_ == "PROPN"
-        and follower.lower_ not in _CALENDAR_WORDS
+        and follower.text not in WEEKDAYS
+        and follower.text not in MONTHS
     ):
         # the small model misreads a hyphenated name right after the verb as an
         # adverb ("released Vela-3, its model"): the name is the object

@@ -117,16 +117,15 @@ class TitleReader:
                         if b.cluster.type is None:
                             b.cluster.type = EntityType.PERSON  # listed with people
                             people.append(b)
-            roster = False
-            if not people:
-                people = self._roster_person(start)
-                roster = bool(people)
+            framed = self._roster_person(start)  # "X, Vice President, Y"
+            roster = not people and bool(framed)
+            people = people or framed
             if not people:
                 continue
             owners = self._roster_owner(end) if roster else []
             owners = owners or self._title_owners(head, entry, verb, people, start)
-            if not owners and self._roster_person(start):
-                owners = self._roster_owner(end)  # "X, Vice President, Y" read as appositions
+            if not owners and framed:
+                owners = self._roster_owner(end)  # the same frame read as appositions
             if not owners:
                 # "Tesla Co-Founder and Chief Executive Officer": the first title's firm
                 owners = next(
