@@ -297,6 +297,8 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
             or (unit.kind == "title" and unit.text in FIRM_TITLES)
             or _is_a_firm(units, k)
             or _holds_dominance(units, k)
+            or _raises_funds(units, k)
+            or _latin_name_after(units, k)
         )
         if not cue or k == 0:
             k += 1
@@ -320,6 +322,38 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
                 continue
         k += 1
     return units
+
+
+# "X完成(了)数亿元A轮融资", "X获8亿元天使轮融资", "X这轮融资由…": who raises the
+# round is a firm. The verb must reach 融资 inside its clause.
+_FUNDING_VERBS = words("""完成 获 获得 斩获 拿下 官宣 宣布 宣布完成 宣布获得 再获 获投 启动""")
+_ROUND_WORDS = words("""这轮 本轮 此轮 新一轮 最新一轮""")
+
+
+def _raises_funds(units: list[Unit], k: int) -> bool:
+    unit = units[k]
+    if unit.kind == "word" and unit.text in _ROUND_WORDS:
+        return k + 1 < len(units) and "融资" in units[k + 1].text
+    if unit.kind != "word" or unit.text not in _FUNDING_VERBS:
+        return False
+    for later in units[k + 1 : k + 9]:
+        if later.kind == "punct":
+            return False
+        if later.kind == "word" and later.text.endswith("融资"):
+            return True
+    return False
+
+
+def _latin_name_after(units: list[Unit], k: int) -> bool:
+    """ "它石智航(TARS)": a Chinese name with its Latin name in brackets."""
+    return (
+        units[k].text in ("(", "（")
+        and k + 2 < len(units)
+        and units[k + 1].kind == "word"
+        and units[k + 1].tag == "eng"
+        and units[k + 1].text[:1].isupper()
+        and units[k + 2].text in (")", "）")
+    )
 
 
 _FIRM_NOUNS = ("公司", "企业", "集团", "厂商", "制造商", "银行", "券商", "供应商", "运营商")

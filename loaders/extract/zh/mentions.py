@@ -444,6 +444,9 @@ def _words(text: str, offset: int) -> list[Unit]:
     for word in tag_words(text, offset):
         if word.text in _PUNCT or (len(word.text) == 1 and not word.text.isalnum()):
             out.append(Unit("punct", word.text, word.start, word.end, tag="x"))
+        elif word.tag == "x" and has_han(word.text):
+            # a character jieba's dictionary lacks ("峰岹科技"): a rare one, mostly in names
+            out.append(Unit("word", word.text, word.start, word.end, tag="nz"))
         else:
             out.append(Unit("word", word.text, word.start, word.end, tag=word.tag))
     return out
@@ -758,6 +761,49 @@ _TICKER_RE = re.compile(
 )
 
 
+# Share classes Hong Kong writes after a name: weighted voting (W), secondary listing (S),
+# pre-revenue biotech (B), not yet profitable (U), and their pairs.
+_SHARE_CLASSES = frozenset({"W", "S", "B", "U", "P", "SW", "WR", "SB", "BS"})
+
+
+def _share_class_before(units: list[Unit], k: int) -> bool:
+    return (
+        k >= 3
+        and units[k - 1].text.upper() in _SHARE_CLASSES
+        and units[k - 2].text in ("-", "－")
+        and units[k - 3].kind in ("word", "entity")
+    )
+
+
+def _opened_by_list_mark(units: list[Unit], k: int, room: int) -> int:
+    """Where the name at ``k`` starts when only single characters, glued to it, stand
+    between it and a list mark (``k`` itself when anything else does)."""
+    start = k
+    while (
+        start > 0
+        and room > 0
+        and units[start - 1].kind == "word"
+        and len(units[start - 1].text) == 1
+        and has_han(units[start - 1].text)
+        and units[start - 1].end == units[start].start
+    ):
+        start -= 1
+        room -= 1
+    if start < k and start > 0 and units[start - 1].text in ("、", "，", ",", "：", ":"):
+        return start
+    return k
+
+
+def _only_a_suffix(surface: str) -> bool:
+    """ "科技", "集团": a suffix alone before a code is a name the parser cut short."""
+    return (
+        surface in INDUSTRY_SUFFIXES
+        or surface in COMPANY_SUFFIXES
+        or surface in LEGAL_FORMS
+        or surface in _GENERIC_HEADS
+    )
+
+
 def _ticker_named(units: list[Unit], table: EntityTable, text: str) -> list[Unit]:
     """ "东阿阿胶(000423.SZ)": a name followed by a stock code is a listed firm."""
     k = 0
@@ -770,6 +816,10 @@ def _ticker_named(units: list[Unit], table: EntityTable, text: str) -> list[Unit
             and _TICKER_RE.match(text, unit.end)
         ):
             start = k
+            if _share_class_before(units, k):
+                # "极智嘉-W(02590.HK)": the share class is no part of the name
+                start = k - 2
+            name_end = start
             chars = 0
             while start > 0 and chars < 8:
                 candidate = units[start - 1]
@@ -783,18 +833,33 @@ def _ticker_named(units: list[Unit], table: EntityTable, text: str) -> list[Unit
                 chars += len(candidate.text)
                 if candidate.kind == "entity":
                     break  # "中国有色矿业(01258)": a known name opens the listed firm's name
-            if start < k - 1 or (start == k - 1 and units[start].kind == "word"):
+            if start < name_end and (
+                units[start].kind == "word" or table.get(units[start].entity).entry is None
+            ):
+                # "、讯众通信(…)": the name was cut after characters that seldom open
+                # one; before a stock code, the list mark is where the name starts
+                opened = _opened_by_list_mark(units, start, 8 - chars)
+                chars += sum(len(u.text) for u in units[opened:start])
+                start = opened
+            if start < name_end - 1 or (start == name_end - 1 and units[start].kind == "word"):
                 pass
             else:
-                start = k  # a known name alone before its code is already the firm
-            if start < k and 2 <= chars <= 8:
-                surface = text[units[start].start : units[k - 1].end]
+                start = name_end  # a known name alone before its code is already the firm
+            surface = text[units[start].start : units[name_end - 1].end] if start < name_end else ""
+            if start < name_end and 2 <= chars <= 8 and not _only_a_suffix(surface):
                 index = table.add(surface, EntityType.COMPANY)
-                units[start:k] = [
-                    Unit("entity", surface, units[start].start, units[k - 1].end, entity=index)
+                units[start:name_end] = [
+                    Unit("entity", surface, units[start].start, units[name_end - 1].end, entity=index)
                 ]
-                k = start + 1
-                continue
+                k -= name_end - start - 1
+                name_end = start + 1
+            if name_end < k and units[name_end - 1].kind == "entity":
+                # the share class joins the name's unit, so lists read across it
+                named = units[name_end - 1]
+                units[name_end - 1 : k] = [
+                    Unit("entity", named.text, named.start, units[k - 1].end, entity=named.entity)
+                ]
+                k = name_end
         k += 1
     return units
 
