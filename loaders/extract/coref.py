@@ -26,6 +26,7 @@ from sinograph.loaders.extract.coref_names import (
     is_acronym,
     link_aliases_in_text,
     link_assets,
+    link_bare_goods,
     link_short_forms,
 )
 from sinograph.loaders.extract.coref_references import resolve_references
@@ -57,6 +58,7 @@ def resolve_coreference(sentences: list[ParsedSentence], registry: Registry) -> 
     link_aliases_in_text(coref)
     link_short_forms(coref)
     link_assets(coref)
+    link_bare_goods(coref)
     _vote_types(coref)
     _find_subjects(sentences, coref)
     resolve_references(coref, registry)

@@ -21,7 +21,13 @@ from sinograph.loaders.extract.cues import (
 from sinograph.loaders.extract.gazetteer import CAPITAL_OF, COUNTRY_OF_DEMONYM
 from sinograph.loaders.extract.mention import Mention
 
-__all__ = ["is_acronym", "link_aliases_in_text", "link_assets", "link_short_forms"]
+__all__ = [
+    "is_acronym",
+    "link_aliases_in_text",
+    "link_assets",
+    "link_bare_goods",
+    "link_short_forms",
+]
 
 _STOP_INITIALS = word_set("of and the for & de du la des on in")
 
@@ -326,6 +332,31 @@ def _is_common_start(word: str) -> bool:
         "Asia",
         "American",
     )
+
+
+def link_bare_goods(coref: Coreference) -> None:
+    """ "barley" after "Australian barley": bare goods are the one kind of them the story
+    qualifies by origin (none is merged when it qualifies two: "US and Brazilian soybeans")."""
+    goods = [c for c in coref.live() if dominant_type(c) is EntityType.COMMODITY]
+    for bare in goods:
+        words = bare.canonical.lower().split()
+        if not words or bare.merged_into >= 0:
+            continue
+        fuller = [
+            c
+            for c in goods
+            if c.id != bare.id
+            and c.merged_into < 0
+            and c.place is not None
+            # the text itself names the goods with their origin ("Australian barley");
+            # goods whose origin came from elsewhere in the sentence keep their own name
+            and any(
+                len(s.split()) > len(words) and s.lower().split()[-len(words) :] == words
+                for s in c.surfaces
+            )
+        ]
+        if len(fuller) == 1:
+            merge_clusters(coref, fuller[0], bare)
 
 
 def link_assets(coref: Coreference) -> None:

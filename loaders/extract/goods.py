@@ -129,7 +129,14 @@ def qualify_known_goods(tokens: Sequence[Token], mentions: list[Mention], owner:
             continue
         country: str | None = None
         qualifier = qualifier_before(tokens, m.start, mentions, owner)
-        if qualifier is not None:
+        flow = m.end + 2 < n and tokens[m.end].lower in _FLOW_NOUNS
+        if flow and m.start >= 1 and tokens[m.start - 1].lower == "'s":
+            qualifier = None  # "China's soybean imports": China imports them
+        if flow and qualifier is None and tokens[m.end + 1].lower == "from":
+            place = place_at(mentions, owner, m.end + 2)
+            if place is not None and place.type is EntityType.COUNTRY:
+                country = place.canonical
+        elif qualifier is not None:
             country = qualifier[2]
         else:
             k = m.end
@@ -200,7 +207,16 @@ def commodity(
             start = i - 1  # "farm machinery", "liquefied natural gas": what kind of goods
             base = f"{kind} {base}"
         qualifier = qualifier_before(tokens, start, mentions, owner)
-        if qualifier is not None and qualifier[2] is not None:
+        # "China's soybean imports from Brazil": the possessor imports; the origin
+        # follows the flow noun
+        flow = end + 2 < len(tokens) and tokens[end].lower in _FLOW_NOUNS
+        if flow and start >= 1 and tokens[start - 1].lower == "'s":
+            qualifier = None
+        if flow and qualifier is None and tokens[end + 1].lower == "from":
+            place = place_at(mentions, owner, end + 2)
+            if place is not None and place.type is EntityType.COUNTRY:
+                country = place.canonical
+        elif qualifier is not None and qualifier[2] is not None:
             country, start = qualifier[2], qualifier[0]
         elif end + 1 < len(tokens) and (
             tokens[end].lower == "from"
@@ -230,6 +246,9 @@ def commodity(
         )
     return None
 
+
+# Nouns of goods moving into a country: "soybean *imports* from Brazil".
+_FLOW_NOUNS = frozenset({"imports", "import", "purchases", "shipments", "arrivals"})
 
 # Goods named by a class that a word before it narrows ("farm *machinery*").
 _GENERIC_GOODS = frozenset(

@@ -159,7 +159,7 @@ class SentenceReader:
             return relational_holder(trigger)
         if role == "owner":
             return relational_owner(trigger)
-        if role == "place":
+        if role in ("place", "modifier"):
             return [
                 c
                 for c in trigger.children

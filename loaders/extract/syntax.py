@@ -85,7 +85,8 @@ LIGHT_VERBS = word_set(
     undertake place put issue slap levy raise hike set form create establish approve
     unveil complete finish do have hold keep maintain announce expect eye prepare
     push launch kick restart resume revive renew pledge vow promise offer provide roll
-    step ramp pour hand mete serve implement introduce adopt enact apply"""
+    step ramp pour hand mete serve implement introduce adopt enact apply increase double
+    triple quadruple tighten toughen escalate"""
 )
 
 

@@ -58,7 +58,9 @@ def test_no_name_is_a_suffix_or_share_class_alone(text: str) -> None:
     assert not {"科技", "W", "岚岹科技-W"} & set(found), found
 
 
-@pytest.mark.parametrize("text", ["其中，墨石智航的团队吸引了广泛关注。", "墨石智航宣布获得了新订单。"])
+@pytest.mark.parametrize(
+    "text", ["其中，墨石智航的团队吸引了广泛关注。", "墨石智航宣布获得了新订单。"]
+)
 def test_no_firm_without_its_cue(text: str) -> None:
     # neither a funding round nor a Latin name: the unknown name stays unread
     assert "墨石智航" not in _entities(text)

@@ -23,6 +23,7 @@ Roles:
                executive, *X*", "*X* became chairman")
 ``owner``      whose relational noun it is ("Y's unit", "a unit of Y", "the Y unit")
 ``place``      a country or region modifying the trigger ("the *Chinese* firm X")
+``modifier``   any name modifying the trigger noun before it ("China's *soybean* imports")
 ``governor_actor`` the actor of the verb that governs the trigger noun ("X raised $5m
                in a round led by Y": the round's company is X)
 ``clause_subject`` the nearest subject up the tree that names an organisation ("X
@@ -100,6 +101,7 @@ ROLE_NAMES = frozenset(
         "sentence_state",
         "home_country",
         "undergoer",
+        "modifier",
     }
 )
 

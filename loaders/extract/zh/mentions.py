@@ -848,8 +848,9 @@ def _ticker_named(units: list[Unit], table: EntityTable, text: str) -> list[Unit
             surface = text[units[start].start : units[name_end - 1].end] if start < name_end else ""
             if start < name_end and 2 <= chars <= 8 and not _only_a_suffix(surface):
                 index = table.add(surface, EntityType.COMPANY)
+                first, last = units[start], units[name_end - 1]
                 units[start:name_end] = [
-                    Unit("entity", surface, units[start].start, units[name_end - 1].end, entity=index)
+                    Unit("entity", surface, first.start, last.end, entity=index)
                 ]
                 k -= name_end - start - 1
                 name_end = start + 1

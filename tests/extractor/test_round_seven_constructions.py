@@ -1,0 +1,65 @@
+"""Constructions added in the seventh wire-copy round: a verb that raises a tariff
+("double", "triple", "tighten") acts through its subject; "the administration/government
+of X" is X; bare goods after the one origin-qualified kind of them are that kind; in
+"A's copper imports from B" A imports and B is the origin. Sentences are written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinograph.graph.model.domain import GraphDelta
+from sinograph.loaders.extract import default_registry, extract
+from sinograph.loaders.story_input import StoryInput
+from tests.extractor.conftest import has_fact, run, triples
+
+
+def _all_facts(text: str) -> GraphDelta:
+    # import-noun facts sit below the default confidence floor: read them all
+    story = StoryInput(text=text, published="2025-01-15")
+    return extract(story, registry=default_registry(), min_confidence=0.0)
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("The government of Japan will triple tariffs on Chinese steel.", "Japan"),
+        ("The United States will double tariffs on Chinese steel next month.", "United States"),
+        (
+            "The administration of US President Ann Holt finalised a plan to double "
+            "tariffs on Chinese steel.",
+            "United States",
+        ),
+    ],
+)
+def test_a_tariff_raised_by_a_state_or_its_government(text: str, subject: str) -> None:
+    delta = run(text)
+    assert has_fact(delta, subject, "IMPOSES_TARIFF", "Chinese steel"), sorted(triples(delta))
+    assert not has_fact(delta, "Ann Holt", "IMPOSES_TARIFF", "Chinese steel")
+
+
+def test_bare_goods_are_the_one_kind_the_story_qualified() -> None:
+    delta = run(
+        "China lifted its ban on Australian barley in August. China first banned barley in 2020."
+    )
+    assert has_fact(delta, "China", "BANS", "Australian barley"), sorted(triples(delta))
+    assert "barley" not in {e.name for e in delta.entities}
+
+
+def test_bare_goods_stay_bare_when_two_origins_are_named() -> None:
+    delta = run(
+        "China lifted bans on Australian barley and Canadian barley. "
+        "China first banned barley in 2020."
+    )
+    assert ("China", "BANS", "barley") in triples(delta), sorted(triples(delta))
+
+
+def test_the_possessor_of_a_flow_noun_imports_and_from_names_the_origin() -> None:
+    delta = _all_facts("Vietnam's copper imports from Chile rose 45% in August.")
+    assert has_fact(delta, "Vietnam", "IMPORTS", "Chilean copper"), sorted(triples(delta))
+    assert "Vietnamese copper" not in {e.name for e in delta.entities}
+
+
+def test_a_possessor_before_goods_with_no_flow_noun_is_still_their_origin() -> None:
+    delta = run("China banned Australia's barley in 2020.")
+    assert has_fact(delta, "China", "BANS", "Australian barley"), sorted(triples(delta))
