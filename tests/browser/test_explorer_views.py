@@ -21,9 +21,11 @@ from sinograph.graph.model.ontology import EntityType, Predicate
 from sinograph.graph.model.queries import NeighbourQuery, PathQuery
 from tests.browser.conftest import NARROW, LiveServer, open_page
 from tests.browser.support import (
+    axe,
     busiest_entity,
     choose_from_suggestions,
     click_element,
+    contrast,
     drawn,
     ids,
     legend_overlaps,
@@ -36,7 +38,6 @@ from tests.browser.support import (
 
 pytestmark = pytest.mark.browser
 
-SERIOUS = {"serious", "critical"}
 POSITIONS = """() => Object.fromEntries(
   window.sinographExplorer.cy.nodes().map((n) => [n.id(), n.position()]))"""
 
@@ -99,39 +100,10 @@ def node_box(page: Page) -> dict[str, float]:
     return found
 
 
-def axe(page: Page, source: str) -> list[dict[str, Any]]:
-    """axe-core's serious and critical violations on the page as it is."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(content=source)
-    found: list[dict[str, Any]] = page.evaluate(
-        """async () => {
-          const result = await window.axe.run(document, { resultTypes: ["violations"] });
-          return result.violations.map((v) => ({
-            id: v.id, impact: v.impact, help: v.help,
-            targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
-          }));
-        }"""
-    )
-    return [v for v in found if v["impact"] in SERIOUS]
-
-
 def no_internal_labels(page: Page) -> None:
     text = page.locator("body").inner_text()
     assert not re.search(r"\bfact:[0-9a-f]{6,}", text), "a fact key is shown"
     assert not re.search(r"\brule\b", text, re.IGNORECASE), "an extractor rule is shown"
-
-
-def contrast(a: str, b: str) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    def lum(colour: str) -> float:
-        values = [int(v) for v in re.findall(r"\d+", colour)[:3]]
-        r, g, b_ = (channel(v / 255) for v in values)
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
-
-    la, lb = lum(a), lum(b)
-    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 
 
 # ------------------------------------------------------------ parallel facts
