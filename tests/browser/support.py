@@ -35,6 +35,7 @@ __all__ = [
     "item_key",
     "legend_overlaps",
     "listbox_of",
+    "off_canvas",
     "open_explorer",
     "pixels",
     "settle",
@@ -156,6 +157,22 @@ def legend_overlaps(page: Page) -> list[str]:
             const x1 = box.left + b.x1, x2 = box.left + b.x2;
             const y1 = box.top + b.y1, y2 = box.top + b.y2;
             return x1 < legend.right && x2 > legend.left && y1 < legend.bottom && y2 > legend.top;
+          }).map((n) => n.id());
+        }"""
+    )
+    return found
+
+
+def off_canvas(page: Page) -> list[str]:
+    """Nodes whose drawn box (with its label) reaches past the edge of the canvas as it
+    is now (a drawing fitted to a canvas that has since changed size)."""
+    found: list[str] = page.evaluate(
+        """() => {
+          const cy = window.sinographExplorer.cy;
+          const w = cy.container().clientWidth, h = cy.container().clientHeight;
+          return cy.nodes().filter((n) => {
+            const b = n.renderedBoundingBox({ includeLabels: true });
+            return b.x1 < 0 || b.y1 < 0 || b.x2 > w || b.y2 > h;
           }).map((n) => n.id());
         }"""
     )

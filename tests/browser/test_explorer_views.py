@@ -30,6 +30,7 @@ from tests.browser.support import (
     ids,
     legend_overlaps,
     listbox_of,
+    off_canvas,
     open_explorer,
     settle,
     shot,
@@ -762,6 +763,7 @@ def test_every_view_reads_at_800_pixels(
             assert drawn(page)["nodes"], name
             assert page.evaluate("() => document.documentElement.scrollWidth") <= NARROW["width"]
             assert legend_overlaps(page) == [], name
+            assert off_canvas(page) == [], name
             graph = page.locator("#graph-area").bounding_box()
             side = page.locator(".side").bounding_box()
             assert graph and side and side["y"] >= graph["y"] + graph["height"] - 1, name
