@@ -80,11 +80,14 @@ function ownershipMeta(link, direction) {
 function peopleItems(dossier, onFact) {
   return dossier.people.map((p) => {
     const role = p.role || ROLE_WORDS[p.predicate] || p.predicate;
+    const span = p.start && p.end ? `${p.start} → ${p.end}` : p.end ? `until ${p.end}` : p.start ? `from ${p.start}` : null;
     const tenure = p.current
       ? p.start
         ? `current, since ${p.start}`
         : "current"
-      : `former, ${p.start ?? "?"} → ${p.end ?? "?"}`;
+      : span
+        ? `former, ${span}`
+        : "former";
     return factItem(dossier, p.fact, {
       onFact,
       lead: [h("strong", { class: "person" }, p.person.name), `, ${role}`],

@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Request, Route, ViewportSize, sync_playwright
 
 from sinograph.graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
 from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
@@ -40,8 +40,8 @@ VENDOR_FILE = ROOT / "api" / "static" / "vendor" / "cytoscape.min.js"
 AXE_FILE = ROOT / "api" / "explorer-vendor" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
-WIDE = {"width": 1400, "height": 900}
-NARROW = {"width": 800, "height": 900}
+WIDE: ViewportSize = {"width": 1400, "height": 900}
+NARROW: ViewportSize = {"width": 800, "height": 900}
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -360,7 +360,7 @@ def _local(url: str) -> bool:
 
 
 def open_page(
-    browser: Browser, viewport: dict[str, int], *, bypass_csp: bool = False
+    browser: Browser, viewport: ViewportSize, *, bypass_csp: bool = False
 ) -> tuple[Page, list[str], list[str]]:
     """A page in a fresh context that refuses every request leaving 127.0.0.1; returns it with
     the lists it fills: script errors (and Content-Security-Policy refusals), and the

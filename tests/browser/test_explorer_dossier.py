@@ -27,6 +27,7 @@ from tests.browser.support import (
     drawn,
     ids,
     legend_overlaps,
+    off_canvas,
     open_explorer,
     settle,
     shot,
@@ -185,6 +186,7 @@ def test_the_dossier_lists_each_section_with_dates_and_sources(
     assert now["nodes"] == sorted({e for f in facts for e in (f.subject, f.object)})
     assert COMPETITOR not in now["nodes"]
     assert now["center"] == [FIRM]
+    assert off_canvas(page) == [] and legend_overlaps(page) == []
     shot(page, artifacts, "14-dossier")
 
 
@@ -420,6 +422,7 @@ def test_the_dossier_reads_at_800_pixels(
         assert drawn(page)["nodes"]
         assert page.evaluate("() => document.documentElement.scrollWidth") <= NARROW["width"]
         assert legend_overlaps(page) == []
+        assert off_canvas(page) == []
         graph = page.locator("#graph-area").bounding_box()
         side = page.locator(".side").bounding_box()
         assert graph and side and side["y"] >= graph["y"] + graph["height"] - 1

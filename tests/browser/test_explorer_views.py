@@ -239,8 +239,8 @@ def test_depth_three_around_a_hub_uses_the_canvas_and_clears_the_legend(
 def test_an_as_of_change_moves_nothing_that_stays(page: Page, live_server: LiveServer) -> None:
     store = live_server.store
     hub = busiest_entity(live_server)
-    dated = [f for f in store.neighbors(NeighbourQuery(entity=hub)).facts if f.date]
-    as_of = sorted(f.date for f in dated)[len(dated) // 2]
+    dated = sorted(f.date for f in store.neighbors(NeighbourQuery(entity=hub)).facts if f.date)
+    as_of = dated[len(dated) // 2]
     open_explorer(page, live_server, f"#entity={hub}")
     settle(page)
     before = page.evaluate(
