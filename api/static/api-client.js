@@ -126,6 +126,19 @@ export function getStory(id, signal) {
   return getJson(`stories/${enc(id)}`, {}, signal);
 }
 
+/**
+ * Dossier {entity, as_of, ownership, people, exposure, deals, footprint, timeline,
+ * stories, sources, citations, notes} of one entity, as of a date (default: today).
+ */
+export function getDossier(id, { asOf, minConfidence } = {}, signal) {
+  return getJson(`entities/${enc(id)}/dossier`, { as_of: asOf, min_confidence: minConfidence }, signal);
+}
+
+/** The address of a dossier's printable page (one self-contained HTML page). */
+export function dossierPageUrl(id, { asOf, minConfidence } = {}) {
+  return urlFor(`entities/${enc(id)}/dossier`, { format: "html", as_of: asOf, min_confidence: minConfidence }).href;
+}
+
 /** FactView with every source. */
 export function getFact(key, signal) {
   return getJson(`facts/${enc(key)}`, {}, signal);

@@ -3,12 +3,13 @@
 // every other module does one job.
 //
 // A "view" (history.js) says what is drawn. Every change of view -- a new entity, an
-// expansion, a path, a date, a depth, a filter, a story -- is a new history entry, so
+// expansion, a path, a date, a depth, a filter, a story, a dossier -- is a new history entry, so
 // Back returns to the previous graph (with its positions, within one visit), and a
 // pasted or edited address redraws what it names.
 
-import { getEntity, getFact, getStory, neighbors } from "./api-client.js";
+import { dossierPageUrl, getDossier, getEntity, getFact, getStory, neighbors } from "./api-client.js";
 import { h, replaceChildren } from "./dom.js";
+import { dossierSubgraph, renderDossier } from "./dossier-view.js";
 import { renderEntity, renderFact, renderFactGroup, renderStory } from "./evidence-panel.js";
 import { count } from "./format.js";
 import { createTraversalFilters, describeFilters, noFilters, openFilters, readDate } from "./filters.js";
@@ -33,6 +34,11 @@ const types = {};
 let generation = 0;
 /** The viewport before a path was drawn, so that clearing the path returns to it. */
 let viewBeforePath = null;
+
+/** Whether a view draws something: an entity, a story or a dossier. */
+function hasSubject(v = view) {
+  return Boolean(v.entity || v.story || v.dossier);
+}
 
 // ------------------------------------------------------------------ messages
 
@@ -103,6 +109,7 @@ if (typeof window.cytoscape === "function") {
   keyboard = enableGraphKeyboard($("graph"), graph, {
     onActivate: (id) => expand(id),
     onOpenEdge: (id) => openEdge(id, graph.cy.getElementById(id).data("keys")),
+    onDossier: (id) => openDossier(id),
     announce: (text) => {
       $("graph-announce").textContent = text;
     },
@@ -222,6 +229,7 @@ async function showEntityDetail(id, { focusKey = null } = {}) {
       timeline.show(entity, view.asOf);
       selectTab("timeline");
     },
+    onDossier: () => openDossier(id),
     onCentre: view.entity === id && !view.expand.length ? null : () => showEntity(id),
     onPathFrom: () => {
       pathMode.setSource(entity);
@@ -291,6 +299,10 @@ function openEdge(edgeId, keys = []) {
 let entry = newEntry();
 let appliedHash = null;
 const positionsByEntry = new Map();
+/** History entries this visit pushed: Back from one of them stays on the page. */
+const pushedEntries = new Set();
+/** What to focus once a view shown by Back or Forward is drawn (a selector in the panel). */
+let focusAfterApply = null;
 
 function newEntry() {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -306,6 +318,7 @@ function pushView(next) {
   rememberPositions();
   view = next;
   entry = newEntry();
+  pushedEntries.add(entry);
   history.pushState({ entry }, "", `#${encodeView(view)}`);
   appliedHash = location.hash;
   syncControls();
@@ -315,10 +328,23 @@ function pushView(next) {
 function onLocation() {
   if (location.hash === appliedHash) return;
   rememberPositions();
+  // Leaving a dossier for the view it was opened from: the keyboard returns to its button.
+  const takeFocus = focusInPanel();
+  if (view.dossier && !focusAfterApply) focusAfterApply = "button.open-dossier";
   appliedHash = location.hash;
   entry = history.state?.entry ?? newEntry();
   if (!history.state?.entry) history.replaceState({ entry }, "", location.href);
-  track(applyView(decodeView(location.hash), { positions: positionsByEntry.get(entry) ?? null }));
+  track(
+    applyView(decodeView(location.hash), { positions: positionsByEntry.get(entry) ?? null }).then(() => {
+      const wanted = focusAfterApply;
+      focusAfterApply = null;
+      const at = document.activeElement;
+      if (!wanted || !takeFocus || (at && at !== document.body)) return;
+      const target = wanted && $("panel-details").querySelector(wanted);
+      if (target) target.focus();
+      else focusHeading();
+    }),
+  );
 }
 window.addEventListener("popstate", onLocation);
 window.addEventListener("hashchange", onLocation);
@@ -345,7 +371,7 @@ async function applyView(target, { positions = null } = {}) {
   clearError();
   if (view.path) pathMode.fill(view.path);
   else pathMode.clearResults();
-  if (!view.entity && !view.story) {
+  if (!hasSubject()) {
     ++generation;
     graph?.clear();
     describeGraph();
@@ -357,11 +383,15 @@ async function applyView(target, { positions = null } = {}) {
   await showSubject();
 }
 
-/** Fetch what the view names (its entity or story, and each expansion) and draw it. */
+/** Fetch what the view names (its entity, story or dossier, and each expansion) and draw it. */
 async function drawView({ positions = null, fresh = false } = {}) {
   const ticket = ++generation;
   setStatus("Loading…");
-  const base = view.story ? storySubgraph(view.story) : neighbors(view.entity, neighbourOptions(view.depth));
+  const base = view.story
+    ? storySubgraph(view.story)
+    : view.dossier
+      ? fetchDossier(view.dossier).then((d) => dossierSubgraph(d, types))
+      : neighbors(view.entity, neighbourOptions(view.depth));
   const pages = await Promise.all([base, ...view.expand.map((id) => neighbors(id, neighbourOptions(1)))]);
   if (ticket !== generation) return false;
   const entities = new Map();
@@ -375,13 +405,13 @@ async function drawView({ positions = null, fresh = false } = {}) {
   }
   if (graph) {
     const keep = positions ?? (fresh ? null : graph.positions());
-    await graph.replace({ entities: [...entities.values()], facts: [...facts.values()] }, view.entity, {
+    await graph.replace({ entities: [...entities.values()], facts: [...facts.values()] }, view.entity ?? view.dossier, {
       keepPositions: keep && keep.size ? keep : null,
       asOf: view.asOf,
       keepMarks: Boolean(view.path) && !fresh,
     });
     for (const id of [view.entity, ...view.expand]) if (id) graph.markExpanded(id);
-    const selected = view.expand.at(-1) ?? view.entity;
+    const selected = view.expand.at(-1) ?? view.entity ?? view.dossier;
     if (selected) graph.selectNode(selected);
   }
   describeGraph(truncatedNote(truncated));
@@ -410,6 +440,8 @@ async function showSubject() {
     }
   } else if (view.story) {
     await showStory(view.story);
+  } else if (view.dossier) {
+    await showDossier(view.dossier);
   }
 }
 
@@ -422,7 +454,7 @@ function showEntity(id) {
       clearError();
       graph?.clearHighlight();
       viewBeforePath = null;
-      pushView(withView(view, { entity: id, story: null, expand: [], path: null }));
+      pushView(withView(view, { entity: id, story: null, dossier: null, expand: [], path: null }));
       pathMode.clearResults();
       if (!(await drawView({ fresh: true }))) return;
       selectTab("details");
@@ -433,7 +465,7 @@ function showEntity(id) {
 
 /** Select a node and add its neighbours to the drawing (a click, Enter, a name's link). */
 function expand(id) {
-  if (!view.entity && !view.story) return showEntity(id);
+  if (!hasSubject()) return showEntity(id);
   return track(
     (async () => {
       clearError();
@@ -470,7 +502,7 @@ function redrawWith(changes) {
     (async () => {
       clearError();
       pushView(withView(view, changes));
-      if (!view.entity && !view.story) return;
+      if (!hasSubject()) return;
       if (!(await drawView())) return;
       if (view.path) await runPath(view.path);
       await showSubject();
@@ -508,7 +540,7 @@ function clearPath() {
       let redrawn = false;
       if (view.path) {
         pushView(withView(view, { path: null }));
-        if (view.entity || view.story) redrawn = await drawView();
+        if (hasSubject()) redrawn = await drawView();
       }
       if (graph && before) graph.setViewport(before);
       else graph?.fit();
@@ -522,17 +554,26 @@ function openStory(id) {
   return track(showStory(id));
 }
 
-async function showStory(id, { focusKey = null } = {}) {
+/**
+ * Show story `id` in the details panel; `back` and `backLabel` add a way back to where
+ * it was opened from (the dossier), kept while its facts are read.
+ */
+async function showStory(id, { focusKey = null, back = null, backLabel = "Back" } = {}) {
   const takeFocus = focusInPanel();
   clearError();
   selectTab("details");
   const story = await getStory(id);
   renderStory($("panel-details"), story, {
     onFact: (key) =>
-      openFact(key, { back: () => track(showStory(id, { focusKey: key })), backLabel: "Back to the story" }),
+      openFact(key, {
+        back: () => track(showStory(id, { focusKey: key, back, backLabel })),
+        backLabel: "Back to the story",
+      }),
     onEntity: (entityId) => expand(entityId),
     onDraw: () => drawStory(id).then(() => track(showStory(id))),
     drawn: view.story === id && !view.expand.length,
+    onBack: back,
+    backLabel,
   });
   const item = focusKey && $("panel-details").querySelector(`li[data-fact-key="${CSS.escape(focusKey)}"] button`);
   if (item) item.focus();
@@ -546,11 +587,91 @@ function drawStory(id) {
       clearError();
       graph?.clearHighlight();
       viewBeforePath = null;
-      pushView(withView(view, { entity: null, story: id, expand: [], path: null }));
+      pushView(withView(view, { entity: null, story: id, dossier: null, expand: [], path: null }));
       pathMode.clearResults();
       await drawView({ fresh: true });
     })(),
   );
+}
+
+// ---------------------------------------------------------------- dossier
+
+/** The last dossier asked for, by entity and the view's date and confidence. */
+let dossierCache = null;
+
+function dossierOptions() {
+  return { asOf: view.asOf, minConfidence: view.filters.minConfidence };
+}
+
+/** The dossier of `id` as the view asks for it (fetched once for drawing and panel). */
+function fetchDossier(id) {
+  const key = JSON.stringify([id, dossierOptions()]);
+  if (dossierCache?.key !== key) {
+    const promise = getDossier(id, dossierOptions());
+    dossierCache = { key, promise };
+    promise.catch(() => {
+      if (dossierCache?.promise === promise) dossierCache = null;
+    });
+  }
+  return dossierCache.promise;
+}
+
+/** Open the dossier of entity `id`: its facts become the graph and the panel reads it. */
+function openDossier(id) {
+  return track(
+    (async () => {
+      clearError();
+      graph?.clearHighlight();
+      viewBeforePath = null;
+      dossierCache = null; // asked for again: read it afresh
+      pushView(withView(view, { entity: null, story: null, dossier: id, expand: [], path: null }));
+      pathMode.clearResults();
+      if (!(await drawView({ fresh: true }))) return;
+      selectTab("details");
+      await showDossier(id);
+    })(),
+  );
+}
+
+/**
+ * Leave the dossier: Back when this visit opened it from another view (so the browser's
+ * Forward comes back to it), else the entity's own neighbourhood.
+ */
+function leaveDossier() {
+  focusAfterApply = "button.open-dossier";
+  if (pushedEntries.has(entry)) history.back();
+  else showEntity(view.dossier).then(() => $("panel-details").querySelector("button.open-dossier")?.focus());
+}
+
+/** Show the dossier of `id` in the details panel, focus on a fact or story if given. */
+async function showDossier(id, { focusKey = null, focusStory = null } = {}) {
+  const takeFocus = focusInPanel();
+  clearError();
+  selectTab("details");
+  const ticket = ++detailRequest;
+  const dossier = await fetchDossier(id);
+  if (ticket !== detailRequest) return;
+  const back = { backLabel: "Back to the dossier" };
+  const current = view.dossier === id && !view.expand.length;
+  renderDossier($("panel-details"), dossier, {
+    onFact: (key) => openFact(key, { back: () => track(showDossier(id, { focusKey: key })), ...back }),
+    onEntity: (entityId) => expand(entityId),
+    onStory: (storyId) =>
+      track(showStory(storyId, { back: () => track(showDossier(id, { focusStory: storyId })), ...back })),
+    onBack: current ? leaveDossier : null,
+    backLabel: pushedEntries.has(entry) ? "Back to the previous view" : `Back to ${dossier.entity.name}`,
+    printHref: dossierPageUrl(id, dossierOptions()),
+  });
+  const panel = $("panel-details");
+  const item = focusKey
+    ? panel.querySelector(`li[data-fact-key="${CSS.escape(focusKey)}"] button`)
+    : focusStory
+      ? panel.querySelector(`.dossier-source[data-story-id="${CSS.escape(focusStory)}"] button`)
+      : null;
+  if (item) {
+    item.closest("details")?.setAttribute("open", "");
+    item.focus();
+  } else if (takeFocus) focusHeading();
 }
 
 // ------------------------------------------------------------ controls
@@ -627,6 +748,7 @@ window.sinographExplorer = {
   expand,
   openFact,
   openStory,
+  openDossier,
   redraw,
   selectTab,
   pathMode,

@@ -1,5 +1,6 @@
 // The details panel's views: one entity (with its facts as a list), one fact with its
-// evidence and sources, the facts of a bundled edge, and one source story.
+// evidence and sources, the facts of a bundled edge, and one source story (the dossier
+// view is dossier-view.js).
 // Lists are one tab stop each, walked with the arrow keys (dom.rovingList).
 
 import { h, replaceChildren, rovingList } from "./dom.js";
@@ -24,7 +25,7 @@ function row(name, value) {
   return [h("dt", {}, name), h("dd", {}, value)];
 }
 
-function entityLink(id, name, onEntity) {
+export function entityLink(id, name, onEntity) {
   return h(
     "button",
     {
@@ -38,7 +39,7 @@ function entityLink(id, name, onEntity) {
 }
 
 /** "Subject PREDICATE Object", the entity `self` in bold instead of a link. */
-function statement(fact, { self = null, onEntity = null } = {}) {
+export function statement(fact, { self = null, onEntity = null } = {}) {
   const end = (id, name) => {
     if (id === self) return h("strong", { class: "self" }, name);
     return onEntity ? entityLink(id, name, onEntity) : h("span", {}, name);
@@ -68,7 +69,7 @@ function storyButton(source, onStory) {
   );
 }
 
-function externalLink(url, text = "source ↗") {
+export function externalLink(url, text = "source ↗") {
   const href = safeHref(url);
   if (!href) return null;
   return h("a", { href, target: "_blank", rel: "noopener noreferrer", class: "external" }, text);
@@ -177,10 +178,10 @@ export function renderFactGroup(container, facts, { onFact, onEntity }) {
 /**
  * Show an entity's detail (EntityDetail from GET /entities/{id}) and its facts.
  * options: {facts (FactViews touching it, or null while unknown), truncated, asOf,
- *           onFact(key), onTimeline(), onCentre(), onPathFrom()}
+ *           onFact(key), onTimeline(), onDossier(), onCentre(), onPathFrom()}
  */
 export function renderEntity(container, detail, options) {
-  const { facts = null, truncated = false, asOf = null, onFact, onTimeline, onCentre, onPathFrom } = options;
+  const { facts = null, truncated = false, asOf = null, onFact, onTimeline, onDossier = null, onCentre, onPathFrom } = options;
   const e = detail.entity;
   const style = styleFor(e.type);
   const aliases = (e.aliases ?? []).filter((a) => a !== e.name);
@@ -217,6 +218,7 @@ export function renderEntity(container, detail, options) {
       { class: "row actions" },
       onCentre ? h("button", { type: "button", class: "centre-here", onclick: onCentre }, "Centre the graph here") : null,
       h("button", { type: "button", class: "open-timeline", onclick: onTimeline }, "Timeline"),
+      onDossier ? h("button", { type: "button", class: "open-dossier", onclick: onDossier }, "Dossier") : null,
       onPathFrom ? h("button", { type: "button", class: "path-from", onclick: onPathFrom }, "Find a path from here") : null,
     ),
     h("h3", { id: "entity-facts-title" }, facts ? `Facts (${factWord})` : "Facts"),
@@ -230,10 +232,11 @@ export function renderEntity(container, detail, options) {
 }
 
 /** Show a source story (StoryView from GET /stories/{id}) and what was read from it. */
-export function renderStory(container, story, { onFact, onEntity, onDraw, drawn = false }) {
+export function renderStory(container, story, { onFact, onEntity, onDraw, drawn = false, onBack = null, backLabel = "Back" }) {
   const link = safeHref(story.url);
   replaceChildren(
     container,
+    onBack ? h("button", { type: "button", class: "link back", onclick: onBack }, `← ${backLabel}`) : null,
     h("p", { class: "eyebrow" }, "Source story"),
     h("h2", { class: "story-heading" }, story.title || "Untitled story"),
     h(

@@ -1,7 +1,7 @@
 // The graph from the keyboard. The drawing is one tab stop; inside it the arrow keys
 // move to the nearest entity in that direction, E (Shift+E backwards) steps through
 // the facts of the current entity, Enter opens what is current (an entity expands, a
-// fact shows its evidence), + and - zoom, 0 fits. Where the keyboard is gets a ring
+// fact shows its evidence), D opens the current entity's dossier, + and - zoom, 0 fits. Where the keyboard is gets a ring
 // (class "kbd") and is announced in a live region, since a canvas says nothing itself.
 
 import { count } from "./format.js";
@@ -17,9 +17,9 @@ const CONE = Math.PI / 2.5;
 
 /**
  * Wire the keyboard onto the graph's container. handlers: {onActivate(nodeId),
- * onOpenEdge(edgeId), announce(text)}. Returns {current(), moveTo(id)}.
+ * onOpenEdge(edgeId), onDossier(nodeId), announce(text)}. Returns {current(), moveTo(id)}.
  */
-export function enableGraphKeyboard(container, graph, { onActivate, onOpenEdge, announce }) {
+export function enableGraphKeyboard(container, graph, { onActivate, onOpenEdge, onDossier = null, announce }) {
   const cy = graph.cy;
   let currentId = null;
   let edgeRing = { nodeId: null, index: -1 };
@@ -30,7 +30,8 @@ export function enableGraphKeyboard(container, graph, { onActivate, onOpenEdge, 
   container.setAttribute(
     "aria-label",
     "Graph. Arrow keys move between entities, E steps through the facts of an entity, " +
-      "Enter expands an entity or opens a fact, + and - zoom, 0 fits the drawing.",
+      "Enter expands an entity or opens a fact, D opens an entity's dossier, + and - zoom, " +
+      "0 fits the drawing.",
   );
 
   function element() {
@@ -137,6 +138,11 @@ export function enableGraphKeyboard(container, graph, { onActivate, onOpenEdge, 
       ev.preventDefault();
       if (el.isNode()) onActivate(el.id());
       else onOpenEdge(el.id());
+    } else if ((ev.key === "d" || ev.key === "D") && onDossier) {
+      const el = element();
+      if (!el?.isNode()) return;
+      ev.preventDefault();
+      onDossier(el.id());
     } else if (ev.key === "+" || ev.key === "=") {
       ev.preventDefault();
       zoom(1.25);

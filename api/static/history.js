@@ -1,5 +1,5 @@
 // The view in the address: what is drawn (an entity with the nodes expanded from it,
-// or a story), the as-of date, depth, node limit, traversal filters and a path
+// a story, or an entity's dossier), the as-of date, depth, node limit, traversal filters and a path
 // search. Every change of view is a new history entry, so Back returns to the
 // previous graph, and a pasted or edited address redraws what it names.
 
@@ -10,6 +10,7 @@ export function emptyView() {
   return {
     entity: null,
     story: null,
+    dossier: null,
     expand: [],
     asOf: null,
     depth: 1,
@@ -35,6 +36,7 @@ export function decodeView(hash) {
   const view = emptyView();
   view.entity = params.get("entity") || null;
   view.story = view.entity ? null : params.get("story") || null;
+  view.dossier = view.entity || view.story ? null : params.get("dossier") || null;
   view.expand = list(params.get("expand"));
   view.asOf = date(params.get("as_of"));
   const depth = Number(params.get("depth"));
@@ -68,6 +70,7 @@ export function encodeView(view) {
   const params = new URLSearchParams();
   if (view.entity) params.set("entity", view.entity);
   else if (view.story) params.set("story", view.story);
+  else if (view.dossier) params.set("dossier", view.dossier);
   if (view.expand.length) params.set("expand", view.expand.join(","));
   if (view.asOf) params.set("as_of", view.asOf);
   if (view.depth !== 1) params.set("depth", String(view.depth));

@@ -24,10 +24,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Request, Route, ViewportSize, sync_playwright
 
 from sinograph.graph.model.domain import Entity, Evidence, Fact, GraphDelta, Story
-from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
 from sinograph.graph.stores.embedded.store import EmbeddedStore
 from sinograph.graph.wiring.settings import Settings
 
@@ -40,8 +40,8 @@ VENDOR_FILE = ROOT / "api" / "static" / "vendor" / "cytoscape.min.js"
 AXE_FILE = ROOT / "api" / "explorer-vendor" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
-WIDE = {"width": 1400, "height": 900}
-NARROW = {"width": 800, "height": 900}
+WIDE: ViewportSize = {"width": 1400, "height": 900}
+NARROW: ViewportSize = {"width": 800, "height": 900}
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -254,6 +254,96 @@ def undated_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSer
         store.close()
 
 
+def dossier_delta() -> GraphDelta:
+    """A small firm with owners two levels up, a subsidiary, two leaders (one former),
+    government acts on it, on its owner and on its subsidiary, a deal and a headquarters,
+    told by three stories, and a neighbour that is not in its dossier."""
+    stories = (
+        Story.from_text(
+            "Copperleaf bought control of a robot maker, and its owner was sanctioned.",
+            title="Copperleaf builds a robotics stake",
+            publisher="Harbour Ledger",
+            published="2019-04-03",
+            url="https://news.example.test/copperleaf-stake",
+        ),
+        Story.from_text(
+            "The robot maker named a new chief and was barred from a state tender.",
+            title="Lanternfish names a chief executive",
+            publisher="Circuit Weekly",
+            published="2023-09-12",
+        ),
+        Story.from_text(
+            "Regulators fined the sensor unit, and the robot maker agreed to buy an optics firm.",
+            title="Sensor unit fined as parent shops for optics",
+            publisher="Harbour Ledger",
+            published="2024-02-20",
+        ),
+    )
+    first, second, third = (s.id for s in stories)
+    firm = Entity(name="Lanternfish Robotics", type=EntityType.COMPANY, country="CN",
+                  description="A maker of warehouse robots (test data).")
+    owner = Entity(name="Copperleaf Holdings", type=EntityType.COMPANY)
+    parent = Entity(name="Stonebridge State Capital", type=EntityType.INVESTOR_GROUP)
+    unit = Entity(name="Lanternfish Sensors", type=EntityType.COMPANY)
+    chief = Entity(name="Mira Castellan", type=EntityType.PERSON)
+    former = Entity(name="Oskar Brandt", type=EntityType.PERSON)
+    ministry = Entity(name="Ministry of Commerce of Freedonia", type=EntityType.GOVERNMENT_BODY)
+    treasury = Entity(name="Freedonia Treasury Office", type=EntityType.GOVERNMENT_BODY)
+    watchdog = Entity(name="Freedonia Market Regulator", type=EntityType.GOVERNMENT_BODY)
+    optics = Entity(name="Brightwater Optics", type=EntityType.COMPANY)
+    city = Entity(name="Shenzhen", type=EntityType.REGION)
+    rival = Entity(name="Gannet Automation", type=EntityType.COMPANY)
+
+    def said(story: str, sentence: str) -> tuple[Evidence, ...]:
+        return (Evidence(story_id=story, sentence=sentence, extractor="rules"),)
+
+    facts = (
+        Fact(subject=owner.id, predicate=Predicate.OWNS, object=firm.id, stake_pct=60,
+             date="2019-04", valid_from="2019-04",
+             evidence=said(first, "Copperleaf Holdings took a 60% stake in Lanternfish.")),
+        Fact(subject=parent.id, predicate=Predicate.CONTROLS, object=owner.id, date="2016-08",
+             evidence=said(first, "Stonebridge has controlled Copperleaf since 2016.")),
+        Fact(subject=unit.id, predicate=Predicate.SUBSIDIARY_OF, object=firm.id, date="2021-02",
+             evidence=said(second, "Lanternfish Sensors is a unit of Lanternfish Robotics.")),
+        Fact(subject=chief.id, predicate=Predicate.LEADS, object=firm.id, role="chief executive",
+             date="2023-09", valid_from="2023-09",
+             evidence=said(second, "Lanternfish named Mira Castellan chief executive.")),
+        Fact(subject=former.id, predicate=Predicate.LEADS, object=firm.id, role="chairman",
+             valid_from="2015-03", valid_until="2022-06",
+             evidence=said(second, "Oskar Brandt chaired the firm until mid-2022.")),
+        Fact(subject=ministry.id, predicate=Predicate.BANS, object=firm.id, date="2023-09-11",
+             evidence=said(second, "The ministry barred Lanternfish from a state tender.")),
+        Fact(subject=treasury.id, predicate=Predicate.SANCTIONS, object=owner.id,
+             date="2019-03-28",
+             evidence=said(first, "The Treasury Office sanctioned Copperleaf Holdings.")),
+        Fact(subject=watchdog.id, predicate=Predicate.FINES, object=unit.id, date="2024-02-19",
+             evidence=said(third, "The regulator fined Lanternfish Sensors.")),
+        Fact(subject=firm.id, predicate=Predicate.ACQUIRES, object=optics.id, date="2024-02",
+             status=FactStatus.AGREED,
+             evidence=said(third, "Lanternfish agreed to buy Brightwater Optics.")),
+        Fact(subject=firm.id, predicate=Predicate.HEADQUARTERED_IN, object=city.id,
+             evidence=said(second, "Lanternfish is based in Shenzhen.")),
+        Fact(subject=rival.id, predicate=Predicate.COMPETES_WITH, object=firm.id,
+             evidence=said(third, "Gannet Automation competes with Lanternfish.")),
+    )
+    entities = (firm, owner, parent, unit, chief, former, ministry, treasury, watchdog,
+                optics, city, rival)
+    return GraphDelta(stories=stories, entities=entities, facts=facts)
+
+
+@pytest.fixture(scope="module")
+def dossier_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The real app over a store holding :func:`dossier_delta`."""
+    db = tmp_path_factory.mktemp("explorer-dossier") / "dossier.db"
+    store = EmbeddedStore(db)
+    store.ensure_schema()
+    store.upsert(dossier_delta())
+    try:
+        yield from _serve(store, db)
+    finally:
+        store.close()
+
+
 @pytest.fixture(scope="module")
 def browser(chromium_path: Path, explorer_vendor: Path) -> Iterator[Browser]:
     with sync_playwright() as playwright:
@@ -270,7 +360,7 @@ def _local(url: str) -> bool:
 
 
 def open_page(
-    browser: Browser, viewport: dict[str, int], *, bypass_csp: bool = False
+    browser: Browser, viewport: ViewportSize, *, bypass_csp: bool = False
 ) -> tuple[Page, list[str], list[str]]:
     """A page in a fresh context that refuses every request leaving 127.0.0.1; returns it with
     the lists it fills: script errors (and Content-Security-Policy refusals), and the

@@ -8,6 +8,7 @@ facts joining the same two entities may be drawn as one bundled edge, whose
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -20,17 +21,21 @@ from tests.browser.conftest import LiveServer
 
 __all__ = [
     "MAX_FIT_ZOOM",
+    "SERIOUS",
+    "axe",
     "busiest_entity",
     "choose_from_suggestions",
     "click_element",
     "click_fact",
     "closed_fact",
+    "contrast",
     "drawn",
     "edge_of",
     "ids",
     "item_key",
     "legend_overlaps",
     "listbox_of",
+    "off_canvas",
     "open_explorer",
     "pixels",
     "settle",
@@ -40,6 +45,8 @@ __all__ = [
 
 # The explorer never fits the drawing closer than this (graph-view.js MAX_FIT_ZOOM).
 MAX_FIT_ZOOM = 1.6
+# axe-core's impacts that fail a test.
+SERIOUS = {"serious", "critical"}
 
 SETTLED = """() => {
   const root = document.documentElement;
@@ -156,6 +163,22 @@ def legend_overlaps(page: Page) -> list[str]:
     return found
 
 
+def off_canvas(page: Page) -> list[str]:
+    """Nodes whose drawn box (with its label) reaches past the edge of the canvas as it
+    is now (a drawing fitted to a canvas that has since changed size)."""
+    found: list[str] = page.evaluate(
+        """() => {
+          const cy = window.sinographExplorer.cy;
+          const w = cy.container().clientWidth, h = cy.container().clientHeight;
+          return cy.nodes().filter((n) => {
+            const b = n.renderedBoundingBox({ includeLabels: true });
+            return b.x1 < 0 || b.y1 < 0 || b.x2 > w || b.y2 > h;
+          }).map((n) => n.id());
+        }"""
+    )
+    return found
+
+
 def pixels(page: Page, points: list[dict[str, float]]) -> list[list[int]]:
     """The RGB colour a screenshot shows at each page point (read back inside the page)."""
     png = base64.b64encode(page.screenshot()).decode("ascii")
@@ -215,3 +238,33 @@ def closed_fact(server: LiveServer) -> Fact:
         ):
             return fact
     raise AssertionError("the sample graph holds no closed fact with a start date")
+
+
+def axe(page: Page, source: str) -> list[dict[str, Any]]:
+    """axe-core's serious and critical violations on the page as it is."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=source)
+    found: list[dict[str, Any]] = page.evaluate(
+        """async () => {
+          const result = await window.axe.run(document, { resultTypes: ["violations"] });
+          return result.violations.map((v) => ({
+            id: v.id, impact: v.impact, help: v.help,
+            targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+          }));
+        }"""
+    )
+    return [v for v in found if v["impact"] in SERIOUS]
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two CSS colours ("rgb(...)")."""
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    def lum(colour: str) -> float:
+        values = [int(v) for v in re.findall(r"\d+", colour)[:3]]
+        r, g, b_ = (channel(v / 255) for v in values)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
+
+    la, lb = lum(a), lum(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)

@@ -21,13 +21,16 @@ from sinograph.graph.model.ontology import EntityType, Predicate
 from sinograph.graph.model.queries import NeighbourQuery, PathQuery
 from tests.browser.conftest import NARROW, LiveServer, open_page
 from tests.browser.support import (
+    axe,
     busiest_entity,
     choose_from_suggestions,
     click_element,
+    contrast,
     drawn,
     ids,
     legend_overlaps,
     listbox_of,
+    off_canvas,
     open_explorer,
     settle,
     shot,
@@ -36,7 +39,6 @@ from tests.browser.support import (
 
 pytestmark = pytest.mark.browser
 
-SERIOUS = {"serious", "critical"}
 POSITIONS = """() => Object.fromEntries(
   window.sinographExplorer.cy.nodes().map((n) => [n.id(), n.position()]))"""
 
@@ -99,39 +101,10 @@ def node_box(page: Page) -> dict[str, float]:
     return found
 
 
-def axe(page: Page, source: str) -> list[dict[str, Any]]:
-    """axe-core's serious and critical violations on the page as it is."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(content=source)
-    found: list[dict[str, Any]] = page.evaluate(
-        """async () => {
-          const result = await window.axe.run(document, { resultTypes: ["violations"] });
-          return result.violations.map((v) => ({
-            id: v.id, impact: v.impact, help: v.help,
-            targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
-          }));
-        }"""
-    )
-    return [v for v in found if v["impact"] in SERIOUS]
-
-
 def no_internal_labels(page: Page) -> None:
     text = page.locator("body").inner_text()
     assert not re.search(r"\bfact:[0-9a-f]{6,}", text), "a fact key is shown"
     assert not re.search(r"\brule\b", text, re.IGNORECASE), "an extractor rule is shown"
-
-
-def contrast(a: str, b: str) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    def lum(colour: str) -> float:
-        values = [int(v) for v in re.findall(r"\d+", colour)[:3]]
-        r, g, b_ = (channel(v / 255) for v in values)
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
-
-    la, lb = lum(a), lum(b)
-    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 
 
 # ------------------------------------------------------------ parallel facts
@@ -266,8 +239,8 @@ def test_depth_three_around_a_hub_uses_the_canvas_and_clears_the_legend(
 def test_an_as_of_change_moves_nothing_that_stays(page: Page, live_server: LiveServer) -> None:
     store = live_server.store
     hub = busiest_entity(live_server)
-    dated = [f for f in store.neighbors(NeighbourQuery(entity=hub)).facts if f.date]
-    as_of = sorted(f.date for f in dated)[len(dated) // 2]
+    dated = sorted(f.date for f in store.neighbors(NeighbourQuery(entity=hub)).facts if f.date)
+    as_of = dated[len(dated) // 2]
     open_explorer(page, live_server, f"#entity={hub}")
     settle(page)
     before = page.evaluate(
@@ -790,6 +763,7 @@ def test_every_view_reads_at_800_pixels(
             assert drawn(page)["nodes"], name
             assert page.evaluate("() => document.documentElement.scrollWidth") <= NARROW["width"]
             assert legend_overlaps(page) == [], name
+            assert off_canvas(page) == [], name
             graph = page.locator("#graph-area").bounding_box()
             side = page.locator(".side").bounding_box()
             assert graph and side and side["y"] >= graph["y"] + graph["height"] - 1, name
