@@ -207,10 +207,16 @@ def coordinated_names(units: list[Unit], table: EntityTable) -> list[Unit]:
         }
         if _investor_list(units, items):
             kinds.add(EntityType.COMPANY)
+        firms = sum(
+            1
+            for a, b in items
+            if units[a].kind == "entity"
+            and table.get(units[a].entity).type is EntityType.COMPANY
+        )
         for kind in (EntityType.COMPANY, EntityType.PERSON):
             if kind not in kinds:
                 continue
-            for a, b in reversed(items):
+            for n, (a, b) in reversed(list(enumerate(items))):
                 run = units[a:b]
                 if any(u.kind != "word" for u in run):
                     continue
@@ -219,7 +225,12 @@ def coordinated_names(units: list[Unit], table: EntityTable) -> list[Unit]:
                     b = next((a + j for j in range(len(run), 0, -1) if _person_like(run[:j])), a)
                     if b == a:
                         continue
-                elif not _firm_like(run, strict=True):
+                elif not (
+                    _firm_like(run, strict=True)
+                    # "特斯拉、吉利、蔚来": a common word between two marks of a list of
+                    # firms is a firm too (the first and last items may run into other words)
+                    or (firms >= 2 and 0 < n < len(items) - 1 and _inner_list_firm(run))
+                ):
                     continue
                 _make(units, a, b, kind, table)
             break
@@ -514,6 +525,16 @@ def _firm_like(run: list[Unit], *, strict: bool) -> bool:
     if strict:
         return unknown or (proper and len(text) >= 2) or industry
     return unknown or proper or industry or len(run) >= 2
+
+
+def _inner_list_firm(run: list[Unit]) -> bool:
+    text = "".join(u.text for u in run)
+    return (
+        2 <= len(text) <= 8
+        and all(has_han(c) for c in text)
+        and text not in _NOT_NAMES
+        and not any(u.tag.startswith(("m", "v", "p", "c", "u")) for u in run)
+    )
 
 
 def _person_like(run: list[Unit]) -> bool:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
 from sinograph.loaders.extract.zh.entities import EntityTable
-from sinograph.loaders.extract.zh.lexicon import LEADING_TITLES
+from sinograph.loaders.extract.zh.lexicon import FOUNDING_TITLES, LEADING_TITLES
 from sinograph.loaders.extract.zh.mentions import conjuncts
 from sinograph.loaders.extract.zh.rule import Rule
 from sinograph.loaders.extract.zh.units import CONJUNCTIONS, Unit
@@ -95,6 +95,8 @@ class _Match:
     role: str | None
     first: int
     last: int
+    # a founder's title in the run of titles ("创始人兼CEO"): FOUNDED as well
+    founder: bool = False
 
 
 class RuleEngine:
@@ -191,6 +193,19 @@ class RuleEngine:
             return
         # a missing object is the story's firm, or for a measure on goods the last good
         # named ("商务部决定…实施临时反倾销措施" after "原产于日本的电解电容器纸")
+        # the firm named last before the trigger (in this sentence or before it): a firm
+        # named after it is not the one a title before a name belongs to
+        context_firm = next(
+            (
+                units[k].entity
+                for k in range(first - 1, -1, -1)
+                if units[k].kind == "entity"
+                and table.get(units[k].entity).type is EntityType.COMPANY
+                # "是原英伟达中国区总经理": a former employer is not the story's firm
+                and not (k and units[k - 1].text in ("原", "前", "曾任", "曾在", "曾于"))
+            ),
+            context_firm,
+        )
         context_object = context_firm
         if (
             context_object < 0 or table.get(context_object).type not in rule.object
@@ -361,8 +376,9 @@ class RuleEngine:
         if "S" in bound:
             at = bound["S"]
             around_s = [at, *conjuncts(units, at, -1, table, titles=not rule.by_title)]
-            if at > 0 and units[at - 1].text == "由":
-                # "由甲、乙和丙联合投资": the agent list opens after 由
+            if (at > 0 and units[at - 1].text == "由") or at > ends["trigger"]:
+                # "由甲、乙和丙联合投资": the agent list opens after 由; "联合创始人甲、乙":
+                # a subject after its title opens its list too
                 around_s += conjuncts(units, at, 1, table, titles=not rule.by_title)
             own = [
                 units[k].entity
@@ -396,14 +412,16 @@ class RuleEngine:
         subjects = [_owner_if_needed(e, rule.subject, table) for e in subjects]
         objects = [_owner_if_needed(e, rule.object, table) for e in objects]
         role = None
+        run: list[str] = []
         k = bound.get("T", ends["trigger"])
         if units[k].kind == "title":
-            role = units[k].text
-            # "董事长、执行董事周子学": the leading title of a run of titles counts.
-            while k - 2 >= 0 and units[k - 1].text == "、" and units[k - 2].kind == "title":
+            # "董事长、执行董事周子学", "创始人兼CEO张建中": the whole run of titles
+            run.append(units[k].text)
+            while (
+                k - 2 >= 0 and units[k - 1].text in _TITLE_LINKS and units[k - 2].kind == "title"
+            ):
                 k -= 2
-                if units[k].text in LEADING_TITLES and role not in LEADING_TITLES:
-                    role = units[k].text
+                run.insert(0, units[k].text)
             # "辞去公司董事、董事长职务", "仍担任公司董事、总裁": and after it.
             k = bound.get("T", ends["trigger"])
             while (
@@ -412,9 +430,13 @@ class RuleEngine:
                 and units[k + 2].kind == "title"
             ):
                 k += 2
-                if units[k].text in LEADING_TITLES and role not in LEADING_TITLES:
-                    role = units[k].text
-        return _Match(subjects, objects, role, ends["first"], ends["last"])
+                run.append(units[k].text)
+            trigger_title = units[bound.get("T", ends["trigger"])].text
+            # the leading title of the run counts; a founder's title only when alone
+            running = [t for t in run if t in LEADING_TITLES and t not in FOUNDING_TITLES]
+            role = trigger_title if trigger_title in running else (running or [trigger_title])[0]
+        founder = any(t in FOUNDING_TITLES for t in run)
+        return _Match(subjects, objects, role, ends["first"], ends["last"], founder)
 
     # --- attributes -------------------------------------------------------------------
 
@@ -432,6 +454,8 @@ class RuleEngine:
         predicate = rule.predicate
         if rule.by_title and match.role is not None:
             predicate = Predicate.LEADS if match.role in LEADING_TITLES else Predicate.WORKS_FOR
+            if match.role in FOUNDING_TITLES:
+                predicate = Predicate.FOUNDED
         if "P" in rule.pattern.split() and "O" not in rule.pattern.split():
             pairs = [(a, b) for i, a in enumerate(match.subjects) for b in match.subjects[i + 1 :]]
         else:
@@ -492,6 +516,18 @@ class RuleEngine:
                     weak_date=date is not None and not _date_in_clause(units, first, last),
                 )
             )
+        if rule.by_title and match.founder and predicate is not Predicate.FOUNDED and not rule.ends:
+            out += [
+                replace(
+                    c,
+                    predicate=Predicate.FOUNDED,
+                    role=None,
+                    valid_from=None,
+                    event=None,
+                    rules=list(c.rules),
+                )
+                for c in out
+            ]
         return out
 
 

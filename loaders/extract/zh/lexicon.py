@@ -14,6 +14,7 @@ __all__ = [
     "COMMODITY_WORDS",
     "COMPANY_SUFFIXES",
     "INDUSTRY_SUFFIXES",
+    "FOUNDING_TITLES",
     "LEADING_TITLES",
     "LEGAL_FORMS",
     "NAME_BREAKERS",
@@ -87,6 +88,8 @@ TITLES: dict[str, bool] = {
     "董事长兼首席执行官": True,
     "创始人": True,
     "联合创始人": True,
+    "创办人": True,
+    "共同创始人": True,
     "掌门人": True,
     "党委书记": True,
     "书记": True,
@@ -123,6 +126,8 @@ TITLES: dict[str, bool] = {
     "董事": False,
     "独立董事": False,
     "董秘": False,
+    "监事": False,
+    "监事会主席": False,
     "董事会秘书": False,
     "发言人": False,
     "新闻发言人": False,
@@ -134,6 +139,8 @@ TITLES: dict[str, bool] = {
     "总监": False,
 }
 LEADING_TITLES = frozenset(t for t, leads in TITLES.items() if leads)
+# Titles that say who founded the firm (FOUNDED), not who runs it now.
+FOUNDING_TITLES = frozenset({"创始人", "联合创始人", "创办人", "共同创始人"})
 
 # Words after a person's name that say a person spoke.
 SPEECH_VERBS = words(

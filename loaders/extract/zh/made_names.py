@@ -55,7 +55,8 @@ _BREAK = frozenset({"x", "p", "c", "u", "uj", "ul", "uz", "ud", "d", "r", "t", "
 _ITEM_BREAK = _BREAK - {"m"}
 _NOT_STEMS = words(
     """公司 集团 股份 控股 官方 方面 旗下 总部 董事会 股价 业务 市场 团队 高管 员工 用户 产品
-    技术 平台 生态 战略 财报 年报 公告 发布 推出 宣布 表示 认为 称 与 和 及 的"""
+    技术 平台 生态 战略 财报 年报 公告 发布 推出 宣布 表示 认为 称 与 和 及 的
+    官宣 官微 预告 曝光 确认 透露 发文"""
 )
 _OWNED_BY = frozenset({EntityType.COMPANY})
 _COUNT_RE = re.compile(r"^(?:\d+|[一二三四五六七八九十两几多数]+)款$")
@@ -260,6 +261,7 @@ def _firm_products(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             and stem.tag in ("n", "nz", "j", "nr")
             and len(stem.text) == 2
             and stem.text not in NAME_BREAKERS
+            and stem.text not in _NOT_STEMS  # "华为官宣Mate 80": a verb, not a line
         )  # "百度" + "文心" + "X1": a model name confirms the product line
         if not (_stem(stem) or known or modelled) or stem.start != firm.end:
             k += 1

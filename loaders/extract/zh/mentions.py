@@ -188,6 +188,7 @@ def read_sentence(
         units = _units(text, table, published)  # read again with the new short names
     units = _outside_parentheses(units)
     _qualifiers_and_heads(units, table)
+    _unnamed_arms(units, table)
     _resolve_anaphors(units, table, state)
     return units
 
@@ -266,6 +267,32 @@ def _qualifiers_and_heads(units: list[Unit], table: EntityTable) -> None:
             nxt.kind, nxt.text = "title", unit.text[-1] + "长"
 
 
+_UNNAMED_ARMS = frozenset(
+    {"基金", "产业基金", "投资基金", "子基金", "投资平台", "投资机构", "投资公司", "创投", "资本"}
+)
+
+
+def _unnamed_arms(units: list[Unit], table: EntityTable) -> None:
+    """ "由中国移动旗下基金、腾讯共同领投": an arm the text does not name acts as its
+    firm (one list item, not an owner of the next one)."""
+    k = 0
+    while k + 2 < len(units):
+        unit, under, arm = units[k], units[k + 1], units[k + 2]
+        nxt = units[k + 3] if k + 3 < len(units) else None
+        if (
+            unit.kind == "entity"
+            and table.get(unit.entity).type is EntityType.COMPANY
+            and under.text in ("旗下", "旗下的")
+            and arm.kind == "word"
+            and arm.text in _UNNAMED_ARMS
+            and (nxt is None or nxt.kind != "entity")
+        ):
+            units[k : k + 3] = [
+                Unit("entity", unit.text, unit.start, arm.end, tag=unit.tag, entity=unit.entity)
+            ]
+        k += 1
+
+
 def _units(text: str, table: EntityTable, published: str | None) -> list[Unit]:
     marked = _marked_spans(text, table, published)
     units: list[Unit] = []
@@ -278,6 +305,7 @@ def _units(text: str, table: EntityTable, published: str | None) -> list[Unit]:
     if position < len(text):
         units.extend(_words(text[position:], position))
     _repair_cut_names(units)
+    _names_before_bracketed_titles(units)
     units = _organisations(units, table, text)
     units = _ticker_named(units, table, text)
     units = firms_by_context(units, table)
@@ -918,6 +946,59 @@ def _repair_cut_names(units: list[Unit]) -> None:
         k += 1
 
 
+_TENURE_WORDS = frozenset({"时任", "现任", "原", "前", "曾任"})
+_OPENING_BRACKETS = frozenset({"(", "（"})
+
+
+def _bracketed_title(units: list[Unit], k: int) -> bool:
+    """ "(时任财务总监)" at ``k``: a bracket that opens on a post."""
+    if k >= len(units) or units[k].text not in _OPENING_BRACKETS:
+        return False
+    j = k + 1
+    if j < len(units) and units[j].text in _TENURE_WORDS:
+        j += 1
+    return j < len(units) and units[j].kind == "title"
+
+
+def _names_before_bracketed_titles(units: list[Unit]) -> None:
+    """ "对党荣毅(时任财务总监)": jieba glued the coverb to the surname ("对党"+"荣毅")
+    or cut a given name that is a word ("戴"+"胜利"); the characters before a bracketed
+    post, from a surname, are a name."""
+    p = 0
+    while p < len(units):
+        if not _bracketed_title(units, p):
+            p += 1
+            continue
+        j, chars = p, ""
+        while (
+            j > 0
+            and units[j - 1].kind == "word"
+            and units[j - 1].end == units[j].start
+            and all(has_han(c) for c in units[j - 1].text)
+            and len(chars) + len(units[j - 1].text) <= 4
+        ):
+            j -= 1
+            chars = units[j].text + chars
+        if j == p:
+            p += 1
+            continue
+        for n in (3, 2):
+            name, rest = chars[-n:], chars[:-n]
+            if (
+                len(chars) >= n
+                and name[0] in SURNAMES
+                and not is_dictionary_word(name)
+                and (not rest or (len(rest) == 1 and rest in _COVERB_CHARS))
+            ):
+                start = units[j].start
+                pieces = [Unit("word", rest, start, start + 1, tag="p")] if rest else []
+                pieces.append(Unit("word", name, start + len(rest), units[p].start, tag="nr"))
+                units[j:p] = pieces
+                p = j + len(pieces)
+                break
+        p += 1
+
+
 def _people(units: list[Unit], table: EntityTable) -> None:
     k = 0
     while k < len(units):
@@ -958,8 +1039,10 @@ def _people(units: list[Unit], table: EntityTable) -> None:
             continue
         after = units[k + 1] if k + 1 < len(units) else None
         after2 = units[k + 2] if k + 2 < len(units) else None
-        titled = (before is not None and before.kind == "title") or any(
-            u is not None and u.kind == "title" for u in (after, after2)
+        titled = (
+            (before is not None and before.kind == "title")
+            or any(u is not None and u.kind == "title" for u in (after, after2))
+            or _bracketed_title(units, k + 1)
         )
         speaks = (
             after is not None
@@ -1293,8 +1376,10 @@ def _declare_abbreviations(text: str, units: list[Unit], table: EntityTable) -> 
 def _outside_parentheses(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     depth = 0
-    for unit in units:
+    for k, unit in enumerate(units):
         if unit.kind == "punct" and unit.text in ("(", "（"):
+            if depth == 0 and out and out[-1].kind == "entity" and _tenure_in_brackets(units, k):
+                continue  # "党荣毅(时任财务总监)": the post is read as if unbracketed
             depth += 1
             continue
         if unit.kind == "punct" and unit.text in (")", "）"):
@@ -1303,6 +1388,18 @@ def _outside_parentheses(units: list[Unit]) -> list[Unit]:
         if depth == 0 or unit.kind == "date":
             out.append(unit)
     return out
+
+
+def _tenure_in_brackets(units: list[Unit], k: int) -> bool:
+    """A bracket at ``k`` that holds only a tenure word and posts: "(时任副总裁、董事)"."""
+    if k + 2 >= len(units) or units[k + 1].text not in ("时任", "现任"):
+        return False
+    for unit in units[k + 2 :]:
+        if unit.text in (")", "）"):
+            return True
+        if unit.kind != "title" and unit.text not in ("、", "兼", "及", "和"):
+            return False
+    return False
 
 
 _ANNOUNCES = ("公告", "发布公告", "发公告", "晚间公告", "今晚公告", "披露")

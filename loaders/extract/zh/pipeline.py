@@ -52,6 +52,8 @@ _DURATIVE = frozenset(
         Predicate.IMPORTS,
         Predicate.SUPPLIES,
         Predicate.COMPETES_WITH,
+        # a founder's title says who, not when: the story's dates are not the founding's
+        Predicate.FOUNDED,
     }
 )
 _STATE_ACTORS = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COUNTRY})
@@ -111,6 +113,7 @@ def run_chinese_pipeline(
         checkpoint()
         later = table.order[seen_before[sentence.index] :]
         same = same and not _new_name_in(sentence.text, later, first_units[sentence.index])
+        firm_before = state.last_company
         if same:
             units = first_units[sentence.index]
             keep_state(units, table, state)
@@ -130,7 +133,7 @@ def run_chinese_pipeline(
             sentence.index,
             table,
             context,
-            state.last_company,
+            firm_before,
             state.last_by_type.get(EntityType.COMMODITY, -1),
         )
         found.extend(named_facts(units, sentence.index, table))

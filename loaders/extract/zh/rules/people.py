@@ -29,7 +29,12 @@ _FIRM_TITLES = (
     "董秘",
     "执行董事",
     "董事",
+    "创始人",
+    "联合创始人",
+    "创办人",
 )
+
+_TENURE_TITLES = (*_FIRM_TITLES[:-3], "监事", "监事会主席")
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -45,6 +50,43 @@ RULES: tuple[Rule, ...] = (
                 "海天味业股份有限公司发布公告称，公司董事会收到董事长庞康的辞职报告。",
                 "庞康",
                 "海天味业股份有限公司",
+            ),
+        ),
+        by_title=True,
+        object_from_context=True,
+    ),
+    # "对周明远(时任财务总监)给予警告": the post in brackets, at the firm the story is about
+    Rule(
+        "zh.role.tenure_after_object",
+        Predicate.LEADS,
+        _TENURE_TITLES,
+        "O ~~ 对|向|给 S 时任|现任 ~ V",
+        PEOPLE,
+        frozenset({EntityType.COMPANY}),
+        0.65,
+        examples=(
+            Example(
+                "证监会对华辰电子股份有限公司作出处罚，对周明远(时任财务总监)给予警告。",
+                "周明远",
+                "华辰电子股份有限公司",
+            ),
+        ),
+        by_title=True,
+        object_from_context=True,
+    ),
+    Rule(
+        "zh.role.tenure_after_name",
+        Predicate.LEADS,
+        _TENURE_TITLES,
+        "O ~~ S 时任|现任 ~ V",
+        PEOPLE,
+        frozenset({EntityType.COMPANY}),
+        0.65,
+        examples=(
+            Example(
+                "华辰电子股份有限公司公告称，周明远(现任总经理)将代为履行董事长职责。",
+                "周明远",
+                "华辰电子股份有限公司",
             ),
         ),
         by_title=True,

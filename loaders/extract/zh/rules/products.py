@@ -33,6 +33,20 @@ RULES: tuple[Rule, ...] = (
         examples=(Example("蔚来发布公告称，新车型“乐道L60”将于9月正式上市。", "蔚来", "乐道L60"),),
         subject_from_firm=True,
     ),
+    # "华为Mate 80手机将于本月正式发布": a release the maker announces ahead
+    Rule(
+        "zh.release.scheduled",
+        Predicate.RELEASES,
+        ("发布", "正式发布", "推出", "上市", "正式上市"),
+        "S ~~ O ~ 将于|将在|于|已于 ~ V",
+        _MAKERS,
+        _PRODUCTS,
+        0.65,
+        examples=(
+            Example("小米宣布，小米SU9将于下月正式发布。", "小米", "小米SU9"),
+        ),
+        subject_from_firm=True,
+    ),
     Rule(
         "zh.develops.svo",
         Predicate.DEVELOPS,

@@ -53,6 +53,22 @@ RULES: tuple[Rule, ...] = (
         0.65,
         examples=(Example("理想汽车将从欣旺达采购动力电池。", "欣旺达", "理想汽车"),),
     ),
+    # "宁德时代的前五大客户分别为特斯拉、蔚来": whose customers they are supplies them
+    Rule(
+        "zh.supply.customers",
+        Predicate.SUPPLIES,
+        ("客户", "大客户", "主要客户", "重要客户", "核心客户"),
+        "S ~ V ~ 为|是|包括|包含|有|涵盖 O",
+        COMPANIES,
+        COMPANIES,
+        0.6,
+        examples=(
+            Example(
+                "据研报，宁德时代前五大客户分别为蔚来、吉利、小鹏和理想汽车。", "宁德时代", "吉利"
+            ),
+            Example("欣旺达的主要客户包括理想汽车。", "欣旺达", "理想汽车"),
+        ),
+    ),
     Rule(
         "zh.compete.rival_of",
         Predicate.COMPETES_WITH,
