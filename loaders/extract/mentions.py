@@ -91,11 +91,12 @@ def find_mentions(
         AliasMatch(a.start + begin, a.end + begin, a.entry, a.surface, a.from_registry)
         for a in aliases
     ]
+    # a run that runs into an amount ("Brokerage HK$3.5 million") ends before it
     runs = [
-        r
+        (r[0], next((k for k in range(r[0], r[1]) if block[k]), r[1]))
         for r in find_name_runs(tokens, begin, known, titlecase=titlecase)
-        if not any(block[k] for k in range(r[0], r[1]))
     ]
+    runs = [r for r in runs if r[1] > r[0]]
     runs = [_trim_generic(tokens, r) for r in _split_at_titles(tokens, runs)]
     # "Tesla Co-Founder and Chief Executive Officer": titles written in capitals name
     # nobody
@@ -390,9 +391,11 @@ def _reconcile(
             and last.entry.type is EntityType.COMPANY
             and last.end < end
             and all(m.entry.type in (EntityType.COUNTRY, EntityType.REGION) for _, m in inside[:-1])
-            and all(t.text in COMPANY_SUFFIXES for t in tokens[last.end : end])
+            and tokens[end - 1].text in COMPANY_SUFFIXES
+            and all(t.is_cap and t.text not in PERSON_TITLES for t in tokens[last.end : end])
         ):
-            # "China CSSC Holdings": a place, a known short name and a suffix name one firm
+            # "China CSSC Holdings", "China Industrial Securities International Brokerage":
+            # a place, a known short name and more words ending in a sector word name one firm
             for k, _ in inside:
                 used.add(k)
             mentions.append(_run_mention(tokens, start, end))
@@ -419,6 +422,27 @@ def _reconcile(
             continue
         first_k, first = inside[0]
         rest = [t.text for t in tokens[first.end : end]]
+        if (
+            first.start == start
+            and first.from_registry
+            and first.entry.type is EntityType.COMPANY
+            and len(rest) >= 2
+            and rest[-1] in LEGAL_SUFFIXES
+            and all(
+                m.entry.type in (EntityType.COUNTRY, EntityType.REGION) for _, m in inside[1:]
+            )
+            and all(t.is_cap and t.text not in PERSON_TITLES for t in tokens[first.end : end])
+        ):
+            # "BYD Auto Japan Inc", "Xiaomi India Pvt Ltd": a known firm's name, more
+            # words and a legal form name a firm of its own (its unit), not the firm, a
+            # country and an "Inc"
+            for k, _ in inside:
+                used.add(k)
+            m = _run_mention(tokens, start, end)
+            m.type, m.kind, m.cue = EntityType.COMPANY, MentionKind.NAME, max(m.cue, 0.8)
+            m.extends = first.entry.id
+            mentions.append(m)
+            continue
         if (
             first.start == start
             and first.from_registry

@@ -1,8 +1,9 @@
 """Constructions added in the seventh wire-copy round: a verb that raises a tariff
 ("double", "triple", "tighten") acts through its subject; "the administration/government
 of X" is X; bare goods after the one origin-qualified kind of them are that kind; in
-"A's copper imports from B" A imports and B is the origin. Sentences are written for
-these tests."""
+"A's copper imports from B" A imports and B is the origin; a known firm's name, more
+words and a legal form name its unit ("BYD Auto Japan Inc"); a name that runs into an
+amount ends before it. Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -63,3 +64,24 @@ def test_the_possessor_of_a_flow_noun_imports_and_from_names_the_origin() -> Non
 def test_a_possessor_before_goods_with_no_flow_noun_is_still_their_origin() -> None:
     delta = run("China banned Australia's barley in 2020.")
     assert has_fact(delta, "China", "BANS", "Australian barley"), sorted(triples(delta))
+
+
+def test_a_known_firm_a_country_and_a_legal_form_name_its_unit() -> None:
+    delta = run(
+        "Stores will open in 22 cities, said Kenji Sato, BYD Auto Japan Inc chief executive."
+    )
+    assert has_fact(delta, "Kenji Sato", "LEADS", "BYD Auto Japan Inc"), sorted(triples(delta))
+    assert "Inc" not in {e.name for e in delta.entities}
+
+
+def test_a_name_that_runs_into_an_amount_ends_before_it() -> None:
+    delta = run(
+        "The Securities and Futures Commission fined China Industrial Securities "
+        "International Brokerage HK$3.5 million on Monday."
+    )
+    assert has_fact(
+        delta,
+        "Securities and Futures Commission",
+        "FINES",
+        "China Industrial Securities International Brokerage",
+    ), sorted(triples(delta))
