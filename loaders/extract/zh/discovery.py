@@ -310,6 +310,7 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
             or _holds_dominance(units, k)
             or _raises_funds(units, k)
             or _latin_name_after(units, k)
+            or _suspected(units, k)
         )
         if not cue or k == 0:
             k += 1
@@ -317,6 +318,9 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
         end = k
         while end > 0 and (units[end - 1].kind == "date" or units[end - 1].text in _BETWEEN):
             end -= 1
+        if _suspected(units, k) and end > 0 and _split_coverb(units, end - 1):
+            k += 1  # "对云栈涉嫌…": jieba glued the coverb to the name
+            end += 1
         run = _run_before(units, end)
         if run is not None:
             start = run
@@ -339,6 +343,29 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
 # round is a firm. The verb must reach 融资 inside its clause.
 _FUNDING_VERBS = words("""完成 获 获得 斩获 拿下 官宣 宣布 宣布完成 宣布获得 再获 获投 启动""")
 _ROUND_WORDS = words("""这轮 本轮 此轮 新一轮 最新一轮""")
+
+
+def _split_coverb(units: list[Unit], k: int) -> bool:
+    """Cut a leading 对 off the word at ``k`` ("对云栈" → "对" + "云栈")."""
+    unit = units[k]
+    if unit.kind != "word" or len(unit.text) < 3 or unit.text[0] != "对":
+        return False
+    if is_dictionary_word(unit.text):
+        return False
+    units[k : k + 1] = [
+        Unit("word", "对", unit.start, unit.start + 1, tag="p"),
+        Unit("word", unit.text[1:], unit.start + 1, unit.end, tag="nz"),
+    ]
+    return True
+
+
+def _suspected(units: list[Unit], k: int) -> bool:
+    """ "对知网涉嫌实施垄断行为立案调查": what an authority acts on for a suspected breach
+    is a firm (a person's name is found by its own cues first)."""
+    return units[k].text == "涉嫌" and any(
+        u.text == "对" or (u.text[:1] == "对" and len(u.text) >= 3)
+        for u in units[max(0, k - 4) : k]
+    )
 
 
 def _raises_funds(units: list[Unit], k: int) -> bool:

@@ -122,6 +122,13 @@ class EntityTable:
             entity.type = kind
             entity.flexible = False
 
+    def goods_after_all(self, index: int) -> None:
+        """A name the story made a firm of ("联网汽车") that its context shows is goods."""
+        entity = self.entities[index]
+        if entity.entry is None:
+            entity.type = EntityType.COMMODITY
+            entity.flexible = False
+
     def _new(self, name: str, kind: EntityType, entry: RegistryEntry | None) -> int:
         index = len(self.entities)
         self.entities.append(StoryEntity(index, name, kind, entry))

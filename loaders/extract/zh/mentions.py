@@ -70,11 +70,17 @@ _PERSON_VERBS = frozenset(
     }
 )
 _LATIN_RE = re.compile(
-    r"[A-Za-z][A-Za-z0-9&'\-]*(?:[ .][A-Za-z0-9][A-Za-z0-9&'\-]*)*(?:\.(?=[\s，,。\u4e00-\u9fff]))?"
+    r"[A-Za-z][A-Za-z0-9&'\-]*(?:[ .][A-Za-z0-9][A-Za-z0-9&'\-]*)*"
+    r"(?:\.(?=[\s，,。(（\u4e00-\u9fff]))?"
 )
 # "Freeport-McMoRan Inc.持有的…": the abbreviation's full stop is part of the name.
-_LEGAL_ABBREVIATION_RE = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Pty|Plc|Bhd|S\.A|N\.V|L\.P)\.$")
+_LEGAL_ABBREVIATION_RE = re.compile(
+    r"\b(?:Inc|Ltd|Corp|Co|Pty|Plc|Bhd|S\.A|N\.V|L\.P|S\.A\.S|S\.p\.A|B\.V|A\.G)\.$",
+    re.IGNORECASE,
+)
 # "DeepSeek-V3.1", "Qwen-2.5": a known name and a version name a product of it.
+# "Qwen3", "Qwen3-235B-A22B", "GLM4.5": a known model's name with its version glued on
+_GLUED_VERSION_RE = re.compile(r"^([A-Za-z]{2,}?)-?(\d+(?:\.\d+)?(?:[-_][A-Za-z0-9.]+)*)$")
 _VERSIONED_RE = re.compile(r"^(.+?)[- ]((?:[VvRrXxKkTt]|[Vv]ersion ?)?\d+(?:\.\d+)*[A-Za-z]?)$")
 # Transliterated foreign names ("瓦尔迪斯·东布罗夫斯基斯") use a small set of characters.
 _FOREIGN = (
@@ -142,6 +148,7 @@ _NAME_OPENERS = frozenset(
     }
 )
 _COVERB_CHARS = frozenset("对向被与和在将把从由为经")
+_RATIO_RE = re.compile(r"(?<![\d:：])\d{1,3}(?:\.\d+)?[:：]\d{1,3}(?:\.\d+)?(?![\d:：])")
 _LISTING_PORT_RE = re.compile(r"(?<=[在赴])港(?=股?(?:挂牌|上市|IPO|招股|发行新股|首发))")
 # Nouns that describe a firm before its name ("中国运动服饰巨头东岳集团").
 _DESCRIBERS = frozenset(
@@ -189,6 +196,7 @@ def read_sentence(
     units = _outside_parentheses(units)
     _qualifiers_and_heads(units, table)
     _unnamed_arms(units, table)
+    _model_families(units, table)
     _resolve_anaphors(units, table, state)
     return units
 
@@ -201,7 +209,7 @@ def keep_state(units: list[Unit], table: EntityTable, state: StoryState) -> None
             state.last_by_type[kind] = unit.entity
             if kind is EntityType.COMPANY:
                 state.last_company = unit.entity
-                if state.issuer < 0 and _announces(units, k):
+                if state.issuer < 0 and _announces(units, k, table):
                     state.issuer = unit.entity
 
 
@@ -265,6 +273,31 @@ def _qualifiers_and_heads(units: list[Unit], table: EntityTable) -> None:
             and unit.text[-1] in "部局署"
         ):
             nxt.kind, nxt.text = "title", unit.text[-1] + "长"
+
+
+_MODEL_HEADS = ("大模型", "模型", "大语言模型", "系列", "系列模型")
+
+
+def _model_families(units: list[Unit], table: EntityTable) -> None:
+    """ "通义千问大模型Qwen3系列": the family only qualifies the model the text names
+    after it, which is the argument."""
+    for k in range(len(units) - 2):
+        family = units[k]
+        if family.kind != "entity" or table.get(family.entity).type is not EntityType.PRODUCT:
+            continue
+        j, head = k + 1, ""
+        while j < len(units) and units[j].kind == "word" and len(head) < 5:
+            head += units[j].text
+            j += 1
+            if head in _MODEL_HEADS:
+                break
+        if (
+            head in _MODEL_HEADS
+            and j < len(units)
+            and units[j].kind == "entity"
+            and table.get(units[j].entity).type is EntityType.PRODUCT
+        ):
+            family.kind, family.tag = "word", "nz"
 
 
 _UNNAMED_ARMS = frozenset(
@@ -335,6 +368,10 @@ def _marked_spans(text: str, table: EntityTable, published: str | None) -> list[
     for found in find_dates(text, published):
         if claim(found.start, found.end):
             marked.append(Unit("date", found.text, found.start, found.end, date=found))
+    for m in _RATIO_RE.finditer(text):
+        # "以50:50成立合资公司": a ratio is one number, its colon ends no clause
+        if claim(m.start(), m.end()):
+            marked.append(Unit("word", m.group(0), m.start(), m.end(), tag="m"))
     for m in _LISTING_PORT_RE.finditer(text):
         exchange = table.registry.lookup("Hong Kong Stock Exchange")
         if exchange is not None and claim(m.start(), m.end()):
@@ -435,7 +472,9 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 
 _LATIN_LEGAL_RE = re.compile(
-    r"(?:,?\s+(?:Inc|Ltd|Corp|Co|Corporation|Limited|Plc|PLC|LLC|AG|SE|SA|S\.A|N\.V|Pty)\.?)+$"
+    r"(?:,?\s+(?:Inc|Ltd|Corp|Co|Corporation|Limited|Plc|PLC|LLC|AG|SE|SA|S\.A|N\.V|Pty|"
+    r"S\.A\.S|SAS|S\.p\.A|SpA|B\.V|GmbH)\.?)+$",
+    re.IGNORECASE,
 )
 
 
@@ -451,6 +490,10 @@ def _latin_entity(surface: str, table: EntityTable, text: str, end: int) -> int 
         return table.surfaces[surface]
     versioned = _VERSIONED_RE.match(surface)
     base = table.registry.lookup(versioned.group(1)) if versioned else None
+    glued = _GLUED_VERSION_RE.match(surface) if base is None else None
+    if glued is not None:
+        model = table.registry.lookup(glued.group(1))
+        base = model if model is not None and model.type is EntityType.PRODUCT else None
     if base is not None and base.type in (EntityType.COMPANY, EntityType.PRODUCT):
         index = table.add(surface, EntityType.PRODUCT)
         maker = table.known(base, base.name)
@@ -934,6 +977,19 @@ def _repair_cut_names(units: list[Unit]) -> None:
             units[k : k + 2] = [Unit("word", whole, unit.start, nxt.end, tag="nr")]
             continue
         if (
+            len(unit.text) == 2
+            and unit.text[0] in CONJUNCTIONS
+            and unit.text[1] == "本"
+            and nxt.text in ("公司", "集团")
+        ):
+            # "A、B及本公司": jieba glued the conjunction to 本 ("及本" + "公司")
+            units[k : k + 2] = [
+                Unit("word", unit.text[0], unit.start, unit.start + 1, tag="c"),
+                Unit("word", "本" + nxt.text, unit.start + 1, nxt.end, tag="r"),
+            ]
+            k += 1
+            continue
+        if (
             unit.tag == "nr"
             and len(unit.text) == 3
             and unit.text[-1] == "为"
@@ -1116,6 +1172,7 @@ _GOOD_ENDS = words(
     """进行 反倾销 反补贴 保障措施 调查 存在 实施 征收 加征 采取 立案 发起 进口 出口 时 倾销
     案 产业 反倾销税 反补贴税 关税 的 和 及 与 等"""
 )
+_TRADE_VERBS = frozenset({"进口", "出口", "禁止", "禁售", "禁运", "加征", "征收", "限制", "采购"})
 _ORIGIN_WORDS = frozenset({"原产于", "原产", "产自", "原产地为"})
 _GOOD_BREAK_TAGS = ("p", "uj", "c", "x", "d", "r", "m", "t", "f")
 
@@ -1125,7 +1182,11 @@ def _goods_by_origin(units: list[Unit], table: EntityTable, text: str) -> None:
     is a good, known to the commodity list or not (the origin qualifies it)."""
     k = 0
     while k < len(units):
-        if not (units[k].kind == "word" and units[k].text in _ORIGIN_WORDS):
+        traded = (  # "禁止进口来自中国的联网汽车": 来自 gives an origin where goods move
+            units[k].text == "来自"
+            and any(u.text in _TRADE_VERBS for u in units[max(0, k - 3) : k])
+        )
+        if not (units[k].kind == "word" and (units[k].text in _ORIGIN_WORDS or traded)):
             k += 1
             continue
         j = k + 1
@@ -1157,6 +1218,16 @@ def _goods_by_origin(units: list[Unit], table: EntityTable, text: str) -> None:
                 units[o].kind, units[o].tag = "word", "nsq"  # the origins only qualify it
             k = j
             continue
+        if (
+            origins
+            and j < len(units)
+            and units[j].kind == "entity"
+            and table.get(units[j].entity).type is EntityType.COMPANY
+            and table.get(units[j].entity).entry is None
+        ):
+            # "来自中国的联网汽车": a made-up firm name ("…汽车") in the goods' place is goods
+            table.goods_after_all(units[j].entity)
+            units[j].kind, units[j].tag = "word", "n"
         start, chars = j, 0
         while (
             j < len(units)
@@ -1169,10 +1240,18 @@ def _goods_by_origin(units: list[Unit], table: EntityTable, text: str) -> None:
         ):
             chars += len(units[j].text)
             j += 1
-        if not origins or j == start or chars < 2 or not units[j - 1].tag.startswith(("n", "zg")):
+        if (
+            not origins
+            or j == start
+            or chars < 2
+            or not units[j - 1].tag.startswith(("n", "zg", "l"))
+        ):
             k += 1
             continue
         good = text[units[start].start : units[j - 1].end]
+        if traded and good in _GENERIC_GOODS:
+            k = j  # "来自新疆的产品": no goods of their own
+            continue
         plain = table.add(good, EntityType.COMMODITY)
         names = "".join(units[o].text for o in origins)
         index = table.add(names + good, EntityType.COMMODITY) if len(origins) == 1 else plain
@@ -1412,7 +1491,7 @@ def _resolve_anaphors(units: list[Unit], table: EntityTable, state: StoryState) 
             state.last_by_type[kind] = unit.entity
             if kind is EntityType.COMPANY:
                 state.last_company = unit.entity
-                if state.issuer < 0 and _announces(units, k):
+                if state.issuer < 0 and _announces(units, k, table):
                     state.issuer = unit.entity
             continue
         if unit.kind != "word" or unit.text not in ANAPHORS:
@@ -1439,11 +1518,14 @@ def _resolve_anaphors(units: list[Unit], table: EntityTable, state: StoryState) 
             unit.kind, unit.entity, unit.anaphor = "entity", state.last_company, True
 
 
-def _announces(units: list[Unit], k: int) -> bool:
+def _announces(units: list[Unit], k: int, table: EntityTable) -> bool:
     """ "士兰微公告", "广誉远(600771.SH)发布公告": the firm at ``units[k]`` files."""
     j = k + 1
-    while j < len(units) and units[j].kind in ("date", "punct") and units[j].text not in "，,。":
-        j += 1  # "(600771.SH)" is outside the units already; "8月28日晚间公告"
+    while j < len(units) and (
+        (units[j].kind in ("date", "punct") and units[j].text not in "，,。")
+        or (units[j].kind == "entity" and table.get(units[j].entity).type is EntityType.MARKET)
+    ):
+        j += 1  # "(600771.SH)" is outside the units already; "8月28日晚间公告"; "港股公告"
     return j < len(units) and units[j].kind == "word" and units[j].text.startswith(_ANNOUNCES)
 
 

@@ -77,6 +77,19 @@ RULES: tuple[Rule, ...] = (
         0.75,
         examples=(Example("阿里云宣布开源Qwen2.5-Max模型。", "阿里云", "Qwen2.5-Max"),),
     ),
+    # "公开了两个模型的权重：A和B": publishing a model's weights opens it
+    Rule(
+        "zh.open_source.weights",
+        Predicate.OPEN_SOURCES,
+        ("权重", "模型权重"),
+        "S ~~ 公开|开放|发布|放出 ~ V :|：|为|包括 O",
+        _MAKERS,
+        _PRODUCTS,
+        0.7,
+        examples=(
+            Example("智谱还公开了两个模型的权重：GLM-4.5和GLM-4.5-Air。", "智谱", "GLM-4.5-Air"),
+        ),
+    ),
     Rule(
         "zh.open_source.attribute",
         Predicate.OPEN_SOURCES,

@@ -53,6 +53,25 @@ RULES: tuple[Rule, ...] = (
         amount=True,
         subject_from_context=True,
     ),
+    # "作出行政处罚决定，责令知网停止违法行为，并处以8760万元罚款": the one ordered is fined
+    Rule(
+        "zh.fine.ordered",
+        Predicate.FINES,
+        ("罚款", "罚没", "罚金"),
+        "S ~~ 责令 O< ~~ V",
+        BODIES,
+        _PUNISHED,
+        0.75,
+        examples=(
+            Example(
+                "市场监管总局依法作出行政处罚决定，责令美团停止违法行为，并处以罚款。",
+                "市场监管总局",
+                "美团",
+            ),
+        ),
+        amount=True,
+        subject_from_context=True,
+    ),
     Rule(
         "zh.fine.passive",
         Predicate.FINES,

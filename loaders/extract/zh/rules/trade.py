@@ -241,6 +241,8 @@ RULES: tuple[Rule, ...] = (
         GOODS,
         0.6,
         examples=(Example("中国今年进口大豆超过1亿吨。", "中国", "大豆"),),
+        # "将禁止美国销售及进口…": a ban on importing is no import
+        unless=("禁止", "禁售", "暂停", "停止"),
     ),
     Rule(
         "zh.import.buys",
