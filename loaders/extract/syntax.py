@@ -220,6 +220,16 @@ def _misread_sayer(verb: Token) -> Token | None:
     return None
 
 
+# Instruments an authority acts through: their -ing clause is the authority's act.
+_DECREES = word_set(
+    """order decree rule regulation directive law notice measure ruling resolution
+    executive_order proclamation policy"""
+)
+
+
+_ANNOUNCING = frozenset({"announce", "declare", "decide"})
+
+
 def actor_of(verb: Token) -> list[Token]:
     """Who does what ``verb`` says: the active subject, the passive ``by`` agent, or the
     subject inherited from a governing verb or noun."""
@@ -227,6 +237,18 @@ def actor_of(verb: Token) -> list[Token]:
     if passive:
         for agent in _children(verb, ("agent",)):
             return _children(agent, ("pobj",))
+        # "the ministry announced that X will be imposed on Y", "X will be imposed on Y,
+        # the ministry announced": who announces a measure takes it (the rule's types
+        # settle whether the announcer can)
+        if verb.dep_ == "ccomp" and verb.head.lemma_ in _ANNOUNCING:
+            return surface_subject(verb.head)
+        for child in verb.children:
+            if (
+                child.dep_ in ("advcl", "parataxis", "ccomp")
+                and child.lemma_ in _ANNOUNCING
+                and child.i > verb.i
+            ):
+                return surface_subject(child)
         return []
     subjects = _children(verb, _SUBJECT)
     if subjects:
@@ -272,6 +294,9 @@ def _inherited_actor(verb: Token) -> list[Token]:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if dep in ("acl", "relcl") and infinitive and head.pos_ in ("NOUN", "PROPN"):
         # "a deal to buy X", "talks to buy X": whoever holds the deal or talks
+        return noun_actor(head)
+    if dep == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in _DECREES:
+        # "issued an order banning 59 apps": who issues the order bans
         return noun_actor(head)
     if dep == "acl" and verb.tag_ == "VBG":
         return [head]  # "firms supplying drones"

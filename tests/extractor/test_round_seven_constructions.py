@@ -3,7 +3,8 @@
 of X" is X; bare goods after the one origin-qualified kind of them are that kind; in
 "A's copper imports from B" A imports and B is the origin; a known firm's name, more
 words and a legal form name its unit ("BYD Auto Japan Inc"); a name that runs into an
-amount ends before it. Sentences are written for these tests."""
+amount ends before it; who issues an order "banning X" bans X; who announces a measure
+stated in the passive takes it. Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -85,3 +86,26 @@ def test_a_name_that_runs_into_an_amount_ends_before_it() -> None:
         "FINES",
         "China Industrial Securities International Brokerage",
     ), sorted(triples(delta))
+
+
+def test_who_issues_an_order_banning_goods_bans_them() -> None:
+    delta = run("India on Monday issued an order banning 59 Chinese apps, including TikTok.")
+    assert has_fact(delta, "India", "BANS", "TikTok"), sorted(triples(delta))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New export controls will be imposed on gallium and germanium, the Ministry of "
+        "Commerce announced on Thursday.",
+        "The Ministry of Commerce announced that export controls will be imposed on gallium.",
+    ],
+)
+def test_who_announces_a_measure_takes_it(text: str) -> None:
+    delta = run(text)
+    assert has_fact(delta, "Ministry of Commerce", "BANS", "gallium"), sorted(triples(delta))
+
+
+def test_an_announcer_who_cannot_act_takes_no_measure() -> None:
+    delta = run("Tariffs will be raised on Chinese steel, an analyst at Norvik Bank announced.")
+    assert not [f for f in delta.facts if f.predicate.value == "IMPOSES_TARIFF"]
