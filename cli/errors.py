@@ -21,7 +21,6 @@ With ``--json`` an error is also printed on stdout as
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -131,9 +130,10 @@ def _say(exc: GraphError) -> None:
 
 
 @contextmanager
-def reported(*, as_json: bool = False) -> Iterator[None]:
+def reported(ctx: typer.Context | None, *, as_json: bool = False) -> Iterator[None]:
     """Run a command body, printing domain errors as ``error: ...`` with the right exit code
-    (and, with ``as_json``, as a JSON document on stdout too)."""
+    (and, with ``as_json``, as a JSON document on stdout too); ``ctx`` carries the run's
+    settings, whose ``debug`` lets an internal error's traceback through."""
     try:
         yield
     except GraphError as exc:
@@ -160,6 +160,13 @@ def reported(*, as_json: bool = False) -> Iterator[None]:
                 "type": "internal-error", "title": "Internal error",
                 "detail": f"{type(exc).__name__}: {exc}", "candidates": [], "suggestions": [],
             }}))
-        if os.environ.get("SINOGRAPH_DEBUG"):
+        if _debugging(ctx):
             raise
         raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _debugging(ctx: typer.Context | None) -> bool:
+    """Whether the run's settings (built once by the CLI callback and kept on the root
+    context) ask for tracebacks (``SINOGRAPH_DEBUG``)."""
+    settings = ctx.find_root().obj if ctx is not None else None
+    return bool(getattr(settings, "debug", False))

@@ -126,7 +126,10 @@ def query_command(
         @functools.wraps(command)
         def run(*args: Any, **kwargs: Any) -> None:
             raw = {n: kwargs.pop(n) for n in fields if n in kwargs}
-            with reported(as_json=bool(kwargs.get("as_json", False))):
+            ctx = next(
+                (v for v in (*args, *kwargs.values()) if isinstance(v, typer.Context)), None
+            )
+            with reported(ctx, as_json=bool(kwargs.get("as_json", False))):
                 try:
                     query = model.model_validate({n: v for n, v in raw.items() if v is not None})
                 except ValidationError as exc:

@@ -27,7 +27,7 @@ def backup(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON for machines")] = False,
 ) -> None:
     """Write a consistent copy of the store to OUT, also while a server or a load writes."""
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         made = store.backup(out)
         if as_json:
             typer.echo(json.dumps(made.model_dump(mode="json")))
@@ -50,7 +50,7 @@ def restore(
     """Put a backup in place of the store (stop the server and any load first)."""
     from sinograph.graph.wiring.open_store import restore_store
 
-    with reported():
+    with reported(ctx):
         made = restore_store(run_settings(ctx), source, force=force)
         out_console().print(
             f"restored {source} to {made.path} ({made.bytes:,} bytes)", markup=False

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def bench(
+    ctx: typer.Context,
     sizes: Annotated[
         str, typer.Option(help="comma-separated graph sizes in fact records: 10k, 100k, 1m, 2500")
     ] = "10k,100k,1m",
@@ -37,7 +38,7 @@ def bench(
 ) -> None:
     """Benchmark loading, opening, paths, timelines, search, neighbours, memory and the API
     at each size, against a networkx-only baseline, and print the table."""
-    with reported():
+    with reported(ctx):
         script = ROOT / "bench" / "run.py"
         if not script.exists():
             raise InvalidInput(

@@ -98,7 +98,7 @@ def load(
 
     settings = run_settings(ctx)
     console = out_console()
-    with reported():
+    with reported(ctx):
         if published is not None:
             from sinograph.graph.model.dates import parse_partial_date
 
@@ -162,7 +162,7 @@ def stats(ctx: typer.Context, as_json: AsJson = False) -> None:
     """Counts by label, predicate, story and publisher."""
     from sinograph.cli.render import print_stats
 
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         result = store.stats()
         if as_json:
             print_json(result.model_dump(mode="json"))
@@ -192,7 +192,7 @@ def export(
     from sinograph.graph.model.errors import InvalidInput
 
     console = out_console()
-    with reported(), opened_store(run_settings(ctx)) as store:
+    with reported(ctx), opened_store(run_settings(ctx)) as store:
         if fmt not in {"json", "graphml", "neo4j-admin"}:
             raise InvalidInput(f"unknown export format {fmt!r}; use json, graphml or neo4j-admin")
         delta = store.export_delta(as_of=as_of)

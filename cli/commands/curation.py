@@ -72,7 +72,7 @@ def reject(
     as_json: AsJson = False,
 ) -> None:
     """Reject a fact: every read hides it, and loading its story again leaves it rejected."""
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         _report(store.reject_fact(key, _curator(reason, by)), as_json)
 
 
@@ -84,7 +84,7 @@ def restore(
     as_json: AsJson = False,
 ) -> None:
     """Restore a rejected fact."""
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         _report(store.restore_fact(key, _curator(reason, by)), as_json)
 
 
@@ -97,7 +97,7 @@ def rejected(
     from sinograph.cli.output import out_console, print_json
     from sinograph.cli.render import fact_line
 
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         facts = store.rejected_facts(limit=limit)
         if as_json:
             print_json([f.model_dump(mode="json") for f in facts])
@@ -119,7 +119,7 @@ def merge(
 ) -> None:
     """Merge SOURCE into INTO: names, facts, metrics and sources move; SOURCE's id then
     redirects to INTO in every read and every later load."""
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         _report(store.merge_entities(source, into, _curator(reason, by)), as_json)
 
 
@@ -136,7 +136,7 @@ def split(
 ) -> None:
     """Split ALIAS off ENTITY into a new entity; the facts whose every sentence names the
     alias (and none of the entity's other names) go with it."""
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         _report(store.split_entity(entity, alias, _curator(reason, by), name=name), as_json)
 
 
@@ -165,7 +165,7 @@ def edit(
     from sinograph.graph.model.curation import EntityEdit
     from sinograph.graph.model.errors import InvalidInput
 
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         fields: dict[str, Any] = {}
         for field in clear or ():
             if field not in EntityEdit.model_fields:
@@ -202,7 +202,7 @@ def curation_log(
     Exit code 1 when it holds nothing (for that entity or fact)."""
     from sinograph.cli.output import out_console, print_json
 
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         page = store.curation_log(entity=entity, fact=fact, cursor=cursor, limit=limit)
         if as_json:
             print_json(page.model_dump(mode="json"))

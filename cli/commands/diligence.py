@@ -53,7 +53,7 @@ def dossier(
 
     Exit code 1 when the name matches nothing, 2 when it fits several entities.
     """
-    with reported(), opened_store(run_settings(ctx)) as store:
+    with reported(ctx), opened_store(run_settings(ctx)) as store:
         if fmt not in FORMATS:
             raise InvalidInput(f"unknown format {fmt!r}; use md, html or json")
         text = render_dossier(build_dossier(store, entity, as_of=as_of, max_hops=max_hops), fmt)
@@ -144,7 +144,7 @@ def screen_names(
     no match, and risk flags (sanctioned, banned, fined, under investigation, tariffed)
     within `--hops` ownership hops, each with the act and the path. A flag on a fuzzy match
     says so. Exit code 0 even when names are flagged; 2 for a bad file or option."""
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         try:
             request = ScreenRequest.model_validate(
                 {"names": read_screen_csv(names_csv), "as_of": as_of, "hops": hops,

@@ -138,7 +138,7 @@ def extract_command(
     problems = 0
     run = _Run()
     settings = run_settings(ctx)
-    with reported(), chosen_extractor(
+    with reported(ctx), chosen_extractor(
         extractor, settings=settings, no_cache=no_cache, registry=_registry(settings),
         min_confidence=min_confidence,
     ) as reader:
@@ -298,7 +298,7 @@ def eval_command(
     from sinograph.loaders.evaluation import combine_scores
 
     run = _Run()
-    with reported(as_json=as_json):
+    with reported(ctx, as_json=as_json):
         settings = run_settings(ctx)
         registry = _registry(settings)
         with chosen_extractor(

@@ -58,7 +58,7 @@ def copy(
     from rich.console import Console
 
     settings = run_settings(ctx)
-    with reported():
+    with reported(ctx):
         result = _run_copy(
             settings, to, user=user, password=password, database=database,
             batch_size=batch_size, restart=not resume, checkpoint=checkpoint,

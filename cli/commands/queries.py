@@ -49,7 +49,7 @@ def path(ctx: typer.Context, query: PathQuery, as_json: AsJson = False) -> None:
     from sinograph.cli.render import entity_label, plural, print_paths
 
     console = out_console()
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         result = store.paths(query)
         if as_json:
             print_json(result.model_dump(mode="json"))
@@ -74,7 +74,7 @@ def timeline(ctx: typer.Context, query: TimelineQuery, as_json: AsJson = False) 
     follow in their own section, paged with their own cursor."""
     from sinograph.cli.render import print_timeline
 
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         page = store.timeline(query)
         if as_json:
             print_json(page.model_dump(mode="json"))
@@ -93,7 +93,7 @@ def neighbors(ctx: typer.Context, query: NeighbourQuery, as_json: AsJson = False
     from sinograph.cli.render import entity_label, fact_line, plural
 
     console = out_console()
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         result = store.neighbors(query)
         if as_json:
             print_json(result.model_dump(mode="json"))
@@ -118,7 +118,7 @@ def search(ctx: typer.Context, query: SearchQuery, as_json: AsJson = False) -> N
     from sinograph.cli.render import match_line
 
     console = out_console()
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         hits = store.search_entities(query)
         if as_json:
             print_json([h.model_dump(mode="json") for h in hits])

@@ -61,7 +61,7 @@ def serve(
     from sinograph.graph.wiring.open_store import open_store
 
     settings = run_settings(ctx)
-    with reported():
+    with reported(ctx):
         # Open once now, so a bad store is a clear message and exit 3, not a server
         # that answers 503 to every request.
         open_store(settings).close()

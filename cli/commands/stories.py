@@ -37,7 +37,7 @@ def stories(
     from sinograph.cli.render import story_line
 
     console = out_console()
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         page = store.list_stories(
             entity=entity, publisher=publisher, since=since, until=until, cursor=cursor,
             limit=limit,
@@ -63,7 +63,7 @@ def story(
     from sinograph.cli.render import fact_line, plural
 
     console = out_console()
-    with reported(as_json=as_json), opened_store(run_settings(ctx)) as store:
+    with reported(ctx, as_json=as_json), opened_store(run_settings(ctx)) as store:
         view = store.get_story(story_id)
         if as_json:
             print_json(view.model_dump(mode="json"))

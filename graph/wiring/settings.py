@@ -39,6 +39,9 @@ class Settings(BaseSettings):
         default=None, description="an extra entity registry (JSON Lines) to extend the shipped one"
     )
     max_file_bytes: int = Field(default=64 * 1024 * 1024, ge=1, description="largest input file")
+    debug: bool = Field(
+        default=False, description="let an internal error end the CLI with its traceback"
+    )
     load_batch_size: int = Field(
         default=20_000,
         ge=1,
