@@ -555,6 +555,11 @@ def _word_suffix_kind(word: str, tag: str) -> tuple[EntityType, bool] | None:
     return None
 
 
+_HIRING_VERBS = frozenset(
+    {"聘任", "聘请", "改聘", "续聘", "拟聘", "解聘", "不再聘任", "选聘", "聘用", "委任", "任命"}
+)
+
+
 def _name_part(unit: Unit, previous: Unit | None, table: EntityTable) -> bool:
     if unit.kind == "entity":
         return not unit.anaphor and table.get(unit.entity).type in _NAME_OPENERS
@@ -586,6 +591,8 @@ def _name_part(unit: Unit, previous: Unit | None, table: EntityTable) -> bool:
         return False
     if unit.tag == "m":
         return unit.text.isdigit() and len(unit.text) <= 4
+    if unit.text in _PERSON_VERBS or unit.text in _HIRING_VERBS:
+        return False  # "陈华接任茅台集团", "改聘立信会计师事务所": a post or hiring verb
     if unit.tag.startswith("v") and unit.tag != "vn":
         # "亿利洁能": a verb inside a name only right after a proper name, or one jieba
         # does not know ("易居")
@@ -618,11 +625,25 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
         ):
             end += 1
             kind, weak = EntityType.COMPANY, False
+        if end + 1 < n and units[end + 1].text in ("(", "（"):
+            close = next(
+                (j for j in range(end + 2, min(n, end + 6)) if units[j].text in (")", "）")), None
+            )
+            inside = "".join(u.text for u in units[end + 2 : close]) if close else ""
+            if close is not None and inside in _PARTNERSHIP_FORMS:
+                end = close  # "立信会计师事务所(特殊普通合伙)": its legal form in brackets
         start = len(out)
         chars = sum(len(u.text) for u in units[i : end + 1])
         while start > 0 and chars < 30:
             candidate = out[start - 1]
             previous = out[start - 2] if start >= 2 else None
+            opening = _bracketed_inside(out, start - 1)
+            if opening is not None and start == len(out):
+                # "上海国盛(集团)有限公司", "中国贵州茅台酒厂(集团)有限责任公司": a short
+                # bracket just before the legal form is inside the name
+                chars += sum(len(u.text) for u in out[opening:start])
+                start = opening
+                continue
             if candidate.kind == "word" and candidate.text in ("与", "和", "及") and start >= 2:
                 # "预警与救援装备" is inside a name; "甲公司与乙公司" joins two names.
                 left = out[start - 2]
@@ -730,6 +751,24 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             out.extend(units[i : end + 1])
         i = end + 1
     return out
+
+
+_PARTNERSHIP_FORMS = frozenset({"特殊普通合伙", "普通合伙", "有限合伙"})
+_NAME_BRACKETS = frozenset({"集团", "控股", "中国", "上海", "北京", "深圳", "香港", "广州", "天津"})
+
+
+def _bracketed_inside(units: list[Unit], k: int) -> int | None:
+    """Where ``(集团)`` ending at ``units[k]`` opens, when a name part stands before it."""
+    if units[k].text not in (")", "）") or k < 3:
+        return None
+    inner = units[k - 1]
+    opening = units[k - 2]
+    if inner.text not in _NAME_BRACKETS or opening.text not in ("(", "（"):
+        return None
+    before = units[k - 3]
+    if before.kind not in ("word", "entity") or not has_han(before.text):
+        return None
+    return k - 2
 
 
 def _whole_name(unit: Unit, kind: EntityType, weak: bool) -> bool:

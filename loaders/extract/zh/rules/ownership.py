@@ -109,7 +109,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "zh.own.controlling_holder",
         Predicate.OWNS,
-        ("控股股东", "第一大股东", "大股东"),
+        ("控股股东", "第一大股东", "大股东", "最大股东", "单一最大股东"),
         "S ~ 为|是|系|成为 O ~ V",
         _OWNERS,
         _OWNED,
@@ -117,6 +117,24 @@ RULES: tuple[Rule, ...] = (
         examples=(
             Example("华润集团是华润置地有限公司的控股股东。", "华润集团", "华润置地有限公司"),
         ),
+    ),
+    # "大基金二期股东包括财政部、国开金融…", "…，其他股东包括A、B": each holder listed owns
+    Rule(
+        "zh.own.holders_listed",
+        Predicate.OWNS,
+        ("股东", "其他股东", "主要股东", "前十大股东", "股东方"),
+        "O ~~ V 包括|包含|有|还有|涵盖 S",
+        _OWNERS,
+        _OWNED,
+        0.65,
+        examples=(
+            Example(
+                "北江精密有限公司股东包括南岭投资集团有限公司和财政部。",
+                "南岭投资集团有限公司",
+                "北江精密有限公司",
+            ),
+        ),
+        not_before=("大会", "会"),
     ),
     Rule(
         "zh.control.actual",

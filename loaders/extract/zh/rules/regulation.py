@@ -259,6 +259,23 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
+    # "海通证券拟改聘立信会计师事务所为公司2024年度审计机构": who is hired audits the hirer
+    Rule(
+        "zh.audit.hired",
+        Predicate.AUDITS,
+        ("审计机构", "审计师", "核数师", "境内审计师", "境外审计师"),
+        "O^ ~~ 聘任|聘请|改聘|续聘|拟聘|选聘 S 为 ~ V",
+        COMPANIES,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example(
+                "北江精密有限公司拟续聘天衡会计师事务所为公司2025年度审计机构。",
+                "天衡会计师事务所",
+                "北江精密有限公司",
+            ),
+        ),
+    ),
     Rule(
         "zh.ban.suspend_business",
         Predicate.BANS,
