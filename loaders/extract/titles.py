@@ -48,6 +48,10 @@ _FORMER = frozenset({"former", "ex", "previous", "then", "outgoing", "erstwhile"
 _ORG_TYPES = frozenset({EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION})
 
 
+# Words before a leading title that make its holder the second in post.
+_SECOND = frozenset({"deputy", "vice", "assistant", "associate", "deputy-general"})
+
+
 class TitleReader:
     """Reads the titles of the sentence a :class:`SentenceReader` reads."""
 
@@ -74,6 +78,15 @@ class TitleReader:
             for size in range(min(self.book.longest_title, len(doc) - i), 0, -1):
                 entry = self.book.titles.get(tuple(words[i : i + size]))
                 if entry is not None:
+                    if entry.predicate is Predicate.LEADS and i > 0 and words[i - 1] in _SECOND:
+                        # "deputy head", "vice governor": the second in post works there;
+                        # only the head leads
+                        entry = entry.model_copy(
+                            update={
+                                "predicate": Predicate.WORKS_FOR,
+                                "role": f"{words[i - 1]} {entry.role}",
+                            }
+                        )
                     yield i, i + size, entry
                     i += size
                     break

@@ -4,7 +4,8 @@ of X" is X; bare goods after the one origin-qualified kind of them are that kind
 "A's copper imports from B" A imports and B is the origin; a known firm's name, more
 words and a legal form name its unit ("BYD Auto Japan Inc"); a name that runs into an
 amount ends before it; who issues an order "banning X" bans X; who announces a measure
-stated in the passive takes it. Sentences are written for these tests."""
+stated in the passive takes it; the second in post ("deputy head", "vice governor")
+works there and does not lead. Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -109,3 +110,34 @@ def test_who_announces_a_measure_takes_it(text: str) -> None:
 def test_an_announcer_who_cannot_act_takes_no_measure() -> None:
     delta = run("Tariffs will be raised on Chinese steel, an analyst at Norvik Bank announced.")
     assert not [f for f in delta.facts if f.predicate.value == "IMPOSES_TARIFF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        (
+            "The State Council named Kang Li as deputy head of the China Securities "
+            "Regulatory Commission.",
+            "Kang Li",
+            "China Securities Regulatory Commission",
+        ),
+        (
+            "Kang Li, vice governor of the People's Bank of China, spoke on Monday.",
+            "Kang Li",
+            "People's Bank of China",
+        ),
+    ],
+)
+def test_the_second_in_post_works_there_and_does_not_lead(
+    text: str, person: str, body: str
+) -> None:
+    delta = run(text)
+    assert has_fact(delta, person, "WORKS_FOR", body), sorted(triples(delta))
+    assert not has_fact(delta, person, "LEADS", body), sorted(triples(delta))
+
+
+def test_the_head_still_leads() -> None:
+    delta = run("Pan Gongsheng, governor of the People's Bank of China, spoke on Monday.")
+    assert has_fact(delta, "Pan Gongsheng", "LEADS", "People's Bank of China"), sorted(
+        triples(delta)
+    )
