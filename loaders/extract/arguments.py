@@ -508,6 +508,15 @@ class Binder:
                 out.append(Bound(bound.cluster, bound.token, keep, bound.parent))
         return out
 
+    def _comma_list_of_firms(self, found: list[int]) -> bool:
+        if len(found) < 3:
+            return False
+        kinds = set()
+        for k in found:
+            cluster = self.coref.of(self.ps.mentions[k])
+            kinds.add(cluster.type if cluster is not None else None)
+        return kinds == {EntityType.COMPANY}
+
     def _listed_with(self, token: Token) -> list[Bound]:
         """Names listed with the one at ``token`` ("A, B and C") inside its phrase, when
         the parser attached the list oddly ("Verny Capital and Resource Capital Funds"
@@ -539,10 +548,11 @@ class Binder:
                 k += step
                 if not self._modifier_mention(there):
                     found.append(k)
-        # "A, B and C" is a list; "Shandong, China" is an address
+        # "A, B and C" is a list; "Shandong, China" is an address; "A, B, C" (a headline's
+        # list, no "and") is a list when three or more firms make it
         first, last = min(found), max(found)
         joined = {t.lower for t in tokens[mentions[first].end : mentions[last].start]}
-        if not joined & {"and", "or", "&"}:
+        if not joined & {"and", "or", "&"} and not self._comma_list_of_firms(found):
             return []
         out: list[Bound] = []
         for k in found[1:]:

@@ -5,7 +5,8 @@ of X" is X; bare goods after the one origin-qualified kind of them are that kind
 words and a legal form name its unit ("BYD Auto Japan Inc"); a name that runs into an
 amount ends before it; who issues an order "banning X" bans X; who announces a measure
 stated in the passive takes it; the second in post ("deputy head", "vice governor")
-works there and does not lead. Sentences are written for these tests."""
+works there and does not lead; three or more firms separated by commas alone (a
+headline's list) are a list. Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -141,3 +142,9 @@ def test_the_head_still_leads() -> None:
     assert has_fact(delta, "Pan Gongsheng", "LEADS", "People's Bank of China"), sorted(
         triples(delta)
     )
+
+
+def test_a_headline_list_of_three_firms_without_and_is_a_list() -> None:
+    delta = run("Chinese AI start-up Norvik raises US$700 million from Alibaba, Tencent, Xiaomi")
+    for investor in ("Alibaba", "Tencent", "Xiaomi"):
+        assert has_fact(delta, investor, "INVESTS_IN", "Norvik"), sorted(triples(delta))
