@@ -1302,8 +1302,32 @@ def _goods_by_origin(units: list[Unit], table: EntityTable, text: str) -> None:
         k = start + 1
 
 
+_MASS_UNITS = ("吨", "万吨", "亿吨", "千吨", "桶", "万桶", "亿桶", "立方米", "亿立方米", "万头")
+
+
+def _goods_by_quantity(units: list[Unit], table: EntityTable) -> None:
+    """ "进口铁矿砂8.68亿吨": what a country imports or exports by the ton is goods."""
+    for k in range(len(units) - 3):
+        verb, good, number, measure = units[k : k + 4]
+        if (
+            verb.kind == "word"
+            and verb.text in ("进口", "出口")
+            and good.kind == "word"
+            and good.tag.startswith("n")
+            and 2 <= len(good.text) <= 6
+            and has_han(good.text)
+            and good.text not in _GENERIC_GOODS
+            and number.kind == "word"
+            and number.tag == "m"
+            and measure.text.startswith(_MASS_UNITS)
+        ):
+            index = table.add(good.text, EntityType.COMMODITY)
+            units[k + 1] = Unit("entity", good.text, good.start, good.end, entity=index)
+
+
 def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
     _goods_by_origin(units, table, text)
+    _goods_by_quantity(units, table)
     k = 0
     while k < len(units):
         unit = units[k]
@@ -1455,7 +1479,13 @@ def _origin_of(units: list[Unit], k: int, table: EntityTable) -> int | None:
     before = "".join(u.text for u in units[max(0, j - 2) : j])
     cued = any(before.endswith(cue) for cue in _ORIGIN_CUES)
     glued = fillers and all(u.text != "的" for u in units[j + 1 : k])
-    return j if cued or glued else None
+    # "日本进口铁矿石9000万吨": a country importing tons of the good, not its origin
+    weighed = (
+        k + 2 < len(units)
+        and units[k + 1].tag == "m"
+        and units[k + 2].text.startswith(_MASS_UNITS)
+    )
+    return j if cued or (glued and not weighed) else None
 
 
 # --- abbreviations and anaphors ----------------------------------------------------

@@ -341,6 +341,36 @@ RULES: tuple[Rule, ...] = (
             Example("北辰智能这轮融资由清控金信、华信远景联合投资。", "华信远景", "北辰智能"),
         ),
     ),
+    # "X完成新一轮融资——腾讯领投": the lead named right before the verb, no 由
+    Rule(
+        "zh.invest.round_led",
+        Predicate.INVESTS_IN,
+        ("领投", "独家投资", "参投"),
+        "O ~~ 融资 ~~ S V",
+        _INVESTORS,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example("北辰智能完成新一轮融资——美团领投，多家机构跟投。", "美团", "北辰智能"),
+        ),
+    ),
+    # "…跟投，包括A、B、C等": the followers listed after the verb
+    Rule(
+        "zh.invest.round_followers",
+        Predicate.INVESTS_IN,
+        ("跟投", "参投"),
+        "O ~~ 融资 ~~ V ，|, 包括|包含|有 S",
+        _INVESTORS,
+        COMPANIES,
+        0.65,
+        examples=(
+            Example(
+                "北辰智能完成新一轮融资，美团领投，老股东跟投，包括华山基金、东方基金等。",
+                "东方基金",
+                "北辰智能",
+            ),
+        ),
+    ),
     Rule(
         "zh.invest.round_party",
         Predicate.INVESTS_IN,

@@ -241,8 +241,11 @@ RULES: tuple[Rule, ...] = (
         GOODS,
         0.6,
         examples=(Example("中国今年进口大豆超过1亿吨。", "中国", "大豆"),),
+        # "…；进口原油4亿吨": a sentence with no subject imports for the state acting before
+        # (tests/extractor_zh/test_round10_constructions.py; an example is one sentence)
         # "将禁止美国销售及进口…": a ban on importing is no import
         unless=("禁止", "禁售", "暂停", "停止"),
+        subject_from_context=True,
     ),
     Rule(
         "zh.import.buys",
