@@ -191,21 +191,13 @@ class RuleEngine:
         ):
             yield self._expand(rule, units, bound, table, ends)
             return
+        if not (rule.object_from_context or rule.subject_from_context or rule.subject_from_firm):
+            return
         # a missing object is the story's firm, or for a measure on goods the last good
-        # named ("商务部决定…实施临时反倾销措施" after "原产于日本的电解电容器纸")
-        # the firm named last before the trigger (in this sentence or before it): a firm
-        # named after it is not the one a title before a name belongs to
-        context_firm = next(
-            (
-                units[k].entity
-                for k in range(first - 1, -1, -1)
-                if units[k].kind == "entity"
-                and table.get(units[k].entity).type is EntityType.COMPANY
-                # "是原英伟达中国区总经理": a former employer is not the story's firm
-                and not (k and units[k - 1].text in ("原", "前", "曾任", "曾在", "曾于"))
-            ),
-            context_firm,
-        )
+        # named ("商务部决定…实施临时反倾销措施" after "原产于日本的电解电容器纸");
+        # the story's firm is the one named last before the trigger (in this sentence or
+        # before it): a firm named after it is not the one a title before a name belongs to
+        context_firm = _firm_before(units, first, table, context_firm)
         context_object = context_firm
         if (
             context_object < 0 or table.get(context_object).type not in rule.object
@@ -643,6 +635,23 @@ def _place_chain(units: list[Unit], at: int, table: EntityTable) -> list[int]:
     ):
         chain.append(chain[-1] + 1)
     return chain
+
+
+_FORMER = frozenset({"原", "前", "曾任", "曾在", "曾于"})
+
+
+def _firm_before(units: list[Unit], first: int, table: EntityTable, fallback: int) -> int:
+    """The firm named last before ``units[first]``, never one after 原 ("是原英伟达中国区
+    总经理": a former employer), else ``fallback``."""
+    for k in range(first - 1, -1, -1):
+        unit = units[k]
+        if (
+            unit.kind == "entity"
+            and table.get(unit.entity).type is EntityType.COMPANY
+            and not (k and units[k - 1].text in _FORMER)
+        ):
+            return unit.entity
+    return fallback
 
 
 def _cues_fit(rule: Rule, units: list[Unit], first: int) -> bool:
