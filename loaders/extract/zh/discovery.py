@@ -303,6 +303,9 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
     k = 0
     while k < len(units):
         unit = units[k]
+        if unit.text not in _CUE_WORDS:  # most words open no cue: skip the checks
+            k += 1
+            continue
         cue = (
             (unit.kind == "word" and unit.text in FIRM_CUES)
             or (unit.kind == "title" and unit.text in FIRM_TITLES)
@@ -343,6 +346,17 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
 # round is a firm. The verb must reach 融资 inside its clause.
 _FUNDING_VERBS = words("""完成 获 获得 斩获 拿下 官宣 宣布 宣布完成 宣布获得 再获 获投 启动""")
 _ROUND_WORDS = words("""这轮 本轮 此轮 新一轮 最新一轮""")
+
+
+# Every word one of the cues above starts with (FIRM_CUES, FIRM_TITLES, _is_a_firm,
+# _holds_dominance, _raises_funds, _latin_name_after, _suspected).
+_CUE_WORDS = (
+    FIRM_CUES
+    | FIRM_TITLES
+    | _FUNDING_VERBS
+    | _ROUND_WORDS
+    | frozenset({"是", "滥用", "具有", "拥有", "具备", "(", "（", "涉嫌"})
+)
 
 
 def _split_coverb(units: list[Unit], k: int) -> bool:

@@ -214,6 +214,7 @@ def keep_state(units: list[Unit], table: EntityTable, state: StoryState) -> None
 
 
 _AUTHORITY_HEADS = ("监管机构", "监管部门", "监管当局", "反垄断机构", "主管机关", "当局")
+_AUTHORITY_FIRST = frozenset(h[0] for h in _AUTHORITY_HEADS)
 _QUALIFIED = frozenset(
     {EntityType.COMPANY, EntityType.ASSET, EntityType.ORGANIZATION, EntityType.PRODUCT}
 )
@@ -241,8 +242,10 @@ def _qualifiers_and_heads(units: list[Unit], table: EntityTable) -> None:
     for k in range(len(units) - 1, 0, -1):
         # "获得美国、中国和欧盟监管机构的批准": the countries only say whose regulators
         unit = units[k]
+        if unit.kind != "word" or unit.text[:1] not in _AUTHORITY_FIRST:
+            continue
         following = "".join(u.text for u in units[k : k + 2])
-        if unit.kind != "word" or not following.startswith(_AUTHORITY_HEADS):
+        if not following.startswith(_AUTHORITY_HEADS):
             continue
         j = k - 1
         while (
