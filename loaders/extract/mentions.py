@@ -438,10 +438,7 @@ def _reconcile(
             # country and an "Inc"
             for k, _ in inside:
                 used.add(k)
-            m = _run_mention(tokens, start, end)
-            m.type, m.kind, m.cue = EntityType.COMPANY, MentionKind.NAME, max(m.cue, 0.8)
-            m.extends = first.entry.id
-            mentions.append(m)
+            mentions.append(_firm_extending(tokens, start, end, first.entry.id))
             continue
         if (
             first.start == start
@@ -501,10 +498,7 @@ def _reconcile(
             # "Alibaba Cloud Intelligence", "PwC Zhong Tian": a known short name opening a
             # longer name the story repeats is that longer firm, not the short one
             used.add(first_k)
-            m = _run_mention(tokens, start, end)
-            m.type, m.kind, m.cue = EntityType.COMPANY, MentionKind.NAME, max(m.cue, 0.8)
-            m.extends = first.entry.id
-            mentions.append(m)
+            mentions.append(_firm_extending(tokens, start, end, first.entry.id))
             continue
         _split_run(tokens, start, end, [m for _, m in inside], mentions)
     for k, match in enumerate(matches):
@@ -518,6 +512,15 @@ def _reconcile(
             result.append(m)
             last_end = m.end
     return result
+
+
+def _firm_extending(tokens: Sequence[Token], start: int, end: int, known: str) -> Mention:
+    """A firm of its own whose name opens with the known firm ``known``'s ("Alibaba Cloud
+    Intelligence", "BYD Auto Japan Inc"), which that short name must not absorb later."""
+    m = _run_mention(tokens, start, end)
+    m.type, m.kind, m.cue = EntityType.COMPANY, MentionKind.NAME, max(m.cue, 0.8)
+    m.extends = known
+    return m
 
 
 _UNIT_WORDS = word_set("unit arm business subsidiary division affiliate auditor")

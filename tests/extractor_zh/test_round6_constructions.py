@@ -73,9 +73,7 @@ def test_a_listed_list_with_share_classes_lists_every_firm() -> None:
             published="2025-07-10",
         )
     )
-    listed = {
-        (f.subject, f.object) for f in delta.facts if f.predicate.value == "LISTED_ON"
-    }
+    listed = {(f.subject, f.object) for f in delta.facts if f.predicate.value == "LISTED_ON"}
     assert listed == {
         ("company:岚岹科技", "company:hong-kong-stock-exchange"),
         ("company:讯启通信", "company:hong-kong-stock-exchange"),

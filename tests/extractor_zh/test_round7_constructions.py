@@ -10,27 +10,16 @@ from __future__ import annotations
 import pytest
 
 from sinograph.graph.model.domain import GraphDelta
-from sinograph.loaders.extract import default_registry, extract
-from sinograph.loaders.extract.zh.entities import EntityTable
-from sinograph.loaders.extract.zh.mentions import StoryState, read_sentence
-from sinograph.loaders.story_input import StoryInput
+from sinograph.graph.model.ontology import EntityType
+from tests.extractor_zh.support import names_of, run, triples
 
 
 def _run(text: str) -> GraphDelta:
-    return extract(StoryInput(text=text, published="2025-07-01"), registry=default_registry())
-
-
-def _triples(delta: GraphDelta) -> set[tuple[str, str, str]]:
-    names = {e.id: e.name for e in delta.entities}
-    return {(names[f.subject], f.predicate.value, names[f.object]) for f in delta.facts}
+    return run(text, published="2025-07-01")
 
 
 def _people(text: str) -> set[str]:
-    table = EntityTable(default_registry())
-    units = read_sentence(text, table, "2025-07-01", StoryState())
-    return {
-        u.text for u in units if u.kind == "entity" and table.get(u.entity).type.value == "Person"
-    }
+    return names_of(text, EntityType.PERSON)
 
 
 _PENALTY = (
@@ -46,7 +35,7 @@ def test_names_before_a_bracketed_post_are_whole() -> None:
 
 
 def test_each_one_fined_and_the_post_in_brackets_read() -> None:
-    facts = _triples(_run(_PENALTY))
+    facts = triples(_run(_PENALTY))
     for person in ("党明", "康伟", "戴胜利"):
         assert ("China Securities Regulatory Commission", "FINES", person) in facts, facts
         assert (person, "WORKS_FOR", "华辰电子股份有限公司") in facts, facts
@@ -58,25 +47,25 @@ def test_a_post_in_brackets_after_no_name_is_no_person() -> None:
 
 def test_an_unnamed_arm_is_one_item_of_the_investors() -> None:
     delta = _run("澜舟智能近期完成B轮融资，由中国移动旗下基金、腾讯、阿里共同领投。")
-    facts = _triples(delta)
+    facts = triples(delta)
     for investor in ("China Mobile", "Tencent Holdings"):
         assert (investor, "INVESTS_IN", "澜舟智能") in facts, facts
     assert ("Tencent Holdings", "SUBSIDIARY_OF", "China Mobile") not in facts, facts
 
 
 def test_a_named_subsidiary_after_qixia_is_still_owned() -> None:
-    facts = _triples(_run("腾讯旗下子公司云帆科技收购了澜舟智能。"))
+    facts = triples(_run("腾讯旗下子公司云帆科技收购了澜舟智能。"))
     assert ("云帆科技", "SUBSIDIARY_OF", "Tencent Holdings") in facts, facts
 
 
 def test_a_firms_customers_are_supplied_and_a_common_word_in_the_list_is_a_firm() -> None:
-    facts = _triples(_run("据券商研报，宁德时代前五大客户分别为特斯拉、吉利、蔚来和小鹏。"))
+    facts = triples(_run("据券商研报，宁德时代前五大客户分别为特斯拉、吉利、蔚来和小鹏。"))
     for customer in ("Tesla", "吉利", "NIO"):
         assert ("CATL", "SUPPLIES", customer) in facts, facts
 
 
 def test_customers_of_no_firm_are_no_supply() -> None:
-    assert not _triples(_run("宁德时代表示，客户为理想汽车提供服务。"))
+    assert not triples(_run("宁德时代表示，客户为理想汽车提供服务。"))
 
 
 @pytest.mark.parametrize(
@@ -96,7 +85,7 @@ def test_customers_of_no_firm_are_no_supply() -> None:
     ],
 )
 def test_founders_titles(text: str, expected: set[tuple[str, str, str]]) -> None:
-    facts = _triples(_run(text))
+    facts = triples(_run(text))
     assert expected <= facts, facts
     # the former employer named after "原" is not the firm the titles belong to
     assert not {f for f in facts if f[2] == "Nvidia" and f[1] in ("LEADS", "FOUNDED")}, facts
@@ -112,6 +101,6 @@ def test_a_release_announced_ahead_and_no_verb_in_the_product_name() -> None:
     delta = _run(
         "华为官宣Mate 80将于本月发布\n\n11月4日，华为官宣华为Mate 80手机将于本月正式发布。"
     )
-    facts = _triples(delta)
+    facts = triples(delta)
     assert ("Huawei Technologies", "RELEASES", "Mate 80") in facts, facts
     assert not [e.name for e in delta.entities if "官宣" in e.name]

@@ -7,27 +7,16 @@ audits the hirer — on sentences of our own (firms invented or real, facts inve
 from __future__ import annotations
 
 from sinograph.graph.model.domain import GraphDelta
-from sinograph.loaders.extract import default_registry, extract
-from sinograph.loaders.extract.zh.entities import EntityTable
-from sinograph.loaders.extract.zh.mentions import StoryState, read_sentence
-from sinograph.loaders.story_input import StoryInput
+from sinograph.graph.model.ontology import EntityType
+from tests.extractor_zh.support import names_of, run, triples
 
 
 def _run(text: str) -> GraphDelta:
-    return extract(StoryInput(text=text, published="2025-12-01"), registry=default_registry())
-
-
-def _triples(delta: GraphDelta) -> set[tuple[str, str, str]]:
-    names = {e.id: e.name for e in delta.entities}
-    return {(names[f.subject], f.predicate.value, names[f.object]) for f in delta.facts}
+    return run(text, published="2025-12-01")
 
 
 def _firms(text: str) -> set[str]:
-    table = EntityTable(default_registry())
-    units = read_sentence(text, table, "2025-12-01", StoryState())
-    return {
-        u.text for u in units if u.kind == "entity" and table.get(u.entity).type.value == "Company"
-    }
+    return names_of(text, EntityType.COMPANY, published="2025-12-01")
 
 
 def test_a_bracket_inside_a_legal_name_and_a_partnership_form_after_it() -> None:
@@ -36,14 +25,14 @@ def test_a_bracket_inside_a_legal_name_and_a_partnership_form_after_it() -> None
 
 
 def test_a_post_verb_between_a_person_and_a_firm_opens_no_name() -> None:
-    facts = _triples(
+    facts = triples(
         _run("10月25日，江北星河集团宣布，贵州省能源局局长陈华接任江北星河集团董事长。")
     )
     assert ("陈华", "LEADS", "江北星河集团") in facts, facts
 
 
 def test_holders_listed_after_the_holders_word_own_the_firm() -> None:
-    facts = _triples(
+    facts = triples(
         _run("北江精密有限公司股东包括南岭投资集团有限公司、江北星河(集团)有限公司和财政部。")
     )
     for holder in ("南岭投资集团有限公司", "江北星河(集团)有限公司", "Ministry of Finance"):
@@ -51,12 +40,12 @@ def test_holders_listed_after_the_holders_word_own_the_firm() -> None:
 
 
 def test_a_shareholders_meeting_lists_no_holders() -> None:
-    facts = _triples(_run("北江精密有限公司股东大会有南岭投资集团有限公司的代表出席。"))
+    facts = triples(_run("北江精密有限公司股东大会有南岭投资集团有限公司的代表出席。"))
     assert not {f for f in facts if f[1] == "OWNS"}, facts
 
 
 def test_the_firm_hired_as_auditor_audits_the_hirer_not_the_one_it_replaces() -> None:
-    facts = _triples(
+    facts = triples(
         _run(
             "北江精密有限公司不再聘任天衡会计师事务所(特殊普通合伙)，"
             "拟改聘立信会计师事务所(特殊普通合伙)为公司2025年度审计机构。"

@@ -13,7 +13,7 @@ _ORGS = frozenset(
 )
 _TITLE_WORDS = tuple(TITLES)
 
-_FIRM_TITLES = (
+_POSTS = (
     "董事长",
     "总裁",
     "首席执行官",
@@ -29,12 +29,11 @@ _FIRM_TITLES = (
     "董秘",
     "执行董事",
     "董事",
-    "创始人",
-    "联合创始人",
-    "创办人",
 )
-
-_TENURE_TITLES = (*_FIRM_TITLES[:-3], "监事", "监事会主席")
+# Founders' titles: "创始人X" reads as FOUNDED; a bracketed tenure ("时任…") is a post only
+_FOUNDERS = ("创始人", "联合创始人", "创办人")
+_TENURE_TITLES = (*_POSTS, "监事", "监事会主席")
+_FIRM_TITLES = (*_POSTS, *_FOUNDERS)
 
 RULES: tuple[Rule, ...] = (
     Rule(
