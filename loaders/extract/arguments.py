@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from sinograph.graph.model.ontology import EntityType
 from sinograph.loaders.extract.coref import Cluster, Coreference
-from sinograph.loaders.extract.cues import DESCRIPTOR_TYPES, GENERIC_ACRONYMS
+from sinograph.loaders.extract.cues import DESCRIPTOR_TYPES, GENERIC_ACRONYMS, ROLE_NOUNS
 from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
 from sinograph.loaders.extract.syntax import is_saying, surface_subject
 
@@ -622,6 +622,8 @@ class Binder:
         inside a clause refers to that clause's subject when it is an organisation —
         not in "X remains *its* rival", where it cannot be X."""
         node = pronoun.head
+        if node.lower_ in ROLE_NOUNS and node.dep_ == "pobj" and node.head.lower_ == "as":
+            return None  # "PwC will resign as its auditor": someone else's auditor
         if node.dep_ in ("attr", "acomp") or (
             node.dep_ == "pobj"
             and node.head.lower_ in ("among", "of")

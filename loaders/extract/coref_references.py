@@ -17,6 +17,8 @@ from sinograph.loaders.extract.coref_names import is_acronym
 from sinograph.loaders.extract.cues import (
     DESCRIPTOR_TYPES,
     GOVERNMENT_DESCRIPTIONS,
+    ROLE_ADJECTIVES,
+    ROLE_NOUNS,
     word_set,
 )
 from sinograph.loaders.extract.document import ParsedSentence
@@ -101,6 +103,41 @@ _REGULATOR_WORDS = frozenset({"watchdog", "regulator", "regulators", "watchdogs"
 _SPEECH_WORDS = word_set(
     "said says reported reports told stated announced added noted wrote confirmed"
 )
+
+
+# Words whose "that" opens what is said, not a relative clause ("X said in a filing that
+# it had ...": "it" is X).
+_CLAIMING = word_set(
+    """said says say reported reports told stated announced announces added noted wrote
+    confirmed confirms disclosed revealed expects expected believes believed hopes hoped
+    insisted argued warned claimed denied acknowledged explained indicated showed shows
+    filing filings statement statements notice announcement release"""
+)
+
+
+
+
+def _as_role(sentence: ParsedSentence, m: Mention) -> bool:
+    """ "X agreed to resign *as its auditor*": a role named after "as its" is one X plays
+    for someone else."""
+    tokens = sentence.tokens
+    if m.start < 1 or tokens[m.start - 1].lower != "as":
+        return False
+    k = m.end
+    while k < len(tokens) and tokens[k].lower in ROLE_ADJECTIVES:
+        k += 1
+    return k < len(tokens) and tokens[k].lower in ROLE_NOUNS
+
+
+def _complementizer(sentence: ParsedSentence, that: int) -> bool:
+    """Whether the "that" at token ``that`` follows a word of saying in its clause (up to
+    eight words back, before any name)."""
+    for k in range(that - 1, max(sentence.begin - 1, that - 9), -1):
+        if sentence.owner[k] >= 0:
+            return False
+        if sentence.tokens[k].lower in _CLAIMING:
+            return True
+    return False
 
 
 def _is_regulator(cluster: Cluster) -> bool:
@@ -289,6 +326,7 @@ def _antecedent(
         m.kind == MentionKind.PRONOUN
         and m.start >= 2
         and tokens[m.start - 1].lower in ("that", "which", "whom")
+        and not _complementizer(sentence, m.start - 1)
     )
     if relative:
         # "X, the producer that it bought": the relative clause is about X, so "it" is
@@ -309,6 +347,8 @@ def _antecedent(
             if between and between <= _COPULAR_LINKS:
                 excluded = cluster.id  # "BYD remains its main rival": not BYD's own rival
                 copular = True
+            elif _as_role(sentence, m):
+                excluded = cluster.id  # "PwC resigned as its auditor": not PwC's own
             elif _fits(cluster, m):
                 return cluster
             else:

@@ -126,6 +126,16 @@ PRODUCT_NOUNS = _words(
     supercomputer GPU GPUs accelerator accelerators"""
 )
 
+# Roles one firm plays for another: after "as its" the possessor is someone else ("PwC
+# resigned as its auditor": not PwC's own auditor).
+ROLE_NOUNS = _words(
+    """auditor auditors adviser advisers advisor advisors underwriter underwriters sponsor
+    sponsors supplier suppliers partner partners shareholder shareholders investor investors
+    lender lenders banker bankers broker distributor agent trustee custodian contractor vendor
+    provider parent owner buyer acquirer"""
+)
+ROLE_ADJECTIVES = _words("new former sole main largest biggest lead key only principal")
+
 # Descriptive nouns before a name ("chipmaker Vantrix", "analyst Li Wenjie") and their type.
 DESCRIPTOR_TYPES: dict[str, EntityType] = {}
 for _word in _words(

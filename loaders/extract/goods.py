@@ -127,6 +127,14 @@ def qualify_known_goods(tokens: Sequence[Token], mentions: list[Mention], owner:
     for m in mentions:
         if m.kind != MentionKind.REGISTRY or m.type is not EntityType.COMMODITY:
             continue
+        made = _made_of(tokens, m.start, m.end, owner)
+        if made is not None:
+            owner[m.end] = owner[m.start]
+            m.end += 1
+            m.text = surface_text(tokens, m.start, m.end)
+            m.canonical = f"{m.canonical} {made}"
+            m.kind = MentionKind.COMMODITY
+            m.registry_id = None
         country: str | None = None
         qualifier = qualifier_before(tokens, m.start, mentions, owner)
         flow = m.end + 2 < n and tokens[m.end].lower in _FLOW_NOUNS
@@ -152,6 +160,16 @@ def qualify_known_goods(tokens: Sequence[Token], mentions: list[Mention], owner:
         m.kind = MentionKind.COMMODITY
         m.registry_id = None
         m.place = country
+
+
+def _made_of(tokens: Sequence[Token], start: int, end: int, owner: list[int]) -> str | None:
+    """The product noun after a one-word material ("steel *wheels*", "aluminium *foil*"):
+    goods made of the material are what is taxed or banned, not the material itself."""
+    if end - start != 1 or tokens[start].lower not in _MATERIALS:
+        return None
+    if end >= len(tokens) or owner[end] >= 0 or tokens[end].lower not in _MADE_OF_MATERIAL:
+        return None
+    return tokens[end].lower
 
 
 def place_at(mentions: list[Mention], owner: list[int], i: int) -> Mention | None:
@@ -200,6 +218,9 @@ def commodity(
             return None
         if end < len(tokens) and tokens[end].lower in ("products", "product"):
             end += 1
+        elif (made := _made_of(tokens, i, end, owner)) is not None:
+            base = f"{base} {made}"
+            end += 1
         country: str | None = None
         start = i
         kind = _goods_modifier(tokens, i, base, owner)
@@ -246,6 +267,19 @@ def commodity(
         )
     return None
 
+
+# Materials whose products are named by the material ("steel pipes") ...
+_MATERIALS = frozenset(
+    {"steel", "aluminium", "aluminum", "copper", "nickel", "zinc", "titanium", "glass",
+     "cotton", "timber", "graphite", "magnesium", "tungsten", "silicon", "solar"}
+)  # fmt: skip
+# ... and the products: plural nouns of manufactured goods.
+_MADE_OF_MATERIAL = word_set(
+    """wheels pipes tubes sheets sheet foil wire wires bars rods plates coils cables fasteners
+    beams strips cans containers fibre fiber yarn fabric fabrics electrodes anodes powder
+    ingots billets slabs wafers frames towers extrusions profiles screws nails springs
+    forgings castings"""
+)
 
 # Nouns of goods moving into a country: "soybean *imports* from Brazil".
 _FLOW_NOUNS = frozenset({"imports", "import", "purchases", "shipments", "arrivals"})

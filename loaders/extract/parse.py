@@ -101,6 +101,7 @@ def _parse_text(ps: ParsedSentence) -> str:
     text = blank_tickers(ps.sentence.text)
     if ps.sentence.body_start:
         text = " " * ps.sentence.body_start + text[ps.sentence.body_start :]
+    text = _plain_currencies(ps, text)
     if not ps.sentence.headline:
         return text
     chars = list(text)
@@ -117,6 +118,27 @@ def _parse_text(ps: ParsedSentence) -> str:
                 chars[tok.start : tok.end] = lowered
     _pronoun_for_subject(ps, chars)
     return "".join(chars)
+
+
+_NUMBER_WORDS = word_set("thousand million billion trillion mln bln bn")
+
+
+def _plain_currencies(ps: ParsedSentence, text: str) -> str:
+    """ "a fine of 2 billion won": the tagger reads the Korean currency as the verb "won"
+    and the sentence falls apart; "yen" has the same length and is read as a noun. The
+    amounts themselves are read from the extractor's tokens, not from this text."""
+    chars: list[str] | None = None
+    for k in range(max(ps.begin, 1), len(ps.tokens)):
+        tok = ps.tokens[k]
+        if tok.lower != "won":
+            continue
+        prev = ps.tokens[k - 1].text
+        if not (prev[:1].isdigit() or prev.lower() in _NUMBER_WORDS):
+            continue
+        if chars is None:
+            chars = list(text)
+        chars[tok.start : tok.end] = list("yen" if tok.text.islower() else "Yen")
+    return text if chars is None else "".join(chars)
 
 
 _PAST_FORMS = word_set(

@@ -523,6 +523,19 @@ def _weekday(m: _Found, text: str, anchor: _Anchor | None) -> _Resolved | None:
     return _Resolved(_ymd(day), None, True)
 
 
+def _day_of_month(m: _Found, text: str, anchor: _Anchor | None) -> _Resolved | None:
+    """ "On the 31st, the commission ...": a day of the publication's month, or of the month
+    before when that day has not come yet."""
+    if anchor is None or anchor.full is None:
+        return _Resolved(None, None, True)
+    pub, day = anchor.full, int(m["day"])
+    year, month = pub.year, pub.month
+    if day > pub.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    found = _valid_day(year, month, day)
+    return _Resolved(_ymd(found), None, True) if found is not None else None
+
+
 def _ago(m: _Found, text: str, anchor: _Anchor | None) -> _Resolved | None:
     count_word = " ".join(m["count"].lower().split())
     unit = m["unit"].lower()
@@ -695,6 +708,12 @@ _RULES: tuple[_Rule, ...] = (
         _weekday,
         r"(?:(?<![A-Za-z])(?i:early|late)" + _S + r")?" + _BEFORE_PREP
         + r"(?:(?<![A-Za-z])(?P<rel>(?i:last|this|next|this\s{1,3}coming|coming))" + _S + r")?",
+    ),
+    # on the 31st, (a day of this month, as Korean and Japanese wire copy writes it)
+    _rule(
+        r"(?<![A-Za-z])(?i:on)" + _S + r"(?i:the)" + _S + r"(?P<day>[0-3]?\d)(?i:st|nd|rd|th)"
+        r"(?=\s{0,2}[,.;]|\s*$)",
+        _day_of_month,
     ),
     # two days ago / three weeks ago / two days earlier (anaphoric)
     _rule(

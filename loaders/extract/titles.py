@@ -26,6 +26,7 @@ from sinograph.loaders.extract.syntax import (
     is_negated,
     patient_of,
     post_of,
+    prep_objects,
     relational_holder,
     relational_owner,
 )
@@ -49,6 +50,24 @@ _ORG_TYPES = frozenset({EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityTy
 
 
 # Words before a leading title that make its holder the second in post.
+# The bodies a title can be "of" on the way to the firm ("chairman of the *board* of X").
+_BOARDS = frozenset({"board", "boards", "director", "directors", "supervisor", "supervisors"})
+
+
+def _board_owners(head: Token) -> list[Token]:
+    """The tokens naming whose board a title is of: "chairman of the board (of directors)
+    of X", "chairman of X's board", "chairman of the X board"."""
+    owners: list[Token] = []
+    current = [head]
+    for _ in range(3):
+        boards = [t for c in current for t in prep_objects(c, ("of",)) if t.lower_ in _BOARDS]
+        if not boards:
+            break
+        owners.extend(t for b in boards for t in relational_owner(b, preps=("of", "at")))
+        current = boards
+    return owners
+
+
 _SECOND = frozenset({"deputy", "vice", "assistant", "associate", "deputy-general"})
 
 
@@ -304,6 +323,9 @@ class TitleReader:
         if not found:
             # "chief executive of X", "the X chief executive"
             found = bound(relational_owner(head, preps=("of", "at", "for", "with", "in")))
+        if not found:
+            # "chairman of the board of directors of X", "chairman of X's board"
+            found = bound(_board_owners(head))
         if not found:
             # "Tesla Co-Founder", "Didi's chief executive": a name right before the title
             k = start - 1
