@@ -34,6 +34,7 @@ from sinograph.loaders.extract.zh.entities import EntityTable
 from sinograph.loaders.extract.zh.lexicon import (
     COMPANY_SUFFIXES,
     INDUSTRY_SUFFIXES,
+    INVESTOR_KIND,
     NAME_BREAKERS,
     SURNAMES,
     words,
@@ -199,6 +200,7 @@ def _quoted_spans(units: list[Unit]) -> list[tuple[int, int]]:
 
 def coordinated_names(units: list[Unit], table: EntityTable) -> list[Unit]:
     """Unknown items of a list that holds a firm (or a person) are firms (people) too."""
+    _named_after_known(units, table)
     for items in _lists(units):
         kinds = {
             table.get(units[a].entity).type
@@ -225,16 +227,69 @@ def coordinated_names(units: list[Unit], table: EntityTable) -> list[Unit]:
                     b = next((a + j for j in range(len(run), 0, -1) if _person_like(run[:j])), a)
                     if b == a:
                         continue
-                elif not (
-                    _firm_like(run, strict=True)
-                    # "特斯拉、吉利、蔚来": a common word between two marks of a list of
-                    # firms is a firm too (the first and last items may run into other words)
-                    or (firms >= 2 and 0 < n < len(items) - 1 and _inner_list_firm(run))
-                ):
-                    continue
+                else:
+                    # "PE基金远山创投": a suffix word ends the kind of investor before the
+                    # name; it never opens a name
+                    while b - a > 1:
+                        if units[a].text in _FIRM_TAILS or INVESTOR_KIND.match(units[a].text):
+                            a += 1
+                        elif b - a > 2 and INVESTOR_KIND.match(units[a].text + units[a + 1].text):
+                            a += 2
+                        else:
+                            break
+                    run = units[a:b]
+                    if not (
+                        _firm_like(run, strict=True)
+                        # "特斯拉、吉利、蔚来": a common word between two marks of a list of
+                        # firms is a firm too (the first and last items may run into other
+                        # words)
+                        or (firms >= 2 and 0 < n < len(items) - 1 and _inner_list_firm(run))
+                    ):
+                        continue
                 _make(units, a, b, kind, table)
             break
+    _named_after_known(units, table)  # "、碧鸿投资，": a name the lists just found
     return units
+
+
+# Words that end an investor's name as a list item ("、碧鸿投资，").
+_FIRM_TAILS = frozenset({"投资", "资本", "创投", "产投", "基金", "控股"})
+_ITEM_ENDS = frozenset({"、", "，", ",", "；", ";", "。", "和", "及", "与", "以及", "等"})
+
+
+def _named_after_known(units: list[Unit], table: EntityTable) -> None:
+    """ "凯辉基金、美团龙珠、今日资本": an item of a list of firms that is a known name and
+    one short word more ("美团" + "龙珠", "北汽" + "产投") is a firm named after the known
+    one (its fund or arm), not the known firm and a stray word."""
+    k = 1
+    while k + 2 < len(units):
+        head, tail, after = units[k], units[k + 1], units[k + 2]
+        if (
+            units[k - 1].text == "、"
+            and head.kind == "entity"
+            and table.get(head.entity).type in (EntityType.COMPANY, EntityType.REGION)
+            and tail.kind == "word"
+            and 1 <= len(tail.text) <= 2
+            and has_han(tail.text)
+            and (
+                tail.text in _FIRM_TAILS
+                or tail.text not in NAME_BREAKERS
+                and not tail.tag.startswith(("v", "p", "c", "u", "m", "d", "r", "f", "q"))
+            )
+            and after.text in _ITEM_ENDS
+            and _firm_beside(units, k - 2, table)
+        ):
+            _make(units, k, k + 2, EntityType.COMPANY, table)
+        k += 1
+
+
+def _firm_beside(units: list[Unit], k: int, table: EntityTable) -> bool:
+    """Whether the list item ending at ``k`` (before a 、) names a firm."""
+    return (
+        0 <= k < len(units)
+        and units[k].kind == "entity"
+        and table.get(units[k].entity).type is EntityType.COMPANY
+    )
 
 
 _INVESTING = ("投资", "领投", "跟投", "参投", "出资", "注资", "入股")

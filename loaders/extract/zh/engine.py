@@ -42,8 +42,13 @@ _NEGATIONS = frozenset(
         "未能",
         "不予",
         "无",
+        "无法",
+        "不能",
+        "难以",
     }
 )
+# Verbs that carry the trigger noun ("无法获得FCC批准"): a negation before them negates it.
+_LIGHT_VERBS = frozenset({"获得", "取得", "得到", "获", "拿到", "获取"})
 _ADVERBS = frozenset("拟已并再也还又均都亦将")
 _TELLS = frozenset(
     {"宣布", "表示", "称", "公告", "发布", "披露", "通报", "指出", "发布公告", "宣称"}
@@ -401,6 +406,8 @@ class RuleEngine:
                 objects += [units[k].entity for k in chain[:-1]]
         if not subjects and rule.subject_from_owner:
             subjects = sorted({table.owner[o] for o in objects if o in table.owner})
+        if not subjects and rule.subject_named is not None:
+            subjects = [table.add(rule.subject_named, EntityType.COUNTRY)]
         subjects = [_owner_if_needed(e, rule.subject, table) for e in subjects]
         objects = [_owner_if_needed(e, rule.object, table) for e in objects]
         role = None
@@ -606,7 +613,10 @@ def _negated(units: list[Unit], first: int, text: str, triggers: dict[str, list[
                 continue
             # "未勤勉尽责案作出行政处罚": another verb between takes the negation
             if any(
-                w.kind == "word" and w.tag.startswith(("v", "i", "l")) and w.tag != "vn"
+                w.kind == "word"
+                and w.tag.startswith(("v", "i", "l"))
+                and w.tag != "vn"
+                and w.text not in _LIGHT_VERBS
                 for w in units[j + 1 : first]
             ):
                 continue

@@ -6,6 +6,8 @@ Data only; the modules that read them say how.
 
 from __future__ import annotations
 
+import re
+
 from sinograph.graph.model.ontology import EntityType
 
 __all__ = [
@@ -14,6 +16,7 @@ __all__ = [
     "COMMODITY_WORDS",
     "COMPANY_SUFFIXES",
     "INDUSTRY_SUFFIXES",
+    "INVESTOR_KIND",
     "FOUNDING_TITLES",
     "LEADING_TITLES",
     "LEGAL_FORMS",
@@ -32,6 +35,12 @@ def words(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text``."""
     return frozenset(text.split())
 
+
+# A kind of investor, not a name ("产业资本金鼎资本": industrial capital, 金鼎资本).
+INVESTOR_KIND = re.compile(
+    r"^(?:产业|PE|VC|美元|人民币|国际化?|政府引导|市场化|知名|头部|国有|国资|战略|财务|券商|"
+    r"险资|外资|私募|创投|老牌|新锐|一线|地方|产业投资|专业)(?:资本|基金|机构|投资机构|投资方)$"
+)
 
 # A name ending in one of these is a firm ("紫金矿业集团股份有限公司", "国信证券").
 COMPANY_SUFFIXES = words(

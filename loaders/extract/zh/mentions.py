@@ -26,6 +26,7 @@ from sinograph.loaders.extract.zh.lexicon import (
     COMMODITY_WORDS,
     COMPANY_SUFFIXES,
     INDUSTRY_SUFFIXES,
+    INVESTOR_KIND,
     LEGAL_FORMS,
     NAME_BREAKERS,
     ORGANIZATION_SUFFIXES,
@@ -662,6 +663,16 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
                 start -= 1
                 chars += len(candidate.text)
                 continue
+            if any(
+                INVESTOR_KIND.match("".join(u.text for u in out[j:start]))
+                for j in range(max(0, start - 3), start)
+            ):
+                # "PE基金正心谷资本": the kind of investor describes the name after it
+                if candidate.kind == "entity":
+                    out[start - 1] = Unit(
+                        "word", candidate.text, candidate.start, candidate.end, tag="n"
+                    )
+                break
             adjacent = start == len(out) and candidate.kind == "word"
             if not (adjacent and candidate.text in _TRADE_WORDS) and not _name_part(
                 candidate, previous, table
@@ -743,8 +754,10 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
             or _list_mark_after(units, end + 1)
         )
         whole = _whole_name(units[i], kind, weak) if not parts else False
-        if whole or _acceptable(parts, name_units, kind, weak, table, listed=listed):
-            surface = text[name_units[0].start : name_units[-1].end]
+        surface = text[name_units[0].start : name_units[-1].end]
+        if INVESTOR_KIND.match(surface):
+            out.extend(units[i : end + 1])  # "PE基金", "产业资本": a kind of investor
+        elif whole or _acceptable(parts, name_units, kind, weak, table, listed=listed):
             index = table.add(surface, kind)
             del out[start:]
             out.append(
@@ -1604,6 +1617,40 @@ def _announces(units: list[Unit], k: int, table: EntityTable) -> bool:
 _QUOTES = frozenset('“”"「」『』')
 
 
+_SUBLIST_OPENERS = frozenset({"以及", "和", "及", "还有"})
+_SUBLIST_ENDS = frozenset({"、", "，", ",", "；", ";", "。", "等"})
+
+
+def _next_sublist(units: list[Unit], k: int, table: EntityTable) -> int | None:
+    """ "包括产业资本A、B，PE基金C、D，以及国际化基金E": after a comma, a list goes on with
+    a kind of investor and a name that ends its item; the name's index, else None."""
+    if units[k].text not in ("，", ","):
+        return None
+    j = k + 1
+    if j < len(units) and units[j].text in _SUBLIST_OPENERS:
+        j += 1
+    width = next(
+        (
+            w
+            for w in (1, 2)
+            if j + w <= len(units)
+            and all(u.kind == "word" for u in units[j : j + w])
+            and INVESTOR_KIND.match("".join(u.text for u in units[j : j + w]))
+        ),
+        0,
+    )
+    if not width:
+        return None
+    j += width
+    if not (j < len(units) and units[j].kind == "entity"):
+        return None
+    if table.get(units[j].entity).type is not EntityType.COMPANY:
+        return None
+    if j + 1 < len(units) and units[j + 1].text not in _SUBLIST_ENDS:
+        return None
+    return j
+
+
 def conjuncts(
     units: list[Unit], index: int, step: int, table: EntityTable, *, titles: bool = True
 ) -> list[int]:
@@ -1622,7 +1669,12 @@ def conjuncts(
             k += step
             continue
         if units[k].text not in CONJUNCTIONS:
-            break
+            after = _next_sublist(units, k, table) if step == 1 else None
+            if after is None:
+                break
+            found.append(after)
+            k = after + 1
+            continue
         nxt = k + step
         while 0 <= nxt < len(units) and (units[nxt].text in _QUOTES or units[nxt].kind in skipped):
             nxt += step

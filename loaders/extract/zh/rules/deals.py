@@ -387,6 +387,25 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
+    # "…完成B轮融资。本轮投资方包括A、B和C": the round's investors, listed in the sentence
+    # after the firm that raised it
+    Rule(
+        "zh.invest.round_investors_listed",
+        Predicate.INVESTS_IN,
+        ("投资方", "投资人", "投资机构", "参投方", "出资方"),
+        "O ~~ 本轮|此轮|该轮|本次|此次 V 包括|包含|有|为 ~ S",
+        _INVESTORS,
+        COMPANIES,
+        0.65,
+        examples=(
+            Example(
+                "星河机器人宣布完成5亿元B轮融资，本轮投资方包括云海资本、青松基金和远山创投。",
+                "青松基金",
+                "星河机器人",
+            ),
+        ),
+        object_from_context=True,
+    ),
     Rule(
         "zh.acquire.sold_to",
         Predicate.ACQUIRES,
@@ -466,6 +485,23 @@ RULES: tuple[Rule, ...] = (
                 "中国神华拟吸收合并国电电力发展股份有限公司。",
                 "中国神华",
                 "国电电力发展股份有限公司",
+            ),
+        ),
+    ),
+    # "甲换股吸收合并乙": the absorbing firm takes the other over as well as merging with it
+    Rule(
+        "zh.acquire.absorb",
+        Predicate.ACQUIRES,
+        ("吸收合并", "换股吸收合并"),
+        "S ~ V O",
+        COMPANIES,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example(
+                "方案采取东岳证券换股吸收合并北辰证券股份有限公司的方式。",
+                "东岳证券",
+                "北辰证券股份有限公司",
             ),
         ),
     ),

@@ -119,6 +119,30 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        # "澳大利亚龙虾恢复输华": the goods may go to China again, so China lifted its ban
+        "zh.lift.to_china",
+        Predicate.LIFTS_BAN,
+        ("恢复输华", "恢复对华出口", "恢复出口中国", "恢复向中国出口", "重新输华"),
+        "O ~ V",
+        STATES,
+        GOODS,
+        0.65,
+        examples=(Example("北方牧场的牛肉获准恢复输华。", "中国", "牛肉"),),
+        subject_named="中国",
+    ),
+    Rule(
+        # "澳大利亚龙虾暂停输华": the goods may not go to China, so China bans them
+        "zh.ban.to_china",
+        Predicate.BANS,
+        ("暂停输华", "禁止输华", "停止输华", "暂停对华出口"),
+        "O ~ V",
+        STATES,
+        GOODS,
+        0.65,
+        examples=(Example("该州的龙虾此前被暂停输华。", "中国", "龙虾"),),
+        subject_named="中国",
+    ),
+    Rule(
         "zh.tariff.on",
         Predicate.IMPOSES_TARIFF,
         _TARIFF,
