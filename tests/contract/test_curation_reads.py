@@ -74,6 +74,36 @@ def test_a_rejected_fact_is_gone_from_every_read(store: GraphStore) -> None:
     assert store.get_fact(key).rejected
 
 
+def test_a_restored_fact_is_back_in_every_read_and_other_handles_see_both_changes(
+    store_opener: Opener,
+) -> None:
+    """The handle that curates and a second handle on the same graph (another process,
+    for the embedded store) agree after a rejection and after the restore."""
+    _, delta = _chain()
+    store = store_opener(True)
+    store.upsert(delta)
+    other = store_opener(False)
+    key = _key(delta, "OWNS", "company:beta-mining")
+    question = PathQuery(source="Alpha Holdings", target="Gamma Metals", max_hops=4)
+    whole = store.stats()
+    assert other.paths(question).paths  # the second handle has read the graph once
+
+    store.reject_fact(key, WHO)
+    for handle in (store, other):
+        with pytest.raises(NoPath):
+            handle.paths(question)
+        assert handle.stats().facts == whole.facts - 1
+
+    store.restore_fact(key, WHO)
+    for handle in (store, other):
+        hops = [hop.fact.key for hop in handle.paths(question).paths[0].hops]
+        assert key in hops
+        around = handle.neighbors(NeighbourQuery(entity="Gamma Metals", depth=1))
+        assert key in {f.key for f in around.facts}
+        assert handle.stats() == whole
+        assert handle.rejected_facts() == []
+
+
 def test_a_reload_that_adds_a_sentence_to_a_rejected_fact_keeps_it_hidden(
     store: GraphStore,
 ) -> None:

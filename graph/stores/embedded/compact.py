@@ -363,6 +363,14 @@ class CompactIndex:
         self.state[np.array(fids, np.int64)] = np.array(states, np.int8)
         self.n_hidden = int((self.state[: self.n_edges] != SHOWN).sum())
 
+    def restate(self, fids: Sequence[int], states: Sequence[int]) -> None:
+        """:meth:`set_states` for edges already in the adjacency, which is rebuilt at once
+        (a rejected fact leaves it, a restored one comes back): a rejection costs one
+        pass over the arrays instead of an index rebuilt from the database."""
+        self.set_states(fids, states)
+        self._csr_edges = 0
+        self.compact(force=True)
+
     def visible(self, eids: I32) -> I32:
         """``eids`` without the hidden edges (rejected or retired)."""
         if not self.n_hidden:

@@ -86,7 +86,8 @@ def fact_row_of(conn: sqlite3.Connection, index: CompactIndex, key: str) -> int:
 
 def reject_or_restore(
     conn: sqlite3.Connection, index: CompactIndex, key: str, curator: Curator, reject: bool
-) -> CurationRecord:
+) -> tuple[CurationRecord, int]:
+    """Mark the fact ``key`` names rejected (or shown again): its record and its row."""
     fid = fact_row_of(conn, index, key)
     current = conn.execute("SELECT key, state FROM fact WHERE fid = ?", (fid,)).fetchone()
     rejected = current[1] == "rejected"
@@ -96,7 +97,7 @@ def reject_or_restore(
         raise CurationConflict(f"the fact {current[0]} is not rejected", key=current[0])
     conn.execute("UPDATE fact SET state = ? WHERE fid = ?", ("rejected" if reject else None, fid))
     action = CurationAction.REJECT_FACT if reject else CurationAction.RESTORE_FACT
-    return new_record(action, curator, fact=current[0])
+    return new_record(action, curator, fact=current[0]), fid
 
 
 def _incident_facts(conn: sqlite3.Connection, index: CompactIndex, nid: int

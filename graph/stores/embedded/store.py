@@ -87,6 +87,7 @@ from sinograph.graph.stores.embedded.compact import (
     PREDICATE_CODE,
     PREDICATES,
     REJECTED,
+    SHOWN,
     STATE_CODE,
     CompactIndex,
     EdgeBatch,
@@ -1351,16 +1352,22 @@ class EmbeddedStore:
     # ------------------------------------------------------------- curation
 
     def _curate(
-        self, work: Callable[[sqlite3.Connection, CompactIndex, int], CurationRecord | None]
+        self,
+        work: Callable[[sqlite3.Connection, CompactIndex, int], CurationRecord | None],
+        *,
+        in_place: Callable[[CompactIndex], None] | None = None,
     ) -> CurationRecord | None:
         """Run one curation in a write transaction, log its record, and start a new index
-        generation (this process rebuilds its index now, others on their next read)."""
+        generation (others rebuild their index on their next read). This process
+        rebuilds its own too, unless ``in_place`` can bring it up to date: a change of
+        facts' states only (a rejection or a restore), applied under the index lock."""
         conn = self._writable("nothing was changed")
         with self._write_lock:
             self._begin_write(conn)
             try:
                 self._refresh(conn)
                 revision = self._db_revision(conn) + 1
+                generation = self._index.generation
                 record = work(conn, self._index, revision)
                 if record is not None:
                     write_log(conn, [record])
@@ -1373,6 +1380,12 @@ class EmbeddedStore:
                 if isinstance(exc, sqlite3.Error):
                     raise StoreUnavailable(f"writing to {self.path} failed: {exc}") from exc
                 raise
+            index = self._index
+            if in_place is not None:
+                with index.lock:
+                    if index.revision == revision - 1 and index.generation == generation:
+                        in_place(index)
+                        index.revision, index.generation = revision, generation + 1
             self._refresh(conn)
         self._checkpointer.touched()
         return record
@@ -1381,15 +1394,22 @@ class EmbeddedStore:
         return self._resolve(conn, ref)[0]
 
     def reject_fact(self, key: str, curator: Curator) -> CurationRecord:
-        record = self._curate(
-            lambda conn, index, _rev: reject_or_restore(conn, index, key, curator, True)
-        )
-        assert record is not None
-        return record
+        return self._set_state(key, curator, reject=True)
 
     def restore_fact(self, key: str, curator: Curator) -> CurationRecord:
+        return self._set_state(key, curator, reject=False)
+
+    def _set_state(self, key: str, curator: Curator, *, reject: bool) -> CurationRecord:
+        rows: list[int] = []
+
+        def work(conn: sqlite3.Connection, index: CompactIndex, _rev: int) -> CurationRecord:
+            record, fid = reject_or_restore(conn, index, key, curator, reject)
+            rows.append(fid)
+            return record
+
+        state = REJECTED if reject else SHOWN
         record = self._curate(
-            lambda conn, index, _rev: reject_or_restore(conn, index, key, curator, False)
+            work, in_place=lambda index: index.restate(rows, [state] * len(rows))
         )
         assert record is not None
         return record
