@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from sinograph.graph.model.errors import ExtractorUnavailable
 from sinograph.graph.model.ontology import EntityType
 from sinograph.loaders.budget import checkpoint
-from sinograph.loaders.extract.cues import word_set
+from sinograph.loaders.extract.cues import DESCRIPTOR_TYPES, word_set
+from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
 from sinograph.loaders.extract.tokens import blank_tickers
 
 if TYPE_CHECKING:
@@ -102,6 +103,7 @@ def _parse_text(ps: ParsedSentence) -> str:
     if ps.sentence.body_start:
         text = " " * ps.sentence.body_start + text[ps.sentence.body_start :]
     text = _plain_currencies(ps, text)
+    text = _descriptor_after_to(ps, text)
     if not ps.sentence.headline:
         return text
     chars = list(text)
@@ -118,6 +120,32 @@ def _parse_text(ps: ParsedSentence) -> str:
                 chars[tok.start : tok.end] = lowered
     _pronoun_for_subject(ps, chars)
     return "".join(chars)
+
+
+def _descriptor_after_to(ps: ParsedSentence, text: str) -> str:
+    """ "sell polysilicon to module manufacturer X": after "to" the tagger reads the
+    first noun as a verb ("to module") and loses X; the describing words between "to"
+    and a firm's name are blanked for the parser (mention types were read before)."""
+    chars: list[str] | None = None
+    for m in ps.mentions:
+        if m.type is not EntityType.COMPANY or m.start < 2:
+            continue
+        k = m.start - 1
+        if ps.owner[k] >= 0 or DESCRIPTOR_TYPES.get(ps.tokens[k].lower) is not EntityType.COMPANY:
+            continue
+        first = k
+        while first - 1 > ps.begin and ps.owner[first - 1] < 0 and ps.tokens[first - 1].is_word:
+            word = ps.tokens[first - 1]
+            if word.lower == "to" or (word.is_cap and word.text not in COUNTRY_OF_DEMONYM):
+                break
+            first -= 1
+        if ps.tokens[first - 1].lower != "to" or first == k + 1:
+            continue
+        start, end = ps.tokens[first].start, ps.tokens[k].end
+        if chars is None:
+            chars = list(text)
+        chars[start:end] = list(" " * (end - start))
+    return text if chars is None else "".join(chars)
 
 
 _NUMBER_WORDS = word_set("thousand million billion trillion mln bln bn")

@@ -3,8 +3,9 @@ wheels", "aluminium foil") are the goods taxed or banned, not the material; an a
 in Korean won does not read as the verb "won"; "on the 31st" is a day of the
 publication's month; "chairman of the board (of directors) of X" leads X; a "that"
 after a word of saying opens what is said, not a relative clause, so "it" is the one
-saying; "X resigned as its auditor" is someone else's auditor. Sentences are written
-for these tests."""
+saying; "X resigned as its auditor" is someone else's auditor; describing words between
+"to" and a firm ("to module manufacturer X") do not hide the firm from the parser; units
+of power ("300 MW") are no names. Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -90,3 +91,23 @@ def test_a_relative_that_is_still_read_as_one() -> None:
     the name the relative clause is about."""
     delta = run("Norvik Motors owns Tallis Parts, a supplier that it bought in 2019.")
     assert has_fact(delta, "Norvik Motors", "ACQUIRES", "Tallis Parts"), sorted(triples(delta))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tallis Energy will sell 300,000 tons of polysilicon to module manufacturer Norvik Solar.",
+        "Tallis Energy will supply cells to German carmaker Norvik Solar.",
+    ],
+)
+def test_a_description_after_to_does_not_hide_the_firm(text: str) -> None:
+    delta = run(text)
+    assert has_fact(delta, "Tallis Energy", "SUPPLIES", "Norvik Solar"), sorted(triples(delta))
+
+
+def test_a_unit_of_power_is_no_name() -> None:
+    delta = run(
+        "Tallis Solar said it will supply approximately 300 MW of solar cells and modules "
+        "to Hong Kong-based Norvik Holdings, which supplies materials for Brava Energy."
+    )
+    assert "MW" not in {e.name for e in delta.entities}, sorted(triples(delta))
