@@ -105,6 +105,10 @@ def _parse_text(ps: ParsedSentence) -> str:
     text = _plain_currencies(ps, text)
     text = _descriptor_after_to(ps, text)
     if not ps.sentence.headline:
+        if _plural_name_before_verb(ps):
+            chars = list(text)
+            _pronoun_for_subject(ps, chars)
+            return "".join(chars)
         return text
     chars = list(text)
     words = [t for t in ps.tokens if t.text[:1].isalpha()]
@@ -146,6 +150,26 @@ def _descriptor_after_to(ps: ParsedSentence, text: str) -> str:
             chars = list(text)
         chars[start:end] = list(" " * (end - start))
     return text if chars is None else "".join(chars)
+
+
+def _plural_name_before_verb(ps: ParsedSentence) -> bool:
+    """ "Norvik Electronics supplies panels to X": a sentence opened by a name whose last
+    word ends in -s, then a word in -s; the small parser reads the two as one noun phrase
+    ("Electronics supplies"), so the name is parsed as a pronoun, as in headlines."""
+    k = ps.begin
+    if k >= len(ps.tokens) or ps.owner[k] < 0:
+        return False
+    m = ps.mentions[ps.owner[k]]
+    if m.start != k or m.end >= len(ps.tokens) or m.end - m.start < 2:
+        return False
+    last, after = ps.tokens[m.end - 1].text, ps.tokens[m.end].text
+    return (
+        last.endswith("s")
+        and after.islower()
+        and after.endswith("s")
+        and not after.endswith("ss")
+        and len(after) > 3
+    )
 
 
 _NUMBER_WORDS = word_set("thousand million billion trillion mln bln bn")

@@ -5,7 +5,9 @@ publication's month; "chairman of the board (of directors) of X" leads X; a "tha
 after a word of saying opens what is said, not a relative clause, so "it" is the one
 saying; "X resigned as its auditor" is someone else's auditor; describing words between
 "to" and a firm ("to module manufacturer X") do not hide the firm from the parser; units
-of power ("300 MW") are no names. Sentences are written for these tests."""
+of power ("300 MW") are no names; a sentence opened by a name in -s and a verb in -s
+("Norvik Electronics supplies") is parsed with the name as its subject. Sentences are
+written for these tests."""
 
 from __future__ import annotations
 
@@ -111,3 +113,9 @@ def test_a_unit_of_power_is_no_name() -> None:
         "to Hong Kong-based Norvik Holdings, which supplies materials for Brava Energy."
     )
     assert "MW" not in {e.name for e in delta.entities}, sorted(triples(delta))
+
+
+def test_a_plural_looking_name_before_a_verb_in_s_is_the_subject() -> None:
+    delta = run("Norvik Electronics supplies display panels to Tallis Phones and Brava Mobile.")
+    for buyer in ("Tallis Phones", "Brava Mobile"):
+        assert has_fact(delta, "Norvik Electronics", "SUPPLIES", buyer), sorted(triples(delta))
