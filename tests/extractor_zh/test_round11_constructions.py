@@ -3,8 +3,11 @@ name ("产业资本", "PE基金") is no part of it; a list of investors goes on 
 when a kind of investor opens the next part; a list item that is a known name and one
 short word more is a firm named after it; "本轮投资方包括…" lists the round's investors
 for the firm of the sentence before; "恢复输华" lifts China's ban (and "暂停输华" is
-one); "无法获得…批准" is no approval; "甲吸收合并乙" is also a takeover — on sentences
-of our own."""
+one); "无法获得…批准" is no approval; "甲吸收合并乙" is also a takeover. From probe
+sentences of our own: an ordinary word and an industry word before a verb or a stake
+("远山电子聘任…", "南湖物流30%股权") name a firm unless the word is a generic stem
+("新能源汽车"); 跟投 and 领投 stay whole words; 创投 ends a firm's name; "由X接任" gives X
+the post that was left — all on sentences of our own."""
 
 from __future__ import annotations
 
@@ -53,3 +56,31 @@ def test_an_approval_that_cannot_be_obtained_is_none() -> None:
 def test_an_absorbing_merger_is_a_takeover_too() -> None:
     facts = triples(run("方案采取东岳证券换股吸收合并北辰证券股份有限公司的方式。"))
     assert ("东岳证券", "ACQUIRES", "北辰证券股份有限公司") in facts, facts
+
+
+def test_an_ordinary_word_and_an_industry_word_before_a_verb_name_a_firm() -> None:
+    facts = triples(
+        run(
+            "快讯\n\n星河科技宣布以12亿元收购远山电子60%股权。远山电子聘任王强为公司总经理。"
+            "北辰集团将其持有的南湖物流30%股权转让给东岳资本。"
+        )
+    )
+    assert ("星河科技", "ACQUIRES", "远山电子") in facts, facts
+    assert ("王强", "LEADS", "远山电子") in facts, facts
+    assert ("东岳资本", "ACQUIRES", "南湖物流") in facts, facts
+    assert ("北辰集团", "SELLS", "南湖物流") in facts, facts
+
+
+def test_a_generic_stem_and_an_industry_word_name_no_firm() -> None:
+    names = names_of("新能源汽车宣布降价潮来临。", EntityType.COMPANY)
+    assert "新能源汽车" not in names, names
+
+
+def test_followers_of_a_round_and_a_venture_arm_by_its_suffix() -> None:
+    facts = triples(run("快讯\n\n云海机器人完成3亿元A轮融资，由红杉中国领投，高瓴创投跟投。"))
+    assert ("高瓴创投", "INVESTS_IN", "云海机器人") in facts, facts
+
+
+def test_the_successor_takes_the_post_that_was_left() -> None:
+    facts = triples(run("快讯\n\n星河科技董事长张明辞职，由副总裁李华接任。"))
+    assert ("李华", "LEADS", "星河科技") in facts, facts

@@ -358,11 +358,12 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
     k = 0
     while k < len(units):
         unit = units[k]
-        if unit.text not in _CUE_WORDS:  # most words open no cue: skip the checks
-            k += 1
+        if unit.text not in _CUE_WORDS and unit.kind != "percent":
+            k += 1  # most words open no cue: skip the checks
             continue
         cue = (
             (unit.kind == "word" and unit.text in FIRM_CUES)
+            or _suffixed_name_before(units, k)
             or (unit.kind == "title" and unit.text in FIRM_TITLES)
             or _is_a_firm(units, k)
             or _holds_dominance(units, k)
@@ -403,10 +404,49 @@ _FUNDING_VERBS = words("""完成 获 获得 斩获 拿下 官宣 宣布 宣布�
 _ROUND_WORDS = words("""这轮 本轮 此轮 新一轮 最新一轮""")
 
 
+# Verbs that make "word + industry word" before them a firm ("远山电子聘任…", "星河科技
+# 宣布…"): jieba knows 远山 and 星河 as ordinary words, so no other cue marks the name.
+_SUFFIXED_CUES = words(
+    """宣布 聘任 聘请 拟 发布 总部 收购 与 表示 称 计划 推出 签署 签订 达成 披露 成立 投资
+    发布会 官宣 宣告"""
+)
+_STAKES = words("股权 股份 的股权 的股份 权益")
+# Words that say what kind of goods or trade, not whose ("新能源汽车", "消费电子").
+_GENERIC_STEMS = words(
+    """新能源 智能 金融 消费 数字 电动 国产 网联 互联网 人工智能 传统 全球 国内 国际 海外 本土
+    高端 新兴 头部 相关 上游 下游 整车 零部件 医疗 生物 化工 能源 工业 家用 商用 乘用 民用
+    军用 光伏 储能 动力 半导体 汽车 电子 科技 物流 电池 芯片 通信 信息 网络 软件 硬件 航空
+    航天 船舶 钢铁 有色 材料 环保 新材料 检测 服务 制造 装备 机械 电力 电气 核电 风电 水电
+    火电 燃气 石油 化学 医药 农业 食品 家电 手机 显示 面板 安全 数据 云 算力 平台 品牌 产业
+    行业 企业 民营 国有 外资 合资 跨境 电商 零售 地产 房地产 建筑 交通 运输 旅游 文化 教育
+    体育 娱乐 游戏 影视 传媒 广告 咨询 投资 证券 银行 保险 基金 资本"""
+)
+
+
+def _suffixed_name_before(units: list[Unit], k: int) -> bool:
+    """A verb in _SUFFIXED_CUES right after a word and an industry word that no list of
+    generic stems knows: "远山电子聘任…" names 远山电子, "新能源汽车在…" names nothing."""
+    stake = units[k].kind == "percent" and k + 1 < len(units) and units[k + 1].text in _STAKES
+    if k < 2 or not (stake or (units[k].kind == "word" and units[k].text in _SUFFIXED_CUES)):
+        return False  # "远山电子聘任…", "南湖物流30%股权"
+    stem, suffix = units[k - 2], units[k - 1]
+    return (
+        stem.kind == "word"
+        and suffix.kind == "word"
+        and suffix.text in INDUSTRY_SUFFIXES
+        and len(stem.text) >= 2
+        and has_han(stem.text)
+        and stem.text not in _GENERIC_STEMS
+        and stem.tag in ("n", "ns", "nz", "nr", "nt", "j")
+        and (k < 3 or units[k - 3].kind != "word" or units[k - 3].tag in ("x", "p", "c", "d", "uj"))
+    )
+
+
 # Every word one of the cues above starts with (FIRM_CUES, FIRM_TITLES, _is_a_firm,
 # _holds_dominance, _raises_funds, _latin_name_after, _suspected).
 _CUE_WORDS = (
-    FIRM_CUES
+    _SUFFIXED_CUES
+    | FIRM_CUES
     | FIRM_TITLES
     | _FUNDING_VERBS
     | _ROUND_WORDS

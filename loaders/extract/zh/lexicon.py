@@ -46,7 +46,7 @@ INVESTOR_KIND = re.compile(
 COMPANY_SUFFIXES = words(
     """集团股份有限公司 控股集团有限公司 集团有限公司 控股有限公司 股份有限公司 有限责任公司
     有限公司 股份公司 集团公司 总公司 公司 集团 控股 股份 银行 证券 期货 基金 保险 信托 资本 资管
-    会计师事务所 律师事务所 事务所 交易所 分所 分行 控股集团"""
+    会计师事务所 律师事务所 事务所 交易所 分所 分行 控股集团 创投"""
 )
 # Industry words that end a firm's name only after a proper name ("吉润汽车", "欣旺达电子").
 INDUSTRY_SUFFIXES = words(
@@ -205,6 +205,10 @@ TAGGER_WORDS: dict[str, str] = {
         "n",
     ),
     **dict.fromkeys(
-        words("""吸收合并 换股吸收合并 加征关税 同比增长 同比下降 立案调查 对应 代行"""), "v"
+        words(
+            """吸收合并 换股吸收合并 加征关税 同比增长 同比下降 立案调查 对应 代行 领投 跟投
+            参投 联合领投"""
+        ),
+        "v",
     ),
 }

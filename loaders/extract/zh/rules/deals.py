@@ -345,13 +345,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "zh.invest.round_led",
         Predicate.INVESTS_IN,
-        ("领投", "独家投资", "参投"),
+        ("领投", "独家投资", "参投", "跟投"),
         "O ~~ 融资 ~~ S V",
         _INVESTORS,
         COMPANIES,
         0.7,
         examples=(
             Example("北辰智能完成新一轮融资——美团领投，多家机构跟投。", "美团", "北辰智能"),
+            Example("北辰智能完成A轮融资，由美团领投，华山创投跟投。", "华山创投", "北辰智能"),
         ),
     ),
     # "…跟投，包括A、B、C等": the followers listed after the verb

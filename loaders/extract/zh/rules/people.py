@@ -134,6 +134,21 @@ RULES: tuple[Rule, ...] = (
         by_title=True,
         starts=True,
     ),
+    # "星河科技董事长张明辞职，由副总裁李华接任": the successor takes the post that was left
+    Rule(
+        "zh.role.successor",
+        Predicate.LEADS,
+        ("接任", "接替", "继任"),
+        "O ~ T ~~ 由 ~ S V",
+        PEOPLE,
+        _ORGS,
+        0.75,
+        examples=(
+            Example("北辰集团董事长王立新辞职，由副总裁陈华接任。", "陈华", "北辰集团"),
+        ),
+        by_title=True,
+        starts=True,
+    ),
     Rule(
         "zh.role.career",
         Predicate.LEADS,
