@@ -26,6 +26,9 @@ _PLACE_WORDS = word_set("province state region city county district prefecture m
 _LED_BY = word_set("led headed run chaired founded co-founded helmed")
 
 
+_VEHICLE_ACRONYMS = frozenset({"EV", "EVs", "SUV", "SUVs", "MPV", "MPVs", "PHEV", "BEV"})
+
+
 def type_by_context(tokens: Sequence[Token], mentions: list[Mention]) -> None:
     """Types the untyped names of one sentence from their context (see the module doc)."""
     n = len(tokens)
@@ -104,7 +107,11 @@ def type_by_context(tokens: Sequence[Token], mentions: list[Mention]) -> None:
         noun_at = m.end
         while noun_at < n and tokens[noun_at].text in GENERIC_ACRONYMS:
             noun_at += 1  # "its Lumen AI model": the technology word describes the noun
-        if noun_at < n and tokens[noun_at].lower in PRODUCT_NOUNS and m.type is None:
+        # "its Lumo EV": a vehicle's acronym after a name is the product's own noun
+        product_word = (noun_at < n and tokens[noun_at].lower in PRODUCT_NOUNS) or any(
+            tokens[k].text in _VEHICLE_ACRONYMS for k in range(m.end, min(noun_at, n))
+        )
+        if product_word and m.type is None:
             m.type, m.cue, m.kind = EntityType.PRODUCT, 0.5, MentionKind.PRODUCT
             continue
         if (

@@ -6,8 +6,8 @@ after a word of saying opens what is said, not a relative clause, so "it" is the
 saying; "X resigned as its auditor" is someone else's auditor; describing words between
 "to" and a firm ("to module manufacturer X") do not hide the firm from the parser; units
 of power ("300 MW") are no names; a sentence opened by a name in -s and a verb in -s
-("Norvik Electronics supplies") is parsed with the name as its subject. Sentences are
-written for these tests."""
+("Norvik Electronics supplies") is parsed with the name as its subject; a name before a
+vehicle's acronym ("its Lumo EV") is a product. Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -119,3 +119,9 @@ def test_a_plural_looking_name_before_a_verb_in_s_is_the_subject() -> None:
     delta = run("Norvik Electronics supplies display panels to Tallis Phones and Brava Mobile.")
     for buyer in ("Tallis Phones", "Brava Mobile"):
         assert has_fact(delta, "Norvik Electronics", "SUPPLIES", buyer), sorted(triples(delta))
+
+
+def test_a_name_before_a_vehicle_acronym_is_the_product() -> None:
+    delta = run("Norvik Motors unveiled its new Lumo EV in Shanghai on Tuesday.")
+    assert has_fact(delta, "Norvik Motors", "RELEASES", "Lumo"), sorted(triples(delta))
+    assert not any(p == "HEADQUARTERED_IN" for _, p, _ in triples(delta)), sorted(triples(delta))
