@@ -370,6 +370,16 @@ class CompactIndex:
         self.set_states(fids, states)
         self._csr_edges = 0
         self.compact(force=True)
+        if self.networkx is not None:
+            # the networkx view follows: a hidden edge leaves it, a shown one comes back
+            ids = self.node_ids
+            for fid in fids:
+                a, b = ids[int(self.src[fid])], ids[int(self.dst[fid])]
+                if self.state[fid] != SHOWN:
+                    if self.networkx.has_edge(a, b, key=int(fid)):
+                        self.networkx.remove_edge(a, b, key=int(fid))
+                else:
+                    self._networkx_add([fid])
 
     def visible(self, eids: I32) -> I32:
         """``eids`` without the hidden edges (rejected or retired)."""
