@@ -49,7 +49,6 @@ _FORMER = frozenset({"former", "ex", "previous", "then", "outgoing", "erstwhile"
 _ORG_TYPES = frozenset({EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION})
 
 
-# Words before a leading title that make its holder the second in post.
 # The bodies a title can be "of" on the way to the firm ("chairman of the *board* of X").
 _BOARDS = frozenset({"board", "boards", "director", "directors", "supervisor", "supervisors"})
 
@@ -68,6 +67,7 @@ def _board_owners(head: Token) -> list[Token]:
     return owners
 
 
+# Words before a leading title that make its holder the second in post.
 _SECOND = frozenset({"deputy", "vice", "assistant", "associate", "deputy-general"})
 
 

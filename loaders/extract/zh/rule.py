@@ -93,7 +93,8 @@ class Rule:
     subject_from_firm: bool = False
     # A missing subject is the firm the object is named after ("开源的腾讯混元3D大模型").
     subject_from_owner: bool = False
-    # A subject the trigger itself names ("恢复输华": to China, so China lifts the ban).
+    # A country the trigger itself names as subject ("恢复输华": to China, so China lifts
+    # the ban).
     subject_named: str | None = None
     # A missing object is the story's firm ("董事长高登锋辞职": the firm of the story).
     object_from_context: bool = False
