@@ -427,7 +427,7 @@ def _reconcile(
             and first.from_registry
             and first.entry.type is EntityType.COMPANY
             and len(rest) >= 2
-            and rest[-1] in LEGAL_SUFFIXES
+            and (rest[-1] in LEGAL_SUFFIXES or rest[-1] in _UNIT_HEADS)
             and all(
                 m.entry.type in (EntityType.COUNTRY, EntityType.REGION) for _, m in inside[1:]
             )
@@ -512,6 +512,10 @@ def _reconcile(
             result.append(m)
             last_end = m.end
     return result
+
+
+# Words that end a unit's name after a known firm and a place ("MMG Singapore Resources").
+_UNIT_HEADS = frozenset({"Resources", "Holdings", "Investment", "Investments", "Capital"})
 
 
 def _firm_extending(tokens: Sequence[Token], start: int, end: int, known: str) -> Mention:

@@ -7,7 +7,8 @@ saying; "X resigned as its auditor" is someone else's auditor; describing words 
 "to" and a firm ("to module manufacturer X") do not hide the firm from the parser; units
 of power ("300 MW") are no names; a sentence opened by a name in -s and a verb in -s
 ("Norvik Electronics supplies") is parsed with the name as its subject; a name before a
-vehicle's acronym ("its Lumo EV") is a product. Sentences are written for these tests."""
+vehicle's acronym ("its Lumo EV") is a product; a known firm, a place and a unit word
+("BYD Singapore Holdings") name the firm's unit. Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -125,3 +126,10 @@ def test_a_name_before_a_vehicle_acronym_is_the_product() -> None:
     delta = run("Norvik Motors unveiled its new Lumo EV in Shanghai on Tuesday.")
     assert has_fact(delta, "Norvik Motors", "RELEASES", "Lumo"), sorted(triples(delta))
     assert not any(p == "HEADQUARTERED_IN" for _, p, _ in triples(delta)), sorted(triples(delta))
+
+
+def test_a_known_firm_a_place_and_a_unit_word_name_its_unit() -> None:
+    delta = run("BYD Singapore Holdings will buy the plant from Tallis Motors.")
+    names = {e.name for e in delta.entities}
+    assert "BYD Singapore Holdings" in names, names
+    assert "Holdings" not in names, names
