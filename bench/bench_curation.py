@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -29,7 +28,8 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
-from bench.measure import _neo4j_env
+from bench.bench_traversal_filters import median_ms
+from bench.measure import open_neo4j_store
 from bench.synthetic import SyntheticNews, parse_size
 from sinograph.graph.model.curation import Curator, EntityEdit
 from sinograph.graph.model.domain import GraphDelta
@@ -40,13 +40,11 @@ CURATOR = Curator(actor="bench", reason="measuring what curation costs")
 
 
 def _ms(call: Callable[[], Any]) -> float:
-    started = time.perf_counter()
-    call()
-    return (time.perf_counter() - started) * 1000
+    return median_ms(lambda _: call(), [None], repeat=1)
 
 
 def _median(calls: list[Callable[[], Any]]) -> float:
-    return statistics.median(_ms(call) for call in calls)
+    return median_ms(lambda call: call(), calls, repeat=1)
 
 
 @contextmanager
@@ -62,26 +60,7 @@ def _embedded() -> Iterator[GraphStore]:
 
 @contextmanager
 def _neo4j() -> Iterator[GraphStore]:
-    from sinograph.graph.stores.neo4j import Neo4jStore, open_driver
-
-    uri = _neo4j_env("URI")
-    if not uri:
-        raise SystemExit(
-            "no Neo4j server: set SINOGRAPH_BENCH_NEO4J_URI or run under with_neo4j.py"
-        )
-    database = _neo4j_env("DATABASE", "neo4j") or "neo4j"
-    driver = open_driver(
-        uri,
-        user=_neo4j_env("USER", "neo4j") or "neo4j",
-        password=_neo4j_env("PASSWORD", "") or "",
-        database=database,
-        connect_timeout=10.0,
-        query_timeout=600.0,
-    )
-    store = Neo4jStore(driver, database=database, query_timeout=600.0, batch_size=5000, uri=uri)
-    store.claim_scratch("sinograph curation bench")
-    store.wipe()
-    store.ensure_schema()
+    store = open_neo4j_store("sinograph curation bench")
     try:
         yield store
     finally:

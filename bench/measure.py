@@ -22,7 +22,10 @@ import time
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sinograph.graph.stores.neo4j import Neo4jStore
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -295,21 +298,18 @@ def _neo4j_env(name: str, default: str | None = None) -> str | None:
     )
 
 
-def job_neo4j(size: int, work: Path, quick: bool) -> dict[str, Any]:
-    """The Neo4j store on the server ``SINOGRAPH_BENCH_NEO4J_URI`` names (EMPTIED first).
-
-    ``SINOGRAPH_BENCH_NEO4J_USER`` / ``_PASSWORD`` / ``_DATABASE`` complete it;
-    without them the ``SINOGRAPH_TEST_NEO4J_*`` server of ``make bench`` is used. The
-    database must be empty or marked scratch (``Neo4jStore.claim_scratch``): one
-    holding other data is refused, not emptied.
-    """
+def open_neo4j_store(purpose: str, batch_size: int = 5000) -> Neo4jStore:
+    """The Neo4j store on the server ``SINOGRAPH_BENCH_NEO4J_URI`` names (else the test
+    server's), claimed as scratch for ``purpose``, emptied, with its schema. A database
+    holding other data is refused, not emptied."""
     from sinograph.graph.stores.neo4j import Neo4jStore, open_driver
 
     uri = _neo4j_env("URI")
-    assert uri, "no Neo4j server: set SINOGRAPH_BENCH_NEO4J_URI"
+    if not uri:
+        raise SystemExit(
+            "no Neo4j server: set SINOGRAPH_BENCH_NEO4J_URI or run under with_neo4j.py"
+        )
     database = _neo4j_env("DATABASE", "neo4j") or "neo4j"
-    batch = int(os.environ.get("SINOGRAPH_BENCH_NEO4J_BATCH_SIZE", "5000"))
-    began = time.perf_counter()
     driver = open_driver(
         uri,
         user=_neo4j_env("USER", "neo4j") or "neo4j",
@@ -318,10 +318,26 @@ def job_neo4j(size: int, work: Path, quick: bool) -> dict[str, Any]:
         connect_timeout=10.0,
         query_timeout=600.0,
     )
-    store = Neo4jStore(driver, database=database, query_timeout=600.0, batch_size=batch, uri=uri)
-    store.claim_scratch("sinograph bench")
+    store = Neo4jStore(
+        driver, database=database, query_timeout=600.0, batch_size=batch_size, uri=uri
+    )
+    store.claim_scratch(purpose)
     store.wipe()
     store.ensure_schema()
+    return store
+
+
+def job_neo4j(size: int, work: Path, quick: bool) -> dict[str, Any]:
+    """The Neo4j store on the server ``SINOGRAPH_BENCH_NEO4J_URI`` names (EMPTIED first).
+
+    ``SINOGRAPH_BENCH_NEO4J_USER`` / ``_PASSWORD`` / ``_DATABASE`` complete it;
+    without them the ``SINOGRAPH_TEST_NEO4J_*`` server of ``make bench`` is used. The
+    database must be empty or marked scratch (``Neo4jStore.claim_scratch``): one
+    holding other data is refused, not emptied.
+    """
+    batch = int(os.environ.get("SINOGRAPH_BENCH_NEO4J_BATCH_SIZE", "5000"))
+    began = time.perf_counter()
+    store = open_neo4j_store("sinograph bench", batch)
     out: dict[str, Any] = {"open_seconds": time.perf_counter() - began, "batch_size": batch}
     out["load"] = Workload(size).timed_load(store.upsert)
     out["queries"] = run_queries(store, Plan.load(work / f"plan-{size}.json"), quick=quick)

@@ -107,14 +107,11 @@ _SPEECH_WORDS = word_set(
 
 # Words whose "that" opens what is said, not a relative clause ("X said in a filing that
 # it had ...": "it" is X).
-_CLAIMING = word_set(
-    """said says say reported reports told stated announced announces added noted wrote
-    confirmed confirms disclosed revealed expects expected believes believed hopes hoped
-    insisted argued warned claimed denied acknowledged explained indicated showed shows
+_CLAIMING = _SPEECH_WORDS | word_set(
+    """say announces confirms disclosed revealed expects expected believes believed hopes
+    hoped insisted argued warned claimed denied acknowledged explained indicated showed shows
     filing filings statement statements notice announcement release"""
 )
-
-
 
 
 def _as_role(sentence: ParsedSentence, m: Mention) -> bool:

@@ -98,19 +98,18 @@ class SentenceTree:
 def _parse_text(ps: ParsedSentence) -> str:
     """The sentence as the parser should read it: the dateline ("SHANGHAI, Sept 2 -")
     blanked, since the parser would take the city for the subject; a title-case headline
-    lower-cased outside its mentions. Same length, so every offset holds."""
+    lower-cased outside its mentions; the words the small tagger misreads (see the
+    helpers below) replaced. Same length, so every offset holds."""
     text = blank_tickers(ps.sentence.text)
     if ps.sentence.body_start:
         text = " " * ps.sentence.body_start + text[ps.sentence.body_start :]
-    text = _plain_currencies(ps, text)
-    text = _descriptor_after_to(ps, text)
+    chars = list(text)
+    _plain_currencies(ps, chars)
+    _descriptor_after_to(ps, chars)
     if not ps.sentence.headline:
         if _plural_name_before_verb(ps):
-            chars = list(text)
             _pronoun_for_subject(ps, chars)
-            return "".join(chars)
-        return text
-    chars = list(text)
+        return "".join(chars)
     words = [t for t in ps.tokens if t.text[:1].isalpha()]
     capitalised = sum(1 for t in words if t.text[:1].isupper())
     if len(words) >= 4 and capitalised >= 0.6 * len(words):
@@ -126,11 +125,10 @@ def _parse_text(ps: ParsedSentence) -> str:
     return "".join(chars)
 
 
-def _descriptor_after_to(ps: ParsedSentence, text: str) -> str:
+def _descriptor_after_to(ps: ParsedSentence, chars: list[str]) -> None:
     """ "sell polysilicon to module manufacturer X": after "to" the tagger reads the
     first noun as a verb ("to module") and loses X; the describing words between "to"
     and a firm's name are blanked for the parser (mention types were read before)."""
-    chars: list[str] | None = None
     for m in ps.mentions:
         if m.type is not EntityType.COMPANY or m.start < 2:
             continue
@@ -146,10 +144,7 @@ def _descriptor_after_to(ps: ParsedSentence, text: str) -> str:
         if ps.tokens[first - 1].lower != "to" or first == k + 1:
             continue
         start, end = ps.tokens[first].start, ps.tokens[k].end
-        if chars is None:
-            chars = list(text)
         chars[start:end] = list(" " * (end - start))
-    return text if chars is None else "".join(chars)
 
 
 def _plural_name_before_verb(ps: ParsedSentence) -> bool:
@@ -175,11 +170,10 @@ def _plural_name_before_verb(ps: ParsedSentence) -> bool:
 _NUMBER_WORDS = word_set("thousand million billion trillion mln bln bn")
 
 
-def _plain_currencies(ps: ParsedSentence, text: str) -> str:
+def _plain_currencies(ps: ParsedSentence, chars: list[str]) -> None:
     """ "a fine of 2 billion won": the tagger reads the Korean currency as the verb "won"
     and the sentence falls apart; "yen" has the same length and is read as a noun. The
     amounts themselves are read from the extractor's tokens, not from this text."""
-    chars: list[str] | None = None
     for k in range(max(ps.begin, 1), len(ps.tokens)):
         tok = ps.tokens[k]
         if tok.lower != "won":
@@ -187,10 +181,7 @@ def _plain_currencies(ps: ParsedSentence, text: str) -> str:
         prev = ps.tokens[k - 1].text
         if not (prev[:1].isdigit() or prev.lower() in _NUMBER_WORDS):
             continue
-        if chars is None:
-            chars = list(text)
         chars[tok.start : tok.end] = list("yen" if tok.text.islower() else "Yen")
-    return text if chars is None else "".join(chars)
 
 
 _PAST_FORMS = word_set(

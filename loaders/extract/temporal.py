@@ -528,11 +528,9 @@ def _day_of_month(m: _Found, text: str, anchor: _Anchor | None) -> _Resolved | N
     before when that day has not come yet."""
     if anchor is None or anchor.full is None:
         return _Resolved(None, None, True)
-    pub, day = anchor.full, int(m["day"])
-    year, month = pub.year, pub.month
-    if day > pub.day:
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    found = _valid_day(year, month, day)
+    day = int(m["day"])
+    month = _month_offset(anchor, -1 if day > anchor.full.day else 0)
+    found = _valid_day(month[0], month[1], day) if month is not None else None
     return _Resolved(_ymd(found), None, True) if found is not None else None
 
 

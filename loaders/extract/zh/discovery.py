@@ -43,7 +43,7 @@ from sinograph.loaders.extract.zh.names import has_han
 from sinograph.loaders.extract.zh.segment import is_dictionary_word
 from sinograph.loaders.extract.zh.units import Unit
 
-__all__ = ["coordinated_names", "firms_by_context"]
+__all__ = ["ITEM_ENDS", "coordinated_names", "firms_by_context", "investor_kind_width"]
 
 # Words right after a name that only a firm takes ("士兰微公告", "万科董事会").
 FIRM_CUES = words(
@@ -231,12 +231,12 @@ def coordinated_names(units: list[Unit], table: EntityTable) -> list[Unit]:
                     # "PE基金远山创投": a suffix word ends the kind of investor before the
                     # name; it never opens a name
                     while b - a > 1:
-                        if units[a].text in _FIRM_TAILS or INVESTOR_KIND.match(units[a].text):
-                            a += 1
-                        elif b - a > 2 and INVESTOR_KIND.match(units[a].text + units[a + 1].text):
-                            a += 2
-                        else:
+                        skip = 1 if units[a].text in _FIRM_TAILS else investor_kind_width(
+                            units, a, b - 1
+                        )
+                        if not skip:
                             break
+                        a += skip
                     run = units[a:b]
                     if not (
                         _firm_like(run, strict=True)
@@ -254,7 +254,18 @@ def coordinated_names(units: list[Unit], table: EntityTable) -> list[Unit]:
 
 # Words that end an investor's name as a list item ("、碧鸿投资，").
 _FIRM_TAILS = frozenset({"投资", "资本", "创投", "产投", "基金", "控股"})
-_ITEM_ENDS = frozenset({"、", "，", ",", "；", ";", "。", "和", "及", "与", "以及", "等"})
+# What may follow the last name of a list item ("甲、乙，…", "…丙等").
+ITEM_ENDS = frozenset({"、", "，", ",", "；", ";", "。", "等"})
+
+
+def investor_kind_width(units: list[Unit], j: int, end: int) -> int:
+    """How many word units from ``j`` (one or two, before ``end``) spell a kind of investor
+    ("产业资本", "PE"+"基金"); 0 when they do not."""
+    for width in (1, 2):
+        words_only = j + width <= end and all(u.kind == "word" for u in units[j : j + width])
+        if words_only and INVESTOR_KIND.match("".join(u.text for u in units[j : j + width])):
+            return width
+    return 0
 
 
 def _named_after_known(units: list[Unit], table: EntityTable) -> None:
@@ -276,7 +287,7 @@ def _named_after_known(units: list[Unit], table: EntityTable) -> None:
                 or tail.text not in NAME_BREAKERS
                 and not tail.tag.startswith(("v", "p", "c", "u", "m", "d", "r", "f", "q"))
             )
-            and after.text in _ITEM_ENDS
+            and (after.text in ITEM_ENDS or after.text in _LIST_WORDS)
             and _firm_beside(units, k - 2, table)
         ):
             _make(units, k, k + 2, EntityType.COMPANY, table)

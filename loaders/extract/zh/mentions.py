@@ -18,7 +18,12 @@ from functools import lru_cache
 from sinograph.graph.model.ontology import EntityType
 from sinograph.loaders.extract.zh.amounts import find_money, find_percents
 from sinograph.loaders.extract.zh.dates import find_dates
-from sinograph.loaders.extract.zh.discovery import coordinated_names, firms_by_context
+from sinograph.loaders.extract.zh.discovery import (
+    ITEM_ENDS,
+    coordinated_names,
+    firms_by_context,
+    investor_kind_width,
+)
 from sinograph.loaders.extract.zh.entities import EntityTable
 from sinograph.loaders.extract.zh.lexicon import (
     ANAPHORS,
@@ -1618,7 +1623,6 @@ _QUOTES = frozenset('“”"「」『』')
 
 
 _SUBLIST_OPENERS = frozenset({"以及", "和", "及", "还有"})
-_SUBLIST_ENDS = frozenset({"、", "，", ",", "；", ";", "。", "等"})
 
 
 def _next_sublist(units: list[Unit], k: int, table: EntityTable) -> int | None:
@@ -1629,16 +1633,7 @@ def _next_sublist(units: list[Unit], k: int, table: EntityTable) -> int | None:
     j = k + 1
     if j < len(units) and units[j].text in _SUBLIST_OPENERS:
         j += 1
-    width = next(
-        (
-            w
-            for w in (1, 2)
-            if j + w <= len(units)
-            and all(u.kind == "word" for u in units[j : j + w])
-            and INVESTOR_KIND.match("".join(u.text for u in units[j : j + w]))
-        ),
-        0,
-    )
+    width = investor_kind_width(units, j, len(units))
     if not width:
         return None
     j += width
@@ -1646,7 +1641,7 @@ def _next_sublist(units: list[Unit], k: int, table: EntityTable) -> int | None:
         return None
     if table.get(units[j].entity).type is not EntityType.COMPANY:
         return None
-    if j + 1 < len(units) and units[j + 1].text not in _SUBLIST_ENDS:
+    if j + 1 < len(units) and units[j + 1].text not in ITEM_ENDS:
         return None
     return j
 
