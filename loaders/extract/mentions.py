@@ -165,11 +165,19 @@ def _split_at_titles(tokens: Sequence[Token], runs: list[tuple[int, int]]) -> li
     return out
 
 
+# Words that date or qualify a title ("Former CFO", "Acting Chairman"): once the
+# title is trimmed they are left naming nothing.
+_TITLE_QUALIFIERS = word_set("former acting interim outgoing incoming ex")
+
+
 def _trim_titles(tokens: Sequence[Token], run: tuple[int, int]) -> tuple[int, int]:
     """ "Tallis Robotics Co-Founder", "Commission President": titles closing a run are
     no part of the name (a run of titles alone names nobody)."""
     start, end = run
+    trimmed = end
     while end > start and tokens[end - 1].lower.replace("-", "") in _TITLE_WORDS:
+        end -= 1
+    while end < trimmed and end > start and tokens[end - 1].lower in _TITLE_QUALIFIERS:
         end -= 1
     if end == start:
         return start, start

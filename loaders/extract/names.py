@@ -153,7 +153,9 @@ def find_name_runs(
             tokens[j - 1].text in _INNER_CONNECTORS or tokens[j - 1].lower in "&,"
         ):
             j -= 1
-        single_adjective = j == i + 1 and tokens[i].text in COUNTRY_OF_DEMONYM
+        single_adjective = j == i + 1 and (
+            tokens[i].text in COUNTRY_OF_DEMONYM or _joined_to_lowercase(tokens[i].text)
+        )
         if j > i and not single_adjective:
             runs.append((i, j))
         i = max(j, i + 1)
@@ -165,6 +167,17 @@ def _first_word(tokens: Sequence[Token], begin: int) -> int:
     while i < len(tokens) and not tokens[i].is_word:
         i += 1
     return i
+
+
+def _joined_to_lowercase(text: str) -> bool:
+    """ "British-educated", "US-trained": a capital joined to a lowercase word describes
+    someone; it names nobody.
+
+    >>> _joined_to_lowercase("British-educated"), _joined_to_lowercase("Rolls-Royce")
+    (True, False)
+    """
+    head, _, tail = text.rpartition("-")
+    return bool(head) and tail.isalpha() and tail.islower()
 
 
 def _namey(

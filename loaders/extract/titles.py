@@ -320,9 +320,11 @@ class TitleReader:
             # "X's general director": the possessor right before the title, whatever
             # the parser attached to it
             found = bound([doc[start - 2]], expand=False)
+        stated: list[Token] = []
         if not found:
             # "chief executive of X", "the X chief executive"
-            found = bound(relational_owner(head, preps=("of", "at", "for", "with", "in")))
+            stated = relational_owner(head, preps=("of", "at", "for", "with", "in"))
+            found = bound(stated)
         if not found:
             # "chairman of the board of directors of X", "chairman of X's board"
             found = bound(_board_owners(head))
@@ -338,6 +340,12 @@ class TitleReader:
             found = bound(
                 t for conj in head.conjuncts for t in relational_owner(conj, preps=("of", "at"))
             )
+        if not found and any(
+            t.i > head.i and t.pos_ == "PROPN" and not self._holds(t, person_ids) for t in stated
+        ):
+            # "managing director at grain trader Feldmark": the title's own body is
+            # named and is no organisation we know; the firms around it are not it
+            return []
         if not found and verb is not None:
             # "joined Norvik as chief executive"; "Norvik named X as chairman" (a firm
             # appoints its own people; a state council appoints someone else's)
@@ -361,6 +369,8 @@ class TitleReader:
                             if (cluster := self.binder.mention_cluster(t)) is not None
                         )
                     )
+        if not found and entry.public:
+            return []  # "Governor Ana Ruiz": a public office is not held in a firm nearby
         if not found:
             # "Norvik said X had resigned as chief executive": the firm that says so
             found = [
@@ -373,6 +383,11 @@ class TitleReader:
         if not found and entry.predicate in (Predicate.LEADS, Predicate.FOUNDED):
             found = self._focus_company(person_ids, head)
         return found
+
+    def _holds(self, token: Token, person_ids: set[int]) -> bool:
+        """Whether ``token`` names one of the title's holders ("Prime Minister *X*")."""
+        cluster = self.binder.mention_cluster(token)
+        return cluster is not None and cluster.id in person_ids
 
     def _heads_a_unit(self, head: Token) -> bool:
         """ "head of the company's AI model team": the title is of a part of the firm."""

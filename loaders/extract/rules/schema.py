@@ -220,6 +220,9 @@ class TitleEntry(BaseModel):
     role: str
     # the title of a state's leader: its country is the organisation ("Premier Li")
     political: bool = False
+    # a public office ("minister", "governor"): held in the body the sentence names,
+    # never in the company a story is about or the firm that reports it
+    public: bool = False
 
 
 class RuleTable(BaseModel):
