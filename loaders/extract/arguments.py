@@ -359,6 +359,30 @@ class Binder:
                     if child.dep_ in ("compound", "nmod"):
                         for named in _past_acronym(child) or [child]:
                             out.extend(self._bind_all(named, depth + 1, "kind", subject))
+            elif entry.endswith(":party"):
+                # "soybean imports from three US firms": the firms, but "beef imports
+                # from Brazil" are Brazilian beef (the goods say where they come from)
+                out.extend(
+                    b
+                    for b in self._through_prep(
+                        token, entry.removesuffix(":party"), word, depth, subject
+                    )
+                    if b.cluster.type not in (EntityType.COUNTRY, EntityType.REGION)
+                )
+            elif entry.startswith("clause:"):
+                # "a ban on firms *selling* goods *to* X": the clause on the noun says
+                # whom the noun's act reaches
+                prep = entry.removeprefix("clause:")
+                out.extend(
+                    b
+                    for clause in token.children
+                    if clause.dep_ in ("acl", "relcl")
+                    for marker in clause.children
+                    if marker.dep_ in ("prep", "dative") and marker.lower_ == prep
+                    for pobj in marker.children
+                    if pobj.dep_ == "pobj"
+                    for b in self._bind_all(pobj, depth + 1, f"through:{word}", subject)
+                )
             elif entry not in ("poss", "possessor"):
                 out.extend(self._through_prep(token, entry, word, depth, subject))
             if out:

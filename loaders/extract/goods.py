@@ -7,7 +7,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sinograph.graph.model.ontology import EntityType
-from sinograph.loaders.extract.cues import ASSET_HEADS, COMMODITIES, DESCRIPTOR_TYPES, word_set
+from sinograph.loaders.extract.cues import (
+    ASSET_HEADS,
+    COMMODITIES,
+    DESCRIPTOR_TYPES,
+    PRODUCT_NOUNS,
+    word_set,
+)
 from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
 from sinograph.loaders.extract.mention import Mention, MentionKind
 from sinograph.loaders.extract.tokens import Token, surface_text
@@ -135,13 +141,17 @@ def qualify_known_goods(tokens: Sequence[Token], mentions: list[Mention], owner:
             m.canonical = f"{m.canonical} {made}"
             m.kind = MentionKind.COMMODITY
             m.registry_id = None
+        elif m.end < n and tokens[m.end].lower in _SAME_GOODS_AFTER:
+            owner[m.end] = owner[m.start]  # "poultry meat" is poultry
+            m.end += 1
+            m.text = surface_text(tokens, m.start, m.end)
         country: str | None = None
         qualifier = qualifier_before(tokens, m.start, mentions, owner)
         flow = m.end + 2 < n and tokens[m.end].lower in _FLOW_NOUNS
         if flow and m.start >= 1 and tokens[m.start - 1].lower == "'s":
             qualifier = None  # "China's soybean imports": China imports them
         if flow and qualifier is None and tokens[m.end + 1].lower == "from":
-            place = place_at(mentions, owner, m.end + 2)
+            place = place_at(mentions, owner, _past_the(tokens, m.end + 2))
             if place is not None and place.type is EntityType.COUNTRY:
                 country = place.canonical
         elif qualifier is not None:
@@ -151,7 +161,7 @@ def qualify_known_goods(tokens: Sequence[Token], mentions: list[Mention], owner:
             if k < n and tokens[k].lower in ("imported", "made", "produced", "shipped"):
                 k += 1
             if k + 1 < n and tokens[k].lower in ("from", "in"):
-                place = place_at(mentions, owner, k + 1)
+                place = place_at(mentions, owner, _past_the(tokens, k + 1))
                 if place is not None and place.type is EntityType.COUNTRY:
                     country = place.canonical
         if country is None or country == m.canonical:
@@ -170,6 +180,11 @@ def _made_of(tokens: Sequence[Token], start: int, end: int, owner: list[int]) ->
     if end >= len(tokens) or owner[end] >= 0 or tokens[end].lower not in _MADE_OF_MATERIAL:
         return None
     return tokens[end].lower
+
+
+def _past_the(tokens: Sequence[Token], i: int) -> int:
+    """ "imports from *the* United States": the place starts after the article."""
+    return i + 1 if i < len(tokens) and tokens[i].lower == "the" else i
 
 
 def place_at(mentions: list[Mention], owner: list[int], i: int) -> Mention | None:
@@ -216,8 +231,8 @@ def commodity(
         end = i + size
         if end < len(tokens) and tokens[end].lower in _NOT_COMMODITY_AFTER:
             return None
-        if end < len(tokens) and tokens[end].lower in ("products", "product"):
-            end += 1
+        if end < len(tokens) and tokens[end].lower in _SAME_GOODS_AFTER:
+            end += 1  # "poultry meat" is poultry
         elif (made := _made_of(tokens, i, end, owner)) is not None:
             base = f"{base} {made}"
             end += 1
@@ -234,7 +249,7 @@ def commodity(
         if flow and start >= 1 and tokens[start - 1].lower == "'s":
             qualifier = None
         if flow and qualifier is None and tokens[end + 1].lower == "from":
-            place = place_at(mentions, owner, end + 2)
+            place = place_at(mentions, owner, _past_the(tokens, end + 2))
             if place is not None and place.type is EntityType.COUNTRY:
                 country = place.canonical
         elif qualifier is not None and qualifier[2] is not None:
@@ -250,7 +265,7 @@ def commodity(
                 if tuple(t.lower for t in tokens[k : k + len(lead)]) == lead:
                     k += len(lead)
                     break
-            place = place_at(mentions, owner, k)
+            place = place_at(mentions, owner, _past_the(tokens, k))
             if place is not None and place.type is EntityType.COUNTRY:
                 country, end = place.canonical, place.end
         name = f"{demonym(country)} {base}" if country else base
@@ -265,7 +280,66 @@ def commodity(
             place=country,
             named=False,
         )
-    return None
+    return _traded_goods(tokens, i, mentions, owner)
+
+
+# Words a trade act is stated with, just before the goods it acts on ("suspend the
+# import of Norway's salmon", "tariffs on Chilean grapes").
+_TRADE_CUES = word_set(
+    """import imports imported importing export exports exported exporting tariff tariffs
+    duty duties levy levies ban bans banned banning suspend suspends suspended suspending
+    halt halts halted halting embargo shipments purchases"""
+)
+# Plural nouns that an origin qualifies without being goods ("Chinese students").
+_NOT_GOODS = word_set(
+    """people citizens nationals students tourists travellers travelers visitors residents
+    workers officials consumers customers users farmers fishermen growers journalists
+    diplomats troops forces vessels ships flights carriers measures rules policies
+    restrictions sanctions curbs controls goods items products imports exports investments
+    assets entities individuals authorities businesses interests concerns ports"""
+)
+
+
+def _traded_goods(
+    tokens: Sequence[Token], i: int, mentions: list[Mention], owner: list[int]
+) -> Mention | None:
+    """Goods the lexicon does not list, read from how a trade act names them: a plural
+    noun qualified by its origin right after a trade word ("banned Norway's mangoes",
+    "duties on Chilean grapes"): "Norwegian mangoes", "Chilean grapes"."""
+    word = tokens[i].text
+    if not (
+        word.isalpha()
+        and word.islower()
+        and len(word) >= 4
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and word not in _NOT_GOODS
+        and word not in DESCRIPTOR_TYPES
+        and word not in PRODUCT_NOUNS
+        and word not in _NOT_COMMODITY_AFTER
+        and owner[i] < 0
+    ):
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].lower in _NOT_COMMODITY_AFTER:
+        return None  # "Chilean grape growers"
+    qualifier = qualifier_before(tokens, i, mentions, owner)
+    if qualifier is None or qualifier[2] is None:
+        return None
+    start, country = qualifier[0], qualifier[2]
+    before = [t.lower for t in tokens[max(0, start - 4) : start]]
+    if not any(w in _TRADE_CUES for w in before):
+        return None
+    return Mention(
+        start,
+        i + 1,
+        surface_text(tokens, start, i + 1),
+        EntityType.COMMODITY,
+        MentionKind.COMMODITY,
+        canonical=f"{demonym(country)} {word}",
+        cue=0.5,
+        place=country,
+        named=False,
+    )
 
 
 # Materials whose products are named by the material ("steel pipes") ...
@@ -280,6 +354,9 @@ _MADE_OF_MATERIAL = word_set(
     ingots billets slabs wafers frames towers extrusions profiles screws nails springs
     forgings castings"""
 )
+
+# Nouns after goods that name the same goods ("pork products", "poultry meat").
+_SAME_GOODS_AFTER = frozenset({"products", "product", "meat"})
 
 # Nouns of goods moving into a country: "soybean *imports* from Brazil".
 _FLOW_NOUNS = frozenset({"imports", "import", "purchases", "shipments", "arrivals"})
@@ -311,13 +388,35 @@ def _goods_modifier(tokens: Sequence[Token], i: int, base: str, owner: list[int]
         or not word.text.islower()
         or word.lower in _NOT_GOODS_KINDS
         or (word.lower,) in _COMMODITY_PHRASES
-        or word.lower.endswith(("ly", "ing"))
+        or word.lower.endswith("ly")
+        or (word.lower.endswith("ing") and not _industry_gerund(word.lower))
     ):
         return None
     return word.lower
 
 
+# Gerunds that name an industry, and so a kind of goods ("drilling equipment"); other
+# "-ing" words before goods describe the sentence ("rising steel prices").
+_INDUSTRY_GERUNDS = word_set(
+    """mining drilling farming printing packaging processing manufacturing testing welding
+    recycling fishing building heating cooling charging lighting computing networking
+    telecommunications clothing bedding roofing machining refining smelting spinning weaving
+    dyeing milling baking brewing logging"""
+)
+
+
+def _industry_gerund(word: str) -> bool:
+    """ "chipmaking", "steelmaking", "mining": an "-ing" word that names an industry."""
+    return word.endswith("making") or word in _INDUSTRY_GERUNDS
+
+
+# Origins with no adjective of their own: goods are named with the short form ("EU pork").
+_ORIGIN_WORDS = {"European Union": "EU"}
+
+
 def demonym(country: str | None) -> str:
+    if country in _ORIGIN_WORDS:
+        return _ORIGIN_WORDS[country]
     for adjective, name in COUNTRY_OF_DEMONYM.items():
         if name == country and adjective[:1].isupper() and len(adjective) > 3:
             return adjective
