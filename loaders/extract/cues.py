@@ -79,6 +79,7 @@ COMPANY_SUFFIXES = LEGAL_SUFFIXES | _words(
 # Technology words written in capitals that name no entity ("AI processors", "EV makers").
 GENERIC_ACRONYMS = _words(
     "AI EV EVs NEV NEVs IT 5G 6G LLM LLMs GPU GPUs CPU CPUs IoT VR AR AGI ESG IPO IPOs ETF ETFs HR"
+    " PR"  # a firm's functions ("Head of PR")
     " MW GW TW kW GWh MWh kWh TWh"  # units of power and energy ("300 MW of modules")
 )
 

@@ -32,6 +32,7 @@ from sinograph.loaders.extract.syntax import (
     is_negated,
     is_passive,
     is_state,
+    lemma_forms,
     noun_actor,
     patient_of,
     possessor,
@@ -221,6 +222,15 @@ class SentenceReader:
                     allowed |= {EntityType.REGION, EntityType.COUNTRY, EntityType.MARKET}
         hyphen_joined = (
             trigger.dep_ == "compound" and trigger.i > 0 and trigger.doc[trigger.i - 1].text == "-"
+        ) or (
+            # "Dubai-based A and China-based B": a list item with a modifier of its own
+            # does not share the first item's
+            trigger.dep_ == "amod"
+            and any(
+                c.dep_ == "amod" and c.lemma_ == trigger.lemma_
+                for item in trigger.head.conjuncts
+                for c in item.children
+            )
         )
         for alternative in roles:
             bound: list[Bound] = []
@@ -489,7 +499,12 @@ class SentenceReader:
         if rule.passive and not is_passive(trigger):
             return
         if rule.actor_words and not any(
-            t.lemma_.lower() in rule.actor_words or t.lower_ in rule.actor_words
+            t.lemma_.lower() in rule.actor_words
+            or t.lower_ in rule.actor_words
+            or any(
+                c.dep_ in ("amod", "acl") and not lemma_forms(c).isdisjoint(rule.actor_modifiers)
+                for c in t.children
+            )
             for t in actor_of(trigger)
         ):
             return

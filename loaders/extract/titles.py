@@ -45,6 +45,12 @@ _PARTS_OF_FIRMS = frozenset(
     {"team", "unit", "division", "department", "business", "operation", "segment", "lab",
      "laboratory", "arm", "branch", "office", "group", "practice", "desk", "research"}
 )  # fmt: skip
+# What a firm does, which a "head of" heads inside it ("Head of PR for X").
+_FUNCTIONS_OF_FIRMS = frozenset(
+    {"pr", "marketing", "sales", "communications", "strategy", "design", "engineering",
+     "operations", "finance", "hr", "procurement", "partnerships", "product", "policy",
+     "legal", "compliance", "investor", "technology", "brand", "growth", "development"}
+)  # fmt: skip
 _FORMER = frozenset({"former", "ex", "previous", "then", "outgoing", "erstwhile", "late"})
 _ORG_TYPES = frozenset({EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION})
 
@@ -390,12 +396,13 @@ class TitleReader:
         return cluster is not None and cluster.id in person_ids
 
     def _heads_a_unit(self, head: Token) -> bool:
-        """ "head of the company's AI model team": the title is of a part of the firm."""
+        """ "head of the company's AI model team", "Head of PR for X": the title is of a
+        part or a function of the firm."""
         return any(
-            t.pos_ == "NOUN"
-            and t.lemma_.lower() in _PARTS_OF_FIRMS
-            and self.binder.mention_cluster(t) is None
+            (t.pos_ == "NOUN" and t.lemma_.lower() in _PARTS_OF_FIRMS)
+            or (t.lower_ in _FUNCTIONS_OF_FIRMS and t.head.lower_ == "of")
             for t in relational_owner(head, preps=("of", "at", "for"))
+            if self.binder.mention_cluster(t) is None
         )
 
     def _focus_company(self, person_ids: set[int], head: Token) -> list[Cluster]:

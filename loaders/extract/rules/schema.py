@@ -177,6 +177,8 @@ class Rule(BaseModel):
     patient_goods: bool = False
     # the verb's actor must be one of these words ("the *sanctions* targeted X")
     actor_words: tuple[str, ...] = ()
+    # ... or be described by one of these participles ("*targeted* firms include X")
+    actor_modifiers: tuple[str, ...] = ()
     # the verb must be in the passive voice ("X was targeted")
     passive: bool = False
     # words this rule alone reads through ("approved *the merger of* A and B")
