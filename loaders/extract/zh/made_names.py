@@ -70,7 +70,42 @@ def plants_and_products(units: list[Unit], table: EntityTable, text: str) -> lis
     units = _firm_products(units, table, text)
     units = _quoted_products(units, table, text)
     units = _versioned_products(units, table, text)
+    units = _dashed_products(units, table, text)
     return _counted_products(units, table, text)
+
+
+# Kinds of product a release names before its name ("…超充电池——神行超充电池").
+_DASHED_CLASSES = (*_PRODUCT_CLASSES, "电池", "系统", "机器人", "平台", "处理器")
+
+
+def _dashed_products(units: list[Unit], table: EntityTable, text: str) -> list[Unit]:
+    """ "发布全球首款…的超充电池——神行超充电池": after a release verb, the name a dash
+    puts after the kind of product is the product, whatever its last word suggests."""
+    k = 0
+    while k + 1 < len(units):
+        dash = units[k].text in ("—", "——") and units[k - 1].text.endswith(_DASHED_CLASSES)
+        start = k + 2 if units[k].text == "—" and units[k + 1].text == "—" else k + 1
+        released = any(u.text.startswith(_RELEASE_WORDS) for u in units[:k])
+        if not (dash and released and start < len(units)):
+            k += 1
+            continue
+        end = start
+        while end < len(units) and units[end].kind in ("word", "entity") and end - start < 4:
+            end += 1
+        if end == start or (end < len(units) and units[end].kind not in ("punct",)):
+            k += 1
+            continue
+        name = text[units[start].start : units[end - 1].end]
+        single = units[start] if end - start == 1 and units[start].kind == "entity" else None
+        if single is not None and table.get(single.entity).entry is None:
+            table.get(single.entity).type = EntityType.PRODUCT
+        elif single is None and has_han(name):
+            index = table.add(name, EntityType.PRODUCT)
+            units[start:end] = [
+                Unit("entity", name, units[start].start, units[end - 1].end, entity=index)
+            ]
+        k = start + 1
+    return units
 
 
 _VERSION_RE = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]{1,2}\d+(?:\.\d+)*)$")

@@ -140,7 +140,12 @@ _GENERIC_HEADS = words(
     金融控股 科创 国资 央企 地方 省属 市属 险资 私人 家族 医药 车企 房企"""
 )
 # Words jieba's dictionary tags as places that are not ("上市" is "to list").
-_NOT_PLACES = frozenset({"上市", "上线", "出海", "内地", "境内", "境外", "海外", "国内", "当地"})
+# Words after a country that the tagger may read as places but that say what is done
+# there ("在匈牙利新建一家工厂": 新建 is also a district's name).
+_NOT_PLACES = frozenset(
+    {"上市", "上线", "出海", "内地", "境内", "境外", "海外", "国内", "当地", "新建", "兴建",
+     "投建", "扩建", "建设", "设立", "开设", "落户", "布局"}
+)  # fmt: skip
 # Known names that may open a longer one: "上海龙宇数据", "北方黄金有限公司".
 _NAME_OPENERS = frozenset(
     {
@@ -200,6 +205,7 @@ def read_sentence(
     if _declare_abbreviations(text, units, table):
         units = _units(text, table, published)  # read again with the new short names
     units = _outside_parentheses(units)
+    _branches(units, table)
     _qualifiers_and_heads(units, table)
     _unnamed_arms(units, table)
     _model_families(units, table)
@@ -312,6 +318,69 @@ def _model_families(units: list[Unit], table: EntityTable) -> None:
 _UNNAMED_ARMS = frozenset(
     {"基金", "产业基金", "投资基金", "子基金", "投资平台", "投资机构", "投资公司", "创投", "资本"}
 )
+
+
+# A body's or a firm's local office, named by its place ("上海分行", "浙江省分局").
+_BRANCH_WORDS = ("分行", "支行", "分局", "分公司", "营业部")
+
+
+def _branches(units: list[Unit], table: EntityTable) -> None:
+    """ "中国人民银行上海分行": a known body and a place with a branch word name the
+    body's branch, one entity of the body's kind (a central bank's branch is a
+    government body), not the body and a firm called "上海分行"."""
+    k = 0
+    while k < len(units) - 1:
+        head = units[k]
+        kind = table.get(head.entity).type if head.kind == "entity" else None
+        if kind in (EntityType.GOVERNMENT_BODY, EntityType.COMPANY):
+            for width in (1, 2):
+                tail = units[k + 1 : k + 1 + width]
+                text = "".join(u.text for u in tail)
+                branch = next((w for w in _BRANCH_WORDS if text.endswith(w)), None)
+                if (
+                    len(tail) == width
+                    and branch is not None
+                    and all(u.kind in ("word", "entity") for u in tail)
+                    and _is_place(text[: -len(branch)], table)
+                ):
+                    surface = head.text + text
+                    index = table.add(surface, kind)
+                    units[k : k + 1 + width] = [
+                        Unit("entity", surface, head.start, tail[-1].end, entity=index)
+                    ]
+                    break
+            else:
+                entity = table.get(head.entity)
+                if (
+                    kind is EntityType.COMPANY
+                    and entity.entry is None
+                    and head.text.endswith(_BRANCH_WORDS)
+                    and _parent_body(head.text, table)
+                ):
+                    entity.type = EntityType.GOVERNMENT_BODY  # "中国人民银行浙江省分行"
+        k += 1
+
+
+def _is_place(text: str, table: EntityTable) -> bool:
+    """Whether ``text`` names a place: a known one, or a name with a place suffix."""
+    if not text:
+        return False
+    entry = table.names.lookup(text)
+    if entry is not None:
+        return entry.type in (EntityType.REGION, EntityType.COUNTRY)
+    return 2 <= len(text) <= 6 and text.endswith(tuple(PLACE_SUFFIXES))
+
+
+def _parent_body(name: str, table: EntityTable) -> bool:
+    """Whether ``name`` ("中国人民银行浙江省分行") opens with a known government body."""
+    for size in range(len(name) - 2, 1, -1):
+        entry = table.names.lookup(name[:size])
+        if entry is not None:
+            return entry.type is EntityType.GOVERNMENT_BODY and _is_place(
+                name[size:].removesuffix(next(w for w in _BRANCH_WORDS if name.endswith(w))),
+                table,
+            )
+    return False
 
 
 def _unnamed_arms(units: list[Unit], table: EntityTable) -> None:
@@ -1461,7 +1530,12 @@ def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
 # Last characters of common nouns that jieba may tag as a name ("许可证", "董事会").
 _NOUN_ENDINGS = frozenset("证书费权率量额法款单表品器机厂局部会院所业界性化")
 # Words that break a name ("甲投资乙公司") except right before its suffix ("南岭投资集团").
-_TRADE_WORDS = frozenset({"投资", "发展", "建设", "贸易", "管理", "咨询", "服务", "实业", "控股"})
+# A firm's trade, written just before its legal form though the tagger reads a verb
+# ("华东电子支付有限公司", "南岭投资集团").
+_TRADE_WORDS = frozenset(
+    {"投资", "发展", "建设", "贸易", "管理", "咨询", "服务", "实业", "控股", "支付", "租赁",
+     "融资", "担保", "运营", "销售", "制造", "开发", "经营", "运输", "保理", "代理", "物流"}
+)  # fmt: skip
 _ADMIN_WORDS = frozenset({"省", "市", "县", "区", "州", "自治区", "地区"})
 
 

@@ -46,6 +46,17 @@ RULES: tuple[Rule, ...] = (
         0.65,
         examples=(Example("宁德时代在匈牙利德布勒森建设电池工厂。", "宁德时代", "匈牙利"),),
     ),
+    # "比亚迪宣布,将在匈牙利新建…": the firm that announces it builds there, past the comma
+    Rule(
+        "zh.operates.announces_build",
+        Predicate.OPERATES_IN,
+        _BUILD,
+        "S ~ 宣布|表示|称|计划 ~~ 在|于|赴 O ~ V",
+        COMPANIES,
+        PLACES,
+        0.6,
+        examples=(Example("比亚迪周日宣布,将在匈牙利新建一家储能工厂。", "比亚迪", "匈牙利"),),
+    ),
     Rule(
         "zh.listing.at",
         Predicate.LISTED_ON,

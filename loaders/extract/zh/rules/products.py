@@ -22,6 +22,24 @@ RULES: tuple[Rule, ...] = (
         0.75,
         examples=(Example("深度求索1月20日发布推理模型DeepSeek-R1。", "深度求索", "DeepSeek-R1"),),
     ),
+    # "发布全球首款…的超充电池——神行超充电池": the name after a dash, however long the
+    # description of the product before it
+    Rule(
+        "zh.release.dashed",
+        Predicate.RELEASES,
+        _RELEASE,
+        "S ~~ V ~~ — — O",
+        _MAKERS,
+        _PRODUCTS,
+        0.7,
+        examples=(
+            Example(
+                "比亚迪发布全球首款采用新材料并可实现大规模量产的固态电池——金刚固态电池。",
+                "比亚迪",
+                "金刚固态电池",
+            ),
+        ),
+    ),
     Rule(
         "zh.release.debut",
         Predicate.RELEASES,

@@ -1,0 +1,47 @@
+"""Round 12 of the Chinese extractor (from the zh-o stories): a known body or firm and a
+place with a branch word ("中国人民银行上海分行") name the body's branch, a body itself;
+a firm's trade read as a verb ("支付", "租赁") still sits inside its name before the
+legal form; a product named after a dash that follows its kind ("…固态电池——金刚固态
+电池") is released; 新建 after a country is what is done there, not a place; a firm that
+announces it will build somewhere operates there — all on sentences of our own."""
+
+from __future__ import annotations
+
+from sinograph.graph.model.ontology import EntityType
+from tests.extractor_zh.support import names_of, run, triples
+
+BODY = EntityType.GOVERNMENT_BODY
+
+
+def test_a_known_body_and_a_place_name_its_branch() -> None:
+    text = "中国人民银行上海分行对华东支付有限公司罚款300万元。"
+    assert ("中国人民银行上海分行", "FINES", "华东支付有限公司") in triples(run(text))
+    assert "中国人民银行上海分行" in names_of(text, BODY)
+
+
+def test_a_branch_found_by_its_suffix_is_a_body_when_its_parent_is() -> None:
+    text = "华东支付有限公司被中国人民银行浙江省分行罚款6万元。"
+    assert "中国人民银行浙江省分行" in names_of(text, BODY)
+    assert ("中国人民银行浙江省分行", "FINES", "华东支付有限公司") in triples(run(text))
+
+
+def test_a_firms_trade_read_as_a_verb_stays_in_its_name() -> None:
+    names = names_of("支付公司华东电子支付有限公司因违规被罚款300万元。", EntityType.COMPANY)
+    assert "华东电子支付有限公司" in names, names
+
+
+def test_a_product_named_after_a_dash_is_released() -> None:
+    facts = triples(
+        run("8月16日,比亚迪发布全球首款采用新材料并可实现大规模量产的固态电池——金刚固态电池。")
+    )
+    assert ("BYD", "RELEASES", "金刚固态电池") in facts, facts
+
+
+def test_building_after_a_country_is_no_place() -> None:
+    places = names_of("比亚迪宣布,将在匈牙利新建一家超级工厂。", EntityType.REGION)
+    assert "新建" not in places, places
+
+
+def test_a_firm_that_announces_it_builds_somewhere_operates_there() -> None:
+    facts = triples(run("比亚迪周日宣布,将在匈牙利新建一家储能工厂。"))
+    assert ("BYD", "OPERATES_IN", "Hungary") in facts, facts
