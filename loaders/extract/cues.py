@@ -248,6 +248,12 @@ CHINESE_SURNAMES = _words(
     Xi Hua Miao Geng Niu Hao Kang Xiong Qiao Lv Lyu Wei Yin Jia Xing An Chang Hong Fan Ouyang
     Situ Zhuge Shangguan Gong Zou Shao Xia Zhan Rong Bao Pang Mo Kou Jiao Ji Liao Huo Yue Lian"""
 )
+# Korean surnames, in their usual romanisations ("Kwak Jae-sun", "Chung Yong-won").
+KOREAN_SURNAMES = _words(
+    """Kim Lee Park Choi Jung Chung Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn
+    Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Noh Roh Ha Kwak Sung Cha Joo Woo
+    Min Ryu Na Jin Chae Won Chun Bang Kong Hyun Ham Pyo Yeo Do Byun Chey Koo Goo Suh Rhee"""
+)
 
 # Capitalised words that start sentences or headlines but are not names.
 COMMON_CAPITALISED = _words(

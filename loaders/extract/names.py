@@ -24,6 +24,7 @@ from sinograph.loaders.extract.cues import (
     FIRST_NAMES,
     GOVERNMENT_HEADS,
     INTERNATIONAL_PREFIXES,
+    KOREAN_SURNAMES,
     LAUNCH_VERBS,
     LEGAL_SUFFIXES,
     MARKET_HEADS,
@@ -275,6 +276,9 @@ def is_model_token(text: str) -> bool:
     return bool(_MODEL_TOKEN.match(text)) and not _NOT_MODELS.match(text) and len(text) <= 24
 
 
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
+
+
 def looks_like_person(words: Sequence[str]) -> bool:
     """A name of 2-4 words that starts with a known given name or a Chinese surname
     followed by a pinyin given name ("Li Wenjie", "Zhou Hanbin")."""
@@ -288,8 +292,15 @@ def looks_like_person(words: Sequence[str]) -> bool:
         return True
     if words[0] in CHINESE_SURNAMES and len(words) <= 3:
         given = "".join(words[1:]).replace("-", "").lower()
-        return bool(_PINYIN.match(given)) and words[1] not in COMMON_CAPITALISED
-    return False
+        if bool(_PINYIN.match(given)) and words[1] not in COMMON_CAPITALISED:
+            return True
+    # "Kwak Jae-sun", "Chen Chi-chung": a surname and a hyphenated given name of two
+    # syllables, as Korean and Taiwanese names are romanised
+    return (
+        len(words) == 2
+        and (words[0] in CHINESE_SURNAMES or words[0] in KOREAN_SURNAMES)
+        and bool(_HYPHENATED_GIVEN.match(words[1]))
+    )
 
 
 def type_name(words: Sequence[str]) -> tuple[EntityType | None, float]:

@@ -130,6 +130,8 @@ class TitleReader:
                 head.dep_ in ("amod", "compound")
                 and head.head.pos_ == "NOUN"
                 and head.head.i > end - 1
+                # "Chairman Kwak Jae-sun": a name's last part read as a noun is no title
+                and self.binder.mention_cluster(head.head) is None
             ):
                 continue  # "chief China economist": "chief" describes another title
             verb = as_verb(head.head) if head.dep_ == "pobj" and head.head.lower_ == "as" else None
@@ -145,7 +147,10 @@ class TitleReader:
                 people = self._person_before(start, verb)
             if not people:
                 # "former directors X, Y and Z": a plural title is held by each of a list
+                # ("X, Y and other executives" says nothing of whose executives they are)
                 plural = head.tag_ == "NNS"
+                if plural and any(c.lower_ == "other" for c in head.children):
+                    continue
                 holders = [
                     b for t in relational_holder(head) for b in self.binder.bind(t, expand=plural)
                 ]

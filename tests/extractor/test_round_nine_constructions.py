@@ -4,7 +4,8 @@ a trade word: "suspend the import of Norway's mangoes"), but people and products
 origin qualifies stay what they are; an industry's gerund narrows generic goods
 ("drilling equipment", "chipmaking equipment"); "imports from the United States" take the
 country past its article, while imports "from three US firms" are the firms'; "poultry
-meat" is poultry; goods of the European Union are "EU" goods. Sentences are written for
+meat" is poultry; goods of the European Union are "EU" goods; a surname and a hyphenated
+given name ("Kwak Jae-sun", "Chen Chi-chung") name a person. Sentences are written for
 these tests."""
 
 from __future__ import annotations
@@ -82,3 +83,10 @@ def test_poultry_meat_is_poultry() -> None:
 def test_goods_of_the_european_union_are_eu_goods() -> None:
     delta = run("China opened an anti-dumping probe into pork from the European Union.")
     assert has_fact(delta, "China", "INVESTIGATES", "EU pork"), sorted(triples(delta))
+
+
+@pytest.mark.parametrize("name", ["Kwak Jae-sun", "Chen Chi-chung", "Park Ji-won"])
+def test_hyphenated_east_asian_given_names_are_people(name: str) -> None:
+    delta = run(f"{name} attended the signing ceremony in Seoul on Monday.")
+    people = {e.name for e in delta.entities if e.type.value == "Person"}
+    assert name in people, people
