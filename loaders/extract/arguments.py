@@ -108,6 +108,9 @@ _STATE_NOUNS = frozenset(
     {"government", "administration", "authority", "authorities", "regulator", "regulators",
      "official", "officials", "watchdog", "watchdogs", "ministry", "cabinet", "state"}
 )  # fmt: skip
+# Of those, the nouns whose demonym names the state itself ("the Dutch government"),
+# not a place within it ("the Mexican state of Nuevo Leon").
+_RULING_NOUNS = frozenset({"government", "administration", "authorities", "cabinet"})
 _PAIR_NOUNS = frozenset(
     {"company", "firm", "group", "bank", "lender", "carmaker", "automaker", "partner",
      "side", "business", "maker", "party"}
@@ -447,6 +450,16 @@ class Binder:
         ]
         for t in places:
             cluster = self.mention_cluster(t)
+            country = (
+                COUNTRY_OF_DEMONYM.get(t.text)
+                if t.dep_ == "amod" and token.lemma_.lower() in _RULING_NOUNS
+                else None
+            )
+            if cluster is None and country is not None:
+                # "the Dutch government": the state the adjective names
+                cluster = self.coref.find(country, EntityType.COUNTRY) or self.coref.add(
+                    country, EntityType.COUNTRY
+                )
             if cluster is None or cluster.type not in (EntityType.REGION, EntityType.COUNTRY):
                 continue
             if cluster.type is EntityType.COUNTRY:

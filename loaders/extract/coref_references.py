@@ -6,6 +6,7 @@ the body the story's country has."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from sinograph.graph.model.ontology import EntityType
 from sinograph.loaders.extract.coref_model import (
@@ -25,6 +26,7 @@ from sinograph.loaders.extract.document import ParsedSentence
 from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
 from sinograph.loaders.extract.mention import Mention, MentionKind
 from sinograph.loaders.extract.registry import Registry
+from sinograph.loaders.extract.tokens import Token
 
 __all__ = ["resolve_references"]
 
@@ -77,8 +79,23 @@ def _clause_subject(
             continue  # "Abu Dhabi government": a modifier of the noun after it
         if strict and not nxt[:1].isalpha():
             continue  # "... Apple and Nvidia, and its founder": no verb follows
+        if _in_closed_relative(tokens, other, m.start):
+            continue  # "X, in which Y owns a stake, said it ...": Y heads no clause of it
         return other
     return None
+
+
+_RELATIVE_WORDS = word_set("which who whom whose")
+
+
+def _in_closed_relative(tokens: Sequence[Token], other: Mention, end: int) -> bool:
+    """Whether ``other`` sits in a relative clause set off by commas ("X, in which *Y*
+    owns a stake, said ...") that closes before token ``end``."""
+    opened = any(
+        tokens[k].lower in _RELATIVE_WORDS and k > 0 and tokens[k - 1].text in (",", "in", "of")
+        for k in range(max(0, other.start - 3), other.start)
+    )
+    return opened and any(t.text == "," for t in tokens[other.end : end])
 
 
 _PREPOSITIONS = word_set(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sinograph.graph.model.ontology import EntityType
 from sinograph.loaders.extract.candidate import Candidate
 from sinograph.loaders.extract.context import StoryContext
 from sinograph.loaders.extract.coref import Coreference
@@ -15,6 +16,8 @@ from sinograph.loaders.extract.syntax import lemma_forms
 from sinograph.loaders.extract.titles import TitleReader
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from sinograph.loaders.extract.document import ParsedSentence
     from sinograph.loaders.extract.parse import SentenceTree
 
@@ -44,9 +47,10 @@ def sentence_facts(
                 if rule.pos == "name":
                     reader.apply(rule, token)
         seen: set[str] = set()
+        in_name = _inside_a_firms_name(tree, ps, token)
         for form in lemma_forms(token):
             for rule in book.by_trigger.get(form, ()):
-                if rule.id in seen or not pos_ok(rule, token):
+                if rule.id in seen or not pos_ok(rule, token) or (in_name and rule.pos == "noun"):
                     continue
                 seen.add(rule.id)
                 reader.apply(rule, token)
@@ -56,3 +60,18 @@ def sentence_facts(
     titles.title_facts()
     titles.successions()
     return reader.out[:MAX_FACTS_PER_SENTENCE]
+
+
+_FIRM_TYPES = frozenset(
+    {EntityType.COMPANY, EntityType.ORGANIZATION, EntityType.INVESTOR_GROUP}
+)
+
+
+def _inside_a_firms_name(tree: SentenceTree, ps: ParsedSentence, token: Token) -> bool:
+    """ "Sable *Partners*", "Juniper *Capital*": a capitalised word of a firm's name is
+    the name, not the noun a rule is triggered by."""
+    k = tree.mention[token.i]
+    if k < 0 or not token.text[:1].isupper():
+        return False
+    mention = ps.mentions[k]
+    return mention.named and mention.type in _FIRM_TYPES

@@ -17,7 +17,7 @@ from sinograph.loaders.extract.cues import (
 )
 from sinograph.loaders.extract.mention import Mention, MentionKind
 from sinograph.loaders.extract.names import descriptor_type, looks_like_person
-from sinograph.loaders.extract.tokens import Token
+from sinograph.loaders.extract.tokens import Token, surface_text
 
 __all__ = ["type_by_context"]
 
@@ -65,6 +65,20 @@ def type_by_context(tokens: Sequence[Token], mentions: list[Mention]) -> None:
             and all(t.text.isalpha() for t in tokens[m.start : m.end])
         ):
             m.type, m.cue = EntityType.PERSON, 0.7  # "its chief executive, Pascal Soriot,"
+            continue
+        if m.type is None and _named_product(tokens, m.start):
+            m.type, m.cue = EntityType.PRODUCT, 0.7  # "its first electric pickup, the Lumo X"
+            if (
+                m.end + 1 < n
+                and tokens[m.end].text.isdigit()
+                and len(tokens[m.end].text) <= 3
+                and not tokens[m.end + 1].text[:1].isalnum()
+            ):
+                # "an SUV, the Lumo 3, in Japan": the model number is in the name
+                m.end += 1
+                m.text = surface_text(tokens, m.start, m.end)
+                if m.canonical is not None:
+                    m.canonical = m.text
             continue
         if m.type is None and m.end < n and tokens[m.end].lower in ("brand", "brands", "label"):
             m.type, m.cue = EntityType.COMPANY, 0.6  # "the MG brand"
@@ -267,3 +281,23 @@ def _apposition_type(tokens: Sequence[Token], end: int) -> EntityType | None:
                 return kind
             return kind
     return None
+
+
+def _named_product(tokens: Sequence[Token], start: int) -> bool:
+    """ "unveiled its first electric pickup, the Lumo X": a name in apposition to a kind of
+    product (after a comma, with or without "the") is the product."""
+    k = start - 1
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    if k < 1 or tokens[k].text != ",":
+        return False
+    noun = tokens[k - 1]
+    return noun.lower in PRODUCT_NOUNS or noun.lower in _PRODUCT_KINDS
+
+
+# Kinds of product a story names before the product's own name, besides PRODUCT_NOUNS.
+_PRODUCT_KINDS = frozenset(
+    {"pickup", "sedan", "hatchback", "suv", "minivan", "coupe", "crossover", "smartphone",
+     "tablet", "laptop", "chip", "chipset", "processor", "model", "drug", "vaccine", "game",
+     "handset", "wearable", "robot", "app", "chatbot", "headset", "truck", "jet", "plane"}
+)  # fmt: skip

@@ -5,8 +5,11 @@ origin qualifies stay what they are; an industry's gerund narrows generic goods
 ("drilling equipment", "chipmaking equipment"); "imports from the United States" take the
 country past its article, while imports "from three US firms" are the firms'; "poultry
 meat" is poultry; goods of the European Union are "EU" goods; a surname and a hyphenated
-given name ("Kwak Jae-sun", "Chen Chi-chung") name a person. Sentences are written for
-these tests."""
+given name ("Kwak Jae-sun", "Chen Chi-chung") name a person; a capitalised word of a
+firm's name ("Sable Partners") triggers no rule; a name in apposition to a kind of product
+("a new smartphone, the Orion 5") is the product, with its number; "the Dutch government"
+is the Netherlands; a pronoun after a relative clause set off by commas refers to the main
+clause's subject. Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -90,3 +93,52 @@ def test_hyphenated_east_asian_given_names_are_people(name: str) -> None:
     delta = run(f"{name} attended the signing ceremony in Seoul on Monday.")
     people = {e.name for e in delta.entities if e.type.value == "Person"}
     assert name in people, people
+
+
+def test_a_word_of_a_firms_name_triggers_no_rule() -> None:
+    delta = run(
+        "Tallis Robotics raised $150 million in a round led by Orion Ventures, with "
+        "participation from existing investors Juniper Capital and Sable Partners."
+    )
+    assert has_fact(delta, "Sable Partners", "INVESTS_IN", "Tallis Robotics"), sorted(
+        triples(delta)
+    )
+    assert not has_fact(delta, "Juniper Capital", "PARTNERS_WITH", "Sable Partners"), sorted(
+        triples(delta)
+    )
+
+
+@pytest.mark.parametrize(
+    "text, maker, product",
+    [
+        ("Tallis Mobile launched a new smartphone, the Orion 5, on Tuesday.", "Tallis Mobile",
+         "Orion 5"),
+        ("Norvik Motors unveiled its first electric pickup, the Ranger X, on Monday.",
+         "Norvik Motors", "Ranger X"),
+    ],
+)
+def test_a_name_in_apposition_to_a_kind_of_product_is_the_product(
+    text: str, maker: str, product: str
+) -> None:
+    delta = run(text)
+    assert has_fact(delta, maker, "RELEASES", product), sorted(triples(delta))
+
+
+def test_the_government_a_demonym_names_is_the_state() -> None:
+    delta = run("The Dutch government fined Kestrel Semiconductor on Friday.")
+    assert has_fact(delta, "Netherlands", "FINES", "Kestrel Semiconductor"), sorted(
+        triples(delta)
+    )
+
+
+def test_a_mexican_state_is_a_place_not_mexico_acting() -> None:
+    delta = run("Norvik Motors opened its first plant in the Mexican state of Nuevo Leon.")
+    assert has_fact(delta, "Norvik Motors", "OPERATES_IN", "Nuevo Leon"), sorted(triples(delta))
+
+
+def test_a_pronoun_after_a_relative_clause_is_the_main_subject() -> None:
+    delta = run(
+        "Norvik Motors, in which Brava Capital owns a stake, said it will build a plant in Spain."
+    )
+    assert has_fact(delta, "Norvik Motors", "OPERATES_IN", "Spain"), sorted(triples(delta))
+    assert not has_fact(delta, "Brava Capital", "OPERATES_IN", "Spain"), sorted(triples(delta))
