@@ -284,12 +284,13 @@ def _apposition_type(tokens: Sequence[Token], end: int) -> EntityType | None:
 
 
 def _named_product(tokens: Sequence[Token], start: int) -> bool:
-    """ "unveiled its first electric pickup, the Lumo X": a name in apposition to a kind of
-    product (after a comma, with or without "the") is the product."""
+    """ "unveiled its first electric pickup, the Lumo X", "a robot called Atlas X": a name in
+    apposition to a kind of product, or that a kind of product is called, is the product."""
     k = start - 1
     if k >= 0 and tokens[k].lower == "the":
         k -= 1
-    if k < 1 or tokens[k].text != ",":
+    # "a humanoid robot called Atlas X"
+    if k < 1 or tokens[k].lower not in (",", "called", "named", "dubbed"):
         return False
     noun = tokens[k - 1]
     return noun.lower in PRODUCT_NOUNS or noun.lower in _PRODUCT_KINDS

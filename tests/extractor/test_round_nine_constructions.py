@@ -142,3 +142,8 @@ def test_a_pronoun_after_a_relative_clause_is_the_main_subject() -> None:
     )
     assert has_fact(delta, "Norvik Motors", "OPERATES_IN", "Spain"), sorted(triples(delta))
     assert not has_fact(delta, "Brava Capital", "OPERATES_IN", "Spain"), sorted(triples(delta))
+
+
+def test_a_product_a_kind_of_product_is_called_is_the_product() -> None:
+    delta = run("Tallis Robotics unveiled a humanoid robot called Atlas X on Monday.")
+    assert has_fact(delta, "Tallis Robotics", "RELEASES", "Atlas X"), sorted(triples(delta))
