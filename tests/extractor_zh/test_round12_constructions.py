@@ -3,7 +3,10 @@ place with a branch word ("中国人民银行上海分行") name the body's bran
 a firm's trade read as a verb ("支付", "租赁") still sits inside its name before the
 legal form; a product named after a dash that follows its kind ("…固态电池——金刚固态
 电池") is released; 新建 after a country is what is done there, not a place; a firm that
-announces it will build somewhere operates there — all on sentences of our own."""
+announces it will build somewhere operates there; a word and an industry word after a
+verb and before a stake or a round's money name a firm ("持有南湖锂业22.16%的股份"); 电商
+ends a firm's name; a withdrawn listing application (撤回) lists nothing — all on
+sentences of our own."""
 
 from __future__ import annotations
 
@@ -45,3 +48,23 @@ def test_building_after_a_country_is_no_place() -> None:
 def test_a_firm_that_announces_it_builds_somewhere_operates_there() -> None:
     facts = triples(run("比亚迪周日宣布,将在匈牙利新建一家储能工厂。"))
     assert ("BYD", "OPERATES_IN", "Hungary") in facts, facts
+
+
+def test_a_name_before_a_stake_after_a_verb_is_a_firm() -> None:
+    facts = triples(run("北辰能源持有南湖锂业22.16%的股份,为其第二大股东。"))
+    assert ("北辰能源", "OWNS", "南湖锂业") in facts, facts
+
+
+def test_the_firm_that_raises_a_round_is_named_before_its_money() -> None:
+    facts = triples(run("远山资本领投南湖机器人5亿元B轮融资,星河创投跟投。"))
+    assert ("远山资本", "INVESTS_IN", "南湖机器人") in facts, facts
+    assert ("星河创投", "INVESTS_IN", "远山资本") not in facts, facts
+
+
+def test_an_online_retailer_is_a_firm() -> None:
+    assert "星河电商" in names_of("市场监管局对星河电商处以罚款。", EntityType.COMPANY)
+
+
+def test_a_withdrawn_listing_application_lists_nothing() -> None:
+    facts = triples(run("北辰化工撤回在上海证券交易所科创板上市的申请,审核终止。"))
+    assert not any(p == "LISTED_ON" for _, p, _ in facts), facts

@@ -369,12 +369,16 @@ def _before_cues(units: list[Unit], table: EntityTable) -> list[Unit]:
     k = 0
     while k < len(units):
         unit = units[k]
-        if unit.text not in _CUE_WORDS and unit.kind != "percent":
+        if unit.text not in _CUE_WORDS and unit.kind not in ("percent", "money"):
             k += 1  # most words open no cue: skip the checks
+            continue
+        if _suffixed_name_before(units, k):
+            # "持有南湖物流30%股权": the word and the industry word just before the cue
+            _make(units, k - 2, k, EntityType.COMPANY, table)
+            k -= 1
             continue
         cue = (
             (unit.kind == "word" and unit.text in FIRM_CUES)
-            or _suffixed_name_before(units, k)
             or (unit.kind == "title" and unit.text in FIRM_TITLES)
             or _is_a_firm(units, k)
             or _holds_dominance(units, k)
@@ -419,7 +423,7 @@ _ROUND_WORDS = words("""这轮 本轮 此轮 新一轮 最新一轮""")
 # 宣布…"): jieba knows 远山 and 星河 as ordinary words, so no other cue marks the name.
 _SUFFIXED_CUES = words(
     """宣布 聘任 聘请 拟 发布 总部 收购 与 表示 称 计划 推出 签署 签订 达成 披露 成立 投资
-    发布会 官宣 宣告"""
+    发布会 官宣 宣告 处以 被 跟投 领投 出售 持有 获得 完成"""
 )
 _STAKES = words("股权 股份 的股权 的股份 权益")
 # Words that say what kind of goods or trade, not whose ("新能源汽车", "消费电子").
@@ -437,8 +441,15 @@ _GENERIC_STEMS = words(
 def _suffixed_name_before(units: list[Unit], k: int) -> bool:
     """A verb in _SUFFIXED_CUES right after a word and an industry word that no list of
     generic stems knows: "远山电子聘任…" names 远山电子, "新能源汽车在…" names nothing."""
-    stake = units[k].kind == "percent" and k + 1 < len(units) and units[k + 1].text in _STAKES
-    if k < 2 or not (stake or (units[k].kind == "word" and units[k].text in _SUFFIXED_CUES)):
+    after = units[k + 1].text if k + 1 < len(units) else ""
+    stake = units[k].kind == "percent" and (
+        after in _STAKES or (after == "的" and k + 2 < len(units) and units[k + 2].text in _STAKES)
+    )
+    # "领投南湖机器人5亿元B轮融资": the money of a round follows the firm that raises it
+    round_money = units[k].kind == "money" and after.endswith(("轮", "融资"))
+    if k < 2 or not (
+        stake or round_money or (units[k].kind == "word" and units[k].text in _SUFFIXED_CUES)
+    ):
         return False  # "远山电子聘任…", "南湖物流30%股权"
     stem, suffix = units[k - 2], units[k - 1]
     return (
@@ -449,7 +460,13 @@ def _suffixed_name_before(units: list[Unit], k: int) -> bool:
         and has_han(stem.text)
         and stem.text not in _GENERIC_STEMS
         and stem.tag in ("n", "ns", "nz", "nr", "nt", "j")
-        and (k < 3 or units[k - 3].kind != "word" or units[k - 3].tag in ("x", "p", "c", "d", "uj"))
+        and (
+            k < 3
+            or units[k - 3].kind != "word"
+            or units[k - 3].tag in ("x", "p", "c", "d", "uj")
+            # "持有南湖锂业…", "领投南湖机器人…": a verb before the name ends it there
+            or units[k - 3].tag.startswith("v")
+        )
     )
 
 
@@ -637,7 +654,12 @@ def _boundary(unit: Unit | None) -> bool:
         return True
     if unit.kind == "entity":
         return False
-    return unit.text in NAME_BREAKERS or unit.text in _LIST_WORDS or unit.tag in ("p", "c", "d")
+    return (
+        unit.text in NAME_BREAKERS
+        or unit.text in _LIST_WORDS
+        or unit.tag in ("p", "c", "d")
+
+    )
 
 
 def _run_before(units: list[Unit], end: int) -> int | None:

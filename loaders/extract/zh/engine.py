@@ -45,6 +45,9 @@ _NEGATIONS = frozenset(
         "无法",
         "不能",
         "难以",
+        # "撤回在科创板上市的申请": a withdrawn application lists nothing
+        "撤回",
+        "撤销",
     }
 )
 # Verbs that carry the trigger noun ("无法获得FCC批准"): a negation before them negates it.
