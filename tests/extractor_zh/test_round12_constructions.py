@@ -6,7 +6,9 @@ legal form; a product named after a dash that follows its kind ("…固态电池
 announces it will build somewhere operates there; a word and an industry word after a
 verb and before a stake or a round's money name a firm ("持有南湖锂业22.16%的股份"); 电商
 ends a firm's name; a withdrawn listing application (撤回) lists nothing — all on
-sentences of our own."""
+sentences of our own. Later, from our own probes: a raid (搜查) is a probe of the firm
+raided; an ordinary word and an investor word (资本, 创投...) before a deal verb name a
+firm unless the word is generic (社会资本)."""
 
 from __future__ import annotations
 
@@ -68,3 +70,14 @@ def test_an_online_retailer_is_a_firm() -> None:
 def test_a_withdrawn_listing_application_lists_nothing() -> None:
     facts = triples(run("北辰化工撤回在上海证券交易所科创板上市的申请,审核终止。"))
     assert not any(p == "LISTED_ON" for _, p, _ in facts), facts
+
+
+def test_a_raid_is_a_probe_of_the_firm_raided() -> None:
+    facts = triples(run("印度执法局搜查了小米公司在印度的办公室。"))
+    assert ("印度执法局", "INVESTIGATES", "Xiaomi") in facts, facts
+
+
+def test_an_ordinary_word_and_an_investor_word_before_a_deal_verb_name_a_firm() -> None:
+    facts = triples(run("星河资本将其持有的南湖科技30%股份出售给远山集团。"))
+    assert ("星河资本", "SELLS", "南湖科技") in facts, facts
+    assert "社会资本" not in names_of("社会资本将进入该领域。", EntityType.COMPANY)

@@ -423,7 +423,7 @@ _ROUND_WORDS = words("""这轮 本轮 此轮 新一轮 最新一轮""")
 # 宣布…"): jieba knows 远山 and 星河 as ordinary words, so no other cue marks the name.
 _SUFFIXED_CUES = words(
     """宣布 聘任 聘请 拟 发布 总部 收购 与 表示 称 计划 推出 签署 签订 达成 披露 成立 投资
-    发布会 官宣 宣告 处以 被 跟投 领投 出售 持有 获得 完成"""
+    发布会 官宣 宣告 处以 被 跟投 领投 出售 持有 获得 完成 将 已"""
 )
 _STAKES = words("股权 股份 的股权 的股份 权益")
 # Words that say what kind of goods or trade, not whose ("新能源汽车", "消费电子").
@@ -434,8 +434,13 @@ _GENERIC_STEMS = words(
     航天 船舶 钢铁 有色 材料 环保 新材料 检测 服务 制造 装备 机械 电力 电气 核电 风电 水电
     火电 燃气 石油 化学 医药 农业 食品 家电 手机 显示 面板 安全 数据 云 算力 平台 品牌 产业
     行业 企业 民营 国有 外资 合资 跨境 电商 零售 地产 房地产 建筑 交通 运输 旅游 文化 教育
-    体育 娱乐 游戏 影视 传媒 广告 咨询 投资 证券 银行 保险 基金 资本"""
+    体育 娱乐 游戏 影视 传媒 广告 咨询 投资 证券 银行 保险 基金 资本 社会 民间 风险 产业
+    私募 公募 外国 境外 政府 地方 中央 耐心 长期 短期 更多 大量 部分"""
 )
+
+
+# Words for an investor that end a name after an ordinary word ("星河资本", "远山创投").
+_FIRM_WORD_SUFFIXES = words("资本 基金 创投 投资")
 
 
 def _suffixed_name_before(units: list[Unit], k: int) -> bool:
@@ -455,7 +460,7 @@ def _suffixed_name_before(units: list[Unit], k: int) -> bool:
     return (
         stem.kind == "word"
         and suffix.kind == "word"
-        and suffix.text in INDUSTRY_SUFFIXES
+        and (suffix.text in INDUSTRY_SUFFIXES or suffix.text in _FIRM_WORD_SUFFIXES)
         and len(stem.text) >= 2
         and has_han(stem.text)
         and stem.text not in _GENERIC_STEMS

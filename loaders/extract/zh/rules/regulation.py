@@ -124,6 +124,19 @@ RULES: tuple[Rule, ...] = (
         ),
         amount=True,
     ),
+    # "印度执法局搜查了小米公司的办公室": a raid is a probe of the firm raided
+    Rule(
+        "zh.probe.raid",
+        Predicate.INVESTIGATES,
+        ("搜查", "突击搜查", "突击检查", "查抄"),
+        "S ~ V ~ O",
+        STATES,
+        _PROBED,
+        0.7,
+        examples=(
+            Example("印度执法局搜查了小米公司在印度的办公室。", "印度执法局", "小米公司"),
+        ),
+    ),
     Rule(
         "zh.probe.on",
         Predicate.INVESTIGATES,
