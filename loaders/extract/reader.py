@@ -52,6 +52,18 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_FACTS_PER_SENTENCE", "SentenceReader"]
 
+# Verbs that put up a plant ("build", "invest in a factory"), not those that run one.
+_BUILDING_VERBS = frozenset(
+    {"build", "construct", "establish", "open", "invest", "spend", "set", "pour", "plough",
+     "plow", "erect", "develop"}
+)  # fmt: skip
+_PLANT_NOUNS = frozenset({"plant", "factory", "gigafactory", "facility", "plants", "factories"})
+# Words that say which of a firm's plants it is, not what kind ("its first plant").
+_PLANT_QUALIFIERS = frozenset(
+    {"new", "first", "second", "third", "largest", "biggest", "own", "overseas", "local",
+     "giant", "huge", "major", "big", "large", "massive"}
+)
+
 # Bounded work: at most this many facts are read from one sentence.
 MAX_FACTS_PER_SENTENCE = 40
 _CONTROL_WORDS = frozenset(
@@ -445,6 +457,55 @@ class SentenceReader:
         self.out.append(candidate)
         return candidate
 
+    def plant_built(self, firm: Cluster, place: Bound, trigger: Token) -> None:
+        """ "Norvik will build a $1 billion battery plant in Turkey": besides doing business
+        in Turkey, Norvik invests in a plant there. The plant has no name of its own; it is
+        named by its firm, its place and its kind ("Norvik Motors Turkey battery plant"),
+        with the words the story calls it by as aliases."""
+        if trigger.lemma_.lower() not in _BUILDING_VERBS:
+            return
+        if place.via[len("through:") :] in _PLANT_NOUNS:
+            token = place.token  # "a factory in Hungary", "Morocco's first gigafactory"
+            noun = token.head if token.dep_ == "poss" else token.head.head
+        else:
+            # "build a plant in Turkey", the place read on the verb
+            noun = next(
+                (t for t in patient_of(trigger) if t.lemma_.lower() in _PLANT_NOUNS), trigger
+            )
+        if noun.lemma_.lower() not in _PLANT_NOUNS or noun.tag_ == "NNS":
+            return
+        kinds = [
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "amod", "nmod")
+            and c.i < noun.i
+            and c.pos_ in ("NOUN", "PROPN", "ADJ")
+            and self._kind_word(c)
+            and not any(ch.isdigit() for ch in c.text)
+        ]
+        kind = " ".join([*(c.text for c in kinds if c.lower_ not in _PLANT_QUALIFIERS), noun.text])
+        called = " ".join([*(c.text for c in kinds), noun.text])
+        named = self.binder.mention_cluster(noun)
+        plant = (
+            named  # "an LFP battery plant": the story already made the plant an asset
+            if named is not None and named.type is EntityType.ASSET
+            else self.coref.add(
+                f"{firm.canonical} {place.cluster.canonical} {kind}", EntityType.ASSET
+            )
+        )
+        for alias in {kind, called}:
+            if " " in alias and alias not in plant.surfaces:
+                plant.surfaces.append(alias)
+        self.emit(firm, Predicate.INVESTS_IN, plant, trigger, 0.6, "build-plant")
+        located = self.emit(plant, Predicate.LOCATED_IN, place.cluster, noun, 0.6, "build-plant")
+        if located is not None:
+            located.wants_amount = False
+
+    def _kind_word(self, token: Token) -> bool:
+        """A word before a plant noun that says its kind ("battery", "LFP"), not a name."""
+        cluster = self.binder.mention_cluster(token)
+        return cluster is None or cluster.type is EntityType.COMMODITY
+
     def apply(self, rule: Rule, trigger: Token) -> None:
         if rule.particle and not any(
             c.dep_ in ("prt", "prep", "advmod") and c.lower_ == rule.particle
@@ -574,6 +635,8 @@ class SentenceReader:
                     original.scope = own
                 # "lifted a 2023 ban": the year dates the ban, not the lifting
                 candidate.scope = (candidate.scope or frozenset()) - own
+            if candidate is not None and emitted is Predicate.OPERATES_IN:
+                self.plant_built(s.cluster, o, trigger)
             if candidate is not None and o.via.startswith("through:"):
                 candidate.attributes["through"] = o.via[len("through:") :]
                 # the stake's words: the verb's patient, or the event noun's own phrase

@@ -147,3 +147,25 @@ def test_a_pronoun_after_a_relative_clause_is_the_main_subject() -> None:
 def test_a_product_a_kind_of_product_is_called_is_the_product() -> None:
     delta = run("Tallis Robotics unveiled a humanoid robot called Atlas X on Monday.")
     assert has_fact(delta, "Tallis Robotics", "RELEASES", "Atlas X"), sorted(triples(delta))
+
+
+@pytest.mark.parametrize(
+    "text, firm, plant, place",
+    [
+        ("Norvik Motors will build a $1 billion battery plant in Turkey.", "Norvik Motors",
+         "Norvik Motors Turkey battery plant", "Turkey"),
+        ("Tallis Motors plans to invest $500 million in a new factory in Hungary.",
+         "Tallis Motors", "Tallis Motors Hungary factory", "Hungary"),
+    ],
+)
+def test_a_plant_built_somewhere_is_invested_in_and_located_there(
+    text: str, firm: str, plant: str, place: str
+) -> None:
+    delta = run(text)
+    assert has_fact(delta, firm, "INVESTS_IN", plant), sorted(triples(delta))
+    assert has_fact(delta, plant, "LOCATED_IN", place), sorted(triples(delta))
+
+
+def test_a_plant_run_somewhere_is_no_new_investment() -> None:
+    delta = run("Norvik Motors operates a battery plant in Turkey.")
+    assert not any(p == "INVESTS_IN" for _, p, _ in triples(delta)), sorted(triples(delta))
