@@ -258,6 +258,10 @@ class SentenceReader:
                     if self.context.state_actor is not None:
                         bound.append(Bound(self.context.state_actor, trigger, "story"))
                     continue
+                if role == "story_focus":
+                    if self.context.focus is not None:
+                        bound.append(Bound(self.context.focus, trigger, "story"))
+                    continue
                 if role == "sentence_state":
                     body = self.sentence_body()
                     if body is not None:

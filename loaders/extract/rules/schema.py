@@ -42,6 +42,7 @@ Roles:
 ``xcomp_patient`` what the verb's complement acts on ("should stop buying *them*")
 ``actor_actor`` who acts through the acting noun ("*the UK*'s sanctions targeted X")
 ``story_actor`` the state or body that last acted in the story
+``story_focus`` the company the story was last about (the subject of a recent sentence)
 ``sentence_state`` a government body the sentence names anywhere ("X was fined ... after
                *the regulator* accused it")
 ``home_country`` the country the story is mostly about ("cooperating with a government
@@ -98,6 +99,7 @@ ROLE_NAMES = frozenset(
         "xcomp_patient",
         "actor_actor",
         "story_actor",
+        "story_focus",
         "sentence_state",
         "home_country",
         "undergoer",
