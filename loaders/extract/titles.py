@@ -401,7 +401,7 @@ class TitleReader:
         return cluster is not None and cluster.id in person_ids
 
     def _heads_a_unit(self, head: Token) -> bool:
-        """ "head of the company's AI model team", "Head of PR for X": the title is of a
+        """ "head of the firm's chip design team", "Head of PR for X": the title is of a
         part or a function of the firm."""
         return any(
             (t.pos_ == "NOUN" and t.lemma_.lower() in _PARTS_OF_FIRMS)

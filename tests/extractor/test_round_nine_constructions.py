@@ -37,7 +37,7 @@ def test_goods_the_lexicon_does_not_list(text: str, state: str, predicate: str, 
     "text, absent",
     [
         ("Japan banned Chinese students from the laboratories.", "Chinese students"),
-        ("India issued an order banning 59 Chinese apps.", "Chinese apps"),
+        ("The ministry ordered a ban on 40 Chinese apps.", "Chinese apps"),
         ("Shares of Chilean grape growers fell after the duties.", "Chilean grape"),
     ],
 )
@@ -78,9 +78,9 @@ def test_imports_from_named_firms_are_the_firms() -> None:
 
 
 def test_poultry_meat_is_poultry() -> None:
-    delta = run("Japan lifted its ban on US poultry meat and eggs on Thursday.")
-    assert has_fact(delta, "Japan", "LIFTS_BAN", "American poultry"), sorted(triples(delta))
-    assert not has_fact(delta, "Japan", "LIFTS_BAN", "meat"), sorted(triples(delta))
+    delta = run("Korea scrapped a ban on American poultry meat last week.")
+    assert has_fact(delta, "South Korea", "LIFTS_BAN", "American poultry"), sorted(triples(delta))
+    assert not has_fact(delta, "South Korea", "LIFTS_BAN", "meat"), sorted(triples(delta))
 
 
 def test_goods_of_the_european_union_are_eu_goods() -> None:
@@ -132,13 +132,14 @@ def test_the_government_a_demonym_names_is_the_state() -> None:
 
 
 def test_a_mexican_state_is_a_place_not_mexico_acting() -> None:
-    delta = run("Norvik Motors opened its first plant in the Mexican state of Nuevo Leon.")
+    delta = run("Norvik Motors will build a factory in the Mexican state of Nuevo Leon.")
     assert has_fact(delta, "Norvik Motors", "OPERATES_IN", "Nuevo Leon"), sorted(triples(delta))
 
 
 def test_a_pronoun_after_a_relative_clause_is_the_main_subject() -> None:
     delta = run(
-        "Norvik Motors, in which Brava Capital owns a stake, said it will build a plant in Spain."
+        "Norvik Motors, in which Brava Capital holds a minority interest, said it would "
+        "build a plant in Spain."
     )
     assert has_fact(delta, "Norvik Motors", "OPERATES_IN", "Spain"), sorted(triples(delta))
     assert not has_fact(delta, "Brava Capital", "OPERATES_IN", "Spain"), sorted(triples(delta))
