@@ -357,7 +357,7 @@ def _branches(units: list[Unit], table: EntityTable) -> None:
                     and head.text.endswith(_BRANCH_WORDS)
                     and _parent_body(head.text, table)
                 ):
-                    entity.type = EntityType.GOVERNMENT_BODY  # "中国人民银行浙江省分行"
+                    entity.type = EntityType.GOVERNMENT_BODY  # "中国人民银行江苏省分行"
         k += 1
 
 
@@ -372,7 +372,7 @@ def _is_place(text: str, table: EntityTable) -> bool:
 
 
 def _parent_body(name: str, table: EntityTable) -> bool:
-    """Whether ``name`` ("中国人民银行浙江省分行") opens with a known government body."""
+    """Whether ``name`` ("中国人民银行江苏省分行") opens with a known government body."""
     for size in range(len(name) - 2, 1, -1):
         entry = table.names.lookup(name[:size])
         if entry is not None:
