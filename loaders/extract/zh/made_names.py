@@ -83,10 +83,16 @@ def _dashed_products(units: list[Unit], table: EntityTable, text: str) -> list[U
     puts after the kind of product is the product, whatever its last word suggests."""
     k = 0
     while k + 1 < len(units):
-        dash = units[k].text in ("—", "——") and units[k - 1].text.endswith(_DASHED_CLASSES)
+        if not (
+            k > 0
+            and units[k].text in ("—", "——")
+            and units[k - 1].text.endswith(_DASHED_CLASSES)
+            and any(u.text.startswith(_RELEASE_WORDS) for u in units[:k])
+        ):
+            k += 1
+            continue
         start = k + 2 if units[k].text == "—" and units[k + 1].text == "—" else k + 1
-        released = any(u.text.startswith(_RELEASE_WORDS) for u in units[:k])
-        if not (dash and released and start < len(units)):
+        if start >= len(units):
             k += 1
             continue
         end = start
