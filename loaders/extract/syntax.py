@@ -562,8 +562,6 @@ def relational_holder(noun: Token) -> list[Token]:
             and c.i > noun.i
             and not c.text.isupper()
             and c.lower_ not in _TITLE_HEADS
-            # "the arms of A and B, and C": a list item after a comma is another item
-            and not any(t.text == "," for t in noun.doc[noun.i : c.i])
         ):
             return [c]  # "founder and CEO Li Wei" read as "founder" and "Li Wei"
     dep = noun.dep_

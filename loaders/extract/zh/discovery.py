@@ -659,12 +659,7 @@ def _boundary(unit: Unit | None) -> bool:
         return True
     if unit.kind == "entity":
         return False
-    return (
-        unit.text in NAME_BREAKERS
-        or unit.text in _LIST_WORDS
-        or unit.tag in ("p", "c", "d")
-
-    )
+    return unit.text in NAME_BREAKERS or unit.text in _LIST_WORDS or unit.tag in ("p", "c", "d")
 
 
 def _run_before(units: list[Unit], end: int) -> int | None:

@@ -74,12 +74,12 @@ def plants_and_products(units: list[Unit], table: EntityTable, text: str) -> lis
     return _counted_products(units, table, text)
 
 
-# Kinds of product a release names before its name ("…超充电池——神行超充电池").
+# Kinds of product a release names before its name ("…固态电池——金刚固态电池").
 _DASHED_CLASSES = (*_PRODUCT_CLASSES, "电池", "系统", "机器人", "平台", "处理器")
 
 
 def _dashed_products(units: list[Unit], table: EntityTable, text: str) -> list[Unit]:
-    """ "发布全球首款…的超充电池——神行超充电池": after a release verb, the name a dash
+    """ "推出一款…的固态电池——金刚固态电池": after a release verb, the name a dash
     puts after the kind of product is the product, whatever its last word suggests."""
     k = 0
     while k + 1 < len(units):
