@@ -106,6 +106,10 @@ class MatchSet(Generic[K]):
     def __len__(self) -> int:
         return len(self._best)
 
+    def hit_keys(self) -> list[K]:
+        """The entities hit so far."""
+        return list(self._best)
+
     def ranked(self, order: Callable[[K], str], limit: int) -> list[tuple[K, Hit]]:
         """Best first: tier, then score, then ``order`` (the entity id) for ties."""
         items = sorted(self._best.items(), key=lambda kv: (kv[1].rank, -kv[1].score, order(kv[0])))

@@ -817,7 +817,21 @@ class EmbeddedStore:
     def _matches(
         self, conn: sqlite3.Connection, hits: MatchSet[int], limit: int
     ) -> list[EntityMatch]:
-        ranked = hits.ranked(self._index.node_ids.__getitem__, limit)
+        # The snapshot may hold entities the index has not taken in yet (a writer commits,
+        # then updates the index): those are ordered by the id the snapshot gives them.
+        ids = self._index.node_ids
+        late: dict[int, str] = {}
+        for chunk in chunks(sorted(nid for nid in hits.hit_keys() if nid >= len(ids))):
+            late.update(
+                conn.execute(
+                    f"SELECT nid, id FROM entity WHERE nid IN ({marks(len(chunk))})", chunk
+                ).fetchall()
+            )
+
+        def order(nid: int) -> str:
+            return ids[nid] if nid < len(ids) else late.get(nid, "")
+
+        ranked = hits.ranked(order, limit)
         entities = self._entities_by_nid(conn, [nid for nid, _ in ranked])
         return [hit.match(entities[nid]) for nid, hit in ranked if nid in entities]
 
