@@ -216,9 +216,7 @@ class Binder:
             return []
         country = COUNTRY_OF_DEMONYM.get(token.text)
         if country is not None and token.pos_ in ("ADJ", "PROPN", "NOUN"):
-            state = self.coref.find(country, EntityType.COUNTRY) or self.coref.add(
-                country, EntityType.COUNTRY
-            )
+            state = self.coref.add(country, EntityType.COUNTRY)
             return [Bound(state, token, "demonym")]
         listed = self._colon_list(token)
         if listed:
@@ -457,9 +455,7 @@ class Binder:
             )
             if cluster is None and country is not None:
                 # "the Dutch government": the state the adjective names
-                cluster = self.coref.find(country, EntityType.COUNTRY) or self.coref.add(
-                    country, EntityType.COUNTRY
-                )
+                cluster = self.coref.add(country, EntityType.COUNTRY)
             if cluster is None or cluster.type not in (EntityType.REGION, EntityType.COUNTRY):
                 continue
             if cluster.type is EntityType.COUNTRY:

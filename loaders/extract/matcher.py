@@ -47,10 +47,11 @@ def sentence_facts(
                 if rule.pos == "name":
                     reader.apply(rule, token)
         seen: set[str] = set()
-        in_name = _inside_a_firms_name(tree, ps, token)
         for form in lemma_forms(token):
             for rule in book.by_trigger.get(form, ()):
-                if rule.id in seen or not pos_ok(rule, token) or (in_name and rule.pos == "noun"):
+                if rule.id in seen or not pos_ok(rule, token):
+                    continue
+                if rule.pos == "noun" and _inside_a_firms_name(tree, ps, token):
                     continue
                 seen.add(rule.id)
                 reader.apply(rule, token)

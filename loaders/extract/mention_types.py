@@ -296,9 +296,6 @@ def _named_product(tokens: Sequence[Token], start: int) -> bool:
     return noun.lower in PRODUCT_NOUNS or noun.lower in _PRODUCT_KINDS
 
 
-# Kinds of product a story names before the product's own name, besides PRODUCT_NOUNS.
-_PRODUCT_KINDS = frozenset(
-    {"pickup", "sedan", "hatchback", "suv", "minivan", "coupe", "crossover", "smartphone",
-     "tablet", "laptop", "chip", "chipset", "processor", "model", "drug", "vaccine", "game",
-     "handset", "wearable", "robot", "app", "chatbot", "headset", "truck", "jet", "plane"}
-)  # fmt: skip
+# Kinds of product a story names before the product's own name that PRODUCT_NOUNS (which
+# follow a name) lacks in lower case.
+_PRODUCT_KINDS = frozenset({"suv", "drug", "vaccine", "plane"})

@@ -160,7 +160,7 @@ def _tariffs_by_states(candidates: list[Candidate], coref: Coreference, home: st
         country = country or _country_named_in(body.canonical) or home
         if country is None:
             continue
-        state = coref.find(country, EntityType.COUNTRY) or coref.add(country, EntityType.COUNTRY)
+        state = coref.add(country, EntityType.COUNTRY)
         c.subject = state.id
 
 

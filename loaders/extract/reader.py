@@ -357,9 +357,7 @@ class SentenceReader:
             and cluster.canonical in CAPITAL_OF
         ):
             country = CAPITAL_OF[cluster.canonical]
-            state = self.coref.find(country, EntityType.COUNTRY) or self.coref.add(
-                country, EntityType.COUNTRY
-            )
+            state = self.coref.add(country, EntityType.COUNTRY)
             return Bound(state, bound.token, "capital")
         return bound
 
@@ -468,7 +466,7 @@ class SentenceReader:
         with the words the story calls it by as aliases."""
         if trigger.lemma_.lower() not in _BUILDING_VERBS:
             return
-        if place.via[len("through:") :] in _PLANT_NOUNS:
+        if place.via.removeprefix("through:") in _PLANT_NOUNS:
             token = place.token  # "a factory in Hungary", "Morocco's first gigafactory"
             noun = token.head if token.dep_ == "poss" else token.head.head
         else:

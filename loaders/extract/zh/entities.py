@@ -122,12 +122,17 @@ class EntityTable:
             entity.type = kind
             entity.flexible = False
 
-    def goods_after_all(self, index: int) -> None:
-        """A name the story made a firm of ("联网汽车") that its context shows is goods."""
+    def recast(self, index: int, kind: EntityType) -> None:
+        """A name the story made itself (not the registry's) whose context shows another
+        kind: a dashed product name, a known body's branch found by its suffix."""
         entity = self.entities[index]
         if entity.entry is None:
-            entity.type = EntityType.COMMODITY
+            entity.type = kind
             entity.flexible = False
+
+    def goods_after_all(self, index: int) -> None:
+        """A name the story made a firm of ("联网汽车") that its context shows is goods."""
+        self.recast(index, EntityType.COMMODITY)
 
     def _new(self, name: str, kind: EntityType, entry: RegistryEntry | None) -> int:
         index = len(self.entities)

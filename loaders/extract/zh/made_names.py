@@ -103,9 +103,9 @@ def _dashed_products(units: list[Unit], table: EntityTable, text: str) -> list[U
             continue
         name = text[units[start].start : units[end - 1].end]
         single = units[start] if end - start == 1 and units[start].kind == "entity" else None
-        if single is not None and table.get(single.entity).entry is None:
-            table.get(single.entity).type = EntityType.PRODUCT
-        elif single is None and has_han(name):
+        if single is not None:
+            table.recast(single.entity, EntityType.PRODUCT)
+        elif has_han(name):
             index = table.add(name, EntityType.PRODUCT)
             units[start:end] = [
                 Unit("entity", name, units[start].start, units[end - 1].end, entity=index)

@@ -350,14 +350,13 @@ def _branches(units: list[Unit], table: EntityTable) -> None:
                     ]
                     break
             else:
-                entity = table.get(head.entity)
                 if (
                     kind is EntityType.COMPANY
-                    and entity.entry is None
                     and head.text.endswith(_BRANCH_WORDS)
                     and _parent_body(head.text, table)
                 ):
-                    entity.type = EntityType.GOVERNMENT_BODY  # "中国人民银行江苏省分行"
+                    # "中国人民银行江苏省分行", found by its suffix as a firm
+                    table.recast(head.entity, EntityType.GOVERNMENT_BODY)
         k += 1
 
 
