@@ -79,6 +79,9 @@ class NetworkxBaseline:
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self.entities: dict[str, Entity] = {}
         self.stories: dict[str, Story] = {}
+        # story id -> publication date, kept as stories arrive: every stored fact looks up
+        # when it was first known, and rebuilding this per fact made loading quadratic
+        self.published: dict[str, str | None] = {}
         self.metrics: dict[str, Metric] = {}
         self.metrics_of: dict[str, list[str]] = defaultdict(list)
         self.alias_ids: dict[str, set[str]] = defaultdict(set)
@@ -92,7 +95,9 @@ class NetworkxBaseline:
 
     def upsert(self, delta: GraphDelta) -> None:
         for story in delta.stories:
-            self.stories.setdefault(story.id, story)
+            if story.id not in self.stories:
+                self.stories[story.id] = story
+                self.published[story.id] = story.published
         for entity in delta.entities:
             old = self.entities.get(entity.id)
             merged = merge_entity(old, entity) if old else entity
@@ -133,7 +138,7 @@ class NetworkxBaseline:
         return [d["fact"] for d in edges.values() if d["predicate"] is fact.predicate]
 
     def _known_from(self, fact: Fact) -> str | None:
-        return earliest_published(fact, {i: s.published for i, s in self.stories.items()})
+        return earliest_published(fact, self.published)
 
     def _put(self, fact: Fact) -> None:
         start, end, valid_from, valid_until = ordinals(fact)
