@@ -176,6 +176,16 @@ for _word in _words(
 ):
     DESCRIPTOR_TYPES[_word] = EntityType.PRODUCT
 
+# Descriptive nouns that open a sentence before a name ("Chipmaker Vantrix said"), where
+# the capital is the sentence's, not a name's: none of them begins a firm's name.
+OPENING_DESCRIPTORS = _words(
+    """Chipmaker Chipmakers Carmaker Carmakers Automaker Automakers Drugmaker Drugmakers
+    Planemaker Phonemaker Steelmaker Shipbuilder Insurer Lender Miner Retailer Brokerage
+    Conglomerate Startup Start-up Refiner Smelter Developer Regulator Watchdog Billionaire
+    Tycoon Entrepreneur Supplier Manufacturer Producer Exporter Importer Broadcaster
+    Consultancy"""
+)
+
 # Titles written before a person's name; stripped from the name.
 PERSON_TITLES = _words(
     """Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Professor Sir Dame Lord Premier President
@@ -311,7 +321,9 @@ COMMODITIES = _words(
     electric-vehicles vehicles cars tyres tires textiles
     garments apparel furniture fertiliser fertilizer fertilisers fertilizers urea potash
     phosphate plastics chemicals pharmaceuticals drugs medicines vaccines cosmetics
-    machinery equipment drones pork-products beef-products meat"""
+    machinery equipment drones pork-products beef-products meat biodiesel biofuel biofuels
+    ethanol methanol hydrogen ammonia fentanyl turbines wind-turbines inverters plywood
+    ceramics honey garlic avocados kiwifruit"""
 )
 
 # Descriptions of government bodies, resolved against the country in context:

@@ -13,7 +13,12 @@ from sinograph.loaders.extract.amounts import (
     find_money,
     find_percentages,
 )
-from sinograph.loaders.extract.cues import COMPANY_SUFFIXES, GOVERNMENT_HEADS, word_set
+from sinograph.loaders.extract.cues import (
+    COMPANY_SUFFIXES,
+    GOVERNMENT_HEADS,
+    OPENING_DESCRIPTORS,
+    word_set,
+)
 from sinograph.loaders.extract.mention import Mention
 from sinograph.loaders.extract.mentions import find_mentions
 from sinograph.loaders.extract.registry import Registry
@@ -239,6 +244,7 @@ def _known_names(sentences: list[Sentence], tokenized: list[list[Token]]) -> set
             k >= 2
             and tokens[k - 1].text in COMPANY_SUFFIXES | GOVERNMENT_HEADS
             and tokens[0].text not in _TENURE_OPENERS
+            and tokens[0].text not in OPENING_DESCRIPTORS
         ):
             known.add(tokens[0].text)
         for k in range(1, len(tokens)):

@@ -29,6 +29,7 @@ from sinograph.loaders.extract.cues import (
     LEGAL_SUFFIXES,
     MARKET_HEADS,
     MONTHS,
+    OPENING_DESCRIPTORS,
     ORGANIZATION_HEADS,
     PERSON_TITLES,
     PRODUCT_NOUNS,
@@ -202,6 +203,8 @@ def _namey(
             return False  # "The", "Shares": a sentence opener, whatever else the story says
         if text in known:
             return True
+        if text in OPENING_DESCRIPTORS:
+            return False  # "Chipmaker Vantrix said": the name starts after the noun
         if (
             text.isupper()
             and 2 <= len(text) <= 6

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from sinograph.graph.model.ontology import EntityType
 from sinograph.loaders.extract.cues import (
+    COMMODITIES,
     DESCRIPTOR_TYPES,
     GOVERNMENT_DESCRIPTIONS,
     word_set,
@@ -117,6 +118,8 @@ _DESCRIPTION_NOUNS: dict[str, EntityType] = {
     "smelter": EntityType.ASSET,
     "companies": EntityType.COMPANY,
     "firms": EntityType.COMPANY,
+    # business news says "the platform" for the app firm it just named
+    "platform": EntityType.COMPANY,
     "aircraft": EntityType.PRODUCT,
     "jet": EntityType.PRODUCT,
     "plane": EntityType.PRODUCT,
@@ -396,6 +399,14 @@ def _government(
     return None
 
 
+def _goods_word(
+    tokens: Sequence[Token], k: int, mentions: list[Mention], taken: list[int]
+) -> bool:
+    if taken[k] >= 0:
+        return taken[k] < len(mentions) and mentions[taken[k]].type is EntityType.COMMODITY
+    return tokens[k].lower in COMMODITIES
+
+
 def _asset(
     tokens: Sequence[Token], i: int, mentions: list[Mention], taken: list[int]
 ) -> Mention | None:
@@ -422,6 +433,17 @@ def _asset(
             j = before.start - 1
             continue
         tok = tokens[j]
+        if (
+            tok.lower in ("and", ",")
+            and modifiers
+            and modifiers[0].lower() in COMMODITIES
+            and j > 0
+            and _goods_word(tokens, j - 1, mentions, taken)
+        ):
+            # "the Lantu copper *and* cobalt project", "the copper*,* zinc and lead mine"
+            modifiers.insert(0, tok.text)
+            j -= 1
+            continue
         if tok.text == ")" and j >= 2 and tokens[j - 2].text == "(":
             modifiers.insert(0, f"({tokens[j - 1].text})")
             j -= 3

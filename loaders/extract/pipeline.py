@@ -270,9 +270,19 @@ def _focus_after(
 _CONTROL_WORDS = frozenset({"majority", "controlling", "control", "all", "outright", "full"})
 
 
+_STAKE_SELLER_RULES = frozenset({"seller-stake-noun", "seller-stake-owner"})
+
+
 def _stakes_bought_from_sellers(stakes: list[Candidate], candidates: list[Candidate]) -> None:
     """A stake bought from a holder the sentence names ("buys 29% of X from Y") is an
-    acquisition of shares that exist, not an investment into the firm."""
+    acquisition of shares that exist, not an investment into the firm. A buyer is not the
+    seller of the stake it buys ("agreed to buy back its stake in X")."""
+    buyers = {(c.sentence, c.subject, c.object) for c in stakes}
+    candidates[:] = [
+        c
+        for c in candidates
+        if not (c.rule in _STAKE_SELLER_RULES and (c.sentence, c.subject, c.object) in buyers)
+    ]
     sold = {(c.sentence, c.object) for c in candidates if c.predicate is Predicate.SELLS}
     for c in stakes:
         if (c.sentence, c.object) in sold:

@@ -64,7 +64,8 @@ _MAX_CLIMB = 6
 
 # Verbs whose object, not subject, performs the verb they govern: "allowed X to buy".
 _OBJECT_CONTROL = frozenset(
-    {"allow", "ask", "order", "force", "urge", "require", "permit", "tell", "instruct", "push"}
+    {"allow", "ask", "order", "force", "urge", "require", "permit", "tell", "instruct", "push",
+     "name", "pick", "tap", "choose", "select", "appoint", "nominate", "elect", "hire"}
 )
 
 # Verbs that hold their object to account for a deed: "fined X for selling", "sanctioned
@@ -182,13 +183,29 @@ def _antecedent(pronoun: Token, clause: Token) -> Token:
     return pronoun
 
 
+def _named_subject(found: list[Token]) -> Token:
+    """ "Robot maker Unitree bought a stake": the small parser sometimes gives the verb
+    two subjects, a descriptive noun and the name right after it. The name is the
+    subject; the noun describes it."""
+    first = found[0]
+    if len(found) > 1:
+        second = found[1]
+        if (
+            first.pos_ == "NOUN"
+            and second.pos_ == "PROPN"
+            and first.right_edge.i + 1 == second.left_edge.i
+        ):
+            return second
+    return first
+
+
 def surface_subject(verb: Token) -> list[Token]:
     """The grammatical subject of ``verb`` (active or passive), relative pronouns
     replaced by their antecedent; inherited through coordination and control."""
     for _ in range(_MAX_CLIMB):
         found = _children(verb, _SUBJECT | _PASSIVE_SUBJECT)
         if found:
-            return [_antecedent(found[0], verb)]
+            return [_antecedent(_named_subject(found), verb)]
         sayer = _misread_sayer(verb)
         if sayer is not None:
             return [sayer]
@@ -252,7 +269,7 @@ def actor_of(verb: Token) -> list[Token]:
         return []
     subjects = _children(verb, _SUBJECT)
     if subjects:
-        return [_antecedent(subjects[0], verb)]
+        return [_antecedent(_named_subject(subjects), verb)]
     sayer = _misread_sayer(verb)
     if sayer is not None:
         return [sayer]
@@ -279,6 +296,15 @@ def _inherited_actor(verb: Token) -> list[Token]:
         return surface_subject(head)
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         return surface_subject(head)
+    if (
+        dep == "advcl"
+        and verb.tag_ == "VB"
+        and head.lemma_ in _OBJECT_CONTROL
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        objects = _children(head, ("dobj",))
+        if objects:
+            return objects  # "tapped X to lead Y", read with "to lead" as an adverbial
     if dep == "advcl" and verb.tag_ in ("VBG", "VBN", "VB"):
         return surface_subject(head)
     if dep == "pcomp" and head.dep_ == "prep":
@@ -518,8 +544,10 @@ def noun_actor(noun: Token) -> list[Token]:
         if objects:
             return objects
     for c in noun.children:
-        # "a round led by X", "a deal backed by X"
-        if c.dep_ == "acl" and c.tag_ == "VBN":
+        # "a round led by X", "a deal backed by X", "a deal which was backed by X"
+        if (c.dep_ == "acl" and c.tag_ == "VBN") or (
+            c.dep_ == "relcl" and c.tag_ == "VBN" and is_passive(c)
+        ):
             for agent in _children(c, ("agent",)):
                 found.extend(_children(agent, ("pobj",)))
     if found:

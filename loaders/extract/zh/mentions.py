@@ -75,8 +75,11 @@ _PERSON_VERBS = frozenset(
         "接替",
     }
 )
+# Latin letters with their accented forms ("Corporación", "Société")
+_CAPITAL = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LETTER = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff&'\\-"
 _LATIN_RE = re.compile(
-    r"[A-Za-z][A-Za-z0-9&'\-]*(?:[ .][A-Za-z0-9][A-Za-z0-9&'\-]*)*"
+    rf"[a-z{_CAPITAL}][{_LETTER}]*(?:[ .][0-9a-z{_CAPITAL}][{_LETTER}]*)*"
     r"(?:\.(?=[\s，,。(（\u4e00-\u9fff]))?"
 )
 # "Freeport-McMoRan Inc.持有的…": the abbreviation's full stop is part of the name.
@@ -205,12 +208,36 @@ def read_sentence(
     if _declare_abbreviations(text, units, table):
         units = _units(text, table, published)  # read again with the new short names
     units = _outside_parentheses(units)
+    _latin_prefixes(units, table)
     _branches(units, table)
     _qualifiers_and_heads(units, table)
     _unnamed_arms(units, table)
     _model_families(units, table)
     _resolve_anaphors(units, table, state)
     return units
+
+
+def _latin_prefixes(units: list[Unit], table: EntityTable) -> None:
+    """ "CPE源峰", "IDG资本": capitals written against a firm's Chinese name are part of
+    that name (the form the story uses becomes one of the firm's names)."""
+    for k in range(len(units) - 2, -1, -1):
+        latin, firm = units[k], units[k + 1]
+        if (
+            latin.kind == "word"
+            and firm.kind == "entity"
+            and not firm.anaphor
+            and latin.end == firm.start
+            and latin.text.isascii()
+            and latin.text.isalpha()
+            and latin.text.isupper()
+            and 2 <= len(latin.text) <= 5
+            and latin.text not in _LATIN_TERMS
+            and table.get(firm.entity).type is EntityType.COMPANY
+            and (k == 0 or units[k - 1].kind != "word" or not units[k - 1].text.isascii())
+        ):
+            surface = latin.text + firm.text
+            table.alias(surface, firm.entity)
+            units[k : k + 2] = [Unit("entity", surface, latin.start, firm.end, entity=firm.entity)]
 
 
 def keep_state(units: list[Unit], table: EntityTable, state: StoryState) -> None:
@@ -518,7 +545,8 @@ def _known_names(text: str, table: EntityTable, taken: list[bool]) -> list[tuple
 # Latin words in Chinese business news that name nothing: units, ratios, terms.
 _LATIN_TERMS = words(
     """GWh MWh kWh GW MW kW Wh mAh nm km GB TB PB PE PB ROE ROA EPS GDP CPI PPI PMI IPO SPAC ETF
-    REITs AI AIGC AGI LLM MoE Dense Transformer CEO CFO COO CTO App APP API SaaS PaaS IaaS
+    REITs AI AIGC AGI LLM MoE Dense Transformer CEO CFO COO CTO CMO CIO CSO CPO CHRO VP SVP EVP
+    App APP API SaaS PaaS IaaS
     OLED LCD LED EV PHEV BEV SUV MPV OTA ADAS FSD VC PE A股 H股 B股 ST QFII RQFII GPU CPU
     NPU TPU FPGA ASIC SoC DRAM NAND HBM CMOS 5G 6G IoT ESG M&A"""
 )
@@ -584,7 +612,9 @@ def _latin_entity(surface: str, table: EntityTable, text: str, end: int) -> int 
     after = text[end : end + 4]
     if after.startswith(("金矿", "矿", "项目", "油田", "工厂")):
         return table.add(surface, EntityType.ASSET)
-    return table.add(surface, EntityType.COMPANY, flexible=not after.startswith(("公司", "集团")))
+    # a legal form ("... E-commerce LTD") or a firm word after it fixes the name as a firm's
+    fixed = after.startswith(("公司", "集团")) or _LATIN_LEGAL_RE.search(surface) is not None
+    return table.add(surface, EntityType.COMPANY, flexible=not fixed)
 
 
 def _words(text: str, offset: int) -> list[Unit]:

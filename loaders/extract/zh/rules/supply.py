@@ -53,6 +53,19 @@ RULES: tuple[Rule, ...] = (
         0.65,
         examples=(Example("理想汽车将从欣旺达采购动力电池。", "欣旺达", "理想汽车"),),
     ),
+    # "东方航空与空客签订协议，将采购20架飞机": the maker the buyer signed with supplies it
+    Rule(
+        "zh.supply.signed_to_buy",
+        Predicate.SUPPLIES,
+        ("采购", "购买", "订购", "採購", "購買", "訂購"),
+        "O ~ 与|和|與 S ~ 签订协议|签署协议|签订|签署|簽訂|簽署 ~~ V",
+        COMPANIES,
+        COMPANIES,
+        0.6,
+        examples=(
+            Example("东方航空12月宣布已与空客签订协议，将采购20架飞机。", "空客", "东方航空"),
+        ),
+    ),
     # "宁德时代的前五大客户分别为特斯拉、蔚来": whose customers they are supplies them
     Rule(
         "zh.supply.customers",
