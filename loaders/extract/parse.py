@@ -125,6 +125,14 @@ def _parse_text(ps: ParsedSentence) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=1)
+def _verb_triggers() -> frozenset[str]:
+    """Every word a verb rule triggers on ("buy", "acquire", "sell"...)."""
+    from sinograph.loaders.extract.rulebook import rule_book
+
+    return frozenset(w for r in rule_book().rules if r.pos == "verb" for w in r.trigger)
+
+
 def _descriptor_after_to(ps: ParsedSentence, chars: list[str]) -> None:
     """ "sell polysilicon to module manufacturer X": after "to" the tagger reads the
     first noun as a verb ("to module") and loses X; the describing words between "to"
@@ -143,6 +151,8 @@ def _descriptor_after_to(ps: ParsedSentence, chars: list[str]) -> None:
             first -= 1
         if ps.tokens[first - 1].lower != "to" or first == k + 1:
             continue
+        if ps.tokens[first].lower in _verb_triggers():
+            continue  # "agreed to buy Canadian miner X": "to" opens a verb, keep it
         start, end = ps.tokens[first].start, ps.tokens[k].end
         chars[start:end] = list(" " * (end - start))
 

@@ -730,8 +730,11 @@ _EVENT_PARTICIPLES = frozenset(
 )  # fmt: skip
 
 
+# ... and that date it: "imports fell 9% in October" are October's imports
 _AMOUNT_VERBS = frozenset(
-    {"reach", "total", "amount", "hit", "stand", "exceed", "top", "come", "rise", "climb"}
+    {"reach", "total", "amount", "hit", "stand", "exceed", "top", "come", "rise", "climb",
+     "fall", "drop", "decline", "decrease", "increase", "grow", "jump", "surge", "slump",
+     "plunge", "soar", "slide", "dip", "ease", "rebound", "double", "triple"}
 )
 
 

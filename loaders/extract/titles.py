@@ -59,6 +59,19 @@ _ORG_TYPES = frozenset({EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityTy
 _BOARDS = frozenset({"board", "boards", "director", "directors", "supervisor", "supervisors"})
 
 
+# Kin of a title's holder: "the son of the chairman" names a relative, not the chairman.
+_KIN = frozenset(
+    {"son", "daughter", "grandson", "granddaughter", "wife", "husband", "brother", "sister",
+     "nephew", "niece", "father", "mother", "widow", "heir", "cousin", "child", "children"}
+)
+
+
+def _takes_over(verb: Token) -> bool:
+    return verb.lemma_.lower() == "take" and any(
+        c.dep_ == "prt" and c.lower_ == "over" for c in verb.children
+    )
+
+
 def _board_owners(head: Token) -> list[Token]:
     """The tokens naming whose board a title is of: "chairman of the board (of directors)
     of X", "chairman of X's board", "chairman of the X board"."""
@@ -134,6 +147,12 @@ class TitleReader:
                 and self.binder.mention_cluster(head.head) is None
             ):
                 continue  # "chief China economist": "chief" describes another title
+            if (
+                head.dep_ == "pobj"
+                and head.head.lower_ == "of"
+                and head.head.head.lemma_.lower() in _KIN
+            ):
+                continue  # "a grandson of the founder": the title's holder is not named
             verb = as_verb(head.head) if head.dep_ == "pobj" and head.head.lower_ == "as" else None
             if head.dep_ == "oprd" or (head.dep_ == "conj" and head.head.dep_ == "oprd"):
                 verb = head.head if head.dep_ == "oprd" else head.head.head
@@ -204,6 +223,17 @@ class TitleReader:
                     ),
                     None,
                 )
+            if succession is None and verb is not None and _takes_over(verb):
+                # "X took over as chief executive from Y": Y held the post before
+                for prep in (*verb.children, *head.children):
+                    if prep.dep_ == "prep" and prep.lower_ == "from":
+                        for token in prep.children:
+                            for prior in self.binder.bind(token):
+                                if prior.cluster.type is EntityType.PERSON:
+                                    for owner in owners:
+                                        self._title_fact(
+                                            prior.cluster, owner, entry, head, True, False
+                                        )
             if succession is not None:
                 for token in patient_of(succession):
                     for prior in self.binder.bind(token):

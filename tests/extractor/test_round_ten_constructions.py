@@ -138,3 +138,37 @@ def test_who_is_slapped_with_sanctions_is_sanctioned() -> None:
     assert has_fact(delta, "Treasury Department", "SANCTIONS", "Harbor Space Institute"), sorted(
         triples(delta)
     )
+
+
+def test_imports_from_one_country_to_another_are_the_second_ones() -> None:
+    delta = run("Shipments of soybeans from Brazil to Japan dropped 8% in March.")
+    assert has_fact(delta, "Japan", "IMPORTS", "Brazilian soybeans"), sorted(triples(delta))
+
+
+def test_a_flow_that_fell_in_a_month_is_dated_by_it() -> None:
+    delta = run("Vietnam's imports of copper from Chile fell 9% in October.", "2024-11-20")
+    dates = {f.date for f in delta.facts if f.predicate.value == "IMPORTS"}
+    assert dates == {"2024-10"}, dates
+
+
+def test_to_before_a_deal_verb_keeps_the_verb() -> None:
+    delta = run("Harbor Mining plans to buy Australian miner Lumen Gold Inc for $2 billion.")
+    assert has_fact(delta, "Harbor Mining", "ACQUIRES", "Lumen Gold Inc"), sorted(
+        triples(delta)
+    )
+
+
+def test_a_relative_of_a_title_holder_holds_no_title() -> None:
+    text = (
+        "Harbor Group names CEO\n\nHarbor Group said Li Wei will step down.\n\n"
+        "Former minister Li took over as CEO from Chen Bo, a grandson of the founder, in "
+        "September."
+    )
+    delta = run(text)
+    assert not any(f.predicate.value == "FOUNDED" for f in delta.facts), sorted(triples(delta))
+
+
+def test_who_a_post_is_taken_over_from_held_it() -> None:
+    delta = run("Li Wei took over as chief executive of Harbor Group from Chen Bo in September.")
+    assert has_fact(delta, "Chen Bo", "LEADS", "Harbor Group"), sorted(triples(delta))
+    assert has_fact(delta, "Li Wei", "LEADS", "Harbor Group"), sorted(triples(delta))
