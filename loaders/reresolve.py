@@ -29,21 +29,48 @@ from sinograph.graph.stores.protocol import GraphStore
 __all__ = ["reresolve"]
 
 
-def _norms(entity: Entity) -> set[str]:
-    return {n for n in (normalize_name(a) for a in (entity.name, *entity.aliases)) if n}
+class _Names:
+    """Each entity's normalised names, worked out once per batch (a bulk load meets the
+    same stored entities for many records)."""
+
+    def __init__(self) -> None:
+        self._all: dict[tuple[str, str], frozenset[str]] = {}
+        self._own: dict[str, str] = {}
+
+    def all(self, entity: Entity) -> frozenset[str]:
+        key = (entity.id, entity.name)
+        found = self._all.get(key)
+        if found is None:
+            found = frozenset(
+                n for n in (self.own(a) for a in (entity.name, *entity.aliases)) if n
+            )
+            self._all[key] = found
+        return found
+
+    def own(self, name: str) -> str:
+        found = self._own.get(name)
+        if found is None:
+            found = self._own[name] = normalize_name(name)
+        return found
 
 
-def _splits(record: Entity, found: dict[str, list[Entity]]) -> list[Entity]:
-    """The stored entities that are ``record`` stored apart (see the module doc)."""
-    names = _norms(record)
-    own = normalize_name(record.name)
+def _splits(
+    record: Entity,
+    found: dict[str, list[Entity]],
+    by_canonical: dict[str, list[Entity]],
+    names: _Names,
+) -> list[Entity]:
+    """The stored entities that are ``record`` stored apart (see the module doc): those of
+    its type whose canonical name is one of its names, and those that list its canonical
+    name among theirs."""
     out: dict[str, Entity] = {}
-    for norm in sorted(names):
-        for stored in found.get(norm, ()):
-            if stored.id == record.id or stored.type is not record.type:
-                continue
-            if normalize_name(stored.name) in names or own in _norms(stored):
-                out[stored.id] = stored
+    candidates = [
+        *found.get(names.own(record.name), ()),
+        *(e for n in names.all(record) for e in by_canonical.get(n, ())),
+    ]
+    for stored in candidates:
+        if stored.id != record.id and stored.type is record.type:
+            out[stored.id] = stored
     return [out[k] for k in sorted(out)]
 
 
@@ -55,10 +82,14 @@ def reresolve(store: GraphStore, delta: GraphDelta) -> GraphDelta:
     delta = redirect_delta(delta, store.redirects(ids))
     if not delta.entities:
         return delta
-    forms = sorted({n for e in delta.entities for n in _norms(e)})
+    names = _Names()
+    forms = sorted({n for e in delta.entities for n in names.all(e)})
     found = store.find_entities_by_aliases(forms)
+    by_canonical: dict[str, list[Entity]] = {}
+    for stored in {e.id: e for group in found.values() for e in group}.values():
+        by_canonical.setdefault(names.own(stored.name), []).append(stored)
     for record in delta.entities:
-        splits = _splits(record, found)
+        splits = _splits(record, found, by_canonical, names)
         if not splits:
             continue
         store.upsert(GraphDelta(entities=(record,)))  # the survivor must exist to merge into

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from sinograph.graph.model.ontology import EntityType, Predicate
 
@@ -21,6 +22,7 @@ __all__ = [
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=1 << 17)  # names recur across a load's batches and its alias rows
 def normalize_name(name: str) -> str:
     """Fold case, accents, punctuation and a leading article, for matching names.
 
