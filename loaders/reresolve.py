@@ -84,10 +84,12 @@ def reresolve(store: GraphStore, delta: GraphDelta) -> GraphDelta:
         return delta
     names = _Names()
     forms = sorted({n for e in delta.entities for n in names.all(e)})
-    found = store.find_entities_by_aliases(forms)
-    by_canonical: dict[str, list[Entity]] = {}
-    for stored in {e.id: e for group in found.values() for e in group}.values():
-        by_canonical.setdefault(names.own(stored.name), []).append(stored)
+    # those named by one of a record's names, and those that list a record's own name
+    own_ids = [e.id for e in delta.entities]
+    by_canonical = store.find_entities_by_aliases(forms, canonical=True, excluding=own_ids)
+    found = store.find_entities_by_aliases(
+        sorted({names.own(e.name) for e in delta.entities}), excluding=own_ids
+    )
     for record in delta.entities:
         splits = _splits(record, found, by_canonical, names)
         if not splits:

@@ -69,9 +69,15 @@ class GraphStore(Protocol):
     def find_entities_by_alias(self, name: str) -> list[Entity]:
         """Every entity one of whose aliases equals ``name`` (case- and accent-insensitive)."""
 
-    def find_entities_by_aliases(self, names: Iterable[str]) -> dict[str, list[Entity]]:
+    def find_entities_by_aliases(
+        self, names: Iterable[str], *, canonical: bool = False, excluding: Iterable[str] = ()
+    ) -> dict[str, list[Entity]]:
         """:meth:`find_entities_by_alias` for many names at once, by normalised name
-        (:func:`graph.model.ids.normalize_name`); names no entity has are left out."""
+        (:func:`graph.model.ids.normalize_name`); names no entity has are left out. With
+        ``canonical``, only the entities whose canonical name has that form; entities whose
+        id is in ``excluding`` are left out. (A bulk load asks this of every name in a
+        batch, leaving out the batch's own entities: the store answers from its alias index
+        and reads no entity that merely shares a short form.)"""
 
     def get_entity(self, ref: str) -> EntityDetail:
         """Detail of one entity (id or unambiguous name)."""

@@ -158,3 +158,20 @@ def test_entities_the_registry_knows_carry_its_attributes(store: GraphStore) -> 
     assert (entity.name_zh, entity.country) == ("宁德时代", "China")
     assert "300750.SZ" in entity.tickers
     assert store.resolve_entity("宁德时代").id == "company:catl"
+
+
+def test_names_found_by_canonical_form_and_without_given_ids(named: GraphStore) -> None:
+    """The look-up a bulk load's re-resolution makes: every entity with a name, only those
+    whose canonical name it is, and without the batch's own entities."""
+    every = named.find_entities_by_aliases(["Alibaba", "Alibaba Group Holding", "Zijin"])
+    assert [e.id for e in every["alibaba"]] == ["company:alibaba-group-holding"]
+    assert [e.id for e in every["zijin"]] == ["company:zijin-mining-group"]
+    canonical = named.find_entities_by_aliases(
+        ["Alibaba", "Alibaba Group Holding", "Zijin Mining Group", "Zijin"], canonical=True
+    )
+    assert sorted(canonical) == ["alibaba group holding", "zijin mining group"]
+    assert [e.name for e in canonical["zijin mining group"]] == ["Zijin Mining Group"]
+    without = named.find_entities_by_aliases(
+        ["Zijin", "Nvidia"], excluding=["company:zijin-mining-group"]
+    )
+    assert sorted(without) == ["nvidia"]

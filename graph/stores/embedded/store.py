@@ -665,19 +665,26 @@ class EmbeddedStore:
             found = self._entities_by_nid(conn, nids)
         return sorted(found.values(), key=lambda e: e.id)
 
-    def find_entities_by_aliases(self, names: Iterable[str]) -> dict[str, list[Entity]]:
+    def find_entities_by_aliases(
+        self, names: Iterable[str], *, canonical: bool = False, excluding: Iterable[str] = ()
+    ) -> dict[str, list[Entity]]:
         norms = sorted({n for n in (normalize_name(x) for x in names) if n})
         if not norms:
             return {}
+        skip = frozenset(excluding)
         conn = self._fresh()
         by_norm: dict[str, set[int]] = defaultdict(set)
         with self._snapshot(conn):
             for chunk in chunks(norms):
-                for norm, nid in conn.execute(
-                    f"SELECT norm, nid FROM alias WHERE norm IN ({marks(len(chunk))})"
-                    " AND kind = 'alias'", chunk,
+                for norm, nid, eid, name in conn.execute(
+                    "SELECT a.norm, a.nid, e.id, e.name FROM alias a"
+                    " JOIN entity e ON e.nid = a.nid"
+                    f" WHERE a.norm IN ({marks(len(chunk))}) AND a.kind = 'alias'", chunk,
                 ):
-                    by_norm[norm].add(nid)
+                    # ids and names are enough to choose: only the entities chosen are
+                    # decoded, not the many that merely share a short form
+                    if eid not in skip and (not canonical or normalize_name(name) == norm):
+                        by_norm[norm].add(nid)
             found = self._entities_by_nid(conn, {n for s in by_norm.values() for n in s})
         return {norm: sorted((found[n] for n in nids if n in found), key=lambda e: e.id)
                 for norm, nids in sorted(by_norm.items())}

@@ -287,15 +287,30 @@ class Neo4jStore:
         result: list[Entity] = self._read(work)
         return result
 
-    def find_entities_by_aliases(self, names: Iterable[str]) -> dict[str, list[Entity]]:
+    def find_entities_by_aliases(
+        self, names: Iterable[str], *, canonical: bool = False, excluding: Iterable[str] = ()
+    ) -> dict[str, list[Entity]]:
         norms = sorted({n for n in (normalize_name(x) for x in names) if n})
         if not norms:
             return {}
-
+        skip = frozenset(excluding)
         def work(tx: TransactionRunner) -> dict[str, list[Entity]]:
-            rows = tx.read_in_batches("alias_entity_ids_many", "norms", norms)
-            found = entities(tx, sorted({i for r in rows for i in r["ids"]}))
-            return {r["norm"]: [found[i] for i in r["ids"] if i in found] for r in rows}
+            if canonical:
+                pairs = tx.read_in_batches("alias_entity_names", "norms", norms)
+                by_norm: dict[str, list[str]] = {}
+                for r in pairs:
+                    if normalize_name(r["name"]) == r["norm"]:
+                        by_norm.setdefault(r["norm"], []).append(r["id"])
+            else:
+                rows = tx.read_in_batches("alias_entity_ids_many", "norms", norms)
+                by_norm = {r["norm"]: list(r["ids"]) for r in rows}
+            by_norm = {n: [i for i in ids if i not in skip] for n, ids in by_norm.items()}
+            found = entities(tx, sorted({i for ids in by_norm.values() for i in ids}))
+            return {
+                norm: [found[i] for i in sorted(set(ids)) if i in found]
+                for norm, ids in sorted(by_norm.items())
+                if any(i in found for i in ids)
+            }
 
         result: dict[str, list[Entity]] = self._read(work)
         return result
