@@ -29,44 +29,23 @@ from sinograph.graph.stores.protocol import GraphStore
 __all__ = ["reresolve"]
 
 
-class _Names:
-    """Each entity's normalised names, worked out once per batch (a bulk load meets the
-    same stored entities for many records)."""
-
-    def __init__(self) -> None:
-        self._all: dict[tuple[str, str], frozenset[str]] = {}
-        self._own: dict[str, str] = {}
-
-    def all(self, entity: Entity) -> frozenset[str]:
-        key = (entity.id, entity.name)
-        found = self._all.get(key)
-        if found is None:
-            found = frozenset(
-                n for n in (self.own(a) for a in (entity.name, *entity.aliases)) if n
-            )
-            self._all[key] = found
-        return found
-
-    def own(self, name: str) -> str:
-        found = self._own.get(name)
-        if found is None:
-            found = self._own[name] = normalize_name(name)
-        return found
+def _norms(entity: Entity) -> frozenset[str]:
+    return frozenset(n for n in (normalize_name(a) for a in (entity.name, *entity.aliases)) if n)
 
 
 def _splits(
     record: Entity,
+    mine: frozenset[str],
     found: dict[str, list[Entity]],
     by_canonical: dict[str, list[Entity]],
-    names: _Names,
 ) -> list[Entity]:
     """The stored entities that are ``record`` stored apart (see the module doc): those of
-    its type whose canonical name is one of its names, and those that list its canonical
-    name among theirs."""
+    its type whose canonical name is one of its names (``mine``), and those that list its
+    canonical name among theirs."""
     out: dict[str, Entity] = {}
     candidates = [
-        *found.get(names.own(record.name), ()),
-        *(e for n in names.all(record) for e in by_canonical.get(n, ())),
+        *found.get(normalize_name(record.name), ()),
+        *(e for n in mine for e in by_canonical.get(n, ())),
     ]
     for stored in candidates:
         if stored.id != record.id and stored.type is record.type:
@@ -82,16 +61,15 @@ def reresolve(store: GraphStore, delta: GraphDelta) -> GraphDelta:
     delta = redirect_delta(delta, store.redirects(ids))
     if not delta.entities:
         return delta
-    names = _Names()
-    forms = sorted({n for e in delta.entities for n in names.all(e)})
+    norms = [_norms(e) for e in delta.entities]  # normalize_name is memoised
     # those named by one of a record's names, and those that list a record's own name
     own_ids = [e.id for e in delta.entities]
-    by_canonical = store.find_entities_by_aliases(forms, canonical=True, excluding=own_ids)
-    found = store.find_entities_by_aliases(
-        sorted({names.own(e.name) for e in delta.entities}), excluding=own_ids
+    by_canonical = store.find_entities_by_aliases(
+        sorted(set().union(*norms)), canonical=True, excluding=own_ids
     )
-    for record in delta.entities:
-        splits = _splits(record, found, by_canonical, names)
+    found = store.find_entities_by_aliases([e.name for e in delta.entities], excluding=own_ids)
+    for record, mine in zip(delta.entities, norms, strict=True):
+        splits = _splits(record, mine, found, by_canonical)
         if not splits:
             continue
         store.upsert(GraphDelta(entities=(record,)))  # the survivor must exist to merge into

@@ -289,22 +289,18 @@ def _inherited_actor(verb: Token) -> list[Token]:
     if head == verb:
         return []
     dep = verb.dep_
-    if dep == "xcomp":
+    # "tapped X to lead Y": also when the parser reads "to lead" as an adverbial
+    infinitive = dep == "advcl" and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+    if dep == "xcomp" or infinitive:
         objects = _children(head, ("dobj",))
         if objects and head.lemma_ in _OBJECT_CONTROL:
             return objects
-        return surface_subject(head)
+        if dep == "xcomp":
+            return surface_subject(head)
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         return surface_subject(head)
-    if (
-        dep == "advcl"
-        and verb.tag_ == "VB"
-        and head.lemma_ in _OBJECT_CONTROL
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    ):
-        objects = _children(head, ("dobj",))
-        if objects:
-            return objects  # "tapped X to lead Y", read with "to lead" as an adverbial
     if dep == "advcl" and verb.tag_ in ("VBG", "VBN", "VB"):
         return surface_subject(head)
     if dep == "pcomp" and head.dep_ == "prep":

@@ -223,23 +223,22 @@ class TitleReader:
                     ),
                     None,
                 )
-            if succession is None and verb is not None and _takes_over(verb):
-                # "X took over as chief executive from Y": Y held the post before
-                for prep in (*verb.children, *head.children):
-                    if prep.dep_ == "prep" and prep.lower_ == "from":
-                        for token in prep.children:
-                            for prior in self.binder.bind(token):
-                                if prior.cluster.type is EntityType.PERSON:
-                                    for owner in owners:
-                                        self._title_fact(
-                                            prior.cluster, owner, entry, head, True, False
-                                        )
+            predecessors: Iterable[Token] = ()
             if succession is not None:
-                for token in patient_of(succession):
-                    for prior in self.binder.bind(token):
-                        if prior.cluster.type is EntityType.PERSON:
-                            for owner in owners:
-                                self._title_fact(prior.cluster, owner, entry, head, True, False)
+                predecessors = patient_of(succession)
+            elif verb is not None and _takes_over(verb):
+                # "X took over as chief executive from Y": Y held the post before
+                predecessors = [
+                    t
+                    for prep in (*verb.children, *head.children)
+                    if prep.dep_ == "prep" and prep.lower_ == "from"
+                    for t in prep.children
+                ]
+            for token in predecessors:
+                for prior in self.binder.bind(token):
+                    if prior.cluster.type is EntityType.PERSON:
+                        for owner in owners:
+                            self._title_fact(prior.cluster, owner, entry, head, True, False)
 
     def _roster_person(self, start: int) -> list[Bound]:
         """ "Anna Berg, Vice President, Norvik Group": in a roster item the person is

@@ -294,6 +294,7 @@ class Neo4jStore:
         if not norms:
             return {}
         skip = frozenset(excluding)
+
         def work(tx: TransactionRunner) -> dict[str, list[Entity]]:
             if canonical:
                 pairs = tx.read_in_batches("alias_entity_names", "norms", norms)
