@@ -674,12 +674,18 @@ class EmbeddedStore:
         skip = frozenset(excluding)
         conn = self._fresh()
         by_norm: dict[str, set[int]] = defaultdict(set)
+        # An entity's name is always one of its alias rows, so "the row of its own name"
+        # picks the canonical matches inside SQLite: a common short form ("Mr Chen") is
+        # shared by hundreds of entities, and returning them all made a bulk load's
+        # re-resolution grow with the graph.
+        own_name = " AND a.alias = e.name" if canonical else ""
         with self._snapshot(conn):
             for chunk in chunks(norms):
                 for norm, nid, eid, name in conn.execute(
                     "SELECT a.norm, a.nid, e.id, e.name FROM alias a"
                     " JOIN entity e ON e.nid = a.nid"
-                    f" WHERE a.norm IN ({marks(len(chunk))}) AND a.kind = 'alias'", chunk,
+                    f" WHERE a.norm IN ({marks(len(chunk))}) AND a.kind = 'alias'{own_name}",
+                    chunk,
                 ):
                     # ids and names are enough to choose: only the entities chosen are
                     # decoded, not the many that merely share a short form
