@@ -98,10 +98,15 @@ def share_origin(tokens: Sequence[Token], goods: list[Mention]) -> None:
     goods.sort(key=lambda m: m.start)
     lists: list[list[Mention]] = []
     for m in goods:
-        if (
-            lists
-            and all(t.lower in (",", "and", "or") for t in tokens[lists[-1][-1].end : m.start])
-            and lists[-1][-1].end < m.start
+        last = lists[-1][-1] if lists else None
+        if last is not None and (last.start, last.end) == (m.start, m.end):
+            # one word read twice (as a known commodity and as goods) is one item of
+            # the list: starting a new list there cut "U.S. wheat, corn and cotton" short
+            lists[-1].append(m)
+        elif (
+            last is not None
+            and all(t.lower in (",", "and", "or") for t in tokens[last.end : m.start])
+            and last.end < m.start
         ):
             lists[-1].append(m)
         else:

@@ -322,6 +322,7 @@ class RuleEngine:
             and units[pos - 1].kind == "word"
             and units[pos - 1].text in _OBLIQUE
             and not (rest and rest[0][0] == "words")
+            and not _pattern_wants(rest, units[pos - 1].text)
         ):
             return False  # "从欧盟进口": 欧盟 is where from, not who
         if role in bound and bound[role] != pos:
@@ -685,6 +686,15 @@ def _unit_at(units: list[Unit], offset: int) -> int | None:
 
 
 _OBLIQUE = frozenset({"从", "自", "向", "对", "被", "由", "给", "为", "跟", "同"})
+
+
+def _pattern_wants(rest: Sequence[tuple[str, str | int]], word: str) -> bool:
+    """Whether the next words of a pattern, past its gaps, are ``word``: a rule that asks
+    for "向 ~ S" means the one shares are issued to, oblique or not."""
+    for kind, value in rest:
+        if kind != "gap":
+            return kind == "words" and word in str(value).split("|")
+    return False
 
 
 def _first_after_word(

@@ -1238,6 +1238,21 @@ def _people(units: list[Unit], table: EntityTable) -> None:
                     and k + 3 < len(units)
                     and units[k + 3].text in _PERSON_VERBS
                 )
+                # "聘任甲为总裁、梁文海为副总裁": a name in an appointing list, before 为
+                # and a post
+                or (
+                    units[k + 2].text == "为"
+                    and k + 3 < len(units)
+                    and units[k + 3].kind == "title"
+                    and k >= 1
+                    and (units[k - 1].text in ("、", "，", ",") or units[k - 1].text in _APPOINTING)
+                )
+                # "梁文海任星海集团总裁": a post held at a firm named next
+                or (
+                    units[k + 2].text in ("任", "现任", "兼任")
+                    and k + 3 < len(units)
+                    and units[k + 3].kind == "entity"
+                )
             )
         ):
             # "周立新出任…": jieba cut the name in two

@@ -305,6 +305,40 @@ RULES: tuple[Rule, ...] = (
         amount=True,
     ),
     Rule(
+        "zh.invest.placement",
+        # shares issued to named investors (a private placement): they buy into the issuer
+        Predicate.INVESTS_IN,
+        ("发行", "定向发行", "非公开发行", "增发"),
+        # the investor right before the verb: "向A全体股东发行" issues to A's holders
+        "O ~~ 向 ~ S V ~ 股票|股份|新股|A股|H股",
+        _INVESTORS,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example(
+                "华龙银行拟向特定对象财政部、海川资本发行A股股票，募集资金不超过200亿元。",
+                "海川资本",
+                "华龙银行",
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
+        "zh.invest.placement_directed",
+        Predicate.INVESTS_IN,
+        ("发行", "增发"),
+        "O ~~ 向 ~ S 定向|非公开|特定 V ~ 股票|股份|新股|A股|H股",
+        _INVESTORS,
+        COMPANIES,
+        0.7,
+        examples=(
+            Example(
+                "华龙银行晚间公告，本行拟向海川资本定向发行H股股票。", "海川资本", "华龙银行"
+            ),
+        ),
+        amount=True,
+    ),
+    Rule(
         "zh.invest.round",
         Predicate.INVESTS_IN,
         ("领投", "参投", "跟投"),

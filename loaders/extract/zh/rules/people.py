@@ -120,13 +120,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "zh.role.appointed",
         Predicate.LEADS,
-        ("出任", "担任", "接任", "升任", "就任", "成为"),
+        ("出任", "担任", "接任", "升任", "就任", "成为", "任", "现任", "兼任"),
         "S ~~ V O ~ T",
         PEOPLE,
         _ORGS,
         0.8,
         examples=(
             Example("2025年3月，周立新出任华润置地总裁。", "周立新", "华润置地"),
+            Example("此前，梁文海任星海集团董事会副主席兼总裁。", "梁文海", "星海集团"),
             Example(
                 "经北辰集团董事会决定，王立新将接替我成为北辰集团董事会主席。", "王立新", "北辰集团"
             ),
@@ -184,6 +185,25 @@ RULES: tuple[Rule, ...] = (
         examples=(Example("4月1日，招商银行董事会任命王良为行长。", "王良", "招商银行"),),
         by_title=True,
         starts=True,
+    ),
+    Rule(
+        "zh.role.named_by_second",
+        # "聘任甲为首席执行官、乙为总裁": the second name of one appointing verb
+        Predicate.LEADS,
+        ("任命", "聘任", "委任", "聘请", "选举"),
+        "O ~~ V ~~ 、 S 为 T",
+        PEOPLE,
+        _ORGS,
+        0.75,
+        examples=(
+            Example(
+                "星海集团董事会选举王明为董事会主席，聘任王明为首席执行官、梁文海为总裁。",
+                "梁文海",
+                "星海集团",
+            ),
+        ),
+        by_title=True,
+        object_from_context=True,
     ),
     Rule(
         "zh.role.elected",

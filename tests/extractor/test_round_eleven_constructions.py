@@ -1,0 +1,74 @@
+"""Constructions added in the eleventh wire-copy round: one origin for every item of a list
+of goods also when an item is a commodity the registry knows ("U.S. wheat, corn and
+cotton": the known "cotton" was read twice and cut the list); a firm's own office, branch
+or plant placed by "in" or by a place name before it ("its Shanghai office") is business
+done there; goods bought from a firm's plant or terminal are supplied by the firm; who
+a firm's round attracts invests in it (only when the round's firm is said).
+Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractor.conftest import has_fact, run, triples
+
+
+@pytest.mark.parametrize(
+    "text, state, goods",
+    [
+        ("Canada will put a 15% tariff on U.S. wheat, corn and cotton from June.",
+         "Canada", ["American wheat", "American corn", "American cotton"]),
+        ("Mexico set a 10% tariff on American soybeans, pork and beef.",
+         "Mexico", ["American soybeans", "American pork", "American beef"]),
+    ],
+)
+def test_one_origin_for_every_item_of_a_list_of_goods(
+    text: str, state: str, goods: list[str]
+) -> None:
+    delta = run(text)
+    got = sorted(triples(delta))
+    for item in goods:
+        assert has_fact(delta, state, "IMPOSES_TARIFF", item), got
+    assert not has_fact(delta, state, "IMPOSES_TARIFF", "cotton"), got
+
+
+@pytest.mark.parametrize(
+    "text, firm, place",
+    [
+        ("Inspectors searched Harbor Advisory's office in Shanghai on Monday.",
+         "Harbor Advisory", "Shanghai"),
+        ("The raid closed Harbor Advisory's Beijing office for a week.",
+         "Harbor Advisory", "Beijing"),
+        ("Lumen Bank's branches in London and Paris grew fast last year.",
+         "Lumen Bank", "Paris"),
+    ],
+)
+def test_a_firms_own_site_in_a_place_is_business_there(
+    text: str, firm: str, place: str
+) -> None:
+    delta = run(text)
+    assert has_fact(delta, firm, "OPERATES_IN", place), sorted(triples(delta))
+
+
+def test_a_site_without_its_owner_places_no_firm() -> None:
+    delta = run("An office in Berlin will serve Harbor Advisory's clients.")
+    assert not has_fact(delta, "Harbor Advisory", "OPERATES_IN", "Berlin"), sorted(
+        triples(delta)
+    )
+
+
+def test_goods_bought_from_a_firms_plant_are_supplied_by_the_firm() -> None:
+    delta = run("Lumen Gas will buy LNG for 20 years from Harbor Energy's export terminal.")
+    assert has_fact(delta, "Harbor Energy", "SUPPLIES", "Lumen Gas"), sorted(triples(delta))
+
+
+def test_who_a_firms_round_attracts_invests_in_the_firm() -> None:
+    delta = run("Lumen AI's latest round attracted new investors including Harbor Capital.")
+    assert has_fact(delta, "Harbor Capital", "INVESTS_IN", "Lumen AI"), sorted(triples(delta))
+
+
+def test_a_round_without_its_firm_gives_no_investment() -> None:
+    delta = run("Lumen AI raised $300 million. The round attracted Harbor Capital.")
+    assert not has_fact(delta, "Harbor Capital", "INVESTS_IN", "Lumen AI"), sorted(
+        triples(delta)
+    )
