@@ -18,6 +18,8 @@ class StoryContext:
     exchange: Cluster | None = None
     # the company the story was last about (the subject of a recent sentence)
     focus: Cluster | None = None
+    # the company that last raised money ("X raised $600 million"): whose "the round" is
+    raiser: Cluster | None = None
     # the state or body that last acted in the story ("the US announced sanctions ...
     # the sanctions targeted X")
     state_actor: Cluster | None = None

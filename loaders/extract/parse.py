@@ -14,6 +14,7 @@ one noun phrase); offsets do not move.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -105,6 +106,7 @@ def _parse_text(ps: ParsedSentence) -> str:
         text = " " * ps.sentence.body_start + text[ps.sentence.body_start :]
     chars = list(text)
     _plain_currencies(ps, chars)
+    _plain_co_verbs(text, chars)
     _descriptor_after_to(ps, chars)
     if not ps.sentence.headline:
         if _plural_name_before_verb(ps):
@@ -192,6 +194,18 @@ def _plain_currencies(ps: ParsedSentence, chars: list[str]) -> None:
         if not (prev[:1].isdigit() or prev.lower() in _NUMBER_WORDS):
             continue
         chars[tok.start : tok.end] = list("yen" if tok.text.islower() else "Yen")
+
+
+_CO_VERB = re.compile(
+    r"\b[Cc]o-(?=(?:lead|leads|leading|led|invest|invests|investing|invested|found|founded)\b)"
+)
+
+
+def _plain_co_verbs(text: str, chars: list[str]) -> None:
+    """ "The round was co-led by X": the tagger takes "co" for an auxiliary and loses the
+    passive; the verb without its prefix is read as it should be (who co-leads leads)."""
+    for match in _CO_VERB.finditer(text):
+        chars[match.start() : match.end()] = [" "] * (match.end() - match.start())
 
 
 _PAST_FORMS = word_set(

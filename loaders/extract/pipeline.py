@@ -31,6 +31,7 @@ from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
 from sinograph.loaders.extract.matcher import StoryContext, sentence_facts
 from sinograph.loaders.extract.parse import DEFAULT_PIPELINE, SentenceTree, parse_sentences
 from sinograph.loaders.extract.registry import Registry
+from sinograph.loaders.extract.rulebook import effective_type
 from sinograph.loaders.extract.story_dates import (
     date_from_lead,
     refine_by_anaphora,
@@ -38,7 +39,7 @@ from sinograph.loaders.extract.story_dates import (
 )
 from sinograph.loaders.extract.story_delta import story_delta
 from sinograph.loaders.extract.story_merge import copy_candidate, merge_story_facts
-from sinograph.loaders.extract.syntax import surface_subject
+from sinograph.loaders.extract.syntax import ROUND_WORDS, actor_of, surface_subject
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "run_pipeline"]
 
@@ -75,6 +76,7 @@ def run_pipeline(
                 stakes.append(c)
         candidates.extend(found)
         context.focus = _focus_after(ps, tree, coref, context.focus)
+        context.raiser = _raiser_after(ps, tree, coref, context.raiser)
     _stakes_bought_from_sellers(stakes, candidates)
     candidates.extend(_successors(candidates, context.successions, coref))
     _adopt_orphans(candidates, coref)
@@ -265,6 +267,36 @@ def _focus_after(
                 if cluster is not None and cluster.type is EntityType.COMPANY:
                     return cluster
     return focus
+
+
+# Verbs a firm raises money with: with an amount ("raised $600 million") or a round
+# ("closed its Series C round"); the other verbs need the round, since "completed a $5
+# billion purchase" raises nothing.
+_MONEY_RAISING = frozenset({"raise", "net", "bag"})
+_ROUND_RAISING = frozenset({"secure", "close", "complete", "land", "receive", "get", "announce"})
+
+
+def _raiser_after(
+    ps: ParsedSentence, tree: SentenceTree, coref: Coreference, raiser: Cluster | None
+) -> Cluster | None:
+    """The company whose funding round the story reports after this sentence: the actor
+    of the last verb that raised money."""
+    for token in tree.doc:
+        verb = token.lemma_.lower()
+        if token.pos_ != "VERB" or verb not in _MONEY_RAISING | _ROUND_RAISING:
+            continue
+        said = [t for c in token.children if c.dep_ in ("dobj", "prep", "npadvmod")
+                for t in c.subtree]
+        rounds = any(t.lemma_.lower() in ROUND_WORDS for t in said)
+        money = any(t.ent_type_ == "MONEY" or t.text in ("$", "€", "¥", "£") for t in said)
+        if not (rounds or (money and verb in _MONEY_RAISING)):
+            continue
+        for subject in actor_of(token):
+            index = tree.mention[subject.i]
+            cluster = coref.of(ps.mentions[index]) if index >= 0 else None
+            if cluster is not None and effective_type(cluster) is EntityType.COMPANY:
+                raiser = cluster
+    return raiser
 
 
 _CONTROL_WORDS = frozenset({"majority", "controlling", "control", "all", "outright", "full"})

@@ -41,6 +41,7 @@ from sinograph.loaders.extract.syntax import (
     relational_holder,
     relational_owner,
     stage_cues,
+    story_round,
     surface_subject,
 )
 
@@ -261,6 +262,10 @@ class SentenceReader:
                 if role == "story_focus":
                     if self.context.focus is not None:
                         bound.append(Bound(self.context.focus, trigger, "story"))
+                    continue
+                if role == "story_raiser":
+                    if self.context.raiser is not None and story_round(trigger) is not None:
+                        bound.append(Bound(self.context.raiser, trigger, "story"))
                     continue
                 if role == "sentence_state":
                     body = self.sentence_body()

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LIGHT_VERBS",
+    "ROUND_WORDS",
     "actor_of",
     "as_verb",
     "attributed_source",
@@ -53,6 +54,7 @@ __all__ = [
     "prep_objects",
     "relational_holder",
     "relational_owner",
+    "story_round",
     "surface_subject",
 ]
 
@@ -552,7 +554,9 @@ def noun_actor(noun: Token) -> list[Token]:
     if verb is not None and verb.lemma_ in LIGHT_VERBS | {"be"}:
         if verb.lemma_ == "be":
             return surface_subject(verb)  # "X is in talks to buy"
-        if noun.dep_ == "nsubjpass":
+        # "the round was co-led by X": the parser may take "co" for the passive auxiliary
+        # and call the noun a plain subject
+        if noun.dep_ == "nsubjpass" or (noun.dep_ == "nsubj" and is_passive(verb)):
             return actor_of(verb)
         return actor_of(verb) or surface_subject(verb)
     return []
@@ -841,3 +845,36 @@ def clause_scope(trigger: Token) -> set[int]:
                     scope.add(t.i)
         node = head
     return scope
+
+
+ROUND_WORDS = frozenset({"round", "funding", "financing", "fundraising", "fundraise"})
+# what makes a round the one already told of ("the round", "the latest round")
+_TOLD_DETERMINERS = frozenset({"the", "this", "that"})
+_TOLD_ADJECTIVES = frozenset({"latest", "same", "current", "new"})
+
+
+def story_round(trigger: Token) -> Token | None:
+    """The round ``trigger`` speaks of when it is the one the story already told of and
+    the sentence names no firm for it: the trigger itself ("*the round* was led by X") or
+    the round it takes part in ("X took part in *the latest round*")."""
+    noun = trigger if trigger.lemma_.lower() in ROUND_WORDS else None
+    if noun is None:
+        noun = next(
+            (g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"
+             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in ROUND_WORDS),
+            None,
+        )
+    if noun is None:
+        return None
+    told = any(
+        (c.dep_ == "det" and c.lower_ in _TOLD_DETERMINERS)
+        or (c.dep_ == "amod" and c.lower_ in _TOLD_ADJECTIVES)
+        for c in noun.children
+    )
+    owned = any(
+        c.dep_ == "poss"
+        or (c.dep_ == "prep" and c.lower_ in ("in", "for", "of")
+            and any(g.dep_ == "pobj" for g in c.children))
+        for c in noun.children
+    )
+    return noun if told and not owned else None

@@ -3,8 +3,10 @@ of goods also when an item is a commodity the registry knows ("U.S. wheat, corn 
 cotton": the known "cotton" was read twice and cut the list); a firm's own office, branch
 or plant placed by "in" or by a place name before it ("its Shanghai office") is business
 done there; goods bought from a firm's plant or terminal are supplied by the firm; who
-a firm's round attracts invests in it (only when the round's firm is said).
-Sentences are written for these tests."""
+a firm's round attracts invests in it (only when the round's firm is said); "the round"
+or "the latest round" told of without a firm is the one the story's firm raised (after
+"raised $600 million" or "closed its round", not after a purchase); "co-led" and
+"co-founded" read as "led" and "founded". Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -72,3 +74,33 @@ def test_a_round_without_its_firm_gives_no_investment() -> None:
     assert not has_fact(delta, "Harbor Capital", "INVESTS_IN", "Lumen AI"), sorted(
         triples(delta)
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbor Storage raised $600 million in its Series C round. The round was co-led by "
+        "Lumen Capital and the Orbis Green Fund.",
+        "Harbor Storage raised $600 million. Lumen Capital led the round.",
+        "Harbor Storage closed its Series C round on Monday. Lumen Capital also took part "
+        "in the latest round.",
+    ],
+)
+def test_the_round_told_of_before_is_the_raisers(text: str) -> None:
+    delta = run(text)
+    assert has_fact(delta, "Lumen Capital", "INVESTS_IN", "Harbor Storage"), sorted(
+        triples(delta)
+    )
+
+
+def test_a_purchase_is_no_round_to_refer_back_to() -> None:
+    delta = run("Harbor Storage completed a $5 billion purchase of Lumen Mines. "
+                "The round was led by Orbis Capital.")
+    assert not has_fact(delta, "Orbis Capital", "INVESTS_IN", "Harbor Storage"), sorted(
+        triples(delta)
+    )
+
+
+def test_who_co_founded_a_firm_founded_it() -> None:
+    delta = run("Li Wenjie co-founded Harbor Robotics in 2015.")
+    assert has_fact(delta, "Li Wenjie", "FOUNDED", "Harbor Robotics"), sorted(triples(delta))

@@ -43,6 +43,8 @@ Roles:
 ``actor_actor`` who acts through the acting noun ("*the UK*'s sanctions targeted X")
 ``story_actor`` the state or body that last acted in the story
 ``story_focus`` the company the story was last about (the subject of a recent sentence)
+``story_raiser`` the company that last raised money in the story, for a round told of
+               without its firm ("*the round* was led by X", "took part in the latest round")
 ``sentence_state`` a government body the sentence names anywhere ("X was fined ... after
                *the regulator* accused it")
 ``home_country`` the country the story is mostly about ("cooperating with a government
@@ -100,6 +102,7 @@ ROLE_NAMES = frozenset(
         "actor_actor",
         "story_actor",
         "story_focus",
+        "story_raiser",
         "sentence_state",
         "home_country",
         "undergoer",
