@@ -39,7 +39,12 @@ from sinograph.loaders.extract.story_dates import (
 )
 from sinograph.loaders.extract.story_delta import story_delta
 from sinograph.loaders.extract.story_merge import copy_candidate, merge_story_facts
-from sinograph.loaders.extract.syntax import ROUND_WORDS, actor_of, surface_subject
+from sinograph.loaders.extract.syntax import (
+    RAISING_VERBS,
+    ROUND_WORDS,
+    actor_of,
+    surface_subject,
+)
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "run_pipeline"]
 
@@ -269,11 +274,10 @@ def _focus_after(
     return focus
 
 
-# Verbs a firm raises money with: with an amount ("raised $600 million") or a round
-# ("closed its Series C round"); the other verbs need the round, since "completed a $5
-# billion purchase" raises nothing.
+# The raising verbs (syntax.RAISING_VERBS) that raise money with an amount alone
+# ("raised $600 million"); the others need a round ("closed its Series C round"), since
+# "completed a $5 billion purchase" raises nothing.
 _MONEY_RAISING = frozenset({"raise", "net", "bag"})
-_ROUND_RAISING = frozenset({"secure", "close", "complete", "land", "receive", "get", "announce"})
 
 
 def _raiser_after(
@@ -283,7 +287,7 @@ def _raiser_after(
     of the last verb that raised money."""
     for token in tree.doc:
         verb = token.lemma_.lower()
-        if token.pos_ != "VERB" or verb not in _MONEY_RAISING | _ROUND_RAISING:
+        if token.pos_ != "VERB" or verb not in RAISING_VERBS:
             continue
         said = [t for c in token.children if c.dep_ in ("dobj", "prep", "npadvmod")
                 for t in c.subtree]

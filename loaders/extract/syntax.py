@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LIGHT_VERBS",
+    "RAISING_VERBS",
     "ROUND_WORDS",
     "actor_of",
     "as_verb",
@@ -848,15 +849,30 @@ def clause_scope(trigger: Token) -> set[int]:
 
 
 ROUND_WORDS = frozenset({"round", "funding", "financing", "fundraising", "fundraise"})
+# verbs a firm raises money with (the round they govern is that firm's, said in the clause)
+RAISING_VERBS = frozenset(
+    {"raise", "net", "bag", "secure", "close", "complete", "land", "receive", "get", "announce"}
+)
 # what makes a round the one already told of ("the round", "the latest round")
 _TOLD_DETERMINERS = frozenset({"the", "this", "that"})
 _TOLD_ADJECTIVES = frozenset({"latest", "same", "current", "new"})
+_INVESTING_VERBS = frozenset({"invest", "participate", "co-invest"})
 
 
 def story_round(trigger: Token) -> Token | None:
-    """The round ``trigger`` speaks of when it is the one the story already told of and
-    the sentence names no firm for it: the trigger itself ("*the round* was led by X") or
-    the round it takes part in ("X took part in *the latest round*")."""
+    """The round ``trigger`` speaks of when the sentence names no firm for it, so that it
+    is the round the story reports: the trigger itself ("*the round* was led by X", "This
+    was followed by *a round* from X"), the round it takes part in ("X took part in *the
+    latest round*"), or an investment "alongside" another backer with no firm named
+    ("A and B *invested* alongside X"). A round a raising verb governs ("raised $5m in a
+    round led by X") is that verb's subject's, so it is none of these."""
+    if trigger.lemma_.lower() in _INVESTING_VERBS:
+        preps = {
+            c.lower_ for c in trigger.children
+            if c.dep_ == "prep" and not any(_is_when(g) for g in c.children if g.dep_ == "pobj")
+        }
+        if "alongside" in preps and not preps & {"in", "into"}:
+            return trigger
     noun = trigger if trigger.lemma_.lower() in ROUND_WORDS else None
     if noun is None:
         noun = next(
@@ -866,15 +882,24 @@ def story_round(trigger: Token) -> Token | None:
         )
     if noun is None:
         return None
+    owned = any(
+        c.dep_ == "poss"
+        or (c.dep_ == "prep" and c.lower_ in ("in", "for", "of")
+            # "a round in 2017" is dated, not owned
+            and any(g.dep_ == "pobj" and not _is_when(g) for g in c.children))
+        for c in noun.children
+    )
+    if owned:
+        return None
     told = any(
         (c.dep_ == "det" and c.lower_ in _TOLD_DETERMINERS)
         or (c.dep_ == "amod" and c.lower_ in _TOLD_ADJECTIVES)
         for c in noun.children
     )
-    owned = any(
-        c.dep_ == "poss"
-        or (c.dep_ == "prep" and c.lower_ in ("in", "for", "of")
-            and any(g.dep_ == "pobj" for g in c.children))
-        for c in noun.children
-    )
-    return noun if told and not owned else None
+    verb = governor(noun)
+    raised_here = verb is not None and verb.lemma_.lower() in RAISING_VERBS
+    return noun if told or not raised_here else None
+
+
+def _is_when(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") or token.like_num
