@@ -208,7 +208,9 @@ def read_sentence(
     if _declare_abbreviations(text, units, table):
         units = _units(text, table, published)  # read again with the new short names
     units = _outside_parentheses(units)
+    _titles_of_works(units, table)
     _latin_prefixes(units, table)
+    _state_governments(units, table)
     _branches(units, table)
     _qualifiers_and_heads(units, table)
     _unnamed_arms(units, table)
@@ -238,6 +240,60 @@ def _latin_prefixes(units: list[Unit], table: EntityTable) -> None:
             surface = latin.text + firm.text
             table.alias(surface, firm.entity)
             units[k : k + 2] = [Unit("entity", surface, latin.start, firm.end, entity=firm.entity)]
+
+
+def _titles_of_works(units: list[Unit], table: EntityTable) -> None:
+    """ "根据《欧盟并购条例》": a place inside a longer title of a law or report is part of
+    the title, not an actor of the sentence (firms and products in a title stay: a game's
+    or a film's title names the product)."""
+    k = 0
+    while k < len(units):
+        if units[k].text != "《":
+            k += 1
+            continue
+        close = next((j for j in range(k + 1, min(len(units), k + 30)) if units[j].text == "》"),
+                     None)
+        if close is None:
+            k += 1
+            continue
+        inside = range(k + 1, close)
+        if len(inside) > 1:
+            for j in inside:
+                unit = units[j]
+                if unit.kind == "entity" and table.get(unit.entity).type in (
+                    EntityType.COUNTRY,
+                    EntityType.REGION,
+                ):
+                    units[j] = Unit("word", unit.text, unit.start, unit.end, tag="nz")
+        k = close + 1
+
+
+def _state_governments(units: list[Unit], table: EntityTable) -> None:
+    """ "澳洲政府已批准…": a country's government acts as the country (the ontology's
+    state actor), and "澳洲政府" becomes one of the country's names."""
+    for k, unit in enumerate(units):
+        # "中国政府" cut as one word
+        if unit.kind == "word" and len(unit.text) > 3 and unit.text[-2:] in ("政府", "当局"):
+            entry = table.names.lookup(unit.text[:-2])
+            if entry is not None and entry.type is EntityType.COUNTRY:
+                index = table.known(entry, unit.text[:-2])
+                table.alias(unit.text, index)
+                units[k] = Unit("entity", unit.text, unit.start, unit.end, entity=index)
+    for k in range(len(units) - 2, -1, -1):
+        country, word = units[k], units[k + 1]
+        if (
+            country.kind == "entity"
+            and not country.anaphor
+            and word.kind == "word"
+            and word.text in ("政府", "当局")
+            and country.end == word.start
+            and table.get(country.entity).type is EntityType.COUNTRY
+        ):
+            surface = country.text + word.text
+            table.alias(surface, country.entity)
+            units[k : k + 2] = [
+                Unit("entity", surface, country.start, word.end, entity=country.entity)
+            ]
 
 
 def keep_state(units: list[Unit], table: EntityTable, state: StoryState) -> None:
@@ -677,6 +733,14 @@ def _name_part(unit: Unit, previous: Unit | None, table: EntityTable) -> bool:
     )
     if unit.text in NAME_BREAKERS and not (len(unit.text) == 1 and after_proper):
         return False  # "华信达科技": a one-character word right after a proper name is in it
+    if (
+        len(unit.text) == 1
+        and unit.tag == "q"
+        and after_proper
+        and previous is not None
+        and previous.end == unit.start
+    ):
+        return True  # "贝拉米公司": a transliteration's last syllable tagged as a measure word
     glued_place = (  # "北京科兴中维…有限公司": a one-character locality word after a place name
         unit.tag == "f"
         and len(unit.text) == 1
@@ -1144,6 +1208,23 @@ def _repair_cut_names(units: list[Unit]) -> None:
             units[k : k + 2] = [
                 Unit("word", unit.text[0], unit.start, unit.start + 1, tag="c"),
                 Unit("word", "本" + nxt.text, unit.start + 1, nxt.end, tag="r"),
+            ]
+            k += 1
+            continue
+        if (
+            len(unit.text) == 2
+            and unit.text[0] == "为"
+            and unit.text[1] in SURNAMES
+            and nxt.kind == "word"
+            and 1 <= len(nxt.text) <= 2
+            and has_han(nxt.text)
+            and k >= 1
+            and units[k - 1].kind == "title"
+        ):
+            # "总经理为梁"+"文海": jieba glued 为 to the surname after a post
+            units[k : k + 2] = [
+                Unit("word", "为", unit.start, unit.start + 1, tag="p"),
+                Unit("word", unit.text[1] + nxt.text, unit.start + 1, nxt.end, tag="nr"),
             ]
             k += 1
             continue

@@ -57,6 +57,34 @@ RULES: tuple[Rule, ...] = (
         0.6,
         examples=(Example("比亚迪周日宣布,将在匈牙利新建一家储能工厂。", "比亚迪", "匈牙利"),),
     ),
+    # "星海速递已在越南、泰国等国部署网络": where a firm runs its business
+    Rule(
+        "zh.operates.runs_in",
+        Predicate.OPERATES_IN,
+        ("部署", "开展业务"),
+        "S ~~ 在 O ~ V",
+        COMPANIES,
+        PLACES,
+        0.6,
+        examples=(
+            Example(
+                "星海速递成立于2016年，目前已在越南、泰国等多个国家部署物流网络。",
+                "星海速递",
+                "泰国",
+            ),
+        ),
+    ),
+    # "星海速递的业务覆盖越南和泰国"
+    Rule(
+        "zh.operates.covers",
+        Predicate.OPERATES_IN,
+        ("覆盖", "遍及", "遍布"),
+        "S ~ 业务|网络|门店|服务 ~ V O",
+        COMPANIES,
+        PLACES,
+        0.6,
+        examples=(Example("星海物流公司的业务已覆盖越南、泰国和巴西。", "星海物流公司", "巴西"),),
+    ),
     Rule(
         "zh.listing.at",
         Predicate.LISTED_ON,

@@ -187,6 +187,25 @@ RULES: tuple[Rule, ...] = (
         starts=True,
     ),
     Rule(
+        "zh.role.title_is",
+        # "法定代表人、执行董事为甲，总经理为乙": a firm's register lists its posts
+        Predicate.LEADS,
+        _POSTS,
+        "O ~~ V 为 S",
+        PEOPLE,
+        frozenset({EntityType.COMPANY}),
+        0.7,
+        examples=(
+            Example(
+                "杭州星与海智能设备有限公司注册成立，法定代表人、执行董事为王明，总经理为梁文海。",
+                "梁文海",
+                "杭州星与海智能设备有限公司",
+            ),
+        ),
+        by_title=True,
+        object_from_context=True,
+    ),
+    Rule(
         "zh.role.named_by_second",
         # "聘任甲为首席执行官、乙为总裁": the second name of one appointing verb
         Predicate.LEADS,

@@ -31,7 +31,7 @@ _PROBE = (
     "审查调查",
 )
 _APPROVE = ("批准", "核准", "附条件批准", "无条件批准", "批复", "同意注册", "注册生效", "获批")
-_APPROVERS = BODIES | {EntityType.ORGANIZATION, EntityType.COMPANY}
+_APPROVERS = BODIES | {EntityType.ORGANIZATION, EntityType.COMPANY, EntityType.COUNTRY}
 
 RULES: tuple[Rule, ...] = (
     Rule(
