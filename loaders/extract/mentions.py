@@ -60,6 +60,15 @@ def is_titlecase(tokens: Sequence[Token]) -> bool:
     return bool(long_words) and capitalised / len(long_words) >= 0.8 and function_caps >= 1
 
 
+def _kind_in_headline(tokens: Sequence[Token], run: tuple[int, int]) -> bool:
+    """A headline's run that opens (past an origin or a count) on a plural kind of firm."""
+    k = run[0]
+    while k < run[1] - 1 and (tokens[k].text in COUNTRY_OF_DEMONYM or tokens[k].text.isdigit()):
+        k += 1
+    word = tokens[k].lower
+    return word in DESCRIPTOR_TYPES and word.endswith("s")
+
+
 def find_mentions(
     tokens: Sequence[Token],
     begin: int,
@@ -115,6 +124,10 @@ def find_mentions(
             )
         )
     ]
+    if headline:
+        # "... to Hong Kong-Based Firms Over ...", "12 Korean Banks Fined by ...": a
+        # headline capitalises the kind of thing it speaks of, which names nothing
+        runs = [r for r in runs if not _kind_in_headline(tokens, r)]
     mentions = _reconcile(tokens, alias_matches, [r for r in runs if r[1] > r[0]], repeated_tails)
     _add_models(tokens, mentions, begin, block)
     mentions = [

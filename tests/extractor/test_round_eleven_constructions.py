@@ -6,7 +6,9 @@ done there; goods bought from a firm's plant or terminal are supplied by the fir
 a firm's round attracts invests in it (only when the round's firm is said); "the round"
 or "the latest round" told of without a firm is the one the story's firm raised (after
 "raised $600 million" or "closed its round", not after a purchase); "co-led" and
-"co-founded" read as "led" and "founded". Sentences are written for these tests."""
+"co-founded" read as "led" and "founded"; a headline that capitalises a plural kind of
+firm ("Hong Kong-Based Firms", "12 Korean Banks Fined") names no firm. Sentences are
+written for these tests."""
 
 from __future__ import annotations
 
@@ -104,3 +106,19 @@ def test_a_purchase_is_no_round_to_refer_back_to() -> None:
 def test_who_co_founded_a_firm_founded_it() -> None:
     delta = run("Li Wenjie co-founded Harbor Robotics in 2015.")
     assert has_fact(delta, "Li Wenjie", "FOUNDED", "Harbor Robotics"), sorted(triples(delta))
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Lumeria Restricts Exports to Hong Kong-Based Firms Over Drone Parts",
+        "12 Korean Banks Fined by Regulator Over Late Filings",
+    ],
+)
+def test_a_headline_capitalising_a_kind_of_firm_names_no_firm(headline: str) -> None:
+    delta = run(f"{headline}\n\nThe European Union sanctioned Harbor Drones on Monday.")
+    names = {e.name for e in delta.entities}
+    assert not names & {"Firms", "Banks Fined", "Banks"}, names
+    assert has_fact(delta, "European Union", "SANCTIONS", "Harbor Drones"), sorted(
+        triples(delta)
+    )
