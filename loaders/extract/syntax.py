@@ -853,9 +853,6 @@ ROUND_WORDS = frozenset({"round", "funding", "financing", "fundraising", "fundra
 RAISING_VERBS = frozenset(
     {"raise", "net", "bag", "secure", "close", "complete", "land", "receive", "get", "announce"}
 )
-# what makes a round the one already told of ("the round", "the latest round")
-_TOLD_DETERMINERS = frozenset({"the", "this", "that"})
-_TOLD_ADJECTIVES = frozenset({"latest", "same", "current", "new"})
 _INVESTING_VERBS = frozenset({"invest", "participate", "co-invest"})
 
 
@@ -864,8 +861,9 @@ def story_round(trigger: Token) -> Token | None:
     is the round the story reports: the trigger itself ("*the round* was led by X", "This
     was followed by *a round* from X"), the round it takes part in ("X took part in *the
     latest round*"), or an investment "alongside" another backer with no firm named
-    ("A and B *invested* alongside X"). A round a raising verb governs ("raised $5m in a
-    round led by X") is that verb's subject's, so it is none of these."""
+    ("A and B *invested* alongside X"). A round a raising verb governs ("raised $5m in
+    the round led by X", "X closed the round") is that verb's subject's, so it is none of
+    these, and so is a round whose firm is said ("Y's round", "a round in Y")."""
     if trigger.lemma_.lower() in _INVESTING_VERBS:
         preps = {
             c.lower_ for c in trigger.children
@@ -889,16 +887,9 @@ def story_round(trigger: Token) -> Token | None:
             and any(g.dep_ == "pobj" and not _is_when(g) for g in c.children))
         for c in noun.children
     )
-    if owned:
-        return None
-    told = any(
-        (c.dep_ == "det" and c.lower_ in _TOLD_DETERMINERS)
-        or (c.dep_ == "amod" and c.lower_ in _TOLD_ADJECTIVES)
-        for c in noun.children
-    )
     verb = governor(noun)
     raised_here = verb is not None and verb.lemma_.lower() in RAISING_VERBS
-    return noun if told or not raised_here else None
+    return None if owned or raised_here else noun
 
 
 def _is_when(token: Token) -> bool:
