@@ -122,3 +122,16 @@ def test_a_headline_capitalising_a_kind_of_firm_names_no_firm(headline: str) -> 
     assert has_fact(delta, "European Union", "SANCTIONS", "Harbor Drones"), sorted(
         triples(delta)
     )
+
+
+def test_trading_against_the_offer_price_is_a_debut_on_the_storys_exchange() -> None:
+    delta = run("Two firms debut in Hong Kong. Lumen Robotics opened 8% above its offer price "
+                "of HK$20 and ended 12% higher.")
+    assert has_fact(delta, "Lumen Robotics", "LISTED_ON", "Hong Kong Stock Exchange"), sorted(
+        triples(delta)
+    )
+
+
+def test_an_ordinary_close_is_no_debut() -> None:
+    delta = run("Hong Kong shares fell on Monday. Lumen Robotics closed 3% lower at HK$20.")
+    assert not has_fact(delta, "Lumen Robotics", "LISTED_ON", "Hong Kong Stock Exchange")
