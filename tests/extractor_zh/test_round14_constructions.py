@@ -6,7 +6,8 @@ segmenter cut in two is one name before "为" and a post in an appointing list, 
 names the post's holder (and "为梁" glued by the segmenter is cut); a transliteration's
 last syllable tagged as a measure word stays in the name ("贝拉米公司"); "澳洲政府" acts as
 Australia and becomes one of its names; a firm runs its network "在A、B等国家"; a place
-inside the title of a law is no actor; 印尼 is Indonesia — all on sentences of our own."""
+inside the title of a law is no actor; 印尼 is Indonesia; what a halt of trade names between
+its origin and its inflow ("暂停越南火龙果输入") is a good — all on sentences of our own."""
 
 from __future__ import annotations
 
@@ -84,3 +85,9 @@ def test_a_place_inside_the_title_of_a_law_is_no_actor() -> None:
 def test_indonesia_has_its_short_chinese_name() -> None:
     facts = triples(run("星海物流公司的业务已覆盖印尼和泰国。"))
     assert ("星海物流公司", "OPERATES_IN", "Indonesia") in facts, facts
+
+
+def test_what_a_trade_halt_names_between_origin_and_inflow_is_a_good() -> None:
+    facts = triples(run("海关总署10日发布关于暂停越南火龙果输入大陆的通知。"))
+    assert ("General Administration of Customs", "BANS", "越南火龙果") in facts, facts
+    assert not any(o == "Vietnam" for _, p, o in facts if p == "BANS"), facts

@@ -1540,8 +1540,55 @@ def _goods_by_quantity(units: list[Unit], table: EntityTable) -> None:
             units[k + 1] = Unit("entity", good.text, good.start, good.end, entity=index)
 
 
+_HALTS = frozenset({"暂停", "禁止", "停止", "恢复", "叫停"})
+_INFLOWS = frozenset({"输入", "进口", "输华", "入境", "输入大陆", "对华出口", "出口"})
+
+
+def _goods_halted(units: list[Unit], table: EntityTable, text: str) -> None:
+    """ "暂停越南火龙果输入": what a halt or resumption of trade names between its
+    origin and its inflow is a good, known to the commodity list or not."""
+    for k in range(len(units) - 3):
+        if units[k].kind != "word" or units[k].text not in _HALTS:
+            continue
+        j = k + 1
+        if units[j].kind == "word" and units[j].text in ("进口", "输入"):
+            j += 1
+        origin = units[j] if j < len(units) else None
+        if not (
+            origin is not None
+            and origin.kind == "entity"
+            and table.get(origin.entity).type in (EntityType.COUNTRY, EntityType.REGION)
+        ):
+            continue
+        start = end = j + 1
+        while (
+            end < len(units)
+            and end - start < 3
+            and units[end].kind == "word"
+            and has_han(units[end].text)
+            and units[end].tag.startswith("n")
+            and units[end].text not in _GOOD_ENDS
+            and units[end].start == units[end - 1].end
+        ):
+            end += 1
+        if end == start or end >= len(units) or units[end].text not in _INFLOWS:
+            continue
+        good = text[units[start].start : units[end - 1].end]
+        if len(good) < 2 or good in _GENERIC_GOODS:
+            continue
+        plain = table.add(good, EntityType.COMMODITY)
+        index = table.add(origin.text + good, EntityType.COMMODITY)
+        if index != plain:
+            table.plain_good.setdefault(index, plain)
+        origin.kind, origin.tag = "word", "nsq"  # the origin only qualifies the good
+        units[start:end] = [
+            Unit("entity", good, units[start].start, units[end - 1].end, entity=index)
+        ]
+
+
 def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
     _goods_by_origin(units, table, text)
+    _goods_halted(units, table, text)
     _goods_by_quantity(units, table)
     k = 0
     while k < len(units):
