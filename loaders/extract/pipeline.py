@@ -40,6 +40,7 @@ from sinograph.loaders.extract.story_dates import (
 from sinograph.loaders.extract.story_delta import story_delta
 from sinograph.loaders.extract.story_merge import copy_candidate, merge_story_facts
 from sinograph.loaders.extract.syntax import (
+    MONEY_RAISING_VERBS,
     RAISING_VERBS,
     ROUND_WORDS,
     actor_of,
@@ -274,12 +275,6 @@ def _focus_after(
     return focus
 
 
-# The raising verbs (syntax.RAISING_VERBS) that raise money with an amount alone
-# ("raised $600 million"); the others need a round ("closed its Series C round"), since
-# "completed a $5 billion purchase" raises nothing.
-_MONEY_RAISING = frozenset({"raise", "net", "bag"})
-
-
 def _raiser_after(
     ps: ParsedSentence, tree: SentenceTree, coref: Coreference, raiser: Cluster | None
 ) -> Cluster | None:
@@ -293,7 +288,7 @@ def _raiser_after(
                 for t in c.subtree]
         rounds = any(t.lemma_.lower() in ROUND_WORDS for t in said)
         money = any(t.ent_type_ == "MONEY" or t.text in ("$", "€", "¥", "£") for t in said)
-        if not (rounds or (money and verb in _MONEY_RAISING)):
+        if not (rounds or (money and verb in MONEY_RAISING_VERBS)):
             continue
         for subject in actor_of(token):
             index = tree.mention[subject.i]

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LIGHT_VERBS",
+    "MONEY_RAISING_VERBS",
     "RAISING_VERBS",
     "ROUND_WORDS",
     "actor_of",
@@ -853,7 +854,11 @@ ROUND_WORDS = frozenset({"round", "funding", "financing", "fundraising", "fundra
 RAISING_VERBS = frozenset(
     {"raise", "net", "bag", "secure", "close", "complete", "land", "receive", "get", "announce"}
 )
-_INVESTING_VERBS = frozenset({"invest", "participate", "co-invest"})
+# ... those that raise money with an amount alone ("raised $600 million"); the others need
+# a round ("closed its Series C round"), since "completed a $5 billion purchase" raises
+# nothing
+MONEY_RAISING_VERBS = frozenset({"raise", "net", "bag"})
+_INVESTING_VERBS = frozenset({"invest", "participate"})
 
 
 def story_round(trigger: Token) -> Token | None:

@@ -681,15 +681,15 @@ class EmbeddedStore:
         own_name = " AND a.alias = e.name" if canonical else ""
         with self._snapshot(conn):
             for chunk in chunks(norms):
-                for norm, nid, eid, name in conn.execute(
-                    "SELECT a.norm, a.nid, e.id, e.name FROM alias a"
+                for norm, nid, eid in conn.execute(
+                    "SELECT a.norm, a.nid, e.id FROM alias a"
                     " JOIN entity e ON e.nid = a.nid"
                     f" WHERE a.norm IN ({marks(len(chunk))}) AND a.kind = 'alias'{own_name}",
                     chunk,
                 ):
-                    # ids and names are enough to choose: only the entities chosen are
-                    # decoded, not the many that merely share a short form
-                    if eid not in skip and (not canonical or normalize_name(name) == norm):
+                    # ids are enough to choose: only the entities chosen are decoded, not
+                    # the many that merely share a short form
+                    if eid not in skip:
                         by_norm[norm].add(nid)
             found = self._entities_by_nid(conn, {n for s in by_norm.values() for n in s})
         return {norm: sorted((found[n] for n in nids if n in found), key=lambda e: e.id)

@@ -268,12 +268,15 @@ def _titles_of_works(units: list[Unit], table: EntityTable) -> None:
         k = close + 1
 
 
+_GOVERNMENT_WORDS = ("政府", "当局")
+
+
 def _state_governments(units: list[Unit], table: EntityTable) -> None:
     """ "澳洲政府已批准…": a country's government acts as the country (the ontology's
     state actor), and "澳洲政府" becomes one of the country's names."""
     for k, unit in enumerate(units):
         # "中国政府" cut as one word
-        if unit.kind == "word" and len(unit.text) > 3 and unit.text[-2:] in ("政府", "当局"):
+        if unit.kind == "word" and len(unit.text) > 3 and unit.text[-2:] in _GOVERNMENT_WORDS:
             entry = table.names.lookup(unit.text[:-2])
             if entry is not None and entry.type is EntityType.COUNTRY:
                 index = table.known(entry, unit.text[:-2])
@@ -285,7 +288,7 @@ def _state_governments(units: list[Unit], table: EntityTable) -> None:
             country.kind == "entity"
             and not country.anaphor
             and word.kind == "word"
-            and word.text in ("政府", "当局")
+            and word.text in _GOVERNMENT_WORDS
             and country.end == word.start
             and table.get(country.entity).type is EntityType.COUNTRY
         ):
@@ -1506,15 +1509,24 @@ def _goods_by_origin(units: list[Unit], table: EntityTable, text: str) -> None:
         if traded and good in _GENERIC_GOODS:
             k = j  # "来自新疆的产品": no goods of their own
             continue
-        plain = table.add(good, EntityType.COMMODITY)
-        names = "".join(units[o].text for o in origins)
-        index = table.add(names + good, EntityType.COMMODITY) if len(origins) == 1 else plain
-        for o in origins:
-            units[o].kind, units[o].tag = "word", "nsq"  # the origins only qualify the good
-        if index != plain:
-            table.plain_good.setdefault(index, plain)
-        units[start:j] = [Unit("entity", good, units[start].start, units[j - 1].end, entity=index)]
+        _place_good(units, table, good, origins, start, j)
         k = start + 1
+
+
+def _place_good(
+    units: list[Unit], table: EntityTable, good: str, origins: list[int], start: int, end: int
+) -> None:
+    """``units[start:end]`` become the good ``good``, qualified by its one origin ("越南火龙果",
+    kept beside the plain good) or plain when several origins share it; the origins then
+    only qualify it."""
+    plain = table.add(good, EntityType.COMMODITY)
+    names = "".join(units[o].text for o in origins)
+    index = table.add(names + good, EntityType.COMMODITY) if len(origins) == 1 else plain
+    for o in origins:
+        units[o].kind, units[o].tag = "word", "nsq"
+    if index != plain:
+        table.plain_good.setdefault(index, plain)
+    units[start:end] = [Unit("entity", good, units[start].start, units[end - 1].end, entity=index)]
 
 
 _MASS_UNITS = ("吨", "万吨", "亿吨", "千吨", "桶", "万桶", "亿桶", "立方米", "亿立方米", "万头")
@@ -1576,14 +1588,7 @@ def _goods_halted(units: list[Unit], table: EntityTable, text: str) -> None:
         good = text[units[start].start : units[end - 1].end]
         if len(good) < 2 or good in _GENERIC_GOODS:
             continue
-        plain = table.add(good, EntityType.COMMODITY)
-        index = table.add(origin.text + good, EntityType.COMMODITY)
-        if index != plain:
-            table.plain_good.setdefault(index, plain)
-        origin.kind, origin.tag = "word", "nsq"  # the origin only qualifies the good
-        units[start:end] = [
-            Unit("entity", good, units[start].start, units[end - 1].end, entity=index)
-        ]
+        _place_good(units, table, good, [j], start, end)
 
 
 def _places_and_goods(units: list[Unit], table: EntityTable, text: str) -> None:
