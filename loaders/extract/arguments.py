@@ -110,13 +110,72 @@ _STATE_NOUNS = frozenset(
 )  # fmt: skip
 # Of those, the nouns whose demonym names the state itself ("the Dutch government"),
 # not a place within it ("the Mexican state of Nuevo Leon").
-_RULING_NOUNS = frozenset({"government", "administration", "authorities", "cabinet"})
+_RULING_NOUNS = frozenset(
+    {"government", "administration", "authority", "authorities", "cabinet", "regulator",
+     "official", "watchdog"}
+)  # fmt: skip
 _PAIR_NOUNS = frozenset(
     {"company", "firm", "group", "bank", "lender", "carmaker", "automaker", "partner",
      "side", "business", "maker", "party"}
 )  # fmt: skip
 _LISTING_VERBS = frozenset({"include", "comprise", "feature", "be"})
 _MAX_DEPTH = 4
+_SHARE_NOUNS = frozenset({"percent", "%", "stake", "share", "shares", "interest"})
+# Nouns for something like the name compounded into them, not that name.
+_LIKENESS_NOUNS = frozenset(
+    {"rival", "competitor", "challenger", "alternative", "answer", "clone", "equivalent",
+     "killer", "counterpart", "lookalike", "copycat"}
+)
+
+# Plural nouns a later roster sentence may spell out, with what they can name.
+_FIRMS = (EntityType.COMPANY, None)
+_ROSTER_NOUNS: dict[str, tuple[EntityType | None, ...]] = {
+    "company": _FIRMS,
+    "firm": _FIRMS,
+    "entity": (*_FIRMS, EntityType.ORGANIZATION, EntityType.PERSON),
+    "business": _FIRMS,
+    "supplier": _FIRMS,
+    "bank": _FIRMS,
+    "individual": (EntityType.PERSON,),
+    "executive": (EntityType.PERSON,),
+}
+_ROSTER_VERBS = frozenset({"are", "were", "include", "included", "includes", "comprise"})
+_NAMEABLE_PRODUCTS = frozenset(
+    {"model", "chatbot", "assistant", "app", "platform", "chip", "processor", "smartphone",
+     "phone", "car", "vehicle", "suv", "sedan", "drug", "vaccine", "game", "system"}
+)
+_NAMING_WORDS = frozenset({"named", "called", "dubbed", "branded", "christened"})
+_NAMING_REACH = 3  # sentences after the unnamed product
+_ROSTER_REACH = 6  # sentences after the plural noun
+_COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve")  # fmt: skip
+_COUNTS = {w: n for n, w in enumerate(_COUNT_WORDS, 2)} | {str(n): n for n in range(2, 100)}
+
+
+def _roster(
+    ps: ParsedSentence,
+    noun: str,
+    kinds: tuple[EntityType | None, ...],
+    coref: Coreference,
+) -> list[Cluster]:
+    """The names a roster sentence lists: "The [affected] companies are A, B and C"."""
+    tokens = ps.tokens[ps.begin :]
+    if not tokens or tokens[0].lower != "the":
+        return []
+    head = next((k for k in range(1, min(5, len(tokens))) if tokens[k].lower == noun), -1)
+    if head < 0 or head + 1 >= len(tokens) or tokens[head + 1].lower not in _ROSTER_VERBS:
+        return []
+    start = tokens[head + 1].start
+    out: list[Cluster] = []
+    for m in ps.mentions:
+        if ps.tokens[m.start].start < start:
+            continue
+        cluster = coref.of(m)
+        if cluster is None or cluster.type not in kinds:
+            return []  # a place or a date in the list: not a plain roster
+        if cluster not in out:
+            out.append(cluster)
+    return out if len(out) >= 2 else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +234,7 @@ class Binder:
         heads = [token]
         if expand:
             heads.extend(c for c in token.conjuncts if c.i > token.i)
+            heads.extend(self._listed_as_apposition(heads))
         found = [b for head in heads for b in self._bind_one(head, 0, subject)]
         if expand:
             found.extend(self._listed_with(token))
@@ -182,6 +242,21 @@ class Binder:
             if bound.cluster.id not in seen:
                 seen.add(bound.cluster.id)
                 out.append(bound)
+        return out
+
+    def _listed_as_apposition(self, heads: list[Token]) -> list[Token]:
+        """ "include A, B and C" parsed with B in apposition to A: a name in apposition to a
+        name is the next item of a list (a description would be a common noun)."""
+        out: list[Token] = []
+        for head in heads:
+            if self.mention_cluster(head) is None:
+                continue
+            for c in head.children:
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i:
+                    named = self.mention_cluster(c)
+                    if named is not None and named.type in (EntityType.COMPANY, None):
+                        out.append(c)
+                        out.extend(x for x in c.conjuncts if x.i > c.i)
         return out
 
     def _bind_one(self, token: Token, depth: int, subject: bool) -> list[Bound]:
@@ -263,6 +338,9 @@ class Binder:
                             out.extend(self._bind_all(pobj, depth + 1, "named", subject))
         if out:
             return out
+        roster = self._later_roster(token) or self._later_naming(token)
+        if roster:
+            return roster
         government = self._government_of_place(token)
         if government is not None:
             return [government]
@@ -335,6 +413,8 @@ class Binder:
         preps = (
             self.extra.get(word) or self.transparent.get(word) or self.transparent.get(token.lower_)
         )
+        if not preps and word in _LIKENESS_NOUNS:
+            return []  # "a ChatGPT rival" is another product, not ChatGPT
         if not preps:
             # "its Seagull hatchback": a named product before any common noun is what the
             # noun stands for, whatever kind of thing the noun names; "the Xiaomi group",
@@ -356,10 +436,15 @@ class Binder:
             if entry == "compound":
                 # "its Lumen AI model": the name inside a kind of thing, past the
                 # technology word
+                compounds: list[Bound] = []
                 for child in token.children:
                     if child.dep_ in ("compound", "nmod"):
                         for named in _past_acronym(child) or [child]:
-                            out.extend(self._bind_all(named, depth + 1, "kind", subject))
+                            compounds.extend(self._bind_all(named, depth + 1, "kind", subject))
+                if any(b.cluster.type is EntityType.COMMODITY for b in compounds):
+                    # "US beef imports": the country says where the goods come from
+                    compounds = [b for b in compounds if b.cluster.type is not EntityType.COUNTRY]
+                out.extend(compounds)
             elif entry.endswith(":party"):
                 # "soybean imports from three US firms": the firms, but "beef imports
                 # from Brazil" are Brazilian beef (the goods say where they come from)
@@ -419,6 +504,20 @@ class Binder:
                 for c in o.children
                 if c.dep_ == "prep" and c.lower_ == "of" and c.i > o.i
             ]
+        if not children and token.dep_ in ("dobj", "conj") and word in _SHARE_NOUNS:
+            # "X owns 51% in Y, while A and B hold 30% and 19%": the second clause's
+            # shares are in what the first clause's were
+            verb = token.head
+            while verb.dep_ == "conj" and verb.pos_ == "NOUN":
+                verb = verb.head
+            if verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+                children = [
+                    c
+                    for o in verb.head.children
+                    if o.dep_ == "dobj" and o.lemma_.lower() in _SHARE_NOUNS
+                    for c in o.children
+                    if c.dep_ == "prep" and c.lower_ == prep
+                ]
         out: list[Bound] = []
         for child in children:
             for pobj in child.children:
@@ -593,6 +692,51 @@ class Binder:
             if cluster is not None:
                 out.append(Bound(cluster, token, "listed"))
         return out
+
+    def _later_roster(self, token: Token) -> list[Bound]:
+        """ "blacklisted three firms on Monday ... The three firms are A, B and C": a
+        plural noun of firms (or people) that one of the next sentences spells out stands
+        for the names it lists; a count ("three") must agree with the list."""
+        kinds = _ROSTER_NOUNS.get(token.lemma_.lower())
+        if kinds is None or token.tag_ != "NNS" or self.mention_cluster(token) is not None:
+            return []
+        count = next(
+            (_COUNTS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None
+        )
+        sentences = self.coref.sentences
+        index = next((i for i, ps in enumerate(sentences) if ps is self.ps), -1)
+        for later in sentences[index + 1 : index + 1 + _ROSTER_REACH] if index >= 0 else ():
+            clusters = _roster(later, token.lower_, kinds, self.coref)
+            if clusters:
+                if count is not None and count != len(clusters):
+                    return []
+                return [Bound(c, token, "listed") for c in clusters]
+        return []
+
+    def _later_naming(self, token: Token) -> list[Bound]:
+        """ "X unveiled a new model. ... The model, called Orion, ...": a product noun
+        introduced without a name stands for the name a next sentence gives that noun."""
+        if (
+            token.tag_ != "NN"
+            or token.lemma_.lower() not in _NAMEABLE_PRODUCTS
+            or not any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det")
+        ):
+            return []
+        sentences = self.coref.sentences
+        index = next((i for i, ps in enumerate(sentences) if ps is self.ps), -1)
+        for later in sentences[index + 1 : index + 1 + _NAMING_REACH] if index >= 0 else ():
+            tokens = later.tokens
+            starts = {m.start: m for m in later.mentions}
+            for k in range(len(tokens) - 2):
+                if tokens[k].lower != token.lower_:
+                    continue
+                j = k + 1 + (tokens[k + 1].text == ",")
+                if j < len(tokens) and tokens[j].lower in _NAMING_WORDS:
+                    m = starts.get(j + 1)
+                    cluster = self.coref.of(m) if m is not None else None
+                    if cluster is not None and cluster.type in (EntityType.PRODUCT, None):
+                        return [Bound(cluster, token, "named-later")]
+        return []
 
     def _plural_reference(self, token: Token) -> list[Bound]:
         """ "Both are controlled by X", "the two companies will jointly develop": the two

@@ -282,6 +282,14 @@ def _abbreviates(short: Cluster, long: Cluster) -> bool:
                 and _rest_is_suffix(" ".join(l_form.split()[1:]), len(s_words))
             ):
                 return True  # "Huarong" for "China Huarong Asset Management"
+            if (
+                len(s_words) == 2
+                and len(l_words) in (3, 4)
+                and l_words[0] == s_words[0]
+                and l_words[-1] == s_words[-1]
+                and all(w.capitalize() in COMPANY_SUFFIXES for w in l_words[1:])
+            ):
+                return True  # "Panjin Group" for "Panjin Industrial Group"
             if l_words[: len(s_words)] == s_words and _rest_is_suffix(l_form, len(s_words)):
                 rest = l_form.split()[len(s_words) :]
                 if (

@@ -141,6 +141,7 @@ def parse_document(text: str, published: str | None, registry: Registry) -> list
         tokenized.append(tokens)
     known = _known_names(sentences, tokenized)
     tails = _repeated_tails(sentences, tokenized)
+    prefixes = _firm_name_prefixes(tokenized)
     parsed: list[ParsedSentence] = []
     for sentence, tokens in zip(sentences, tokenized, strict=True):
         checkpoint()
@@ -181,6 +182,7 @@ def parse_document(text: str, published: str | None, registry: Registry) -> list
             headline=sentence.headline,
             blocked=blocked,
             repeated_tails=tails,
+            firm_prefixes=prefixes,
         )
         if len(item.mentions) > MAX_MENTIONS_PER_SENTENCE:
             note(
@@ -195,6 +197,23 @@ def parse_document(text: str, published: str | None, registry: Registry) -> list
         item.reindex()
         parsed.append(item)
     return parsed
+
+
+def _firm_name_prefixes(tokenized: list[list[Token]]) -> frozenset[tuple[str, ...]]:
+    """The opening words (two or more) of the story's long firm names: "Aramco Huajin"
+    is the short form of "Aramco Huajin Petrochemical Company", not Aramco and Huajin."""
+    out: set[tuple[str, ...]] = set()
+    for tokens in tokenized:
+        k = 0
+        while k < len(tokens):
+            j = k
+            while j < len(tokens) and tokens[j].is_cap and tokens[j].text[:1].isalpha():
+                j += 1
+            if j - k >= 3 and tokens[j - 1].text in COMPANY_SUFFIXES:
+                words = tuple(t.text for t in tokens[k:j])
+                out.update(words[:size] for size in range(2, len(words)))
+            k = max(j, k + 1)
+    return frozenset(out)
 
 
 def _repeated_tails(

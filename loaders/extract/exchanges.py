@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sinograph.graph.model.ontology import EntityType
 from sinograph.loaders.extract.coref import Cluster, Coreference
-from sinograph.loaders.extract.gazetteer import EXCHANGE_OF_CITY
+from sinograph.loaders.extract.gazetteer import EXCHANGE_OF_CITY, OTHER_VENUES_OF_CITY
 
 __all__ = ["exchange_for"]
 
@@ -28,6 +28,10 @@ def exchange_for(coref: Coreference, cluster: Cluster) -> Cluster | None:
         city = next((c for c in EXCHANGE_OF_CITY if cluster.canonical.startswith(c + " ")), None)
     if city is not None and city in EXCHANGE_OF_CITY:
         name = EXCHANGE_OF_CITY[city]
+        venues = OTHER_VENUES_OF_CITY.get(city, ())
+        for c in coref.live():
+            if c.type is EntityType.COMPANY and any(v in f for f in c.forms() for v in venues):
+                return c
         for c in coref.live():
             if c.type is EntityType.COMPANY and any(
                 f == name or f.replace("The ", "") == name for f in c.forms()

@@ -15,6 +15,7 @@ __all__ = [
     "CAPITAL_OF",
     "COUNTRY_OF_DEMONYM",
     "EXCHANGE_OF_CITY",
+    "OTHER_VENUES_OF_CITY",
     "Place",
     "PLACES",
     "REGION_COUNTRY",
@@ -39,7 +40,7 @@ Hong Kong|HK|Hong Kong SAR|HKSAR;Hong Kong|HK
 Macau|Macao;Macanese
 Taiwan;Taiwanese
 United States|US|U.S.|USA|U.S.A.|United States of America|America;American|US|U.S.
-United Kingdom|UK|U.K.|Britain|Great Britain;British|UK
+United Kingdom|UK|U.K.|Britain|Great Britain;British|UK|Scottish|Welsh
 Japan;Japanese
 South Korea|Korea|Republic of Korea;South Korean|Korean
 North Korea|DPRK;North Korean
@@ -258,6 +259,13 @@ EXCHANGE_OF_CITY: dict[str, str] = {
     "London": "London Stock Exchange",
     "Singapore": "Singapore Exchange",
     "Tokyo": "Tokyo Stock Exchange",
+}
+
+# Other venues in a city: "its New York debut" is on the Nasdaq when the story names it.
+OTHER_VENUES_OF_CITY: dict[str, tuple[str, ...]] = {
+    "New York": ("Nasdaq",),
+    "Shanghai": ("STAR Market",),
+    "Shenzhen": ("ChiNext",),
 }
 
 

@@ -236,23 +236,26 @@ def _apposition_type(tokens: Sequence[Token], end: int) -> EntityType | None:
         return EntityType.PERSON  # "Wu, 58, chaired..."
     if k < n and tokens[k].lower == "who":
         return EntityType.PERSON
+    owned = 0
     for j in range(k + 1, min(n - 1, k + 5)):
-        if tokens[j].lower == "'s" and tokens[k].is_cap:
+        if tokens[j].lower in ("'s", "'") and tokens[k].is_cap:
             # "Yves Guillemot, Ubisoft's chief executive, said"
             role = tokens[j + 1].lower
             if role in ROLE_WORDS or role in ("chief", "co-founder", "founder", "new", "former"):
                 return EntityType.PERSON
+            owned = j + 1  # "Lumo, Norvik's messaging app": the owner's noun types X
             break
         if not tokens[j].is_cap:
             break
-    if k >= n or not (
-        tokens[k].lower in _APPOSITION_OPENERS or tokens[k].lower in _APPOSITION_NOUNS
+    if not owned and (
+        k >= n
+        or not (tokens[k].lower in _APPOSITION_OPENERS or tokens[k].lower in _APPOSITION_NOUNS)
     ):
         return None  # "X, has made ...": not an apposition
-    begin = k
+    begin = owned or k
     for j in range(k, min(n, k + 5)):
-        if tokens[j].text in (",", ".", ";"):
-            break
+        if tokens[j].text in (",", ".", ";") or tokens[j].lower in ROLE_WORDS:
+            break  # "X, former chairman of China's biggest bank": the title types X
         if tokens[j].lower == "'s":
             begin = j + 1  # "X, the e-commerce group's finance chief": the possessor is not X
             break
@@ -270,6 +273,8 @@ def _apposition_type(tokens: Sequence[Token], end: int) -> EntityType | None:
             and (tokens[j + 1].lower in ROLE_WORDS or tokens[j + 1].lower in _TITLE_OPENERS)
         ):
             continue  # "group managing director", "bank chairman": a title, not a firm
+        if kind is not None and j + 1 < n and tokens[j + 1].lower in _APPOSITION_NOUNS:
+            continue  # "a chip unit": the head noun types it
         if kind is not None:
             if (
                 kind is EntityType.PERSON

@@ -69,6 +69,9 @@ def _kind_in_headline(tokens: Sequence[Token], run: tuple[int, int]) -> bool:
     return word in DESCRIPTOR_TYPES and word.endswith("s")
 
 
+_LONE_STATE = frozenset({"State", "Party", "Government"})
+
+
 def find_mentions(
     tokens: Sequence[Token],
     begin: int,
@@ -78,13 +81,15 @@ def find_mentions(
     headline: bool,
     blocked: Sequence[bool] | None = None,
     repeated_tails: frozenset[tuple[str, ...]] = frozenset(),
+    firm_prefixes: frozenset[tuple[str, ...]] = frozenset(),
 ) -> list[Mention]:
     """Every mention in one sentence, sorted and non-overlapping.
 
     ``begin`` skips a dateline; ``known`` holds words seen capitalised mid-sentence
     elsewhere in the story; ``blocked`` marks tokens inside money, percentages and
     dates, which are never names; ``repeated_tails`` holds capitalised word sequences
-    that end a name more than once in the story ("... Zhong Tian").
+    that end a name more than once in the story ("... Zhong Tian"); ``firm_prefixes``
+    the opening words of the story's long firm names.
     """
     n = len(tokens)
     block = list(blocked) if blocked is not None else [False] * n
@@ -124,11 +129,15 @@ def find_mentions(
             )
         )
     ]
+    # "State-owned X", "Party-run Y": a lone capitalised word for the state names nobody
+    runs = [r for r in runs if not (r[1] - r[0] == 1 and tokens[r[0]].text in _LONE_STATE)]
     if headline:
         # "... to Hong Kong-Based Firms Over ...", "12 Korean Banks Fined by ...": a
         # headline capitalises the kind of thing it speaks of, which names nothing
         runs = [r for r in runs if not _kind_in_headline(tokens, r)]
-    mentions = _reconcile(tokens, alias_matches, [r for r in runs if r[1] > r[0]], repeated_tails)
+    mentions = _reconcile(
+        tokens, alias_matches, [r for r in runs if r[1] > r[0]], repeated_tails, firm_prefixes
+    )
     _add_models(tokens, mentions, begin, block)
     mentions = [
         m for m in mentions if not (m.kind != MentionKind.REGISTRY and m.text in GENERIC_ACRONYMS)
@@ -340,6 +349,7 @@ def _reconcile(
     matches: list[AliasMatch],
     runs: list[tuple[int, int]],
     repeated_tails: frozenset[tuple[str, ...]] = frozenset(),
+    firm_prefixes: frozenset[tuple[str, ...]] = frozenset(),
 ) -> list[Mention]:
     mentions: list[Mention] = []
     used: set[int] = set()
@@ -514,7 +524,10 @@ def _reconcile(
             and first.start == start
             and first.from_registry
             and first.entry.type is EntityType.COMPANY
-            and _longer_firm_name(tokens, first.end, end, repeated_tails)
+            and (
+                _longer_firm_name(tokens, first.end, end, repeated_tails)
+                or tuple(t.text for t in tokens[start:end]) in firm_prefixes
+            )
         ):
             # "Alibaba Cloud Intelligence", "PwC Zhong Tian": a known short name opening a
             # longer name the story repeats is that longer firm, not the short one
@@ -611,6 +624,9 @@ def _add_piece(tokens: Sequence[Token], start: int, end: int, out: list[Mention]
         out.append(_run_mention(tokens, start, end))
 
 
+_RULING_WORDS = frozenset({"government", "administration", "authorities", "cabinet"})
+
+
 def _run_mention(tokens: Sequence[Token], start: int, end: int) -> Mention:
     if end - start >= 2 and tokens[start].text == "The":
         start += 1  # "The Norvik Agency said": the article is not part of the name
@@ -625,6 +641,16 @@ def _run_mention(tokens: Sequence[Token], start: int, end: int) -> Mention:
         first += 1
     if first > start:
         title = " ".join(t.text for t in tokens[start:first])
+    if (
+        end - first == 2
+        and tokens[first].text in COUNTRY_OF_DEMONYM
+        and tokens[first + 1].lower in _RULING_WORDS
+    ):
+        # "the Chinese Government": the state itself, as "the Chinese government" is
+        country = COUNTRY_OF_DEMONYM[tokens[first].text]
+        text = surface_text(tokens, first, end)
+        return Mention(first, end, text, EntityType.COUNTRY, MentionKind.NAME, canonical=country,
+                       cue=0.9)
     # A demonym opening a longer name is a description ("Chilean Brenn Capital", "Chinese
     # EV startup"), unless the name needs it ("Chinese Academy of Sciences").
     if first < end - 1 and tokens[first].text in COUNTRY_OF_DEMONYM:

@@ -37,7 +37,7 @@ from sinograph.loaders.extract.cues import (
     WEEKDAYS,
     word_set,
 )
-from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM, PLACES
 from sinograph.loaders.extract.tokens import Token
 
 __all__ = ["find_name_runs", "is_model_token", "looks_like_person", "type_name"]
@@ -139,6 +139,11 @@ def find_name_runs(
             if low == "&" and _namey(tokens, j + 1, first_word, known, titlecase):
                 j += 1
                 continue
+            if low == "(":
+                inner = _place_inside_name(tokens, j, first_word, known, titlecase)
+                if inner:
+                    j = inner
+                    continue
             if low == "and" and _joins_and(tokens, i, j, first_word, known, titlecase):
                 j += 1
                 continue
@@ -162,6 +167,25 @@ def find_name_runs(
             runs.append((i, j))
         i = max(j, i + 1)
     return runs
+
+
+_PLACE_NAMES = frozenset(p.name for p in PLACES)
+
+
+def _place_inside_name(
+    tokens: Sequence[Token], j: int, first: int, known: frozenset[str] | set[str], titlecase: bool
+) -> int:
+    """Where a name that goes on after a place in brackets ends, or 0: "Yunhe (Shanghai)
+    Sports Development Ltd" is one firm, as Chinese firms register a city in their name."""
+    close = next((k for k in range(j + 1, min(j + 4, len(tokens))) if tokens[k].text == ")"), 0)
+    if not close or " ".join(t.text for t in tokens[j + 1 : close]) not in _PLACE_NAMES:
+        return 0
+    k = close + 1
+    while k < len(tokens) and (
+        _namey(tokens, k, first, known, titlecase) or tokens[k].text in LEGAL_SUFFIXES
+    ):
+        k += 1
+    return k if k > close + 1 and tokens[k - 1].text in COMPANY_SUFFIXES else 0
 
 
 def _first_word(tokens: Sequence[Token], begin: int) -> int:

@@ -107,6 +107,7 @@ def _parse_text(ps: ParsedSentence) -> str:
     chars = list(text)
     _plain_currencies(ps, chars)
     _plain_co_verbs(text, chars)
+    _round_comma_led(text, chars)
     _descriptor_after_to(ps, chars)
     if not ps.sentence.headline:
         if _plural_name_before_verb(ps):
@@ -135,10 +136,21 @@ def _verb_triggers() -> frozenset[str]:
     return frozenset(w for r in rule_book().rules if r.pos == "verb" for w in r.trigger)
 
 
+# Words after which a description of the firm named next confuses the small parser.
+_LIST_OPENERS = frozenset({"to", "include", "includes", "included", "including", ",", "and"})
+# Words that end a description ("... controlled *by* firm X").
+_NOT_DESCRIBING = word_set(
+    """by of in at for from with on the a an its their his her which who that is was are were
+    be been as said says than"""
+)
+
+
 def _descriptor_after_to(ps: ParsedSentence, chars: list[str]) -> None:
     """ "sell polysilicon to module manufacturer X": after "to" the tagger reads the
-    first noun as a verb ("to module") and loses X; the describing words between "to"
-    and a firm's name are blanked for the parser (mention types were read before)."""
+    first noun as a verb ("to module") and loses X; in a list ("investors include hedge
+    fund X, investment firm Y and fund manager Z") it loses the list. The describing words
+    between such a word and a firm's name are blanked for the parser (mention types were
+    read before)."""
     for m in ps.mentions:
         if m.type is not EntityType.COMPANY or m.start < 2:
             continue
@@ -146,12 +158,30 @@ def _descriptor_after_to(ps: ParsedSentence, chars: list[str]) -> None:
         if ps.owner[k] >= 0 or DESCRIPTOR_TYPES.get(ps.tokens[k].lower) is not EntityType.COMPANY:
             continue
         first = k
-        while first - 1 > ps.begin and ps.owner[first - 1] < 0 and ps.tokens[first - 1].is_word:
+        while first - 1 >= ps.begin and ps.tokens[first - 1].is_word:
+            owner = ps.owner[first - 1]
+            if owner >= 0:
+                if ps.mentions[owner].type is not EntityType.COUNTRY:
+                    break
+                first = ps.mentions[owner].start  # "U.S. hedge fund X"
+                continue
             word = ps.tokens[first - 1]
-            if word.lower == "to" or (word.is_cap and word.text not in COUNTRY_OF_DEMONYM):
+            if word.lower in _LIST_OPENERS:
+                break
+            if (
+                (word.is_cap and word.text not in COUNTRY_OF_DEMONYM)
+                or word.lower in _NOT_DESCRIBING
+                or (word.lower.endswith("ed") and "-" not in word.lower)
+                or k - first >= 5
+            ):
+                first = -1  # "a company controlled by ... firm X": no plain description
                 break
             first -= 1
-        if ps.tokens[first - 1].lower != "to" or first == k + 1:
+        if first < 0:
+            continue
+        # "Chinese EV startup X has raised ...": a description opening the sentence too
+        opened = first == ps.begin or ps.tokens[first - 1].lower in _LIST_OPENERS
+        if not opened or first == k + 1:
             continue
         if ps.tokens[first].lower in _verb_triggers():
             continue  # "agreed to buy Canadian miner X": "to" opens a verb, keep it
@@ -199,6 +229,18 @@ def _plain_currencies(ps: ParsedSentence, chars: list[str]) -> None:
 _CO_VERB = re.compile(
     r"\b[Cc]o-(?=(?:lead|leads|leading|led|invest|invests|investing|invested|found|founded)\b)"
 )
+
+
+_ROUND_COMMA_LED = re.compile(
+    r"\b(?:round|financing|funding|fundraising|raise)(,)\s+(?:which\s+was\s+)?(?:co-)?led\s+by\b"
+)
+
+
+def _round_comma_led(text: str, chars: list[str]) -> None:
+    """ "raised $1 billion in its latest round, led by X": after the comma the parser hangs
+    "led" on the main verb, not on the round; without it, the round is led by X."""
+    for match in _ROUND_COMMA_LED.finditer(text):
+        chars[match.start(1)] = " "
 
 
 def _plain_co_verbs(text: str, chars: list[str]) -> None:

@@ -44,6 +44,7 @@ from sinograph.loaders.extract.syntax import (
     RAISING_VERBS,
     ROUND_WORDS,
     actor_of,
+    is_saying,
     surface_subject,
 )
 
@@ -118,8 +119,12 @@ def _adopt_orphans(candidates: list[Candidate], coref: Coreference) -> None:
                 c.subject = maker
 
 
+# Rules that read DEVELOPS from ownership alone ("Kivra's Orion", "Orion, Kivra's app").
+_WEAK_PRODUCT_RULES = frozenset({"possessive-product", "owned-product"})
+
+
 def _drop_weaker_product_facts(candidates: list[Candidate], coref: Coreference) -> list[Candidate]:
-    """A possessive ("Kivra's Orion") says DEVELOPS only when nothing stronger is known."""
+    """Ownership ("Kivra's Orion") says DEVELOPS only when nothing stronger is known."""
     stronger = {
         (c.subject, c.object)
         for c in candidates
@@ -128,7 +133,7 @@ def _drop_weaker_product_facts(candidates: list[Candidate], coref: Coreference) 
     return [
         c
         for c in candidates
-        if not (c.rule == "possessive-product" and (c.subject, c.object) in stronger)
+        if not (c.rule in _WEAK_PRODUCT_RULES and (c.subject, c.object) in stronger)
     ]
 
 
@@ -267,6 +272,9 @@ def _focus_after(
         return None
     for token in tree.doc:
         if token.dep_ == "ROOT":
+            if is_saying(token):
+                # "X has raised $1 billion, two people said": what is said is about X
+                token = next((c for c in token.children if c.dep_ == "ccomp"), token)
             for subject in surface_subject(token):
                 index = tree.mention[subject.i]
                 cluster = coref.of(ps.mentions[index]) if index >= 0 else None

@@ -17,6 +17,7 @@ from sinograph.loaders.extract.arguments import Binder, Bound
 from sinograph.loaders.extract.candidate import Candidate
 from sinograph.loaders.extract.context import StoryContext
 from sinograph.loaders.extract.coref import Cluster, Coreference
+from sinograph.loaders.extract.cues import PRODUCT_NOUNS
 from sinograph.loaders.extract.exchanges import exchange_for
 from sinograph.loaders.extract.gazetteer import CAPITAL_OF
 from sinograph.loaders.extract.rulebook import RuleBook, effective_type
@@ -162,8 +163,14 @@ class SentenceReader:
             return found
         if role == "poss":
             found = possessor(trigger)
-            if not found and trigger.dep_ in ("compound", "nmod"):
-                found = possessor(trigger.head)  # "its Ernie models": the models' owner
+            if (
+                not found
+                and trigger.dep_ in ("compound", "nmod")
+                and trigger.head.text in PRODUCT_NOUNS
+            ):
+                # "its Ernie models": the models' owner; "BOE's iPhone panels" are no
+                # iPhone of BOE's
+                found = possessor(trigger.head)
             return found
         if role == "hyphen":
             return hyphen_modifier(trigger)

@@ -48,6 +48,13 @@ _DATELINE = re.compile(
     r"(?:\([A-Z][^()\n]{0,40}\)\s*)?"
     r"(?:--|\u2014|\u2013|-)\s+(?=\S)"
 )
+# "Market reaction: Shares of ...": a newsletter's section label opening a paragraph is
+# read like a dateline, so its words are no name and the word after it opens the sentence.
+_SPEECH = word_set("said says told added wrote writes noted stated explained announced asked")
+_SECTION_LABEL = re.compile(
+    r"^(?:[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2}|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
+    r":\s+(?=[A-Z\"\u201c])"
+)  # ... and "HONG KONG: Nio has raised ...", a dateline with a colon
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +93,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 chunk = stripped[chunk_start : chunk_start + MAX_SENTENCE_CHARS]
                 headline = _is_headline(chunk) and piece_start == 0 and piece_end == len(body)
                 dateline = _DATELINE.match(chunk) if not sentences or paragraph <= 2 else None
+                if dateline is None and piece_start == 0 and chunk_start == 0:
+                    dateline = _section_label(chunk)
                 sentences.append(
                     Sentence(
                         index=len(sentences),
@@ -99,6 +108,14 @@ def split_sentences(text: str) -> list[Sentence]:
                 )
         paragraph += 1
     return sentences
+
+
+def _section_label(text: str) -> re.Match[str] | None:
+    label = _SECTION_LABEL.match(text)
+    # "The minister said: ..." introduces a quote; its speaker may be a name
+    if label is None or any(w in _SPEECH for w in label.group().rstrip(": ").lower().split()):
+        return None
+    return label
 
 
 def _split_line(line: str) -> list[tuple[int, int]]:

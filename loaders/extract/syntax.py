@@ -515,13 +515,27 @@ def governor(noun: Token) -> Token | None:
     return None
 
 
+def _participle_agents(noun: Token) -> list[Token]:
+    """ "a round led by X", "a deal backed by X", "a deal which was backed by X"."""
+    found: list[Token] = []
+    for c in noun.children:
+        if (c.dep_ == "acl" and c.tag_ == "VBN") or (
+            c.dep_ == "relcl" and c.tag_ == "VBN" and is_passive(c)
+        ):
+            for agent in _children(c, ("agent",)):
+                found.extend(_children(agent, ("pobj",)))
+    return found
+
+
 def noun_actor(noun: Token) -> list[Token]:
     """Who performs an event noun: its possessor, its ``by`` agent, or the actor of the
     light verb that carries it."""
-    found = possessor(noun)
+    # "its latest round, led by X", "Y's takeover by X": an agent named with "by" acts,
+    # the possessor is whose event it is
+    found = prep_objects(noun, ("by",)) or _participle_agents(noun)
     if found:
         return found
-    found = prep_objects(noun, ("by",))
+    found = possessor(noun)
     if found:
         return found
     carrier = noun.head
@@ -543,15 +557,6 @@ def noun_actor(noun: Token) -> list[Token]:
         objects = _children(noun.head.head, ("dobj",))
         if objects:
             return objects
-    for c in noun.children:
-        # "a round led by X", "a deal backed by X", "a deal which was backed by X"
-        if (c.dep_ == "acl" and c.tag_ == "VBN") or (
-            c.dep_ == "relcl" and c.tag_ == "VBN" and is_passive(c)
-        ):
-            for agent in _children(c, ("agent",)):
-                found.extend(_children(agent, ("pobj",)))
-    if found:
-        return found
     verb = governor(noun)
     if verb is not None and verb.lemma_ in LIGHT_VERBS | {"be"}:
         if verb.lemma_ == "be":

@@ -293,7 +293,20 @@ class TitleReader:
         """ "Y will replace him": a successor takes the predecessor's post, whatever the
         story said it was (read by the pipeline once every sentence is read)."""
         for token in self.tree.doc:
-            if token.pos_ != "VERB" or token.lemma_ not in _SUCCEEDING or is_negated(token):
+            if token.pos_ != "VERB" or is_negated(token):
+                continue
+            if token.lemma_ in _SUCCEEDING:
+                replaced = patient_of(token)
+            elif _takes_over(token):
+                # "Y would take over from X"
+                replaced = [
+                    o
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "from"
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                ]
+            else:
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
                 continue  # "replace Y as chairman": the title rules read it
@@ -305,7 +318,7 @@ class TitleReader:
             ]
             predecessors = [
                 b.cluster
-                for t in patient_of(token)
+                for t in replaced
                 for b in self.binder.bind(t, expand=False)
                 if b.cluster.type is EntityType.PERSON
             ]
@@ -313,6 +326,31 @@ class TitleReader:
                 for old in predecessors:
                     if new.id != old.id:
                         self.context.successions.append((new.id, old.id, self.index))
+            if not successors and predecessors:
+                self._replaced_in_post(token, predecessors)
+
+    def _replaced_in_post(self, verb: Token, predecessors: list[Cluster]) -> None:
+        """ "X has appointed a new chairman, replacing Y": Y held the post at X."""
+        appointing = verb.head
+        if verb.dep_ not in ("advcl", "xcomp", "conj") or appointing.lemma_ not in _APPOINTING:
+            return
+        post = next((c for c in appointing.children if c.dep_ == "dobj"), None)
+        if post is None:
+            return
+        entry = next(
+            (e for start, end, e in self.titles() if start <= post.i < end), None
+        )
+        if entry is None:
+            return
+        firms = [
+            b.cluster
+            for t in actor_of(appointing)
+            for b in self.binder.bind(t, expand=False)
+            if effective_type(b.cluster) is EntityType.COMPANY
+        ]
+        for firm in firms:
+            for person in predecessors:
+                self._title_fact(person, firm, entry, post, True, False)
 
     def _title_fact(
         self,
@@ -373,6 +411,8 @@ class TitleReader:
             k = start - 1
             if k >= 0 and doc[k].lower_ in ("'s", "\u2019s"):
                 k -= 1
+            if k >= 3 and doc[k].text == ")" and doc[k - 2].text == "(":
+                k -= 3  # "Council of Agriculture (COA) Minister X": past the acronym
             if k >= 0:
                 found = bound([doc[k]], expand=False)
         if not found:

@@ -879,6 +879,13 @@ def _amount_near(units: list[Unit], first: int, last: int) -> tuple[float, str] 
 
 
 def _stake_near(units: list[Unit], last: int) -> float | None:
+    after = units[last + 1].text if last + 1 < len(units) else ""
+    if after.startswith(_STAKE_WORDS):
+        # "购得9.69%戴姆勒股份": the share before the firm whose shares they are
+        for k in range(last - 1, max(-1, last - 4), -1):
+            unit = units[k]
+            if unit.kind == "percent" and unit.percent is not None:
+                return unit.percent.value if 0 < unit.percent.value <= 100 else None
     for k in range(last + 1, min(len(units), last + 10)):
         unit = units[k]
         if unit.is_sentence_end:

@@ -925,8 +925,15 @@ def _organisations(units: list[Unit], table: EntityTable, text: str) -> list[Uni
         )
         whole = _whole_name(units[i], kind, weak) if not parts else False
         surface = text[name_units[0].start : name_units[-1].end]
+        shares = (
+            units[end].text == "股份"
+            and start > 0
+            and out[start - 1].kind == "percent"
+        )
         if INVESTOR_KIND.match(surface):
             out.extend(units[i : end + 1])  # "PE基金", "产业资本": a kind of investor
+        elif shares:
+            out.extend(units[i : end + 1])  # "购得9.69%戴姆勒股份": shares, not a firm
         elif whole or _acceptable(parts, name_units, kind, weak, table, listed=listed):
             index = table.add(surface, kind)
             del out[start:]

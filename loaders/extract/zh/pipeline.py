@@ -144,6 +144,7 @@ def run_chinese_pipeline(
         for reading_ in read_metrics(units, table, state.last_company):
             metric_readings.append((reading_, sentence.index))
     _states_impose_tariffs(candidates, table)
+    _minority_stakes(candidates)
     _exchanges_of_cities(candidates, table)
     candidates = [c for c in candidates if not _against_itself(c, table)]
     _fill_dates(candidates, sentences, sentence_units, published, table)
@@ -151,6 +152,14 @@ def run_chinese_pipeline(
     _listing_proceeds(merged, sentence_units)
     merged = [m for m in merged if m.confidence >= min_confidence]
     return _delta(story, originals, table, merged, metric_readings, sentence_units)
+
+
+def _minority_stakes(candidates: list[Candidate]) -> None:
+    """ "收购戴姆勒9.69%股份": buying a minority stake is an investment, not a takeover
+    (as the English rules read "acquire a 30% stake")."""
+    for c in candidates:
+        if c.predicate is Predicate.ACQUIRES and c.stake_pct is not None and c.stake_pct <= 50:
+            c.predicate = Predicate.INVESTS_IN
 
 
 _STATE_MEASURES = frozenset(

@@ -246,6 +246,42 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
+    # "受制裁的企业共计20家，其中包括A、B和C": a roster of the sanctioned names them
+    Rule(
+        "zh.sanction.roster",
+        Predicate.SANCTIONS,
+        ("受制裁", "被制裁", "反制清单", "制裁名单", "反制名单"),
+        "S ~~ V ~~ 包括 O",
+        STATES,
+        _SANCTIONED,
+        0.7,
+        examples=(
+            Example(
+                "外交部宣布对美国军工企业采取反制措施，受制裁的企业共计3家，其中包括凯斯特雷尔动力公司。",
+                "外交部",
+                "凯斯特雷尔动力公司",
+            ),
+        ),
+        subject_from_context=True,
+    ),
+    # "中方对10名高管实施了制裁。名单中包括A、B": the list of the state's last act
+    Rule(
+        "zh.sanction.named_list",
+        Predicate.SANCTIONS,
+        ("名单中包括", "名单包括", "名单上包括"),
+        "S ~~ V ~ O",
+        STATES,
+        frozenset({EntityType.PERSON}),  # firms named here are the people's employers
+        0.6,
+        examples=(
+            Example(
+                "外交部对两名高管实施制裁，名单中包括诺维克公司的创始人卡尔·韦伯。",
+                "外交部",
+                "卡尔·韦伯",
+            ),
+        ),
+        subject_from_context=True,
+    ),
     Rule(
         "zh.sanction.passive",
         Predicate.SANCTIONS,
