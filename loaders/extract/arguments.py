@@ -25,6 +25,7 @@ from sinograph.graph.model.ontology import EntityType
 from sinograph.loaders.extract.coref import Cluster, Coreference
 from sinograph.loaders.extract.cues import DESCRIPTOR_TYPES, GENERIC_ACRONYMS, ROLE_NOUNS
 from sinograph.loaders.extract.gazetteer import COUNTRY_OF_DEMONYM
+from sinograph.loaders.extract.later_names import named_later, spelled_out_later
 from sinograph.loaders.extract.syntax import is_saying, surface_subject
 
 if TYPE_CHECKING:
@@ -127,55 +128,6 @@ _LIKENESS_NOUNS = frozenset(
      "killer", "counterpart", "lookalike", "copycat"}
 )
 
-# Plural nouns a later roster sentence may spell out, with what they can name.
-_FIRMS = (EntityType.COMPANY, None)
-_ROSTER_NOUNS: dict[str, tuple[EntityType | None, ...]] = {
-    "company": _FIRMS,
-    "firm": _FIRMS,
-    "entity": (*_FIRMS, EntityType.ORGANIZATION, EntityType.PERSON),
-    "business": _FIRMS,
-    "supplier": _FIRMS,
-    "bank": _FIRMS,
-    "individual": (EntityType.PERSON,),
-    "executive": (EntityType.PERSON,),
-}
-_ROSTER_VERBS = frozenset({"are", "were", "include", "included", "includes", "comprise"})
-_NAMEABLE_PRODUCTS = frozenset(
-    {"model", "chatbot", "assistant", "app", "platform", "chip", "processor", "smartphone",
-     "phone", "car", "vehicle", "suv", "sedan", "drug", "vaccine", "game", "system"}
-)
-_NAMING_WORDS = frozenset({"named", "called", "dubbed", "branded", "christened"})
-_NAMING_REACH = 3  # sentences after the unnamed product
-_ROSTER_REACH = 6  # sentences after the plural noun
-_COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                "twelve")  # fmt: skip
-_COUNTS = {w: n for n, w in enumerate(_COUNT_WORDS, 2)} | {str(n): n for n in range(2, 100)}
-
-
-def _roster(
-    ps: ParsedSentence,
-    noun: str,
-    kinds: tuple[EntityType | None, ...],
-    coref: Coreference,
-) -> list[Cluster]:
-    """The names a roster sentence lists: "The [affected] companies are A, B and C"."""
-    tokens = ps.tokens[ps.begin :]
-    if not tokens or tokens[0].lower != "the":
-        return []
-    head = next((k for k in range(1, min(5, len(tokens))) if tokens[k].lower == noun), -1)
-    if head < 0 or head + 1 >= len(tokens) or tokens[head + 1].lower not in _ROSTER_VERBS:
-        return []
-    start = tokens[head + 1].start
-    out: list[Cluster] = []
-    for m in ps.mentions:
-        if ps.tokens[m.start].start < start:
-            continue
-        cluster = coref.of(m)
-        if cluster is None or cluster.type not in kinds:
-            return []  # a place or a date in the list: not a plain roster
-        if cluster not in out:
-            out.append(cluster)
-    return out if len(out) >= 2 else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +290,7 @@ class Binder:
                             out.extend(self._bind_all(pobj, depth + 1, "named", subject))
         if out:
             return out
-        roster = self._later_roster(token) or self._later_naming(token)
+        roster = self._later_roster(token)
         if roster:
             return roster
         government = self._government_of_place(token)
@@ -694,49 +646,15 @@ class Binder:
         return out
 
     def _later_roster(self, token: Token) -> list[Bound]:
-        """ "blacklisted three firms on Monday ... The three firms are A, B and C": a
-        plural noun of firms (or people) that one of the next sentences spells out stands
-        for the names it lists; a count ("three") must agree with the list."""
-        kinds = _ROSTER_NOUNS.get(token.lemma_.lower())
-        if kinds is None or token.tag_ != "NNS" or self.mention_cluster(token) is not None:
+        """A plural noun a next sentence spells out, or a product named only later
+        (:mod:`loaders.extract.later_names`)."""
+        index = next((i for i, ps in enumerate(self.coref.sentences) if ps is self.ps), -1)
+        if index < 0 or self.mention_cluster(token) is not None:
             return []
-        count = next(
-            (_COUNTS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None
-        )
-        sentences = self.coref.sentences
-        index = next((i for i, ps in enumerate(sentences) if ps is self.ps), -1)
-        for later in sentences[index + 1 : index + 1 + _ROSTER_REACH] if index >= 0 else ():
-            clusters = _roster(later, token.lower_, kinds, self.coref)
-            if clusters:
-                if count is not None and count != len(clusters):
-                    return []
-                return [Bound(c, token, "listed") for c in clusters]
-        return []
-
-    def _later_naming(self, token: Token) -> list[Bound]:
-        """ "X unveiled a new model. ... The model, called Orion, ...": a product noun
-        introduced without a name stands for the name a next sentence gives that noun."""
-        if (
-            token.tag_ != "NN"
-            or token.lemma_.lower() not in _NAMEABLE_PRODUCTS
-            or not any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det")
-        ):
-            return []
-        sentences = self.coref.sentences
-        index = next((i for i, ps in enumerate(sentences) if ps is self.ps), -1)
-        for later in sentences[index + 1 : index + 1 + _NAMING_REACH] if index >= 0 else ():
-            tokens = later.tokens
-            starts = {m.start: m for m in later.mentions}
-            for k in range(len(tokens) - 2):
-                if tokens[k].lower != token.lower_:
-                    continue
-                j = k + 1 + (tokens[k + 1].text == ",")
-                if j < len(tokens) and tokens[j].lower in _NAMING_WORDS:
-                    m = starts.get(j + 1)
-                    cluster = self.coref.of(m) if m is not None else None
-                    if cluster is not None and cluster.type in (EntityType.PRODUCT, None):
-                        return [Bound(cluster, token, "named-later")]
-        return []
+        listed = spelled_out_later(token, index, self.coref)
+        if listed:
+            return [Bound(c, token, "listed") for c in listed]
+        return [Bound(c, token, "named-later") for c in named_later(token, index, self.coref)]
 
     def _plural_reference(self, token: Token) -> list[Bound]:
         """ "Both are controlled by X", "the two companies will jointly develop": the two

@@ -1,0 +1,110 @@
+"""Names a later sentence gives to a noun that named nobody when it was used.
+
+Wire copy often states an act first and its names after: "Washington blacklisted three
+firms on Monday. ... The three firms are A, B and C." or "X unveiled a new AI model. ...
+The model, called Orion, ...". The relation rules bind such a noun (a plural of firms or
+people, or a product introduced with "a") to the names one of the next few sentences gives
+it; a count before the plural must agree with the names listed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sinograph.graph.model.ontology import EntityType
+from sinograph.loaders.extract.coref import Cluster, Coreference
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from sinograph.loaders.extract.document import ParsedSentence
+
+__all__ = ["named_later", "spelled_out_later"]
+
+# Plural nouns a later roster sentence may spell out, with what they can name.
+_FIRMS = (EntityType.COMPANY, None)
+_ROSTER_NOUNS: dict[str, tuple[EntityType | None, ...]] = {
+    "company": _FIRMS,
+    "firm": _FIRMS,
+    "entity": (*_FIRMS, EntityType.ORGANIZATION, EntityType.PERSON),
+    "business": _FIRMS,
+    "supplier": _FIRMS,
+    "bank": _FIRMS,
+    "individual": (EntityType.PERSON,),
+    "executive": (EntityType.PERSON,),
+}
+_ROSTER_VERBS = frozenset({"are", "were", "include", "included", "includes", "comprise"})
+_ROSTER_REACH = 6  # sentences after the plural noun
+_NAMEABLE_PRODUCTS = frozenset(
+    {"model", "chatbot", "assistant", "app", "platform", "chip", "processor", "smartphone",
+     "phone", "car", "vehicle", "suv", "sedan", "drug", "vaccine", "game", "system"}
+)  # fmt: skip
+_NAMING_WORDS = frozenset({"named", "called", "dubbed", "branded", "christened"})
+_NAMING_REACH = 3  # sentences after the unnamed product
+_COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve")  # fmt: skip
+_COUNTS = {w: n for n, w in enumerate(_COUNT_WORDS, 2)} | {str(n): n for n in range(2, 100)}
+
+
+def spelled_out_later(token: Token, index: int, coref: Coreference) -> list[Cluster]:
+    """The names a roster sentence after sentence ``index`` lists for the plural ``token``
+    ("four companies" ... "The affected companies are A, B, C and D"), or none."""
+    kinds = _ROSTER_NOUNS.get(token.lemma_.lower())
+    if kinds is None or token.tag_ != "NNS":
+        return []
+    count = next((_COUNTS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
+    for later in coref.sentences[index + 1 : index + 1 + _ROSTER_REACH]:
+        clusters = _roster(later, token.lower_, kinds, coref)
+        if clusters:
+            return clusters if count is None or count == len(clusters) else []
+    return []
+
+
+def named_later(token: Token, index: int, coref: Coreference) -> list[Cluster]:
+    """The name a sentence after ``index`` gives the product noun ``token`` introduced with
+    "a" ("a new model" ... "the model named Orion"), or none."""
+    if (
+        token.tag_ != "NN"
+        or token.lemma_.lower() not in _NAMEABLE_PRODUCTS
+        or not any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det")
+    ):
+        return []
+    for later in coref.sentences[index + 1 : index + 1 + _NAMING_REACH]:
+        tokens = later.tokens
+        starts = {m.start: m for m in later.mentions}
+        for k in range(len(tokens) - 2):
+            if tokens[k].lower != token.lower_:
+                continue
+            j = k + 1 + (tokens[k + 1].text == ",")
+            if j < len(tokens) and tokens[j].lower in _NAMING_WORDS:
+                m = starts.get(j + 1)
+                cluster = coref.of(m) if m is not None else None
+                if cluster is not None and cluster.type in (EntityType.PRODUCT, None):
+                    return [cluster]
+    return []
+
+
+def _roster(
+    ps: ParsedSentence,
+    noun: str,
+    kinds: tuple[EntityType | None, ...],
+    coref: Coreference,
+) -> list[Cluster]:
+    """The names a roster sentence lists: "The [affected] companies are A, B and C"."""
+    tokens = ps.tokens[ps.begin :]
+    if not tokens or tokens[0].lower != "the":
+        return []
+    head = next((k for k in range(1, min(5, len(tokens))) if tokens[k].lower == noun), -1)
+    if head < 0 or head + 1 >= len(tokens) or tokens[head + 1].lower not in _ROSTER_VERBS:
+        return []
+    start = tokens[head + 1].start
+    out: list[Cluster] = []
+    for m in ps.mentions:
+        if ps.tokens[m.start].start < start:
+            continue
+        cluster = coref.of(m)
+        if cluster is None or cluster.type not in kinds:
+            return []  # a place or a date in the list: not a plain roster
+        if cluster not in out:
+            out.append(cluster)
+    return out if len(out) >= 2 else []
