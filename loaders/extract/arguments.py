@@ -306,6 +306,20 @@ class Binder:
         if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.i < token.i:
             # "Tallis, a firm controlled by X": the description stands for the name
             return self._bind_all(token.head, depth + 1, "described", subject)
+        if (
+            token.dep_ == "nsubj"
+            and token.head.lemma_ == "be"
+            and self.mention_cluster(token) is None
+        ):
+            # "The refinery the Treasury targeted is X": what the subject is said to be
+            said_to_be = [
+                b
+                for t in token.head.children
+                if t.dep_ == "attr" and t.i > token.i
+                for b in self._bind_all(t, depth + 1, "described", subject)
+            ]
+            if said_to_be:
+                return said_to_be
         if token.dep_ == "attr" and token.head.lemma_ in ("be", "become", "remain"):
             # "Tallis is a firm controlled by X"
             return [

@@ -29,6 +29,7 @@ __all__ = [
     "ORGANIZATION_HEADS",
     "PERSON_TITLES",
     "PRODUCT_NOUNS",
+    "SENTENCE_ADVERBS",
     "REGION_HEADS",
     "ROLE_WORDS",
     "ROLE_LEADS",
@@ -266,6 +267,13 @@ KOREAN_SURNAMES = _words(
 )
 
 # Capitalised words that start sentences or headlines but are not names.
+# Adverbs that open a sentence and never a name ("Now DZ Bank analyst X said").
+SENTENCE_ADVERBS = _words(
+    """Now Later Earlier Separately Previously Currently Instead Overall Initially Finally
+    Elsewhere Likewise Similarly Additionally Notably Indeed Ultimately Recently Once Again
+    Already Soon Meanwhile Also However Still"""
+)
+
 COMMON_CAPITALISED = _words(
     """The A An This That These Those It Its In On At For From By With Without About After
     Before Since Until As And But Or Nor So Yet If When While Where Why How What Which Who
@@ -290,8 +298,9 @@ COMMON_CAPITALISED = _words(
     Exclusive Analysis Opinion Comment Editorial Photo Video Read See Click Subscribe
     Share Follow Like Tags Topics Related Source Sources Note Notes Update Updated Published
     Posted By Written Edited Contact Email Print Home News Business Economy Tech Technology
-    Finance Politics World Asia China Opinion Lifestyle Sport Sports Culture Life Weekend"""
-)
+    Finance Politics World Asia China Opinion Lifestyle Sport Sports Culture Life Weekend
+    One Two Three Four Five"""
+) | SENTENCE_ADVERBS
 
 WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 

@@ -17,6 +17,7 @@ from sinograph.loaders.extract.cues import (
     COMPANY_SUFFIXES,
     GOVERNMENT_HEADS,
     OPENING_DESCRIPTORS,
+    SENTENCE_ADVERBS,
     word_set,
 )
 from sinograph.loaders.extract.mention import Mention
@@ -264,6 +265,7 @@ def _known_names(sentences: list[Sentence], tokenized: list[list[Token]]) -> set
             and tokens[k - 1].text in COMPANY_SUFFIXES | GOVERNMENT_HEADS
             and tokens[0].text not in _TENURE_OPENERS
             and tokens[0].text not in OPENING_DESCRIPTORS
+            and tokens[0].text not in SENTENCE_ADVERBS  # "Now DZ Bank analyst ..."
         ):
             known.add(tokens[0].text)
         for k in range(1, len(tokens)):

@@ -66,6 +66,9 @@ def type_by_context(tokens: Sequence[Token], mentions: list[Mention]) -> None:
         ):
             m.type, m.cue = EntityType.PERSON, 0.7  # "its chief executive, Pascal Soriot,"
             continue
+        if m.type is None and _made_thing(tokens, m):
+            m.type, m.cue = EntityType.PRODUCT, 0.7  # "maker of Orion Legends"
+            continue
         if m.type is None and _named_product(tokens, m.start):
             m.type, m.cue = EntityType.PRODUCT, 0.7  # "its first electric pickup, the Lumo X"
             if (
@@ -286,6 +289,19 @@ def _apposition_type(tokens: Sequence[Token], end: int) -> EntityType | None:
                 return kind
             return kind
     return None
+
+
+_MAKER_NOUNS = frozenset({"maker", "developer", "creator", "publisher"})
+
+
+def _made_thing(tokens: Sequence[Token], m: Mention) -> bool:
+    """ "maker of Orion Legends", "the Orion Quest developer": what a maker makes."""
+    before = m.start >= 2 and tokens[m.start - 1].lower == "of"
+    return (before and tokens[m.start - 2].lower in _MAKER_NOUNS) or (
+        m.end < len(tokens)
+        and tokens[m.end].lower in _MAKER_NOUNS
+        and not m.text.isupper()  # "an AMOLED maker": a technology, not a product
+    )
 
 
 def _named_product(tokens: Sequence[Token], start: int) -> bool:

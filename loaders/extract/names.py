@@ -47,7 +47,7 @@ _INSTITUTION_HEADS = (
     GOVERNMENT_HEADS
     | ORGANIZATION_HEADS
     | word_set(
-        """Bank Exchange Exchanges Ministry Bureau Department Corporation Fund Court Museum
+        """Bank Exchange Exchanges Ministry Bureau Department Corporation Fund Court Museum Republic
         Commission Administration Agency Authority Office Council Institute University Academy
         Association Federation Chamber Society League Union Organization Organisation Centre
         Center Board School College Stock Party Committee"""
@@ -233,7 +233,8 @@ def _namey(
             text.isupper()
             and 2 <= len(text) <= 6
             and text.isalpha()
-            and text not in (COMMON_CAPITALISED)
+            and text not in COMMON_CAPITALISED
+            and text.capitalize() not in COMMON_CAPITALISED  # "ONE of China's biggest ..."
         ):
             return True  # an acronym opening a sentence is a name
         if (
@@ -291,7 +292,7 @@ def _joins_and(
     if any(tokens[k].text in _INSTITUTION_HEADS for k in range(i, j)):
         return False
     k = j + 1
-    while k < len(tokens) and k < j + 5 and _namey(tokens, k, first, known, titlecase):
+    while k < len(tokens) and k < j + 7 and _namey(tokens, k, first, known, titlecase):
         if tokens[k].text in GOVERNMENT_HEADS or tokens[k].text in ORGANIZATION_HEADS:
             return True
         k += 1

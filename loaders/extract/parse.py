@@ -137,7 +137,9 @@ def _verb_triggers() -> frozenset[str]:
 
 
 # Words after which a description of the firm named next confuses the small parser.
-_LIST_OPENERS = frozenset({"to", "include", "includes", "included", "including", ",", "and"})
+_LIST_OPENERS = frozenset(
+    {"to", "include", "includes", "included", "including", ",", "and", "behind"}
+)
 # Words that end a description ("... controlled *by* firm X").
 _NOT_DESCRIBING = word_set(
     """by of in at for from with on the a an its their his her which who that is was are were
@@ -152,10 +154,10 @@ def _descriptor_after_to(ps: ParsedSentence, chars: list[str]) -> None:
     between such a word and a firm's name are blanked for the parser (mention types were
     read before)."""
     for m in ps.mentions:
-        if m.type is not EntityType.COMPANY or m.start < 2:
+        if m.type not in (EntityType.COMPANY, EntityType.PRODUCT) or m.start < 2:
             continue
         k = m.start - 1
-        if ps.owner[k] >= 0 or DESCRIPTOR_TYPES.get(ps.tokens[k].lower) is not EntityType.COMPANY:
+        if ps.owner[k] >= 0 or DESCRIPTOR_TYPES.get(ps.tokens[k].lower) is not m.type:
             continue
         first = k
         while first - 1 >= ps.begin and ps.tokens[first - 1].is_word:

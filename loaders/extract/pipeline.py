@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from sinograph.graph.model.domain import GraphDelta, Story
-from sinograph.graph.model.ontology import EntityType, Predicate
+from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
 from sinograph.loaders.budget import checkpoint
 from sinograph.loaders.extract.attributes import fill_attributes
 from sinograph.loaders.extract.calibration import calibrated_confidence
@@ -85,6 +85,7 @@ def run_pipeline(
         context.focus = _focus_after(ps, tree, coref, context.focus)
         context.raiser = _raiser_after(ps, tree, coref, context.raiser)
     _stakes_bought_from_sellers(stakes, candidates)
+    candidates.extend(_holdings_from_stakes(candidates))
     candidates.extend(_successors(candidates, context.successions, coref))
     _adopt_orphans(candidates, coref)
     candidates = [c for c in candidates if c.subject >= 0 and _valid(c, coref)]
@@ -100,6 +101,25 @@ def run_pipeline(
     merged = merge_story_facts(candidates, coref, published)
     facts = [m for m in merged if m.fact.confidence >= min_confidence]
     return story_delta(story, sentences, coref, facts)
+
+
+def _holdings_from_stakes(candidates: list[Candidate]) -> list[Candidate]:
+    """ "X took a 20% stake in Y": X invests in Y and holds the stake (OWNS, with its
+    share); a round or an investment with no share of the firm says no holding."""
+    out: list[Candidate] = []
+    for c in candidates:
+        if (
+            c.predicate is Predicate.INVESTS_IN
+            and c.stake_pct is not None
+            and c.stake_pct > 0
+            and c.status in (None, FactStatus.COMPLETED)  # "agreed to buy a stake": not yet
+        ):
+            held = copy_candidate(c)
+            held.predicate = Predicate.OWNS
+            held.rule = "stake-held"
+            held.amount = None
+            out.append(held)
+    return out
 
 
 def _adopt_orphans(candidates: list[Candidate], coref: Coreference) -> None:

@@ -8,7 +8,10 @@ name and "X Group" for "X Industrial Group" are that firm; "Chinese regulators" 
 Chinese Government" act as China; "US beef imports" are a good, not a country; a title after
 an acronym in brackets, a Reuters ".UL" code, "take over from", a lone "State" in
 "State-owned", "its round, led by X", descriptions before the names of a list and a
-description opening a sentence; "appointed a new chairman, replacing Y" (Y held the post)
+description opening a sentence; "appointed a new chairman, replacing Y" (Y held the post);
+a stake taken with its share is also held (OWNS); a capitalised opener ("Now", "ONE") is no
+name; long institution names ("X Administration of the People's Republic", "A and B
+Trade ... Association") stay whole; what a maker makes is a product;
 and a name the parser hung in apposition to the name before it in a list. Sentences are
 written for these tests."""
 
@@ -191,3 +194,50 @@ def test_a_name_parsed_in_apposition_to_a_name_is_the_next_item_of_a_list() -> N
     got = sorted(triples(delta))
     for investor in ("Lone Birch Capital", "Kestrel Capital", "Brava Partners"):
         assert has_fact(delta, investor, "INVESTS_IN", "Norvik Motors"), got
+
+
+def test_a_stake_taken_is_an_investment_and_a_holding() -> None:
+    delta = run("Tallis Auto will take a 21 per cent stake in Norvik Motors under the deal.")
+    got = sorted(triples(delta))
+    assert has_fact(delta, "Tallis Auto", "INVESTS_IN", "Norvik Motors"), got
+    assert has_fact(delta, "Tallis Auto", "OWNS", "Norvik Motors"), got
+
+
+def test_a_round_without_a_share_is_no_holding() -> None:
+    delta = run("Norvik Motors raised $1 billion in a round led by Tallis Holdings.")
+    assert not has_fact(delta, "Tallis Holdings", "OWNS", "Norvik Motors"), sorted(
+        triples(delta)
+    )
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Now Brava Bank analyst Lena Holt said the offer was fair.", "Now Brava Bank"),
+        ("ONE of the biggest carmakers, Norvik Motor Corp., named a new chairman.", "ONE"),
+    ],
+)
+def test_a_sentence_opener_in_capitals_is_no_name(text: str, absent: str) -> None:
+    names = {e.name for e in run(text).entities}
+    assert absent not in names, names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The ban was lifted by the Maritime Safety Administration of the People's "
+         "Republic of China on Friday.",
+         "Maritime Safety Administration of the People's Republic of China"),
+        ("Lin Wei, head of the Harbor Farming and Forestry Trade Promotion Development "
+         "Association, spoke on Monday.",
+         "Harbor Farming and Forestry Trade Promotion Development Association"),
+    ],
+)
+def test_long_institution_names_stay_whole(text: str, name: str) -> None:
+    names = {e.name for e in run(text).entities}
+    assert name in names, names
+
+
+def test_what_a_maker_makes_is_a_product() -> None:
+    delta = run("Tallis already owns Brava Games, maker of Orion Legends, the top PC game.")
+    assert has_fact(delta, "Brava Games", "DEVELOPS", "Orion Legends"), sorted(triples(delta))

@@ -1,9 +1,10 @@
 """Round 15 of the Chinese extractor (from the zh-v stories): a roster of the sanctioned
 ("受制裁的企业……其中包括甲、乙") names whom the state that acted sanctions, and so does a list
 of people after a sanction ("名单中包括某公司的创始人甲"; the firm is the person's employer,
-not sanctioned); buying a minority stake ("收购某集团9.69%股份") is an investment, not a
-takeover; a share written before the firm ("购得9.69%某某股份") is a stake, and "某某股份"
-after a percentage is the firm's shares, not a firm — all on sentences of our own."""
+not sanctioned); buying a minority stake ("收购某集团9.69%股份") is an investment and
+a holding, not a takeover; a share written before the firm ("购得9.69%某某股份") is a
+stake, and "某某股份" after a percentage is the firm's shares, not a firm — all on
+sentences of our own."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def test_a_list_of_people_after_a_sanction_names_the_people_not_their_firms() ->
 def test_a_minority_stake_bought_is_an_investment() -> None:
     facts = triples(run("星海集团董事长王明斥资约50亿欧元收购北江汽车集团8.2%股份。"))
     assert ("王明", "INVESTS_IN", "北江汽车集团") in facts, facts
+    assert ("王明", "OWNS", "北江汽车集团") in facts, facts
     assert ("王明", "ACQUIRES", "北江汽车集团") not in facts, facts
 
 

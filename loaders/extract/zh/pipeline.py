@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 from sinograph.graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
@@ -155,11 +156,16 @@ def run_chinese_pipeline(
 
 
 def _minority_stakes(candidates: list[Candidate]) -> None:
-    """ "收购戴姆勒9.69%股份": buying a minority stake is an investment, not a takeover
-    (as the English rules read "acquire a 30% stake")."""
+    """ "收购戴姆勒9.69%股份": buying a minority stake is an investment, not a takeover, and
+    the buyer holds the stake (as the English rules read "acquire a 30% stake")."""
+    held: list[Candidate] = []
     for c in candidates:
         if c.predicate is Predicate.ACQUIRES and c.stake_pct is not None and c.stake_pct <= 50:
             c.predicate = Predicate.INVESTS_IN
+            held.append(
+                replace(c, predicate=Predicate.OWNS, rule="zh.stake_held", rules=[], amount=None)
+            )
+    candidates.extend(held)
 
 
 _STATE_MEASURES = frozenset(
