@@ -261,7 +261,15 @@ class Binder:
                     cluster = self.mention_cluster(t)
                     if cluster is not None:
                         return [Bound(cluster, t, "before-money")]
-            return []
+            # "duties on $5bn of steel from Korea": what the money is worth of
+            return [
+                b
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+                for b in self._bind_all(o, depth + 1, "worth-of", subject)
+            ]
         member_of = self._member_of(token)
         if member_of is not None:
             # "X, which is among the entities sanctioned by Y": what holds for the group
@@ -504,10 +512,12 @@ class Binder:
         places = [
             c for c in token.children if c.dep_ in ("compound", "poss", "amod") and c.i < token.i
         ]
+        # "the government of Nuevo Leon"; "regulators in China" for the nouns of the state
+        preps = ("of", "in") if token.lemma_.lower() in _RULING_NOUNS else ("of",)
         places += [
             p
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ == "of"
+            if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children
             if p.dep_ == "pobj"
         ]

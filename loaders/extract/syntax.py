@@ -888,6 +888,13 @@ def story_round(trigger: Token) -> Token | None:
              for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in ROUND_WORDS),
             None,
         )
+    if noun is None and trigger.dep_ == "dobj" and trigger.head.lemma_ in ("include", "feature"):
+        # "the latest round includes investments from X"
+        noun = next(
+            (s for s in trigger.head.children
+             if s.dep_ == "nsubj" and s.lemma_.lower() in ROUND_WORDS),
+            None,
+        )
     if noun is None:
         return None
     owned = any(

@@ -3,7 +3,8 @@
 of people after a sanction ("名单中包括某公司的创始人甲"; the firm is the person's employer,
 not sanctioned); buying a minority stake ("收购某集团9.69%股份") is an investment and
 a holding, not a takeover; a share written before the firm ("购得9.69%某某股份") is a
-stake, and "某某股份" after a percentage is the firm's shares, not a firm — all on
+stake, and "某某股份" after a percentage is the firm's shares, not a firm; names listed a line
+each after a sanction ("这3家公司包括：" then "Norvik Co. Ltd.(某某)") are sanctioned — all on
 sentences of our own."""
 
 from __future__ import annotations
@@ -44,3 +45,15 @@ def test_a_majority_stake_bought_is_a_takeover() -> None:
 def test_shares_after_a_percentage_are_no_firm() -> None:
     firms = names_of("星海集团创始人王明透过一家基金购得了9.69%北江股份。", EntityType.COMPANY)
     assert "北江股份" not in firms, firms
+
+
+def test_names_listed_a_line_each_after_a_sanction_are_sanctioned() -> None:
+    facts = triples(
+        run(
+            "8月3日，美国商务部宣布将3家中国企业列入实体清单。\n\n这3家公司包括：\n\n"
+            "Norvik Textile Co. Ltd.(诺维克纺织)\nKestrel Optics Group(凯斯特雷尔光电)\n"
+            "塔利斯精密科技\n\n据了解，这些企业主要从事纺织和光学业务。"
+        )
+    )
+    for firm in ("Norvik Textile Co. Ltd.", "Kestrel Optics Group", "塔利斯精密科技"):
+        assert ("US Department of Commerce", "SANCTIONS", firm) in facts, facts

@@ -111,6 +111,15 @@ class EntityTable:
         self._see(index, surface)
         return index
 
+    def whole(self, surface: str, kind: EntityType) -> int:
+        """The entity named ``surface`` whole, even where an earlier reading took part of it
+        for another name ("Norvik Co. Ltd." read as "Norvik Co." and "Ltd.")."""
+        index = self.add(surface, kind)
+        if self.entities[index].name != surface and self.entities[index].entry is None:
+            index = self._new(surface, kind, None)
+            self._see(index, surface)
+        return index
+
     def alias(self, surface: str, index: int) -> None:
         """``surface`` names entity ``index`` from here on ("以下简称…")."""
         self._see(index, surface)

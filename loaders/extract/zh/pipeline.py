@@ -33,6 +33,7 @@ from sinograph.loaders.extract.zh.language import is_traditional, to_simplified
 from sinograph.loaders.extract.zh.mentions import StoryState, keep_state, read_sentence
 from sinograph.loaders.extract.zh.metrics import MetricReading, read_metrics
 from sinograph.loaders.extract.zh.named_facts import named_facts
+from sinograph.loaders.extract.zh.roster_lines import roster_sanctions
 from sinograph.loaders.extract.zh.rules import ALL_RULES
 from sinograph.loaders.extract.zh.sentences import Sentence, split_sentences
 from sinograph.loaders.extract.zh.units import Unit
@@ -144,6 +145,7 @@ def run_chinese_pipeline(
         candidates.extend(found)
         for reading_ in read_metrics(units, table, state.last_company):
             metric_readings.append((reading_, sentence.index))
+    candidates.extend(roster_sanctions(sentences, sentence_units, table))
     _states_impose_tariffs(candidates, table)
     _minority_stakes(candidates)
     _exchanges_of_cities(candidates, table)
