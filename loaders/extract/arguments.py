@@ -107,13 +107,14 @@ _PLACE_NOUNS = frozenset(
 # Nouns for a state's organs: with a country named, they stand for it.
 _STATE_NOUNS = frozenset(
     {"government", "administration", "authority", "authorities", "regulator", "regulators",
-     "official", "officials", "watchdog", "watchdogs", "ministry", "cabinet", "state"}
+     "official", "officials", "watchdog", "watchdogs", "ministry", "cabinet", "state",
+     "lawmaker", "lawmakers", "legislator", "legislators"}
 )  # fmt: skip
 # Of those, the nouns whose demonym names the state itself ("the Dutch government"),
 # not a place within it ("the Mexican state of Nuevo Leon").
 _RULING_NOUNS = frozenset(
     {"government", "administration", "authority", "authorities", "cabinet", "regulator",
-     "official", "watchdog"}
+     "official", "watchdog", "lawmaker", "legislator"}
 )  # fmt: skip
 _PAIR_NOUNS = frozenset(
     {"company", "firm", "group", "bank", "lender", "carmaker", "automaker", "partner",
@@ -121,6 +122,9 @@ _PAIR_NOUNS = frozenset(
 )  # fmt: skip
 _LISTING_VERBS = frozenset({"include", "comprise", "feature", "be"})
 _MAX_DEPTH = 4
+_PLURAL_KINDS = frozenset(
+    {"apps", "companies", "firms", "brands", "products", "entities", "banks", "groups"}
+)
 _SHARE_NOUNS = frozenset({"percent", "%", "stake", "share", "shares", "interest"})
 # Nouns for something like the name compounded into them, not that name.
 _LIKENESS_NOUNS = frozenset(
@@ -235,6 +239,19 @@ class Binder:
             if through:
                 return through
         cluster = self.mention_cluster(token)
+        if cluster is not None and token.lower_ in _PLURAL_KINDS:
+            # "blocked 40 Foreign Apps such as A and B": a capitalised kind of
+            # thing names nothing; its list does
+            listed = [
+                b
+                for child in token.children
+                if child.dep_ == "prep" and child.lower_ in _LIST_PREPS
+                for member in child.children
+                if member.dep_ == "pobj"
+                for b in self._bind_all(member, depth + 1, "member", subject)
+            ]
+            if listed:
+                return listed
         if cluster is not None:
             if token.lower_ in _OBJECT_PRONOUNS:
                 cluster = self._not_the_subject(token, cluster)

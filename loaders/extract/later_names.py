@@ -54,9 +54,10 @@ def spelled_out_later(token: Token, index: int, coref: Coreference) -> list[Clus
         return []
     count = next((_COUNTS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
     for later in coref.sentences[index + 1 : index + 1 + _ROSTER_REACH]:
-        clusters = _roster(later, token.lower_, kinds, coref)
+        clusters, complete = _roster(later, token.lower_, kinds, coref)
         if clusters:
-            return clusters if count is None or count == len(clusters) else []
+            # "are" lists them all, so the count must agree; "include" lists some
+            return clusters if count is None or not complete or count == len(clusters) else []
     return []
 
 
@@ -89,22 +90,28 @@ def _roster(
     noun: str,
     kinds: tuple[EntityType | None, ...],
     coref: Coreference,
-) -> list[Cluster]:
-    """The names a roster sentence lists: "The [affected] companies are A, B and C"."""
-    tokens = ps.tokens[ps.begin :]
-    if not tokens or tokens[0].lower != "the":
-        return []
-    head = next((k for k in range(1, min(5, len(tokens))) if tokens[k].lower == noun), -1)
-    if head < 0 or head + 1 >= len(tokens) or tokens[head + 1].lower not in _ROSTER_VERBS:
-        return []
-    start = tokens[head + 1].start
+) -> tuple[list[Cluster], bool]:
+    """The names a roster sentence lists ("The [affected] companies are A, B and C",
+    "companies added to the list include A and B"), and whether it lists them all."""
+    tokens = ps.tokens
+    head = next((k for k in range(ps.begin, len(tokens)) if tokens[k].lower == noun), -1)
+    if head < 0:
+        return [], False
+    verb = next(
+        (k for k in range(head + 1, min(len(tokens), head + 10))
+         if tokens[k].lower in _ROSTER_VERBS),
+        -1,
+    )  # fmt: skip
+    if verb < 0 or any(head < m.start < verb for m in ps.mentions):
+        return [], False  # a name between the noun and its verb: not this roster
+    start = tokens[verb].start
     out: list[Cluster] = []
     for m in ps.mentions:
         if ps.tokens[m.start].start < start:
             continue
         cluster = coref.of(m)
         if cluster is None or cluster.type not in kinds:
-            return []  # a place or a date in the list: not a plain roster
+            return [], False  # a place or a date in the list: not a plain roster
         if cluster not in out:
             out.append(cluster)
-    return out if len(out) >= 2 else []
+    return (out, tokens[verb].lower in ("are", "were")) if len(out) >= 2 else ([], False)

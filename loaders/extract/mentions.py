@@ -534,6 +534,23 @@ def _reconcile(
             used.add(first_k)
             mentions.append(_firm_extending(tokens, start, end, first.entry.id))
             continue
+        if (
+            len(inside) == 2
+            and inside[0][1].start == start
+            and inside[0][1].from_registry
+            and inside[0][1].entry.type in (EntityType.REGION, EntityType.COUNTRY)
+            and inside[1][1].start == inside[0][1].end
+            and inside[1][1].end == end
+            and inside[1][1].from_registry
+            and inside[1][1].entry.type is EntityType.COMPANY
+        ):
+            # "Zhejiang Geely", "Anhui Conch": a known firm under its home province's name
+            firm = inside[1][1]
+            for k, _ in inside:
+                used.add(k)
+            whole = AliasMatch(start, end, firm.entry, surface_text(tokens, start, end), True)
+            mentions.append(_alias_mention(tokens, whole))
+            continue
         _split_run(tokens, start, end, [m for _, m in inside], mentions)
     for k, match in enumerate(matches):
         if k not in used:

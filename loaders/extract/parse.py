@@ -108,6 +108,7 @@ def _parse_text(ps: ParsedSentence) -> str:
     _plain_currencies(ps, chars)
     _plain_co_verbs(text, chars)
     _round_comma_led(text, chars)
+    _names_not_adverbs(ps, chars)
     _descriptor_after_to(ps, chars)
     if not ps.sentence.headline:
         if _plural_name_before_verb(ps):
@@ -243,6 +244,16 @@ def _round_comma_led(text: str, chars: list[str]) -> None:
     "led" on the main verb, not on the round; without it, the round is led by X."""
     for match in _ROUND_COMMA_LED.finditer(text):
         chars[match.start(1)] = " "
+
+
+def _names_not_adverbs(ps: ParsedSentence, chars: list[str]) -> None:
+    """ "Renault and Geely have signed": the tagger reads a capitalised name ending in -ly
+    as an adverb and loses the subject; inside a name the ending is written -lz, which it
+    reads as a proper noun (the offsets, and so the mention, stay the same)."""
+    for k, tok in enumerate(ps.tokens):
+        name = tok.text
+        if ps.owner[k] >= 0 and len(name) > 3 and name[0].isupper() and name.endswith("ly"):
+            chars[tok.end - 1] = "z"
 
 
 def _plain_co_verbs(text: str, chars: list[str]) -> None:

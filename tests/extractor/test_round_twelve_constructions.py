@@ -11,7 +11,9 @@ an acronym in brackets, a Reuters ".UL" code, "take over from", a lone "State" i
 description opening a sentence; "appointed a new chairman, replacing Y" (Y held the post);
 a stake taken with its share is also held (OWNS); a capitalised opener ("Now", "ONE") is no
 name; long institution names ("X Administration of the People's Republic", "A and B
-Trade ... Association") stay whole; what a maker makes is a product;
+Trade ... Association") stay whole; what a maker makes is a product; round 13: "Zhejiang
+Geely" is Geely, a roster that "includes" some of a counted plural, "Mobile Apps including
+A and B", a name in -ly that the tagger took for an adverb;
 and a name the parser hung in apposition to the name before it in a list. Sentences are
 written for these tests."""
 
@@ -241,3 +243,38 @@ def test_long_institution_names_stay_whole(text: str, name: str) -> None:
 def test_what_a_maker_makes_is_a_product() -> None:
     delta = run("Tallis already owns Brava Games, maker of Orion Legends, the top PC game.")
     assert has_fact(delta, "Brava Games", "DEVELOPS", "Orion Legends"), sorted(triples(delta))
+
+
+def test_a_known_firm_under_its_provinces_name_is_the_firm() -> None:
+    delta = run("Zhejiang Geely has completed its purchase of Tallis Cars from Norvik Motors.")
+    assert has_fact(delta, "Geely Automobile Holdings", "ACQUIRES", "Tallis Cars"), sorted(
+        triples(delta)
+    )
+
+
+def test_a_roster_that_includes_some_of_a_counted_plural_needs_no_agreeing_count() -> None:
+    delta = run(
+        "The Ministry of Commerce has put 12 US companies on its dual-use export ban.\n\n"
+        "State media said companies hit by the ban include Kestrel Photonics and Novara "
+        "Tech."
+    )
+    got = sorted(triples(delta))
+    for firm in ("Kestrel Photonics", "Novara Tech"):
+        assert has_fact(delta, "Ministry of Commerce", "SANCTIONS", firm), got
+
+
+def test_a_capitalised_kind_of_thing_with_a_list_stands_for_the_list() -> None:
+    delta = run(
+        "Last week India banned 40 Foreign Mobile Apps including Lumo Chat, Orion Browser "
+        "and Kestrel Maps over data worries."
+    )
+    got = sorted(triples(delta))
+    for app in ("Lumo Chat", "Orion Browser", "Kestrel Maps"):
+        assert has_fact(delta, "India", "BANS", app), got
+
+
+def test_a_name_ending_in_ly_is_no_adverb_to_the_parser() -> None:
+    delta = run("Tallis Group and Geely on Friday inked a joint venture agreement for engines.")
+    assert has_fact(delta, "Tallis Group", "PARTNERS_WITH", "Geely Automobile Holdings"), sorted(
+        triples(delta)
+    )
