@@ -27,6 +27,8 @@ _INVEST = (
     "认缴",
     "共同出资",
 )
+# "投资者", "投资方", "投资机构": who invests, named as a noun (not the act)
+_INVESTOR_NOUN_ENDS = ("者", "人", "方", "机构")
 _MERGE = ("合并", "吸收合并", "联合重组", "战略重组", "合并重组", "换股吸收合并")
 _PARTNER = (
     "合资协议",
@@ -214,6 +216,8 @@ RULES: tuple[Rule, ...] = (
         _INVESTORS,
         _TARGETS | {EntityType.MARKET},
         0.7,
+        # "投资者包括A": the investors are a noun, not the verb
+        not_before=_INVESTOR_NOUN_ENDS,
         examples=(
             Example(
                 "国家集成电路产业投资基金斥资20亿元入股长鑫存储。",
@@ -352,6 +356,41 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
+    # "基石投资者甲、乙分别认购…发售股份": a listing's cornerstone investors buy into the firm
+    Rule(
+        "zh.invest.cornerstone",
+        Predicate.INVESTS_IN,
+        ("基石投资者", "基石投资人"),
+        "O V S",
+        _INVESTORS,
+        COMPANIES,
+        0.65,
+        examples=(
+            Example(
+                "星海科技有限公司此次上市的基石投资者海川资本、北辰投资分别认购2亿美元股份。",
+                "海川资本",
+                "星海科技有限公司",
+            ),
+        ),
+        object_from_context=True,
+    ),
+    # "某公司本轮融资由甲领投，新引入的投资者包括乙、丙": the investors listed put money in
+    Rule(
+        "zh.invest.investors_include",
+        Predicate.INVESTS_IN,
+        ("投资者包括", "投资人包括", "投资方包括", "投资机构包括"),
+        "O^ ~~ V S",
+        _INVESTORS,
+        COMPANIES,
+        0.65,
+        examples=(
+            Example(
+                "星海出行科技有限公司本轮融资由华龙资本领投，新引入的投资者包括海川资本、北辰投资等机构。",
+                "海川资本",
+                "星海出行科技有限公司",
+            ),
+        ),
+    ),
     Rule(
         "zh.invest.round_jointly",
         Predicate.INVESTS_IN,
@@ -360,6 +399,7 @@ RULES: tuple[Rule, ...] = (
         _INVESTORS,
         COMPANIES,
         0.7,
+        not_before=_INVESTOR_NOUN_ENDS,
         examples=(
             Example(
                 "北辰智能这轮融资由红杉资本、华山基金和东方基金联合投资。",

@@ -50,6 +50,8 @@ RULES: tuple[Rule, ...] = (
         0.65,
         examples=(Example("蔚来发布公告称，新车型“乐道L60”将于9月正式上市。", "蔚来", "乐道L60"),),
         subject_from_firm=True,
+        # "发售股份": shares offered, not a product
+        not_before=("股", "新股", "的股份"),
     ),
     # "华为Mate 80手机将于本月正式发布": a release the maker announces ahead
     Rule(
