@@ -710,6 +710,9 @@ class Binder:
                     if heads:
                         break
             subjects = [*heads, *(c for h in heads for c in h.children if c.dep_ == "conj")]
+            # "Their X and Y ...": a subject that holds "their" is not what it refers to
+            # (reading it would come back to "their" without end)
+            subjects = [s for s in subjects if token not in s.subtree]
             if len(subjects) >= 2:
                 pairs: list[Bound] = []
                 for subject in subjects:

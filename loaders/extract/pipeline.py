@@ -20,7 +20,7 @@ import re
 
 from sinograph.graph.model.domain import GraphDelta, Story
 from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
-from sinograph.loaders.budget import checkpoint
+from sinograph.loaders.budget import checkpoint, note
 from sinograph.loaders.extract.attributes import fill_attributes
 from sinograph.loaders.extract.calibration import calibrated_confidence
 from sinograph.loaders.extract.candidate import Candidate
@@ -76,7 +76,12 @@ def run_pipeline(
     stakes: list[Candidate] = []
     for index, (ps, tree) in enumerate(zip(sentences, trees, strict=True)):
         checkpoint()
-        found = sentence_facts(tree, ps, index, coref, context=context)
+        try:
+            found = sentence_facts(tree, ps, index, coref, context=context)
+        except RecursionError:
+            # a reference loop in one odd sentence costs that sentence, not the story
+            note(f"sentence {index + 1} could not be read (its references loop) and was skipped")
+            found = []
         for c in found:
             fill_attributes(c, ps)
             if _stake_or_control(c):

@@ -278,3 +278,39 @@ def test_a_name_ending_in_ly_is_no_adverb_to_the_parser() -> None:
     assert has_fact(delta, "Tallis Group", "PARTNERS_WITH", "Geely Automobile Holdings"), sorted(
         triples(delta)
     )
+
+
+def test_their_inside_the_subject_it_refers_to_ends() -> None:
+    # "their" inside one of the coordinated subjects it would stand for once looped
+    # without end (RecursionError on a real wire story)
+    delta = run(
+        "The regulator accused Li of fraud as it found he and other managers as well as "
+        "their property unit had committed three offences."
+    )
+    assert isinstance(delta.facts, tuple)
+
+
+def test_a_sentence_that_cannot_be_read_costs_only_that_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sinograph.loaders.extract.pipeline as pipeline
+    from sinograph.loaders.budget import collecting_notes
+
+    real = pipeline.sentence_facts
+
+    def failing_second(tree, ps, index, coref, **kwargs):  # type: ignore[no-untyped-def]
+        if index == 1:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(tree, ps, index, coref, **kwargs)
+
+    monkeypatch.setattr(pipeline, "sentence_facts", failing_second)
+    with collecting_notes() as notes:
+        delta = run(
+            "Norvik Group bought Tallis Foods in March.\n\n"
+            "Kestrel Bank fined Brava Mining on Monday.\n\n"
+            "Orion Labs acquired Lumo Robotics last year."
+        )
+    got = sorted(triples(delta))
+    assert has_fact(delta, "Norvik Group", "ACQUIRES", "Tallis Foods"), got
+    assert has_fact(delta, "Orion Labs", "ACQUIRES", "Lumo Robotics"), got
+    assert any("sentence 2" in n for n in notes), notes
