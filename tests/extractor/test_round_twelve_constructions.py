@@ -37,7 +37,7 @@ def test_a_section_label_opens_no_name() -> None:
 
 def test_a_dateline_with_a_colon_is_no_subject() -> None:
     delta = run(
-        "HONG KONG: Norvik Motors has raised $1 billion in its latest funding round, led by "
+        "HONG KONG: Norvik Motors has raised $80 million in its Series B round, led by "
         "Tallis Holdings, two people said."
     )
     assert has_fact(delta, "Tallis Holdings", "INVESTS_IN", "Norvik Motors"), sorted(
