@@ -11,7 +11,19 @@ from pydantic import ValidationError
 from sinograph.graph.model.domain import Fact, GraphDelta, Metric, Story
 from sinograph.graph.model.errors import InputTooLarge, InvalidInput
 
-__all__ = ["looks_like_graph_json", "read_graph_json", "split_delta"]
+__all__ = [
+    "GRAPH_FILE_MARK",
+    "declared_by_graph_file",
+    "looks_like_graph_json",
+    "read_graph_json",
+    "split_delta",
+]
+
+# An entity a graph file declares carries this attribute (true), kept by every later
+# merge: re-resolution merges into a graph file's entity only what stories stored apart,
+# never another graph file's entity (loaders.reresolve), so the order of two graph files
+# that share a name does not decide which entity survives.
+GRAPH_FILE_MARK = "graph_file"
 
 _GRAPH_KEYS = {"stories", "entities", "facts", "metrics"}
 
@@ -45,12 +57,25 @@ def read_graph_json(path: Path, *, max_bytes: int) -> GraphDelta:
     if not isinstance(data, dict) or not _GRAPH_KEYS & set(data):
         raise InvalidInput(f"{path}: not a sinograph graph file (no stories/entities/facts)")
     try:
-        return GraphDelta.model_validate(data)
+        delta = GraphDelta.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
         more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
         raise InvalidInput(f"{path}: {where}: {err['msg']}{more}") from None
+    return declared_by_graph_file(delta)
+
+
+def declared_by_graph_file(delta: GraphDelta) -> GraphDelta:
+    """``delta`` with each entity marked as a graph file's (:data:`GRAPH_FILE_MARK`)."""
+    return delta.model_copy(
+        update={
+            "entities": tuple(
+                e.model_copy(update={"attributes": {**e.attributes, GRAPH_FILE_MARK: True}})
+                for e in delta.entities
+            )
+        }
+    )
 
 
 def split_delta(delta: GraphDelta, batch_size: int = 20_000) -> list[GraphDelta]:

@@ -14,9 +14,10 @@ graph file's entity. So, before each batch of a graph file is written:
    merged into the record's entity (the graph file's id survives), with a redirect and
    a curation log record made by ``loader``.
 
-The result is the graph a load in the other order gives. Two graph files that give
-one name to two different entities of one type are the one case left to the order:
-the later file's entity absorbs the earlier one.
+The result is the graph a load in the other order gives. A stored entity that a graph
+file declared (it carries :data:`~loaders.graph_json.GRAPH_FILE_MARK`) is never merged
+this way: two graph files that give one name to two entities of one type keep both, in
+any order, and the name then finds both (``sinograph merge`` joins them by hand).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sinograph.graph.model.curation import LOADER, Curator, redirect_delta
 from sinograph.graph.model.domain import Entity, GraphDelta
 from sinograph.graph.model.ids import normalize_name
 from sinograph.graph.stores.protocol import GraphStore
+from sinograph.loaders.graph_json import GRAPH_FILE_MARK
 
 __all__ = ["reresolve"]
 
@@ -48,7 +50,8 @@ def _splits(
         *(e for n in mine for e in by_canonical.get(n, ())),
     ]
     for stored in candidates:
-        if stored.id != record.id and stored.type is record.type:
+        declared = stored.attributes.get(GRAPH_FILE_MARK) is True
+        if stored.id != record.id and stored.type is record.type and not declared:
             out[stored.id] = stored
     return [out[k] for k in sorted(out)]
 

@@ -28,6 +28,7 @@ from sinograph.graph.model.domain import GraphDelta
 from sinograph.graph.model.errors import InvalidInput, StoreCorrupt, StoreReadOnly
 from sinograph.graph.stores.embedded import EmbeddedStore
 from sinograph.graph.stores.embedded.files import IdleCheckpointer
+from sinograph.loaders.graph_json import declared_by_graph_file
 from tests.api.support import make_settings
 from tests.contract.builders import DeltaBuilder
 
@@ -60,7 +61,7 @@ def _fresh(path: Path, deltas: list[GraphDelta]) -> str:
     store.ensure_schema()
     try:
         for delta in deltas:
-            store.upsert(delta)
+            store.upsert(declared_by_graph_file(delta))  # as loading the file marks it
         return _export_hash(store)
     finally:
         store.close()

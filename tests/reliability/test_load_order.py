@@ -85,6 +85,55 @@ def test_every_order_of_a_mixed_input_gives_one_export(tmp_path: Path) -> None:
     assert merges[("graph", "stories", "feed")] == 0
 
 
+def _graph_file(path: Path, entity: dict[str, object]) -> Path:
+    path.write_text(json.dumps({"entities": [entity]}), encoding="utf-8")
+    return path
+
+
+def test_two_graph_files_sharing_a_name_give_one_graph_in_either_order(
+    tmp_path: Path,
+) -> None:
+    """Two graph files that give one name to two entities of one type keep both, in
+    either order (re-resolution merges only what stories stored apart); the name then
+    finds both."""
+    first = _graph_file(tmp_path / "a.json", {
+        "id": "company:norvik-holdings", "name": "Norvik Holdings", "type": "Company",
+        "aliases": ["Norvik"]})
+    second = _graph_file(tmp_path / "b.json", {
+        "id": "company:norvik", "name": "Norvik", "type": "Company"})
+    digests = []
+    for n, order in enumerate(((first, second), (second, first))):
+        db = tmp_path / f"files-{n}.db"
+        for path in order:
+            result = runner.invoke(cli, ["--store", str(db), "load", str(path)])
+            assert result.exit_code == 0, result.output
+        delta = _exported(db, tmp_path / f"files-{n}.json")
+        assert {e.id for e in delta.entities} == {"company:norvik-holdings", "company:norvik"}
+        assert not (delta.curation and delta.curation.log)  # nothing merged by the loader
+        digests.append(_digest(delta))
+    assert digests[0] == digests[1]
+
+
+def test_a_story_stored_apart_still_joins_the_graph_files_entity(tmp_path: Path) -> None:
+    """The mark of a graph file's entity does not stop the merge issue 14 asked for: an
+    entity a story made alone is merged into the graph file's entity."""
+    story = tmp_path / "story.txt"
+    story.write_text("Norvik bought Tallis Foods for $2 billion on Monday.\n", encoding="utf-8")
+    graph = _graph_file(tmp_path / "g.json", {
+        "id": "company:norvik-holdings", "name": "Norvik Holdings", "type": "Company",
+        "aliases": ["Norvik"]})
+    digests = []
+    for n, order in enumerate(((story, graph), (graph, story))):
+        db = tmp_path / f"mixed-{n}.db"
+        for path in order:
+            result = runner.invoke(cli, ["--store", str(db), "load", str(path), *PUBLISHED])
+            assert result.exit_code == 0, result.output
+        delta = _exported(db, tmp_path / f"mixed-{n}.json")
+        assert "company:norvik" not in {e.id for e in delta.entities}
+        digests.append(_digest(delta))
+    assert digests[0] == digests[1]
+
+
 _PLAIN: list[str] = []  # the digest of the plain load, made once for every example
 
 
