@@ -4,7 +4,8 @@ Wire copy often states an act first and its names after: "Washington blacklisted
 firms on Monday. ... The three firms are A, B and C." or "X unveiled a new AI model. ...
 The model, called Orion, ...". The relation rules bind such a noun (a plural of firms or
 people, or a product introduced with "a") to the names one of the next few sentences gives
-it; a count before the plural must agree with the names listed.
+it; a count before the plural must agree with a roster that lists them all ("The three
+firms are A, B and C"), not with one that "includes" some of them.
 """
 
 from __future__ import annotations
