@@ -588,6 +588,8 @@ class Binder:
             # "buy GE's appliance division", "selling its parks management companies": a
             # business described, not named, as the thing a deal changes hands
             names = _describing_words(token)
+        # the words after the owner name the unit ("GM Thailand's Rayong plants": Rayong)
+        names = [c for c in names if owners and c.i > max(t.i for t in owners[0].subtree)]
         if len(owners) != 1 or not names:
             return None
         parent: Cluster | None = None

@@ -57,8 +57,17 @@ EXCHANGE_TICKER = re.compile(
 )
 
 
+# "(Nasdaq: BIDU)", "(HKEX: 9988)": a quote in brackets after a firm's name names no
+# exchange the firm acts on
+EXCHANGE_QUOTE = re.compile(
+    r"\((?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|SSE|SZSE|LSE|TSX|ASX|SGX|TSE|KRX|NYSE American)"
+    r"\s*:\s*[A-Z0-9.]{1,10}\)"
+)
+
+
 def blank_tickers(text: str) -> str:
-    """``text`` with every bare exchange ticker blanked (same length, so offsets hold).
+    """``text`` with every bare exchange ticker and bracketed exchange quote blanked (same
+    length, so offsets hold).
 
     >>> blank_tickers("Tallis Auto 9863.HK rose")
     'Tallis Auto         rose'
@@ -66,7 +75,10 @@ def blank_tickers(text: str) -> str:
     'a stake in Tallis Auto        .'
     >>> blank_tickers("Tallis Auto (9863.HK) rose")
     'Tallis Auto (9863.HK) rose'
+    >>> blank_tickers("Norvik (Nasdaq: NRVK) rose")
+    'Norvik                rose'
     """
+    text = EXCHANGE_QUOTE.sub(lambda m: " " * len(m.group()), text)
     return EXCHANGE_TICKER.sub(lambda m: " " * len(m.group()), text)
 
 

@@ -314,3 +314,20 @@ def test_a_sentence_that_cannot_be_read_costs_only_that_sentence(
     assert has_fact(delta, "Norvik Group", "ACQUIRES", "Tallis Foods"), got
     assert has_fact(delta, "Orion Labs", "ACQUIRES", "Lumo Robotics"), got
     assert any("sentence 2" in n for n in notes), notes
+
+
+def test_a_units_name_starts_after_its_owner() -> None:
+    delta = run("Tallis Motors to acquire GM Thailand's Bangna plants, makes entry into Asia")
+    assert has_fact(delta, "Tallis Motors", "ACQUIRES", "GM Thailand Bangna plants"), sorted(
+        triples(delta)
+    )
+
+
+def test_a_bracketed_exchange_quote_is_no_owner() -> None:
+    delta = run(
+        "Internet firm Kestrel (Nasdaq: KSTR) and other holders of Norvik China will get a "
+        "2.3% stake in Tallis Rides."
+    )
+    got = sorted(triples(delta))
+    assert not any(s == "Nasdaq" for s, _, _ in got), got
+    assert has_fact(delta, "Kestrel", "OWNS", "Tallis Rides"), got
