@@ -60,7 +60,8 @@ _SECTION_LABEL = re.compile(
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: its text, offsets in the story, paragraph number, and whether it is a
-    headline. ``body_start`` skips a dateline such as ``SYDNEY --`` when parsing."""
+    headline. ``body_start`` skips a dateline such as ``SYDNEY --`` or ``HONG KONG:``, or a
+    section label such as ``Market reaction:``, when parsing."""
 
     index: int
     text: str

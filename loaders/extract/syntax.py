@@ -528,8 +528,8 @@ def _participle_agents(noun: Token) -> list[Token]:
 
 
 def noun_actor(noun: Token) -> list[Token]:
-    """Who performs an event noun: its possessor, its ``by`` agent, or the actor of the
-    light verb that carries it."""
+    """Who performs an event noun: its ``by`` agent (on the noun or on a participle after
+    it), else its possessor, or the actor of the light verb that carries it."""
     # "its latest round, led by X", "Y's takeover by X": an agent named with "by" acts,
     # the possessor is whose event it is
     found = prep_objects(noun, ("by",)) or _participle_agents(noun)
