@@ -19,6 +19,7 @@ Coordinated arguments ("A, B and C") are expanded once here, for every rule.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sinograph.graph.model.ontology import EntityType
@@ -163,6 +164,12 @@ class Binder:
         self.literal = False
         self.extra: dict[str, tuple[str, ...]] = {}
 
+    @cached_property
+    def sentence_index(self) -> int:
+        """Where this sentence stands among the story's (-1 if it is not one of them);
+        found once per sentence, not on every binding that needs it."""
+        return next((i for i, ps in enumerate(self.coref.sentences) if ps is self.ps), -1)
+
     def mention_cluster(self, token: Token) -> Cluster | None:
         """The cluster of the mention covering ``token``, if any."""
         index = self.tree.mention[token.i]
@@ -217,7 +224,7 @@ class Binder:
 
     def _bind_one(self, token: Token, depth: int, subject: bool) -> list[Bound]:
         if token.lower_ == "their":
-            plural = self._plural_reference(token)
+            plural = self._plural_reference(token, depth)
             if plural:
                 return plural
         if token.lower_ in _POSSESSIVE_PRONOUNS and token.dep_ == "poss":
@@ -229,7 +236,7 @@ class Binder:
             relative = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
             if relative is not None:
                 return self._bind_all(relative.head, depth + 1, "whose", subject)
-        plural = self._plural_reference(token)
+        plural = self._plural_reference(token, depth)
         if plural:
             return plural
         if depth < _MAX_DEPTH and token.lemma_.lower() in self.extra:
@@ -691,7 +698,7 @@ class Binder:
     def _later_roster(self, token: Token) -> list[Bound]:
         """A plural noun a next sentence spells out, or a product named only later
         (:mod:`loaders.extract.later_names`)."""
-        index = next((i for i, ps in enumerate(self.coref.sentences) if ps is self.ps), -1)
+        index = self.sentence_index
         if index < 0 or self.mention_cluster(token) is not None:
             return []
         listed = spelled_out_later(token, index, self.coref)
@@ -699,11 +706,13 @@ class Binder:
             return [Bound(c, token, "listed") for c in listed]
         return [Bound(c, token, "named-later") for c in named_later(token, index, self.coref)]
 
-    def _plural_reference(self, token: Token) -> list[Bound]:
+    def _plural_reference(self, token: Token, depth: int) -> list[Bound]:
         """ "Both are controlled by X", "the two companies will jointly develop": the two
         firms named last, in this sentence before the reference or in the one before."""
         words = {c.lower_ for c in token.children}
         if token.lower_ == "their" and token.dep_ == "poss":
+            if depth >= _MAX_DEPTH:
+                return []  # a reference reached again through what it refers to
             # "A and B completed their merger": "their" is the coordinated subject
             heads: list[Token] = []
             for verb in token.ancestors:  # "A and B said their merger would close"
@@ -734,7 +743,7 @@ class Binder:
             return []
         k = self.tree.ps_token[token.i]
         sentences = self.coref.sentences
-        index = next((i for i, ps in enumerate(sentences) if ps is self.ps), -1)
+        index = self.sentence_index
         pools = [[m for m in self.ps.mentions if m.end <= k]]
         if index > 0:
             pools.append(list(sentences[index - 1].mentions))

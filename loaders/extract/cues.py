@@ -15,6 +15,7 @@ __all__ = [
     "word_set",
     "ASSET_HEADS",
     "CHINESE_SURNAMES",
+    "COUNT_WORDS",
     "COMMODITIES",
     "COMMON_CAPITALISED",
     "COMPANY_SUFFIXES",
@@ -267,6 +268,24 @@ KOREAN_SURNAMES = _words(
 )
 
 # Capitalised words that start sentences or headlines but are not names.
+# Number words for a count of things ("three months", "four companies").
+COUNT_WORDS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
 # Adverbs that open a sentence and never a name ("Now DZ Bank analyst X said").
 SENTENCE_ADVERBS = _words(
     """Now Later Earlier Separately Previously Currently Instead Overall Initially Finally

@@ -4,6 +4,7 @@ money, percentages and dates of each sentence mapped onto its tokens."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sinograph.loaders.budget import checkpoint, note
@@ -205,16 +206,23 @@ def _firm_name_prefixes(tokenized: list[list[Token]]) -> frozenset[tuple[str, ..
     is the short form of "Aramco Huajin Petrochemical Company", not Aramco and Huajin."""
     out: set[tuple[str, ...]] = set()
     for tokens in tokenized:
-        k = 0
-        while k < len(tokens):
-            j = k
-            while j < len(tokens) and tokens[j].is_cap and tokens[j].text[:1].isalpha():
-                j += 1
+        for k, j in _capitalised_runs(tokens):
             if j - k >= 3 and tokens[j - 1].text in COMPANY_SUFFIXES:
                 words = tuple(t.text for t in tokens[k:j])
                 out.update(words[:size] for size in range(2, len(words)))
-            k = max(j, k + 1)
     return frozenset(out)
+
+
+def _capitalised_runs(tokens: list[Token]) -> Iterator[tuple[int, int]]:
+    """Spans ``[k, j)`` of consecutive capitalised words (the shape of a name)."""
+    k = 0
+    while k < len(tokens):
+        j = k
+        while j < len(tokens) and tokens[j].is_cap and tokens[j].text[:1].isalpha():
+            j += 1
+        if j > k:
+            yield k, j
+        k = max(j, k + 1)
 
 
 def _repeated_tails(
@@ -229,18 +237,10 @@ def _repeated_tails(
     for sentence, tokens in zip(sentences, tokenized, strict=True):
         if sentence.headline:
             continue
-        k = 0
-        while k < len(tokens):
-            if not tokens[k].is_cap:
-                k += 1
-                continue
-            j = k
-            while j < len(tokens) and tokens[j].is_cap and tokens[j].text[:1].isalpha():
-                j += 1
+        for k, j in _capitalised_runs(tokens):
             for size in range(1, min(3, j - k - 1) + 1):
                 tail = tuple(t.text for t in tokens[j - size : j])
                 counts[tail] = counts.get(tail, 0) + 1
-            k = max(j, k + 1)
     return frozenset(tail for tail, n in counts.items() if n >= 2)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sinograph.graph.model.ontology import EntityType
 from sinograph.loaders.extract.coref import Cluster, Coreference
+from sinograph.loaders.extract.cues import COUNT_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -42,9 +43,8 @@ _NAMEABLE_PRODUCTS = frozenset(
 )  # fmt: skip
 _NAMING_WORDS = frozenset({"named", "called", "dubbed", "branded", "christened"})
 _NAMING_REACH = 3  # sentences after the unnamed product
-_COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                "twelve")  # fmt: skip
-_COUNTS = {w: n for n, w in enumerate(_COUNT_WORDS, 2)} | {str(n): n for n in range(2, 100)}
+# a count of two or more, in words or digits ("four companies", "12 firms")
+_COUNTS = {w: n for w, n in COUNT_WORDS.items() if n >= 2} | {str(n): n for n in range(2, 100)}
 
 
 def spelled_out_later(token: Token, index: int, coref: Coreference) -> list[Cluster]:

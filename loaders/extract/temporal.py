@@ -51,6 +51,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sinograph.graph.model.dates import parse_partial_date
 from sinograph.graph.model.errors import InvalidInput
+from sinograph.loaders.extract.cues import COUNT_WORDS
 
 __all__ = ["DateMention", "find_dates", "resolve_relative_date"]
 
@@ -99,22 +100,6 @@ _MONTHS: dict[str, int] = {
 }
 _FULL_MONTHS = list(_MONTHS)[:12]
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_COUNTS: dict[str, int] = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 _ORDINALS: dict[str, int] = {
     "first": 1,
     "1st": 1,
@@ -538,7 +523,7 @@ def _ago(m: _Found, text: str, anchor: _Anchor | None) -> _Resolved | None:
     count_word = " ".join(m["count"].lower().split())
     unit = m["unit"].lower()
     direction = " ".join(m["dir"].lower().split())
-    count = int(count_word) if count_word.isdigit() else _COUNTS.get(count_word)
+    count = int(count_word) if count_word.isdigit() else COUNT_WORDS.get(count_word)
     if direction not in ("ago", "from now") or count is None or anchor is None:
         return _Resolved(None, None, True)
     sign = -1 if direction == "ago" else 1
@@ -715,7 +700,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     # two days ago / three weeks ago / two days earlier (anaphoric)
     _rule(
-        r"(?i:(?<![\w-])(?P<count>\d{1,3}|" + _alt(list(_COUNTS)) + r"|a\s{1,3}couple\s{1,3}of|"
+        r"(?i:(?<![\w-])(?P<count>\d{1,3}|" + _alt(list(COUNT_WORDS)) + r"|a\s{1,3}couple\s{1,3}of|"
         r"a\s{1,3}few|several)" + _S + r"(?P<unit>day|week|month|year|decade)s?" + _S
         + r"(?P<dir>ago|earlier|before|later|after|previously|from\s{1,3}now)\b)",
         _ago,

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from sinograph.graph.model.ontology import EntityType, Predicate
 from sinograph.loaders.extract.zh.engine import Candidate
 from sinograph.loaders.extract.zh.entities import EntityTable
+from sinograph.loaders.extract.zh.rules.trade import SANCTION_LISTS
 from sinograph.loaders.extract.zh.sentences import Sentence
 from sinograph.loaders.extract.zh.units import Unit
 
@@ -29,7 +30,7 @@ __all__ = ["roster_sanctions"]
 _OPENS = re.compile(r"(?:包括|如下|分别为|分别是|名单为)\s*[:：]\s*$")
 _LATIN_THEN_HAN = re.compile(r"^\s*([A-Za-z][^()（）]{1,80}?)\s*[(（]([^()（）]{2,30})[)）]\s*$")
 _HAN_ONLY = re.compile(r"^\s*([\u4e00-\u9fff][^，。；、,;:：\s]{1,29})\s*$")
-_ACTS = ("实体清单", "不可靠实体清单", "制裁", "管控名单", "黑名单", "出口管制")
+_ACTS = (*SANCTION_LISTS, "制裁", "出口管制")
 _STATES = frozenset({EntityType.GOVERNMENT_BODY, EntityType.COUNTRY})
 _LOOK_BACK = 2  # sentences before the opening one that may hold the act
 

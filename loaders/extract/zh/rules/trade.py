@@ -5,7 +5,7 @@ from __future__ import annotations
 from sinograph.graph.model.ontology import EntityType, Predicate
 from sinograph.loaders.extract.zh.rule import GOODS, STATES, Example, Rule
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "SANCTION_LISTS"]
 
 _BANNED = frozenset(
     {EntityType.COMMODITY, EntityType.COMPANY, EntityType.PRODUCT, EntityType.COUNTRY}
@@ -44,7 +44,8 @@ _TARIFF = (
 # Words before a duty that end it: "终止对…征收反倾销税" lifts the duty.
 _TARIFF_ENDS = ("终止", "取消", "停止", "不再", "豁免", "免征", "撤销", "暂停")
 _TAXED = frozenset({EntityType.COMMODITY, EntityType.PRODUCT, EntityType.COUNTRY})
-_SANCTION_LISTS = (
+# The lists a state puts firms on to sanction them (also read by zh/roster_lines.py).
+SANCTION_LISTS = (
     "实体清单",
     "不可靠实体清单",
     "管控名单",
@@ -206,7 +207,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "zh.sanction.list",
         Predicate.SANCTIONS,
-        _SANCTION_LISTS,
+        SANCTION_LISTS,
         "S ~~ 将|把 ~ O ~~ V",
         STATES,
         _SANCTIONED,
@@ -285,7 +286,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "zh.sanction.passive",
         Predicate.SANCTIONS,
-        _SANCTION_LISTS + ("制裁",),
+        SANCTION_LISTS + ("制裁",),
         "O^ ~~ 被 S ~~ V",
         STATES,
         _SANCTIONED,
