@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["named_later", "spelled_out_later"]
 
 # Plural nouns a later roster sentence may spell out, with what they can name.
-_FIRMS = (EntityType.COMPANY, None)
+_FIRMS = (EntityType.COMPANY, None, EntityType.ORGANIZATION)
 _ROSTER_NOUNS: dict[str, tuple[EntityType | None, ...]] = {
     "company": _FIRMS,
     "firm": _FIRMS,
@@ -37,6 +37,8 @@ _ROSTER_NOUNS: dict[str, tuple[EntityType | None, ...]] = {
 }
 _ROSTER_VERBS = frozenset({"are", "were", "include", "included", "includes", "comprise"})
 _ROSTER_REACH = 6  # sentences after the plural noun
+# "US-based A": a place joined to the name after it says where the firm is from
+_PLACE_OF_ORIGIN = frozenset({"-based", "-headquartered", "-registered"})
 _NAMEABLE_PRODUCTS = frozenset(
     {"model", "chatbot", "assistant", "app", "platform", "chip", "processor", "smartphone",
      "phone", "car", "vehicle", "suv", "sedan", "drug", "vaccine", "game", "system"}
@@ -107,12 +109,19 @@ def _roster(
         return [], False  # a name between the noun and its verb: not this roster
     start = tokens[verb].start
     out: list[Cluster] = []
+    complete = tokens[verb].lower in ("are", "were")
     for m in ps.mentions:
         if ps.tokens[m.start].start < start:
             continue
         cluster = coref.of(m)
-        if cluster is None or cluster.type not in kinds:
+        if cluster is not None and cluster.type in kinds:
+            if cluster not in out:
+                out.append(cluster)
+            continue
+        if m.end < len(tokens) and tokens[m.end].lower in _PLACE_OF_ORIGIN:
+            continue  # "are US-based A, B and UK-based C": where each one is from
+        if len(out) < 2:
             return [], False  # a place or a date in the list: not a plain roster
-        if cluster not in out:
-            out.append(cluster)
-    return (out, tokens[verb].lower in ("are", "were")) if len(out) >= 2 else ([], False)
+        complete = False  # "... and C, along with units in Japan": the roster ended
+        break
+    return (out, complete) if len(out) >= 2 else ([], False)

@@ -72,6 +72,20 @@ def _kind_in_headline(tokens: Sequence[Token], run: tuple[int, int]) -> bool:
 _LONE_STATE = frozenset({"State", "Party", "Government"})
 
 
+def _round_letter(tokens: Sequence[Token], run: tuple[int, int]) -> bool:
+    """ "Series B", "Series C+", "Pre-Series A": the letter of a funding round."""
+    words = [t.text for t in tokens[run[0] : run[1]]]
+    if words and words[0] in ("Pre", "Pre-"):
+        words = words[1:]
+    return (
+        len(words) == 2
+        and words[0] in ("Series", "Pre-Series")
+        and len(words[1]) <= 2
+        and words[1][:1].isupper()
+        and words[1][:1].isalpha()
+    )
+
+
 def find_mentions(
     tokens: Sequence[Token],
     begin: int,
@@ -129,6 +143,8 @@ def find_mentions(
             )
         )
     ]
+    # "a Series C round": a funding round's letter names nothing
+    runs = [r for r in runs if not _round_letter(tokens, r)]
     # "State-owned X", "Party-run Y": a lone capitalised word for the state names nobody
     runs = [r for r in runs if not (r[1] - r[0] == 1 and tokens[r[0]].text in _LONE_STATE)]
     if headline:
@@ -172,7 +188,16 @@ def _split_at_titles(tokens: Sequence[Token], runs: list[tuple[int, int]]) -> li
             if tokens[k].text not in _INNER_TITLES or tokens[k - 1].text in _INNER_TITLES:
                 continue
             stop = k
-            while stop < end and tokens[stop].text in _INNER_TITLES:
+            while stop < end and (
+                tokens[stop].text in _INNER_TITLES
+                # "Founder & CEO Dr. Anna Berg": joined titles, then an honorific
+                or (
+                    tokens[stop].text in ("&", "and")
+                    and stop + 1 < end
+                    and tokens[stop + 1].text in _INNER_TITLES
+                )
+                or tokens[stop].text in _HONORIFICS
+            ):
                 stop += 1
             if stop < end and _person_after_title([t.text for t in tokens[stop:end]]):
                 cut = (k, stop)
@@ -621,6 +646,7 @@ def _split_run(
 
 # Title words that may stand between an organisation's name and a person's name in one
 # capitalised run: "Norvik Group Chief Executive Anna Berg".
+_HONORIFICS = frozenset({"Dr.", "Dr", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Prof.", "Prof"})
 _INNER_TITLES = word_set(
     """Chief Executive Officer CEO Chairman Chairwoman President Founder Co-founder Cofounder
     CFO COO CTO Vice Chair Analyst Economist Spokesperson Spokesman Spokeswoman Managing

@@ -139,6 +139,9 @@ def find_name_runs(
             if low == "&" and _namey(tokens, j + 1, first_word, known, titlecase):
                 j += 1
                 continue
+            if low == "of" and _of_before_suffix(tokens, j, first_word, known, titlecase):
+                j += 1  # "Norden Systems of America, LLC": the suffix closes one name
+                continue
             if low == "(":
                 inner = _place_inside_name(tokens, j, first_word, known, titlecase)
                 if inner:
@@ -170,6 +173,25 @@ def find_name_runs(
 
 
 _PLACE_NAMES = frozenset(p.name for p in PLACES)
+
+
+def _of_before_suffix(
+    tokens: Sequence[Token], j: int, first: int, known: frozenset[str] | set[str], titlecase: bool
+) -> bool:
+    """ "of" followed by capitalised words and a legal suffix ("... of America, LLC")."""
+    k = j + 1
+    while k < len(tokens) and k < j + 5 and _namey(tokens, k, first, known, titlecase):
+        k += 1
+    if k == j + 1 or k >= len(tokens):
+        return False
+    if tokens[k].text in LEGAL_SUFFIXES:
+        return True
+    return (
+        tokens[k].text == ","
+        and k + 1 < len(tokens)
+        and tokens[k + 1].text in LEGAL_SUFFIXES
+        and tokens[k + 1].text not in ("SA", "AG", "SE")
+    )
 
 
 def _place_inside_name(

@@ -169,7 +169,7 @@ def _descriptor_after_to(ps: ParsedSentence, chars: list[str]) -> None:
                 first = ps.mentions[owner].start  # "U.S. hedge fund X"
                 continue
             word = ps.tokens[first - 1]
-            if word.lower in _LIST_OPENERS:
+            if word.lower in _LIST_OPENERS or _hyphen_participle(ps, first - 1):
                 break
             if (
                 (word.is_cap and word.text not in COUNTRY_OF_DEMONYM)
@@ -182,14 +182,27 @@ def _descriptor_after_to(ps: ParsedSentence, chars: list[str]) -> None:
             first -= 1
         if first < 0:
             continue
-        # "Chinese EV startup X has raised ...": a description opening the sentence too
-        opened = first == ps.begin or ps.tokens[first - 1].lower in _LIST_OPENERS
+        # "Chinese EV startup X has raised ...": a description opening the sentence too;
+        # "Tencent-backed Chinese EV startup X": the participle describes X, not "startup"
+        opened = (
+            first == ps.begin
+            or ps.tokens[first - 1].lower in _LIST_OPENERS
+            or _hyphen_participle(ps, first - 1)
+        )
         if not opened or first == k + 1:
             continue
         if ps.tokens[first].lower in _verb_triggers():
             continue  # "agreed to buy Canadian miner X": "to" opens a verb, keep it
         start, end = ps.tokens[first].start, ps.tokens[k].end
         chars[start:end] = list(" " * (end - start))
+
+
+def _hyphen_participle(ps: ParsedSentence, k: int) -> bool:
+    """ "Tencent-backed", "state-owned": a participle joined by a hyphen to the word before."""
+    word = ps.tokens[k].lower
+    if not word.endswith("ed") or k < 1:
+        return False
+    return "-" in word or (ps.tokens[k - 1].text == "-" and k >= 2)
 
 
 def _plural_name_before_verb(ps: ParsedSentence) -> bool:

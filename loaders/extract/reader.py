@@ -71,6 +71,7 @@ MAX_FACTS_PER_SENTENCE = 40
 _CONTROL_WORDS = frozenset(
     {"majority", "controlling", "control", "outright", "remaining", "outstanding", "rest"}
 )
+_STAKES = frozenset({"stake", "stakes", "shares", "holding", "interest", "equity"})
 _PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.MARKET})
 _STATE_ACTS = frozenset(
     {
@@ -202,6 +203,13 @@ class SentenceReader:
             # "Micron's products sold in China": whose the things acted on are
             found = [p for t in patient_of(trigger) for p in possessor(t)]
             return found
+        if role == "recipient":
+            # "gave X a 17% stake", "handed a stake to X": who receives what is given
+            found = [c for c in trigger.children if c.dep_ == "dative" and c.lower_ != "to"]
+            return found or prep_objects(trigger, ("to",))
+        if role == "actor_in":
+            # "investors in X's latest round include A": what the acting noun is in
+            return [p for t in actor_of(trigger) for p in prep_objects(t, ("in",))]
         if role == "actor_owner":
             # "its R1 model, which debuted in January": whose the acting thing is
             return [p for t in actor_of(trigger) for p in possessor(t)]
@@ -216,6 +224,16 @@ class SentenceReader:
             return [p for c in trigger.children if c.dep_ == "xcomp" for p in patient_of(c)]
         if role == "appos":
             return [c for c in trigger.children if c.dep_ == "appos"]
+        if role == "stake_issuer":
+            # "X will sell a 30% stake to Y": a stake of no one else's is X's own
+            stakes = [p for p in patient_of(trigger) if p.lower_ in _STAKES]
+            if not stakes or any(
+                c.dep_ in ("poss", "prep") and c.lower_ not in ("to", "for")
+                for p in stakes
+                for c in p.children
+            ):
+                return []
+            return actor_of(trigger)
         if role == "undergoer":
             # "X is (came, remains) under investigation", "X faces a probe": whom the
             # event noun befalls, said through the clause rather than a preposition

@@ -212,6 +212,12 @@ class TitleReader:
             for person in people:
                 for owner in owners:
                     self._title_fact(person.cluster, owner, entry, head, departure, appointed)
+            employer = self._employer_of_unit(head, owners)
+            if employer:
+                works = entry.model_copy(update={"predicate": Predicate.WORKS_FOR})
+                for person in people:
+                    for firm in employer:
+                        self._title_fact(person.cluster, firm, works, head, departure, appointed)
             succession = verb if verb is not None and verb_lemma in _SUCCEEDING else None
             if verb is not None and succession is None:
                 # "appointed X as president, replacing Y"
@@ -462,6 +468,22 @@ class TitleReader:
             found = self._state_of(people)
         if not found and entry.predicate in (Predicate.LEADS, Predicate.FOUNDED):
             found = self._focus_company(person_ids, head)
+        return found
+
+    def _employer_of_unit(self, head: Token, owners: list[Cluster]) -> list[Cluster]:
+        """ "general manager of the Cloud Group at Halden Corp": the unit's firm employs
+        the title's holder too."""
+        owner_ids = {o.id for o in owners}
+        found: list[Cluster] = []
+        for unit in relational_owner(head, preps=("of",)):
+            for firm in prep_objects(unit, ("at",)) or prep_objects(head, ("at",)):
+                for b in self.binder.bind(firm, expand=False):
+                    if (
+                        b.cluster.id not in owner_ids
+                        and effective_type(b.cluster) is EntityType.COMPANY
+                        and b.cluster not in found
+                    ):
+                        found.append(b.cluster)
         return found
 
     def _holds(self, token: Token, person_ids: set[int]) -> bool:

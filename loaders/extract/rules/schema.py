@@ -107,6 +107,9 @@ ROLE_NAMES = frozenset(
         "home_country",
         "undergoer",
         "modifier",
+        "stake_issuer",
+        "actor_in",
+        "recipient",
     }
 )
 
