@@ -52,7 +52,8 @@ COMPANY_SUFFIXES = words(
 INDUSTRY_SUFFIXES = words(
     """科技 汽车 矿业 能源 电子 电器 电力 地产 置业 药业 制药 医药 生物 航空 物流 半导体 智能
     传媒 实业 化工 钢铁 新能源 电气 通信 微电子 光电 材料 重工 建工 石化 燃气 水务 环保 机器人
-    动力 锂业 钴业 电池 食品 酒业 乳业 传感 软件 电商 速递 快递 速运"""
+    动力 锂业 钴业 电池 食品 酒业 乳业 传感 软件 电商 速递 快递 速运 轮胎 味业 水泥 玻璃
+    船舶 造船 纸业 煤业 稀土 百货 影视 游戏"""
 )
 # Words a name cannot begin with, though they precede suffixes ("退市公司上海龙宇…").
 NAME_BREAKERS = words(

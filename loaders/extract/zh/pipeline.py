@@ -218,11 +218,18 @@ def _states_impose_tariffs(candidates: list[Candidate], table: EntityTable) -> N
 
 def _exchanges_of_cities(candidates: list[Candidate], table: EntityTable) -> None:
     """ "在香港上市": a listing in a city is on the city's exchange (a city without one
-    names no exchange, and the fact goes)."""
+    names no exchange, and the fact goes); so is one on a city's market ("登陆港股")."""
     for c in candidates:
         if c.predicate is not Predicate.LISTED_ON:
             continue
         place = table.get(c.object)
+        if place.type is EntityType.MARKET:
+            # "登陆港股": a market named for its city ("Hong Kong stocks") is its exchange
+            city = next((k for k in EXCHANGE_OF_CITY if place.name.startswith(k + " ")), None)
+            name = EXCHANGE_OF_CITY.get(city) if city else None
+            entry = table.registry.lookup(name) if name else None
+            c.object = table.known(entry, entry.name) if entry is not None else -1
+            continue
         if place.type not in (EntityType.REGION, EntityType.COUNTRY):
             continue
         name = EXCHANGE_OF_CITY.get(place.name)

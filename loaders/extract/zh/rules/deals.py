@@ -10,7 +10,9 @@ __all__ = ["RULES"]
 _TARGETS = frozenset({EntityType.COMPANY, EntityType.ASSET})
 _BUYERS = ACTORS | {EntityType.PERSON}
 _INVESTORS = ACTORS | {EntityType.PERSON, EntityType.COUNTRY}
-_BUY = ("收购", "并购", "买下", "购入", "全资收购", "要约收购", "竞购", "吞并", "收购了", "买入")
+_BUY = (
+    "收购", "并购", "买下", "购入", "全资收购", "要约收购", "竞购", "吞并", "收购了", "买入", "购买"
+)
 _SELL = ("出售", "转让", "剥离", "出让", "处置", "售出", "卖出", "卖给", "售予", "划转", "无偿划转")
 _INVEST = (
     "入股",
@@ -373,6 +375,23 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         object_from_context=True,
+    ),
+    # "某公司本次香港上市共有5家基石投资者，包括甲、乙": the listing firm's cornerstone investors
+    Rule(
+        "zh.invest.cornerstone_include",
+        Predicate.INVESTS_IN,
+        ("基石投资者", "基石投资人"),
+        "O^ ~~ V ，|, 包括|包含 S",
+        _INVESTORS,
+        COMPANIES,
+        0.65,
+        examples=(
+            Example(
+                "星海味业有限公司本次香港上市共有5家基石投资者，包括海川资本、北辰投资等。",
+                "北辰投资",
+                "星海味业有限公司",
+            ),
+        ),
     ),
     # "某公司本轮融资由甲领投，新引入的投资者包括乙、丙": the investors listed put money in
     Rule(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sinograph.graph.model.ontology import FactStatus, Predicate
+from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
 from sinograph.loaders.extract.zh.rule import COMPANIES, PLACES, Example, Rule
 
 __all__ = ["RULES"]
@@ -123,7 +123,7 @@ RULES: tuple[Rule, ...] = (
         ("登陆", "登陆了", "登录", "赴港上市"),
         "S ~~ V ~ O",
         COMPANIES,
-        COMPANIES,
+        COMPANIES | {EntityType.MARKET},
         0.75,
         examples=(
             Example(
@@ -131,6 +131,7 @@ RULES: tuple[Rule, ...] = (
                 "摩尔线程智能科技股份有限公司",
                 "上海证券交易所",
             ),
+            Example("华盛味业今日正式登陆港股。", "华盛味业", "Hong Kong Stock Exchange"),
         ),
         amount=True,
         status=FactStatus.COMPLETED,
