@@ -307,7 +307,9 @@ class Binder:
                 if member.dep_ in ("dobj", "attr"):
                     out.extend(self._bind_all(member, depth + 1, "member", subject))
             if out:
-                return out
+                # a long list the parser broke up: the roster read from the tokens is whole
+                roster = self._later_roster(token)
+                return roster if len(roster) > len(out) else out
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in _LIST_PREPS:
                 for member in child.children:
@@ -701,7 +703,7 @@ class Binder:
         index = self.sentence_index
         if index < 0 or self.mention_cluster(token) is not None:
             return []
-        listed = spelled_out_later(token, index, self.coref)
+        listed = spelled_out_later(token, index, self.coref, at=self.tree.ps_token[token.i])
         if listed:
             return [Bound(c, token, "listed") for c in listed]
         return [Bound(c, token, "named-later") for c in named_later(token, index, self.coref)]

@@ -83,6 +83,7 @@ GENERIC_ACRONYMS = _words(
     "AI EV EVs NEV NEVs IT 5G 6G LLM LLMs GPU GPUs CPU CPUs IoT VR AR AGI ESG IPO IPOs ETF ETFs HR"
     " PR"  # a firm's functions ("Head of PR")
     " MW GW TW kW GWh MWh kWh TWh"  # units of power and energy ("300 MW of modules")
+    " E.O. EO"  # an executive order ("under E.O. 14032")
 )
 
 # Heads that make a capitalised name a government body.

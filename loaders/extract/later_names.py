@@ -49,15 +49,23 @@ _NAMING_REACH = 3  # sentences after the unnamed product
 _COUNTS = {w: n for w, n in COUNT_WORDS.items() if n >= 2} | {str(n): n for n in range(2, 100)}
 
 
-def spelled_out_later(token: Token, index: int, coref: Coreference) -> list[Cluster]:
+def spelled_out_later(
+    token: Token, index: int, coref: Coreference, at: int = -1
+) -> list[Cluster]:
     """The names a roster sentence after sentence ``index`` lists for the plural ``token``
-    ("four companies" ... "The affected companies are A, B, C and D"), or none."""
+    ("four companies" ... "The affected companies are A, B, C and D"), or none; with
+    ``at`` (the noun's place among sentence ``index``'s tokens) the rest of its own
+    sentence is read first."""
     kinds = _ROSTER_NOUNS.get(token.lemma_.lower())
     if kinds is None or token.tag_ != "NNS":
         return []
     count = next((_COUNTS.get(c.lower_) for c in token.children if c.dep_ == "nummod"), None)
-    for later in coref.sentences[index + 1 : index + 1 + _ROSTER_REACH]:
-        clusters, complete = _roster(later, token.lower_, kinds, coref)
+    first = index if at >= 0 else index + 1
+    for later in coref.sentences[first : index + 1 + _ROSTER_REACH]:
+        # "The entities blacklisted under the order are: A, B and C": the roster may follow
+        # the plural in its own sentence
+        own = at if later is coref.sentences[index] else -1
+        clusters, complete = _roster(later, token.lower_, kinds, coref, at=own)
         if clusters:
             # "are" lists them all, so the count must agree; "include" lists some
             return clusters if count is None or not complete or count == len(clusters) else []
@@ -93,11 +101,17 @@ def _roster(
     noun: str,
     kinds: tuple[EntityType | None, ...],
     coref: Coreference,
+    *,
+    at: int = -1,
 ) -> tuple[list[Cluster], bool]:
     """The names a roster sentence lists ("The [affected] companies are A, B and C",
-    "companies added to the list include A and B"), and whether it lists them all."""
+    "companies added to the list include A and B"), and whether it lists them all;
+    ``at`` (a token index) reads only the plural noun found there."""
     tokens = ps.tokens
-    head = next((k for k in range(ps.begin, len(tokens)) if tokens[k].lower == noun), -1)
+    if at >= 0:
+        head = at if at < len(tokens) and tokens[at].lower == noun else -1
+    else:
+        head = next((k for k in range(ps.begin, len(tokens)) if tokens[k].lower == noun), -1)
     if head < 0:
         return [], False
     verb = next(

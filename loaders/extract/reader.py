@@ -210,6 +210,9 @@ class SentenceReader:
         if role == "actor_in":
             # "investors in X's latest round include A": what the acting noun is in
             return [p for t in actor_of(trigger) for p in prep_objects(t, ("in",))]
+        if role == "described_owner":
+            # "its newly launched Z9 sedan": whose the thing a participle describes is
+            return [p for t in described_by(trigger) for p in possessor(t)]
         if role == "actor_owner":
             # "its R1 model, which debuted in January": whose the acting thing is
             return [p for t in actor_of(trigger) for p in possessor(t)]

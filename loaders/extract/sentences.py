@@ -187,9 +187,10 @@ def _is_boundary(line: str, stop: int, end: int) -> bool:
     if word in _MAY_END:
         next_word = re.match(r"[\w']+", following)
         return next_word is not None and next_word.group().lower() in _OPENERS
-    if first.isdigit() and word.isdigit():
-        return True
-    return True
+    # "under E.O. 14032": a dotted initialism before its number ends no sentence
+    return not (
+        first.isdigit() and "." in word and all(len(part) == 1 for part in word.split("."))
+    )
 
 
 def _word_before(line: str, stop: int) -> str:

@@ -53,7 +53,7 @@ _TOKEN = re.compile(
 # blank. One in brackets ("(0700.HK)") stays: the registry knows tickers.
 EXCHANGE_TICKER = re.compile(
     r"(?<![\w.(\[])(?:[A-Z][A-Z0-9]{0,5}|\d{3,6})\.(?:HK|SS|SZ|SH|MI|N|O|OQ|PA|DE|L|T|KS|KQ"
-    r"|UL|TW|AX|TO|SI|BO|NS|AS|MC|SW|ST|HE|CO|OL|F|BR|LS|VI|JK|BK|KL)(?!\w|\.\w)"
+    r"|UL|TW|AX|TO|SI|BO|NS|AS|MC|SW|ST|HE|CO|OL|F|BR|LS|VI|JK|BK|KL)(?!\w|\.\w|\.\s+\d)"
 )
 
 

@@ -110,6 +110,7 @@ ROLE_NAMES = frozenset(
         "stake_issuer",
         "actor_in",
         "recipient",
+        "described_owner",
     }
 )
 

@@ -1,0 +1,69 @@
+"""Constructions added in round 19 (from the en-w2 and en-v2 batches): taking a firm off
+a blacklist lifts the ban; testing vehicles in a place and stores run "across" a country
+are business done there; "its newly launched Z9" was launched by its owner; "E.O. 14032"
+is neither a sentence end, a ticker nor a name; a roster may follow its plural noun in the
+same sentence ("The entities blacklisted under the order are: A, B, C"), and a long list the
+parser breaks up is read whole from the tokens. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+from sinograph.loaders.extract.sentences import split_sentences
+from sinograph.loaders.extract.tokens import blank_tickers
+from tests.extractor.conftest import has_fact, run, triples
+
+
+def test_taking_a_firm_off_a_blacklist_lifts_the_ban() -> None:
+    delta = run(
+        "The US Department of Defense will remove Kestrel Phones from a government "
+        "blacklist, a court filing showed."
+    )
+    got = sorted(triples(delta))
+    assert has_fact(delta, "US Department of Defense", "LIFTS_BAN", "Kestrel Phones"), got
+    assert not has_fact(delta, "US Department of Defense", "SANCTIONS", "Kestrel Phones"), got
+
+
+def test_removing_someone_from_a_meeting_lifts_nothing() -> None:
+    delta = run("The Commerce Department removed the chief of Tallis Drones from the meeting.")
+    assert not any(p == "LIFTS_BAN" for _, p, _ in triples(delta)), sorted(triples(delta))
+
+
+def test_testing_in_a_place_and_stores_across_a_country() -> None:
+    delta = run(
+        "Norvik Auto is already testing driverless taxis in California and Shenzhen. "
+        "Brava Cafe Ltd now runs more than 9,000 stores across China."
+    )
+    got = sorted(triples(delta))
+    assert has_fact(delta, "Norvik Auto", "OPERATES_IN", "California"), got
+    assert has_fact(delta, "Norvik Auto", "OPERATES_IN", "Shenzhen"), got
+    assert has_fact(delta, "Brava Cafe Ltd", "OPERATES_IN", "China"), got
+
+
+def test_a_newly_launched_product_was_launched_by_its_owner() -> None:
+    delta = run("Halden Motors received 200,000 orders for its newly launched Z9 sedan.")
+    assert has_fact(delta, "Halden Motors", "RELEASES", "Z9"), sorted(triples(delta))
+
+
+def test_a_launched_product_with_no_owner_named_is_nobodys_release() -> None:
+    delta = run("Halden Motors sold 5,000 units of the newly launched Z9 sedan.")
+    assert not has_fact(delta, "Halden Motors", "RELEASES", "Z9"), sorted(triples(delta))
+
+
+def test_an_executive_order_number_ends_no_sentence_and_is_no_ticker() -> None:
+    text = "The entities blacklisted under E.O. 14032 are: Norden Oil Co., Limited and Pike Ltd."
+    assert len(split_sentences(text)) == 1
+    assert "E.O. 14032" in blank_tickers("under E.O. 14032 are")
+    assert blank_tickers("Ford F.N rose") == "Ford     rose"
+
+
+def test_a_roster_in_the_same_sentence_as_its_plural() -> None:
+    delta = run(
+        "US sanctions oil shippers\n\n"
+        "The entities blacklisted under E.O. 14032 are: China Norden Oil Co., Limited, Kestrel "
+        "Shipping Company Limited, Pike 88 Limited, and Vantor Tanker (Dalian) Seaman & Ship "
+        "Management Co, Ltd., the US State Department said."
+    )
+    got = sorted(triples(delta))
+    for firm in ("China Norden Oil Co., Limited", "Kestrel Shipping Company Limited",
+                 "Pike 88 Limited"):  # fmt: skip
+        assert has_fact(delta, "United States", "SANCTIONS", firm), (firm, got)
+    assert "E.O." not in {e.name for e in delta.entities}
