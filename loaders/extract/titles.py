@@ -195,7 +195,10 @@ class TitleReader:
                     [],
                 )
                 owners = [o for o in owners if effective_type(o) in _ORG_TYPES]
-            if not owners:
+            # "president of the Asia division for Halden": the unit is no one we know, the
+            # firm it belongs to employs the title's holder
+            employer = self._employer_of_unit(head, owners)
+            if not owners and not employer:
                 continue
             owners_at[head.i] = owners
             former = any(t.lower_ in _FORMER for t in doc[max(0, start - 2) : start]) or any(
@@ -212,7 +215,6 @@ class TitleReader:
             for person in people:
                 for owner in owners:
                     self._title_fact(person.cluster, owner, entry, head, departure, appointed)
-            employer = self._employer_of_unit(head, owners)
             if employer:
                 works = entry.model_copy(update={"predicate": Predicate.WORKS_FOR})
                 for person in people:
@@ -471,12 +473,12 @@ class TitleReader:
         return found
 
     def _employer_of_unit(self, head: Token, owners: list[Cluster]) -> list[Cluster]:
-        """ "general manager of the Cloud Group at Halden Corp": the unit's firm employs
-        the title's holder too."""
+        """ "general manager of the Cloud Group at Halden Corp", "chairman of the China region
+        for Halden": the unit's firm employs the title's holder too."""
         owner_ids = {o.id for o in owners}
         found: list[Cluster] = []
         for unit in relational_owner(head, preps=("of",)):
-            for firm in prep_objects(unit, ("at",)) or prep_objects(head, ("at",)):
+            for firm in prep_objects(unit, ("at", "for")) or prep_objects(head, ("at",)):
                 for b in self.binder.bind(firm, expand=False):
                     if (
                         b.cluster.id not in owner_ids

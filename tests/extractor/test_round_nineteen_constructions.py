@@ -3,7 +3,9 @@ a blacklist lifts the ban; testing vehicles in a place and stores run "across" a
 are business done there; "its newly launched Z9" was launched by its owner; "E.O. 14032"
 is neither a sentence end, a ticker nor a name; a roster may follow its plural noun in the
 same sentence ("The entities blacklisted under the order are: A, B, C"), and a long list the
-parser breaks up is read whole from the tokens. Sentences are written for these tests."""
+parser breaks up is read whole from the tokens; the chief of a division "for" a firm, and a
+former "Halden engineer", work for the firm ("banker" stays a description: "star
+Chinese banker X" names no employer). Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -67,3 +69,15 @@ def test_a_roster_in_the_same_sentence_as_its_plural() -> None:
                  "Pike 88 Limited"):  # fmt: skip
         assert has_fact(delta, "United States", "SANCTIONS", firm), (firm, got)
     assert "E.O." not in {e.name for e in delta.entities}
+
+
+def test_the_chief_of_a_division_for_a_firm_works_for_the_firm() -> None:
+    delta = run("Mark Dune, president of the Asia division for Halden Corporation, said so.")
+    got = sorted(triples(delta))
+    assert has_fact(delta, "Mark Dune", "WORKS_FOR", "Halden Corporation"), got
+    assert not has_fact(delta, "Mark Dune", "LEADS", "Halden Corporation"), got
+
+
+def test_a_former_firms_engineer_worked_for_it() -> None:
+    delta = run("Li Wen, a former Halden engineer, joined Kestrel Bank in May.")
+    assert has_fact(delta, "Li Wen", "WORKS_FOR", "Halden"), sorted(triples(delta))
