@@ -473,8 +473,8 @@ class TitleReader:
         return found
 
     def _employer_of_unit(self, head: Token, owners: list[Cluster]) -> list[Cluster]:
-        """ "general manager of the Cloud Group at Halden Corp", "chairman of the China region
-        for Halden": the unit's firm employs the title's holder too."""
+        """ "general manager of the Cloud Group at Halden Corp", "president of the Asia
+        division for Halden": the unit's firm employs the title's holder too."""
         owner_ids = {o.id for o in owners}
         found: list[Cluster] = []
         for unit in relational_owner(head, preps=("of",)):
