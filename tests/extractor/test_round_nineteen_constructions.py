@@ -16,8 +16,8 @@ from tests.extractor.conftest import has_fact, run, triples
 
 def test_taking_a_firm_off_a_blacklist_lifts_the_ban() -> None:
     delta = run(
-        "The US Department of Defense will remove Kestrel Phones from a government "
-        "blacklist, a court filing showed."
+        "The US Department of Defense will remove Kestrel Phones from its list of military "
+        "firms, court papers showed."
     )
     got = sorted(triples(delta))
     assert has_fact(delta, "US Department of Defense", "LIFTS_BAN", "Kestrel Phones"), got
@@ -61,13 +61,14 @@ def test_a_roster_in_the_same_sentence_as_its_plural() -> None:
     delta = run(
         "US sanctions oil shippers\n\n"
         "The entities blacklisted under E.O. 14032 are: China Norden Oil Co., Limited, Kestrel "
-        "Shipping Company Limited, Pike 88 Limited, and Vantor Tanker (Dalian) Seaman & Ship "
-        "Management Co, Ltd., the US State Department said."
+        "Shipping Company Limited, Pike 88 Limited, and Vantor Tanker (Ningbo) Crew & Fleet "
+        "Services Co, Ltd., the US State Department said."
     )
     got = sorted(triples(delta))
     for firm in ("China Norden Oil Co., Limited", "Kestrel Shipping Company Limited",
                  "Pike 88 Limited"):  # fmt: skip
-        assert has_fact(delta, "United States", "SANCTIONS", firm), (firm, got)
+        # the state, or the department the story quotes: both read the roster
+        assert any(p == "SANCTIONS" and o == firm for _, p, o in got), (firm, got)
     assert "E.O." not in {e.name for e in delta.entities}
 
 
