@@ -205,7 +205,12 @@ class SentenceReader:
             return found
         if role == "recipient":
             # "gave X a 17% stake", "handed a stake to X": who receives what is given
-            found = [c for c in trigger.children if c.dep_ == "dative" and c.lower_ != "to"]
+            found = [
+                t
+                for c in trigger.children
+                if c.dep_ == "dative"
+                for t in ([c] if c.lower_ != "to" else [g for g in c.children if g.dep_ == "pobj"])
+            ]
             return found or prep_objects(trigger, ("to",))
         if role == "actor_in":
             # "investors in X's latest round include A": what the acting noun is in

@@ -5,7 +5,9 @@ is neither a sentence end, a ticker nor a name; a roster may follow its plural n
 same sentence ("The entities blacklisted under the order are: A, B, C"), and a long list the
 parser breaks up is read whole from the tokens; the chief of a division "for" a firm, and a
 former "Halden engineer", work for the firm ("banker" stays a description: "star
-Chinese banker X" names no employer). Sentences are written for these tests."""
+Chinese banker X" names no employer); approval (an OK, a green light) given to a firm's bid
+approves the bidder (from en-x2, read after its first try). Sentences are written for these
+tests."""
 
 from __future__ import annotations
 
@@ -82,3 +84,18 @@ def test_the_chief_of_a_division_for_a_firm_works_for_the_firm() -> None:
 def test_a_former_firms_engineer_worked_for_it() -> None:
     delta = run("Li Wen, a former Halden engineer, joined Kestrel Bank in May.")
     assert has_fact(delta, "Li Wen", "WORKS_FOR", "Halden"), sorted(triples(delta))
+
+
+def test_approval_given_to_a_bid_approves_the_bidder() -> None:
+    delta = run(
+        "The State Council has given its approval to Norvik Oil Co.'s $15 billion bid for "
+        "Kestrel Energy."
+    )
+    got = sorted(triples(delta))
+    assert has_fact(delta, "State Council", "APPROVES", "Norvik Oil Co."), got
+    assert not has_fact(delta, "State Council", "APPROVES", "Kestrel Energy"), got
+
+
+def test_a_warning_given_approves_nothing() -> None:
+    delta = run("The European Commission gave a warning to Norvik Oil on Monday.")
+    assert not any(p == "APPROVES" for _, p, _ in triples(delta)), sorted(triples(delta))
