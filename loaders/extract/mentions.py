@@ -50,14 +50,30 @@ _FUNCTION_TITLE = word_set("To In Of On For At As By With From And The A An Is")
 
 
 def is_titlecase(tokens: Sequence[Token]) -> bool:
-    """A headline written In Title Case, where capitals say nothing about names."""
+    """A headline written In Title Case, where capitals say nothing about names: a
+    capitalised function word ("To", "Of") or a capitalised verb of the news ("Buys",
+    "Bans") gives it away."""
     words = [t for t in tokens if t.is_word and t.text[0].isalpha()]
     if len(words) < 4:
         return False
     long_words = [t for t in words if len(t.text) > 3]
     capitalised = sum(1 for t in long_words if t.is_cap)
-    function_caps = sum(1 for t in words[1:] if t.text in _FUNCTION_TITLE)
+    function_caps = sum(
+        1 for t in words[1:] if t.text in _FUNCTION_TITLE or _headline_verb(t.text)
+    )
     return bool(long_words) and capitalised / len(long_words) >= 0.8 and function_caps >= 1
+
+
+def _headline_verb(word: str) -> bool:
+    """ "Buys", "Bans", "Launches": a capitalised present-tense verb a relation rule reads."""
+    if not (word[:1].isupper() and word[1:].islower() and word.endswith("s")):
+        return False
+    # imported here: the rule book's module reaches this one through coreference
+    from sinograph.loaders.extract.rulebook import verb_triggers
+
+    low = word.lower()
+    verbs = verb_triggers()
+    return low[:-1] in verbs or (low.endswith("es") and low[:-2] in verbs)
 
 
 def _kind_in_headline(tokens: Sequence[Token], run: tuple[int, int]) -> bool:

@@ -129,17 +129,9 @@ def _parse_text(ps: ParsedSentence) -> str:
     return "".join(chars)
 
 
-@lru_cache(maxsize=1)
-def _verb_triggers() -> frozenset[str]:
-    """Every word a verb rule triggers on ("buy", "acquire", "sell"...)."""
-    from sinograph.loaders.extract.rulebook import rule_book
-
-    return frozenset(w for r in rule_book().rules if r.pos == "verb" for w in r.trigger)
-
-
 # Words after which a description of the firm named next confuses the small parser.
 _LIST_OPENERS = frozenset(
-    {"to", "include", "includes", "included", "including", ",", "and", "behind"}
+    {"to", "include", "includes", "included", "including", ",", "and", "behind", "for"}
 )
 # Words that end a description ("... controlled *by* firm X").
 _NOT_DESCRIBING = word_set(
@@ -191,7 +183,10 @@ def _descriptor_after_to(ps: ParsedSentence, chars: list[str]) -> None:
         )
         if not opened or first == k + 1:
             continue
-        if ps.tokens[first].lower in _verb_triggers():
+        # imported here: the rule book's module reaches this one through coreference
+        from sinograph.loaders.extract.rulebook import verb_triggers
+
+        if ps.tokens[first].lower in verb_triggers():
             continue  # "agreed to buy Canadian miner X": "to" opens a verb, keep it
         start, end = ps.tokens[first].start, ps.tokens[k].end
         chars[start:end] = list(" " * (end - start))

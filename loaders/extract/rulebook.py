@@ -14,7 +14,7 @@ from sinograph.loaders.extract.rules.schema import Rule, TitleEntry, load_rule_t
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["RuleBook", "effective_type", "pos_ok", "rule_book"]
+__all__ = ["RuleBook", "effective_type", "pos_ok", "rule_book", "verb_triggers"]
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -60,6 +60,12 @@ def rule_book() -> RuleBook:
         departures=frozenset(departures),
         rules=tuple(rules),
     )
+
+
+@lru_cache(maxsize=1)
+def verb_triggers() -> frozenset[str]:
+    """Every word a verb rule triggers on ("buy", "acquire", "sell"...)."""
+    return frozenset(w for r in rule_book().rules if r.pos == "verb" for w in r.trigger)
 
 
 def _title_variants(phrase: str) -> list[tuple[str, ...]]:

@@ -6,8 +6,11 @@ same sentence ("The entities blacklisted under the order are: A, B, C"), and a l
 parser breaks up is read whole from the tokens; the chief of a division "for" a firm, and a
 former "Halden engineer", work for the firm ("banker" stays a description: "star
 Chinese banker X" names no employer); approval (an OK, a green light) given to a firm's bid
-approves the bidder (from en-x2, read after its first try). Sentences are written for these
-tests."""
+approves the bidder (from en-x2, read after its first try); a title-case headline with no
+capitalised function word is known by its capitalised verb ("Acme Holdings Buys Beta
+Robotics"); a description after "for" is hidden from the parser too, and a bid made for a
+firm supplies it nothing (from en-y2, read after its first try). Sentences are written for
+these tests."""
 
 from __future__ import annotations
 
@@ -99,3 +102,25 @@ def test_approval_given_to_a_bid_approves_the_bidder() -> None:
 def test_a_warning_given_approves_nothing() -> None:
     delta = run("The European Commission gave a warning to Norvik Oil on Monday.")
     assert not any(p == "APPROVES" for _, p, _ in triples(delta)), sorted(triples(delta))
+
+
+def test_a_title_case_headline_given_away_by_its_verb() -> None:
+    delta = run(
+        "Acme Holdings Buys Beta Robotics for $925 Million\n\n"
+        "Acme Holdings said on Monday it agreed to buy Beta Robotics."
+    )
+    got = sorted(triples(delta))
+    assert has_fact(delta, "Acme Holdings", "ACQUIRES", "Beta Robotics"), got
+    names = {e.name for e in delta.entities}
+    assert "Acme Holdings Buys Beta Robotics" not in names, names
+
+
+def test_a_description_after_for_and_a_bid_that_supplies_nothing() -> None:
+    delta = run(
+        "Norvik Mining made a bid for Canadian miner Kestrel Gold. Tallis Energy produces "
+        "battery cells for US carmaker Halden Motors at a plant in Nevada."
+    )
+    got = sorted(triples(delta))
+    assert has_fact(delta, "Norvik Mining", "ACQUIRES", "Kestrel Gold"), got
+    assert not has_fact(delta, "Norvik Mining", "SUPPLIES", "Kestrel Gold"), got
+    assert has_fact(delta, "Tallis Energy", "SUPPLIES", "Halden Motors"), got
