@@ -766,8 +766,7 @@ class Binder:
 
     def _modifier_mention(self, m: Mention) -> bool:
         """A place used as a modifier of what follows ("U.S.-based", "Hong Kong-listed")."""
-        tokens = self.ps.tokens
-        return m.end < len(tokens) and tokens[m.end].text.startswith("-") and m.is_place
+        return m.modifies_next(self.ps.tokens)
 
     def _clause_owner(self, pronoun: Token) -> Bound | None:
         """ "Nvidia broke the rules in *its* purchase of Mellanox": a possessive pronoun

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from sinograph.graph.model.ontology import EntityType
 from sinograph.loaders.extract.coref import Cluster, Coreference
-from sinograph.loaders.extract.gazetteer import EXCHANGE_OF_CITY, OTHER_VENUES_OF_CITY
+from sinograph.loaders.extract.gazetteer import (
+    EXCHANGE_OF_CITY,
+    OTHER_VENUES_OF_CITY,
+    city_of_market,
+)
 
 __all__ = ["exchange_for"]
 
@@ -25,7 +29,7 @@ def exchange_for(coref: Coreference, cluster: Cluster) -> Cluster | None:
     city = cluster.canonical if cluster.type in _PLACES else None
     if cluster.type is EntityType.MARKET:
         # "Hong Kong stocks", "the Hong Kong IPO market": the city's exchange
-        city = next((c for c in EXCHANGE_OF_CITY if cluster.canonical.startswith(c + " ")), None)
+        city = city_of_market(cluster.canonical)
     if city is not None and city in EXCHANGE_OF_CITY:
         name = EXCHANGE_OF_CITY[city]
         venues = OTHER_VENUES_OF_CITY.get(city, ())

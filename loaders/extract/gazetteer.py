@@ -13,6 +13,7 @@ from sinograph.graph.model.ontology import EntityType
 
 __all__ = [
     "CAPITAL_OF",
+    "city_of_market",
     "COUNTRY_OF_DEMONYM",
     "EXCHANGE_OF_CITY",
     "OTHER_VENUES_OF_CITY",
@@ -260,6 +261,18 @@ EXCHANGE_OF_CITY: dict[str, str] = {
     "Singapore": "Singapore Exchange",
     "Tokyo": "Tokyo Stock Exchange",
 }
+
+
+
+def city_of_market(name: str) -> str | None:
+    """The city a market is named for, when the city has an exchange ("Hong Kong stocks",
+    "the Hong Kong IPO market").
+
+    >>> city_of_market("Hong Kong stocks"), city_of_market("Asian equities")
+    ('Hong Kong', None)
+    """
+    return next((city for city in EXCHANGE_OF_CITY if name.startswith(city + " ")), None)
+
 
 # Other venues in a city: "its New York debut" is on the Nasdaq when the story names it.
 OTHER_VENUES_OF_CITY: dict[str, tuple[str, ...]] = {

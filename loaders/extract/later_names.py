@@ -37,8 +37,6 @@ _ROSTER_NOUNS: dict[str, tuple[EntityType | None, ...]] = {
 }
 _ROSTER_VERBS = frozenset({"are", "were", "include", "included", "includes", "comprise"})
 _ROSTER_REACH = 6  # sentences after the plural noun
-# "US-based A": a place joined to the name after it says where the firm is from
-_PLACE_OF_ORIGIN = frozenset({"-based", "-headquartered", "-registered"})
 _NAMEABLE_PRODUCTS = frozenset(
     {"model", "chatbot", "assistant", "app", "platform", "chip", "processor", "smartphone",
      "phone", "car", "vehicle", "suv", "sedan", "drug", "vaccine", "game", "system"}
@@ -132,7 +130,7 @@ def _roster(
             if cluster not in out:
                 out.append(cluster)
             continue
-        if m.end < len(tokens) and tokens[m.end].lower in _PLACE_OF_ORIGIN:
+        if m.modifies_next(tokens):
             continue  # "are US-based A, B and UK-based C": where each one is from
         if len(out) < 2:
             return [], False  # a place or a date in the list: not a plain roster

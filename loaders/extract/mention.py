@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sinograph.graph.model.ontology import EntityType
+
+if TYPE_CHECKING:
+    from sinograph.loaders.extract.tokens import Token
 
 __all__ = ["Mention", "MentionKind"]
 
@@ -49,6 +54,11 @@ class Mention:
     aliases: list[str] = field(default_factory=list)
     # registry id of a known firm whose name this longer name opens ("PwC Zhong Tian")
     extends: str | None = None
+
+    def modifies_next(self, tokens: Sequence[Token]) -> bool:
+        """A place joined by a hyphen to the word after it, modifying what follows
+        ("U.S.-based", "Hong Kong-listed")."""
+        return self.end < len(tokens) and tokens[self.end].text.startswith("-") and self.is_place
 
     @property
     def is_place(self) -> bool:

@@ -150,7 +150,7 @@ def find_name_runs(
             if low == "and" and _joins_and(tokens, i, j, first_word, known, titlecase):
                 j += 1
                 continue
-            if low == "," and nxt.text in LEGAL_SUFFIXES and nxt.text not in ("SA", "AG", "SE"):
+            if _comma_suffix(tokens, j):
                 j += 1
                 continue
             if low == "'s" and tokens[j - 1].text == "People" and nxt.is_cap:
@@ -184,8 +184,12 @@ def _of_before_suffix(
         k += 1
     if k == j + 1 or k >= len(tokens):
         return False
-    if tokens[k].text in LEGAL_SUFFIXES:
-        return True
+    return tokens[k].text in LEGAL_SUFFIXES or _comma_suffix(tokens, k)
+
+
+def _comma_suffix(tokens: Sequence[Token], k: int) -> bool:
+    """ "Vantor, Inc.": a comma before a legal suffix keeps the name going ("SA", "AG" and
+    "SE" after a comma are more often a list's next item)."""
     return (
         tokens[k].text == ","
         and k + 1 < len(tokens)

@@ -146,6 +146,10 @@ def _descriptor_after_to(ps: ParsedSentence, chars: list[str]) -> None:
     fund X, investment firm Y and fund manager Z") it loses the list. The describing words
     between such a word and a firm's name are blanked for the parser (mention types were
     read before)."""
+    # imported here: the rule book's module reaches this one through coreference
+    from sinograph.loaders.extract.rulebook import verb_triggers
+
+    verbs = verb_triggers()
     for m in ps.mentions:
         if m.type not in (EntityType.COMPANY, EntityType.PRODUCT) or m.start < 2:
             continue
@@ -183,10 +187,7 @@ def _descriptor_after_to(ps: ParsedSentence, chars: list[str]) -> None:
         )
         if not opened or first == k + 1:
             continue
-        # imported here: the rule book's module reaches this one through coreference
-        from sinograph.loaders.extract.rulebook import verb_triggers
-
-        if ps.tokens[first].lower in verb_triggers():
+        if ps.tokens[first].lower in verbs:
             continue  # "agreed to buy Canadian miner X": "to" opens a verb, keep it
         start, end = ps.tokens[first].start, ps.tokens[k].end
         chars[start:end] = list(" " * (end - start))

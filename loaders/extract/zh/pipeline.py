@@ -24,7 +24,7 @@ from functools import lru_cache
 from sinograph.graph.model.domain import Amount, Entity, Evidence, Fact, GraphDelta, Metric, Story
 from sinograph.graph.model.ontology import STATUS_RANK, SYMMETRIC_PREDICATES, EntityType, Predicate
 from sinograph.loaders.budget import checkpoint
-from sinograph.loaders.extract.gazetteer import EXCHANGE_OF_CITY
+from sinograph.loaders.extract.gazetteer import EXCHANGE_OF_CITY, city_of_market
 from sinograph.loaders.extract.registry import Registry
 from sinograph.loaders.extract.zh.dates import story_year
 from sinograph.loaders.extract.zh.engine import Candidate, RuleEngine, in_range
@@ -224,15 +224,12 @@ def _exchanges_of_cities(candidates: list[Candidate], table: EntityTable) -> Non
             continue
         place = table.get(c.object)
         if place.type is EntityType.MARKET:
-            # "登陆港股": a market named for its city ("Hong Kong stocks") is its exchange
-            city = next((k for k in EXCHANGE_OF_CITY if place.name.startswith(k + " ")), None)
-            name = EXCHANGE_OF_CITY.get(city) if city else None
-            entry = table.registry.lookup(name) if name else None
-            c.object = table.known(entry, entry.name) if entry is not None else -1
+            city = city_of_market(place.name)  # "登陆港股": Hong Kong stocks
+        elif place.type in (EntityType.REGION, EntityType.COUNTRY):
+            city = place.name
+        else:
             continue
-        if place.type not in (EntityType.REGION, EntityType.COUNTRY):
-            continue
-        name = EXCHANGE_OF_CITY.get(place.name)
+        name = EXCHANGE_OF_CITY.get(city) if city else None
         entry = table.registry.lookup(name) if name else None
         c.object = table.known(entry, entry.name) if entry is not None else -1
     candidates[:] = [c for c in candidates if c.object >= 0]
