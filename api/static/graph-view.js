@@ -162,7 +162,14 @@ export class GraphView {
     this.lastLayout = null;
     this.marks = { pathNodes: new Set(), pathFacts: new Set(), focus: null };
     this.cy.on("tap", "node", (ev) => onNodeTap(ev.target.id()));
-    this.cy.on("tap", "edge", (ev) => onEdgeTap(ev.target.id(), ev.target.data("keys")));
+    // Edges are painted above nodes (so arrowheads stay visible over labels), so an edge
+    // that happens to cross a node would take the clicks aimed at the node's centre.
+    // Inside a node's body, the node wins.
+    this.cy.on("tap", "edge", (ev) => {
+      const node = this.nodeAt(ev.position);
+      if (node) onNodeTap(node.id());
+      else onEdgeTap(ev.target.id(), ev.target.data("keys"));
+    });
     this.cy.on("mouseover", "node", (ev) => ev.target.addClass("hover"));
     this.cy.on("mouseout", "node", (ev) => ev.target.removeClass("hover"));
     // A dragged node may now sit where its label collides with its edges.
@@ -170,6 +177,18 @@ export class GraphView {
   }
 
   // ------------------------------------------------------------ reading
+
+  /** The topmost node whose body (the ellipse inside its box, not its label) holds
+   *  the model position `{x, y}`, or null. */
+  nodeAt({ x, y }) {
+    const hits = this.cy.nodes().filter((n) => {
+      const b = n.boundingBox({ includeLabels: false, includeOverlays: false });
+      const dx = (x - (b.x1 + b.x2) / 2) / (b.w / 2);
+      const dy = (y - (b.y1 + b.y2) / 2) / (b.h / 2);
+      return dx * dx + dy * dy <= 1;
+    });
+    return hits.empty() ? null : hits.last();
+  }
 
   counts() {
     return { nodes: this.cy.nodes().length, edges: this.facts.size };

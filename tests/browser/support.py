@@ -63,12 +63,34 @@ EDGE_OF = """(key) => {
   return edge.nonempty() ? edge.first().id() : null;
 }"""
 
+# Where to click an element, in page pixels: a node's centre (or, when another node
+# lies over it, another point of its own box) or an edge's midpoint. fcose starts from
+# random positions, so the element may lie under the legend or another node, where a
+# person would pan or aim beside it before clicking; so does this.
 RENDERED = """(id) => {
   const cy = window.sinographExplorer.cy;
   const el = cy.getElementById(id);
-  const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
   const box = cy.container().getBoundingClientRect();
-  return { x: box.left + p.x, y: box.top + p.y };
+  const bare = { includeLabels: false };
+  const others = el.isNode() ? cy.nodes().not(el).map((n) => n.renderedBoundingBox(bare)) : [];
+  const free = (p) => !others.some((b) => p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2);
+  const open = (p) =>
+    cy.container().contains(document.elementFromPoint(box.left + p.x, box.top + p.y));
+  const candidates = () => {
+    if (!el.isNode()) return [el.renderedMidpoint()];
+    const b = el.renderedBoundingBox(bare);
+    const centre = el.renderedPosition();
+    const steps = [-0.3, -0.15, 0.15, 0.3];
+    return [centre, ...steps.flatMap((dx) => steps.map((dy) => (
+      { x: centre.x + dx * b.w, y: centre.y + dy * b.h })))];
+  };
+  const pick = () => candidates().find((p) => open(p) && free(p));
+  let point = pick();
+  if (!point) {
+    cy.center(el.isNode() ? el : el.connectedNodes());
+    point = pick();
+  }
+  return point ? { x: box.left + point.x, y: box.top + point.y, open: true } : { open: false };
 }"""
 
 
@@ -122,6 +144,7 @@ def choose_from_suggestions(page: Page, input_selector: str, text: str, entity_i
 def click_element(page: Page, element_id: str) -> None:
     """Click a node (its centre) or an edge (its midpoint) with the real mouse."""
     point = page.evaluate(RENDERED, element_id)
+    assert point["open"], f"{element_id} is covered where it is drawn, even when centred"
     page.mouse.click(point["x"], point["y"])
 
 

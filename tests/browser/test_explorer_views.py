@@ -279,6 +279,52 @@ def test_messages_float_over_the_graph(page: Page, live_server: LiveServer) -> N
     assert page.locator("#graph-area").bounding_box() == before
 
 
+# ------------------------------------------------------------------ clicks
+
+
+def test_a_node_that_an_edge_crosses_is_still_clicked_as_the_node(
+    page: Page, live_server: LiveServer
+) -> None:
+    # Edges are painted above nodes; when the layout happened to lay one across a
+    # node, a click on the node's centre opened the edge (a CI run failed on it).
+    store = live_server.store
+    hub = busiest_entity(live_server)
+    first = store.neighbors(NeighbourQuery(entity=hub))
+    known = set(ids(first.entities))
+    other = next(
+        e.id for e in first.entities
+        if e.id != hub
+        and {n.id for n in store.neighbors(NeighbourQuery(entity=e.id)).entities} - known
+    )
+    open_explorer(page, live_server, f"#entity={hub}")
+    settle(page)
+    # Lay the node on the middle of an edge it is no end of, as a drag could.
+    crossing = page.evaluate(
+        """(id) => {
+          const cy = window.sinographExplorer.cy;
+          const node = cy.getElementById(id);
+          const edge = cy.edges().filter((e) => !e.connectedNodes().contains(node)).first();
+          node.position(edge.midpoint());
+          return edge.id();
+        }""",
+        other,
+    )
+    on_top = page.evaluate(
+        """(id) => {
+          const cy = window.sinographExplorer.cy;
+          const p = cy.getElementById(id).position();
+          return cy.renderer().findNearestElement(p.x, p.y, true, false).id();
+        }""",
+        other,
+    )
+    assert on_top == crossing, "the edge lies over the node's centre"
+    click_element(page, other)
+    settle(page)
+    assert "expand=" in page.url
+    around = {n.id for n in store.neighbors(NeighbourQuery(entity=other)).entities}
+    assert around <= set(drawn(page)["nodes"])
+
+
 # ----------------------------------------------------------------- history
 
 
