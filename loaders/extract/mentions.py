@@ -88,6 +88,17 @@ def _kind_in_headline(tokens: Sequence[Token], run: tuple[int, int]) -> bool:
 _LONE_STATE = frozenset({"State", "Party", "Government"})
 
 
+def _portfolio(tokens: Sequence[Token], run: tuple[int, int]) -> bool:
+    """ "Minister of Economic Affairs of Saxony": the post's portfolio, no body's name."""
+    start, end = run
+    return (
+        start >= 2
+        and tokens[start - 1].lower in ("of", "for")
+        and tokens[start - 2].lower in _PORTFOLIO_POSTS
+        and tokens[end - 1].text == "Affairs"
+    )
+
+
 def _round_letter(tokens: Sequence[Token], run: tuple[int, int]) -> bool:
     """ "Series B", "Series C+", "Pre-Series A": the letter of a funding round."""
     words = [t.text for t in tokens[run[0] : run[1]]]
@@ -161,8 +172,17 @@ def find_mentions(
     ]
     # "a Series C round": a funding round's letter names nothing
     runs = [r for r in runs if not _round_letter(tokens, r)]
-    # "State-owned X", "Party-run Y": a lone capitalised word for the state names nobody
-    runs = [r for r in runs if not (r[1] - r[0] == 1 and tokens[r[0]].text in _LONE_STATE)]
+    # "State-owned X", "Party-run Y": a lone capitalised word for the state names nobody;
+    # nor does a lone scope word ("head of International")
+    runs = [
+        r
+        for r in runs
+        if not (
+            r[1] - r[0] == 1
+            and (tokens[r[0]].text in _LONE_STATE or tokens[r[0]].text in _TITLE_SCOPES)
+        )
+    ]
+    runs = [r for r in runs if not _portfolio(tokens, r)]
     if headline:
         # "... to Hong Kong-Based Firms Over ...", "12 Korean Banks Fined by ...": a
         # headline capitalises the kind of thing it speaks of, which names nothing
@@ -221,9 +241,16 @@ def _split_at_titles(tokens: Sequence[Token], runs: list[tuple[int, int]]) -> li
         if cut is None:
             out.append((start, end))
             continue
-        # "Chinese President Xi": a demonym before the title names nobody
-        if not (cut[0] - start == 1 and tokens[start].text in COUNTRY_OF_DEMONYM):
-            out.append((start, cut[0]))
+        # "Chinese President Xi", "Global Vice President Ana Ruiz": a demonym or a
+        # title's scope before the title names nobody
+        body = cut[0]
+        if body - start >= 2 and tokens[body - 1].text in _TITLE_SCOPES:
+            body -= 1  # "Norvik Robotics Global Vice President X": the firm, then the title
+        if not (
+            body - start == 1
+            and (tokens[start].text in COUNTRY_OF_DEMONYM or tokens[start].text in _TITLE_SCOPES)
+        ):
+            out.append((start, body))
         out.append((cut[1], end))
     return out
 
@@ -663,6 +690,12 @@ def _split_run(
 # Title words that may stand between an organisation's name and a person's name in one
 # capitalised run: "Norvik Group Chief Executive Anna Berg".
 _HONORIFICS = frozenset({"Dr.", "Dr", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Prof.", "Prof"})
+# Words that say where a title reaches, capitalised with it: "Global Head of Sales",
+# "Regional Director", "head of International"; alone, they name no organisation.
+_TITLE_SCOPES = word_set("Global Regional International Worldwide Overseas Corporate")
+# A post's portfolio after "Minister of" / "Secretary for": "Minister of Economic
+# Affairs" heads a ministry; the portfolio's words are no body's name.
+_PORTFOLIO_POSTS = frozenset({"minister", "secretary", "commissioner"})
 _INNER_TITLES = word_set(
     """Chief Executive Officer CEO Chairman Chairwoman President Founder Co-founder Cofounder
     CFO COO CTO Vice Chair Analyst Economist Spokesperson Spokesman Spokeswoman Managing

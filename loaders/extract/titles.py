@@ -457,8 +457,20 @@ class TitleReader:
                             if (cluster := self.binder.mention_cluster(t)) is not None
                         )
                     )
-        if not found and entry.public:
-            return []  # "Governor Ana Ruiz": a public office is not held in a firm nearby
+        if not found and (
+            entry.public
+            or (
+                # "President Lee imposed tariffs, the Ledger reports": an office of
+                # state written before a name
+                entry.political
+                and doc[start].text[:1].isupper()
+                and any(head.i < p.token.i <= head.i + 3 for p in people)
+            )
+        ):
+            # "Governor Ana Ruiz", "Prime Minister Ben Walsh": a public office is not
+            # held in a firm nearby, nor in the outlet that reports it; an office of
+            # state is the state's
+            return self._state_of(people) if entry.political else []
         if not found:
             # "Norvik said X had resigned as chief executive": the firm that says so
             found = [

@@ -1,0 +1,57 @@
+"""Constructions added in round 20 (from the confident wrong facts of the read batches, not
+from one story): a word that says where a title reaches ("Global Vice President",
+"Regional Director", "head of International") names no employer; a minister's
+portfolio ("Minister of Economic Affairs") is no body's name; an office of state written
+before a name ("President Lee", "Prime Minister Walsh") is held in no firm the story is
+about nor in the outlet that reports it. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+from tests.extractor.conftest import has_fact, run, triples
+
+
+def test_a_titles_scope_is_no_employer() -> None:
+    delta = run(
+        "Investigators questioned the group's Global Vice President Arun Mehta on Monday. "
+        "Marta Olsen, chief commercial officer of Brightline Aero and head of International, "
+        "said orders were strong."
+    )
+    got = sorted(triples(delta))
+    assert not any(o in ("Global", "International") for _, _, o in got), got
+    assert has_fact(delta, "Marta Olsen", "WORKS_FOR", "Brightline Aero"), got
+
+
+def test_a_ministers_portfolio_is_no_body() -> None:
+    delta = run(
+        "Lina Berg, Minister of Economic Affairs of Saxony, called the Corvane plant a "
+        "milestone."
+    )
+    got = sorted(triples(delta))
+    assert not any(o == "Economic Affairs" for _, _, o in got), got
+
+
+def test_a_ministry_of_affairs_is_still_a_body() -> None:
+    delta = run("The Ministry of Foreign Affairs of Norland sanctioned Corvane Defense on Friday.")
+    got = sorted(triples(delta))
+    assert any(p == "SANCTIONS" and o == "Corvane Defense" for _, p, o in got), got
+
+
+def test_a_firm_whose_name_starts_with_a_scope_word_keeps_it() -> None:
+    delta = run("Global Foundries Holdings agreed to buy Tessaron Chips for $2 billion.")
+    got = sorted(triples(delta))
+    assert has_fact(delta, "Global Foundries Holdings", "ACQUIRES", "Tessaron Chips"), got
+
+
+def test_an_office_of_state_is_held_in_no_firm_nearby() -> None:
+    delta = run(
+        "Corvane Energy agreed to buy Tessaron Oil for $15 billion. Prime Minister Ben "
+        "Walsh has said the Tessaron deal raises hard questions. President Lee has imposed "
+        "new tariffs on imported tyres, the Daily Ledger reports."
+    )
+    got = sorted(triples(delta))
+    assert not any(s in ("Ben Walsh", "Lee") and p == "LEADS" for s, p, _ in got), got
+
+
+def test_a_firms_president_still_leads_it() -> None:
+    delta = run("Norvik Motors said its president, Anna Berg, would retire in May.")
+    assert has_fact(delta, "Anna Berg", "LEADS", "Norvik Motors"), sorted(triples(delta))
