@@ -260,12 +260,18 @@ def _split_at_titles(tokens: Sequence[Token], runs: list[tuple[int, int]]) -> li
 _TITLE_QUALIFIERS = word_set("former acting interim outgoing incoming ex")
 
 
+def _is_title_word(lower: str) -> bool:
+    """ "CEO", "Co-Founder", "co-CEO", "co-chairman": a title, shared ("co-") or not."""
+    word = lower.replace("-", "")
+    return word in _TITLE_WORDS or (lower.startswith("co-") and word[2:] in _TITLE_WORDS)
+
+
 def _trim_titles(tokens: Sequence[Token], run: tuple[int, int]) -> tuple[int, int]:
     """ "Tallis Robotics Co-Founder", "Commission President": titles closing a run are
     no part of the name (a run of titles alone names nobody)."""
     start, end = run
     trimmed = end
-    while end > start and tokens[end - 1].lower.replace("-", "") in _TITLE_WORDS:
+    while end > start and _is_title_word(tokens[end - 1].lower):
         end -= 1
     while end < trimmed and end > start and tokens[end - 1].lower in _TITLE_QUALIFIERS:
         end -= 1

@@ -41,6 +41,8 @@ _APPOINTING = frozenset(
      "succeed", "replace", "become", "join", "take", "install", "hire", "reappoint"}
 )  # fmt: skip
 _SUCCEEDING = frozenset({"succeed", "replace"})
+# Verbs by which a firm fills a post (a state's offices are won, not filled so).
+_HIRING = frozenset({"appoint", "reappoint", "promote", "hire"})
 _PARTS_OF_FIRMS = frozenset(
     {"team", "unit", "division", "department", "business", "operation", "segment", "lab",
      "laboratory", "arm", "branch", "office", "group", "practice", "desk", "research"}
@@ -478,7 +480,13 @@ class TitleReader:
                 for c in bound(attributed_source(head), expand=False)
                 if effective_type(c) is EntityType.COMPANY
             ]
-        if not found and entry.political:
+        if (
+            not found
+            and entry.political
+            # "X was appointed as president": a post a firm fills by hiring is the
+            # firm's, not the state's
+            and not (verb is not None and verb.lemma_ in _HIRING and doc[start].is_lower)
+        ):
             found = self._state_of(people)
         if not found and entry.predicate in (Predicate.LEADS, Predicate.FOUNDED):
             found = self._focus_company(person_ids, head)

@@ -3,7 +3,9 @@ from one story): a word that says where a title reaches ("Global Vice President"
 "Regional Director", "head of International") names no employer; a minister's
 portfolio ("Minister of Economic Affairs") is no body's name; an office of state written
 before a name ("President Lee", "Prime Minister Walsh") is held in no firm the story is
-about nor in the outlet that reports it. Sentences are written for these tests."""
+about nor in the outlet that reports it, while a president a firm appoints is the firm's;
+"co-CEO" is a title, no name (the last two from en-z2, read after its first try).
+Sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -55,3 +57,19 @@ def test_an_office_of_state_is_held_in_no_firm_nearby() -> None:
 def test_a_firms_president_still_leads_it() -> None:
     delta = run("Norvik Motors said its president, Anna Berg, would retire in May.")
     assert has_fact(delta, "Anna Berg", "LEADS", "Norvik Motors"), sorted(triples(delta))
+
+
+def test_a_president_a_firm_appoints_is_the_firms() -> None:
+    delta = run(
+        "Norvik Appliances, based in Qingdao, China, announced new leaders on Friday.\n\n"
+        "Anna Berg was appointed as president."
+    )
+    got = sorted(triples(delta))
+    assert has_fact(delta, "Anna Berg", "LEADS", "Norvik Appliances"), got
+    assert not has_fact(delta, "Anna Berg", "LEADS", "China"), got
+
+
+def test_a_shared_title_is_no_name() -> None:
+    delta = run("Tallis Robotics said Ben Walsh was still listed as co-CEO in its filing.")
+    got = sorted(triples(delta))
+    assert not any(o.lower() == "co-ceo" for _, _, o in got), got
