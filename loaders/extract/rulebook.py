@@ -64,8 +64,10 @@ def rule_book() -> RuleBook:
 
 @lru_cache(maxsize=1)
 def verb_triggers() -> frozenset[str]:
-    """Every word a verb rule triggers on ("buy", "acquire", "sell"...)."""
-    return frozenset(w for r in rule_book().rules if r.pos == "verb" for w in r.trigger)
+    """Every word a verb rule triggers on ("buy", "acquire", "sell"...), and the verbs
+    that end a post ("step", "resign"): the news verbs a headline capitalises."""
+    book = rule_book()
+    return frozenset(w for r in book.rules if r.pos == "verb" for w in r.trigger) | book.departures
 
 
 def _title_variants(phrase: str) -> list[tuple[str, ...]]:

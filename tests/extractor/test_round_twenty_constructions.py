@@ -4,7 +4,8 @@ from one story): a word that says where a title reaches ("Global Vice President"
 portfolio ("Minister of Economic Affairs") is no body's name; an office of state written
 before a name ("President Lee", "Prime Minister Walsh") is held in no firm the story is
 about nor in the outlet that reports it, while a president a firm appoints is the firm's;
-"co-CEO" is a title, no name (the last two from en-z2, read after its first try).
+"co-CEO" is a title, no name; a headline's departure verb ("Steps Down") is a news verb,
+no part of a name (the last three from en-z2, read after its first try).
 Sentences are written for these tests."""
 
 from __future__ import annotations
@@ -73,3 +74,13 @@ def test_a_shared_title_is_no_name() -> None:
     delta = run("Tallis Robotics said Ben Walsh was still listed as co-CEO in its filing.")
     got = sorted(triples(delta))
     assert not any(o.lower() == "co-ceo" for _, _, o in got), got
+
+
+def test_a_headlines_departure_verb_is_no_part_of_a_name() -> None:
+    delta = run(
+        "Norvik Founder Anna Berg Steps Down as Chairman\n\n"
+        "Norvik Appliances said on Monday that Anna Berg, its founder, would retire."
+    )
+    got = sorted(triples(delta))
+    assert has_fact(delta, "Anna Berg", "FOUNDED", "Norvik Appliances"), got
+    assert not any("Steps" in s for s, _, _ in got), got
