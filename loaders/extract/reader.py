@@ -72,6 +72,8 @@ _CONTROL_WORDS = frozenset(
     {"majority", "controlling", "control", "outright", "remaining", "outstanding", "rest"}
 )
 _STAKES = frozenset({"stake", "stakes", "shares", "holding", "interest", "equity"})
+# Nouns that close a group's name: "Norvik Group, including A" lists its members.
+_GROUP_WORDS = frozenset({"group", "groups", "conglomerate"})
 _PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.MARKET})
 _STATE_ACTS = frozenset(
     {
@@ -215,6 +217,13 @@ class SentenceReader:
         if role == "actor_in":
             # "investors in X's latest round include A": what the acting noun is in
             return [p for t in actor_of(trigger) for p in prep_objects(t, ("in",))]
+        if role == "listed":
+            # "including A and B", a participle used as a preposition: what it lists
+            return [c for c in trigger.children if c.dep_ == "pobj"]
+        if role == "group_head":
+            # "Norvik Group, including A": the group a listing participle hangs on
+            head = trigger.head
+            return [head] if trigger.dep_ == "prep" and head.lower_ in _GROUP_WORDS else []
         if role == "described_owner":
             # "its newly launched Z9 sedan": whose the thing a participle describes is
             return [p for t in described_by(trigger) for p in possessor(t)]

@@ -109,6 +109,8 @@ ROLE_NAMES = frozenset(
         "modifier",
         "stake_issuer",
         "actor_in",
+        "listed",
+        "group_head",
         "recipient",
         "described_owner",
     }
