@@ -46,7 +46,9 @@ MAX_MENTIONS_PER_SENTENCE = 60
 _PRODUCT_TRIGGERS = LAUNCH_VERBS | word_set(
     "upgrade upgraded develop developed model models version"
 )
-_FUNCTION_TITLE = word_set("To In Of On For At As By With From And The A An Is")
+_FUNCTION_TITLE = word_set(
+    "To In Of On For At As By With From And The A An Is Its Their After Amid Over Into"
+)
 
 
 def is_titlecase(tokens: Sequence[Token]) -> bool:
@@ -65,14 +67,23 @@ def is_titlecase(tokens: Sequence[Token]) -> bool:
 
 
 def _headline_verb(word: str) -> bool:
-    """ "Buys", "Bans", "Launches": a capitalised present-tense verb a relation rule reads."""
-    if not (word[:1].isupper() and word[1:].islower() and word.endswith("s")):
+    """ "Buys", "Bans", "Launches", "Shedding", "Taking": a capitalised present-tense verb
+    or participle a relation rule reads."""
+    if not (word[:1].isupper() and word[1:].islower() and word.endswith(("s", "ing"))):
         return False
     # imported here: the rule book's module reaches this one through coreference
     from sinograph.loaders.extract.rulebook import verb_triggers
 
     low = word.lower()
     verbs = verb_triggers()
+    if low.endswith("ing"):
+        stem = low[:-3]
+        # "selling", "shedding" (a doubled consonant), "taking" (a dropped e)
+        return (
+            stem in verbs
+            or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)
+            or stem + "e" in verbs
+        )
     return low[:-1] in verbs or (low.endswith("es") and low[:-2] in verbs)
 
 
@@ -723,6 +734,9 @@ def _add_piece(tokens: Sequence[Token], start: int, end: int, out: list[Mention]
 
 
 _RULING_WORDS = frozenset({"government", "administration", "authorities", "cabinet"})
+# Titles that also open firms' names ("General Atlantic", "State Grid", "Trade Republic"):
+# taken for a title only before what looks like a person's name.
+_TITLES_OPENING_NAMES = frozenset({"General", "State", "Trade", "Commerce", "Finance", "Chief"})
 
 
 def _run_mention(tokens: Sequence[Token], start: int, end: int) -> Mention:
@@ -737,6 +751,12 @@ def _run_mention(tokens: Sequence[Token], start: int, end: int) -> Mention:
         and whole_kind in (None, EntityType.PERSON)
     ):
         first += 1
+    if (
+        first > start
+        and tokens[start].text in _TITLES_OPENING_NAMES
+        and not looks_like_person([t.text for t in tokens[first:end]])
+    ):
+        first = start  # "General Atlantic", "State Grid": a firm's name, no title before one
     if first > start:
         title = " ".join(t.text for t in tokens[start:first])
     if (

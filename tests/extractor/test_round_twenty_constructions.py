@@ -5,7 +5,10 @@ portfolio ("Minister of Economic Affairs") is no body's name; an office of state
 before a name ("President Lee", "Prime Minister Walsh") is held in no firm the story is
 about nor in the outlet that reports it, while a president a firm appoints is the firm's;
 "co-CEO" is a title, no name; a headline's departure verb ("Steps Down") is a news verb,
-no part of a name (the last three from en-z2, read after its first try).
+no part of a name (the last three from en-z2, read after its first try); a title that
+also opens firms' names ("General Atlantic") is a title only before a person's name, and a
+headline's participle ("Shedding") or capitalised "Its" marks a title-case headline (from
+en-a3, read after its first try).
 Sentences are written for these tests."""
 
 from __future__ import annotations
@@ -84,3 +87,24 @@ def test_a_headlines_departure_verb_is_no_part_of_a_name() -> None:
     got = sorted(triples(delta))
     assert has_fact(delta, "Anna Berg", "FOUNDED", "Norvik Appliances"), got
     assert not any("Steps" in s for s, _, _ in got), got
+
+
+def test_a_title_opening_a_firms_name_is_no_title() -> None:
+    delta = run(
+        "Tallis Robotics raised $300 million from General Atlantic and Brava Capital. "
+        "General Li Wen visited the plant."
+    )
+    got = sorted(triples(delta))
+    assert has_fact(delta, "General Atlantic", "INVESTS_IN", "Tallis Robotics"), got
+    assert not any(s == "Atlantic" for s, _, _ in got), got
+
+
+def test_a_headlines_participle_marks_title_case() -> None:
+    delta = run(
+        "Norvik Shedding Its Stake in Tallis Grand Hotels After 88% Gain\n\n"
+        "Norvik Group is selling its stake in Tallis Grand Hotels Inc., it said."
+    )
+    got = sorted(triples(delta))
+    names = {s for s, _, _ in got} | {o for _, _, o in got}
+    assert not any("Shedding" in n or n.endswith("After") for n in names), got
+    assert has_fact(delta, "Norvik Group", "SELLS", "Tallis Grand Hotels Inc."), got
