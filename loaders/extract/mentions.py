@@ -536,6 +536,21 @@ def _reconcile(
             m.type, m.kind, m.cue = EntityType.COMPANY, MentionKind.NAME, max(m.cue, 0.7)
             mentions.append(m)
             continue
+        if (
+            len(inside) == 1
+            and tail.end == end
+            and tail.from_registry
+            and tail.entry.type is EntityType.REGION
+            and tail.start - start >= 2
+            and tokens[tail.start - 1].text in _SITE_HEADS
+        ):
+            # "National Supercomputing Centre Jinan": one body's site in a city, named so
+            used.add(inside[0][0])
+            m = _run_mention(tokens, start, end)
+            kind, _ = type_name([t.text for t in tokens[start : tail.start]])
+            m.type = kind or m.type
+            mentions.append(m)
+            continue
         first_k, first = inside[0]
         rest = [t.text for t in tokens[first.end : end]]
         if (
@@ -733,6 +748,10 @@ def _add_piece(tokens: Sequence[Token], start: int, end: int, out: list[Mention]
         out.append(_run_mention(tokens, start, end))
 
 
+# Heads of bodies that run sites named by their city ("... Centre Jinan").
+_SITE_HEADS = frozenset(
+    {"Centre", "Center", "Institute", "University", "Academy", "Laboratory", "Lab", "Hospital"}
+)
 _RULING_WORDS = frozenset({"government", "administration", "authorities", "cabinet"})
 # Titles that also open firms' names ("General Atlantic", "State Grid", "Trade Republic"):
 # taken for a title only before what looks like a person's name.

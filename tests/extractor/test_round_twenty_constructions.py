@@ -7,8 +7,9 @@ about nor in the outlet that reports it, while a president a firm appoints is th
 "co-CEO" is a title, no name; a headline's departure verb ("Steps Down") is a news verb,
 no part of a name (the last three from en-z2, read after its first try); a title that
 also opens firms' names ("General Atlantic") is a title only before a person's name, and a
-headline's participle ("Shedding") or capitalised "Its" marks a title-case headline (from
-en-a3, read after its first try).
+headline's participle ("Shedding") or capitalised "Its" marks a title-case headline, and a
+body's site named by its city ("National Computing Centre Jinan") is one name (from en-a3,
+read after its first try).
 Sentences are written for these tests."""
 
 from __future__ import annotations
@@ -109,3 +110,16 @@ def test_a_headlines_participle_marks_title_case() -> None:
     names = {s for s, _, _ in got} | {o for _, _, o in got}
     assert not any("Shedding" in n or n.endswith("After") for n in names), got
     assert has_fact(delta, "Norvik Group", "SELLS", "Tallis Grand Hotels Inc."), got
+
+
+def test_a_bodys_site_named_by_its_city_is_one_name() -> None:
+    delta = run(
+        "The US added four entities to its list. The entities are Norvik Microelectronics, "
+        "the National Computing Centre Jinan, the National Computing Centre Wuxi and the "
+        "National Computing Centre Zhengzhou."
+    )
+    got = sorted(triples(delta))
+    for site in ("Jinan", "Wuxi", "Zhengzhou"):
+        centre = f"National Computing Centre {site}"
+        assert has_fact(delta, "United States", "SANCTIONS", centre), got
+    assert not has_fact(delta, "United States", "SANCTIONS", "National Computing Centre"), got
