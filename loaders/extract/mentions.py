@@ -740,7 +740,9 @@ def _add_piece(tokens: Sequence[Token], start: int, end: int, out: list[Mention]
         start += 1
     start, end = _trim_titles(tokens, (start, end))
 
-    while end > start and tokens[end - 1].lower in ("of", "and", "&", ",", "for", "'s"):
+    # "the Norland Liaison Office of the State Council" with the council known: the
+    # piece before it is "Norland Liaison Office"
+    while end > start and tokens[end - 1].lower in ("of", "and", "&", ",", "for", "'s", "the"):
         end -= 1
     if all(t.text in PERSON_TITLES or t.text in ("The", "A", "An") for t in tokens[start:end]):
         return  # "Chairman" before a known person's name: a title, not a name of its own

@@ -73,6 +73,13 @@ _ASSET_NAME_HEADS = word_set(
     """Mine Plant Factory Gigafactory Refinery Smelter Terminal Port Pipeline Dam Oilfield Gasfield
     Reactor Shipyard Project Field Deposit Station"""
 )
+# Fields a public body is "of" ("Ministry of Industry and Information Technology").
+_FIELD_WORDS = word_set(
+    """Economic Economy Cooperation Information Technology Reform Development Trade Industry
+    Commerce Planning Research Innovation Science Sciences Engineering Security Finance
+    Investment Culture Tourism Health Education Energy Environment Resources Transport
+    Communications Welfare Standards Quality Technical International Agriculture Rural"""
+)
 _GENERIC_WORDS = word_set(
     """Big Small New Old Top Major Global Local Foreign Domestic International National Chinese
     Asian Western State Private Public Other Such More Most Some All The A An"""
@@ -316,7 +323,21 @@ def _joins_and(
     ):
         return True
     if any(tokens[k].text in _INSTITUTION_HEADS for k in range(i, j)):
-        return False
+        # "Academy of Maritime Commerce and Economic Cooperation", "Ministry of Industry
+        # and Information Technology": a body "of" two fields names both
+        heads_of = any(
+            tokens[k].text in _INSTITUTION_HEADS and tokens[k + 1].lower == "of"
+            for k in range(i, j - 1)
+        )
+        k = j + 1
+        while k < len(tokens) and tokens[k].text in _FIELD_WORDS:
+            k += 1
+        return (
+            heads_of
+            and tokens[j - 1].text in _FIELD_WORDS
+            and k > j + 1
+            and not _namey(tokens, k, first, known, titlecase)
+        )
     k = j + 1
     while k < len(tokens) and k < j + 7 and _namey(tokens, k, first, known, titlecase):
         if tokens[k].text in GOVERNMENT_HEADS or tokens[k].text in ORGANIZATION_HEADS:

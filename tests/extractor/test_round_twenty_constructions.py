@@ -9,7 +9,9 @@ no part of a name (the last three from en-z2, read after its first try); a title
 also opens firms' names ("General Atlantic") is a title only before a person's name, and a
 headline's participle ("Shedding") or capitalised "Its" marks a title-case headline, and a
 body's site named by its city ("National Computing Centre Jinan") is one name (from en-a3,
-read after its first try).
+read after its first try); a name cut short before a known body keeps no dangling "of
+the", and a body "of" two fields ("Academy of Maritime Commerce and Economic
+Cooperation") is one name (from en-b3, read after its first try).
 Sentences are written for these tests."""
 
 from __future__ import annotations
@@ -123,3 +125,24 @@ def test_a_bodys_site_named_by_its_city_is_one_name() -> None:
         centre = f"National Computing Centre {site}"
         assert has_fact(delta, "United States", "SANCTIONS", centre), got
     assert not has_fact(delta, "United States", "SANCTIONS", "National Computing Centre"), got
+
+
+def test_a_name_cut_before_a_known_body_keeps_no_dangling_of_the() -> None:
+    delta = run(
+        "Li Wen, a spokesman for the Norland Liaison Office of the State Council, said the "
+        "ban would stand."
+    )
+    got = sorted(triples(delta))
+    assert has_fact(delta, "Li Wen", "WORKS_FOR", "Norland Liaison Office"), got
+    assert not any(o.endswith(("of the", "of")) for _, _, o in got), got
+
+
+def test_a_body_of_two_fields_is_one_name() -> None:
+    delta = run(
+        "The Norvik Academy of Maritime Commerce and Economic Cooperation's senior "
+        "researcher Zhou Wen said demand rose."
+    )
+    got = sorted(triples(delta))
+    body = "Norvik Academy of Maritime Commerce and Economic Cooperation"
+    assert has_fact(delta, "Zhou Wen", "WORKS_FOR", body), got
+    assert not any(o == "Economic Cooperation" for _, _, o in got), got
