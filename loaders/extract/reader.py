@@ -72,6 +72,8 @@ _CONTROL_WORDS = frozenset(
     {"majority", "controlling", "control", "outright", "remaining", "outstanding", "rest"}
 )
 _STAKES = frozenset({"stake", "stakes", "shares", "holding", "interest", "equity"})
+# Verbs by which investors lead a funding round ("the round was co-led by X").
+_LEADING = frozenset({"lead", "co-lead", "colead", "spearhead", "anchor"})
 # Nouns that close a group's name: "Norvik Group, including A" lists its members.
 _GROUP_WORDS = frozenset({"group", "groups", "conglomerate"})
 _PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION, EntityType.MARKET})
@@ -217,6 +219,13 @@ class SentenceReader:
         if role == "actor_in":
             # "investors in X's latest round include A": what the acting noun is in
             return [p for t in actor_of(trigger) for p in prep_objects(t, ("in",))]
+        if role == "leader_agent":
+            # "X's latest round was led by A and B": who leads the event noun, when the
+            # noun is what was led (its possessor is whose event it is)
+            verb = governor(trigger)
+            if verb is None or trigger.dep_ != "nsubjpass" or verb.lemma_ not in _LEADING:
+                return []
+            return prep_objects(verb, ("by",))
         if role == "listed":
             # "including A and B", a participle used as a preposition: what it lists
             return [c for c in trigger.children if c.dep_ == "pobj"]

@@ -110,6 +110,7 @@ ROLE_NAMES = frozenset(
         "stake_issuer",
         "actor_in",
         "listed",
+        "leader_agent",
         "group_head",
         "recipient",
         "described_owner",
