@@ -36,6 +36,7 @@ from sinograph.loaders.extract.names import (
 )
 from sinograph.loaders.extract.phrases import find_phrases
 from sinograph.loaders.extract.registry import AliasMatch, Registry
+from sinograph.loaders.extract.syntax import word_forms
 from sinograph.loaders.extract.tokens import Token, surface_text
 
 __all__ = ["MAX_MENTIONS_PER_SENTENCE", "find_mentions", "is_titlecase"]
@@ -75,16 +76,7 @@ def _headline_verb(word: str) -> bool:
     from sinograph.loaders.extract.rulebook import verb_triggers
 
     low = word.lower()
-    verbs = verb_triggers()
-    if low.endswith("ing"):
-        stem = low[:-3]
-        # "selling", "shedding" (a doubled consonant), "taking" (a dropped e)
-        return (
-            stem in verbs
-            or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)
-            or stem + "e" in verbs
-        )
-    return low[:-1] in verbs or (low.endswith("es") and low[:-2] in verbs)
+    return not (word_forms(low) - {low}).isdisjoint(verb_triggers())
 
 
 def _kind_in_headline(tokens: Sequence[Token], run: tuple[int, int]) -> bool:
@@ -97,6 +89,11 @@ def _kind_in_headline(tokens: Sequence[Token], run: tuple[int, int]) -> bool:
 
 
 _LONE_STATE = frozenset({"State", "Party", "Government"})
+# Words that say where a title reaches, capitalised with it: "Global Head of Sales",
+# "Regional Director", "head of International"; alone, they name no organisation.
+_TITLE_SCOPES = word_set("Global Regional International Worldwide Overseas Corporate")
+# Capitalised words that, standing alone, name nobody
+_LONE_NAMELESS = _LONE_STATE | _TITLE_SCOPES
 
 
 def _portfolio(tokens: Sequence[Token], run: tuple[int, int]) -> bool:
@@ -185,14 +182,7 @@ def find_mentions(
     runs = [r for r in runs if not _round_letter(tokens, r)]
     # "State-owned X", "Party-run Y": a lone capitalised word for the state names nobody;
     # nor does a lone scope word ("head of International")
-    runs = [
-        r
-        for r in runs
-        if not (
-            r[1] - r[0] == 1
-            and (tokens[r[0]].text in _LONE_STATE or tokens[r[0]].text in _TITLE_SCOPES)
-        )
-    ]
+    runs = [r for r in runs if not (r[1] - r[0] == 1 and tokens[r[0]].text in _LONE_NAMELESS)]
     runs = [r for r in runs if not _portfolio(tokens, r)]
     if headline:
         # "... to Hong Kong-Based Firms Over ...", "12 Korean Banks Fined by ...": a
@@ -719,15 +709,12 @@ def _split_run(
         _add_piece(tokens, cursor, end, out)
 
 
-# Title words that may stand between an organisation's name and a person's name in one
-# capitalised run: "Norvik Group Chief Executive Anna Berg".
 _HONORIFICS = frozenset({"Dr.", "Dr", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Prof.", "Prof"})
-# Words that say where a title reaches, capitalised with it: "Global Head of Sales",
-# "Regional Director", "head of International"; alone, they name no organisation.
-_TITLE_SCOPES = word_set("Global Regional International Worldwide Overseas Corporate")
 # A post's portfolio after "Minister of" / "Secretary for": "Minister of Economic
 # Affairs" heads a ministry; the portfolio's words are no body's name.
 _PORTFOLIO_POSTS = frozenset({"minister", "secretary", "commissioner"})
+# Title words that may stand between an organisation's name and a person's name in one
+# capitalised run: "Norvik Group Chief Executive Anna Berg".
 _INNER_TITLES = word_set(
     """Chief Executive Officer CEO Chairman Chairwoman President Founder Co-founder Cofounder
     CFO COO CTO Vice Chair Analyst Economist Spokesperson Spokesman Spokeswoman Managing

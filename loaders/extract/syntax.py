@@ -58,6 +58,7 @@ __all__ = [
     "relational_owner",
     "story_round",
     "surface_subject",
+    "word_forms",
 ]
 
 _SUBJECT = frozenset({"nsubj", "csubj"})
@@ -99,8 +100,13 @@ def lemma_forms(token: Token) -> frozenset[str]:
     """The forms a rule's trigger lemma may take on ``token``: spaCy's lemma, the lower-
     cased word, and the word with a regular inflection undone ("fined" -> "fine"),
     since the small model's lemmatizer misses some ("fined" -> "fin")."""
-    low = token.lower_
-    forms = {token.lemma_.lower(), low}
+    return word_forms(token.lower_) | {token.lemma_.lower()}
+
+
+def word_forms(low: str) -> frozenset[str]:
+    """A lower-cased word and the word with a regular inflection undone ("banning" ->
+    "ban", "takes" -> "take")."""
+    forms = {low}
     for suffix, repl in (
         ("ies", "y"),
         ("ied", "y"),
