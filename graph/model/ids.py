@@ -20,6 +20,10 @@ __all__ = [
 
 # Letters and digits of every script survive (Latin, CJK, Cyrillic, Arabic, Hebrew...).
 _NON_WORD = re.compile(r"[\W_]+")
+_POSSESSIVE = re.compile(r"[\u2019'`]s\b")
+# A name already in normal form: a bulk load normalises the same names again and again,
+# more of them than the cache holds.
+_NORMAL_ASCII = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
 
 @lru_cache(maxsize=1 << 17)  # names recur across a load's batches and its alias rows
@@ -33,12 +37,14 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("ПАО «Газпром»")
     'пао газпром'
     """
+    if _NORMAL_ASCII.fullmatch(name) and not name.startswith("the "):
+        return name
     if name.isascii():
         text = name.lower()  # nothing to decompose: a measurable share of bulk loads
     else:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[\u2019'`]s\b", "", text)
+    text = _POSSESSIVE.sub("", text)
     text = _NON_WORD.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]

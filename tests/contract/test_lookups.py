@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sinograph.graph.model.curation import Curator
 from sinograph.graph.model.errors import AmbiguousEntity, EntityNotFound
 from sinograph.graph.model.names import CONFIDENT_SCORE, WEAK_SCORE
 from sinograph.graph.model.ontology import EntityType
@@ -175,3 +176,36 @@ def test_names_found_by_canonical_form_and_without_given_ids(named: GraphStore) 
         ["Zijin", "Nvidia"], excluding=["company:zijin-mining-group"]
     )
     assert sorted(without) == ["nvidia"]
+
+
+def test_canonical_look_up_sees_later_writes_and_not_shared_aliases_or_merged_names(
+    store: GraphStore,
+) -> None:
+    """A name many people share as an alias ("Ms Chen") finds, canonically, only the
+    entity that is called so; an entity written after a look-up is found by the next; a
+    merged-away entity's name is no longer anyone's canonical name."""
+    b = DeltaBuilder()
+    for given in ("Li", "Mei", "Hua"):
+        b.entity(f"Chen {given}", EntityType.PERSON, "Ms Chen")
+    b.company("Harbour Freight Lines")
+    b.company("Harbour Freight")
+    store.upsert(b.delta())
+    assert store.find_entities_by_aliases(["Ms Chen"], canonical=True) == {}
+    shared = store.find_entities_by_aliases(["Ms Chen"])
+    assert len(shared["ms chen"]) == 3
+    later = DeltaBuilder()
+    later.entity("Ms Chen", EntityType.PERSON)
+    store.upsert(later.delta())
+    canonical = store.find_entities_by_aliases(["Ms Chen", "Chen Mei"], canonical=True)
+    assert {norm: [e.id for e in found] for norm, found in canonical.items()} == {
+        "chen mei": ["person:chen-mei"], "ms chen": ["person:ms-chen"],
+    }
+    store.merge_entities(
+        "company:harbour-freight", "company:harbour-freight-lines",
+        Curator(actor="cli:reviewer", reason="one firm"),
+    )
+    merged = store.find_entities_by_aliases(["Harbour Freight", "Harbour Freight Lines"],
+                                            canonical=True)
+    assert {norm: [e.id for e in found] for norm, found in merged.items()} == {
+        "harbour freight lines": ["company:harbour-freight-lines"],
+    }

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from sinograph.graph.model.ids import normalize_name
 from sinograph.graph.model.ontology import DURATIVE_PREDICATES, EntityType, Predicate
 from sinograph.graph.model.queries import TimeWindow
 
@@ -277,6 +278,9 @@ class CompactIndex:
         self.alias_norms: list[str] = []
         self.alias_rowids: list[int] = []
         self.alias_rowid = 0
+        # hash(normalize_name(name)) of nodes [0, len), built on the first canonical-name
+        # look-up and extended by the next: most stores never make one.
+        self._name_hashes: IntArray = np.empty(0, np.int64)
         self.update_rowid = 0
         self.networkx: nx.MultiDiGraph | None = None
         # (subject << 32 | object) of facts a later fact may close (durative ones, lifts),
@@ -488,6 +492,25 @@ class CompactIndex:
         return self._rank
 
     # ------------------------------------------------------------------ reads
+
+    def nodes_named(self, norms: Sequence[str]) -> list[int]:
+        """Nodes whose canonical name normalises to one of ``norms``, and perhaps a few
+        more (a hash collision): candidates for the caller to check against SQLite.
+
+        A bulk load asks this for every batch; answering it from the alias rows meant
+        reading every entity that shares a common alias ("Ms Chen"), which grew with
+        the graph.
+        """
+        done = int(self._name_hashes.shape[0])
+        if done < self.n_nodes:
+            fresh = np.fromiter(
+                (hash(normalize_name(n)) for n in self.node_names[done:]),
+                dtype=np.int64, count=self.n_nodes - done,
+            )
+            self._name_hashes = np.concatenate([self._name_hashes, fresh])
+        wanted = np.fromiter((hash(n) for n in norms), dtype=np.int64, count=len(norms))
+        nodes: list[int] = np.flatnonzero(np.isin(self._name_hashes, wanted)).tolist()
+        return nodes
 
     def fids_with_prefix(self, prefixes: IntArray) -> list[int]:
         """The edges whose key starts with one of ``prefixes`` (usually few)."""

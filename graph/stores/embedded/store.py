@@ -674,26 +674,56 @@ class EmbeddedStore:
         skip = frozenset(excluding)
         conn = self._fresh()
         by_norm: dict[str, set[int]] = defaultdict(set)
-        # An entity's name is always one of its alias rows, so "the row of its own name"
-        # picks the canonical matches inside SQLite: a common short form ("Mr Chen") is
-        # shared by hundreds of entities, and returning them all made a bulk load's
-        # re-resolution grow with the graph.
-        own_name = " AND a.alias = e.name" if canonical else ""
+        rows: Iterable[tuple[str, int, str]]
         with self._snapshot(conn):
-            for chunk in chunks(norms):
-                for norm, nid, eid in conn.execute(
-                    "SELECT a.norm, a.nid, e.id FROM alias a"
-                    " JOIN entity e ON e.nid = a.nid"
-                    f" WHERE a.norm IN ({marks(len(chunk))}) AND a.kind = 'alias'{own_name}",
-                    chunk,
-                ):
-                    # ids are enough to choose: only the entities chosen are decoded, not
-                    # the many that merely share a short form
-                    if eid not in skip:
-                        by_norm[norm].add(nid)
+            if canonical:
+                rows = self._canonical_rows(conn, norms, skip)
+            else:
+                rows = (
+                    row
+                    for chunk in chunks(norms)
+                    for row in conn.execute(
+                        "SELECT a.norm, a.nid, e.id FROM alias a JOIN entity e ON e.nid = a.nid"
+                        f" WHERE a.norm IN ({marks(len(chunk))}) AND a.kind = 'alias'",
+                        chunk,
+                    )
+                )
+            for norm, nid, eid in rows:
+                # ids are enough to choose: only the entities chosen are decoded, not
+                # the many that merely share a short form
+                if eid not in skip:
+                    by_norm[norm].add(nid)
             found = self._entities_by_nid(conn, {n for s in by_norm.values() for n in s})
         return {norm: sorted((found[n] for n in nids if n in found), key=lambda e: e.id)
                 for norm, nids in sorted(by_norm.items())}
+
+    def _canonical_rows(
+        self, conn: sqlite3.Connection, norms: Sequence[str], skip: frozenset[str]
+    ) -> list[tuple[str, int, str]]:
+        """``(norm, nid, id)`` of the entities but ``skip`` whose own name's alias row has
+        a norm in ``norms``.
+
+        Asking SQLite for the alias rows of ``norms`` and keeping those of the entity's
+        own name read every entity sharing a common alias ("Ms Chen": hundreds), so
+        the index names the few candidates and SQLite confirms each of them.
+        """
+        index = self._index
+        with index.lock:
+            candidates = [
+                (nid, index.node_names[nid]) for nid in index.nodes_named(norms)
+                if index.node_ids[nid] not in skip
+            ]
+        wanted = set(norms)
+        out: list[tuple[str, int, str]] = []
+        for nid, name in candidates:
+            norm = normalize_name(name)
+            if norm in wanted:  # not a hash collision
+                out.extend(conn.execute(
+                    "SELECT a.norm, a.nid, e.id FROM alias a JOIN entity e ON e.nid = a.nid"
+                    " WHERE a.norm = ? AND a.nid = ? AND a.kind = 'alias' AND a.alias = e.name",
+                    (norm, nid),
+                ))
+        return out
 
     def get_entity(self, ref: str) -> EntityDetail:
         conn = self._fresh()
