@@ -464,7 +464,7 @@ class Binder:
                     for clause in token.children
                     if clause.dep_ in ("acl", "relcl")
                     for marker in clause.children
-                    if marker.dep_ in ("prep", "dative") and marker.lower_ == prep
+                    if marker.dep_ in ("prep", "dative", "agent") and marker.lower_ == prep
                     for pobj in marker.children
                     if pobj.dep_ == "pobj"
                     for b in self._bind_all(pobj, depth + 1, f"through:{word}", subject)
@@ -607,6 +607,10 @@ class Binder:
             break
         if parent is None or parent.type not in (EntityType.COMPANY, None):
             return None
+        firm = self.mention_cluster(token.doc[token.i - 1])
+        if firm is not None and firm.type is EntityType.COMPANY and firm is not parent:
+            # "its Orion Music Group subsidiary": the firm named is the unit itself
+            return Bound(firm, token, "unit", parent=parent)
         label = " ".join(t.text for t in token.doc[names[0].i : token.i + 1])
         cluster = self.coref.add(f"{parent.canonical} {label}", kind)
         if label not in cluster.surfaces:

@@ -294,6 +294,9 @@ SENTENCE_ADVERBS = _words(
     Already Soon Meanwhile Also However Still"""
 )
 
+# Sectors written in camel case, as names are ("its eCommerce business"): no name.
+CAMEL_CASE_COMMON = _words("ecommerce ebusiness ecom esports elearning email ebook ebooks etailer")
+
 COMMON_CAPITALISED = _words(
     """The A An This That These Those It Its In On At For From By With Without About After
     Before Since Until As And But Or Nor So Yet If When While Where Why How What Which Who

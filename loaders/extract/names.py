@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from sinograph.graph.model.ontology import EntityType
 from sinograph.loaders.extract.cues import (
+    CAMEL_CASE_COMMON,
     CHINESE_SURNAMES,
     COMMON_CAPITALISED,
     COMPANY_SUFFIXES,
@@ -246,7 +247,12 @@ def _namey(
     text = token.text
     if not text[0].isalnum():
         return False
-    mixed = text[0].islower() and any(c.isupper() for c in text[1:4]) and text[1:2] != "-"
+    mixed = (
+        text[0].islower()
+        and any(c.isupper() for c in text[1:4])
+        and text[1:2] != "-"
+        and text.lower() not in CAMEL_CASE_COMMON
+    )
     if not (token.is_cap or mixed):
         return False
     if text in WEEKDAYS or (text in MONTHS and not _month_in_name(tokens, i)):

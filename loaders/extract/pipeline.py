@@ -366,6 +366,7 @@ def _stake_or_control(c: Candidate) -> bool:
         "interest",
         "%",
         "percent",
+        "cent",  # "per cent"
         "equity",
         "holding",
     ):

@@ -223,9 +223,18 @@ class SentenceReader:
             # "X's latest round was led by A and B": who leads the event noun, when the
             # noun is what was led (its possessor is whose event it is)
             verb = governor(trigger)
-            if verb is None or trigger.dep_ != "nsubjpass" or verb.lemma_ not in _LEADING:
+            if verb is None:
                 return []
-            return prep_objects(verb, ("by",))
+            if trigger.dep_ == "nsubjpass":
+                return prep_objects(verb, ("by",)) if verb.lemma_ in _LEADING else []
+            # "Led by A and B, X raised $1bn in a new round": a participle fronted on the
+            # verb the round hangs on
+            return [
+                t
+                for c in verb.children
+                if c.dep_ == "advcl" and c.tag_ == "VBN" and c.lemma_ in _LEADING and c.i < verb.i
+                for t in prep_objects(c, ("by",))
+            ]
         if role == "listed":
             # "including A and B", a participle used as a preposition: what it lists
             return [c for c in trigger.children if c.dep_ == "pobj"]
@@ -624,6 +633,13 @@ class SentenceReader:
                 c.dep_ in ("amod", "acl") and not lemma_forms(c).isdisjoint(rule.actor_modifiers)
                 for c in t.children
             )
+            for t in actor_of(trigger)
+        ):
+            return
+        if rule.actor_nouns and any(
+            t.pos_ == "NOUN"
+            and t.lemma_.lower() not in rule.actor_nouns
+            and t.lower_ not in rule.actor_nouns
             for t in actor_of(trigger)
         ):
             return

@@ -191,6 +191,9 @@ class Rule(BaseModel):
     actor_words: tuple[str, ...] = ()
     # ... or be described by one of these participles ("*targeted* firms include X")
     actor_modifiers: tuple[str, ...] = ()
+    # a common noun acting must be one of these words: "hit by *sanctions*", not "hit by
+    # the *duties*" or "by the *virus*" (a named actor always may)
+    actor_nouns: tuple[str, ...] = ()
     # the verb must be in the passive voice ("X was targeted")
     passive: bool = False
     # words this rule alone reads through ("approved *the merger of* A and B")
