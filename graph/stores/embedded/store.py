@@ -15,6 +15,7 @@ import gc
 import json
 import sqlite3
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -154,6 +155,22 @@ _BULK = 1_000  # records in a delta from which the garbage collector is paused
 _PRED_BY_NAME = {p.value: code for p, code in PREDICATE_CODE.items()}
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Put the file in WAL mode, waiting (as every other statement does) while another
+    process holds it: switching the journal is one of the few steps for which SQLite
+    does not call its busy handler, so two processes opening one new store at the same
+    moment made one of them fail with "database is locked"."""
+    deadline = time.monotonic() + _BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class EmbeddedStore:
     """The graph in one SQLite file (``path``), traversed through an in-memory index.
 
@@ -207,7 +224,7 @@ class EmbeddedStore:
                 )
             conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
             if not self.read_only:
-                conn.execute("PRAGMA journal_mode = WAL")
+                _use_wal(conn)
                 # NORMAL: a power cut may lose the last commits (never corrupt the file);
                 # SECURITY.md says so.
                 conn.execute("PRAGMA synchronous = NORMAL")
@@ -222,6 +239,11 @@ class EmbeddedStore:
         except sqlite3.Error as exc:
             if is_corruption(exc):
                 raise StoreCorrupt(self.path, str(exc)) from exc
+            if "locked" in str(exc):
+                raise StoreUnavailable(
+                    f"cannot open store {self.path}: it is busy (another process is opening "
+                    f"or writing it): {exc}"
+                ) from exc
             raise StoreUnavailable(f"cannot open store {self.path}: {exc}") from exc
         self._local.conn = conn
         with self._connections_lock:
