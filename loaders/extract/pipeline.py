@@ -247,6 +247,20 @@ _LISTING_WORDS = frozenset(
 )  # fmt: skip
 
 
+_SEATED = ("based", "headquartered")
+
+
+def _based_in(ps: ParsedSentence, start: int, end: int) -> bool:
+    """ "the Shanghai-based firm", "X, based in Shanghai": the place at ``[start, end)``
+    is where a firm sits, not where it lists."""
+    tokens = ps.tokens
+    if end < len(tokens) and tokens[end].lower in ("-based", "-headquartered"):
+        return True
+    if end + 1 < len(tokens) and tokens[end].text == "-" and tokens[end + 1].lower in _SEATED:
+        return True
+    return start >= 2 and tokens[start - 1].lower == "in" and tokens[start - 2].lower in _SEATED
+
+
 def _story_exchange(sentences: list[ParsedSentence], coref: Coreference) -> Cluster | None:
     """The exchange a story's listings happen on when a sentence names none: the first
     trading venue (or its city) named in a sentence about listings."""
@@ -255,7 +269,7 @@ def _story_exchange(sentences: list[ParsedSentence], coref: Coreference) -> Clus
             continue
         for m in ps.mentions:
             cluster = coref.of(m)
-            if cluster is None:
+            if cluster is None or _based_in(ps, m.start, m.end):
                 continue
             found = exchange_for(coref, cluster)
             if found is not None:

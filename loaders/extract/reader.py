@@ -263,7 +263,13 @@ class SentenceReader:
             # "X will sell a 30% stake to Y": a stake of no one else's is X's own
             stakes = [p for p in patient_of(trigger) if p.lower_ in _STAKES]
             if not stakes or any(
-                c.dep_ in ("poss", "prep") and c.lower_ not in ("to", "for")
+                (c.dep_ in ("poss", "prep") and c.lower_ not in ("to", "for"))
+                # "its joint venture stake", "its Tallis stake": a stake in what is named
+                or (
+                    c.dep_ in ("compound", "nmod")
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and c.lower_ not in ("%", "percent", "cent", "per")
+                )
                 for p in stakes
                 for c in p.children
             ):

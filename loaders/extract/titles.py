@@ -55,6 +55,7 @@ _FUNCTIONS_OF_FIRMS = frozenset(
 )  # fmt: skip
 _FORMER = frozenset({"former", "ex", "previous", "then", "outgoing", "erstwhile", "late"})
 _ORG_TYPES = frozenset({EntityType.COMPANY, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION})
+_PLACE_TYPES = frozenset({EntityType.COUNTRY, EntityType.REGION})
 
 
 # The bodies a title can be "of" on the way to the firm ("chairman of the *board* of X").
@@ -211,7 +212,7 @@ class TitleReader:
             appointed = verb_lemma in _APPOINTING
             if verb is not None and is_negated(verb):
                 continue
-            if entry.predicate is Predicate.LEADS and self._heads_a_unit(head):
+            if entry.predicate is Predicate.LEADS and self._heads_a_unit(head, owners):
                 # "head of the company's AI team": works for the firm, does not lead it
                 entry = entry.model_copy(update={"predicate": Predicate.WORKS_FOR})
             for person in people:
@@ -513,13 +514,33 @@ class TitleReader:
         cluster = self.binder.mention_cluster(token)
         return cluster is not None and cluster.id in person_ids
 
-    def _heads_a_unit(self, head: Token) -> bool:
+    def _heads_a_unit(self, head: Token, owners: list[Cluster]) -> bool:
         """ "head of the firm's chip design team", "Head of PR for X": the title is of a
-        part or a function of the firm."""
+        part or a function of the firm; "its India head", "Europe chief", "head of China
+        operations": of a firm's business in one place (a state's "US President" leads
+        it)."""
+        firms = bool(owners) and all(
+            effective_type(o) is EntityType.COMPANY for o in owners
+        )
+        if firms and any(
+            c.dep_ in ("compound", "amod", "nmod")
+            and c.i < head.i
+            and (place := self.binder.mention_cluster(c)) is not None
+            and effective_type(place) in _PLACE_TYPES
+            for c in head.children
+        ):
+            return True
+        ofs = [
+            o
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ in ("of", "for")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
         return any(
             (t.pos_ == "NOUN" and t.lemma_.lower() in _PARTS_OF_FIRMS)
             or (t.lower_ in _FUNCTIONS_OF_FIRMS and t.head.lower_ == "of")
-            for t in relational_owner(head, preps=("of", "at", "for"))
+            for t in [*relational_owner(head, preps=("of", "at", "for")), *ofs]
             if self.binder.mention_cluster(t) is None
         )
 

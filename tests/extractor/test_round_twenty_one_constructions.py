@@ -78,3 +78,44 @@ def test_a_camel_case_sector_is_no_name() -> None:
     )
     got = sorted(triples(delta))
     assert not any("eCommerce" in (s, o) for s, _, o in got), got
+
+
+# From en-e3, read after its first try.
+
+
+def test_a_stake_in_something_named_is_not_the_sellers_own() -> None:
+    delta = run("Brava Energy to sell Chinese joint venture stake to Norvik Chemical")
+    got = sorted(triples(delta))
+    assert not has_fact(delta, "Norvik Chemical", "ACQUIRES", "Brava Energy"), got
+
+
+def test_a_stake_of_no_one_else_is_still_the_sellers() -> None:
+    delta = run("Brava Energy will sell a 30% stake to Norvik Chemical.")
+    got = sorted(triples(delta))
+    assert has_fact(delta, "Norvik Chemical", "ACQUIRES", "Brava Energy"), got
+
+
+def test_a_firms_head_in_one_place_works_for_it() -> None:
+    for text in (
+        "Norvik Phones' Europe chief Arun Mehta said sales rose.",
+        "Arun Mehta, Norvik Phones' head of India operations, said sales rose.",
+    ):
+        delta = run(text)
+        got = sorted(triples(delta))
+        assert has_fact(delta, "Arun Mehta", "WORKS_FOR", "Norvik Phones"), got
+        assert not any(p == "LEADS" for _, p, _ in got), got
+
+
+def test_a_states_president_still_leads_it() -> None:
+    delta = run("US President Donald Trump said tariffs would rise.")
+    assert has_fact(delta, "Donald Trump", "LEADS", "United States"), sorted(triples(delta))
+
+
+def test_where_a_firm_is_based_is_not_where_it_lists() -> None:
+    delta = run(
+        "The Shanghai-based firm Tallis Express raised $1.4 billion in its initial public "
+        "offering. Orion Freight, based in Shenzhen, raised $300 million in its debut."
+    )
+    got = sorted(triples(delta))
+    assert not any(p == "LISTED_ON" for _, p, _ in got), got
+    assert has_fact(delta, "Tallis Express", "HEADQUARTERED_IN", "Shanghai"), got
