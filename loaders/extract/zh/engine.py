@@ -10,7 +10,7 @@ reads 乙 -> 丙. Each candidate records the rule that made it (``rule``) and it
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
@@ -325,6 +325,8 @@ class RuleEngine:
             and not _pattern_wants(rest, units[pos - 1].text)
         ):
             return False  # "从欧盟进口": 欧盟 is where from, not who
+        if role == "O" and step == 1:
+            pos = _named_after_relation(rule, units, pos, table, self._fits)
         if role in bound and bound[role] != pos:
             return False
         bound[role] = pos
@@ -685,7 +687,42 @@ def _unit_at(units: list[Unit], offset: int) -> int | None:
     return None
 
 
-_OBLIQUE = frozenset({"从", "自", "向", "对", "被", "由", "给", "为", "跟", "同"})
+# "据Wind数据…": a name after 据 is the source of the news, never the actor
+_OBLIQUE = frozenset(
+    {"从", "自", "向", "对", "被", "由", "给", "为", "跟", "同", "据", "根据", "依据"}
+)
+
+
+# Nouns that say what one firm is to another ("蔚来电池供应商卫蓝新能源": NIO's battery
+# supplier WeLion); the firm named after them is the one meant.
+_RELATION_NOUNS = frozenset(
+    {"供应商", "子公司", "全资子公司", "控股子公司", "合作伙伴", "客户", "股东", "母公司",
+     "代工厂", "经销商", "合资公司", "关联公司"}
+)  # fmt: skip
+
+
+def _named_after_relation(
+    rule: Rule,
+    units: list[Unit],
+    pos: int,
+    table: EntityTable,
+    fits: Callable[[Rule, str, Unit, EntityTable], bool],
+) -> int:
+    """The object at ``pos``, or the firm a relation noun after it names ("投资蔚来电池
+    供应商卫蓝新能源" invests in the supplier, not in NIO)."""
+    k = pos + 1
+    while k < len(units) and k <= pos + 3 and units[k].kind == "word":
+        if units[k].text in _RELATION_NOUNS:
+            after = k + 1
+            if (
+                after < len(units)
+                and units[after].kind == "entity"
+                and fits(rule, "O", units[after], table)
+            ):
+                return after
+            return pos
+        k += 1
+    return pos
 
 
 def _pattern_wants(rest: Sequence[tuple[str, str | int]], word: str) -> bool:

@@ -226,6 +226,8 @@ RULES: tuple[Rule, ...] = (
                 "国家集成电路产业投资基金",
                 "长鑫存储",
             ),
+            # the relation noun names whom: the supplier, not the carmaker
+            Example("小米投资蔚来电池供应商卫蓝新能源。", "小米", "卫蓝新能源"),
         ),
         amount=True,
     ),
