@@ -607,7 +607,7 @@ class Binder:
             break
         if parent is None or parent.type not in (EntityType.COMPANY, None):
             return None
-        firm = self.mention_cluster(token.doc[token.i - 1])
+        firm = self.mention_cluster(token.doc[token.i - 1]) if token.i > 0 else None
         if firm is not None and firm.type is EntityType.COMPANY and firm is not parent:
             # "its Orion Music Group subsidiary": the firm named is the unit itself
             return Bound(firm, token, "unit", parent=parent)

@@ -696,8 +696,8 @@ _OBLIQUE = frozenset(
 # Nouns that say what one firm is to another ("蔚来电池供应商卫蓝新能源": NIO's battery
 # supplier WeLion); the firm named after them is the one meant.
 _RELATION_NOUNS = frozenset(
-    {"供应商", "子公司", "全资子公司", "控股子公司", "合作伙伴", "客户", "股东", "母公司",
-     "代工厂", "经销商", "合资公司", "关联公司"}
+    {"供应商", "子公司", "全资子公司", "控股子公司", "合作伙伴", "客户", "母公司", "代工厂",
+     "经销商", "合资公司", "关联公司"}
 )  # fmt: skip
 
 
