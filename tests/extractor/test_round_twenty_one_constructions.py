@@ -30,8 +30,8 @@ def test_a_fronted_participle_of_another_verb_names_no_investor() -> None:
 
 def test_a_named_subsidiary_is_the_firm_named() -> None:
     delta = run(
-        "Norvik Media said on Tuesday it would sell 10 per cent of its Orion Music Group "
-        "subsidiary to a consortium led by Kestrel Holdings."
+        "Norvik Media agreed to sell 15 per cent of its Orion Music Group subsidiary to a "
+        "buyer consortium led by Kestrel Holdings."
     )
     got = sorted(triples(delta))
     assert has_fact(delta, "Orion Music Group", "SUBSIDIARY_OF", "Norvik Media"), got
@@ -58,8 +58,8 @@ def test_per_cent_is_a_percentage_of_the_firm() -> None:
 def test_hit_by_duties_or_a_virus_is_no_sanction() -> None:
     delta = run(
         "India will impose new duties on aluminium sheet from Norway. Among the firms hit by "
-        "the duties are Tallis Metals and Brava Alloys. Norway has suspended salmon from a "
-        "plant owned by Orion Seafood that has been hit by the virus."
+        "the duties are Tallis Metals and Brava Alloys. Norway suspended salmon from an Orion "
+        "Seafood plant that was hit by the virus last week."
     )
     got = sorted(triples(delta))
     assert not any(p == "SANCTIONS" for _, p, _ in got), got
@@ -73,8 +73,8 @@ def test_plans_for_a_plant_are_no_purchase() -> None:
 
 def test_a_camel_case_sector_is_no_name() -> None:
     delta = run(
-        "The retailer bought shares in Norvik in 2016 in exchange for the sale of its "
-        "eCommerce business Tallis Mart."
+        "The grocer took shares in Norvik in 2019 and handed over its eCommerce business "
+        "Tallis Mart."
     )
     got = sorted(triples(delta))
     assert not any("eCommerce" in (s, o) for s, _, o in got), got
@@ -84,7 +84,7 @@ def test_a_camel_case_sector_is_no_name() -> None:
 
 
 def test_a_stake_in_something_named_is_not_the_sellers_own() -> None:
-    delta = run("Brava Energy to sell Chinese joint venture stake to Norvik Chemical")
+    delta = run("Brava Energy plans to sell refinery venture stake to Norvik Chemical")
     got = sorted(triples(delta))
     assert not has_fact(delta, "Norvik Chemical", "ACQUIRES", "Brava Energy"), got
 

@@ -1,7 +1,7 @@
 """Round 21 of the Chinese extractor (from the zh-c2 stories, read after their first try):
 a name after 据 ("据某某数据", "根据某某报道") is where the news comes from, never who acts;
-a name after a title ends before a function word ("副总经理向晋在2021年…" names 向晋); a
-firm followed by a relation noun and another firm ("投资蔚来电池供应商卫蓝新能源") means
+a name after a title ends before a function word ("副总经理向骁在2022年…" names 向骁); a
+firm followed by a relation noun and another firm ("投资理想汽车电池供应商某某公司") means
 the second — all on sentences of our own."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from tests.extractor_zh.support import run, triples
 
 
 def test_a_source_after_ju_does_not_act() -> None:
-    facts = triples(run("据Wind数据不完全统计，截至9月16日，共有53家企业登陆港交所。"))
+    facts = triples(run("据Wind统计，今年以来已有40家企业登陆港交所。"))
     assert not any(s == "Wind" for s, _, _ in facts), facts
 
 
@@ -21,10 +21,10 @@ def test_a_firm_named_after_ju_does_not_hide_the_actor() -> None:
 
 def test_a_name_after_a_title_stops_before_a_function_word() -> None:
     facts = triples(
-        run("北京卫蓝新能源科技有限公司副总经理向晋在2021年的论坛上表示，固态电池将量产。")
+        run("北京澜铖电池有限公司副总经理向骁在2022年的论坛上表示，产能将翻倍。")
     )
-    assert ("向晋", "WORKS_FOR", "北京卫蓝新能源科技有限公司") in facts, facts
-    assert not any(s == "向晋在" for s, _, _ in facts), facts
+    assert ("向骁", "WORKS_FOR", "北京澜铖电池有限公司") in facts, facts
+    assert not any(s == "向骁在" for s, _, _ in facts), facts
 
 
 def test_a_three_character_name_with_a_function_character_inside_stays_whole() -> None:
@@ -33,7 +33,7 @@ def test_a_three_character_name_with_a_function_character_inside_stays_whole() -
 
 
 def test_a_relation_noun_between_two_firms_points_at_the_second() -> None:
-    facts = triples(run("小米、华为投资蔚来电池供应商卫蓝新能源。"))
-    assert ("Xiaomi", "INVESTS_IN", "卫蓝新能源") in facts, facts
-    assert ("Huawei Technologies", "INVESTS_IN", "卫蓝新能源") in facts, facts
-    assert not any(o == "NIO" for _, _, o in facts), facts
+    facts = triples(run("腾讯、百度投资理想汽车电池供应商澜铖新能源公司。"))
+    assert ("Tencent Holdings", "INVESTS_IN", "澜铖新能源公司") in facts, facts
+    assert ("Baidu", "INVESTS_IN", "澜铖新能源公司") in facts, facts
+    assert not any(o == "Li Auto" for _, _, o in facts), facts

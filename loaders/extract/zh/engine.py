@@ -693,8 +693,8 @@ _OBLIQUE = frozenset(
 )
 
 
-# Nouns that say what one firm is to another ("蔚来电池供应商卫蓝新能源": NIO's battery
-# supplier WeLion); the firm named after them is the one meant.
+# Nouns that say what one firm is to another ("理想汽车电池供应商甲": Li Auto's battery
+# supplier 甲); the firm named after them is the one meant.
 _RELATION_NOUNS = frozenset(
     {"供应商", "子公司", "全资子公司", "控股子公司", "合作伙伴", "客户", "母公司", "代工厂",
      "经销商", "合资公司", "关联公司"}
@@ -708,8 +708,8 @@ def _named_after_relation(
     table: EntityTable,
     fits: Callable[[Rule, str, Unit, EntityTable], bool],
 ) -> int:
-    """The object at ``pos``, or the firm a relation noun after it names ("投资蔚来电池
-    供应商卫蓝新能源" invests in the supplier, not in NIO)."""
+    """The object at ``pos``, or the firm a relation noun after it names ("投资理想汽车
+    电池供应商甲" invests in the supplier 甲, not in Li Auto)."""
     k = pos + 1
     while k < len(units) and k <= pos + 3 and units[k].kind == "word":
         if units[k].text in _RELATION_NOUNS:

@@ -1422,7 +1422,7 @@ def _name_after_title(units: list[Unit], k: int) -> None:
         if nxt.kind not in ("word", "entity") or nxt.text in SPEECH_VERBS or not has_han(nxt.text):
             break
         if nxt.text in NAME_BREAKERS and sum(len(p.text) for p in pieces) >= 2:
-            break  # "副总经理向晋在2021年…": 在 opens what the name did, it ends no name
+            break  # "副总经理向骁在2022年…": 在 opens what the name did, it ends no name
         pieces.append(nxt)
         j += 1
     text = "".join(p.text for p in pieces)

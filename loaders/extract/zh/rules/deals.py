@@ -227,7 +227,7 @@ RULES: tuple[Rule, ...] = (
                 "长鑫存储",
             ),
             # the relation noun names whom: the supplier, not the carmaker
-            Example("小米投资蔚来电池供应商卫蓝新能源。", "小米", "卫蓝新能源"),
+            Example("腾讯投资理想汽车电池供应商澜铖新能源公司。", "腾讯", "澜铖新能源公司"),
         ),
         amount=True,
     ),
