@@ -519,9 +519,7 @@ class TitleReader:
         part or a function of the firm; "its India head", "Europe chief", "head of China
         operations": of a firm's business in one place (a state's "US President" leads
         it)."""
-        firms = bool(owners) and all(
-            effective_type(o) is EntityType.COMPANY for o in owners
-        )
+        firms = bool(owners) and all(effective_type(o) is EntityType.COMPANY for o in owners)
         if firms and any(
             c.dep_ in ("compound", "amod", "nmod")
             and c.i < head.i
@@ -530,17 +528,13 @@ class TitleReader:
             for c in head.children
         ):
             return True
-        ofs = [
-            o
-            for p in head.children
-            if p.dep_ == "prep" and p.lower_ in ("of", "for")
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
         return any(
             (t.pos_ == "NOUN" and t.lemma_.lower() in _PARTS_OF_FIRMS)
             or (t.lower_ in _FUNCTIONS_OF_FIRMS and t.head.lower_ == "of")
-            for t in [*relational_owner(head, preps=("of", "at", "for")), *ofs]
+            for t in [
+                *relational_owner(head, preps=("of", "at", "for")),
+                *prep_objects(head, ("of", "for")),
+            ]
             if self.binder.mention_cluster(t) is None
         )
 

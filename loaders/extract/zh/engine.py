@@ -10,7 +10,7 @@ reads 乙 -> 丙. Each candidate records the rule that made it (``rule``) and it
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from sinograph.graph.model.ontology import EntityType, FactStatus, Predicate
@@ -326,7 +326,7 @@ class RuleEngine:
         ):
             return False  # "从欧盟进口": 欧盟 is where from, not who
         if role == "O" and step == 1:
-            pos = _named_after_relation(rule, units, pos, table, self._fits)
+            pos = _named_after_relation(rule, units, pos, table)
         if role in bound and bound[role] != pos:
             return False
         bound[role] = pos
@@ -701,13 +701,7 @@ _RELATION_NOUNS = frozenset(
 )  # fmt: skip
 
 
-def _named_after_relation(
-    rule: Rule,
-    units: list[Unit],
-    pos: int,
-    table: EntityTable,
-    fits: Callable[[Rule, str, Unit, EntityTable], bool],
-) -> int:
+def _named_after_relation(rule: Rule, units: list[Unit], pos: int, table: EntityTable) -> int:
     """The object at ``pos``, or the firm a relation noun after it names ("投资理想汽车
     电池供应商甲" invests in the supplier 甲, not in Li Auto)."""
     k = pos + 1
@@ -717,7 +711,7 @@ def _named_after_relation(
             if (
                 after < len(units)
                 and units[after].kind == "entity"
-                and fits(rule, "O", units[after], table)
+                and RuleEngine._fits(rule, "O", units[after], table)
             ):
                 return after
             return pos
