@@ -13,6 +13,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from sinograph.graph.model.domain import Entity, Evidence, Fact, Metric, Story
 from sinograph.graph.model.ids import normalize_name
 from sinograph.graph.model.queries import SearchQuery
@@ -216,3 +218,33 @@ def test_a_version_3_file_keeps_its_extractor_labels(tmp_path: Path) -> None:
         conn.close()
     finally:
         store.close()
+
+
+def test_a_new_store_converted_by_another_process_meanwhile_opens_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two processes opening one new store: both see the migration's ``v1_*`` tables,
+    one converts them while the other waits for the write lock; the other then finds
+    nothing to convert instead of failing with "no such table"."""
+    from sinograph.graph.stores.embedded import store as store_module
+
+    path = tmp_path / "new.db"
+    first = EmbeddedStore(path)
+    first.ensure_schema()  # the other process: migrated and converted
+    real = store_module._has_v1_tables
+    seen: list[bool] = []
+
+    def stale_once(conn: sqlite3.Connection) -> bool:
+        # the check made before the lock, when the tables were still there
+        if not seen:
+            seen.append(True)
+            return True
+        return real(conn)
+
+    monkeypatch.setattr(store_module, "_has_v1_tables", stale_once)
+    second = EmbeddedStore(path)
+    second.ensure_schema()
+    assert seen == [True]
+    assert second.stats().facts == 0
+    first.close()
+    second.close()

@@ -155,6 +155,15 @@ _BULK = 1_000  # records in a delta from which the garbage collector is paused
 _PRED_BY_NAME = {p.value: code for p, code in PREDICATE_CODE.items()}
 
 
+def _has_v1_tables(conn: sqlite3.Connection) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'v1_facts'"
+        ).fetchone()
+        is not None
+    )
+
+
 def _use_wal(conn: sqlite3.Connection) -> None:
     """Put the file in WAL mode, waiting (as every other statement does) while another
     process holds it: switching the journal is one of the few steps for which SQLite
@@ -482,13 +491,16 @@ class EmbeddedStore:
 
     def _convert_v1(self, conn: sqlite3.Connection) -> None:
         """Copy a version-1 store's tables (renamed ``v1_*`` by the migration) into version 2."""
-        if not conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'v1_facts'"
-        ).fetchone():
+        if not _has_v1_tables(conn):
             return
         with self._write_lock:
             conn.execute("BEGIN IMMEDIATE")
             try:
+                if not _has_v1_tables(conn):
+                    # another process opening the same new store converted them while
+                    # this one waited for the lock
+                    conn.execute("COMMIT")
+                    return
                 delta = _read_v1(conn)
                 staged = None
                 if not delta.is_empty():
